@@ -1,0 +1,68 @@
+import { useEffect, useState } from 'preact/hooks';
+import { t } from './i18n';
+import { send } from './messaging';
+
+type Status = { kind: 'info' | 'error'; text: string; details?: string };
+
+/** Export the library to a JSON Lines file and import one; a bad file changes nothing. */
+export function LibraryTransfer() {
+  const [count, setCount] = useState<number | null>(null);
+  const [status, setStatus] = useState<Status | null>(null);
+
+  const refresh = () => send({ type: 'UI_LIST_STORIES' }).then((stories) => setCount(stories.length));
+  useEffect(() => {
+    void refresh();
+  }, []);
+
+  async function exportLibrary() {
+    const { jsonl, count: exported } = await send({ type: 'UI_EXPORT_LIBRARY' });
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(new Blob([jsonl], { type: 'application/x-ndjson' }));
+    link.download = `zhuzhou-daily-library-${new Date().toISOString().slice(0, 10)}.jsonl`;
+    link.click();
+    URL.revokeObjectURL(link.href);
+    setStatus({ kind: 'info', text: t('exportDone', exported) });
+  }
+
+  async function importFile(file: File) {
+    const reply = await send({ type: 'UI_IMPORT_LIBRARY', text: await file.text() });
+    if ('error' in reply) setStatus({ kind: 'error', text: t('importFailed'), details: reply.error });
+    else setStatus({ kind: 'info', text: t('importDone', reply.imported, reply.total) });
+    await refresh();
+  }
+
+  return (
+    <section class="panel" aria-labelledby="transfer-heading">
+      <h2 id="transfer-heading">{t('transferHeading')}</h2>
+      <p class="help">{t('transferHelp')}</p>
+      <p class="library-status" data-testid="library-count">
+        {count === null ? t('loading') : t('libraryStatus', count)}
+      </p>
+      <div class="actions">
+        <button type="button" onClick={() => void exportLibrary()}>
+          {t('exportButton')}
+        </button>
+        <label class="button">
+          {t('importButton')}
+          <input
+            type="file"
+            class="visually-hidden"
+            accept=".jsonl,.ndjson,.json,application/x-ndjson,application/json,text/plain"
+            onChange={(event) => {
+              const input = event.currentTarget;
+              const file = input.files?.[0];
+              input.value = '';
+              if (file) void importFile(file);
+            }}
+          />
+        </label>
+      </div>
+      {status && (
+        <div class={`status status-${status.kind}`} role={status.kind === 'error' ? 'alert' : 'status'}>
+          <p>{status.text}</p>
+          {status.details && <pre>{status.details}</pre>}
+        </div>
+      )}
+    </section>
+  );
+}

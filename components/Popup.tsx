@@ -1,0 +1,79 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import type { StorySummary } from '../lib/messages';
+import { t } from './i18n';
+import { send } from './messaging';
+import { SearchBox } from './SearchBox';
+import { StoryList } from './StoryList';
+
+/** Waits this long after the last keystroke before searching, so typing stays smooth. */
+const SEARCH_DELAY_MS = 200;
+
+export function Popup() {
+  const [stories, setStories] = useState<StorySummary[] | null>(null);
+  const [query, setQuery] = useState('');
+  const [results, setResults] = useState<StorySummary[] | null>(null);
+
+  useEffect(() => {
+    void send({ type: 'UI_LIST_STORIES' }).then(setStories);
+  }, []);
+
+  useEffect(() => {
+    if (!query.trim()) {
+      setResults(null);
+      return;
+    }
+    let current = true;
+    const timer = setTimeout(() => {
+      void send({ type: 'UI_SEARCH', text: query }).then((found) => current && setResults(found));
+    }, SEARCH_DELAY_MS);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [query]);
+
+  const searching = query.trim() !== '';
+  return (
+    <main class="popup">
+      <header class="masthead">
+        <h1>{t('popupTitle')}</h1>
+        <a
+          class="masthead-link"
+          href={browser.runtime.getURL('/options.html')}
+          onClick={(event) => {
+            event.preventDefault();
+            void browser.runtime.openOptionsPage();
+          }}
+        >
+          {t('manageLibrary')}
+        </a>
+      </header>
+      <SearchBox value={query} onInput={setQuery} />
+      {searching ? (
+        <section class="results" aria-live="polite">
+          <h2 class="section-heading">{t('searchResultsHeading')}</h2>
+          {results === null ? (
+            <p class="placeholder">{t('loading')}</p>
+          ) : results.length === 0 ? (
+            <p class="empty-state">{t('searchNoResults')}</p>
+          ) : (
+            <StoryList stories={results} label={t('searchResultsHeading')} />
+          )}
+        </section>
+      ) : (
+        <section class="results">
+          <h2 class="section-heading">
+            {t('libraryHeading')}
+            {stories && <span class="count">{t('storyCount', stories.length)}</span>}
+          </h2>
+          {stories === null ? (
+            <p class="placeholder">{t('loading')}</p>
+          ) : (
+            <StoryList stories={stories} label={t('libraryHeading')} />
+          )}
+        </section>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,57 @@
+import { Fragment } from 'preact';
+import type { Story } from '../lib/library/story';
+import { formatDate, t } from './i18n';
+
+type StoryArticleProps = {
+  /** The story to lay out; every part is rendered as text, never as HTML. */
+  story: Story;
+};
+
+/** A story laid out like the printed article: kicker, headline, deck, byline, text, caption, jump line. */
+export function StoryArticle({ story }: StoryArticleProps) {
+  const decks = story.subheads.filter((s) => s.before === 0);
+  const inside = story.subheads.filter((s) => s.before > 0);
+  const credit = [story.byline, story.dateline].filter(Boolean).join(' ');
+  return (
+    <article class="newspaper" data-story-id={story.id}>
+      <header>
+        {story.kicker && <p class="kicker">{story.kicker}</p>}
+        <h1 class="headline">{story.title}</h1>
+        {decks.map((deck) => (
+          <p class="deck" key={deck.text}>
+            {deck.text}
+          </p>
+        ))}
+        <p class="story-meta">
+          {story.publication} · {formatDate(story.date)}
+          {story.page !== undefined && ` · ${t('pageNumber', story.page)}`}
+        </p>
+        {story.author && <p class="byline">{t('bylineAuthor', story.author)}</p>}
+        {credit && <p class="byline">{credit}</p>}
+      </header>
+      {story.captions.map((caption) => (
+        <figure class="caption" key={caption}>
+          <figcaption>
+            <span class="visually-hidden">{t('captionLabel')}: </span>
+            {caption}
+          </figcaption>
+        </figure>
+      ))}
+      <div class="story-body">
+        {story.paragraphs.map((paragraph, index) => (
+          <Fragment key={index}>
+            {inside
+              .filter((s) => s.before === index)
+              .map((s) => (
+                <h2 class="subhead" key={`h${index}${s.text}`}>
+                  {s.text}
+                </h2>
+              ))}
+            <p>{paragraph}</p>
+          </Fragment>
+        ))}
+      </div>
+      {story.continuation && <p class="jump">{story.continuation}</p>}
+    </article>
+  );
+}

@@ -1,0 +1,13 @@
+import { render } from 'preact';
+import { localizeDocument, t } from '../../components/i18n';
+import { LibraryTransfer } from '../../components/LibraryTransfer';
+import '../../components/theme.css';
+
+localizeDocument('optionsTitle');
+render(
+  <main class="options">
+    <h1>{t('optionsTitle')}</h1>
+    <LibraryTransfer />
+  </main>,
+  document.getElementById('app')!,
+);

@@ -1,0 +1,44 @@
+import { defineConfig, type UserConfig } from 'wxt';
+import type { Plugin } from 'vite';
+
+const JIEBA_WASM = 'node_modules/jieba-wasm/pkg/web/jieba_rs_wasm_bg.wasm';
+
+/**
+ * jieba-wasm's web build falls back to `new URL('jieba_rs_wasm_bg.wasm', import.meta.url)`, which
+ * makes Vite inline the 4 MB wasm as base64 into background.js. We always pass our own URL, so the
+ * fallback is replaced before Vite sees it and the wasm ships once, as a plain asset.
+ */
+function jiebaWasmAsAsset(): Plugin {
+  return {
+    name: 'jieba-wasm-as-asset',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!id.includes('jieba-wasm') || !code.includes("new URL('jieba_rs_wasm_bg.wasm', import.meta.url)")) return;
+      return code.replace("new URL('jieba_rs_wasm_bg.wasm', import.meta.url)", 'undefined');
+    },
+  };
+}
+
+/** Shared with vitest.config.ts: WXT's test plugin does not apply these itself. */
+export const viteOptions = {
+  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+  plugins: [jiebaWasmAsAsset()],
+} as const;
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  manifest: {
+    name: '__MSG_extName__',
+    short_name: '__MSG_extShortName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'zh_CN',
+    action: { default_title: '__MSG_actionTitle__' },
+  },
+  vite: () => viteOptions as unknown as NonNullable<UserConfig['vite']> extends (env: never) => infer R ? R : never,
+  zip: { excludeSources: ['.ci/**', 'tests/**', 'docs/**', '*.log'] },
+  hooks: {
+    'build:publicAssets': (_wxt, assets) => {
+      assets.push({ absoluteSrc: new URL(JIEBA_WASM, import.meta.url).pathname, relativeDest: 'jieba_rs_wasm_bg.wasm' });
+    },
+  },
+});
