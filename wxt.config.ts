@@ -27,13 +27,18 @@ export const viteOptions = {
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  manifest: {
+  manifest: ({ manifestVersion }) => ({
     name: '__MSG_extName__',
     short_name: '__MSG_extShortName__',
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
     action: { default_title: '__MSG_actionTitle__' },
-  },
+    // jieba is WebAssembly: compiling it needs 'wasm-unsafe-eval', and nothing else is relaxed.
+    content_security_policy:
+      manifestVersion === 3
+        ? { extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';" }
+        : "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';",
+  }),
   vite: () => viteOptions as unknown as NonNullable<UserConfig['vite']> extends (env: never) => infer R ? R : never,
   zip: { excludeSources: ['.ci/**', 'tests/**', 'docs/**', '*.log'] },
   hooks: {

@@ -13,9 +13,11 @@ export function Popup() {
   const [stories, setStories] = useState<StorySummary[] | null>(null);
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<StorySummary[] | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const fail = (error: unknown) => setFailure(error instanceof Error ? error.message : String(error));
 
   useEffect(() => {
-    void send({ type: 'UI_LIST_STORIES' }).then(setStories);
+    send({ type: 'UI_LIST_STORIES' }).then(setStories, fail);
   }, []);
 
   useEffect(() => {
@@ -25,7 +27,7 @@ export function Popup() {
     }
     let current = true;
     const timer = setTimeout(() => {
-      void send({ type: 'UI_SEARCH', text: query }).then((found) => current && setResults(found));
+      send({ type: 'UI_SEARCH', text: query }).then((found) => current && setResults(found), fail);
     }, SEARCH_DELAY_MS);
     return () => {
       current = false;
@@ -50,6 +52,11 @@ export function Popup() {
         </a>
       </header>
       <SearchBox value={query} onInput={setQuery} />
+      {failure && (
+        <p class="status status-error" role="alert">
+          {t('backgroundError', failure)}
+        </p>
+      )}
       {searching ? (
         <section class="results" aria-live="polite">
           <h2 class="section-heading">{t('searchResultsHeading')}</h2>

@@ -45,6 +45,27 @@ export interface Library {
   close(): void;
 }
 
+/**
+ * Runs the writes of one transaction and waits for it to commit. A write that throws at once
+ * (a value IndexedDB cannot store) aborts the transaction, so the earlier writes are undone too.
+ */
+async function writeAll(tx: { done: Promise<void>; abort(): void }, writes: Array<() => Promise<unknown>>): Promise<void> {
+  const issued: Array<Promise<unknown>> = [tx.done];
+  try {
+    for (const write of writes) issued.push(write());
+    await Promise.all(issued);
+  } catch (error) {
+    // Every request of an aborted transaction fails too; those failures are this one error.
+    for (const request of issued) request.catch(() => undefined);
+    try {
+      tx.abort();
+    } catch {
+      // Already finished or aborted: nothing left to undo.
+    }
+    throw error;
+  }
+}
+
 export async function openLibrary(name = LIBRARY_DB): Promise<Library> {
   const db = await openDB<LibrarySchema>(name, MIGRATIONS.length, {
     upgrade(database, oldVersion, _newVersion, tx) {
@@ -60,18 +81,20 @@ export async function openLibrary(name = LIBRARY_DB): Promise<Library> {
     },
     async put(stories) {
       const tx = db.transaction('stories', 'readwrite');
-      await Promise.all([...stories.map((s) => tx.store.put(s)), tx.done]);
+      await writeAll(
+        tx,
+        stories.map((s) => () => tx.store.put(s)),
+      );
     },
     async installBundled(stories, version) {
       const tx = db.transaction(['stories', 'meta'], 'readwrite');
       const store = tx.objectStore('stories');
       const keep = new Set(stories.map((s) => s.id));
       const stale = (await store.index('by-origin').getAllKeys(BUNDLED_ORIGIN)).filter((id) => !keep.has(id));
-      await Promise.all([
-        ...stale.map((id) => store.delete(id)),
-        ...stories.map((s) => store.put({ ...s, origin: BUNDLED_ORIGIN })),
-        tx.objectStore('meta').put(version, BUNDLED_VERSION),
-        tx.done,
+      await writeAll(tx, [
+        ...stale.map((id) => () => store.delete(id)),
+        ...stories.map((s) => () => store.put({ ...s, origin: BUNDLED_ORIGIN })),
+        () => tx.objectStore('meta').put(version, BUNDLED_VERSION),
       ]);
     },
     async bundledVersion() {

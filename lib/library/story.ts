@@ -49,7 +49,7 @@ export function checkStory(input: unknown): { story: Story } | { problems: strin
   return {
     problems: result.issues.map((issue) => {
       const field = v.getDotPath(issue) ?? '(story)';
-      return `${field}: ${issue.message}`;
+      return `${field}: ${issue.input === undefined ? 'is missing' : issue.message}`;
     }),
   };
 }

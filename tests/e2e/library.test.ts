@@ -1,0 +1,174 @@
+/**
+ * The built extension in real Chromium: the popup lists the ten seed stories, a story opens in
+ * the story page, search goes through jieba in the service worker, the options page imports and
+ * exports, and reloading the extension keeps exactly the library it had.
+ */
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { storiesToJsonl } from '../../lib/library/jsonl';
+import type { Story } from '../../lib/library/story';
+import { BUILT_EXTENSION, launchExtension, type ExtensionSession } from '../../scripts/launch-extension';
+import { bundledStories, readerStory } from '../unit/helpers';
+
+const shots = new URL('../../test-results/', import.meta.url).pathname;
+let session: ExtensionSession;
+let seed: Story[];
+let profile: string;
+/** A copy of the build, so a test can change its version and restart Chromium on it (an update). */
+let extensionPath: string;
+
+beforeAll(async () => {
+  await mkdir(shots, { recursive: true });
+  seed = await bundledStories();
+  profile = await mkdtemp(join(tmpdir(), 'zhuzhou-lens-e2e-'));
+  extensionPath = await mkdtemp(join(tmpdir(), 'zhuzhou-lens-ext-'));
+  await cp(BUILT_EXTENSION, extensionPath, { recursive: true });
+  session = await launchExtension({ userDataDir: profile, extensionPath });
+});
+
+afterAll(async () => {
+  await session?.close();
+  await rm(profile, { recursive: true, force: true });
+  await rm(extensionPath, { recursive: true, force: true });
+});
+
+async function restartBrowser(): Promise<void> {
+  await session.context.close();
+  session = await launchExtension({ userDataDir: profile, extensionPath });
+}
+
+/** The bundle version the background last installed, read from the extension's own IndexedDB. */
+async function installedBundleVersion(): Promise<string> {
+  const page = await session.openPage('options.html');
+  const version = await page.evaluate(
+    () =>
+      new Promise<string>((resolve, reject) => {
+        const open = indexedDB.open('zhuzhou-daily-lens');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const get = open.result.transaction('meta').objectStore('meta').get('bundledVersion');
+          get.onsuccess = () => resolve(get.result as string);
+          get.onerror = () => reject(get.error);
+        };
+      }),
+  );
+  await page.close();
+  return version;
+}
+
+async function popupTitles(path = 'popup.html?tabId=1'): Promise<string[]> {
+  const popup = await session.openPage(path);
+  await popup.setViewportSize({ width: 380, height: 560 });
+  const cards = popup.locator('[data-story-id]');
+  await cards.first().waitFor();
+  const titles = await popup.locator('[data-story-id] .story-title').allTextContents();
+  await popup.close();
+  return titles;
+}
+
+describe('the built extension in Chromium', () => {
+  it('lists the ten seed stories in the popup, in page order', async () => {
+    const popup = await session.openPage('popup.html?tabId=1');
+    await popup.setViewportSize({ width: 380, height: 560 });
+    await popup.locator('[data-story-id]').nth(9).waitFor();
+    expect(await popup.locator('[data-story-id] .story-title').allTextContents()).toEqual(seed.map((s) => s.title));
+    expect(await popup.locator('[data-story-id]').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-story-id')))).toEqual(
+      seed.map((s) => s.id),
+    );
+    expect(await popup.locator('h1').textContent()).toBe('株洲日报 · 相关报道');
+    expect(await popup.locator('.section-heading .count').textContent()).toBe('共 10 篇');
+    // Tidy at 380 px: nothing sticks out sideways.
+    expect(await popup.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(380);
+    await popup.screenshot({ path: `${shots}popup.png` });
+    await popup.close();
+  });
+
+  it('opens a story from the popup by keyboard and lays it out like the printed article', async () => {
+    const popup = await session.openPage('popup.html');
+    const target = seed[6];
+    const card = popup.locator(`[data-story-id="${target.id}"]`);
+    await card.waitFor();
+    await card.focus();
+    const [storyPage] = await Promise.all([session.context.waitForEvent('page'), popup.keyboard.press('Enter')]);
+    await storyPage.waitForURL(/story\.html\?id=/);
+    await storyPage.locator('h1.headline').waitFor();
+    expect(await storyPage.locator('h1.headline').textContent()).toBe(target.title);
+    expect(await storyPage.locator('.story-body > p').count()).toBe(target.paragraphs.length);
+    expect(await storyPage.locator('.subhead').allTextContents()).toEqual(['进企业、厂区,长株潭联动开赛', '实力强劲的不仅是球队,更是产业']);
+    expect(await storyPage.locator('.caption').textContent()).toContain('罗青 摄');
+    expect(await storyPage.locator('.jump').textContent()).toBe('下转02版');
+    expect(await storyPage.title()).toBe(`${target.title} · 株洲日报`);
+    await storyPage.screenshot({ path: `${shots}story.png`, fullPage: true });
+    await storyPage.close();
+    await popup.close();
+  });
+
+  it('shows kicker, byline and author of other stories', async () => {
+    const page = await session.openPage(`story.html?id=${encodeURIComponent(seed[7].id)}`);
+    await page.locator('h1.headline').waitFor();
+    expect(await page.locator('.kicker').textContent()).toBe('天台快评');
+    expect(await page.locator('.byline').first().textContent()).toContain('李奎国');
+    await page.goto(`chrome-extension://${session.extensionId}/story.html?id=no-such-story`);
+    await page.locator('.empty-state').waitFor();
+    await page.close();
+  });
+
+  it('searches the library through jieba in the service worker', async () => {
+    const popup = await session.openPage('popup.html');
+    await popup.locator('[data-story-id]').first().waitFor();
+    await popup.locator('#search').fill('湖南立方新能源的钠离子电池获得认可');
+    await popup.locator('.results [data-story-id] .story-title').first().waitFor();
+    expect(await popup.locator('.results [data-story-id] .story-title').first().textContent()).toBe('立方新能源获国际权威双认可');
+    await popup.locator('#search').fill('qwertyuiop asdfghjkl');
+    await popup.locator('.empty-state').waitFor();
+    await popup.locator('#search').press('Escape');
+    await popup.locator('[data-story-id]').nth(9).waitFor();
+    await popup.close();
+  });
+
+  it('imports a story file in the options page, refuses a broken one and changes nothing', async () => {
+    const options = await session.openPage('options.html');
+    const count = options.locator('[data-testid=library-count]');
+    await count.filter({ hasText: '10' }).waitFor();
+
+    const broken = `${storiesToJsonl([readerStory('reader-a')])}{"id":"reader-b","title":""}\n`;
+    await options.locator('input[type=file]').setInputFiles({ name: 'broken.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(broken) });
+    await options.locator('[role=alert]').waitFor();
+    expect(await options.locator('[role=alert]').textContent()).toMatch(/导入失败，报道库没有任何改动。.*line 2: publication/s);
+    expect(await count.textContent()).toContain('10');
+
+    const good = storiesToJsonl([readerStory('reader-a', '读者导入的第一篇')]);
+    await options.locator('input[type=file]').setInputFiles({ name: 'good.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(good) });
+    await options.locator('[role=status]').filter({ hasText: '已导入 1 篇' }).waitFor();
+    expect(await count.textContent()).toContain('11');
+
+    const [download] = await Promise.all([options.waitForEvent('download'), options.getByRole('button', { name: '导出报道库' }).click()]);
+    const exported = (await download.path()) ?? '';
+    expect((await readFile(exported, 'utf8')).trim().split('\n')).toHaveLength(11);
+    await options.screenshot({ path: `${shots}options.png`, fullPage: true });
+    await options.close();
+  });
+
+  it('keeps exactly the same library, reader’s stories included, when the extension updates', async () => {
+    const before = await popupTitles();
+    expect(before).toHaveLength(11);
+    expect(await installedBundleVersion()).toBe('0.1.0');
+
+    const manifestPath = join(extensionPath, 'manifest.json');
+    const manifest = JSON.parse(await readFile(manifestPath, 'utf8'));
+    await writeFile(manifestPath, JSON.stringify({ ...manifest, version: '0.1.1' }));
+    await restartBrowser();
+
+    await expect.poll(installedBundleVersion, { timeout: 15_000 }).toBe('0.1.1');
+    expect(await popupTitles()).toEqual(before);
+  });
+
+  it('keeps exactly the same library when the browser restarts', async () => {
+    const before = await popupTitles();
+    await restartBrowser();
+    expect(await popupTitles()).toEqual(before);
+    expect(before.filter((t) => seed.some((s) => s.title === t))).toHaveLength(10);
+  });
+});

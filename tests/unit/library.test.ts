@@ -1,0 +1,78 @@
+import 'fake-indexeddb/auto';
+import { openDB } from 'idb';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { ensureBundled, installBundled } from '../../lib/library/install';
+import { openLibrary, type Library } from '../../lib/library/library';
+import { bundledStories, freshDbName, readPackageFile, readerStory } from './helpers';
+
+let name: string;
+let library: Library;
+beforeEach(async () => {
+  name = freshDbName();
+  library = await openLibrary(name);
+});
+
+describe('library schema', () => {
+  it('is version 1 with stories keyed by id and indexed by date', async () => {
+    library.close();
+    const db = await openDB(name);
+    expect(db.version).toBe(1);
+    const store = db.transaction('stories').store;
+    expect(store.keyPath).toBe('id');
+    expect([...store.indexNames]).toContain('by-date');
+    expect(store.index('by-date').keyPath).toBe('date');
+    db.close();
+  });
+});
+
+describe('bundled stories', () => {
+  it('are written once however often they are installed', async () => {
+    await installBundled(library, readPackageFile, '0.1.0');
+    await installBundled(library, readPackageFile, '0.1.0');
+    expect(await library.count()).toBe(10);
+    expect(await library.bundledVersion()).toBe('0.1.0');
+  });
+
+  it('never drop or duplicate the stories a reader added', async () => {
+    await installBundled(library, readPackageFile, '0.1.0');
+    await library.put([readerStory('reader-1')]);
+    await installBundled(library, readPackageFile, '0.2.0');
+    expect(await library.count()).toBe(11);
+    expect((await library.get('reader-1'))?.title).toBe('读者自己添加的报道');
+  });
+
+  it('drop a bundled story that a newer bundle no longer ships, and only that one', async () => {
+    const stories = await bundledStories();
+    await library.installBundled(stories, '0.1.0');
+    await library.put([readerStory('reader-1')]);
+    await library.installBundled(stories.slice(1), '0.2.0');
+    expect(await library.get(stories[0].id)).toBeUndefined();
+    expect(await library.count()).toBe(10);
+  });
+
+  it('are installed on wake only when the installed bundle is older', async () => {
+    await ensureBundled(library, readPackageFile, '0.1.0');
+    const [first] = await library.all();
+    await library.put([{ ...first, title: 'edited' }]);
+    await ensureBundled(library, readPackageFile, '0.1.0');
+    expect((await library.get(first.id))?.title).toBe('edited');
+    await ensureBundled(library, readPackageFile, '0.1.1');
+    expect((await library.get(first.id))?.title).toBe(first.title);
+  });
+});
+
+describe('writing stories', () => {
+  it('lists them newest first, then in page order', async () => {
+    await installBundled(library, readPackageFile, '0.1.0');
+    await library.put([readerStory('reader-1')]);
+    const all = await library.all();
+    expect(all[0].id).toBe('reader-1');
+    expect(all.slice(1).map((s) => s.position)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  });
+
+  it('writes all of a batch or none of it', async () => {
+    const unstorable = { ...readerStory('bad'), paragraphs: [() => 'not data'] } as never;
+    await expect(library.put([readerStory('good-1'), unstorable, readerStory('good-2')])).rejects.toThrow();
+    expect(await library.count()).toBe(0);
+  });
+});

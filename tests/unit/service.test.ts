@@ -1,0 +1,59 @@
+import 'fake-indexeddb/auto';
+import * as jieba from 'jieba-wasm';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { installBundled } from '../../lib/library/install';
+import { storiesToJsonl } from '../../lib/library/jsonl';
+import { openLibrary, type Library } from '../../lib/library/library';
+import { lazySegmenter } from '../../lib/nlp/segmenter';
+import { createService } from '../../lib/service';
+import { freshDbName, readPackageFile, readerStory } from './helpers';
+
+let library: Library;
+let handle: ReturnType<typeof createService>;
+beforeEach(async () => {
+  library = await openLibrary(freshDbName());
+  await installBundled(library, readPackageFile, 'test');
+  handle = createService({ library: async () => library, segmenter: lazySegmenter(async () => jieba) });
+});
+
+describe('background service', () => {
+  it('lists the library as summaries in page order', async () => {
+    const list = await handle({ type: 'UI_LIST_STORIES' });
+    expect(list).toHaveLength(10);
+    expect(list[0]).toMatchObject({ title: '曹慧泉率团访问阿联酋、沙特、土耳其', publication: '株洲日报', date: '2024-05-22', page: 1 });
+    expect(list[4].kicker).toBe('打造“三个高地” 走在前列');
+    expect(list[0].firstLine).toMatch(/^5月5日至14日,市委书记曹慧泉/);
+    expect(list[0]).not.toHaveProperty('paragraphs');
+  });
+
+  it('returns a whole story by id, and null for an unknown id', async () => {
+    const [first] = await handle({ type: 'UI_LIST_STORIES' });
+    expect((await handle({ type: 'UI_GET_STORY', id: first.id }))?.paragraphs).toHaveLength(5);
+    expect(await handle({ type: 'UI_GET_STORY', id: 'no-such-story' })).toBeNull();
+  });
+
+  it('searches with jieba words, titles first', async () => {
+    const hits = await handle({ type: 'UI_SEARCH', text: '钠离子电池企业获得国际认可' });
+    expect(hits[0].title).toBe('立方新能源获国际权威双认可');
+    expect(await handle({ type: 'UI_SEARCH', text: 'zzzz qqqq' })).toEqual([]);
+  });
+
+  it('imports a good file and reports the new total', async () => {
+    const reply = await handle({ type: 'UI_IMPORT_LIBRARY', text: storiesToJsonl([readerStory('r1'), readerStory('r2')]) });
+    expect(reply).toEqual({ imported: 2, total: 12 });
+  });
+
+  it('leaves the library exactly as it was when a file is bad', async () => {
+    const before = await library.all();
+    const text = `${storiesToJsonl([readerStory('r1')])}{"id":"r2"}\n`;
+    const reply = await handle({ type: 'UI_IMPORT_LIBRARY', text });
+    expect(reply).toEqual({ error: expect.stringMatching(/line 2: publication: /) });
+    expect(await library.all()).toEqual(before);
+  });
+
+  it('exports every story', async () => {
+    const reply = await handle({ type: 'UI_EXPORT_LIBRARY' });
+    expect(reply.count).toBe(10);
+    expect(reply.jsonl.trim().split('\n')).toHaveLength(10);
+  });
+});
