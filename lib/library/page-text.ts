@@ -8,7 +8,7 @@
  * person's name), and typography keeps the importer free of the 4 MB segmenter.
  */
 import { storyId } from './story-id';
-import { BUNDLED_ORIGIN, type Story, type Subhead } from './story';
+import { BUNDLED_ORIGIN, checkStory, type Story, type Subhead } from './story';
 
 export interface PageInfo {
   publication: string;
@@ -292,7 +292,10 @@ export async function parsePageText(text: string, info: PageInfo): Promise<Story
         if (d[key]) story[key] = d[key];
       }
       if (info.url) story.url = info.url;
-      return story;
+      // Through the library's own schema: the same checks and field order as an imported story.
+      const checked = checkStory(story);
+      if ('problems' in checked) throw new PageParseError(`line ${d.line}: ${checked.problems.join('; ')}`);
+      return checked.story;
     }),
   );
 }

@@ -1,0 +1,59 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { readerStory } from './helpers';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+function insight(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, ['--import', 'tsx', 'scripts/insight.ts', ...args], { cwd: root }, (error, stdout, stderr) => {
+      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+describe('insight CLI', () => {
+  it('exports the bundled library as JSON Lines, one story per line', async () => {
+    const { code, stdout } = await insight('export');
+    expect(code).toBe(0);
+    const stories = stdout.trim().split('\n').map((line) => JSON.parse(line));
+    expect(stories).toHaveLength(10);
+    for (const story of stories) expect(Object.keys(story)).toEqual(expect.arrayContaining(['id', 'title', 'date', 'paragraphs']));
+  });
+
+  it('reads an exported library named by --library, before or after the command', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'insight-'));
+    const file = join(dir, 'library.jsonl');
+    const exported = (await insight('export')).stdout;
+    await writeFile(file, exported + JSON.stringify(readerStory('reader-1')) + '\n');
+    const before = await insight('--library', file, 'export');
+    const after = await insight('export', '--library', file);
+    expect(before.stdout.trim().split('\n')).toHaveLength(11);
+    expect(after.stdout).toBe(before.stdout);
+  });
+
+  it.each([
+    [['--bogus', 'export'], /Unknown option '--bogus'/],
+    [['frobnicate'], /unknown command 'frobnicate'/],
+    [[], /no command given/],
+    [['export', '--library', '/no/such/file.jsonl'], /cannot read library file .*ENOENT/],
+  ])('ends %j with a message on stderr and a non-zero exit', async (args, message) => {
+    const { code, stdout, stderr } = await insight(...args);
+    expect(code).not.toBe(0);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(message);
+  });
+
+  it('names the line and field of a broken library file', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'insight-'));
+    const file = join(dir, 'broken.jsonl');
+    await writeFile(file, `${JSON.stringify(readerStory('a'))}\n{"id":"b"}\n`);
+    const { code, stderr } = await insight('export', '--library', file);
+    expect(code).not.toBe(0);
+    expect(stderr).toMatch(/line 2: publication: is missing/);
+  });
+});
