@@ -8,6 +8,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 
+import type { Browser } from 'webextension-polyfill';
+
+/**
+ * The `chrome` global inside code that runs in an extension context through `evaluate`; extension
+ * code itself uses `browser.*`. Cast `globalThis` to this there.
+ */
+export type ExtensionGlobal = { chrome: Browser };
+
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const BUILT_EXTENSION = fileURLToPath(new URL('../.output/chrome-mv3', import.meta.url));
 

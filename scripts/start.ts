@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { launchExtension } from './launch-extension';
+import { launchExtension, type ExtensionGlobal } from './launch-extension';
 import { serveDirectory } from './static-server';
 
 const HEADLESS_LIMIT_MS = 120_000;
@@ -35,7 +35,9 @@ try {
   await news.goto(server.url);
   const worker = await session.worker();
   // The demo page is the active tab (matching tabs by URL would need the tabs permission).
-  const tabId = await worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id);
+  const tabId = await worker.evaluate(
+    async () => (await (globalThis as unknown as ExtensionGlobal).chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id,
+  );
 
   if (!headless) {
     clearTimeout(limit);
