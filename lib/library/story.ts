@@ -11,6 +11,15 @@ const SubheadSchema = v.object({
 
 const nonEmpty = v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty'));
 
+const names = v.array(v.string());
+
+/** What the analysis found in a story; computed at import and stored with it. */
+const AnalysisSchema = v.object({
+  entities: v.object({ person: names, place: names, org: names }),
+  keywords: v.array(v.object({ word: v.string(), weight: v.number() })),
+  aliases: v.optional(v.record(v.string(), v.string()), {}),
+});
+
 /**
  * One story as the library stores, exports and imports it. The schema is the single source of
  * truth: the TypeScript type is inferred from it and JSON Lines import validates against it.
@@ -34,11 +43,18 @@ export const StorySchema = v.object({
   url: v.optional(v.string()),
   /** Where the story came from: `bundled` for the shipped seed, otherwise a source id or `import`. */
   origin: v.optional(v.string(), 'import'),
+  analysis: v.optional(AnalysisSchema),
 });
 
 export type Story = v.InferOutput<typeof StorySchema>;
 export type StoryInput = v.InferInput<typeof StorySchema>;
 export type Subhead = v.InferOutput<typeof SubheadSchema>;
+export type StoryAnalysis = v.InferOutput<typeof AnalysisSchema>;
+
+/** The words of a story the analysis reads: headline, kicker, sub-heads and text. */
+export function storyText(story: Story): string {
+  return [story.kicker, story.title, ...story.subheads.map((s) => s.text), ...story.paragraphs].filter(Boolean).join('\n');
+}
 
 export const BUNDLED_ORIGIN = 'bundled';
 

@@ -6,30 +6,36 @@
 export interface Jieba {
   cut(text: string, hmm?: boolean | null): string[];
   cut_for_search(text: string, hmm?: boolean | null): string[];
+  tag(text: string, hmm?: boolean | null): Array<{ word: string; tag: string }>;
+  add_word(word: string, freq?: number | null, tag?: string | null): number;
 }
 
-export interface Segmenter {
-  /** Words for searching and indexing: long words and their parts. */
-  searchWords(text: string): Promise<string[]>;
+export type LoadJieba = () => Promise<Jieba>;
+
+/** Memoises a loader: the first caller starts loading, everyone shares the result. */
+export function lazyJieba(load: LoadJieba): () => Promise<Jieba> {
+  let jieba: Promise<Jieba> | undefined;
+  return () => (jieba ??= load());
 }
 
 /** Words that carry meaning: two or more Han characters, or a Latin word or number. */
-const MEANINGFUL = /^(?:\p{Script=Han}{2,}|[\p{L}\p{N}]{2,})$/u;
+export const MEANINGFUL = /^(?:\p{Script=Han}{2,}|[\p{L}\p{N}]{2,})$/u;
 
-export function lazySegmenter(load: () => Promise<Jieba>): Segmenter {
-  let jieba: Promise<Jieba> | undefined;
-  return {
-    async searchWords(text) {
-      jieba ??= load();
-      const words = new Set<string>();
-      // Paragraph by paragraph: one huge call grows the wasm heap for good.
-      for (const part of text.normalize('NFKC').split(/\n+/)) {
-        for (const word of (await jieba).cut_for_search(part, true)) {
-          const w = word.trim().toLowerCase();
-          if (MEANINGFUL.test(w)) words.add(w);
-        }
+/**
+ * Analysis text in pieces jieba handles well: one call per line, long lines cut at sentence ends,
+ * because one huge call grows the wasm heap for good.
+ */
+export function* analysisChunks(text: string, max = 2000): Generator<string> {
+  for (const line of text.split('\n')) {
+    for (let start = 0; start < line.length; ) {
+      let end = Math.min(line.length, start + max);
+      if (end < line.length) {
+        const cut = Math.max(line.lastIndexOf('。', end), line.lastIndexOf('!', end), line.lastIndexOf('?', end));
+        if (cut > start) end = cut + 1;
       }
-      return [...words];
-    },
-  };
+      const chunk = line.slice(start, end).trim();
+      if (chunk) yield chunk;
+      start = end;
+    }
+  }
 }

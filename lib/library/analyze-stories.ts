@@ -1,0 +1,20 @@
+/**
+ * Stories with their analysis. A batch is read twice: the first pass finds each story's
+ * entities and short names, the library's gazetteer learns them, and the second pass reads every
+ * story again knowing them all (南方阀门 in one story is the 株洲南方阀门股份有限公司 of another).
+ */
+import type { Analyzer } from '../nlp/analyzer';
+import { storyText, type Story } from './story';
+
+export async function teachLibrary(analyzer: Analyzer, stories: Iterable<Story>): Promise<void> {
+  for (const story of stories) if (story.analysis) await analyzer.teach(story.analysis.entities, story.analysis.aliases);
+}
+
+export async function analyzeStories(analyzer: Analyzer, stories: Story[]): Promise<Story[]> {
+  const first = [];
+  for (const story of stories) first.push(await analyzer.analyze(storyText(story)));
+  for (const analysis of first) await analyzer.teach(analysis.entities, analysis.aliases);
+  const analysed: Story[] = [];
+  for (const story of stories) analysed.push({ ...story, analysis: await analyzer.analyze(storyText(story)) });
+  return analysed;
+}

@@ -1,0 +1,388 @@
+/**
+ * People, places and organisations in one sentence, from jieba's tagged tokens. jieba's tags alone
+ * are poor (names come out as unknown `x` or split into surname + word, organisations split
+ * before their suffix, noisy dictionary tags), so a few passes rebuild the entities:
+ *
+ *  1. foreign names joined by · or - are merged (穆罕默德·伊德里斯·代比·伊特诺);
+ *  2. the library's own entities, taught to jieba with tags gper/gloc/gorg, are trusted;
+ *  3. unknown words glued to a function character by jieba's HMM are cut free (当丁聪 → 丁聪);
+ *  4. a name after a role or title is a person (市委书记曹慧泉, 大使张益明, 记者/陈正明);
+ *  5. a surname followed by a short word is a person when something vouches for it;
+ *  6. an organisation is a head (nt, or a word ending in 公司, 委员会, 局 …) with the proper
+ *     names before it (宿迁市 中级 人民法院); places inside it are part of it;
+ *  7. places: jieba's ns without its noise, words ending in 省/市/县 …, and compounds of country
+ *     abbreviations (中美 → 中, 美).
+ */
+import type { NameKnowledge } from './knowledge';
+
+export type EntityType = 'person' | 'place' | 'org';
+
+export interface Token {
+  word: string;
+  tag: string;
+}
+
+export interface Mention {
+  type: EntityType;
+  text: string;
+}
+
+/** Tags the library's gazetteer gives jieba for its own entities. */
+export const GAZETTEER_TAGS: Record<EntityType, string> = { person: 'gper', place: 'gloc', org: 'gorg' };
+const GAZETTEER_TYPE: Record<string, EntityType> = { gper: 'person', gloc: 'place', gorg: 'org' };
+
+interface Piece extends Token {
+  type?: EntityType;
+}
+
+const HAN = /^\p{Script=Han}+$/u;
+const WORD = /^[\p{Script=Han}A-Za-z0-9]+$/u;
+const NAME_SEPARATOR = /^[·•・‧\-－]$/;
+
+/** Roles and titles that stand right before a person's name. */
+const TITLES =
+  /(?:书记|市长|省长|州长|县长|区长|镇长|乡长|村长|主席|总统|总理|首相|部长|局长|厅长|处长|科长|董事长|总经理|经理|总裁|大使|总领事|领事|代办|记者|通讯员|编辑|教授|院士|博士|主任|校长|院长|厂长|秘书长|司令员|司令|政委|将军|队长|会长|理事长|行长|所长|外长|议长|团长|馆长|导演|作家|画家|老师|研究员|工程师|委员|代表|同志|总书记|国务卿|大法官|法官|检察长|主持人|负责人|发言人|选手|运动员|教练)$/;
+/** Words after which a preceding name is a person: 陈先生, 刘飞勇参加, 张三说. */
+const PERSON_AFTER = /^(?:先生|女士|同志|教授|老师|师傅|说|表示|指出|认为|强调|介绍|告诉|参加|主持|会见|一行)$/;
+/** Words around a place, not a person: 驻X, 赴X, X市. */
+const PLACE_BEFORE = /^(?:驻|赴|抵|抵达|飞抵|前往|途经|来自|位于|在)$/;
+const PLACE_AFTER = /^(?:市|省|州|港|湾|机场|市政|地铁|大学|当地|地区|城|市民|举行|召开)$/;
+/** Endings of things, events and places, never of a personal name: 季前赛, 经开区. */
+const NOT_NAME_ENDING = /[区赛会节队院厂站馆路街村镇县市省港湾山河湖园场楼所局部处科团社组委办]$/;
+/** Kinship terms and forms of address after a bare surname. */
+const KINSHIP = /^(?:大娘|大爷|大妈|大伯|大叔|大婶|大哥|大姐|阿姨|老汉|老伯|师傅|老师|同志|先生|女士|小姐|总|老|嫂)$/;
+/** Function characters jieba's HMM glues to the front or back of an unknown name. */
+const LEADING_GLUE = /^[当使在对向给让被把与和跟由年将从为是据请]/;
+const TRAILING_GLUE = /[家说看等的们称讲道告对在和与是也又就]$/;
+
+/** Heads of organisation names. */
+const ORG_SUFFIX =
+  /(?:公司|集团|委员会|委|部|局|厅|署|院|学院|大学|中学|小学|学校|职院|商会|协会|学会|联合会|联合社|基金会|报社|杂志社|出版社|通讯社|电视台|电台|银行|法院|检察院|研究所|研究院|研究中心|中心|办公室|办公厅|工厂|厂|党|军|总队|支队|中队|大队|联队|队|委会|督察组|工作组|调查组|领导小组|俱乐部|合作社|代表处|大使馆|领事馆|使馆|总局|分局|集团公司|有限公司|股份公司|有限责任公司|股份有限公司)$/;
+/** Tags that end an organisation name looking leftwards: verbs, prepositions, particles, pronouns. */
+const ORG_BREAK_TAG = /^(?:v|vd|vg|p|c|u|uj|ul|uz|ud|ug|uv|r|d|y|e|o|w|zg)$/;
+/** Tokens that may begin an organisation name: proper names and names of administrative levels. */
+const ORG_START_TAGS = new Set(['ns', 'nt', 'nz', 'j', 'x', 'nr', 'nrt', 'nrfg', 'gloc', 'gorg', 'gper', 'eng']);
+const ORG_START_WORD = /^(?:中央|中共|国家|全国|省|市|县|区|镇|乡|村|中国)$/;
+/** Titles of people who lead a body: what stands before them is that body (中车株机董事长). */
+const CORPORATE_TITLE = /^(?:董事长|副董事长|总经理|副总经理|总裁|党委书记|负责人|首席执行官)$/;
+
+const PLACE_SUFFIX = /^\p{Script=Han}{1,6}(?:省|市|县|区|镇|乡|村|州|自治区|自治州|特别行政区)$/u;
+/**
+ * Ordinary words that jieba's dictionary tags as people (nr, nrt) or places (ns): generic nouns,
+ * adjectives and verbs that are never a name on their own.
+ */
+const NOT_NAMES = new Set([
+  ...'高水平 蓝图 深度 祝贺 新台阶 高质量 金名片 走出去 引进来 和平 文明 华夏 令人 明白 明星 古老 关怀 顾客 温馨 甘甜 荣获 弘扬 卫冕 高达 白银'.split(' '),
+  ...'两国 城市 东西 山区 外国 回国 普及 古城 海洋 大国 英雄 高原 神圣 山峰 兴旺 山村 美丽 名镇 共和国 大都 各国 全国 本国 异国 祖国 故乡 家乡 边疆 内地 海外 中外 惠及 广度 重镇 宜居 山河 新城 三国 调区 扩区 土地利用 内陆地区 宜居城市'.split(' '),
+]);
+
+const isHan = (s: string) => HAN.test(s);
+
+function surnameLength(word: string, k: NameKnowledge): number {
+  if (word.length >= 3 && k.surnames.has(word.slice(0, 2))) return 2;
+  return k.surnames.has(word[0]) ? 1 : 0;
+}
+
+/** A Chinese personal name: a surname and one or two more characters. */
+function looksLikeChineseName(word: string, k: NameKnowledge): boolean {
+  if (!isHan(word) || NOT_NAMES.has(word)) return false;
+  const s = surnameLength(word, k);
+  return s > 0 && word.length - s >= 1 && word.length - s <= 2;
+}
+
+function isNameSyllables(p: Piece): boolean {
+  if (p.type) return p.type === 'person' && isHan(p.word.replace(/[·•・‧\-－]/g, ''));
+  return isHan(p.word) && (/^(?:nr|nrt|nrfg|x|nz)$/.test(p.tag) || p.word.length === 1);
+}
+
+/** Pass 0: a country jieba splits (北/ns 马其顿/nr) is put back together. */
+function mergeKnownPlaces(pieces: Piece[], k: NameKnowledge): Piece[] {
+  const out: Piece[] = [];
+  for (let i = 0; i < pieces.length; i++) {
+    let merged = false;
+    for (let n = 3; n >= 2 && !merged; n--) {
+      if (i + n > pieces.length || pieces.slice(i, i + n).some((p) => p.type)) continue;
+      const word = pieces.slice(i, i + n).map((p) => p.word).join('');
+      if (k.countryNames.has(word)) {
+        out.push({ word, tag: 'ns', type: 'place' });
+        i += n - 1;
+        merged = true;
+      }
+    }
+    if (!merged) out.push(pieces[i]);
+  }
+  return out;
+}
+
+/** Pass 1: names joined by · or - become one person. */
+function mergeForeignNames(pieces: Piece[]): Piece[] {
+  const out: Piece[] = [];
+  for (let i = 0; i < pieces.length; i++) {
+    const last = out[out.length - 1];
+    const continuesName = last?.tag === 'name-join' || (last !== undefined && isNameSyllables(last));
+    if (!NAME_SEPARATOR.test(pieces[i].word) || !continuesName) {
+      out.push(pieces[i]);
+      continue;
+    }
+    let j = i + 1;
+    const right: Piece[] = [];
+    while (j < pieces.length && isNameSyllables(pieces[j])) right.push(pieces[j++]);
+    if (right.length === 0) {
+      out.push(pieces[i]);
+      continue;
+    }
+    const left: Piece[] = [];
+    if (last.tag !== 'name-join') {
+      while (out.length && isNameSyllables(out[out.length - 1]) && left.length < 4) left.unshift(out.pop()!);
+    }
+    const parts = [...left, ...right];
+    // 中国-东盟 joins two places, not the parts of a name.
+    if (parts.every((p) => p.tag === 'ns' || p.tag === 'nt')) {
+      out.push(...left, pieces[i], ...right);
+    } else {
+      const prev: Piece | undefined = out[out.length - 1];
+      if (prev?.type === 'person' && prev.tag === 'name-join') {
+        prev.word += pieces[i].word + parts.map((p) => p.word).join('');
+      } else {
+        out.push({ word: parts.map((p, n) => (n === left.length ? pieces[i].word : '') + p.word).join(''), tag: 'name-join', type: 'person' });
+      }
+    }
+    i = j - 1;
+  }
+  return out;
+}
+
+/** Pass 3: cut function characters that jieba's HMM glued to an unknown name. */
+function unglue(pieces: Piece[], k: NameKnowledge): Piece[] {
+  const out: Piece[] = [];
+  for (const p of pieces) {
+    if (p.type || p.tag !== 'x' || !isHan(p.word) || p.word.length < 3) {
+      out.push(p);
+      continue;
+    }
+    let word = p.word;
+    const before: Piece[] = [];
+    const after: Piece[] = [];
+    if (LEADING_GLUE.test(word) && looksLikeChineseName(word.slice(1).replace(TRAILING_GLUE, ''), k)) {
+      before.push({ word: word[0], tag: 'p' });
+      word = word.slice(1);
+    }
+    if (TRAILING_GLUE.test(word) && looksLikeChineseName(word.slice(0, -1), k)) {
+      after.push({ word: word.slice(-1), tag: 'u' });
+      word = word.slice(0, -1);
+    }
+    out.push(...before, { word, tag: 'x' }, ...after);
+  }
+  return out;
+}
+
+/**
+ * jieba's own tag for a word it knows as one token, or undefined. Used to tell a name from an
+ * ordinary word: 雷阵雨 is 雷 + 阵雨 (a word), 江泽民 is 江 + 泽民 (not one).
+ */
+export type Lexicon = (word: string) => string | undefined;
+
+const NAME_TAGS = /^(?:nr|nrt|nrfg|x)$/;
+const isOrdinaryWord = (word: string, lexicon: Lexicon) => {
+  const tag = lexicon(word);
+  return tag !== undefined && !NAME_TAGS.test(tag);
+};
+
+/** Words that follow a name inside one token: 邓小平理论, 毛泽东思想. */
+const NAME_COMPOUND = /^(.{2,4}?)(理论|思想|同志|路线|时代|故居|纪念馆)$/u;
+
+/** Pass 4a: a name inside a compound token stands apart. */
+function splitNameCompounds(pieces: Piece[], k: NameKnowledge, lexicon: Lexicon): Piece[] {
+  return pieces.flatMap((p) => {
+    const m = !p.type && p.word.length >= 4 ? NAME_COMPOUND.exec(p.word) : null;
+    if (!m || !looksLikeChineseName(m[1], k) || !NAME_TAGS.test(lexicon(m[1]) ?? 'n')) return [p];
+    return [{ word: m[1], tag: 'nr', type: 'person' as const }, { word: m[2], tag: 'n' }];
+  });
+}
+
+/** Passes 4 and 5: people named after a title, or a surname vouched for by its neighbours. */
+function findPeople(pieces: Piece[], k: NameKnowledge, lexicon: Lexicon): Piece[] {
+  const out: Piece[] = [];
+  for (let i = 0; i < pieces.length; i++) {
+    const p = pieces[i];
+    const prev = out[out.length - 1];
+    const next = pieces[i + 1];
+    const afterTitle = prev !== undefined && (TITLES.test(prev.word) || (prev.word === '/' && TITLES.test(out[out.length - 2]?.word ?? '')));
+    if (p.type) {
+      out.push(p);
+      continue;
+    }
+    const context = afterTitle || PERSON_AFTER.test(next?.word ?? '');
+    // A whole name in one token. Two characters (李鹏, but also 令人, 明白) need context; a longer
+    // one is a name unless its given name is an ordinary word (雷阵雨).
+    if (looksLikeChineseName(p.word, k) && (/^(?:nr|nrfg|x)$/.test(p.tag) || afterTitle)) {
+      const given = p.word.slice(surnameLength(p.word, k));
+      // Two characters need context (李鹏说; but 令人, 明白 are words jieba tags as names).
+      const plausible =
+        p.word.length === 2 ? context : context || (!isOrdinaryWord(given, lexicon) && !NOT_NAME_ENDING.test(p.word));
+      if (plausible) {
+        out.push({ ...p, type: 'person' });
+        continue;
+      }
+    }
+    const transliterated = p.tag === 'nrt' || (p.tag === 'nrfg' && p.word.length >= 3);
+    // 驻伊斯坦布尔, 阿布扎比市政: a foreign name where a place stands is a place.
+    const placeContext = PLACE_BEFORE.test(prev?.word ?? '') || PLACE_AFTER.test(next?.word ?? '');
+    if (transliterated && isHan(p.word) && placeContext) {
+      out.push({ ...p, tag: 'ns' });
+      continue;
+    }
+    if (transliterated && isHan(p.word) && !NOT_NAMES.has(p.word) && !k.countryNames.has(p.word) && (p.word.length >= 3 || context)) {
+      out.push({ ...p, type: 'person' });
+      continue;
+    }
+    // A surname before a kinship term or form of address is the person: 王大娘, 李老师.
+    if (p.word.length === 1 && k.surnames.has(p.word) && KINSHIP.test(next?.word ?? '')) {
+      out.push({ ...p, type: 'person' });
+      continue;
+    }
+    // A surname on its own followed by a one- or two-character word: 李/nr 国庆/t.
+    if (p.word.length <= 2 && k.surnames.has(p.word) && next && isHan(next.word) && !next.type && next.word.length <= 2) {
+      const after = pieces[i + 2];
+      const vouched = afterTitle || PERSON_AFTER.test(after?.word ?? '') || (p.tag === 'nr' && !isOrdinaryWord(next.word, lexicon));
+      if (vouched && !/^(?:v|p|c|u|d|r|m|q|f)/.test(next.tag) && !NOT_NAMES.has(p.word + next.word)) {
+        out.push({ word: p.word + next.word, tag: 'nr', type: 'person' });
+        i++;
+        continue;
+      }
+    }
+    out.push(p);
+  }
+  return out;
+}
+
+/**
+ * An organisation's head word: jieba's nt, or a word ending in an organisation suffix. A
+ * one-character suffix must follow a real word (外交部, 商务局), not end an ordinary one (干部, 冠军).
+ * `named` heads stand alone; a bare `head` (公司) needs a proper name before it.
+ */
+function orgHead(p: Piece, lexicon: Lexicon): 'named' | 'head' | undefined {
+  if (p.type || !isHan(p.word)) return undefined;
+  if (p.tag === 'nt') return 'named';
+  const m = ORG_SUFFIX.exec(p.word);
+  if (!m || TITLES.test(p.word)) return undefined;
+  const rest = p.word.slice(0, m.index);
+  // 人事部, 外交部: a word and a suffix name a body by themselves; 公司 or 子公司 needs a name.
+  if (rest.length >= 2 && lexicon(rest) !== undefined) return 'named';
+  return m[0].length > 1 ? 'head' : undefined;
+}
+
+/**
+ * Takes from the end of `out` the words that name an organisation before its head: up to five
+ * words back to a verb, preposition or punctuation, then forward to the first proper name
+ * (common nouns before it are not part of the name).
+ */
+function takeNameChain(out: Piece[]): Piece[] {
+  let start = out.length;
+  while (start > 0 && out.length - start < 5) {
+    const q = out[start - 1];
+    if (q.type === 'person' || !WORD.test(q.word) || ORG_BREAK_TAG.test(q.tag)) break;
+    start--;
+  }
+  const proper = (q: Piece) => ORG_START_TAGS.has(q.tag) || ORG_START_WORD.test(q.word) || q.type === 'place' || q.type === 'org';
+  while (start < out.length && !proper(out[start])) start++;
+  return out.splice(start);
+}
+
+/** Pass 6: organisations, absorbing the proper names before their head. */
+function findOrganisations(pieces: Piece[], lexicon: Lexicon, k: NameKnowledge): Piece[] {
+  const out: Piece[] = [];
+  for (const p of pieces) {
+    if (CORPORATE_TITLE.test(p.word)) {
+      // One proper name alone (株洲) may be a place's leader; two words or a name jieba does not
+      // know as a place (中车株机) are a company.
+      const chain = takeNameChain(out);
+      const company = chain.length >= 2 || (chain.length === 1 && !chain[0].type && chain[0].tag !== 'ns');
+      if (company) out.push({ word: chain.map((c) => c.word).join(''), tag: 'nt', type: 'org' });
+      else out.push(...chain);
+      out.push(p);
+      continue;
+    }
+    // 中国政府, 美国政府: a country and its government, not a body with a name of its own.
+    const government = /^(.+)政府$/.exec(p.word);
+    if (!p.type && government && k.countryNames.has(government[1])) {
+      out.push({ word: government[1], tag: 'ns', type: 'place' }, { word: '政府', tag: 'n' });
+      continue;
+    }
+    const head = orgHead(p, lexicon);
+    if (!head) {
+      out.push(p);
+      continue;
+    }
+    const chain = takeNameChain(out);
+    // Without a proper name before it, only jieba's own organisation names count (外交部 yes,
+    // 部队, 医院 no).
+    if (chain.length === 0 && head !== 'named') {
+      out.push(p);
+      continue;
+    }
+    out.push({ word: chain.map((c) => c.word).join('') + p.word, tag: 'nt', type: 'org' });
+  }
+  return out;
+}
+
+/** Characters that turn a country abbreviation into its side or its people: 中方, 中外, 日军. */
+const ABBREVIATION_COMPANIONS = /^[方外军人]$/;
+
+/** 中美, 德法, 中葡: two countries by their first characters, one of them a usual abbreviation. */
+function abbreviatedPlaces(word: string, k: NameKnowledge, lexicon: Lexicon): string[] {
+  if (word.length !== 2 || k.countryNames.has(word)) return [];
+  const [a, b] = word;
+  const strongA = k.placeAbbreviations.has(a);
+  const strongB = k.placeAbbreviations.has(b);
+  if (strongA && strongB) return [a, b];
+  // 中葡 (unknown to jieba) is two countries; 中东 (a word of its own) is one region.
+  const unknown = lexicon(word) === undefined || lexicon(word) === 'x';
+  if (unknown && ((strongA && k.countryInitials.has(b)) || (strongB && k.countryInitials.has(a)))) return [a, b];
+  if (strongA && ABBREVIATION_COMPANIONS.test(b)) return [a];
+  return [];
+}
+
+/** Pass 7: places. */
+function findPlaces(pieces: Piece[], k: NameKnowledge, lexicon: Lexicon): Mention[] {
+  const mentions: Mention[] = [];
+  for (const p of pieces) {
+    if (p.type) {
+      mentions.push({ type: p.type, text: p.word });
+      continue;
+    }
+    if (!isHan(p.word) || NOT_NAMES.has(p.word)) continue;
+    const parts = /^(?:v|p|c|u|d|r)/.test(p.tag) ? [] : abbreviatedPlaces(p.word, k, lexicon);
+    if (parts.length) {
+      for (const c of parts) mentions.push({ type: 'place', text: c });
+    } else if (p.word.length === 1) {
+      // A lone character is a place only as a known abbreviation (京, 沪 come with the gazetteer).
+      if (p.tag === 'ns' && k.placeAbbreviations.has(p.word)) mentions.push({ type: 'place', text: p.word });
+    } else if (p.tag === 'ns' || k.countryNames.has(p.word) || (p.tag === 'x' && PLACE_SUFFIX.test(p.word))) {
+      mentions.push({ type: 'place', text: p.word });
+    }
+  }
+  return mentions;
+}
+
+export interface SentenceEntities {
+  mentions: Mention[];
+  /** The sentence's words after entities were put together: what keywords are counted from. */
+  pieces: Array<Token & { type?: EntityType }>;
+}
+
+/**
+ * Entity mentions of one sentence in reading order, duplicates kept (a name said twice is two
+ * mentions). `tokens` are jieba's `tag` output for the normalised sentence.
+ */
+export function findEntities(tokens: Token[], k: NameKnowledge, lexicon: Lexicon): SentenceEntities {
+  let pieces: Piece[] = tokens.map((t) => ({ word: t.word, tag: t.tag, type: GAZETTEER_TYPE[t.tag] }));
+  pieces = mergeKnownPlaces(pieces, k);
+  pieces = mergeForeignNames(pieces);
+  pieces = unglue(pieces, k);
+  pieces = splitNameCompounds(pieces, k, lexicon);
+  pieces = findOrganisations(pieces, lexicon, k);
+  pieces = findPeople(pieces, k, lexicon);
+  const mentions = findPlaces(pieces, k, lexicon);
+  return { mentions, pieces };
+}

@@ -1,0 +1,53 @@
+/**
+ * Keywords by TF-IDF: the words that make a text distinct. The IDF starts from jieba's general
+ * table (public/nlp/idf.txt, see scripts/make-idf.ts); words it does not list are rare and get
+ * its default. Only content words count: nouns, names, verbs and unknown words of two or more
+ * characters, and Latin words.
+ */
+import type { Mention, Token } from './entities';
+
+/** `tokens` are the words after entity passes: a split name is one piece there. */
+
+export interface Keyword {
+  word: string;
+  /** TF-IDF relative to the text's best keyword (1). */
+  weight: number;
+}
+
+export type Idf = (word: string) => number;
+
+export function parseIdf(text: string): Idf {
+  const table = new Map<string, number>();
+  let fallback = 12;
+  for (const line of text.split('\n')) {
+    if (!line || line.startsWith('#')) continue;
+    const [word, value] = line.split('\t');
+    if (word === 'default') fallback = Number(value);
+    else table.set(word, Number(value));
+  }
+  return (word) => table.get(word) ?? fallback;
+}
+
+const CONTENT_TAG = /^(?:n|nr|nrt|nrfg|ns|nt|nz|nw|v|vn|j|x|eng|gper|gloc|gorg)$/;
+const CONTENT_WORD = /^(?:\p{Script=Han}{2,}|[A-Za-z][A-Za-z0-9.+-]+)$/u;
+/** Verbs and nouns so common in news that they never make a text distinct. */
+const STOP = new Set('进行 表示 认为 指出 强调 介绍 希望 开展 推进 加强 实现 提高 推动 工作 问题 方面 情况 有关 没有 可以 一个 我们 他们 记者 通讯员 全媒体'.split(' '));
+
+export function extractKeywords(tokens: Token[][], mentions: Mention[], idf: Idf, limit = 10): Keyword[] {
+  const counts = new Map<string, number>();
+  const add = (word: string) => counts.set(word, (counts.get(word) ?? 0) + 1);
+  const entityWords = new Set(mentions.map((m) => m.text));
+  for (const chunk of tokens) {
+    for (const t of chunk) {
+      const word = t.word.toLowerCase();
+      if (entityWords.has(t.word) || !CONTENT_TAG.test(t.tag) || !CONTENT_WORD.test(word) || STOP.has(word)) continue;
+      add(word);
+    }
+  }
+  // Entities count as whole words, under the name the text resolved them to.
+  for (const m of mentions) if (m.text.length >= 2) add(m.text);
+  const scored = [...counts].map(([word, tf]) => ({ word, score: (1 + Math.log(tf)) * idf(word) }));
+  scored.sort((a, b) => b.score - a.score || a.word.localeCompare(b.word));
+  const best = scored[0]?.score ?? 1;
+  return scored.slice(0, limit).map(({ word, score }) => ({ word, weight: Math.round((score / best) * 1000) / 1000 }));
+}

@@ -1,0 +1,50 @@
+/**
+ * What the entity tagger knows about names, taken from maintained data rather than hand tables:
+ * Chinese surnames from pinyin-pro (the 百家姓 with compound surnames) and country names in
+ * Chinese from i18n-iso-countries, from which the one-character abbreviations (美, 英, 中 …) follow.
+ */
+import countries from 'i18n-iso-countries';
+import zh from 'i18n-iso-countries/langs/zh.json';
+import pinyinSurnames from 'pinyin-pro/dist/esm/data/surname.mjs';
+
+countries.registerLocale(zh);
+
+/** Common modern surnames written in a variant form that the 百家姓 list lacks. */
+const EXTRA_SURNAMES = ['付', '闫'];
+
+/** Continents and regions whose first character stands for them in compounds (欧美, 亚太, 非洲国家). */
+const REGION_NAMES = ['欧洲', '亚洲', '非洲', '美洲', '香港', '澳门', '台湾'];
+
+export interface NameKnowledge {
+  /** Single-character and compound surnames. */
+  surnames: ReadonlySet<string>;
+  /** Countries and regions, full names in Chinese. */
+  countryNames: ReadonlySet<string>;
+  /** One-character abbreviations of countries and regions that combine: 中美, 欧美, 港台. */
+  placeAbbreviations: ReadonlySet<string>;
+  /** First characters of country names, which stand for them beside a usual abbreviation (中葡, 印巴). */
+  countryInitials: ReadonlySet<string>;
+}
+
+let knowledge: NameKnowledge | undefined;
+
+export function nameKnowledge(): NameKnowledge {
+  if (knowledge) return knowledge;
+  const names = Object.values(countries.getNames('zh', { select: 'all' })).flat();
+  const countryNames = new Set([...names, ...REGION_NAMES]);
+  // 美国 → 美, 英国 → 英: a two-character country name ending in 国 is abbreviated to its first
+  // character, as are 日本 and 俄罗斯, the continents and the regions listed above.
+  const placeAbbreviations = new Set([
+    ...names.filter((n) => n.length === 2 && n.endsWith('国')).map((n) => n[0]),
+    '日',
+    '俄',
+    ...REGION_NAMES.map((n) => n[0]),
+  ]);
+  knowledge = {
+    surnames: new Set([...Object.keys(pinyinSurnames), ...EXTRA_SURNAMES]),
+    countryNames,
+    placeAbbreviations,
+    countryInitials: new Set(names.filter((n) => n.length >= 2).map((n) => n[0])),
+  };
+  return knowledge;
+}
