@@ -4,6 +4,8 @@
  * the background answers, it never asks.
  */
 import type { Story } from './library/story';
+import type { Entities } from './nlp/analyzer';
+import type { Keyword } from './nlp/keywords';
 
 /** What a list shows of a story; the full text stays in the background until a story is opened. */
 export interface StorySummary {
@@ -20,6 +22,7 @@ export type Message =
   | { type: 'UI_LIST_STORIES' }
   | { type: 'UI_GET_STORY'; id: string }
   | { type: 'UI_SEARCH'; text: string }
+  | { type: 'UI_ANALYZE'; text: string }
   | { type: 'UI_EXPORT_LIBRARY' }
   | { type: 'UI_IMPORT_LIBRARY'; text: string };
 
@@ -27,6 +30,7 @@ export interface Replies {
   UI_LIST_STORIES: StorySummary[];
   UI_GET_STORY: Story | null;
   UI_SEARCH: StorySummary[];
+  UI_ANALYZE: { entities: Entities; keywords: Keyword[] };
   UI_EXPORT_LIBRARY: { jsonl: string; count: number };
   UI_IMPORT_LIBRARY: { imported: number; total: number } | { error: string };
 }

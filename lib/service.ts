@@ -3,16 +3,19 @@
  * The library is opened once per service-worker life and the bundled stories are checked before
  * the first answer, so a popup opened during install still sees the whole library.
  */
+import { analyzeStories } from './library/analyze-stories';
 import { ImportError, storiesFromJsonl, storiesToJsonl } from './library/jsonl';
 import type { Library } from './library/library';
 import { firstLine, type Story } from './library/story';
 import { searchStories } from './match/search';
 import type { Message, Reply, StorySummary } from './messages';
-import type { Segmenter } from './nlp/segmenter';
+import type { Analyzer } from './nlp/analyzer';
 
 export interface ServiceDeps {
+  /** The library, opened and with the bundled stories installed. */
   library: () => Promise<Library>;
-  segmenter: Segmenter;
+  /** The analyzer, taught the library's gazetteer. */
+  analyzer: () => Promise<Analyzer>;
 }
 
 export function summarize(story: Story): StorySummary {
@@ -20,7 +23,7 @@ export function summarize(story: Story): StorySummary {
   return { id, title, kicker, date, page, publication, firstLine: firstLine(story) };
 }
 
-export function createService({ library, segmenter }: ServiceDeps) {
+export function createService({ library, analyzer }: ServiceDeps) {
   return async function handle<M extends Message>(message: M): Promise<Reply<M>> {
     const lib = await library();
     switch (message.type) {
@@ -29,8 +32,13 @@ export function createService({ library, segmenter }: ServiceDeps) {
       case 'UI_GET_STORY':
         return ((await lib.get(message.id)) ?? null) as Reply<M>;
       case 'UI_SEARCH': {
-        const words = await segmenter.searchWords(message.text);
+        const { keywords, entities } = await (await analyzer()).analyze(message.text);
+        const words = [...keywords.map((k) => k.word), ...Object.values(entities).flat()];
         return searchStories(await lib.all(), words).map((hit) => summarize(hit.story)) as Reply<M>;
+      }
+      case 'UI_ANALYZE': {
+        const { entities, keywords } = await (await analyzer()).analyze(message.text);
+        return { entities, keywords } as Reply<M>;
       }
       case 'UI_EXPORT_LIBRARY': {
         const stories = await lib.all();
@@ -39,7 +47,10 @@ export function createService({ library, segmenter }: ServiceDeps) {
       case 'UI_IMPORT_LIBRARY': {
         try {
           const stories = storiesFromJsonl(message.text);
-          await lib.put(stories);
+          // Stories exported with their analysis keep it; others are analysed now.
+          const fresh = stories.filter((s) => !s.analysis);
+          const analysed = new Map((await analyzeStories(await analyzer(), fresh)).map((s) => [s.id, s]));
+          await lib.put(stories.map((s) => analysed.get(s.id) ?? s));
           return { imported: stories.length, total: await lib.count() } as Reply<M>;
         } catch (error) {
           if (error instanceof ImportError) return { error: error.message } as Reply<M>;

@@ -16,6 +16,12 @@ export interface Entities {
 
 export const ENTITY_TYPES: EntityType[] = ['person', 'place', 'org'];
 
+/**
+ * What one analysis reads at most. An article is a few thousand characters; the first 300,000 of
+ * a huge page decide what it is about, and time and wasm memory stay bounded.
+ */
+export const MAX_ANALYSIS_CHARS = 300_000;
+
 export function emptyEntities(): Entities {
   return { person: [], place: [], org: [] };
 }
@@ -23,7 +29,14 @@ export function emptyEntities(): Entities {
 /** Distinct entities by type, in order of first mention. */
 export function entitiesOf(mentions: Mention[]): Entities {
   const entities = emptyEntities();
-  for (const m of mentions) if (!entities[m.type].includes(m.text)) entities[m.type].push(m.text);
+  const seen = new Set<string>();
+  for (const m of mentions) {
+    const key = `${m.type}:${m.text}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      entities[m.type].push(m.text);
+    }
+  }
   return entities;
 }
 
@@ -63,8 +76,9 @@ export function companyShortName(full: string, places: Iterable<string>): string
 export function findAliases(text: string, mentions: Mention[], isWord: (word: string) => boolean): Map<string, Mention> {
   const aliases = new Map<string, Mention>();
   for (const match of text.matchAll(SHORT_FORM)) {
-    const before = text.slice(0, match.index);
-    const full = [...mentions].reverse().find((m) => m.text.length > match[1].length && before.endsWith(m.text));
+    if (aliases.has(match[1])) continue;
+    const before = text.slice(Math.max(0, match.index - 64), match.index);
+    const full = mentions.find((m) => m.text.length > match[1].length && before.endsWith(m.text));
     if (full) aliases.set(match[1], full);
   }
   const places = mentions.filter((m) => m.type === 'place').map((m) => m.text);
@@ -80,16 +94,25 @@ export function findAliases(text: string, mentions: Mention[], isWord: (word: st
  * 湖南立方新能源科技有限责任公司 are one organisation. Short names are counted where the text
  * uses them, since the tagger often does not know them as words.
  */
-export function resolveAliases(text: string, mentions: Mention[], aliases: Map<string, Mention>): Mention[] {
-  if (aliases.size === 0) return mentions;
-  const resolved = mentions.map((m) => (aliases.has(m.text) ? { ...aliases.get(m.text)! } : m));
-  for (const [short, full] of aliases) {
-    // Uses of the short name outside the full name and outside its own definition.
-    const uses = text.split(short).length - 1 - (text.split(full.text).length - 1) - (text.includes(`简称${short}`) ? 1 : 0);
+export function resolveAliases(text: string, mentions: Mention[], defined: Map<string, Mention>, known: Map<string, Mention>): Mention[] {
+  const resolved = mentions.map((m) => {
+    const full = defined.get(m.text) ?? known.get(m.text);
+    return full ? { ...full } : m;
+  });
+  // The library's names are jieba words already; a name this text defines may not be, so its
+  // uses outside the full name and outside the definition are counted in the text itself.
+  for (const [short, full] of defined) {
+    const uses = occurrences(text, short) - (full.text.includes(short) ? occurrences(text, full.text) : 0) - occurrences(text, `简称${short}`);
     const found = mentions.filter((m) => m.text === short).length;
     for (let i = found; i < uses; i++) resolved.push({ ...full });
   }
   return resolved;
+}
+
+function occurrences(text: string, word: string): number {
+  let count = 0;
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) count++;
+  return count;
 }
 
 export interface Analyzer {
@@ -176,15 +199,14 @@ export function createAnalyzer(jieba: () => Promise<Jieba>, readIdf: () => Promi
     const j = await ready();
     lexicon ??= lexiconOf(j);
     const words = lexicon;
-    const normal = normalizeForAnalysis(text);
+    const normal = normalizeForAnalysis(text.length > MAX_ANALYSIS_CHARS ? text.slice(0, MAX_ANALYSIS_CHARS) : text);
     const sentences = [...analysisChunks(normal)].map((chunk) => findEntities(j.tag(chunk, true), k, words));
     const found = sentences.flatMap((s) => s.mentions);
     const aliases = findAliases(normal, found, (w) => {
       const tag = words(w);
       return tag !== undefined && !/^(?:x|nr|nrt|nrfg|ns|nt|nz|eng|g)/.test(tag);
     });
-    const all = new Map([...known, ...aliases]);
-    return { tokens: sentences.map((s) => s.pieces), mentions: resolveAliases(normal, found, all), aliases };
+    return { tokens: sentences.map((s) => s.pieces), mentions: resolveAliases(normal, found, aliases, known), aliases };
   }
 
   return analyzer;

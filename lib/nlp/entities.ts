@@ -281,7 +281,8 @@ function takeNameChain(out: Piece[]): Piece[] {
   let start = out.length;
   while (start > 0 && out.length - start < 5) {
     const q = out[start - 1];
-    if (q.type === 'person' || !WORD.test(q.word) || ORG_BREAK_TAG.test(q.tag)) break;
+    // 所, 院 after a name are the body itself even where jieba tags them as function words.
+    if (q.type === 'person' || !WORD.test(q.word) || (ORG_BREAK_TAG.test(q.tag) && !/^[所院局部厂]$/.test(q.word))) break;
     start--;
   }
   const proper = (q: Piece) => ORG_START_TAGS.has(q.tag) || ORG_START_WORD.test(q.word) || q.type === 'place' || q.type === 'org';
@@ -343,10 +344,19 @@ function abbreviatedPlaces(word: string, k: NameKnowledge, lexicon: Lexicon): st
   return [];
 }
 
-/** Pass 7: places. */
+const ROAD = /^(?:[东西南北中]?(?:路|街|大街|大道)|[东西南北]路|环路|广场|大桥)$/;
+
+/** Pass 7: places. A place and the road or square after it are one place: 珠江 北路. */
 function findPlaces(pieces: Piece[], k: NameKnowledge, lexicon: Lexicon): Mention[] {
   const mentions: Mention[] = [];
-  for (const p of pieces) {
+  for (let i = 0; i < pieces.length; i++) {
+    const p = pieces[i];
+    const next = pieces[i + 1];
+    if (!p.type && p.tag === 'ns' && next && !next.type && ROAD.test(next.word)) {
+      mentions.push({ type: 'place', text: p.word + next.word });
+      i++;
+      continue;
+    }
     if (p.type) {
       mentions.push({ type: p.type, text: p.word });
       continue;

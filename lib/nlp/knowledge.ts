@@ -12,6 +12,9 @@ countries.registerLocale(zh);
 /** Common modern surnames written in a variant form that the 百家姓 list lacks. */
 const EXTRA_SURNAMES = ['付', '闫'];
 
+/** Short names the country list lacks, in everyday use in Chinese news. */
+const COUNTRY_SHORT_NAMES = ['沙特', '阿联酋', '北马其顿', '英国', '美国'];
+
 /** Continents and regions whose first character stands for them in compounds (欧美, 亚太, 非洲国家). */
 const REGION_NAMES = ['欧洲', '亚洲', '非洲', '美洲', '香港', '澳门', '台湾'];
 
@@ -31,7 +34,7 @@ let knowledge: NameKnowledge | undefined;
 export function nameKnowledge(): NameKnowledge {
   if (knowledge) return knowledge;
   const names = Object.values(countries.getNames('zh', { select: 'all' })).flat();
-  const countryNames = new Set([...names, ...REGION_NAMES]);
+  const countryNames = new Set([...names, ...COUNTRY_SHORT_NAMES, ...REGION_NAMES]);
   // 美国 → 美, 英国 → 英: a two-character country name ending in 国 is abbreviated to its first
   // character, as are 日本 and 俄罗斯, the continents and the regions listed above.
   const placeAbbreviations = new Set([

@@ -3,7 +3,9 @@ import { openDB } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ensureBundled, installBundled } from '../../lib/library/install';
 import { openLibrary, type Library } from '../../lib/library/library';
-import { bundledStories, freshDbName, readPackageFile, readerStory } from './helpers';
+import { bundledStories, freshDbName, nodeAnalyzer, readPackageFile, readerStory } from './helpers';
+
+const analyzer = nodeAnalyzer();
 
 let name: string;
 let library: Library;
@@ -27,16 +29,16 @@ describe('library schema', () => {
 
 describe('bundled stories', () => {
   it('are written once however often they are installed', async () => {
-    await installBundled(library, readPackageFile, '0.1.0');
-    await installBundled(library, readPackageFile, '0.1.0');
+    await installBundled(library, readPackageFile, '0.1.0', analyzer);
+    await installBundled(library, readPackageFile, '0.1.0', analyzer);
     expect(await library.count()).toBe(10);
     expect(await library.bundledVersion()).toBe('0.1.0');
   });
 
   it('never drop or duplicate the stories a reader added', async () => {
-    await installBundled(library, readPackageFile, '0.1.0');
+    await installBundled(library, readPackageFile, '0.1.0', analyzer);
     await library.put([readerStory('reader-1')]);
-    await installBundled(library, readPackageFile, '0.2.0');
+    await installBundled(library, readPackageFile, '0.2.0', analyzer);
     expect(await library.count()).toBe(11);
     expect((await library.get('reader-1'))?.title).toBe('读者自己添加的报道');
   });
@@ -51,19 +53,19 @@ describe('bundled stories', () => {
   });
 
   it('are installed on wake only when the installed bundle is older', async () => {
-    await ensureBundled(library, readPackageFile, '0.1.0');
+    await ensureBundled(library, readPackageFile, '0.1.0', analyzer);
     const [first] = await library.all();
     await library.put([{ ...first, title: 'edited' }]);
-    await ensureBundled(library, readPackageFile, '0.1.0');
+    await ensureBundled(library, readPackageFile, '0.1.0', analyzer);
     expect((await library.get(first.id))?.title).toBe('edited');
-    await ensureBundled(library, readPackageFile, '0.1.1');
+    await ensureBundled(library, readPackageFile, '0.1.1', analyzer);
     expect((await library.get(first.id))?.title).toBe(first.title);
   });
 });
 
 describe('writing stories', () => {
   it('lists them newest first, then in page order', async () => {
-    await installBundled(library, readPackageFile, '0.1.0');
+    await installBundled(library, readPackageFile, '0.1.0', analyzer);
     await library.put([readerStory('reader-1')]);
     const all = await library.all();
     expect(all[0].id).toBe('reader-1');

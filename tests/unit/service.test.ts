@@ -1,19 +1,17 @@
 import 'fake-indexeddb/auto';
-import * as jieba from 'jieba-wasm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { installBundled } from '../../lib/library/install';
+import { createBackgroundState } from '../../lib/background-state';
 import { storiesToJsonl } from '../../lib/library/jsonl';
-import { openLibrary, type Library } from '../../lib/library/library';
-import { lazySegmenter } from '../../lib/nlp/segmenter';
+import type { Library } from '../../lib/library/library';
 import { createService } from '../../lib/service';
-import { freshDbName, readPackageFile, readerStory } from './helpers';
+import { freshDbName, loadJieba, readPackageFile, readerStory } from './helpers';
 
 let library: Library;
 let handle: ReturnType<typeof createService>;
 beforeEach(async () => {
-  library = await openLibrary(freshDbName());
-  await installBundled(library, readPackageFile, 'test');
-  handle = createService({ library: async () => library, segmenter: lazySegmenter(async () => jieba) });
+  const state = createBackgroundState({ version: 'test', readPackageFile, loadJieba, dbName: freshDbName() });
+  library = await state.library();
+  handle = createService(state);
 });
 
 describe('background service', () => {
@@ -38,9 +36,21 @@ describe('background service', () => {
     expect(await handle({ type: 'UI_SEARCH', text: 'zzzz qqqq' })).toEqual([]);
   });
 
-  it('imports a good file and reports the new total', async () => {
-    const reply = await handle({ type: 'UI_IMPORT_LIBRARY', text: storiesToJsonl([readerStory('r1'), readerStory('r2')]) });
+  it('imports a good file, analyses its stories and reports the new total', async () => {
+    const reply = await handle({ type: 'UI_IMPORT_LIBRARY', text: storiesToJsonl([readerStory('r1', '德国客人参观株洲'), readerStory('r2')]) });
     expect(reply).toEqual({ imported: 2, total: 12 });
+    expect((await library.get('r1'))?.analysis?.entities.place).toContain('株洲');
+  });
+
+  it('stores every bundled story with its analysis', async () => {
+    for (const story of await library.all()) expect(story.analysis?.keywords.length).toBeGreaterThan(0);
+  });
+
+  it('analyses typed text into entities and keywords', async () => {
+    const reply = await handle({ type: 'UI_ANALYZE', text: '市委书记曹慧泉率团访问土耳其，调研中车株机土耳其基地。' });
+    expect(reply.entities.person).toContain('曹慧泉');
+    expect(reply.entities.place).toContain('土耳其');
+    expect(reply.keywords.map((k) => k.word)).toContain('曹慧泉');
   });
 
   it('leaves the library exactly as it was when a file is bad', async () => {

@@ -1,0 +1,117 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { analyzeStories } from '../../lib/library/analyze-stories';
+import type { Story } from '../../lib/library/story';
+import { companyShortName } from '../../lib/nlp/analyzer';
+import { normalizeForAnalysis } from '../../lib/nlp/normalize';
+import { bundledStories, nodeAnalyzer } from './helpers';
+
+const analyzer = nodeAnalyzer();
+let stories: Story[];
+beforeAll(async () => {
+  stories = await analyzeStories(analyzer, await bundledStories());
+});
+
+/** What a careful reader marks in each seed story, by type. */
+const marked: Array<{ person?: string[]; place?: string[]; org?: string[] }> = [
+  {
+    person: ['曹慧泉', '傅成毅', '李东林', '肖高华', '张益明', '殷立军', '魏晓东', '习近平'],
+    place: ['阿联酋', '沙特', '土耳其', '株洲', '中东', '伊斯坦布尔', '阿布扎比', '青岛', '湖南'],
+    org: ['中车株机', '中车株洲所', '中车电动', '阿联酋湖南商会', '交通部基础设施投资总局', '株洲铜塘湾保税物流中心', '华荣集团', '株洲服饰产业联合会'],
+  },
+  { person: ['习近平', '戈尔达娜·西莉娅诺夫斯卡-达夫科娃'], place: ['北马其顿', '中国'] },
+  { person: ['习近平', '穆罕默德·伊德里斯·代比·伊特诺'], place: ['乍得'] },
+  {
+    person: ['陈恢清', '刘飞勇'],
+    place: ['株洲', '荷塘', '珠江北路', '清水塘'],
+    org: ['市国土空间规划委员会', '株洲海事职业学校'],
+  },
+  {
+    place: ['株洲'],
+    org: ['株洲南方阀门股份有限公司', '华夏建设科学技术奖励委员会', '中国建筑设计研究院', '国家科学技术奖励办公室'],
+  },
+  { place: ['湖南省'], org: ['湖南立方新能源科技有限责任公司', '德国柏林洪堡大学'] },
+  { place: ['长沙', '湘潭', '株洲', '湖南'], org: ['湖汽职院', '中车株洲所', '唐人神集团', '湘钢集团', '高科集团'] },
+  { person: ['习近平'], place: ['株洲', '湖南省'], org: ['株洲南方阀门股份有限公司', '中车株洲电力机车有限公司', '国际电工委员会', '党中央', '国务院'] },
+  { place: ['湖南省', '长沙市'], org: ['中央驻湘生态环保督察组'] },
+  { place: ['株洲'], org: ['中央第五生态环境保护督察组'] },
+];
+
+describe('entities of the seed stories', () => {
+  it.each(marked.map((m, i) => [i + 1, m] as const))('story %i: every person, place and organisation a reader marks', (n, expected) => {
+    const { entities } = stories[n - 1].analysis!;
+    for (const type of ['person', 'place', 'org'] as const) {
+      expect(entities[type], type).toEqual(expect.arrayContaining(expected[type] ?? []));
+    }
+  });
+
+  it('resolves short names to the organisation they stand for', () => {
+    // 南方阀门 (story 5) is the 株洲南方阀门股份有限公司 of story 8; 立方新能源 is defined in story 6.
+    expect(stories[4].analysis!.entities.org).not.toContain('南方阀门');
+    expect(stories[5].analysis!.aliases['立方新能源']).toBe('湖南立方新能源科技有限责任公司');
+    expect(stories[5].analysis!.entities.org).not.toContain('立方新能源');
+  });
+
+  it('does not take ordinary words the dictionary mis-tags for names', () => {
+    const all = stories.flatMap((s) => [...s.analysis!.entities.person, ...s.analysis!.entities.place]);
+    for (const word of ['高水平', '蓝图', '深度', '金名片', '马其顿']) expect(all).not.toContain(word);
+    expect(stories[0].analysis!.entities.person).not.toContain('沙特');
+  });
+
+  it('gives each story keywords that say what it is about', () => {
+    const top = (i: number) => stories[i].analysis!.keywords.slice(0, 5).map((k) => k.word);
+    expect(top(5)).toContain('钠离子');
+    expect(top(3)).toEqual(expect.arrayContaining(['匝道']));
+    expect(top(0)).toContain('曹慧泉');
+    for (const s of stories) {
+      const weights = s.analysis!.keywords.map((k) => k.weight);
+      expect(weights[0]).toBe(1);
+      expect([...weights].sort((a, b) => b - a)).toEqual(weights);
+    }
+  });
+});
+
+describe('company short names', () => {
+  it.each([
+    ['株洲南方阀门股份有限公司', ['株洲'], '南方阀门'],
+    ['湖南立方新能源科技有限责任公司', ['湖南'], '立方新能源'],
+    ['中国建筑设计研究院', ['中国'], undefined],
+  ])('%s → %s', (full, places, short) => {
+    expect(companyShortName(full, places)).toBe(short);
+  });
+});
+
+describe('normalisation for analysis', () => {
+  it('converts traditional characters and full-width forms, and folds layout whitespace', () => {
+    expect(normalizeForAnalysis('習近平致電祝賀　ＡＢＣ１２３，\n\n  株洲')).toBe('习近平致电祝贺 ABC123,\n株洲');
+  });
+
+  it('finds the same entities in traditional as in simplified text', async () => {
+    const traditional = await analyzer.analyze('市委書記曹慧泉率團訪問土耳其，調研中車株機土耳其基地。');
+    expect(traditional.entities.person).toContain('曹慧泉');
+    expect(traditional.entities.place).toContain('土耳其');
+  });
+});
+
+describe('bad input', () => {
+  const cases: Array<[string, string]> = [
+    ['empty text', ''],
+    ['only whitespace', ' \n\t\u3000 '],
+    ['emoji and control characters', '株洲🚄\u0000\u0007市长😀\u202e陈恢清\uFEFF出席'],
+    ['Latin-only text', 'Xi Jinping congratulates the president of North Macedonia.'],
+    ['mixed scripts', 'CRRC Zhuzhou Locomotive 中车株机 в Стамбуле イスタンブール 123'],
+    ['lone surrogates', '株洲\uD800\uDC00\uD83D南方阀门'],
+  ];
+  it.each(cases)('%s gives a result and no crash', async (_what, text) => {
+    const result = await analyzer.analyze(text);
+    expect(result.entities).toEqual({ person: expect.any(Array), place: expect.any(Array), org: expect.any(Array) });
+    expect(Array.isArray(result.keywords)).toBe(true);
+  });
+
+  it('reads 5 MB of text in chunks and returns a bounded result', async () => {
+    const text = stories.map((s) => s.paragraphs.join('\n')).join('\n').repeat(1000).slice(0, 5_000_000);
+    expect(text.length).toBeGreaterThan(4_000_000);
+    const result = await analyzer.analyze(text);
+    expect(result.keywords.length).toBeLessThanOrEqual(10);
+    expect(result.entities.person).toContain('曹慧泉');
+  }, 60_000);
+});
