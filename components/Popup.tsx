@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { StorySummary } from '../lib/messages';
+import type { Reply, StorySummary } from '../lib/messages';
+import { EntityChips } from './EntityChips';
 import { t } from './i18n';
 import { send } from './messaging';
 import { SearchBox } from './SearchBox';
@@ -14,7 +15,7 @@ const SEARCH_DELAY_MS = 200;
 export function Popup() {
   const [stories, setStories] = useState<StorySummary[] | null>(null);
   const [query, setQuery] = useState('');
-  const [results, setResults] = useState<StorySummary[] | null>(null);
+  const [results, setResults] = useState<Reply<{ type: 'UI_SEARCH'; text: string }> | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const fail = (error: unknown) => setFailure(error instanceof Error ? error.message : String(error));
 
@@ -66,13 +67,17 @@ export function Popup() {
       )}
       {searching ? (
         <section class="results" aria-live="polite">
-          <h2 class="section-heading">{t('searchResultsHeading')}</h2>
           {results === null ? (
             <p class="placeholder">{t('loading')}</p>
-          ) : results.length === 0 ? (
-            <p class="empty-state">{t('searchNoResults')}</p>
           ) : (
-            <StoryList stories={results} label={t('searchResultsHeading')} />
+            <>
+              <EntityChips entities={results.entities} heading={t('typedEntitiesHeading')} limit={6} />
+              {results.stories.length === 0 ? (
+                <p class="empty-state">{t('searchNoResults')}</p>
+              ) : (
+                <StoryList stories={results.stories} label={t('searchResultsHeading')} />
+              )}
+            </>
           )}
         </section>
       ) : (

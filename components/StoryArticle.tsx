@@ -1,5 +1,6 @@
 import { Fragment } from 'preact';
 import type { Story } from '../lib/library/story';
+import { EntityChips } from './EntityChips';
 import { formatDate, t } from './i18n';
 
 type StoryArticleProps = {
@@ -52,6 +53,17 @@ export function StoryArticle({ story }: StoryArticleProps) {
         ))}
       </div>
       {story.continuation && <p class="jump">{story.continuation}</p>}
+      {story.analysis && (
+        <footer class="story-analysis">
+          <EntityChips entities={story.analysis.entities} heading={t('entitiesHeading')} />
+          {story.analysis.keywords.length > 0 && (
+            <p class="keywords">
+              <span class="keywords-label">{t('keywordsHeading')}</span>
+              {story.analysis.keywords.map((k) => k.word).join(' · ')}
+            </p>
+          )}
+        </footer>
+      )}
     </article>
   );
 }

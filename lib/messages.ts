@@ -22,15 +22,14 @@ export type Message =
   | { type: 'UI_LIST_STORIES' }
   | { type: 'UI_GET_STORY'; id: string }
   | { type: 'UI_SEARCH'; text: string }
-  | { type: 'UI_ANALYZE'; text: string }
   | { type: 'UI_EXPORT_LIBRARY' }
   | { type: 'UI_IMPORT_LIBRARY'; text: string };
 
 export interface Replies {
   UI_LIST_STORIES: StorySummary[];
   UI_GET_STORY: Story | null;
-  UI_SEARCH: StorySummary[];
-  UI_ANALYZE: { entities: Entities; keywords: Keyword[] };
+  /** The typed text's entities and keywords, and the stories that match it. */
+  UI_SEARCH: { entities: Entities; keywords: Keyword[]; stories: StorySummary[] };
   UI_EXPORT_LIBRARY: { jsonl: string; count: number };
   UI_IMPORT_LIBRARY: { imported: number; total: number } | { error: string };
 }

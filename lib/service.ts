@@ -33,12 +33,8 @@ export function createService({ library, analyzer }: ServiceDeps) {
         return ((await lib.get(message.id)) ?? null) as Reply<M>;
       case 'UI_SEARCH': {
         const { keywords, entities } = await (await analyzer()).analyze(message.text);
-        const words = [...keywords.map((k) => k.word), ...Object.values(entities).flat()];
-        return searchStories(await lib.all(), words).map((hit) => summarize(hit.story)) as Reply<M>;
-      }
-      case 'UI_ANALYZE': {
-        const { entities, keywords } = await (await analyzer()).analyze(message.text);
-        return { entities, keywords } as Reply<M>;
+        const stories = searchStories(await lib.all(), { entities, keywords }).map((hit) => summarize(hit.story));
+        return { entities, keywords, stories } as Reply<M>;
       }
       case 'UI_EXPORT_LIBRARY': {
         const stories = await lib.all();

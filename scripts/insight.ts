@@ -2,29 +2,38 @@
  * `npm run -s insight -- <command>`: the command-line face of the same lib/ code the extension
  * runs, on the bundled library or on an exported one named by --library FILE.
  *
- *   export    print the library as JSON Lines, one story per line (the extension's export format)
+ *   export           print the library as JSON Lines, one story per line (the extension's format)
+ *   analyze --jsonl  read {"id","text"} lines on stdin; write entities, keywords and related stories
  */
 import { readFile } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
+import * as jieba from 'jieba-wasm';
+import { analyzeStories, teachLibrary } from '../lib/library/analyze-stories';
 import { loadBundledStories } from '../lib/library/bundled';
 import { storiesFromJsonl, storiesToJsonl } from '../lib/library/jsonl';
 import { compareStories, type Story } from '../lib/library/story';
+import { searchStories } from '../lib/match/search';
+import { createAnalyzer, type Analyzer } from '../lib/nlp/analyzer';
 
 const USAGE = `usage: npm run -s insight -- [--library FILE] <command>
 
 commands:
-  export    print the library as JSON Lines, one story per line
+  export           print the library as JSON Lines, one story per line
+  analyze --jsonl  read JSON Lines {"id","text"} from stdin and write, one line per input:
+                   {"id","entities":{"person","place","org"},"keywords","related":[{"id","title","date","score","shared"}]}
 
 options:
   --library FILE   use an exported library (JSON Lines) instead of the bundled one
+  --jsonl          input and output are JSON Lines (required by analyze)
   --help           show this text`;
 
 class UsageError extends Error {}
 
+const readPublic = (path: string) => readFile(new URL(`../public/${path}`, import.meta.url), 'utf8');
+
 async function loadLibrary(file: string | undefined): Promise<Story[]> {
-  if (file === undefined) {
-    return loadBundledStories((path) => readFile(new URL(`../public/${path}`, import.meta.url), 'utf8'));
-  }
+  if (file === undefined) return loadBundledStories(readPublic);
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -38,6 +47,44 @@ async function loadLibrary(file: string | undefined): Promise<Story[]> {
   }
 }
 
+/** The library as the extension holds it: every story analysed, the gazetteer taught. */
+async function analysedLibrary(stories: Story[], analyzer: Analyzer): Promise<Story[]> {
+  const fresh = new Map((await analyzeStories(analyzer, stories.filter((s) => !s.analysis))).map((s) => [s.id, s]));
+  const all = stories.map((s) => fresh.get(s.id) ?? s);
+  await teachLibrary(analyzer, all);
+  return all;
+}
+
+async function analyzeLines(stories: Story[], analyzer: Analyzer): Promise<void> {
+  let n = 0;
+  for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
+    n++;
+    if (!line.trim()) continue;
+    let input: { id?: unknown; text?: unknown; html?: unknown };
+    try {
+      input = JSON.parse(line);
+    } catch {
+      process.stdout.write(`${JSON.stringify({ id: null, error: `line ${n}: not JSON` })}\n`);
+      continue;
+    }
+    const id = input.id ?? null;
+    if (typeof input.text !== 'string') {
+      const error = typeof input.html === 'string' ? 'html input is not supported yet: send {"id","text"}' : 'needs a "text" string';
+      process.stdout.write(`${JSON.stringify({ id, error: `line ${n}: ${error}` })}\n`);
+      continue;
+    }
+    const { entities, keywords } = await analyzer.analyze(input.text);
+    const related = searchStories(stories, { entities, keywords }).map(({ story, score, shared }) => ({
+      id: story.id,
+      title: story.title,
+      date: story.date,
+      score,
+      shared,
+    }));
+    process.stdout.write(`${JSON.stringify({ id, entities, keywords: keywords.map((k) => k.word), related })}\n`);
+  }
+}
+
 async function main(argv: string[]): Promise<void> {
   let parsed;
   try {
@@ -45,7 +92,7 @@ async function main(argv: string[]): Promise<void> {
       args: argv,
       allowPositionals: true,
       strict: true,
-      options: { library: { type: 'string' }, help: { type: 'boolean' } },
+      options: { library: { type: 'string' }, jsonl: { type: 'boolean' }, help: { type: 'boolean' } },
     });
   } catch (error) {
     throw new UsageError((error as Error).message);
@@ -57,9 +104,16 @@ async function main(argv: string[]): Promise<void> {
   }
   const [command, ...extra] = positionals;
   if (!command) throw new UsageError('no command given');
-  if (command !== 'export') throw new UsageError(`unknown command '${command}'`);
   if (extra.length) throw new UsageError(`unexpected argument '${extra[0]}'`);
-  process.stdout.write(storiesToJsonl(await loadLibrary(values.library)));
+  if (command === 'export') {
+    process.stdout.write(storiesToJsonl(await loadLibrary(values.library)));
+  } else if (command === 'analyze') {
+    if (!values.jsonl) throw new UsageError('analyze reads JSON Lines: add --jsonl');
+    const analyzer = createAnalyzer(async () => jieba, () => readPublic('nlp/idf.txt'));
+    await analyzeLines(await analysedLibrary(await loadLibrary(values.library), analyzer), analyzer);
+  } else {
+    throw new UsageError(`unknown command '${command}'`);
+  }
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

@@ -161,8 +161,9 @@ export function createAnalyzer(jieba: () => Promise<Jieba>, readIdf: () => Promi
     },
     async analyze(text) {
       const [{ tokens, mentions, aliases }, weights] = await Promise.all([tagged(text), (idf ??= readIdf().then(parseIdf))]);
+      // One-character abbreviations (中, 美) count as mentions but say nothing on their own.
       return {
-        entities: entitiesOf(mentions),
+        entities: entitiesOf(mentions.filter((m) => m.text.length >= 2)),
         keywords: extractKeywords(tokens, mentions, weights),
         aliases: Object.fromEntries([...aliases].map(([short, full]) => [short, full.text])),
       };

@@ -110,6 +110,12 @@ describe('the built extension in Chromium', () => {
     await page.locator('h1.headline').waitFor();
     expect(await page.locator('.kicker').textContent()).toBe('天台快评');
     expect(await page.locator('.byline').first().textContent()).toContain('李奎国');
+    await page.goto(`chrome-extension://${session.extensionId}/story.html?id=${encodeURIComponent(seed[0].id)}`);
+    await page.locator('.chip-person').first().waitFor();
+    expect(await page.locator('.chip-person').allTextContents()).toEqual(expect.arrayContaining(['曹慧泉', '傅成毅', '张益明']));
+    expect(await page.locator('.chip-place').allTextContents()).toEqual(expect.arrayContaining(['阿联酋', '沙特', '土耳其']));
+    expect(await page.locator('.chip-org').allTextContents()).toEqual(expect.arrayContaining(['中车株机']));
+    await page.screenshot({ path: `${shots}story-entities.png`, fullPage: true });
     await page.goto(`chrome-extension://${session.extensionId}/story.html?id=no-such-story`);
     await page.locator('.empty-state').waitFor();
     await page.close();
@@ -117,10 +123,14 @@ describe('the built extension in Chromium', () => {
 
   it('searches the library through jieba in the service worker', async () => {
     const popup = await session.openPage('popup.html');
+    await popup.setViewportSize({ width: 380, height: 560 });
     await popup.locator('[data-story-id]').first().waitFor();
-    await popup.locator('#search').fill('湖南立方新能源的钠离子电池获得认可');
+    await popup.locator('#search').fill('立方新能源的钠离子电池获得英国皇家化学会期刊认可');
     await popup.locator('.results [data-story-id] .story-title').first().waitFor();
     expect(await popup.locator('.results [data-story-id] .story-title').first().textContent()).toBe('立方新能源获国际权威双认可');
+    // The typed text's organisation, resolved through the library's gazetteer to its full name.
+    expect(await popup.locator('.chip-org').allTextContents()).toContain('湖南立方新能源科技有限责任公司');
+    await popup.screenshot({ path: `${shots}popup-search.png` });
     await popup.locator('#search').fill('qwertyuiop asdfghjkl');
     await popup.locator('.empty-state').waitFor();
     await popup.locator('#search').press('Escape');

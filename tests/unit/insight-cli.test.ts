@@ -9,10 +9,15 @@ import { readerStory } from './helpers';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 function insight(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return run(args);
+}
+
+function run(args: string[], stdin = ''): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', 'scripts/insight.ts', ...args], { cwd: root }, (error, stdout, stderr) => {
+    const child = execFile(process.execPath, ['--import', 'tsx', 'scripts/insight.ts', ...args], { cwd: root }, (error, stdout, stderr) => {
       resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
     });
+    child.stdin?.end(stdin);
   });
 }
 
@@ -36,7 +41,27 @@ describe('insight CLI', () => {
     expect(after.stdout).toBe(before.stdout);
   });
 
+  it('analyzes JSON Lines: one line out per line in, in order, with entities, keywords and related stories', async () => {
+    const input = [
+      { id: 'turkey', text: '中车株机董事长傅成毅随团访问土耳其，调研伊斯坦布尔机场线地铁车辆项目。' },
+      { id: 'empty', text: '' },
+      { id: 'traditional', text: '習近平致電祝賀北馬其頓總統' },
+    ];
+    const { code, stdout } = await run(['analyze', '--jsonl'], `${input.map((i) => JSON.stringify(i)).join('\n')}\nnot json\n`);
+    expect(code).toBe(0);
+    const lines = stdout.trim().split('\n').map((line) => JSON.parse(line));
+    expect(lines.map((l) => l.id)).toEqual(['turkey', 'empty', 'traditional', null]);
+    expect(lines[0].entities).toEqual({ person: ['傅成毅'], place: expect.arrayContaining(['土耳其']), org: ['中车株机'] });
+    expect(lines[0].keywords).toContain('傅成毅');
+    expect(lines[0].related[0]).toMatchObject({ title: '曹慧泉率团访问阿联酋、沙特、土耳其', date: '2024-05-22', shared: expect.arrayContaining(['傅成毅', '中车株机']) });
+    expect(lines[0].related[0].score).toBeGreaterThan(0);
+    expect(lines[1]).toEqual({ id: 'empty', entities: { person: [], place: [], org: [] }, keywords: [], related: [] });
+    expect(lines[2].entities.place).toContain('北马其顿');
+    expect(lines[3].error).toMatch(/line 4: not JSON/);
+  });
+
   it.each([
+    [['analyze'], /add --jsonl/],
     [['--bogus', 'export'], /Unknown option '--bogus'/],
     [['frobnicate'], /unknown command 'frobnicate'/],
     [[], /no command given/],

@@ -31,9 +31,9 @@ describe('background service', () => {
   });
 
   it('searches with jieba words, titles first', async () => {
-    const hits = await handle({ type: 'UI_SEARCH', text: '钠离子电池企业获得国际认可' });
-    expect(hits[0].title).toBe('立方新能源获国际权威双认可');
-    expect(await handle({ type: 'UI_SEARCH', text: 'zzzz qqqq' })).toEqual([]);
+    const { stories } = await handle({ type: 'UI_SEARCH', text: '钠离子电池企业获得国际认可' });
+    expect(stories[0].title).toBe('立方新能源获国际权威双认可');
+    expect((await handle({ type: 'UI_SEARCH', text: 'zzzz qqqq' })).stories).toEqual([]);
   });
 
   it('imports a good file, analyses its stories and reports the new total', async () => {
@@ -47,7 +47,7 @@ describe('background service', () => {
   });
 
   it('analyses typed text into entities and keywords', async () => {
-    const reply = await handle({ type: 'UI_ANALYZE', text: '市委书记曹慧泉率团访问土耳其，调研中车株机土耳其基地。' });
+    const reply = await handle({ type: 'UI_SEARCH', text: '市委书记曹慧泉率团访问土耳其，调研中车株机土耳其基地。' });
     expect(reply.entities.person).toContain('曹慧泉');
     expect(reply.entities.place).toContain('土耳其');
     expect(reply.keywords.map((k) => k.word)).toContain('曹慧泉');
