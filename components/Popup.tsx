@@ -11,6 +11,8 @@ export const PAINTED_MARK = 'zhuzhou-lens:stories-painted';
 
 /** Waits this long after the last keystroke before searching, so typing stays smooth. */
 const SEARCH_DELAY_MS = 200;
+/** After a partial answer, asks again this much later: about when jieba is ready. */
+const PARTIAL_RETRY_MS = 400;
 
 export function Popup() {
   const [stories, setStories] = useState<StorySummary[] | null>(null);
@@ -34,9 +36,15 @@ export function Popup() {
       return;
     }
     let current = true;
-    const timer = setTimeout(() => {
-      send({ type: 'UI_SEARCH', text: query }).then((found) => current && setResults(found), fail);
-    }, SEARCH_DELAY_MS);
+    let timer: ReturnType<typeof setTimeout>;
+    const search = () =>
+      send({ type: 'UI_SEARCH', text: query }).then((found) => {
+        if (!current) return;
+        setResults(found);
+        // A cold worker answered from the library's names only; ask again once jieba is up.
+        if (found.partial) timer = setTimeout(search, PARTIAL_RETRY_MS);
+      }, fail);
+    timer = setTimeout(search, SEARCH_DELAY_MS);
     return () => {
       current = false;
       clearTimeout(timer);

@@ -14,8 +14,8 @@ export default defineBackground(() => {
       return response.text();
     },
     loadJieba: async () => {
-      await initJieba({ module_or_path: packageUrl('jieba_rs_wasm_bg.wasm') });
-      return jieba;
+      const { memory } = await initJieba({ module_or_path: packageUrl('jieba_rs_wasm_bg.wasm') });
+      return { ...jieba, memoryBytes: () => memory.buffer.byteLength };
     },
   });
   const handle = createService(state);

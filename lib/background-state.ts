@@ -31,7 +31,7 @@ export function createBackgroundState(env: BackgroundEnv) {
 
   const analyzer = () =>
     (taught ??= library().then(async (lib) => {
-      await teachLibrary(bare, await lib.all());
+      teachLibrary(bare, await lib.all());
       return bare;
     }));
 

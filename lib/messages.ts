@@ -29,7 +29,7 @@ export interface Replies {
   UI_LIST_STORIES: StorySummary[];
   UI_GET_STORY: Story | null;
   /** The typed text's entities and keywords, and the stories that match it. */
-  UI_SEARCH: { entities: Entities; keywords: Keyword[]; stories: StorySummary[] };
+  UI_SEARCH: { entities: Entities; keywords: Keyword[]; stories: StorySummary[]; partial: boolean };
   UI_EXPORT_LIBRARY: { jsonl: string; count: number };
   UI_IMPORT_LIBRARY: { imported: number; total: number } | { error: string };
 }

@@ -32,9 +32,10 @@ export function createService({ library, analyzer }: ServiceDeps) {
       case 'UI_GET_STORY':
         return ((await lib.get(message.id)) ?? null) as Reply<M>;
       case 'UI_SEARCH': {
-        const { keywords, entities } = await (await analyzer()).analyze(message.text);
+        // A cold worker answers from the library's names at once; the popup asks again for the rest.
+        const { keywords, entities, partial } = await (await analyzer()).analyze(message.text, { partial: true });
         const stories = searchStories(await lib.all(), { entities, keywords }).map((hit) => summarize(hit.story));
-        return { entities, keywords, stories } as Reply<M>;
+        return { entities, keywords, stories, partial: partial ?? false } as Reply<M>;
       }
       case 'UI_EXPORT_LIBRARY': {
         const stories = await lib.all();

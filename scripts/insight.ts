@@ -51,7 +51,7 @@ async function loadLibrary(file: string | undefined): Promise<Story[]> {
 async function analysedLibrary(stories: Story[], analyzer: Analyzer): Promise<Story[]> {
   const fresh = new Map((await analyzeStories(analyzer, stories.filter((s) => !s.analysis))).map((s) => [s.id, s]));
   const all = stories.map((s) => fresh.get(s.id) ?? s);
-  await teachLibrary(analyzer, all);
+  teachLibrary(analyzer, all);
   return all;
 }
 

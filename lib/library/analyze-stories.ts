@@ -6,14 +6,14 @@
 import type { Analyzer } from '../nlp/analyzer';
 import { storyText, type Story } from './story';
 
-export async function teachLibrary(analyzer: Analyzer, stories: Iterable<Story>): Promise<void> {
-  for (const story of stories) if (story.analysis) await analyzer.teach(story.analysis.entities, story.analysis.aliases);
+export function teachLibrary(analyzer: Analyzer, stories: Iterable<Story>): void {
+  for (const story of stories) if (story.analysis) analyzer.teach(story.analysis.entities, story.analysis.aliases);
 }
 
 export async function analyzeStories(analyzer: Analyzer, stories: Story[]): Promise<Story[]> {
   const first = [];
   for (const story of stories) first.push(await analyzer.analyze(storyText(story)));
-  for (const analysis of first) await analyzer.teach(analysis.entities, analysis.aliases);
+  for (const analysis of first) analyzer.teach(analysis.entities, analysis.aliases);
   const analysed: Story[] = [];
   for (const story of stories) analysed.push({ ...story, analysis: await analyzer.analyze(storyText(story)) });
   return analysed;

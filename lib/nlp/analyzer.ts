@@ -6,7 +6,7 @@ import { findEntities, GAZETTEER_TAGS, type EntityType, type Mention, type Token
 import { extractKeywords, parseIdf, type Idf, type Keyword } from './keywords';
 import { nameKnowledge } from './knowledge';
 import { normalizeForAnalysis } from './normalize';
-import { analysisChunks, type Jieba } from './segmenter';
+import { ANALYSIS_MARK, analysisChunks, type Jieba } from './segmenter';
 
 export interface Entities {
   person: string[];
@@ -45,6 +45,30 @@ export interface TextAnalysis {
   keywords: Keyword[];
   /** Short names this text establishes for its entities: 立方新能源 → 湖南立方新能源科技有限责任公司. */
   aliases: Record<string, string>;
+  /**
+   * Only the library's known names were looked for, because jieba was still loading (a cold
+   * service worker); a full analysis follows once it is ready.
+   */
+  partial?: boolean;
+}
+
+/**
+ * The library's names found in a text without jieba: every gazetteer name, longest first, where
+ * no longer name already covers it. Linear in the text for each name; the gazetteer is small next
+ * to the wait for jieba's dictionary (~0.7 s on a cold worker).
+ */
+export function scanGazetteer(text: string, gazetteer: Map<string, Mention>): Mention[] {
+  const covered = new Uint8Array(text.length);
+  const found: Array<{ at: number; mention: Mention }> = [];
+  const names = [...gazetteer.keys()].sort((a, b) => b.length - a.length);
+  for (const name of names) {
+    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
+      if (covered[at] || covered[at + name.length - 1]) continue;
+      covered.fill(1, at, at + name.length);
+      found.push({ at, mention: gazetteer.get(name)! });
+    }
+  }
+  return found.sort((a, b) => a.at - b.at).map((f) => ({ ...f.mention }));
 }
 
 /** 「湖南立方新能源科技有限责任公司(以下简称立方新能源)」: the text defines a short form. */
@@ -120,13 +144,16 @@ export interface Analyzer {
   tokens(text: string): Promise<Token[][]>;
   /** Entity mentions in reading order, duplicates kept. */
   mentions(text: string): Promise<Mention[]>;
-  /** Entities and keywords of a text. */
-  analyze(text: string): Promise<TextAnalysis>;
   /**
-   * Teaches jieba entities it should keep whole and trust, and short names to resolve to their
-   * full names: the library's gazetteer.
+   * Entities and keywords of a text. With `partial`, a call made while jieba is still loading
+   * answers at once from the library's gazetteer (and starts the load) instead of waiting.
    */
-  teach(entities: Entities, aliases?: Record<string, string>): Promise<void>;
+  analyze(text: string, options?: { partial?: boolean }): Promise<TextAnalysis>;
+  /**
+   * Teaches the analyzer entities to keep whole and trust, and short names to resolve to their
+   * full names: the library's gazetteer. Taken at once; jieba learns them when it is loaded.
+   */
+  teach(entities: Entities, aliases?: Record<string, string>): void;
 }
 
 /** Remembers jieba's answers about single words; a bounded cache, reset when full. */
@@ -147,11 +174,30 @@ function lexiconOf(j: Jieba): (word: string) => string | undefined {
  * is analysed.
  */
 export function createAnalyzer(jieba: () => Promise<Jieba>, readIdf: () => Promise<string>): Analyzer {
-  const taught = new Set<string>();
-  /** Short names the library knows, to their full names. */
-  const known = new Map<string, Mention>();
+  /** Every name the library knows, to the entity it stands for (a short name to its full name). */
+  const gazetteer = new Map<string, Mention>();
+  /** Names jieba has yet to learn: taught while it was loading. */
+  let untaught: Array<[string, EntityType]> = [];
+  let loaded: Jieba | undefined;
   let idf: Promise<Idf> | undefined;
   let lexicon: ((word: string) => string | undefined) | undefined;
+
+  const learn = (j: Jieba) => {
+    for (const [name, type] of untaught) j.add_word(name, undefined, GAZETTEER_TAGS[type]);
+    if (untaught.length) lexicon = undefined;
+    untaught = [];
+  };
+
+  let prepared: Promise<Jieba> | undefined;
+  /** jieba, taught the country names it would otherwise split (北/马其顿) and the gazetteer. */
+  const ready = () =>
+    (prepared ??= jieba().then((j) => {
+      for (const name of nameKnowledge().countryNames) if (name.length >= 2) j.add_word(name, undefined, 'ns');
+      learn(j);
+      loaded = j;
+      return j;
+    }));
+
   const analyzer: Analyzer = {
     async tokens(text) {
       return (await tagged(text)).tokens;
@@ -159,7 +205,11 @@ export function createAnalyzer(jieba: () => Promise<Jieba>, readIdf: () => Promi
     async mentions(text) {
       return (await tagged(text)).mentions;
     },
-    async analyze(text) {
+    async analyze(text, options) {
+      if (options?.partial && !loaded) {
+        void ready();
+        return partialAnalysis(text);
+      }
       const [{ tokens, mentions, aliases }, weights] = await Promise.all([tagged(text), (idf ??= readIdf().then(parseIdf))]);
       // One-character abbreviations (中, 美) count as mentions but say nothing on their own.
       return {
@@ -168,32 +218,33 @@ export function createAnalyzer(jieba: () => Promise<Jieba>, readIdf: () => Promi
         aliases: Object.fromEntries([...aliases].map(([short, full]) => [short, full.text])),
       };
     },
-    async teach(entities, aliases = {}) {
-      const j = await ready();
-      const teachWord = (type: EntityType, name: string) => {
-        const key = `${type}:${name}`;
-        if (taught.has(key) || name.length < 2) return;
-        taught.add(key);
-        j.add_word(name, undefined, GAZETTEER_TAGS[type]);
-        lexicon = undefined;
+    teach(entities, aliases = {}) {
+      const add = (type: EntityType, name: string, full: string) => {
+        if (name.length < 2 || gazetteer.has(name)) return;
+        gazetteer.set(name, { type, text: full });
+        untaught.push([name, type]);
       };
-      for (const type of ENTITY_TYPES) for (const name of entities[type]) teachWord(type, name);
+      for (const type of ENTITY_TYPES) for (const name of entities[type]) add(type, name, name);
       for (const [short, full] of Object.entries(aliases)) {
         const type = ENTITY_TYPES.find((t) => entities[t].includes(full));
-        if (!type) continue;
-        teachWord(type, short);
-        known.set(short, { type, text: full });
+        if (type) add(type, short, full);
       }
+      if (loaded) learn(loaded);
     },
   };
 
-  let prepared: Promise<Jieba> | undefined;
-  /** jieba, taught once the country and region names it would otherwise split (北/马其顿). */
-  const ready = () =>
-    (prepared ??= jieba().then((j) => {
-      for (const name of nameKnowledge().countryNames) if (name.length >= 2) j.add_word(name, undefined, 'ns');
-      return j;
-    }));
+  function partialAnalysis(text: string): TextAnalysis {
+    const normal = normalizeForAnalysis(text.length > MAX_ANALYSIS_CHARS ? text.slice(0, MAX_ANALYSIS_CHARS) : text);
+    const mentions = scanGazetteer(normal, gazetteer);
+    const counts = new Map<string, number>();
+    for (const m of mentions) counts.set(m.text, (counts.get(m.text) ?? 0) + 1);
+    const best = Math.max(1, ...counts.values());
+    const keywords = [...counts]
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .slice(0, 10)
+      .map(([word, n]) => ({ word, weight: Math.round((n / best) * 1000) / 1000 }));
+    return { entities: entitiesOf(mentions), keywords, aliases: {}, partial: true };
+  }
 
   async function tagged(text: string): Promise<{ tokens: Token[][]; mentions: Mention[]; aliases: Map<string, Mention> }> {
     const k = nameKnowledge();
@@ -201,13 +252,22 @@ export function createAnalyzer(jieba: () => Promise<Jieba>, readIdf: () => Promi
     lexicon ??= lexiconOf(j);
     const words = lexicon;
     const normal = normalizeForAnalysis(text.length > MAX_ANALYSIS_CHARS ? text.slice(0, MAX_ANALYSIS_CHARS) : text);
-    const sentences = [...analysisChunks(normal)].map((chunk) => findEntities(j.tag(chunk, true), k, words));
+    let tagMs = 0;
+    const sentences = [...analysisChunks(normal)].map((chunk) => {
+      const start = performance.now();
+      const tokens = j.tag(chunk, true);
+      tagMs += performance.now() - start;
+      return findEntities(tokens, k, words);
+    });
+    performance.clearMarks(ANALYSIS_MARK);
+    performance.mark(ANALYSIS_MARK, { detail: { chars: normal.length, tagMs, heapBytes: j.memoryBytes?.() } });
     const found = sentences.flatMap((s) => s.mentions);
     const aliases = findAliases(normal, found, (w) => {
       const tag = words(w);
       return tag !== undefined && !/^(?:x|nr|nrt|nrfg|ns|nt|nz|eng|g)/.test(tag);
     });
-    return { tokens: sentences.map((s) => s.pieces), mentions: resolveAliases(normal, found, aliases, known), aliases };
+    const shortNames = new Map([...gazetteer].filter(([name, m]) => name !== m.text));
+    return { tokens: sentences.map((s) => s.pieces), mentions: resolveAliases(normal, found, aliases, shortNames), aliases };
   }
 
   return analyzer;

@@ -115,3 +115,32 @@ describe('bad input', () => {
     expect(result.entities.person).toContain('曹慧泉');
   }, 60_000);
 });
+
+describe('a cold analyzer', () => {
+  it('answers at once from the library’s names while jieba loads, then fully', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const { createAnalyzer } = await import('../../lib/nlp/analyzer');
+    const { loadJieba, readPackageFile } = await import('./helpers');
+    const cold = createAnalyzer(
+      async () => {
+        await gate;
+        return loadJieba();
+      },
+      () => readPackageFile('nlp/idf.txt'),
+    );
+    cold.teach({ person: ['曹慧泉'], place: ['土耳其'], org: ['株洲南方阀门股份有限公司'] }, { 南方阀门: '株洲南方阀门股份有限公司' });
+    const text = '南方阀门参与制定国际标准，曹慧泉到土耳其考察，新华社记者王明报道。';
+
+    const partial = await cold.analyze(text, { partial: true });
+    expect(partial.partial).toBe(true);
+    expect(partial.entities).toEqual({ person: ['曹慧泉'], place: ['土耳其'], org: ['株洲南方阀门股份有限公司'] });
+
+    release();
+    const full = await cold.analyze(text);
+    expect(full.partial).toBeUndefined();
+    expect((await cold.analyze(text, { partial: true })).partial).toBeUndefined();
+    expect(full.entities.org).toContain('株洲南方阀门股份有限公司');
+    expect(full.entities.person).toContain('曹慧泉');
+  });
+});
