@@ -57,7 +57,7 @@ const TRAILING_GLUE = /[家说看等的们称讲道告对在和与是也又就]$
 
 /** Heads of organisation names. */
 const ORG_SUFFIX =
-  /(?:公司|集团|委员会|委|部|局|厅|署|院|学院|大学|中学|小学|学校|职院|商会|协会|学会|联合会|联合社|基金会|报社|杂志社|出版社|通讯社|电视台|电台|银行|法院|检察院|研究所|研究院|研究中心|中心|办公室|办公厅|工厂|厂|党|军|总队|支队|中队|大队|联队|队|委会|督察组|工作组|调查组|领导小组|俱乐部|合作社|代表处|大使馆|领事馆|使馆|总局|分局|集团公司|有限公司|股份公司|有限责任公司|股份有限公司)$/;
+  /(?:公司|集团|委员会|委|部|局|厅|署|院|学院|大学|中学|小学|学校|职院|商会|协会|学会|联合会|联合社|基金会|报社|杂志社|出版社|通讯社|电视台|电台|银行|法院|检察院|研究所|研究院|研究中心|中心|办公室|办公厅|工厂|厂|党|军|总队|支队|中队|大队|联队|队|委会|督察组|工作组|调查组|领导小组|团|司|残联|侨联|妇联|文联|科协|俱乐部|合作社|代表处|大使馆|领事馆|使馆|总局|分局|集团公司|有限公司|股份公司|有限责任公司|股份有限公司)$/;
 /** Tags that end an organisation name looking leftwards: verbs, prepositions, particles, pronouns. */
 const ORG_BREAK_TAG = /^(?:v|vd|vg|p|c|u|uj|ul|uz|ud|ug|uv|r|d|y|e|o|w|zg)$/;
 /** Tokens that may begin an organisation name: proper names and names of administrative levels. */
@@ -261,9 +261,12 @@ function findPeople(pieces: Piece[], k: NameKnowledge, lexicon: Lexicon): Piece[
  * one-character suffix must follow a real word (外交部, 商务局), not end an ordinary one (干部, 冠军).
  * `named` heads stand alone; a bare `head` (公司) needs a proper name before it.
  */
+/** Party and government bodies of one administrative level: 市委, 县委, 镇党委, 省政府. */
+const LEVEL_BODY = /^(?:省|市|县|区|镇|乡|村)(?:委|党委|人大|政协|纪委)$/;
+
 function orgHead(p: Piece, lexicon: Lexicon): 'named' | 'head' | undefined {
   if (p.type || !isHan(p.word)) return undefined;
-  if (p.tag === 'nt') return 'named';
+  if (p.tag === 'nt' || LEVEL_BODY.test(p.word)) return 'named';
   const m = ORG_SUFFIX.exec(p.word);
   if (!m || TITLES.test(p.word)) return undefined;
   const rest = p.word.slice(0, m.index);

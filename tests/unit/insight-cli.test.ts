@@ -21,7 +21,8 @@ function run(args: string[], stdin = ''): Promise<{ code: number; stdout: string
   });
 }
 
-describe('insight CLI', () => {
+// Each test starts a Node process that loads jieba and analyses the library: seconds, not milliseconds.
+describe('insight CLI', { timeout: 30_000 }, () => {
   it('exports the bundled library as JSON Lines, one story per line', async () => {
     const { code, stdout } = await insight('export');
     expect(code).toBe(0);
