@@ -7,13 +7,13 @@ import type { Analyzer } from '../nlp/analyzer';
 import { storyText, type Story } from './story';
 
 export function teachLibrary(analyzer: Analyzer, stories: Iterable<Story>): void {
-  for (const story of stories) if (story.analysis) analyzer.teach(story.analysis.entities, story.analysis.aliases);
+  for (const story of stories) if (story.analysis) analyzer.teach(story.id, story.analysis);
 }
 
 export async function analyzeStories(analyzer: Analyzer, stories: Story[]): Promise<Story[]> {
   const first = [];
   for (const story of stories) first.push(await analyzer.analyze(storyText(story)));
-  for (const analysis of first) analyzer.teach(analysis.entities, analysis.aliases);
+  first.forEach((analysis, i) => analyzer.teach(stories[i].id, analysis));
   const analysed: Story[] = [];
   for (const story of stories) analysed.push({ ...story, analysis: await analyzer.analyze(storyText(story)) });
   return analysed;

@@ -3,7 +3,7 @@
  * the entity tagger and the keyword weights.
  */
 import { findEntities, GAZETTEER_TAGS, type EntityType, type Mention, type Token } from './entities';
-import { extractKeywords, parseIdf, type Idf, type Keyword } from './keywords';
+import { extractKeywords, LibraryFrequencies, parseIdf, type Idf, type Keyword } from './keywords';
 import { nameKnowledge } from './knowledge';
 import { normalizeForAnalysis } from './normalize';
 import { ANALYSIS_MARK, analysisChunks, type Jieba } from './segmenter';
@@ -150,10 +150,12 @@ export interface Analyzer {
    */
   analyze(text: string, options?: { partial?: boolean }): Promise<TextAnalysis>;
   /**
-   * Teaches the analyzer entities to keep whole and trust, and short names to resolve to their
-   * full names: the library's gazetteer. Taken at once; jieba learns them when it is loaded.
+   * Teaches the analyzer one stored story's analysis: its entities to keep whole and trust, its
+   * short names to resolve to their full names (the library's gazetteer), and its keywords and
+   * entities for the library's document frequencies. Taken at once; jieba learns the names when
+   * it is loaded.
    */
-  teach(entities: Entities, aliases?: Record<string, string>): void;
+  teach(storyId: string, analysis: Pick<TextAnalysis, 'entities' | 'keywords' | 'aliases'>): void;
 }
 
 /** Remembers jieba's answers about single words; a bounded cache, reset when full. */
@@ -180,6 +182,7 @@ export function createAnalyzer(jieba: () => Promise<Jieba>, readIdf: () => Promi
   let untaught: Array<[string, EntityType]> = [];
   let loaded: Jieba | undefined;
   let idf: Promise<Idf> | undefined;
+  const library = new LibraryFrequencies();
   let lexicon: ((word: string) => string | undefined) | undefined;
 
   const learn = (j: Jieba) => {
@@ -210,7 +213,8 @@ export function createAnalyzer(jieba: () => Promise<Jieba>, readIdf: () => Promi
         void ready();
         return partialAnalysis(text);
       }
-      const [{ tokens, mentions, aliases }, weights] = await Promise.all([tagged(text), (idf ??= readIdf().then(parseIdf))]);
+      const [{ tokens, mentions, aliases }, general] = await Promise.all([tagged(text), (idf ??= readIdf().then(parseIdf))]);
+      const weights = library.combine(general);
       // One-character abbreviations (中, 美) count as mentions but say nothing on their own.
       return {
         entities: entitiesOf(mentions.filter((m) => m.text.length >= 2)),
@@ -218,7 +222,8 @@ export function createAnalyzer(jieba: () => Promise<Jieba>, readIdf: () => Promi
         aliases: Object.fromEntries([...aliases].map(([short, full]) => [short, full.text])),
       };
     },
-    teach(entities, aliases = {}) {
+    teach(storyId, { entities, keywords, aliases = {} }) {
+      library.add(storyId, [...keywords.map((k) => k.word), ...ENTITY_TYPES.flatMap((t) => entities[t])]);
       const add = (type: EntityType, name: string, full: string) => {
         if (name.length < 2 || gazetteer.has(name)) return;
         gazetteer.set(name, { type, text: full });

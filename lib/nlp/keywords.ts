@@ -16,6 +16,30 @@ export interface Keyword {
 
 export type Idf = (word: string) => number;
 
+/**
+ * How many of the library's stories name a word among their keywords or entities. A word the
+ * whole library is about (株洲 in a Zhuzhou paper) tells one story from another less than its
+ * general IDF says.
+ */
+export class LibraryFrequencies {
+  private readonly df = new Map<string, number>();
+  private readonly counted = new Set<string>();
+  private stories = 0;
+
+  /** Counts a story's words once, however often the same story is taught. */
+  add(storyId: string, words: Iterable<string>): void {
+    if (this.counted.has(storyId)) return;
+    this.counted.add(storyId);
+    this.stories++;
+    for (const word of new Set(words)) this.df.set(word, (this.df.get(word) ?? 0) + 1);
+  }
+
+  /** The general IDF plus the library's own: log((N + 1) / (df + 1)). */
+  combine(general: Idf): Idf {
+    return (word) => general(word) + Math.log((this.stories + 1) / ((this.df.get(word) ?? 0) + 1));
+  }
+}
+
 export function parseIdf(text: string): Idf {
   const table = new Map<string, number>();
   let fallback = 12;

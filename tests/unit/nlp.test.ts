@@ -70,6 +70,21 @@ describe('entities of the seed stories', () => {
   });
 });
 
+describe('library document frequencies', () => {
+  it('weigh down a word many stories of the library are about', async () => {
+    const { LibraryFrequencies } = await import('../../lib/nlp/keywords');
+    const frequencies = new LibraryFrequencies();
+    for (let i = 0; i < 9; i++) frequencies.add(`s${i}`, ['株洲', `story-${i}`]);
+    frequencies.add('s9', ['株洲', '钠离子']);
+    frequencies.add('s9', ['株洲', '钠离子']);
+    const idf = frequencies.combine(() => 10);
+    expect(idf('株洲')).toBeLessThan(idf('钠离子'));
+    expect(idf('钠离子')).toBeLessThan(idf('从未出现'));
+    // The same story taught twice counts once: 钠离子 is in 1 of 10 stories.
+    expect(idf('钠离子')).toBeCloseTo(10 + Math.log(11 / 2));
+  });
+});
+
 describe('company short names', () => {
   it.each([
     ['株洲南方阀门股份有限公司', ['株洲'], '南方阀门'],
@@ -129,7 +144,11 @@ describe('a cold analyzer', () => {
       },
       () => readPackageFile('nlp/idf.txt'),
     );
-    cold.teach({ person: ['曹慧泉'], place: ['土耳其'], org: ['株洲南方阀门股份有限公司'] }, { 南方阀门: '株洲南方阀门股份有限公司' });
+    cold.teach('story-1', {
+      entities: { person: ['曹慧泉'], place: ['土耳其'], org: ['株洲南方阀门股份有限公司'] },
+      keywords: [],
+      aliases: { 南方阀门: '株洲南方阀门股份有限公司' },
+    });
     const text = '南方阀门参与制定国际标准，曹慧泉到土耳其考察，新华社记者王明报道。';
 
     const partial = await cold.analyze(text, { partial: true });
