@@ -19,7 +19,7 @@ export interface BackgroundEnv {
 
 export function createBackgroundState(env: BackgroundEnv) {
   const jieba = lazyJieba(env.loadJieba);
-  const bare = createAnalyzer(jieba, () => env.readPackageFile('nlp/idf.txt'));
+  const bare = createAnalyzer(jieba, env.readPackageFile);
   let opened: Promise<Library> | undefined;
   let taught: Promise<Analyzer> | undefined;
 

@@ -109,7 +109,7 @@ async function main(argv: string[]): Promise<void> {
     process.stdout.write(storiesToJsonl(await loadLibrary(values.library)));
   } else if (command === 'analyze') {
     if (!values.jsonl) throw new UsageError('analyze reads JSON Lines: add --jsonl');
-    const analyzer = createAnalyzer(async () => jieba, () => readPublic('nlp/idf.txt'));
+    const analyzer = createAnalyzer(async () => jieba, readPublic);
     await analyzeLines(await analysedLibrary(await loadLibrary(values.library), analyzer), analyzer);
   } else {
     throw new UsageError(`unknown command '${command}'`);

@@ -5,6 +5,7 @@
 import { findEntities, GAZETTEER_TAGS, type EntityType, type Mention, type Token } from './entities';
 import { extractKeywords, LibraryFrequencies, parseIdf, type Idf, type Keyword } from './keywords';
 import { nameKnowledge } from './knowledge';
+import { parseNameModel, type NameScore } from './names';
 import { normalizeForAnalysis } from './normalize';
 import { ANALYSIS_MARK, analysisChunks, type Jieba } from './segmenter';
 
@@ -172,16 +173,17 @@ function lexiconOf(j: Jieba): (word: string) => string | undefined {
 }
 
 /**
- * `jieba` and `readIdf` load on first use: the wasm and the IDF table are fetched only when a text
- * is analysed.
+ * `jieba` and the data files (`read('nlp/idf.txt')`, `read('nlp/names.txt')`) load on first use:
+ * they are fetched only when a text is analysed.
  */
-export function createAnalyzer(jieba: () => Promise<Jieba>, readIdf: () => Promise<string>): Analyzer {
+export function createAnalyzer(jieba: () => Promise<Jieba>, read: (path: string) => Promise<string>): Analyzer {
   /** Every name the library knows, to the entity it stands for (a short name to its full name). */
   const gazetteer = new Map<string, Mention>();
   /** Names jieba has yet to learn: taught while it was loading. */
   let untaught: Array<[string, EntityType]> = [];
   let loaded: Jieba | undefined;
   let idf: Promise<Idf> | undefined;
+  let names: Promise<NameScore> | undefined;
   const library = new LibraryFrequencies();
   let lexicon: ((word: string) => string | undefined) | undefined;
 
@@ -213,7 +215,7 @@ export function createAnalyzer(jieba: () => Promise<Jieba>, readIdf: () => Promi
         void ready();
         return partialAnalysis(text);
       }
-      const [{ tokens, mentions, aliases }, general] = await Promise.all([tagged(text), (idf ??= readIdf().then(parseIdf))]);
+      const [{ tokens, mentions, aliases }, general] = await Promise.all([tagged(text), (idf ??= read('nlp/idf.txt').then(parseIdf))]);
       const weights = library.combine(general);
       // One-character abbreviations (中, 美) count as mentions but say nothing on their own.
       return {
@@ -253,7 +255,7 @@ export function createAnalyzer(jieba: () => Promise<Jieba>, readIdf: () => Promi
 
   async function tagged(text: string): Promise<{ tokens: Token[][]; mentions: Mention[]; aliases: Map<string, Mention> }> {
     const k = nameKnowledge();
-    const j = await ready();
+    const [j, nameScore] = await Promise.all([ready(), (names ??= read('nlp/names.txt').then(parseNameModel))]);
     lexicon ??= lexiconOf(j);
     const words = lexicon;
     const normal = normalizeForAnalysis(text.length > MAX_ANALYSIS_CHARS ? text.slice(0, MAX_ANALYSIS_CHARS) : text);
@@ -262,7 +264,7 @@ export function createAnalyzer(jieba: () => Promise<Jieba>, readIdf: () => Promi
       const start = performance.now();
       const tokens = j.tag(chunk, true);
       tagMs += performance.now() - start;
-      return findEntities(tokens, k, words);
+      return findEntities(tokens, k, words, nameScore);
     });
     performance.clearMarks(ANALYSIS_MARK);
     performance.mark(ANALYSIS_MARK, { detail: { chars: normal.length, tagMs, heapBytes: j.memoryBytes?.() } });

@@ -14,6 +14,7 @@
  *     abbreviations (中美 → 中, 美).
  */
 import type { NameKnowledge } from './knowledge';
+import { NAME_THRESHOLD, type NameScore } from './names';
 
 export type EntityType = 'person' | 'place' | 'org';
 
@@ -201,7 +202,7 @@ function splitNameCompounds(pieces: Piece[], k: NameKnowledge, lexicon: Lexicon)
 }
 
 /** Passes 4 and 5: people named after a title, or a surname vouched for by its neighbours. */
-function findPeople(pieces: Piece[], k: NameKnowledge, lexicon: Lexicon): Piece[] {
+function findPeople(pieces: Piece[], k: NameKnowledge, lexicon: Lexicon, nameScore: NameScore): Piece[] {
   const out: Piece[] = [];
   for (let i = 0; i < pieces.length; i++) {
     const p = pieces[i];
@@ -217,9 +218,13 @@ function findPeople(pieces: Piece[], k: NameKnowledge, lexicon: Lexicon): Piece[
     // one is a name unless its given name is an ordinary word (雷阵雨).
     if (looksLikeChineseName(p.word, k) && (/^(?:nr|nrfg|x)$/.test(p.tag) || afterTitle)) {
       const given = p.word.slice(surnameLength(p.word, k));
-      // Two characters need context (李鹏说; but 令人, 明白 are words jieba tags as names).
+      // A word new to jieba (x) is judged by the name model; jieba's own names of two characters
+      // need context (李鹏说; but 令人, 明白 are words its dictionary tags as names).
       const plausible =
-        p.word.length === 2 ? context : context || (!isOrdinaryWord(given, lexicon) && !NOT_NAME_ENDING.test(p.word));
+        context ||
+        (p.tag === 'x'
+          ? nameScore(p.word) > NAME_THRESHOLD && (p.word.length === 2 || !NOT_NAME_ENDING.test(p.word))
+          : p.word.length > 2 && !isOrdinaryWord(given, lexicon) && !NOT_NAME_ENDING.test(p.word));
       if (plausible) {
         out.push({ ...p, type: 'person' });
         continue;
@@ -388,14 +393,14 @@ export interface SentenceEntities {
  * Entity mentions of one sentence in reading order, duplicates kept (a name said twice is two
  * mentions). `tokens` are jieba's `tag` output for the normalised sentence.
  */
-export function findEntities(tokens: Token[], k: NameKnowledge, lexicon: Lexicon): SentenceEntities {
+export function findEntities(tokens: Token[], k: NameKnowledge, lexicon: Lexicon, nameScore: NameScore): SentenceEntities {
   let pieces: Piece[] = tokens.map((t) => ({ word: t.word, tag: t.tag, type: GAZETTEER_TYPE[t.tag] }));
   pieces = mergeKnownPlaces(pieces, k);
   pieces = mergeForeignNames(pieces);
   pieces = unglue(pieces, k);
   pieces = splitNameCompounds(pieces, k, lexicon);
   pieces = findOrganisations(pieces, lexicon, k);
-  pieces = findPeople(pieces, k, lexicon);
+  pieces = findPeople(pieces, k, lexicon, nameScore);
   const mentions = findPlaces(pieces, k, lexicon);
   return { mentions, pieces };
 }

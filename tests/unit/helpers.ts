@@ -13,7 +13,7 @@ export const bundledStories = () => loadBundledStories(readPackageFile);
 export const loadJieba = async () => jieba;
 
 /** An analyzer as the background builds it, reading the IDF table from public/. */
-export const nodeAnalyzer = () => createAnalyzer(loadJieba, () => readPackageFile('nlp/idf.txt'));
+export const nodeAnalyzer = () => createAnalyzer(loadJieba, readPackageFile);
 
 let counter = 0;
 /** A fresh database name per test, so tests never see each other's stories. */

@@ -142,7 +142,7 @@ describe('a cold analyzer', () => {
         await gate;
         return loadJieba();
       },
-      () => readPackageFile('nlp/idf.txt'),
+      readPackageFile,
     );
     cold.teach('story-1', {
       entities: { person: ['曹慧泉'], place: ['土耳其'], org: ['株洲南方阀门股份有限公司'] },

@@ -1,0 +1,68 @@
+/**
+ * Writes the analysis data files in public/nlp/ from jieba's own dictionary and IDF table (MIT,
+ * as shipped in @node-rs/jieba): `npm run nlp-data` after upgrading @node-rs/jieba.
+ *
+ * - idf.txt: the general IDF keyword weights start from, cut to the words common enough to
+ *   matter (IDF < 10, two or more characters) and rounded; rarer words get the median.
+ * - names.txt: a naive-Bayes model of Chinese personal names: for a surname character and for
+ *   given-name characters, the log-odds of appearing in a name (jieba's `nr` words of two or three
+ *   characters after a surname) rather than in an ordinary word that starts with the same
+ *   character.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import surnameTable from 'pinyin-pro/dist/esm/data/surname.mjs';
+
+const jiebaDir = dirname(createRequire(import.meta.url).resolve('@node-rs/jieba/package.json'));
+const out = (name: string) => new URL(`../public/nlp/${name}`, import.meta.url);
+
+async function writeIdf(): Promise<void> {
+  const CUTOFF = 10;
+  const table = (await readFile(join(jiebaDir, 'idf.txt'), 'utf8'))
+    .trim()
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/));
+  const rows = table.filter(([word, idf]) => [...word].length >= 2 && Number(idf) < CUTOFF);
+  const sorted = table.map(([, idf]) => Number(idf)).sort((a, b) => a - b);
+  const median = sorted[Math.floor(sorted.length / 2)];
+  const lines = [`# jieba idf.txt (MIT) via @node-rs/jieba; words with IDF < ${CUTOFF}; default ${median.toFixed(1)}`, `default\t${median.toFixed(1)}`];
+  for (const [word, idf] of rows) lines.push(`${word}\t${Number(idf).toFixed(1)}`);
+  await writeFile(out('idf.txt'), `${lines.join('\n')}\n`);
+  console.log(`public/nlp/idf.txt: ${rows.length} words, default IDF ${median.toFixed(1)}`);
+}
+
+async function writeNameModel(): Promise<void> {
+  const surnames = new Set(Object.keys(surnameTable));
+  const count = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
+  const surnameInName = new Map<string, number>();
+  const surnameInWord = new Map<string, number>();
+  const givenInName = new Map<string, number>();
+  const givenInWord = new Map<string, number>();
+  let names = 0;
+  let words = 0;
+  for (const line of (await readFile(join(jiebaDir, 'dict.txt'), 'utf8')).split('\n')) {
+    const [word, , tag] = line.split(' ');
+    if (!word || word.length < 2 || word.length > 3 || !surnames.has(word[0]) || !/^\p{Script=Han}+$/u.test(word)) continue;
+    if (tag === 'nr') {
+      names++;
+      count(surnameInName, word[0]);
+      for (const c of word.slice(1)) count(givenInName, c);
+    } else if (!/^(?:nrt|nrfg|nz|ns|nt)$/.test(tag)) {
+      words++;
+      count(surnameInWord, word[0]);
+      for (const c of word.slice(1)) count(givenInWord, c);
+    }
+  }
+  // Add-half smoothing; characters seen in neither list score 0 and are left out.
+  const logOdds = (inName: Map<string, number>, inWord: Map<string, number>, c: string) =>
+    Math.log(((inName.get(c) ?? 0) + 0.5) / names) - Math.log(((inWord.get(c) ?? 0) + 0.5) / words);
+  const lines = [`# naive-Bayes name model from jieba dict.txt (MIT) via @node-rs/jieba: ${names} names, ${words} words`, `prior\t${Math.log(names / words).toFixed(2)}`];
+  for (const c of new Set([...surnameInName.keys(), ...surnameInWord.keys()])) lines.push(`s\t${c}\t${logOdds(surnameInName, surnameInWord, c).toFixed(2)}`);
+  for (const c of new Set([...givenInName.keys(), ...givenInWord.keys()])) lines.push(`g\t${c}\t${logOdds(givenInName, givenInWord, c).toFixed(2)}`);
+  await writeFile(out('names.txt'), `${lines.join('\n')}\n`);
+  console.log(`public/nlp/names.txt: ${lines.length - 2} characters from ${names} names and ${words} words`);
+}
+
+await writeIdf();
+await writeNameModel();
