@@ -1,6 +1,6 @@
 /**
  * Keywords by TF-IDF: the words that make a text distinct. The IDF starts from jieba's general
- * table (public/nlp/idf.txt, see scripts/make-idf.ts); words it does not list are rare and get
+ * table (public/nlp/idf.txt, see scripts/make-nlp-data.ts); words it does not list are rare and get
  * its default. Only content words count: nouns, names, verbs and unknown words of two or more
  * characters, and Latin words.
  */
