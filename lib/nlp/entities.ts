@@ -58,7 +58,7 @@ const TRAILING_GLUE = /[家说看等的们称讲道告对在和与是也又就]$
 
 /** Heads of organisation names. */
 const ORG_SUFFIX =
-  /(?:公司|集团|委员会|委|部|局|厅|署|院|学院|大学|中学|小学|学校|职院|商会|协会|学会|联合会|联合社|基金会|报社|杂志社|出版社|通讯社|电视台|电台|银行|法院|检察院|研究所|研究院|研究中心|中心|办公室|办公厅|工厂|厂|党|军|总队|支队|中队|大队|联队|队|委会|督察组|工作组|调查组|领导小组|团|司|残联|侨联|妇联|文联|科协|俱乐部|合作社|代表处|大使馆|领事馆|使馆|总局|分局|集团公司|有限公司|股份公司|有限责任公司|股份有限公司)$/;
+  /(?:公司|集团|委员会|委|部|局|厅|署|院|学院|大学|中学|小学|学校|职院|商会|协会|学会|联合会|联合社|基金会|报社|杂志社|出版社|通讯社|电视台|电台|银行|法院|检察院|研究所|研究院|研究中心|中心|办公室|办公厅|工厂|厂|党|军|总队|支队|中队|大队|联队|队|委会|督察组|工作组|调查组|领导小组|团|司|残联|侨联|妇联|文联|科协|男队|女队|男篮|女篮|男排|女排|男足|女足|国家队|酒家|宾馆|饭店|俱乐部|合作社|代表处|大使馆|领事馆|使馆|总局|分局|集团公司|有限公司|股份公司|有限责任公司|股份有限公司)$/;
 /** Tags that end an organisation name looking leftwards: verbs, prepositions, particles, pronouns. */
 const ORG_BREAK_TAG = /^(?:v|vd|vg|p|c|u|uj|ul|uz|ud|ug|uv|r|d|y|e|o|w|zg)$/;
 /** Tokens that may begin an organisation name: proper names and names of administrative levels. */
@@ -274,10 +274,12 @@ function orgHead(p: Piece, lexicon: Lexicon): 'named' | 'head' | undefined {
   if (p.tag === 'nt' || LEVEL_BODY.test(p.word)) return 'named';
   const m = ORG_SUFFIX.exec(p.word);
   if (!m || TITLES.test(p.word)) return undefined;
-  const rest = p.word.slice(0, m.index);
+  // 省公安厅: a level before the word does not change what the word is.
+  const rest = p.word.slice(0, m.index).replace(/^[省市县区镇乡]/, '');
   // 人事部, 外交部: a word and a suffix name a body by themselves; 公司 or 子公司 needs a name.
   if (rest.length >= 2 && lexicon(rest) !== undefined) return 'named';
-  return m[0].length > 1 ? 'head' : undefined;
+  // 电管局 (a word jieba does not know, and a suffix) heads a name if one stands before it.
+  return m[0].length > 1 || rest.length >= 2 ? 'head' : undefined;
 }
 
 /**
@@ -335,8 +337,9 @@ function findOrganisations(pieces: Piece[], lexicon: Lexicon, k: NameKnowledge):
   return out;
 }
 
-/** Characters that turn a country abbreviation into its side or its people: 中方, 中外, 日军. */
-const ABBREVIATION_COMPANIONS = /^[方外军人]$/;
+/** Characters after a country abbreviation for its side or its people (中方, 中外, 日军, 华裔), and before it for going there (访华, 抵京). */
+const ABBREVIATION_AFTER = /^[方外军人侨裔商籍资企剧]$/;
+const ABBREVIATION_BEFORE = /^[访来在驻援侵赴旅抗抵离进返]$/;
 
 /** 中美, 德法, 中葡: two countries by their first characters, one of them a usual abbreviation. */
 function abbreviatedPlaces(word: string, k: NameKnowledge, lexicon: Lexicon): string[] {
@@ -348,9 +351,14 @@ function abbreviatedPlaces(word: string, k: NameKnowledge, lexicon: Lexicon): st
   // 中葡 (unknown to jieba) is two countries; 中东 (a word of its own) is one region.
   const unknown = lexicon(word) === undefined || lexicon(word) === 'x';
   if (unknown && ((strongA && k.countryInitials.has(b)) || (strongB && k.countryInitials.has(a)))) return [a, b];
-  if (strongA && ABBREVIATION_COMPANIONS.test(b)) return [a];
+  if (strongA && ABBREVIATION_AFTER.test(b)) return [a];
+  if (strongB && ABBREVIATION_BEFORE.test(a)) return [b];
   return [];
 }
+
+/** Mountains, villages and towns jieba's dictionary files under people (玉峰山/nr, 乔庄村/nr). */
+const FEATURE = /^\p{Script=Han}{2,5}[山村城镇峰岭湖岛寨庄]$/u;
+const namedFeature = (p: Piece) => /^(?:nr|nz|x)$/.test(p.tag) && FEATURE.test(p.word);
 
 const ROAD = /^(?:[东西南北中]?(?:路|街|大街|大道)|[东西南北]路|环路|广场|大桥)$/;
 
@@ -369,14 +377,15 @@ function findPlaces(pieces: Piece[], k: NameKnowledge, lexicon: Lexicon): Mentio
       mentions.push({ type: p.type, text: p.word });
       continue;
     }
-    if (!isHan(p.word) || NOT_NAMES.has(p.word)) continue;
-    const parts = /^(?:v|p|c|u|d|r)/.test(p.tag) ? [] : abbreviatedPlaces(p.word, k, lexicon);
+    if (!isHan(p.word)) continue;
+    const parts = /^(?:p|c|u|d|r)/.test(p.tag) ? [] : abbreviatedPlaces(p.word, k, lexicon);
+    if (!parts.length && NOT_NAMES.has(p.word)) continue;
     if (parts.length) {
       for (const c of parts) mentions.push({ type: 'place', text: c });
     } else if (p.word.length === 1) {
       // A lone character is a place only as a known abbreviation (京, 沪 come with the gazetteer).
       if (p.tag === 'ns' && k.placeAbbreviations.has(p.word)) mentions.push({ type: 'place', text: p.word });
-    } else if (p.tag === 'ns' || k.countryNames.has(p.word) || (p.tag === 'x' && PLACE_SUFFIX.test(p.word))) {
+    } else if (p.tag === 'ns' || k.countryNames.has(p.word) || (p.tag === 'x' && PLACE_SUFFIX.test(p.word)) || namedFeature(p)) {
       mentions.push({ type: 'place', text: p.word });
     }
   }

@@ -15,8 +15,12 @@ const EXTRA_SURNAMES = ['付', '闫'];
 /** Short names the country list lacks, in everyday use in Chinese news. */
 const COUNTRY_SHORT_NAMES = ['沙特', '阿联酋', '北马其顿', '英国', '美国'];
 
-/** Continents and regions whose first character stands for them in compounds (欧美, 亚太, 非洲国家). */
-const REGION_NAMES = ['欧洲', '亚洲', '非洲', '美洲', '香港', '澳门', '台湾'];
+/** Continents and regions, and the one character that stands for each in compounds (欧美, 港台). */
+const REGIONS: Record<string, string> = { 欧洲: '欧', 亚洲: '亚', 非洲: '非', 美洲: '美', 香港: '港', 澳门: '澳', 台湾: '台' };
+const REGION_NAMES = Object.keys(REGIONS);
+
+/** China and its capital by one character: 访华, 华人, 抵京, 京剧. */
+const HOME_ABBREVIATIONS = ['华', '京'];
 
 export interface NameKnowledge {
   /** Single-character and compound surnames. */
@@ -36,12 +40,13 @@ export function nameKnowledge(): NameKnowledge {
   const names = Object.values(countries.getNames('zh', { select: 'all' })).flat();
   const countryNames = new Set([...names, ...COUNTRY_SHORT_NAMES, ...REGION_NAMES]);
   // 美国 → 美, 英国 → 英: a two-character country name ending in 国 is abbreviated to its first
-  // character, as are 日本 and 俄罗斯, the continents and the regions listed above.
+  // character, as are 日本 and 俄罗斯, the continents and regions above, and China itself.
   const placeAbbreviations = new Set([
     ...names.filter((n) => n.length === 2 && n.endsWith('国')).map((n) => n[0]),
     '日',
     '俄',
-    ...REGION_NAMES.map((n) => n[0]),
+    ...Object.values(REGIONS),
+    ...HOME_ABBREVIATIONS,
   ]);
   knowledge = {
     surnames: new Set([...Object.keys(pinyinSurnames), ...EXTRA_SURNAMES]),
