@@ -50,6 +50,10 @@ const PLACE_BEFORE = /^(?:驻|赴|抵|抵达|飞抵|前往|途经|来自|位于|
 const PLACE_AFTER = /^(?:市|省|州|港|湾|机场|市政|地铁|大学|当地|地区|城|市民|举行|召开)$/;
 /** Endings of things, events and places, never of a personal name: 季前赛, 经开区. */
 const NOT_NAME_ENDING = /[区赛会节队院厂站馆路街村镇县市省港湾山河湖园场楼所局部处科团社组委办]$/;
+/** A name model score at which a dictionary name is a name even if its given name is a word. */
+const CONFIDENT_NAME = 5;
+/** 小胡, 老王 (familiar forms) and 刘老师 (surname and form of address) as one token. */
+const FAMILIAR = /^(?:[小老](\p{Script=Han})|(\p{Script=Han})(?:老师|师傅|大娘|大爷|大妈|阿姨|老汉|书记|主任|经理|总))$/u;
 /** Kinship terms and forms of address after a bare surname. */
 const KINSHIP = /^(?:大娘|大爷|大妈|大伯|大叔|大婶|大哥|大姐|阿姨|老汉|老伯|师傅|老师|同志|先生|女士|小姐|总|老|嫂)$/;
 /** Function characters jieba's HMM glues to the front or back of an unknown name. */
@@ -224,7 +228,7 @@ function findPeople(pieces: Piece[], k: NameKnowledge, lexicon: Lexicon, nameSco
         context ||
         (p.tag === 'x'
           ? nameScore(p.word) > NAME_THRESHOLD && (p.word.length === 2 || !NOT_NAME_ENDING.test(p.word))
-          : p.word.length > 2 && !isOrdinaryWord(given, lexicon) && !NOT_NAME_ENDING.test(p.word));
+          : p.word.length > 2 && !NOT_NAME_ENDING.test(p.word) && (!isOrdinaryWord(given, lexicon) || nameScore(p.word) > CONFIDENT_NAME));
       if (plausible) {
         out.push({ ...p, type: 'person' });
         continue;
@@ -239,6 +243,17 @@ function findPeople(pieces: Piece[], k: NameKnowledge, lexicon: Lexicon, nameSco
     }
     if (transliterated && isHan(p.word) && !NOT_NAMES.has(p.word) && !k.countryNames.has(p.word) && (p.word.length >= 3 || context)) {
       out.push({ ...p, type: 'person' });
+      continue;
+    }
+    // 小胡, 老王, 刘老师 in one token: the surname is the person.
+    // Only where jieba does not know the token as an ordinary word (小学, 老师 are words).
+    const familiar = p.word.length >= 2 && p.word.length <= 4 && /^(?:nr|x)$/.test(p.tag) ? FAMILIAR.exec(p.word) : null;
+    if (familiar && k.surnames.has(familiar[1] ?? familiar[2])) {
+      const surname = familiar[1] ?? familiar[2];
+      const at = p.word.indexOf(surname);
+      if (at > 0) out.push({ word: p.word.slice(0, at), tag: 'a' });
+      out.push({ word: surname, tag: 'nr', type: 'person' });
+      if (at + 1 < p.word.length) out.push({ word: p.word.slice(at + 1), tag: 'n' });
       continue;
     }
     // A surname before a kinship term or form of address is the person: 王大娘, 李老师.
