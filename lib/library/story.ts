@@ -47,9 +47,7 @@ export const StorySchema = v.object({
 });
 
 export type Story = v.InferOutput<typeof StorySchema>;
-export type StoryInput = v.InferInput<typeof StorySchema>;
 export type Subhead = v.InferOutput<typeof SubheadSchema>;
-export type StoryAnalysis = v.InferOutput<typeof AnalysisSchema>;
 
 /** The words of a story the analysis reads: headline, kicker, sub-heads and text. */
 export function storyText(story: Story): string {

@@ -141,8 +141,6 @@ function occurrences(text: string, word: string): number {
 }
 
 export interface Analyzer {
-  /** Tokens of normalised text, chunk by chunk. */
-  tokens(text: string): Promise<Token[][]>;
   /** Entity mentions in reading order, duplicates kept. */
   mentions(text: string): Promise<Mention[]>;
   /**
@@ -204,9 +202,6 @@ export function createAnalyzer(jieba: () => Promise<Jieba>, read: (path: string)
     }));
 
   const analyzer: Analyzer = {
-    async tokens(text) {
-      return (await tagged(text)).tokens;
-    },
     async mentions(text) {
       return (await tagged(text)).mentions;
     },

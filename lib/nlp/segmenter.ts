@@ -35,9 +35,6 @@ export function lazyJieba(load: LoadJieba): () => Promise<Jieba> {
     })());
 }
 
-/** Words that carry meaning: two or more Han characters, or a Latin word or number. */
-export const MEANINGFUL = /^(?:\p{Script=Han}{2,}|[\p{L}\p{N}]{2,})$/u;
-
 /**
  * Analysis text in pieces jieba handles well: one call per line, long lines cut at sentence ends,
  * because one huge call grows the wasm heap for good.
