@@ -22,10 +22,12 @@ export function createBackgroundState(env: BackgroundEnv) {
   const bare = createAnalyzer(jieba, env.readPackageFile);
   let opened: Promise<Library> | undefined;
   let taught: Promise<Analyzer> | undefined;
+  /** The bundle was (re)installed in this worker life: an install event has nothing left to do. */
+  let installedNow = false;
 
   const library = () =>
     (opened ??= openLibrary(env.dbName).then(async (lib) => {
-      await ensureBundled(lib, env.readPackageFile, env.version, bare);
+      installedNow = await ensureBundled(lib, env.readPackageFile, env.version, bare);
       return lib;
     }));
 
@@ -38,7 +40,14 @@ export function createBackgroundState(env: BackgroundEnv) {
   return {
     library,
     analyzer,
-    /** Install and update rewrite the shipped stories; ids are stable, so nothing doubles. */
-    reinstall: async () => installBundled(await library(), env.readPackageFile, env.version, bare),
+    /**
+     * On install and update the bundle is written once: by `library()` when the version changed,
+     * here when it did not (a developer's reload). Ids are stable, so nothing doubles.
+     */
+    reinstall: async () => {
+      const lib = await library();
+      if (!installedNow) await installBundled(lib, env.readPackageFile, env.version, bare);
+      installedNow = true;
+    },
   };
 }

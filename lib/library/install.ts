@@ -13,6 +13,9 @@ export async function installBundled(library: Library, read: ReadPackageFile, ve
   await library.installBundled(await analyzeStories(analyzer, await loadBundledStories(read)), version);
 }
 
-export async function ensureBundled(library: Library, read: ReadPackageFile, version: string, analyzer: Analyzer): Promise<void> {
-  if ((await library.bundledVersion()) !== version) await installBundled(library, read, version, analyzer);
+/** Installs the bundle when the library holds another version; true when it did. */
+export async function ensureBundled(library: Library, read: ReadPackageFile, version: string, analyzer: Analyzer): Promise<boolean> {
+  if ((await library.bundledVersion()) === version) return false;
+  await installBundled(library, read, version, analyzer);
+  return true;
 }

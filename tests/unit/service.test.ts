@@ -14,6 +14,31 @@ beforeEach(async () => {
   handle = createService(state);
 });
 
+describe('background state', () => {
+  it('installs the bundle once when an install event and a first message arrive together', async () => {
+    let seedReads = 0;
+    const counting = (path: string) => {
+      if (path.endsWith('.txt') && path.startsWith('seeds/')) seedReads++;
+      return readPackageFile(path);
+    };
+    const dbName = freshDbName();
+    const state = createBackgroundState({ version: 'v1', readPackageFile: counting, loadJieba, dbName });
+    await Promise.all([state.library(), state.reinstall()]);
+    expect(seedReads).toBe(1);
+    const lib = await state.library();
+    expect(await lib.count()).toBe(10);
+    lib.close();
+
+    // A developer's reload: a new worker life on the same library and version. Only the install
+    // event rewrites the bundle, and it does.
+    const reload = createBackgroundState({ version: 'v1', readPackageFile: counting, loadJieba, dbName });
+    await reload.library();
+    expect(seedReads).toBe(1);
+    await reload.reinstall();
+    expect(seedReads).toBe(2);
+  });
+});
+
 describe('background service', () => {
   it('lists the library as summaries in page order', async () => {
     const list = await handle({ type: 'UI_LIST_STORIES' });
