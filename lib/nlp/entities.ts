@@ -62,7 +62,7 @@ const TRAILING_GLUE = /[家说看等的们称讲道告对在和与是也又就]$
 
 /** Heads of organisation names. */
 const ORG_SUFFIX =
-  /(?:公司|集团|委员会|委|部|局|厅|署|院|学院|大学|中学|小学|学校|职院|商会|协会|学会|联合会|联合社|基金会|报社|杂志社|出版社|通讯社|电视台|电台|银行|法院|检察院|研究所|研究院|研究中心|中心|办公室|办公厅|工厂|厂|党|军|总队|支队|中队|大队|联队|队|委会|督察组|工作组|调查组|领导小组|团|司|残联|侨联|妇联|文联|科协|男队|女队|男篮|女篮|男排|女排|男足|女足|国家队|酒家|宾馆|饭店|俱乐部|合作社|代表处|大使馆|领事馆|使馆|总局|分局|集团公司|有限公司|股份公司|有限责任公司|股份有限公司)$/;
+  /(?:公司|集团|委员会|委|部|局|厅|署|院|学院|大学|中学|小学|学校|职院|商会|协会|学会|联合会|联合社|基金会|报社|杂志社|出版社|通讯社|电视台|电台|银行|法院|检察院|研究所|研究院|研究中心|中心|办公室|办公厅|工厂|厂|党|军|总队|支队|中队|大队|联队|队|委会|督察组|工作组|调查组|领导小组|团|司|残联|侨联|妇联|文联|科协|男队|女队|男篮|女篮|男排|女排|男足|女足|国家队|酒家|宾馆|饭店|联盟|盟|俱乐部|合作社|代表处|大使馆|领事馆|使馆|总局|分局|集团公司|有限公司|股份公司|有限责任公司|股份有限公司)$/;
 /** Tags that end an organisation name looking leftwards: verbs, prepositions, particles, pronouns. */
 const ORG_BREAK_TAG = /^(?:v|vd|vg|p|c|u|uj|ul|uz|ud|ug|uv|r|d|y|e|o|w|zg)$/;
 /** Tokens that may begin an organisation name: proper names and names of administrative levels. */
@@ -77,7 +77,7 @@ const PLACE_SUFFIX = /^\p{Script=Han}{1,6}(?:省|市|县|区|镇|乡|村|州|自
  * adjectives and verbs that are never a name on their own.
  */
 const NOT_NAMES = new Set([
-  ...'高水平 蓝图 深度 祝贺 新台阶 高质量 金名片 走出去 引进来 和平 文明 华夏 令人 明白 明星 古老 关怀 顾客 温馨 甘甜 荣获 弘扬 卫冕 高达 白银'.split(' '),
+  ...'高水平 蓝图 深度 祝贺 新台阶 高质量 金名片 走出去 引进来 和平 文明 华夏 令人 明白 明星 古老 关怀 顾客 温馨 甘甜 荣获 弘扬 卫冕 高达 白银 纪念章'.split(' '),
   ...'两国 城市 东西 山区 外国 回国 普及 古城 海洋 大国 英雄 高原 神圣 山峰 兴旺 山村 美丽 名镇 共和国 大都 各国 全国 本国 异国 祖国 故乡 家乡 边疆 内地 海外 中外 惠及 广度 重镇 宜居 山河 新城 三国 调区 扩区 土地利用 内陆地区 宜居城市'.split(' '),
 ]);
 
@@ -265,7 +265,8 @@ function findPeople(pieces: Piece[], k: NameKnowledge, lexicon: Lexicon, nameSco
     if (p.word.length <= 2 && k.surnames.has(p.word) && next && isHan(next.word) && !next.type && next.word.length <= 2) {
       const after = pieces[i + 2];
       const vouched = afterTitle || PERSON_AFTER.test(after?.word ?? '') || (p.tag === 'nr' && !isOrdinaryWord(next.word, lexicon));
-      if (vouched && !/^(?:v|p|c|u|d|r|m|q|f)/.test(next.tag) && !NOT_NAMES.has(p.word + next.word)) {
+      const merged = p.word + next.word;
+      if (vouched && !/^(?:v|p|c|u|d|r|m|q|f)/.test(next.tag) && !NOT_NAMES.has(merged) && !NOT_NAME_ENDING.test(merged)) {
         out.push({ word: p.word + next.word, tag: 'nr', type: 'person' });
         i++;
         continue;
@@ -289,6 +290,8 @@ function orgHead(p: Piece, lexicon: Lexicon): 'named' | 'head' | undefined {
   if (p.tag === 'nt' || LEVEL_BODY.test(p.word)) return 'named';
   const m = ORG_SUFFIX.exec(p.word);
   if (!m || TITLES.test(p.word)) return undefined;
+  // An abbreviation ending in a body's suffix names that body: 欧盟, 村委会.
+  if (p.tag === 'j' && m.index > 0) return 'named';
   // 省公安厅: a level before the word does not change what the word is.
   const rest = p.word.slice(0, m.index).replace(/^[省市县区镇乡]/, '');
   // 人事部, 外交部: a word and a suffix name a body by themselves; 公司 or 子公司 needs a name.
@@ -399,7 +402,7 @@ function findPlaces(pieces: Piece[], k: NameKnowledge, lexicon: Lexicon): Mentio
       for (const c of parts) mentions.push({ type: 'place', text: c });
     } else if (p.word.length === 1) {
       // A lone character is a place only as a known abbreviation (京, 沪 come with the gazetteer).
-      if (p.tag === 'ns' && k.placeAbbreviations.has(p.word)) mentions.push({ type: 'place', text: p.word });
+      if ((p.tag === 'ns' || p.tag === 'j') && k.placeAbbreviations.has(p.word)) mentions.push({ type: 'place', text: p.word });
     } else if (p.tag === 'ns' || k.countryNames.has(p.word) || (p.tag === 'x' && PLACE_SUFFIX.test(p.word)) || namedFeature(p)) {
       mentions.push({ type: 'place', text: p.word });
     }
