@@ -138,6 +138,24 @@ describe('the built extension in Chromium', () => {
     await popup.close();
   });
 
+  it('answers a search on a cold worker from the library’s names at once, then completes it', async () => {
+    const popup = await session.openPage('popup.html');
+    await popup.setViewportSize({ width: 380, height: 560 });
+    await popup.locator('[data-story-id]').first().waitFor();
+    const cdp = await session.context.newCDPSession(popup);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await cdp.detach();
+
+    // 曹慧泉 is in the library's gazetteer; 王建国 (after a title) only a full analysis finds.
+    await popup.locator('#search').fill('市委书记曹慧泉会见副市长王建国，听取土耳其项目汇报。');
+    const people = popup.locator('.chip-person');
+    await people.first().waitFor();
+    await expect.poll(() => people.allTextContents(), { timeout: 15_000 }).toEqual(expect.arrayContaining(['曹慧泉', '王建国']));
+    expect(await popup.locator('.results [data-story-id] .story-title').first().textContent()).toBe('曹慧泉率团访问阿联酋、沙特、土耳其');
+    await popup.close();
+  });
+
   it('imports a story file in the options page, refuses a broken one and changes nothing', async () => {
     const options = await session.openPage('options.html');
     const count = options.locator('[data-testid=library-count]');
