@@ -100,6 +100,38 @@ function isNameSyllables(p: Piece): boolean {
   return isHan(p.word) && (/^(?:nr|nrt|nrfg|x|nz)$/.test(p.tag) || p.word.length === 1);
 }
 
+/** Generic words jieba joins to a place: 北京市民, 台湾地区, 台湾同胞, 荷兰人, 香港回归. */
+const PLACE_COMPANION = /^(?:地区|市民|同胞|当局|回归|人|人民|方面|境内|全境|一带|沿海|各地|全省|全市)$/;
+
+const isKnownPlace = (word: string, k: NameKnowledge, lexicon: Lexicon) => k.countryNames.has(word) || (word.length >= 2 && lexicon(word) === 'ns');
+
+/**
+ * A place inside a word jieba made of it and a generic word (北京市民 → 北京 + 市民), or of two
+ * places (中国香港 → 中国 + 香港), stands apart as the place.
+ */
+function splitPlaceCompounds(pieces: Piece[], k: NameKnowledge, lexicon: Lexicon): Piece[] {
+  return pieces.flatMap((p) => {
+    if (p.type || p.word.length < 3 || !isHan(p.word)) return [p];
+    for (let cut = 2; cut <= p.word.length - 1; cut++) {
+      const head = p.word.slice(0, cut);
+      const tail = p.word.slice(cut);
+      if (!isKnownPlace(head, k, lexicon)) continue;
+      if (PLACE_COMPANION.test(tail)) return [{ word: head, tag: 'ns', type: 'place' as const }, { word: tail, tag: 'n' }];
+      if (isKnownPlace(tail, k, lexicon)) return [{ word: head, tag: 'ns', type: 'place' as const }, { word: tail, tag: 'ns', type: 'place' as const }];
+    }
+    return [p];
+  });
+}
+
+/** 「新华社莫斯科5月18日电」: the word between a news agency and a date is where the story was filed. */
+function datelinePlaces(pieces: Piece[]): Piece[] {
+  return pieces.map((p, i) => {
+    const agency = /(?:社|本报|电讯)$/.test(pieces[i - 1]?.word ?? '');
+    const date = /^\d+$/.test(pieces[i + 1]?.word ?? '') && /^[月日]/.test(pieces[i + 2]?.word ?? '');
+    return !p.type && agency && date && isHan(p.word) && p.word.length >= 2 ? { ...p, tag: 'ns', type: 'place' as const } : p;
+  });
+}
+
 /** Pass 0: a country jieba splits (北/ns 马其顿/nr) is put back together. */
 function mergeKnownPlaces(pieces: Piece[], k: NameKnowledge): Piece[] {
   const out: Piece[] = [];
@@ -227,7 +259,7 @@ function findPeople(pieces: Piece[], k: NameKnowledge, lexicon: Lexicon, nameSco
       const plausible =
         context ||
         (p.tag === 'x'
-          ? nameScore(p.word) > NAME_THRESHOLD && (p.word.length === 2 || !NOT_NAME_ENDING.test(p.word))
+          ? nameScore(p.word) > NAME_THRESHOLD && !(p.word.length === 2 ? /[县市省区镇乡村]$/ : NOT_NAME_ENDING).test(p.word)
           : p.word.length > 2 && !NOT_NAME_ENDING.test(p.word) && (!isOrdinaryWord(given, lexicon) || nameScore(p.word) > CONFIDENT_NAME));
       if (plausible) {
         out.push({ ...p, type: 'person' });
@@ -311,6 +343,8 @@ function takeNameChain(out: Piece[]): Piece[] {
     const q = out[start - 1];
     // 所, 院 after a name are the body itself even where jieba tags them as function words.
     if (q.type === 'person' || !WORD.test(q.word) || (ORG_BREAK_TAG.test(q.tag) && !/^[所院局部厂]$/.test(q.word))) break;
+    // A date (北京 5 月 28 日 电) is not part of a name.
+    if (/\d/.test(q.word) || q.tag === 't') break;
     start--;
   }
   const proper = (q: Piece) => ORG_START_TAGS.has(q.tag) || ORG_START_WORD.test(q.word) || q.type === 'place' || q.type === 'org';
@@ -423,6 +457,8 @@ export interface SentenceEntities {
 export function findEntities(tokens: Token[], k: NameKnowledge, lexicon: Lexicon, nameScore: NameScore): SentenceEntities {
   let pieces: Piece[] = tokens.map((t) => ({ word: t.word, tag: t.tag, type: GAZETTEER_TYPE[t.tag] }));
   pieces = mergeKnownPlaces(pieces, k);
+  pieces = splitPlaceCompounds(pieces, k, lexicon);
+  pieces = datelinePlaces(pieces);
   pieces = mergeForeignNames(pieces);
   pieces = unglue(pieces, k);
   pieces = splitNameCompounds(pieces, k, lexicon);
