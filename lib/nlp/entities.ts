@@ -78,7 +78,7 @@ const PLACE_SUFFIX = /^\p{Script=Han}{1,6}(?:省|市|县|区|镇|乡|村|州|自
  */
 const NOT_NAMES = new Set([
   ...'高水平 蓝图 深度 祝贺 新台阶 高质量 金名片 走出去 引进来 和平 文明 华夏 令人 明白 明星 古老 关怀 顾客 温馨 甘甜 荣获 弘扬 卫冕 高达 白银 纪念章'.split(' '),
-  ...'两国 城市 东西 山区 外国 回国 普及 古城 海洋 大国 英雄 高原 神圣 山峰 兴旺 山村 美丽 名镇 共和国 大都 各国 全国 本国 异国 祖国 故乡 家乡 边疆 内地 海外 中外 惠及 广度 重镇 宜居 山河 新城 三国 调区 扩区 土地利用 内陆地区 宜居城市'.split(' '),
+  ...'两国 城市 东西 山区 外国 回国 普及 古城 海洋 大国 英雄 高原 神圣 山峰 兴旺 山村 美丽 名镇 共和国 大都 各国 全国 本国 异国 祖国 故乡 家乡 边疆 内地 海外 中外 惠及 广度 重镇 宜居 山河 新城 三国 调区 扩区 土地利用 内陆地区 宜居城市 北南 科教兴国'.split(' '),
 ]);
 
 const isHan = (s: string) => HAN.test(s);
@@ -317,13 +317,15 @@ function findPeople(pieces: Piece[], k: NameKnowledge, lexicon: Lexicon, nameSco
 /** Party and government bodies of one administrative level: 市委, 县委, 镇党委, 省政府. */
 const LEVEL_BODY = /^(?:省|市|县|区|镇|乡|村)(?:委|党委|人大|政协|纪委)$/;
 
-function orgHead(p: Piece, lexicon: Lexicon): 'named' | 'head' | undefined {
+function orgHead(p: Piece, lexicon: Lexicon, k: NameKnowledge): 'named' | 'head' | undefined {
   if (p.type || !isHan(p.word)) return undefined;
   if (p.tag === 'nt' || LEVEL_BODY.test(p.word)) return 'named';
   const m = ORG_SUFFIX.exec(p.word);
   if (!m || TITLES.test(p.word)) return undefined;
-  // An abbreviation ending in a body's suffix names that body: 欧盟, 村委会.
-  if (p.tag === 'j' && m.index > 0) return 'named';
+  // An abbreviation of a place or a level and a body's suffix names that body: 欧盟, 村委会 (but
+  // 党委 is any party committee).
+  if (p.tag === 'j' && m.index > 0 && /^(?:[省市县区镇乡村]|\p{Script=Han}{2,})$/u.test(p.word.slice(0, m.index))) return 'named';
+  if (p.tag === 'j' && m.index === 1 && k.placeAbbreviations.has(p.word[0])) return 'named';
   // 省公安厅: a level before the word does not change what the word is.
   const rest = p.word.slice(0, m.index).replace(/^[省市县区镇乡]/, '');
   // 人事部, 外交部: a word and a suffix name a body by themselves; 公司 or 子公司 needs a name.
@@ -372,7 +374,7 @@ function findOrganisations(pieces: Piece[], lexicon: Lexicon, k: NameKnowledge):
       out.push({ word: government[1], tag: 'ns', type: 'place' }, { word: '政府', tag: 'n' });
       continue;
     }
-    const head = orgHead(p, lexicon);
+    const head = orgHead(p, lexicon, k);
     if (!head) {
       out.push(p);
       continue;
