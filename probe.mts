@@ -17,7 +17,7 @@ for (const x of readNerSentences()) {
     const other = all.find(m => m.text.includes(g) || g.includes(m.text));
     const cat = other ? `inside ${other.type}` : 'not found';
     cats.set(cat, (cats.get(cat) ?? 0) + 1);
-    if (n++ < 400 && other?.type === 'org') { const i = x.text.indexOf(g); const seg = x.text.slice(Math.max(0, i - 3), i + g.length + 3); console.log(g, '|', jieba.tag(seg, true).map(t => t.word + '/' + t.tag).join(' ')); }
+    if (n++ < 400 && other?.type === 'place') { const i = x.text.indexOf(g); const seg = x.text.slice(Math.max(0, i - 3), i + g.length + 3); console.log(g, '|', jieba.tag(seg, true).map(t => t.word + '/' + t.tag).join(' ')); }
   }
 }
 console.log(cats);

@@ -62,7 +62,7 @@ const TRAILING_GLUE = /[家说看等的们称讲道告对在和与是也又就]$
 
 /** Heads of organisation names. */
 const ORG_SUFFIX =
-  /(?:公司|集团|委员会|委|部|局|厅|署|院|学院|大学|中学|小学|学校|职院|商会|协会|学会|联合会|联合社|基金会|报社|杂志社|出版社|通讯社|电视台|电台|银行|法院|检察院|研究所|研究院|研究中心|中心|办公室|办公厅|工厂|厂|党|军|总队|支队|中队|大队|联队|队|委会|督察组|工作组|调查组|领导小组|团|司|残联|侨联|妇联|文联|科协|男队|女队|男篮|女篮|男排|女排|男足|女足|国家队|酒家|宾馆|饭店|联盟|盟|俱乐部|合作社|代表处|大使馆|领事馆|使馆|总局|分局|集团公司|有限公司|股份公司|有限责任公司|股份有限公司)$/;
+  /(?:公司|集团|委员会|委|部|局|厅|署|院|学院|大学|中学|小学|学校|职院|商会|协会|学会|联合会|联合社|基金会|报社|杂志社|出版社|通讯社|电视台|电台|银行|法院|检察院|研究所|研究院|研究中心|中心|办公室|办公厅|工厂|厂|党|军|总队|支队|中队|大队|联队|队|委会|督察组|工作组|调查组|领导小组|团|司|残联|侨联|妇联|文联|科协|男队|女队|男篮|女篮|男排|女排|男足|女足|国家队|酒家|宾馆|饭店|联盟|盟|日报|晚报|周刊|季刊|月刊|杂志|俱乐部|合作社|代表处|大使馆|领事馆|使馆|总局|分局|集团公司|有限公司|股份公司|有限责任公司|股份有限公司)$/;
 /** Tags that end an organisation name looking leftwards: verbs, prepositions, particles, pronouns. */
 const ORG_BREAK_TAG = /^(?:v|vd|vg|p|c|u|uj|ul|uz|ud|ug|uv|r|d|y|e|o|w|zg)$/;
 /** Tokens that may begin an organisation name: proper names and names of administrative levels. */
@@ -330,8 +330,9 @@ function orgHead(p: Piece, lexicon: Lexicon, k: NameKnowledge): 'named' | 'head'
   const rest = p.word.slice(0, m.index).replace(/^[省市县区镇乡]/, '');
   // 人事部, 外交部: a word and a suffix name a body by themselves; 公司 or 子公司 needs a name.
   if (rest.length >= 2 && lexicon(rest) !== undefined) return 'named';
-  // 电管局 (a word jieba does not know, and a suffix) heads a name if one stands before it.
-  return m[0].length > 1 || rest.length >= 2 ? 'head' : undefined;
+  // 电管局 (a word jieba does not know, and a suffix) heads a name if one stands before it, and
+  // so does a suffix jieba leaves on its own (法国 波尔多 队, 台板 厂).
+  return m[0].length > 1 || rest.length >= 2 || p.word.length === 1 ? 'head' : undefined;
 }
 
 /**
@@ -339,12 +340,14 @@ function orgHead(p: Piece, lexicon: Lexicon, k: NameKnowledge): 'named' | 'head'
  * words back to a verb, preposition or punctuation, then forward to the first proper name
  * (common nouns before it are not part of the name).
  */
-function takeNameChain(out: Piece[]): Piece[] {
+function takeNameChain(out: Piece[], company = false): Piece[] {
   let start = out.length;
   while (start > 0 && out.length - start < 5) {
     const q = out[start - 1];
-    // 所, 院 after a name are the body itself even where jieba tags them as function words.
-    if (q.type === 'person' || !WORD.test(q.word) || (ORG_BREAK_TAG.test(q.tag) && !/^[所院局部厂]$/.test(q.word))) break;
+    // 所, 院 after a name are the body itself even where jieba tags them as function words, and
+    // a company's name may hold a verb (北京建予房地产开发有限公司).
+    const inName = /^[所院局部厂]$/.test(q.word) || (company && q.tag === 'v' && q.word.length >= 2);
+    if (q.type === 'person' || !WORD.test(q.word) || (ORG_BREAK_TAG.test(q.tag) && !inName)) break;
     // A date (北京 5 月 28 日 电) is not part of a name.
     if (/\d/.test(q.word) || q.tag === 't') break;
     start--;
@@ -379,7 +382,7 @@ function findOrganisations(pieces: Piece[], lexicon: Lexicon, k: NameKnowledge):
       out.push(p);
       continue;
     }
-    const chain = takeNameChain(out);
+    const chain = takeNameChain(out, /有限(?:责任)?公司$/.test(p.word));
     // Without a proper name before it, only jieba's own organisation names count (外交部 yes,
     // 部队, 医院 no).
     if (chain.length === 0 && head !== 'named') {
