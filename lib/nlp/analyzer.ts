@@ -157,6 +157,11 @@ export interface Analyzer {
   teach(storyId: string, analysis: Pick<TextAnalysis, 'entities' | 'keywords' | 'aliases'>): void;
 }
 
+/** What the analysis reads of a text: at most MAX_ANALYSIS_CHARS, normalised. */
+function analysisText(text: string): string {
+  return normalizeForAnalysis(text.length > MAX_ANALYSIS_CHARS ? text.slice(0, MAX_ANALYSIS_CHARS) : text);
+}
+
 /** Remembers jieba's answers about single words; a bounded cache, reset when full. */
 function lexiconOf(j: Jieba): (word: string) => string | undefined {
   const known = new Map<string, string | undefined>();
@@ -236,7 +241,7 @@ export function createAnalyzer(jieba: () => Promise<Jieba>, read: (path: string)
   };
 
   function partialAnalysis(text: string): TextAnalysis {
-    const normal = normalizeForAnalysis(text.length > MAX_ANALYSIS_CHARS ? text.slice(0, MAX_ANALYSIS_CHARS) : text);
+    const normal = analysisText(text);
     const mentions = scanGazetteer(normal, gazetteer);
     const counts = new Map<string, number>();
     for (const m of mentions) counts.set(m.text, (counts.get(m.text) ?? 0) + 1);
@@ -253,7 +258,7 @@ export function createAnalyzer(jieba: () => Promise<Jieba>, read: (path: string)
     const [j, nameScore] = await Promise.all([ready(), (names ??= read('nlp/names.txt').then(parseNameModel))]);
     lexicon ??= lexiconOf(j);
     const words = lexicon;
-    const normal = normalizeForAnalysis(text.length > MAX_ANALYSIS_CHARS ? text.slice(0, MAX_ANALYSIS_CHARS) : text);
+    const normal = analysisText(text);
     let tagMs = 0;
     const sentences = [...analysisChunks(normal)].map((chunk) => {
       const start = performance.now();

@@ -7,8 +7,6 @@ import countries from 'i18n-iso-countries';
 import zh from 'i18n-iso-countries/langs/zh.json';
 import pinyinSurnames from 'pinyin-pro/dist/esm/data/surname.mjs';
 
-countries.registerLocale(zh);
-
 /** Common modern surnames written in a variant form that the 百家姓 list lacks. */
 const EXTRA_SURNAMES = ['付', '闫'];
 
@@ -37,6 +35,8 @@ let knowledge: NameKnowledge | undefined;
 
 export function nameKnowledge(): NameKnowledge {
   if (knowledge) return knowledge;
+  // Here, not at import: a worker that wakes only to list stories never builds any of this.
+  countries.registerLocale(zh);
   const names = Object.values(countries.getNames('zh', { select: 'all' })).flat();
   const countryNames = new Set([...names, ...COUNTRY_SHORT_NAMES, ...REGION_NAMES]);
   // 美国 → 美, 英国 → 英: a two-character country name ending in 国 is abbreviated to its first
