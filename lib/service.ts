@@ -3,7 +3,7 @@
  * The library is opened once per service-worker life and the bundled stories are checked before
  * the first answer, so a popup opened during install still sees the whole library.
  */
-import { analyzeStories } from './library/analyze-stories';
+import { analyzeStories, needsAnalysis } from './library/analyze-stories';
 import { ImportError, storiesFromJsonl, storiesToJsonl } from './library/jsonl';
 import type { Library } from './library/library';
 import { firstLine, type Story } from './library/story';
@@ -45,7 +45,7 @@ export function createService({ library, analyzer }: ServiceDeps) {
         try {
           const stories = storiesFromJsonl(message.text);
           // Stories exported with their analysis keep it; others are analysed now.
-          const fresh = stories.filter((s) => !s.analysis);
+          const fresh = stories.filter(needsAnalysis);
           const analysed = new Map((await analyzeStories(await analyzer(), fresh)).map((s) => [s.id, s]));
           await lib.put(stories.map((s) => analysed.get(s.id) ?? s));
           return { imported: stories.length, total: await lib.count() } as Reply<M>;

@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import * as jieba from 'jieba-wasm';
-import { analyzeStories, teachLibrary } from '../lib/library/analyze-stories';
+import { analyzeStories, needsAnalysis, teachLibrary } from '../lib/library/analyze-stories';
 import { loadBundledStories } from '../lib/library/bundled';
 import { storiesFromJsonl, storiesToJsonl } from '../lib/library/jsonl';
 import { compareStories, type Story } from '../lib/library/story';
@@ -49,7 +49,7 @@ async function loadLibrary(file: string | undefined): Promise<Story[]> {
 
 /** The library as the extension holds it: every story analysed, the gazetteer taught. */
 async function analysedLibrary(stories: Story[], analyzer: Analyzer): Promise<Story[]> {
-  const fresh = new Map((await analyzeStories(analyzer, stories.filter((s) => !s.analysis))).map((s) => [s.id, s]));
+  const fresh = new Map((await analyzeStories(analyzer, stories.filter(needsAnalysis))).map((s) => [s.id, s]));
   const all = stories.map((s) => fresh.get(s.id) ?? s);
   teachLibrary(analyzer, all);
   return all;

@@ -6,6 +6,11 @@
 import type { Analyzer } from '../nlp/analyzer';
 import { storyText, type Story } from './story';
 
+/** A story imported without an analysis, or with one from before ranking terms were kept. */
+export function needsAnalysis(story: Story): boolean {
+  return !story.analysis?.terms;
+}
+
 export function teachLibrary(analyzer: Analyzer, stories: Iterable<Story>): void {
   for (const story of stories) if (story.analysis) analyzer.teach(story.id, story.analysis);
 }

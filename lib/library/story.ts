@@ -18,6 +18,8 @@ const AnalysisSchema = v.object({
   entities: v.object({ person: names, place: names, org: names }),
   keywords: v.array(v.object({ word: v.string(), weight: v.number() })),
   aliases: v.optional(v.record(v.string(), v.string()), {}),
+  /** Content words and entities with their counts; an export from before they were kept lacks them. */
+  terms: v.optional(v.record(v.string(), v.pipe(v.number(), v.integer(), v.minValue(1)))),
 });
 
 /**

@@ -3,7 +3,7 @@
  * the entity tagger and the keyword weights.
  */
 import { findEntities, GAZETTEER_TAGS, type EntityType, type Mention, type Token } from './entities';
-import { extractKeywords, LibraryFrequencies, parseIdf, type Idf, type Keyword } from './keywords';
+import { countTerms, extractKeywords, LibraryFrequencies, parseIdf, type Idf, type Keyword } from './keywords';
 import { nameKnowledge } from './knowledge';
 import { parseNameModel, type NameScore } from './names';
 import { normalizeForAnalysis } from './normalize';
@@ -46,6 +46,8 @@ export interface TextAnalysis {
   keywords: Keyword[];
   /** Short names this text establishes for its entities: 立方新能源 → 湖南立方新能源科技有限责任公司. */
   aliases: Record<string, string>;
+  /** Every content word and entity with its count: what related coverage is ranked on. */
+  terms: Record<string, number>;
   /**
    * Only the library's known names were looked for, because jieba was still loading (a cold
    * service worker); a full analysis follows once it is ready.
@@ -154,7 +156,9 @@ export interface Analyzer {
    * entities for the library's document frequencies. Taken at once; jieba learns the names when
    * it is loaded.
    */
-  teach(storyId: string, analysis: Pick<TextAnalysis, 'entities' | 'keywords' | 'aliases'>): void;
+  /** The general IDF table (jieba's), loaded on first use. */
+  idf(): Promise<Idf>;
+  teach(storyId: string, analysis: Pick<TextAnalysis, 'entities' | 'keywords'> & { aliases?: Record<string, string> }): void;
 }
 
 /** What the analysis reads of a text: at most MAX_ANALYSIS_CHARS, normalised. */
@@ -215,14 +219,19 @@ export function createAnalyzer(jieba: () => Promise<Jieba>, read: (path: string)
         void ready();
         return partialAnalysis(text);
       }
-      const [{ tokens, mentions, aliases }, general] = await Promise.all([tagged(text), (idf ??= read('nlp/idf.txt').then(parseIdf))]);
+      const [{ tokens, mentions, aliases }, general] = await Promise.all([tagged(text), analyzer.idf()]);
       const weights = library.combine(general);
       // One-character abbreviations (中, 美) count as mentions but say nothing on their own.
+      const terms = countTerms(tokens, mentions);
       return {
         entities: entitiesOf(mentions.filter((m) => m.text.length >= 2)),
-        keywords: extractKeywords(tokens, mentions, weights),
+        keywords: extractKeywords(terms, weights),
+        terms: Object.fromEntries(terms),
         aliases: Object.fromEntries([...aliases].map(([short, full]) => [short, full.text])),
       };
+    },
+    idf() {
+      return (idf ??= read('nlp/idf.txt').then(parseIdf));
     },
     teach(storyId, { entities, keywords, aliases = {} }) {
       library.add(storyId, [...keywords.map((k) => k.word), ...ENTITY_TYPES.flatMap((t) => entities[t])]);
@@ -250,7 +259,7 @@ export function createAnalyzer(jieba: () => Promise<Jieba>, read: (path: string)
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
       .slice(0, 10)
       .map(([word, n]) => ({ word, weight: Math.round((n / best) * 1000) / 1000 }));
-    return { entities: entitiesOf(mentions), keywords, aliases: {}, partial: true };
+    return { entities: entitiesOf(mentions), keywords, aliases: {}, terms: Object.fromEntries(counts), partial: true };
   }
 
   async function tagged(text: string): Promise<{ tokens: Token[][]; mentions: Mention[]; aliases: Map<string, Mention> }> {

@@ -57,19 +57,34 @@ const CONTENT_WORD = /^(?:\p{Script=Han}{2,}|[A-Za-z][A-Za-z0-9.+-]+)$/u;
 /** Verbs and nouns so common in news that they never make a text distinct. */
 const STOP = new Set('进行 表示 认为 指出 强调 介绍 希望 开展 推进 加强 实现 提高 推动 工作 问题 方面 情况 有关 没有 可以 一个 我们 他们 记者 通讯员 全媒体'.split(' '));
 
-export function extractKeywords(tokens: Token[][], mentions: Mention[], idf: Idf, limit = 10): Keyword[] {
+/**
+ * How often each content word occurs, entities counted as whole words under the name the text
+ * resolved them to. A single character glued to a Latin word is one word: 厂BA is not 村BA.
+ */
+export function countTerms(tokens: Token[][], mentions: Mention[]): Map<string, number> {
   const counts = new Map<string, number>();
   const add = (word: string) => counts.set(word, (counts.get(word) ?? 0) + 1);
   const entityWords = new Set(mentions.map((m) => m.text));
   for (const chunk of tokens) {
-    for (const t of chunk) {
+    for (let i = 0; i < chunk.length; i++) {
+      const t = chunk[i];
+      const next = chunk[i + 1];
+      if (/^\p{Script=Han}$/u.test(t.word) && next && /^[A-Za-z]{2,}$/.test(next.word)) {
+        add(`${t.word}${next.word.toLowerCase()}`);
+        i++;
+        continue;
+      }
       const word = t.word.toLowerCase();
       if (entityWords.has(t.word) || !CONTENT_TAG.test(t.tag) || !CONTENT_WORD.test(word) || STOP.has(word)) continue;
       add(word);
     }
   }
-  // Entities count as whole words, under the name the text resolved them to.
   for (const m of mentions) if (m.text.length >= 2) add(m.text);
+  return counts;
+}
+
+/** The `limit` words with the highest TF-IDF, weighted relative to the best (1). */
+export function extractKeywords(counts: Map<string, number>, idf: Idf, limit = 10): Keyword[] {
   const scored = [...counts].map(([word, tf]) => ({ word, score: (1 + Math.log(tf)) * idf(word) }));
   scored.sort((a, b) => b.score - a.score || a.word.localeCompare(b.word));
   const best = scored[0]?.score ?? 1;

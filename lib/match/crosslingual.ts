@@ -1,0 +1,100 @@
+/**
+ * English coverage of the library's stories: the people, places and organisations an English
+ * text names, as the entity terms of the Chinese stories. Countries come from i18n-iso-countries
+ * (every English name of each ISO code), Chinese people and places from the pinyin of the
+ * library's own names (Xi Jinping = 习近平, Zhuzhou = 株洲), organisations and foreign cities from
+ * a small alias list kept as data (aliases.json).
+ */
+import countries from 'i18n-iso-countries';
+import en from 'i18n-iso-countries/langs/en.json';
+import { pinyin } from 'pinyin-pro';
+import type { EntityType } from '../nlp/entities';
+import aliasData from './aliases.json';
+import { entityKey, type Profile } from './profile';
+
+export interface EnglishLexicon {
+  /** Lower-case phrase → entity term. */
+  phrases: Map<string, string>;
+  /** Romanised name without spaces (xijinping) → entity term. */
+  romanised: Map<string, string>;
+  /** Entity term → the Chinese name shown. */
+  names: Map<string, string>;
+}
+
+/** Mostly Latin letters: an English (or other Latin-script) text. */
+export function isLatinText(text: string): boolean {
+  const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
+  const latin = text.match(/[A-Za-z]/g)?.length ?? 0;
+  return latin >= 10 && han * 4 < latin;
+}
+
+const HAN_NAME = /^\p{Script=Han}{2,4}$/u;
+
+function romanise(name: string): string[] {
+  const syllables = pinyin(name, { toneType: 'none', type: 'array', v: true });
+  const forms = [syllables.join('')];
+  // Xi Jinping, but also Jinping Xi in Western order.
+  if (syllables.length >= 2) forms.push(syllables.slice(1).join('') + syllables[0]);
+  return forms;
+}
+
+/** `libraryNames` are the library's entity terms with their Chinese names. */
+export function buildEnglishLexicon(libraryNames: Iterable<[string, string]>): EnglishLexicon {
+  countries.registerLocale(en);
+  const lexicon: EnglishLexicon = { phrases: new Map(), romanised: new Map(), names: new Map() };
+  for (const [code, names] of Object.entries(countries.getNames('en', { select: 'all' }))) {
+    const term = `place:${code}`;
+    const zh = countries.getName(code, 'zh');
+    for (const name of names) if (name.length > 2 || name === 'UK' || name === 'US') lexicon.phrases.set(name.toLowerCase(), term);
+    if (zh) lexicon.names.set(term, zh);
+  }
+  for (const [type, entries] of Object.entries(aliasData) as Array<[string, Record<string, string[]> | string]>) {
+    if (typeof entries === 'string') continue;
+    for (const [zh, names] of Object.entries(entries)) {
+      const term = entityKey(type as EntityType, zh);
+      lexicon.names.set(term, zh);
+      for (const name of names) lexicon.phrases.set(name.toLowerCase(), term);
+    }
+  }
+  for (const [term, name] of libraryNames) {
+    if ((!term.startsWith('person:') && !term.startsWith('place:')) || !HAN_NAME.test(name)) continue;
+    for (const form of romanise(name)) if (!lexicon.romanised.has(form)) lexicon.romanised.set(form, term);
+    if (!lexicon.names.has(term)) lexicon.names.set(term, name);
+  }
+  return lexicon;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The English text's named things as entity terms; years by number. */
+export function englishProfile(text: string, lexicon: EnglishLexicon): Profile {
+  const profile: Profile = { terms: new Map(), names: new Map(), years: new Set() };
+  const add = (term: string) => {
+    profile.terms.set(term, (profile.terms.get(term) ?? 0) + 1);
+    profile.names.set(term, lexicon.names.get(term) ?? term);
+  };
+  let rest = text.normalize('NFKC');
+  const phrases = [...lexicon.phrases.keys()].sort((a, b) => b.length - a.length);
+  const pattern = new RegExp(`(?<![\\p{L}\\d])(?:${phrases.map(escape).join('|')})(?![\\p{L}\\d])`, 'giu');
+  rest = rest.replace(pattern, (found) => {
+    add(lexicon.phrases.get(found.toLowerCase())!);
+    return ' . ';
+  });
+  // Capitalised runs (Cao Huiquan, Zhuzhou): every span of one to three words may be a romanised name.
+  for (const run of rest.match(/[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*/g) ?? []) {
+    const words = run.split(/[ -]/).map((w) => w.toLowerCase());
+    for (let start = 0; start < words.length; start++) {
+      for (let end = Math.min(words.length, start + 3); end > start; end--) {
+        const term = lexicon.romanised.get(words.slice(start, end).join(''));
+        if (term) {
+          add(term);
+          start = end - 1;
+          break;
+        }
+      }
+    }
+  }
+  for (const m of text.matchAll(/(?<!\d)((?:19|20)\d\d)(?!\d)/g)) profile.years.add(Number(m[1]));
+  return profile;
+}
+

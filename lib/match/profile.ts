@@ -1,0 +1,125 @@
+/**
+ * What ranking compares of a text: its entities under one key per real-world thing, its other
+ * content words with their counts, and the years it names. One key per thing means 株洲市 is
+ * 株洲, 沙特 is 沙特阿拉伯 is Saudi Arabia, and a Zhuzhou paper's 市国土空间规划委员会 is the
+ * 株洲市国土空间规划委员会 of another outlet, while 长沙市国土空间规划委员会 stays another body.
+ */
+import type { Entities } from '../nlp/analyzer';
+import type { EntityType } from '../nlp/entities';
+import { nameKnowledge } from '../nlp/knowledge';
+
+export interface Profile {
+  /** Term → count. Entity terms are `person:…`, `place:…`, `org:…`; other words are themselves. */
+  terms: Map<string, number>;
+  /** Entity term → the name a reader is shown. */
+  names: Map<string, string>;
+  /** Years the text names (2024年), and for a story the year it was published. */
+  years: Set<number>;
+}
+
+const TYPE_OF_TERM = /^(person|place|org):/;
+
+export function entityType(term: string): EntityType | undefined {
+  return TYPE_OF_TERM.exec(term)?.[1] as EntityType | undefined;
+}
+
+/** 马其顿共和国, 伊朗伊斯兰共和国: a country's name with its form of state. */
+const STATE_FORM = /(?:伊斯兰共和国|民主共和国|人民共和国|联邦共和国|共和国|王国|合众国|联邦)$/;
+/** 株洲市, 湖南省: a division named with its level. */
+const LEVEL = /^(\p{Script=Han}{2,}?)(?:省|市)$/u;
+/** 株洲市国土空间规划委员会 → 株洲 + 国土空间规划委员会. */
+const PLACE_LEVEL_PREFIX = /^(\p{Script=Han}{2,3}?)(?:省|市)(\p{Script=Han}{3,})$/u;
+/** 市国土空间规划委员会: a body of "the city", which city being the paper's own. */
+const OWN_LEVEL_PREFIX = /^(?:市|省|县|区)(\p{Script=Han}{3,})$/u;
+
+/** 市国土空间规划委员会: a name that says which body only with the paper's city. */
+export function isBareName(name: string): boolean {
+  return OWN_LEVEL_PREFIX.test(name);
+}
+
+export function placeKey(name: string): string {
+  const codes = nameKnowledge().countryCodes;
+  const code = codes.get(name) ?? codes.get(name.replace(STATE_FORM, ''));
+  if (code) return `place:${code}`;
+  return `place:${LEVEL.exec(name)?.[1] ?? name}`;
+}
+
+/**
+ * `home` is the place a bare 市/省 means: the paper's city for its stories, the place a passage
+ * names most. Without one, a bare 市国土空间规划委员会 names no particular body: it is a word.
+ */
+export function orgKey(name: string, home?: string): string {
+  const own = OWN_LEVEL_PREFIX.exec(name);
+  if (own) return home ? `org:${home}${own[1]}` : own[1];
+  const prefixed = PLACE_LEVEL_PREFIX.exec(name);
+  return `org:${prefixed ? prefixed[1] + prefixed[2] : name}`;
+}
+
+export function entityKey(type: EntityType, name: string, home?: string): string {
+  if (type === 'place') return placeKey(name);
+  if (type === 'org') return orgKey(name, home);
+  return `person:${name}`;
+}
+
+/** 2024年 and (2024年5月20日…): the years a text names. */
+export function yearsIn(text: string): Set<number> {
+  return new Set([...text.matchAll(/(?<!\d)((?:19|20)\d\d)\s*年/g)].map((m) => Number(m[1])));
+}
+
+/**
+ * The place a paper calls 市: the place its name starts with (株洲日报 → 株洲) when the story names
+ * it too.
+ */
+export function homePlace(publication: string | undefined, entities: Entities): string | undefined {
+  if (!publication) return undefined;
+  return entities.place.map(placeName).find((p) => p.length >= 2 && publication.startsWith(p));
+}
+
+/** The key of a place without its type; an ISO code for a country. */
+const placeName = (place: string) => placeKey(place).slice('place:'.length);
+
+/** The place a passage is about: the first place of a few it names most that is not a country. */
+export function mainPlace(entities: Entities, terms: Record<string, number>): string | undefined {
+  const domestic = entities.place.filter((p) => !/^[A-Z]{2}$/.test(placeName(p)));
+  const best = domestic.sort((a, b) => (terms[b] ?? 0) - (terms[a] ?? 0))[0];
+  return best && placeName(best);
+}
+
+export interface ProfileInput {
+  entities: Entities;
+  terms: Record<string, number>;
+  text: string;
+  home?: string;
+  /** A story's publication date, YYYY-MM-DD. */
+  date?: string;
+}
+
+export function buildProfile({ entities, terms, text, home, date }: ProfileInput): Profile {
+  const typeOf = new Map<string, EntityType>();
+  for (const type of ['org', 'place', 'person'] as const) for (const name of entities[type]) typeOf.set(name, type);
+  const profile: Profile = { terms: new Map(), names: new Map(), years: yearsIn(text) };
+  if (date) profile.years.add(Number(date.slice(0, 4)));
+  const add = (term: string, count: number) => profile.terms.set(term, (profile.terms.get(term) ?? 0) + count);
+  for (const [word, count] of Object.entries(terms)) {
+    const type = typeOf.get(word);
+    if (!type) {
+      add(word, count);
+      continue;
+    }
+    const key = entityKey(type, word, home);
+    add(key, count);
+    if (!profile.names.has(key)) profile.names.set(key, word);
+    // The bare name of a body (国土空间规划委员会) is the subject it shares with every city's.
+    const own = type === 'org' ? OWN_LEVEL_PREFIX.exec(word) : null;
+    if (own && home) add(own[1], count);
+  }
+  // A name the terms lack (a partial analysis) still counts once.
+  for (const [name, type] of typeOf) {
+    const key = entityKey(type, name, home);
+    if (!profile.terms.has(key)) {
+      add(key, 1);
+      if (entityType(key)) profile.names.set(key, name);
+    }
+  }
+  return profile;
+}

@@ -1,0 +1,197 @@
+/**
+ * Related coverage: the stories of the index that report the same event as a text, best first,
+ * and none when nothing truly relates.
+ *
+ * A story is the same event when the text's named things are the story's (query coverage: what
+ * share of the text's entity weight the story names too), the story's own leading names appear in
+ * the text (story coverage), and the wording agrees (cosine of TF-IDF vectors). Sharing only a
+ * subject is not enough: another president congratulated by Xi Jinping, another city's planning
+ * committee or another battery maker each leaves most of the text's names unexplained. A text
+ * that names years the story never names is another year's event.
+ */
+import { ENTITY_BOOST, type DocRecord } from './index-entry';
+import { entityType, isBareName, type Profile } from './profile';
+
+export interface Posting {
+  ords: Uint32Array;
+  weights: Float32Array;
+}
+
+/** Read access to an inverted index, in memory or in IndexedDB. */
+export interface IndexReader {
+  /** Number of stories indexed. */
+  size(): Promise<number>;
+  /** Postings of the terms the index holds; absent terms are missing from the map. */
+  postings(terms: string[]): Promise<Map<string, Posting>>;
+  docs(ords: number[]): Promise<DocRecord[]>;
+  /** The stories' text as the analysis reads it (normalised), for the last, closest look. */
+  texts(ids: string[]): Promise<string[]>;
+}
+
+export interface Features {
+  /** Share of the text's entity weight that the story names too, shrunk when there is little of it. */
+  queryCoverage: number;
+  /** Share of the story's entity weight (headline names counting double) that the text names. */
+  storyCoverage: number;
+  /** Cosine similarity of the TF-IDF vectors. */
+  cosine: number;
+  /** Share of the text's 8-character runs found word for word in the story: a quotation. */
+  quotation: number;
+  /** Share of the text's entity weight the story does not explain, shrunk like queryCoverage. */
+  unexplained: number;
+  /** The text names years the story never does: another year's event. */
+  yearConflict: boolean;
+}
+
+export interface RelatedStory {
+  id: string;
+  title: string;
+  date: string;
+  score: number;
+  /** The shared people, places and organisations, then the shared keywords: why it is listed. */
+  shared: string[];
+  sharedEntities: string[];
+  features: Features;
+}
+
+/** Scores below this mean "no related coverage"; calibrated by `npm run eval:related`. */
+export const RELATED_THRESHOLD = 0.4;
+/**
+ * Entity weight a text is assumed to have beyond what it names, so that one shared name in a
+ * short text (中国, 株洲) is weak evidence while six shared names are strong. About two rare names.
+ */
+const ENTITY_PRIOR = 20;
+/** Word terms read per query: the rest add little but cost a posting read each. */
+const MAX_WORD_TERMS = 40;
+/** Stories given a full look (their text read), from the best index-only scores. */
+const CANDIDATES = 10;
+const QUOTE_RUN = 8;
+
+export function relatedScore(f: Features): number {
+  if (f.yearConflict) return 0;
+  const naming = 0.6 * f.queryCoverage + 0.2 * f.storyCoverage + 0.2 * f.cosine;
+  return Math.max(naming, f.quotation * (1 - f.unexplained));
+}
+
+const clean = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+
+/** Share of `query`'s runs of QUOTE_RUN characters that occur in `story` (both cleaned). */
+export function quotation(query: string, story: string): number {
+  if (query.length < QUOTE_RUN) return query.length >= 4 && story.includes(query) ? 1 : 0;
+  const runs = new Set<string>();
+  for (let i = 0; i + QUOTE_RUN <= story.length; i++) runs.add(story.slice(i, i + QUOTE_RUN));
+  let found = 0;
+  const total = query.length - QUOTE_RUN + 1;
+  for (let i = 0; i < total; i++) if (runs.has(query.slice(i, i + QUOTE_RUN))) found++;
+  return found / total;
+}
+
+interface Sums {
+  dot: number;
+  storyShared: number;
+  entities: Set<string>;
+  words: Array<{ term: string; weight: number }>;
+}
+
+export interface RankOptions {
+  /** General IDF of a term's name. */
+  idf: (name: string) => number;
+  /** The text the profile was made from, normalised for analysis (for quotations). */
+  text?: string;
+  limit?: number;
+  /** Keep stories below the threshold too (evaluation and calibration). */
+  all?: boolean;
+}
+
+export async function rankRelated(query: Profile, index: IndexReader, { idf, text = '', limit = 20, all = false }: RankOptions): Promise<RelatedStory[]> {
+  if (query.terms.size === 0) return [];
+  const size = await index.size();
+  if (size === 0) return [];
+  const nameOf = (term: string) => query.names.get(term) ?? term;
+  const entityTerms = [...query.terms.keys()].filter((t) => entityType(t));
+  const byGeneralWeight = (term: string) => (1 + Math.log(query.terms.get(term)!)) * idf(nameOf(term));
+  const wordTerms = [...query.terms.keys()]
+    .filter((t) => !entityType(t))
+    .sort((a, b) => byGeneralWeight(b) - byGeneralWeight(a))
+    .slice(0, MAX_WORD_TERMS);
+  const postings = await index.postings([...entityTerms, ...wordTerms]);
+
+  const weightOf = new Map<string, number>();
+  let squares = 0;
+  let entityMass = 0;
+  // How well a term tells the library's stories apart, 1 for a term of one story: 株洲 in a
+  // Zhuzhou paper's library says almost nothing about which story a text is about.
+  const rarest = Math.log((size + 1) / 2) || 1;
+  for (const [term, count] of query.terms) {
+    const df = postings.get(term)?.ords.length ?? 0;
+    const specificity = Math.log((size + 1) / (df + 1)) / rarest;
+    const weight = (1 + Math.log(count)) * idf(nameOf(term)) * specificity * (entityType(term) ? ENTITY_BOOST : 1);
+    weightOf.set(term, weight);
+    squares += weight * weight;
+    if (entityType(term)) entityMass += weight;
+  }
+  const queryNorm = Math.sqrt(squares);
+  const shrink = entityMass + ENTITY_PRIOR;
+
+  const sums = new Map<number, Sums>();
+  for (const [term, { ords, weights }] of postings) {
+    const weight = weightOf.get(term)!;
+    const isEntity = entityType(term) !== undefined;
+    for (let i = 0; i < ords.length; i++) {
+      let s = sums.get(ords[i]);
+      if (!s) sums.set(ords[i], (s = { dot: 0, storyShared: 0, entities: new Set(), words: [] }));
+      s.dot += weight * weights[i];
+      if (isEntity) {
+        s.storyShared += weights[i];
+        s.entities.add(term);
+      } else {
+        s.words.push({ term, weight: weight * weights[i] });
+      }
+    }
+  }
+  const sharedMass = (entities: Set<string>) => [...entities].reduce((sum, t) => sum + weightOf.get(t)!, 0);
+  // Index-only scores pick the few stories worth reading in full.
+  const indexed = [...sums].sort((a, b) => sharedMass(b[1].entities) + b[1].dot / queryNorm - (sharedMass(a[1].entities) + a[1].dot / queryNorm)).slice(0, CANDIDATES * 3);
+  const docs = await index.docs(indexed.map(([ord]) => ord));
+  const prelim = indexed.map(([, s], i) => {
+    const doc = docs[i];
+    const features: Features = {
+      queryCoverage: sharedMass(s.entities) / shrink,
+      storyCoverage: doc.entityMass ? s.storyShared / doc.entityMass : 0,
+      cosine: doc.norm ? s.dot / (queryNorm * doc.norm) : 0,
+      quotation: 0,
+      unexplained: (entityMass - sharedMass(s.entities)) / shrink,
+      yearConflict: query.years.size > 0 && ![...query.years].some((y) => doc.years.includes(y)),
+    };
+    return { doc, s, features, rough: relatedScore(features) + features.cosine };
+  });
+  const finalists = prelim.sort((a, b) => b.rough - a.rough).slice(0, CANDIDATES);
+  const stories = await index.texts(finalists.map((f) => f.doc.id));
+  const queryClean = clean(text);
+  const results: RelatedStory[] = [];
+  finalists.forEach(({ doc, s, features }, i) => {
+    const storyClean = clean(stories[i]);
+    // A name the story has inside a longer one (柏林洪堡大学 in 德国柏林洪堡大学) is shared too.
+    for (const term of entityTerms) {
+      const name = clean(nameOf(term));
+      if (!s.entities.has(term) && name.length >= 2 && !isBareName(name) && storyClean.includes(name)) s.entities.add(term);
+    }
+    features.queryCoverage = sharedMass(s.entities) / shrink;
+    features.unexplained = (entityMass - sharedMass(s.entities)) / shrink;
+    features.quotation = quotation(queryClean, storyClean);
+    const score = relatedScore(features);
+    if (!all && score < RELATED_THRESHOLD) return;
+    const sharedEntities = [...s.entities].map((t) => doc.names[t] ?? nameOf(t));
+    const sharedWords = s.words.sort((a, b) => b.weight - a.weight).slice(0, 5).map((w) => w.term);
+    results.push({
+      id: doc.id,
+      title: doc.title,
+      date: doc.date,
+      score: Math.round(score * 1000) / 1000,
+      shared: [...sharedEntities, ...sharedWords],
+      sharedEntities,
+      features,
+    });
+  });
+  return results.sort((a, b) => b.score - a.score || b.date.localeCompare(a.date) || a.id.localeCompare(b.id)).slice(0, limit);
+}
