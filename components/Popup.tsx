@@ -80,10 +80,15 @@ export function Popup() {
           ) : (
             <>
               <EntityChips entities={results.entities} heading={t('typedEntitiesHeading')} limit={6} />
-              {results.stories.length === 0 ? (
-                <p class="empty-state">{t('searchNoResults')}</p>
+              {results.related.length === 0 ? (
+                <p class="empty-state" data-state="no-related">
+                  {t('searchNoResults')}
+                </p>
               ) : (
-                <StoryList stories={results.stories} label={t('searchResultsHeading')} />
+                <>
+                  <h2 class="section-heading">{t('searchResultsHeading')}</h2>
+                  <StoryList stories={results.related} label={t('searchResultsHeading')} />
+                </>
               )}
             </>
           )}

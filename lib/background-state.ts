@@ -3,9 +3,9 @@
  * (with the bundled stories installed) and the analyzer (taught the library's gazetteer).
  * Listing stories never loads jieba; analysing never waits for more than it needs.
  */
-import { teachLibrary } from './library/analyze-stories';
+import { analyzeStories, teachLibrary } from './library/analyze-stories';
 import { ensureBundled, installBundled, type ReadPackageFile } from './library/install';
-import { openLibrary, type Library } from './library/library';
+import { LIBRARY_DB, openLibrary, type Library } from './library/library';
 import { createAnalyzer, type Analyzer } from './nlp/analyzer';
 import { lazyJieba, type LoadJieba } from './nlp/segmenter';
 
@@ -26,8 +26,11 @@ export function createBackgroundState(env: BackgroundEnv) {
   let installedNow = false;
 
   const library = () =>
-    (opened ??= openLibrary(env.dbName).then(async (lib) => {
+    (opened ??= openLibrary(env.dbName ?? LIBRARY_DB, () => bare.idf()).then(async (lib) => {
       installedNow = await ensureBundled(lib, env.readPackageFile, env.version, bare);
+      // Stories stored by a version that kept no index are analysed and indexed once.
+      const unindexed = await lib.unindexed();
+      if (unindexed.length) await lib.put(await analyzeStories(bare, unindexed));
       return lib;
     }));
 

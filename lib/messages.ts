@@ -4,7 +4,9 @@
  * the background answers, it never asks.
  */
 import type { Story } from './library/story';
+import type { Snippet } from './match/snippet';
 import type { Entities } from './nlp/analyzer';
+import type { EntityType } from './nlp/entities';
 import type { Keyword } from './nlp/keywords';
 
 /** What a list shows of a story; the full text stays in the background until a story is opened. */
@@ -18,6 +20,14 @@ export interface StorySummary {
   firstLine: string;
 }
 
+/** A related story as the popup lists it: why it relates, and where. */
+export interface RelatedSummary extends StorySummary {
+  score: number;
+  sharedEntities: Array<{ type: EntityType; name: string }>;
+  sharedWords: string[];
+  snippet: Snippet;
+}
+
 export type Message =
   | { type: 'UI_LIST_STORIES' }
   | { type: 'UI_GET_STORY'; id: string }
@@ -28,8 +38,8 @@ export type Message =
 export interface Replies {
   UI_LIST_STORIES: StorySummary[];
   UI_GET_STORY: Story | null;
-  /** The typed text's entities and keywords, and the stories that match it. */
-  UI_SEARCH: { entities: Entities; keywords: Keyword[]; stories: StorySummary[]; partial: boolean };
+  /** The typed text's entities and keywords, and the library's related coverage, best first. */
+  UI_SEARCH: { entities: Entities; keywords: Keyword[]; related: RelatedSummary[]; partial: boolean };
   UI_EXPORT_LIBRARY: { jsonl: string; count: number };
   UI_IMPORT_LIBRARY: { imported: number; total: number } | { error: string };
 }

@@ -7,8 +7,9 @@ import { analyzeStories, needsAnalysis } from './library/analyze-stories';
 import { ImportError, storiesFromJsonl, storiesToJsonl } from './library/jsonl';
 import type { Library } from './library/library';
 import { firstLine, type Story } from './library/story';
-import { searchStories } from './match/search';
-import type { Message, Reply, StorySummary } from './messages';
+import { relatedFinder } from './match/related';
+import { makeSnippet } from './match/snippet';
+import type { Message, RelatedSummary, Reply, StorySummary } from './messages';
 import type { Analyzer } from './nlp/analyzer';
 
 export interface ServiceDeps {
@@ -24,6 +25,14 @@ export function summarize(story: Story): StorySummary {
 }
 
 export function createService({ library, analyzer }: ServiceDeps) {
+  /** Made again when the library changes: it caches the library's names for English text. */
+  let finder: ReturnType<typeof relatedFinder> | undefined;
+  const findRelated = async (text: string) => {
+    const lib = await library();
+    finder ??= relatedFinder({ analyzer: await analyzer(), index: lib.index, libraryNames: () => lib.entityNames() });
+    return finder(text, { partial: true });
+  };
+
   return async function handle<M extends Message>(message: M): Promise<Reply<M>> {
     const lib = await library();
     switch (message.type) {
@@ -33,9 +42,17 @@ export function createService({ library, analyzer }: ServiceDeps) {
         return ((await lib.get(message.id)) ?? null) as Reply<M>;
       case 'UI_SEARCH': {
         // A cold worker answers from the library's names at once; the popup asks again for the rest.
-        const { keywords, entities, partial } = await (await analyzer()).analyze(message.text, { partial: true });
-        const stories = searchStories(await lib.all(), { entities, keywords }).map((hit) => summarize(hit.story));
-        return { entities, keywords, stories, partial: partial ?? false } as Reply<M>;
+        const { analysis, related } = await findRelated(message.text);
+        const summaries: RelatedSummary[] = [];
+        for (const hit of related) {
+          const story = await lib.get(hit.id);
+          if (!story) continue;
+          const { score, sharedEntities, sharedWords } = hit;
+          const snippet = makeSnippet(story.paragraphs, [...sharedEntities.map((e) => e.name), ...sharedWords]);
+          summaries.push({ ...summarize(story), score, sharedEntities, sharedWords, snippet });
+        }
+        const { entities, keywords, partial } = analysis;
+        return { entities, keywords, related: summaries, partial: partial ?? false } as Reply<M>;
       }
       case 'UI_EXPORT_LIBRARY': {
         const stories = await lib.all();
@@ -48,6 +65,7 @@ export function createService({ library, analyzer }: ServiceDeps) {
           const fresh = stories.filter(needsAnalysis);
           const analysed = new Map((await analyzeStories(await analyzer(), fresh)).map((s) => [s.id, s]));
           await lib.put(stories.map((s) => analysed.get(s.id) ?? s));
+          finder = undefined;
           return { imported: stories.length, total: await lib.count() } as Reply<M>;
         } catch (error) {
           if (error instanceof ImportError) return { error: error.message } as Reply<M>;

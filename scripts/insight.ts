@@ -12,9 +12,12 @@ import * as jieba from 'jieba-wasm';
 import { analyzeStories, needsAnalysis, teachLibrary } from '../lib/library/analyze-stories';
 import { loadBundledStories } from '../lib/library/bundled';
 import { storiesFromJsonl, storiesToJsonl } from '../lib/library/jsonl';
-import { compareStories, type Story } from '../lib/library/story';
-import { searchStories } from '../lib/match/search';
+import { compareStories, storyText, type Story } from '../lib/library/story';
+import { indexEntry } from '../lib/match/index-entry';
+import { MemoryIndex } from '../lib/match/memory-index';
+import { relatedFinder } from '../lib/match/related';
 import { createAnalyzer, type Analyzer } from '../lib/nlp/analyzer';
+import { normalizeForAnalysis } from '../lib/nlp/normalize';
 
 const USAGE = `usage: npm run -s insight -- [--library FILE] <command>
 
@@ -56,6 +59,14 @@ async function analysedLibrary(stories: Story[], analyzer: Analyzer): Promise<St
 }
 
 async function analyzeLines(stories: Story[], analyzer: Analyzer): Promise<void> {
+  // The same records the extension keeps in IndexedDB, held in memory.
+  const idf = await analyzer.idf();
+  const index = new MemoryIndex();
+  for (const story of stories) {
+    const entry = indexEntry(story, idf);
+    if (entry) index.put(entry, normalizeForAnalysis(storyText(story)));
+  }
+  const findRelated = relatedFinder({ analyzer, index, libraryNames: async () => stories.flatMap((s) => Object.entries(indexEntry(s, idf)?.doc.names ?? {})) });
   let n = 0;
   for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
     n++;
@@ -73,15 +84,15 @@ async function analyzeLines(stories: Story[], analyzer: Analyzer): Promise<void>
       process.stdout.write(`${JSON.stringify({ id, error: `line ${n}: ${error}` })}\n`);
       continue;
     }
-    const { entities, keywords } = await analyzer.analyze(input.text);
-    const related = searchStories(stories, { entities, keywords }).map(({ story, score, shared }) => ({
-      id: story.id,
-      title: story.title,
-      date: story.date,
-      score,
-      shared,
-    }));
-    process.stdout.write(`${JSON.stringify({ id, entities, keywords: keywords.map((k) => k.word), related })}\n`);
+    const { analysis, related } = await findRelated(input.text);
+    process.stdout.write(
+      `${JSON.stringify({
+        id,
+        entities: analysis.entities,
+        keywords: analysis.keywords.map((k) => k.word),
+        related: related.map(({ id: storyId, title, date, score, shared }) => ({ id: storyId, title, date, score, shared })),
+      })}\n`,
+    );
   }
 }
 

@@ -3,11 +3,23 @@
  * transaction, so a failure leaves the library exactly as it was.
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
-import { BUNDLED_ORIGIN, compareStories, type Story } from './story';
+import { indexEntry, type DocRecord } from '../match/index-entry';
+import { emptyPosting, updatePosting } from '../match/postings';
+import type { IndexReader, Posting } from '../match/rank';
+import type { Idf } from '../nlp/keywords';
+import { normalizeForAnalysis } from '../nlp/normalize';
+import { BUNDLED_ORIGIN, compareStories, storyText, type Story } from './story';
+
+/** An indexed story as stored: what ranking reads, and its terms, to take it out again. */
+type StoredDoc = DocRecord & { terms: string[] };
 
 interface LibrarySchema extends DBSchema {
   stories: { key: string; value: Story; indexes: { 'by-date': string; 'by-origin': string } };
   meta: { key: string; value: unknown };
+  /** The inverted index: one record per indexed story, by its number. */
+  docs: { key: number; value: StoredDoc; indexes: { 'by-id': string } };
+  /** The inverted index: term → posting list. */
+  postings: { key: string; value: Posting };
 }
 
 type UpgradeTx = IDBPTransaction<LibrarySchema, StoreNames<LibrarySchema>[], 'versionchange'>;
@@ -23,10 +35,17 @@ const MIGRATIONS: Array<(db: IDBPDatabase<LibrarySchema>, tx: UpgradeTx) => void
     stories.createIndex('by-origin', 'origin');
     db.createObjectStore('meta');
   },
+  (db) => {
+    db.createObjectStore('docs', { keyPath: 'ord' }).createIndex('by-id', 'id', { unique: true });
+    db.createObjectStore('postings');
+  },
 ];
 
 export const LIBRARY_DB = 'zhuzhou-daily-lens';
 const BUNDLED_VERSION = 'bundledVersion';
+const NEXT_ORD = 'nextOrd';
+/** Posting lists kept in memory between queries of one worker life; dropped on every write. */
+const CACHED_POSTINGS = 20_000;
 
 export interface Library {
   count(): Promise<number>;
@@ -42,7 +61,64 @@ export interface Library {
   installBundled(stories: Story[], version: string): Promise<void>;
   /** The bundle version last installed, to skip the work on every service-worker wake. */
   bundledVersion(): Promise<string | undefined>;
+  /** The inverted index over the stories, kept in step with every write. */
+  index: IndexReader;
+  /** Stories stored but not in the index (analysed by an older version): to analyse again. */
+  unindexed(): Promise<Story[]>;
+  /** Every entity term of the index with the name a story gives it. */
+  entityNames(): Promise<Array<[string, string]>>;
   close(): void;
+}
+
+type WriteTx = IDBPTransaction<LibrarySchema, Array<'stories' | 'meta' | 'docs' | 'postings'>, 'readwrite'>;
+
+/**
+ * The index writes for stories put and ids removed, planned inside the transaction that stores
+ * them: a story and its postings are written or undone together. Each touched posting list is
+ * read once and written once, however many stories of the batch change it.
+ */
+async function planIndexWrites(tx: WriteTx, put: Story[], removed: string[], idf: Idf): Promise<Array<() => Promise<unknown>>> {
+  const docs = tx.objectStore('docs');
+  const postings = tx.objectStore('postings');
+  let nextOrd = ((await tx.objectStore('meta').get(NEXT_ORD)) as number | undefined) ?? 0;
+  const changes = new Map<string, Array<[number, number | undefined]>>();
+  const change = (term: string, ord: number, weight?: number) => {
+    let list = changes.get(term);
+    if (!list) changes.set(term, (list = []));
+    list.push([ord, weight]);
+  };
+  const writes: Array<() => Promise<unknown>> = [];
+  const previous = async (id: string) => {
+    const old = await docs.index('by-id').get(id);
+    for (const term of old?.terms ?? []) change(term, old!.ord);
+    return old;
+  };
+  for (const id of removed) {
+    const old = await previous(id);
+    if (old) writes.push(() => docs.delete(old.ord));
+  }
+  for (const story of put) {
+    const old = await previous(story.id);
+    const entry = indexEntry(story, idf);
+    if (!entry) {
+      if (old) writes.push(() => docs.delete(old.ord));
+      continue;
+    }
+    const ord = old?.ord ?? nextOrd++;
+    for (const [term, weight] of entry.weights) change(term, ord, weight);
+    const record: StoredDoc = { ...entry.doc, ord, terms: [...entry.weights.keys()] };
+    writes.push(() => docs.put(record));
+  }
+  for (const [term, list] of changes) {
+    let posting = (await postings.get(term)) ?? emptyPosting();
+    // Removals first, so a story put again keeps its new weight.
+    for (const [ord, weight] of list) if (weight === undefined) posting = updatePosting(posting, ord);
+    for (const [ord, weight] of list) if (weight !== undefined) posting = updatePosting(posting, ord, weight);
+    const final = posting;
+    writes.push(() => (final.ords.length ? postings.put(final, term) : postings.delete(term)));
+  }
+  writes.push(() => tx.objectStore('meta').put(nextOrd, NEXT_ORD));
+  return writes;
 }
 
 /**
@@ -66,36 +142,97 @@ async function writeAll(tx: { done: Promise<void>; abort(): void }, writes: Arra
   }
 }
 
-export async function openLibrary(name = LIBRARY_DB): Promise<Library> {
+/** `idf` is the general IDF the index weighs terms with (loaded only when something is written). */
+export async function openLibrary(name: string, idf: () => Promise<Idf>): Promise<Library> {
   const db = await openDB<LibrarySchema>(name, MIGRATIONS.length, {
     upgrade(database, oldVersion, _newVersion, tx) {
       for (let version = oldVersion; version < MIGRATIONS.length; version++) MIGRATIONS[version](database, tx);
     },
   });
 
+  const cache = new Map<string, Posting | null>();
+  /** Runs one write transaction over the stories and the index, all or nothing. */
+  const write = async (plan: (tx: WriteTx) => Promise<Array<() => Promise<unknown>>>) => {
+    const tx = db.transaction(['stories', 'meta', 'docs', 'postings'], 'readwrite');
+    cache.clear();
+    let writes: Array<() => Promise<unknown>>;
+    try {
+      writes = await plan(tx);
+    } catch (error) {
+      tx.abort();
+      await tx.done.catch(() => undefined);
+      throw error;
+    }
+    await writeAll(tx, writes);
+  };
+
+  const index: IndexReader = {
+    size: () => db.count('docs'),
+    async postings(terms) {
+      const missing = terms.filter((t) => !cache.has(t));
+      if (missing.length) {
+        const tx = db.transaction('postings');
+        const found = await Promise.all(missing.map((t) => tx.store.get(t)));
+        if (cache.size + missing.length > CACHED_POSTINGS) cache.clear();
+        missing.forEach((t, i) => cache.set(t, found[i] ?? null));
+      }
+      const result = new Map<string, Posting>();
+      for (const t of terms) {
+        const posting = cache.get(t);
+        if (posting) result.set(t, posting);
+      }
+      return result;
+    },
+    async docs(ords) {
+      const tx = db.transaction('docs');
+      return Promise.all(ords.map(async (ord) => (await tx.store.get(ord))!));
+    },
+    async texts(ids) {
+      const tx = db.transaction('stories');
+      return Promise.all(ids.map(async (id) => normalizeForAnalysis(storyText((await tx.store.get(id))!))));
+    },
+  };
+
   return {
+    index,
+    async unindexed() {
+      const tx = db.transaction(['stories', 'docs']);
+      if ((await tx.objectStore('docs').count()) === (await tx.objectStore('stories').count())) return [];
+      const indexed = new Set((await tx.objectStore('docs').getAll()).map((d) => d.id));
+      const ids = (await tx.objectStore('stories').getAllKeys()).filter((id) => !indexed.has(id));
+      return Promise.all(ids.map(async (id) => (await tx.objectStore('stories').get(id))!));
+    },
+    async entityNames() {
+      const names = new Map<string, string>();
+      for (const doc of await db.getAll('docs')) for (const [term, name] of Object.entries(doc.names)) if (!names.has(term)) names.set(term, name);
+      return [...names];
+    },
     count: () => db.count('stories'),
     get: (id) => db.get('stories', id),
     async all() {
       return (await db.getAll('stories')).sort(compareStories);
     },
     async put(stories) {
-      const tx = db.transaction('stories', 'readwrite');
-      await writeAll(
-        tx,
-        stories.map((s) => () => tx.store.put(s)),
-      );
+      const weights = await idf();
+      await write(async (tx) => [
+        ...stories.map((s) => () => tx.objectStore('stories').put(s)),
+        ...(await planIndexWrites(tx, stories, [], weights)),
+      ]);
     },
     async installBundled(stories, version) {
-      const tx = db.transaction(['stories', 'meta'], 'readwrite');
-      const store = tx.objectStore('stories');
-      const keep = new Set(stories.map((s) => s.id));
-      const stale = (await store.index('by-origin').getAllKeys(BUNDLED_ORIGIN)).filter((id) => !keep.has(id));
-      await writeAll(tx, [
-        ...stale.map((id) => () => store.delete(id)),
-        ...stories.map((s) => () => store.put({ ...s, origin: BUNDLED_ORIGIN })),
-        () => tx.objectStore('meta').put(version, BUNDLED_VERSION),
-      ]);
+      const weights = await idf();
+      const bundled = stories.map((s) => ({ ...s, origin: BUNDLED_ORIGIN }));
+      await write(async (tx) => {
+        const store = tx.objectStore('stories');
+        const keep = new Set(stories.map((s) => s.id));
+        const stale = (await store.index('by-origin').getAllKeys(BUNDLED_ORIGIN)).filter((id) => !keep.has(id));
+        return [
+          ...stale.map((id) => () => store.delete(id)),
+          ...bundled.map((s) => () => store.put(s)),
+          ...(await planIndexWrites(tx, bundled, stale, weights)),
+          () => tx.objectStore('meta').put(version, BUNDLED_VERSION),
+        ];
+      });
     },
     async bundledVersion() {
       return (await db.get('meta', BUNDLED_VERSION)) as string | undefined;

@@ -9,6 +9,7 @@
  * committee or another battery maker each leaves most of the text's names unexplained. A text
  * that names years the story never names is another year's event.
  */
+import type { EntityType } from '../nlp/entities';
 import { ENTITY_BOOST, type DocRecord } from './index-entry';
 import { entityType, isBareName, type Profile } from './profile';
 
@@ -50,7 +51,9 @@ export interface RelatedStory {
   score: number;
   /** The shared people, places and organisations, then the shared keywords: why it is listed. */
   shared: string[];
-  sharedEntities: string[];
+  sharedEntities: Array<{ type: EntityType; name: string }>;
+  /** The shared keywords. */
+  sharedWords: string[];
   features: Features;
 }
 
@@ -181,15 +184,16 @@ export async function rankRelated(query: Profile, index: IndexReader, { idf, tex
     features.quotation = quotation(queryClean, storyClean);
     const score = relatedScore(features);
     if (!all && score < RELATED_THRESHOLD) return;
-    const sharedEntities = [...s.entities].map((t) => doc.names[t] ?? nameOf(t));
+    const sharedEntities = [...s.entities].map((t) => ({ type: entityType(t)!, name: doc.names[t] ?? nameOf(t) }));
     const sharedWords = s.words.sort((a, b) => b.weight - a.weight).slice(0, 5).map((w) => w.term);
     results.push({
       id: doc.id,
       title: doc.title,
       date: doc.date,
       score: Math.round(score * 1000) / 1000,
-      shared: [...sharedEntities, ...sharedWords],
+      shared: [...sharedEntities.map((e) => e.name), ...sharedWords],
       sharedEntities,
+      sharedWords,
       features,
     });
   });

@@ -11,14 +11,15 @@ let name: string;
 let library: Library;
 beforeEach(async () => {
   name = freshDbName();
-  library = await openLibrary(name);
+  library = await openLibrary(name, () => analyzer.idf());
 });
 
 describe('library schema', () => {
-  it('is version 1 with stories keyed by id and indexed by date', async () => {
+  it('is version 2 with stories keyed by id and indexed by date, and the inverted index', async () => {
     library.close();
     const db = await openDB(name);
-    expect(db.version).toBe(1);
+    expect(db.version).toBe(2);
+    expect([...db.objectStoreNames].sort()).toEqual(['docs', 'meta', 'postings', 'stories']);
     const store = db.transaction('stories').store;
     expect(store.keyPath).toBe('id');
     expect([...store.indexNames]).toContain('by-date');

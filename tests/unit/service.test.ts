@@ -55,10 +55,21 @@ describe('background service', () => {
     expect(await handle({ type: 'UI_GET_STORY', id: 'no-such-story' })).toBeNull();
   });
 
-  it('searches with jieba words, titles first', async () => {
-    const { stories } = await handle({ type: 'UI_SEARCH', text: '钠离子电池企业获得国际认可' });
-    expect(stories[0].title).toBe('立方新能源获国际权威双认可');
-    expect((await handle({ type: 'UI_SEARCH', text: 'zzzz qqqq' })).stories).toEqual([]);
+  it('lists related coverage with why and a marked snippet, and nothing for unrelated text', async () => {
+    const { related } = await handle({ type: 'UI_SEARCH', text: '湖南立方新能源科技有限责任公司的钠离子电池获得国际权威认可' });
+    expect(related[0].title).toBe('立方新能源获国际权威双认可');
+    expect(related[0].sharedEntities).toContainEqual({ type: 'org', name: '湖南立方新能源科技有限责任公司' });
+    const [start, end] = related[0].snippet.marks[0];
+    expect(related[0].snippet.text.slice(start, end)).toMatch(/立方新能源|钠离子/);
+    expect((await handle({ type: 'UI_SEARCH', text: '今年夏天北京的雨水比往年多，市民出行请带好雨具。' })).related).toEqual([]);
+    expect((await handle({ type: 'UI_SEARCH', text: 'zzzz qqqq' })).related).toEqual([]);
+  });
+
+  it('indexes imported stories at once: a passage about one finds it', async () => {
+    const story = { ...readerStory('r-index', '湘江风光带改造工程开工'), paragraphs: ['湘江风光带改造工程昨日开工，株洲市住建局局长欧阳明宣布工程将于明年完工。'] };
+    await handle({ type: 'UI_IMPORT_LIBRARY', text: storiesToJsonl([story]) });
+    const { related } = await handle({ type: 'UI_SEARCH', text: '株洲市住建局局长欧阳明宣布，湘江风光带改造工程开工。' });
+    expect(related[0]?.id).toBe('r-index');
   });
 
   it('imports a good file, analyses its stories and reports the new total', async () => {

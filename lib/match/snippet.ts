@@ -1,0 +1,31 @@
+/**
+ * The sentence of a story that best shows why it matched, with the shared words marked. Marks are
+ * offsets, never markup: the popup renders text and wraps the marked ranges in elements itself.
+ */
+export interface Snippet {
+  text: string;
+  /** [start, end) ranges of `text` to highlight, in order, not overlapping. */
+  marks: Array<[number, number]>;
+}
+
+const MAX_CHARS = 90;
+
+export function makeSnippet(paragraphs: string[], words: string[]): Snippet {
+  const sentences = paragraphs.flatMap((p) => p.split(/(?<=[。！？!?；;])/)).map((s) => s.trim()).filter(Boolean);
+  const wanted = [...new Set(words.filter((w) => w.length >= 2))].sort((a, b) => b.length - a.length);
+  const hits = (s: string) => wanted.reduce((n, w) => n + (s.toLowerCase().includes(w.toLowerCase()) ? w.length : 0), 0);
+  let best = sentences[0] ?? '';
+  for (const s of sentences) if (hits(s) > hits(best)) best = s;
+  const text = best.length > MAX_CHARS ? `${best.slice(0, MAX_CHARS - 1)}…` : best;
+  const covered = new Uint8Array(text.length);
+  const lower = text.toLowerCase();
+  const marks: Array<[number, number]> = [];
+  for (const w of wanted) {
+    for (let at = lower.indexOf(w.toLowerCase()); at >= 0; at = lower.indexOf(w.toLowerCase(), at + w.length)) {
+      if (covered.subarray(at, at + w.length).some(Boolean)) continue;
+      covered.fill(1, at, at + w.length);
+      marks.push([at, at + w.length]);
+    }
+  }
+  return { text, marks: marks.sort((a, b) => a[0] - b[0]) };
+}

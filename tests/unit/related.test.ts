@@ -1,0 +1,131 @@
+import 'fake-indexeddb/auto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openLibrary } from '../../lib/library/library';
+import { analyzeStories } from '../../lib/library/analyze-stories';
+import { updatePosting, emptyPosting } from '../../lib/match/postings';
+import { quotation, relatedScore } from '../../lib/match/rank';
+import { buildProfile, entityKey, orgKey } from '../../lib/match/profile';
+import { makeSnippet } from '../../lib/match/snippet';
+import { readPassages, relatedSetup } from '../eval/related';
+import { bundledStories, freshDbName, nodeAnalyzer, readerStory } from './helpers';
+
+let setup: Awaited<ReturnType<typeof relatedSetup>>;
+beforeAll(async () => {
+  setup = await relatedSetup();
+}, 60_000);
+
+describe('related coverage of written passages', () => {
+  for (const passage of readPassages()) {
+    it(`${passage.kind}: ${passage.id}`, async () => {
+      const { related } = await setup.find(passage.text);
+      if (passage.expect) expect(related[0]?.id).toBe(passage.expect);
+      else expect(related.map((r) => r.title)).toEqual([]);
+    });
+  }
+});
+
+describe('ranking', () => {
+  it('puts the same event above a story that only shares its subject', async () => {
+    const { related } = await setup.find('株洲南方阀门股份有限公司参与制定的国际标准《智慧水务管理—第1部分通用指南》获批准发布。');
+    expect(related[0].title).toBe('以“株洲标准”擦亮城市品牌');
+    const subject = related.find((r) => r.title === '南方阀门斩获华夏建设科学技术奖');
+    if (subject) expect(subject.score).toBeLessThan(related[0].score);
+  });
+
+  it('explains a match with the shared entities and keywords', async () => {
+    const { related } = await setup.find('市委书记曹慧泉率团访问土耳其，调研中车株机土耳其基地。');
+    expect(related[0].title).toBe('曹慧泉率团访问阿联酋、沙特、土耳其');
+    expect(related[0].sharedEntities.map((e) => e.name)).toEqual(expect.arrayContaining(['曹慧泉', '土耳其', '中车株机']));
+  });
+
+  it('treats another year as another event', () => {
+    const features = { queryCoverage: 1, storyCoverage: 1, cosine: 1, quotation: 1, unexplained: 0 };
+    expect(relatedScore({ ...features, yearConflict: true })).toBe(0);
+    expect(relatedScore({ ...features, yearConflict: false })).toBeGreaterThan(0.9);
+  });
+
+  it('counts word-for-word runs of a story as a quotation', () => {
+    expect(quotation('近年来两国务实合作扎实推进成果惠及民众', '习近平指出近年来两国务实合作扎实推进成果惠及民众我高度重视')).toBe(1);
+    expect(quotation('今天天气晴朗适合出门散步', '习近平指出近年来两国务实合作扎实推进')).toBe(0);
+  });
+
+  it('lists nothing for an empty or meaningless text', async () => {
+    expect((await setup.find('')).related).toEqual([]);
+    expect((await setup.find('🙂🙂🙂 \u0000\u0007 ……')).related).toEqual([]);
+  });
+});
+
+describe('entity keys', () => {
+  it('gives one key to the names of one thing', () => {
+    expect(entityKey('place', '株洲市')).toBe(entityKey('place', '株洲'));
+    expect(entityKey('place', '沙特')).toBe(entityKey('place', '沙特阿拉伯'));
+    expect(entityKey('place', '乍得共和国')).toBe('place:TD');
+    expect(orgKey('市国土空间规划委员会', '株洲')).toBe(orgKey('株洲市国土空间规划委员会'));
+    expect(orgKey('长沙市国土空间规划委员会')).not.toBe(orgKey('株洲市国土空间规划委员会'));
+    // Without a city, a bare 市… names no particular body.
+    expect(orgKey('市国土空间规划委员会')).toBe('国土空间规划委员会');
+  });
+
+  it('reads the years a text names', () => {
+    const profile = buildProfile({ entities: { person: [], place: [], org: [] }, terms: {}, text: '2021年4月进驻，2024年再次进驻', date: '2024-05-22' });
+    expect([...profile.years].sort()).toEqual([2021, 2024]);
+  });
+});
+
+describe('snippet', () => {
+  it('picks the sentence with the shared words and marks them as ranges, not markup', () => {
+    const snippet = makeSnippet(['第一句没有。曹慧泉率团访问<b>土耳其</b>。'], ['曹慧泉', '土耳其']);
+    expect(snippet.text).toBe('曹慧泉率团访问<b>土耳其</b>。');
+    expect(snippet.marks.map(([s, e]) => snippet.text.slice(s, e))).toEqual(['曹慧泉', '土耳其']);
+  });
+});
+
+describe('posting lists', () => {
+  it('add, replace and remove a story in order', () => {
+    let p = updatePosting(emptyPosting(), 5, 1);
+    p = updatePosting(p, 2, 2);
+    p = updatePosting(p, 5, 3);
+    expect([...p.ords]).toEqual([2, 5]);
+    expect([...p.weights]).toEqual([2, 3]);
+    p = updatePosting(p, 2);
+    expect([...p.ords]).toEqual([5]);
+  });
+});
+
+describe('persisted index', () => {
+  const analyzer = nodeAnalyzer();
+
+  it('follows every write: new stories, changed stories, removed bundle stories', async () => {
+    const library = await openLibrary(freshDbName(), () => analyzer.idf());
+    const stories = await analyzeStories(analyzer, await bundledStories());
+    await library.installBundled(stories, '1');
+    expect(await library.index.size()).toBe(10);
+    const ord = (await library.index.postings(['person:曹慧泉'])).get('person:曹慧泉')!.ords;
+    expect(ord).toHaveLength(1);
+
+    const [changed] = await analyzeStories(analyzer, [{ ...readerStory('r1', '欧阳明调研湘江风光带'), paragraphs: ['株洲市住建局局长欧阳明调研湘江风光带。'] }]);
+    await library.put([changed]);
+    expect((await library.index.postings(['person:欧阳明'])).get('person:欧阳明')?.ords).toHaveLength(1);
+    const [renamed] = await analyzeStories(analyzer, [{ ...changed, title: '李建国调研湘江风光带', paragraphs: ['株洲市住建局局长李建国调研湘江风光带。'], analysis: undefined }]);
+    await library.put([renamed]);
+    const after = await library.index.postings(['person:欧阳明', 'person:李建国']);
+    expect(after.has('person:欧阳明')).toBe(false);
+    expect(after.get('person:李建国')?.ords).toHaveLength(1);
+
+    await library.installBundled(stories.slice(1), '2');
+    expect(await library.index.size()).toBe(10);
+    expect((await library.index.postings(['person:曹慧泉'])).has('person:曹慧泉')).toBe(false);
+    library.close();
+  }, 60_000);
+
+  it('is left exactly as it was when a write fails', async () => {
+    const library = await openLibrary(freshDbName(), () => analyzer.idf());
+    await library.installBundled(await analyzeStories(analyzer, await bundledStories()), '1');
+    const [good] = await analyzeStories(analyzer, [{ ...readerStory('r2', '欧阳明调研'), paragraphs: ['株洲市住建局局长欧阳明调研。'] }]);
+    const bad = { ...good, id: 'r3', extra: () => 0 } as unknown as typeof good;
+    await expect(library.put([good, bad])).rejects.toThrow();
+    expect(await library.index.size()).toBe(10);
+    expect((await library.index.postings(['person:欧阳明'])).size).toBe(0);
+    library.close();
+  }, 60_000);
+});
