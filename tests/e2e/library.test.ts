@@ -121,18 +121,31 @@ describe('the built extension in Chromium', () => {
     await page.close();
   });
 
-  it('searches the library through jieba in the service worker', async () => {
+  it('lists related coverage for a pasted passage, says so when there is none, and reads English', async () => {
     const popup = await session.openPage('popup.html');
     await popup.setViewportSize({ width: 380, height: 560 });
     await popup.locator('[data-story-id]').first().waitFor();
+    const firstTitle = popup.locator('.results [data-story-id] .story-title').first();
     await popup.locator('#search').fill('立方新能源的钠离子电池获得英国皇家化学会期刊认可');
-    await popup.locator('.results [data-story-id] .story-title').first().waitFor();
-    expect(await popup.locator('.results [data-story-id] .story-title').first().textContent()).toBe('立方新能源获国际权威双认可');
+    await expect.poll(() => firstTitle.textContent(), { timeout: 15_000 }).toBe('立方新能源获国际权威双认可');
     // The typed text's organisation, resolved through the library's gazetteer to its full name.
-    expect(await popup.locator('.chip-org').allTextContents()).toContain('湖南立方新能源科技有限责任公司');
+    expect(await popup.locator('.entities .chip-org').allTextContents()).toContain('湖南立方新能源科技有限责任公司');
+    // Why it relates, and where: the shared names as chips, the story's sentence with them marked.
+    const card = popup.locator('.results [data-story-id]').first();
+    expect(await card.locator('.why .chip').allTextContents()).toContain('湖南立方新能源科技有限责任公司');
+    expect(await card.locator('.snippet mark').count()).toBeGreaterThan(0);
     await popup.screenshot({ path: `${shots}popup-search.png` });
-    await popup.locator('#search').fill('qwertyuiop asdfghjkl');
-    await popup.locator('.empty-state').waitFor();
+
+    await popup.locator('#search').fill('今年夏天北京的雨水比往年多，市民出行请带好雨具。');
+    await popup.locator('[data-state="no-related"]').waitFor();
+    expect(await popup.locator('.results [data-story-id]').count()).toBe(0);
+    expect(await popup.locator('[data-state="no-related"]').textContent()).toBe('报道库中没有相关报道。');
+    await popup.screenshot({ path: `${shots}popup-no-related.png` });
+
+    await popup.locator('#search').fill('Xi Jinping congratulated Mahamat Idriss Deby Itno on his election as president of Chad.');
+    await expect.poll(() => firstTitle.textContent(), { timeout: 15_000 }).toBe('习近平向乍得当选总统穆罕默德致贺电');
+    expect(await popup.locator('.results [data-story-id]').count()).toBe(1);
+
     await popup.locator('#search').press('Escape');
     await popup.locator('[data-story-id]').nth(9).waitFor();
     await popup.close();
@@ -148,8 +161,8 @@ describe('the built extension in Chromium', () => {
     await cdp.detach();
 
     // 曹慧泉 is in the library's gazetteer; 王建国 (after a title) only a full analysis finds.
-    await popup.locator('#search').fill('市委书记曹慧泉会见副市长王建国，听取土耳其项目汇报。');
-    const people = popup.locator('.chip-person');
+    await popup.locator('#search').fill('市委书记曹慧泉率团访问阿联酋、沙特和土耳其，副市长王建国陪同，代表团促成一批项目签约。');
+    const people = popup.locator('.entities .chip-person');
     await people.first().waitFor();
     await expect.poll(() => people.allTextContents(), { timeout: 15_000 }).toEqual(expect.arrayContaining(['曹慧泉', '王建国']));
     expect(await popup.locator('.results [data-story-id] .story-title').first().textContent()).toBe('曹慧泉率团访问阿联酋、沙特、土耳其');

@@ -28,7 +28,7 @@ describe('the extension in English', () => {
     await popup.locator('[data-story-id]').nth(9).waitFor();
     expect(await popup.locator('h1').textContent()).toBe('Zhuzhou Daily Lens');
     expect(await popup.locator('.section-heading .count').textContent()).toBe('10 stories');
-    expect(await popup.locator('#search').getAttribute('placeholder')).toBe('Type or paste text to find stories');
+    expect(await popup.locator('#search').getAttribute('placeholder')).toBe('Paste a news passage to find Zhuzhou Daily coverage');
     expect(await popup.locator('.story-meta').first().textContent()).toBe('株洲日报 · May 22, 2024 · page 1');
     expect(await popup.evaluate(() => document.documentElement.lang)).toBe('en');
     await popup.close();
