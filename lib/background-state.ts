@@ -3,7 +3,7 @@
  * (with the bundled stories installed) and the analyzer (taught the library's gazetteer).
  * Listing stories never loads jieba; analysing never waits for more than it needs.
  */
-import { analyzeStories, teachLibrary } from './library/analyze-stories';
+import { analyzeStories } from './library/analyze-stories';
 import { ensureBundled, installBundled, type ReadPackageFile } from './library/install';
 import { LIBRARY_DB, openLibrary, type Library } from './library/library';
 import { createAnalyzer, type Analyzer } from './nlp/analyzer';
@@ -36,7 +36,7 @@ export function createBackgroundState(env: BackgroundEnv) {
 
   const analyzer = () =>
     (taught ??= library().then(async (lib) => {
-      teachLibrary(bare, await lib.all());
+      bare.learnLibrary(await lib.knowledge());
       return bare;
     }));
 

@@ -4,8 +4,9 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import { indexEntry, type DocRecord } from '../match/index-entry';
-import { emptyPosting, updatePosting } from '../match/postings';
+import { emptyPosting, mergePosting } from '../match/postings';
 import type { IndexReader, Posting } from '../match/rank';
+import { addKnowledge, emptyKnowledge, type LibraryKnowledge } from '../nlp/analyzer';
 import type { Idf } from '../nlp/keywords';
 import { normalizeForAnalysis } from '../nlp/normalize';
 import { BUNDLED_ORIGIN, compareStories, storyText, type Story } from './story';
@@ -44,6 +45,7 @@ const MIGRATIONS: Array<(db: IDBPDatabase<LibrarySchema>, tx: UpgradeTx) => void
 export const LIBRARY_DB = 'zhuzhou-daily-lens';
 const BUNDLED_VERSION = 'bundledVersion';
 const NEXT_ORD = 'nextOrd';
+const KNOWLEDGE = 'knowledge';
 /** Posting lists kept in memory between queries of one worker life; dropped on every write. */
 const CACHED_POSTINGS = 20_000;
 
@@ -65,6 +67,8 @@ export interface Library {
   index: IndexReader;
   /** Stories stored but not in the index (analysed by an older version): to analyse again. */
   unindexed(): Promise<Story[]>;
+  /** The names and word counts the analyzer learns the library from (kept with every write). */
+  knowledge(): Promise<LibraryKnowledge>;
   /** Every entity term of the index with the name a story gives it. */
   entityNames(): Promise<Array<[string, string]>>;
   close(): void;
@@ -81,11 +85,14 @@ async function planIndexWrites(tx: WriteTx, put: Story[], removed: string[], idf
   const docs = tx.objectStore('docs');
   const postings = tx.objectStore('postings');
   let nextOrd = ((await tx.objectStore('meta').get(NEXT_ORD)) as number | undefined) ?? 0;
-  const changes = new Map<string, Array<[number, number | undefined]>>();
+  const knowledge = ((await tx.objectStore('meta').get(KNOWLEDGE)) as LibraryKnowledge | undefined) ?? emptyKnowledge();
+  /** term → story → new weight, or undefined to take the story out. */
+  const changes = new Map<string, Map<number, number | undefined>>();
   const change = (term: string, ord: number, weight?: number) => {
     let list = changes.get(term);
-    if (!list) changes.set(term, (list = []));
-    list.push([ord, weight]);
+    if (!list) changes.set(term, (list = new Map()));
+    // A removal never undoes a weight set for the same story in this batch.
+    if (weight !== undefined || !list.has(ord)) list.set(ord, weight);
   };
   const writes: Array<() => Promise<unknown>> = [];
   const previous = async (id: string) => {
@@ -100,6 +107,7 @@ async function planIndexWrites(tx: WriteTx, put: Story[], removed: string[], idf
   for (const story of put) {
     const old = await previous(story.id);
     const entry = indexEntry(story, idf);
+    if (story.analysis) addKnowledge(knowledge, story.analysis, old !== undefined);
     if (!entry) {
       if (old) writes.push(() => docs.delete(old.ord));
       continue;
@@ -109,15 +117,14 @@ async function planIndexWrites(tx: WriteTx, put: Story[], removed: string[], idf
     const record: StoredDoc = { ...entry.doc, ord, terms: [...entry.weights.keys()] };
     writes.push(() => docs.put(record));
   }
-  for (const [term, list] of changes) {
-    let posting = (await postings.get(term)) ?? emptyPosting();
-    // Removals first, so a story put again keeps its new weight.
-    for (const [ord, weight] of list) if (weight === undefined) posting = updatePosting(posting, ord);
-    for (const [ord, weight] of list) if (weight !== undefined) posting = updatePosting(posting, ord, weight);
-    const final = posting;
-    writes.push(() => (final.ords.length ? postings.put(final, term) : postings.delete(term)));
-  }
+  const terms = [...changes.keys()];
+  const current = await Promise.all(terms.map((term) => postings.get(term)));
+  terms.forEach((term, i) => {
+    const merged = mergePosting(current[i] ?? emptyPosting(), changes.get(term)!);
+    writes.push(() => (merged.ords.length ? postings.put(merged, term) : postings.delete(term)));
+  });
   writes.push(() => tx.objectStore('meta').put(nextOrd, NEXT_ORD));
+  writes.push(() => tx.objectStore('meta').put(knowledge, KNOWLEDGE));
   return writes;
 }
 
@@ -201,6 +208,9 @@ export async function openLibrary(name: string, idf: () => Promise<Idf>): Promis
       const indexed = new Set((await tx.objectStore('docs').getAll()).map((d) => d.id));
       const ids = (await tx.objectStore('stories').getAllKeys()).filter((id) => !indexed.has(id));
       return Promise.all(ids.map(async (id) => (await tx.objectStore('stories').get(id))!));
+    },
+    async knowledge() {
+      return ((await db.get('meta', KNOWLEDGE)) as LibraryKnowledge | undefined) ?? emptyKnowledge();
     },
     async entityNames() {
       const names = new Map<string, string>();

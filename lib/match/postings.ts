@@ -28,3 +28,18 @@ export function updatePosting(posting: Posting, ord: number, weight?: number): P
   next.weights.set(weights.subarray(rest), to);
   return next;
 }
+
+/** The posting with every story in `changes` removed (undefined) or set to its weight, in one pass. */
+export function mergePosting(posting: Posting, changes: Map<number, number | undefined>): Posting {
+  const ords: number[] = [];
+  const weights: number[] = [];
+  for (let i = 0; i < posting.ords.length; i++) {
+    if (changes.has(posting.ords[i])) continue;
+    ords.push(posting.ords[i]);
+    weights.push(posting.weights[i]);
+  }
+  const added = [...changes].filter((c): c is [number, number] => c[1] !== undefined);
+  if (added.length === 0) return { ords: Uint32Array.from(ords), weights: Float32Array.from(weights) };
+  const order = [...ords.map((o, i) => [o, weights[i]] as [number, number]), ...added].sort((a, b) => a[0] - b[0]);
+  return { ords: Uint32Array.from(order, (e) => e[0]), weights: Float32Array.from(order, (e) => e[1]) };
+}

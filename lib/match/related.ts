@@ -9,6 +9,9 @@ import { buildEnglishLexicon, englishProfile, isLatinText, type EnglishLexicon }
 import { buildProfile, entityType, mainPlace, type Profile } from './profile';
 import { rankRelated, type IndexReader, type RelatedStory } from './rank';
 
+/** Performance mark after each ranking, with its duration: read by `npm run bench`. */
+export const RANK_MARK = 'zhuzhou-lens:rank';
+
 export interface RelatedDeps {
   analyzer: Analyzer;
   index: IndexReader;
@@ -44,7 +47,10 @@ export function relatedFinder(deps: RelatedDeps) {
       analysis = await deps.analyzer.analyze(text, { partial: options?.partial });
       profile = buildProfile({ entities: analysis.entities, terms: analysis.terms, text, home: mainPlace(analysis.entities, analysis.terms) });
     }
+    const started = performance.now();
     const related = await rankRelated(profile, deps.index, { idf, text: normalizeForAnalysis(text), limit: options?.limit, all: options?.all });
+    performance.clearMarks(RANK_MARK);
+    performance.mark(RANK_MARK, { detail: { ms: performance.now() - started } });
     return { analysis, related };
   };
 }

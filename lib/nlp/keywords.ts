@@ -23,15 +23,12 @@ export type Idf = (word: string) => number;
  */
 export class LibraryFrequencies {
   private readonly df = new Map<string, number>();
-  private readonly counted = new Set<string>();
   private stories = 0;
 
-  /** Counts a story's words once, however often the same story is taught. */
-  add(storyId: string, words: Iterable<string>): void {
-    if (this.counted.has(storyId)) return;
-    this.counted.add(storyId);
-    this.stories++;
-    for (const word of new Set(words)) this.df.set(word, (this.df.get(word) ?? 0) + 1);
+  /** Adds the counts of stories not counted before (the caller keeps them apart). */
+  add({ df, stories }: { df: Record<string, number>; stories: number }): void {
+    this.stories += stories;
+    for (const [word, n] of Object.entries(df)) this.df.set(word, (this.df.get(word) ?? 0) + n);
   }
 
   /** The general IDF plus the library's own: log((N + 1) / (df + 1)). */

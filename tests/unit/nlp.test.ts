@@ -73,14 +73,17 @@ describe('entities of the seed stories', () => {
 describe('library document frequencies', () => {
   it('weigh down a word many stories of the library are about', async () => {
     const { LibraryFrequencies } = await import('../../lib/nlp/keywords');
+    const { addKnowledge, emptyKnowledge } = await import('../../lib/nlp/analyzer');
+    const knowledge = emptyKnowledge();
+    const story = (...place: string[]) => ({ entities: { person: [], place, org: [] }, keywords: [] });
+    for (let i = 0; i < 9; i++) addKnowledge(knowledge, story('株洲', `地方${i}`));
+    addKnowledge(knowledge, story('株洲', '钠离子'));
     const frequencies = new LibraryFrequencies();
-    for (let i = 0; i < 9; i++) frequencies.add(`s${i}`, ['株洲', `story-${i}`]);
-    frequencies.add('s9', ['株洲', '钠离子']);
-    frequencies.add('s9', ['株洲', '钠离子']);
+    frequencies.add(knowledge);
     const idf = frequencies.combine(() => 10);
     expect(idf('株洲')).toBeLessThan(idf('钠离子'));
     expect(idf('钠离子')).toBeLessThan(idf('从未出现'));
-    // The same story taught twice counts once: 钠离子 is in 1 of 10 stories.
+    // 钠离子 is in 1 of 10 stories.
     expect(idf('钠离子')).toBeCloseTo(10 + Math.log(11 / 2));
   });
 });
