@@ -1,7 +1,7 @@
 /**
- * What the inverted index keeps of one story: a weight per term (its postings) and the few
- * figures ranking needs to normalise (the story's entity mass and vector length), computed once
- * when the story is stored. Weights use only the general IDF, which does not change as the
+ * What the inverted index keeps of one story: a weight per term (its postings), scaled so the
+ * story's vector has length 1 (a dot product with it is a cosine), and its entity mass, computed
+ * once when the story is stored. Weights use only the general IDF, which does not change as the
  * library grows; the library's own document frequencies are applied at query time.
  */
 import type { Story } from '../library/story';
@@ -17,8 +17,6 @@ export interface DocRecord {
   date: string;
   /** Sum of the story's entity weights: how much naming there is to share. */
   entityMass: number;
-  /** Length of the story's weight vector, for cosine similarity. */
-  norm: number;
   years: number[];
   /** Entity term → the story's own name for it, to explain a match in the story's words. */
   names: Record<string, string>;
@@ -65,8 +63,10 @@ export function indexEntry(story: Story, idf: Idf): IndexEntry | undefined {
     squares += weight * weight;
     if (entityType(term)) entityMass += weight;
   }
+  const norm = Math.sqrt(squares) || 1;
+  for (const [term, weight] of weights) weights.set(term, weight / norm);
   return {
-    doc: { id: story.id, title: story.title, date: story.date, entityMass, norm: Math.sqrt(squares), years: [...profile.years], names: Object.fromEntries(profile.names) },
+    doc: { id: story.id, title: story.title, date: story.date, entityMass: entityMass / norm, years: [...profile.years], names: Object.fromEntries(profile.names) },
     weights,
   };
 }

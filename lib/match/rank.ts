@@ -69,6 +69,38 @@ const MAX_WORD_TERMS = 40;
 /** Stories given a full look (their text read), from the best index-only scores. */
 const CANDIDATES = 10;
 const QUOTE_RUN = 8;
+/** A term in more than this share of the stories (and more than SELECTIVE_MIN_DF) is common. */
+const SELECTIVE_SHARE = 0.01;
+const SELECTIVE_MIN_DF = 500;
+
+/** The `k` items with the highest `score`, best first, without sorting them all. */
+export function topBy(items: number[], score: (item: number) => number, k: number): number[] {
+  const best: Array<[number, number]> = [];
+  let floor = -Infinity;
+  for (const item of items) {
+    const value = score(item);
+    if (best.length === k && value <= floor) continue;
+    let at = best.length;
+    while (at > 0 && best[at - 1][1] < value) at--;
+    best.splice(at, 0, [item, value]);
+    if (best.length > k) best.pop();
+    if (best.length === k) floor = best[k - 1][1];
+  }
+  return best.map(([item]) => item);
+}
+
+/** Index of `ord` in ascending `ords`, or -1. */
+function findOrd(ords: Uint32Array, ord: number): number {
+  let lo = 0;
+  let hi = ords.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    if (ords[mid] === ord) return mid;
+    if (ords[mid] < ord) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
 
 export function relatedScore(f: Features): number {
   if (f.yearConflict) return 0;
@@ -136,35 +168,58 @@ export async function rankRelated(query: Profile, index: IndexReader, { idf, tex
   const queryNorm = Math.sqrt(squares);
   const shrink = entityMass + ENTITY_PRIOR;
 
-  const sums = new Map<number, Sums>();
+  // Every posting adds into flat arrays by story number: a tight loop, no allocation per story.
+  // Postings of terms most stories have (发展; 株洲 in a Zhuzhou library) are left out of it: they
+  // cannot tell stories apart, and their share is added afterwards, by binary search, for the few
+  // stories that are candidates.
+  const selectiveLimit = Math.max(SELECTIVE_MIN_DF, size * SELECTIVE_SHARE);
+  let maxOrd = 0;
+  for (const { ords } of postings.values()) if (ords.length) maxOrd = Math.max(maxOrd, ords[ords.length - 1]);
+  const dot = new Float64Array(maxOrd + 1);
+  const named = new Float64Array(maxOrd + 1);
+  const touched: number[] = [];
   for (const [term, { ords, weights }] of postings) {
+    if (ords.length > selectiveLimit) continue;
     const weight = weightOf.get(term)!;
-    const isEntity = entityType(term) !== undefined;
+    const entity = entityType(term) ? weight : 0;
     for (let i = 0; i < ords.length; i++) {
-      let s = sums.get(ords[i]);
-      if (!s) sums.set(ords[i], (s = { dot: 0, storyShared: 0, entities: new Set(), words: [] }));
-      s.dot += weight * weights[i];
-      if (isEntity) {
-        s.storyShared += weights[i];
-        s.entities.add(term);
-      } else {
-        s.words.push({ term, weight: weight * weights[i] });
-      }
+      const ord = ords[i];
+      if (dot[ord] === 0 && named[ord] === 0) touched.push(ord);
+      dot[ord] += weight * weights[i];
+      named[ord] += entity;
     }
   }
+  // Index-only scores pick the few stories worth a closer look.
+  const rough = (ord: number) => 0.6 * (named[ord] / shrink) + 0.2 * (dot[ord] / queryNorm);
+  const picked = topBy(touched, rough, CANDIDATES * 3);
+  const indexed: Array<[number, Sums]> = picked.map((ord) => {
+    const sums: Sums = { dot: 0, storyShared: 0, entities: new Set(), words: [] };
+    for (const [term, { ords, weights }] of postings) {
+      const at = findOrd(ords, ord);
+      if (at < 0) continue;
+      const weight = weightOf.get(term)!;
+      sums.dot += weight * weights[at];
+      if (entityType(term)) {
+        sums.storyShared += weights[at];
+        sums.entities.add(term);
+      } else {
+        sums.words.push({ term, weight: weight * weights[at] });
+      }
+    }
+    return [ord, sums];
+  });
   const sharedMass = (entities: Set<string>) => [...entities].reduce((sum, t) => sum + weightOf.get(t)!, 0);
-  // Index-only scores pick the few stories worth reading in full.
-  const indexed = [...sums].sort((a, b) => sharedMass(b[1].entities) + b[1].dot / queryNorm - (sharedMass(a[1].entities) + a[1].dot / queryNorm)).slice(0, CANDIDATES * 3);
   const docs = await index.docs(indexed.map(([ord]) => ord));
   const prelim = indexed.map(([, s], i) => {
     const doc = docs[i];
     const features: Features = {
       queryCoverage: sharedMass(s.entities) / shrink,
       storyCoverage: doc.entityMass ? s.storyShared / doc.entityMass : 0,
-      cosine: doc.norm ? s.dot / (queryNorm * doc.norm) : 0,
+      cosine: s.dot / queryNorm,
       quotation: 0,
       unexplained: (entityMass - sharedMass(s.entities)) / shrink,
-      yearConflict: query.years.size > 0 && ![...query.years].some((y) => doc.years.includes(y)),
+      // A text naming one or two years dates its event; one naming many is looking back.
+      yearConflict: query.years.size > 0 && query.years.size <= 2 && ![...query.years].some((y) => doc.years.includes(y)),
     };
     return { doc, s, features, rough: relatedScore(features) + features.cosine };
   });
