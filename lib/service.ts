@@ -52,6 +52,8 @@ export function createService({ library, analyzer }: ServiceDeps) {
           summaries.push({ ...summarize(story), score, sharedEntities, sharedWords, snippet });
         }
         const { entities, keywords, partial } = analysis;
+        // jieba loads once this answer has gone out: its dictionary build would hold it back.
+        if (partial) setTimeout(() => void analyzer().then((a) => a.prepare()), 0);
         return { entities, keywords, related: summaries, partial: partial ?? false } as Reply<M>;
       }
       case 'UI_EXPORT_LIBRARY': {

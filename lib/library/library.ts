@@ -48,6 +48,8 @@ const NEXT_ORD = 'nextOrd';
 const KNOWLEDGE = 'knowledge';
 /** Posting lists kept in memory between queries of one worker life; dropped on every write. */
 const CACHED_POSTINGS = 20_000;
+const CACHED_DOCS = 5_000;
+const CACHED_TEXTS = 500;
 
 export interface Library {
   count(): Promise<number>;
@@ -157,11 +159,31 @@ export async function openLibrary(name: string, idf: () => Promise<Idf>): Promis
     },
   });
 
+  // What queries read, kept between queries of one worker life and dropped on every write.
   const cache = new Map<string, Posting | null>();
+  const docCache = new Map<number, StoredDoc>();
+  const textCache = new Map<string, string>();
+  let sizeCache: number | undefined;
+  const forget = () => {
+    cache.clear();
+    docCache.clear();
+    textCache.clear();
+    sizeCache = undefined;
+  };
+  /** Reads what a cache lacks in one transaction, keeps it (within a bound) and answers in order. */
+  const cached = async <K, V>(memo: Map<K, V>, keys: K[], bound: number, read: (missing: K[]) => Promise<V[]>): Promise<V[]> => {
+    const missing = [...new Set(keys.filter((k) => !memo.has(k)))];
+    if (missing.length) {
+      const found = await read(missing);
+      if (memo.size + missing.length > bound) memo.clear();
+      missing.forEach((k, i) => memo.set(k, found[i]));
+    }
+    return keys.map((k) => memo.get(k)!);
+  };
   /** Runs one write transaction over the stories and the index, all or nothing. */
   const write = async (plan: (tx: WriteTx) => Promise<Array<() => Promise<unknown>>>) => {
     const tx = db.transaction(['stories', 'meta', 'docs', 'postings'], 'readwrite');
-    cache.clear();
+    forget();
     let writes: Array<() => Promise<unknown>>;
     try {
       writes = await plan(tx);
@@ -174,29 +196,29 @@ export async function openLibrary(name: string, idf: () => Promise<Idf>): Promis
   };
 
   const index: IndexReader = {
-    size: () => db.count('docs'),
+    async size() {
+      return (sizeCache ??= await db.count('docs'));
+    },
     async postings(terms) {
-      const missing = terms.filter((t) => !cache.has(t));
-      if (missing.length) {
+      const found = await cached(cache, terms, CACHED_POSTINGS, (missing) => {
         const tx = db.transaction('postings');
-        const found = await Promise.all(missing.map((t) => tx.store.get(t)));
-        if (cache.size + missing.length > CACHED_POSTINGS) cache.clear();
-        missing.forEach((t, i) => cache.set(t, found[i] ?? null));
-      }
+        return Promise.all(missing.map(async (t) => (await tx.store.get(t)) ?? null));
+      });
       const result = new Map<string, Posting>();
-      for (const t of terms) {
-        const posting = cache.get(t);
-        if (posting) result.set(t, posting);
-      }
+      terms.forEach((t, i) => found[i] && result.set(t, found[i]!));
       return result;
     },
-    async docs(ords) {
-      const tx = db.transaction('docs');
-      return Promise.all(ords.map(async (ord) => (await tx.store.get(ord))!));
+    docs(ords) {
+      return cached(docCache, ords, CACHED_DOCS, (missing) => {
+        const tx = db.transaction('docs');
+        return Promise.all(missing.map(async (ord) => (await tx.store.get(ord))!));
+      });
     },
-    async texts(ids) {
-      const tx = db.transaction('stories');
-      return Promise.all(ids.map(async (id) => normalizeForAnalysis(storyText((await tx.store.get(id))!))));
+    texts(ids) {
+      return cached(textCache, ids, CACHED_TEXTS, (missing) => {
+        const tx = db.transaction('stories');
+        return Promise.all(missing.map(async (id) => normalizeForAnalysis(storyText((await tx.store.get(id))!))));
+      });
     },
   };
 

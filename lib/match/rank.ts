@@ -110,15 +110,20 @@ export function relatedScore(f: Features): number {
 
 const clean = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
 
-/** Share of `query`'s runs of QUOTE_RUN characters that occur in `story` (both cleaned). */
-export function quotation(query: string, story: string): number {
+/** The runs of QUOTE_RUN characters of a cleaned text, each once. */
+function runsOf(text: string): string[] {
+  const runs: string[] = [];
+  for (let i = 0; i + QUOTE_RUN <= text.length; i++) runs.push(text.slice(i, i + QUOTE_RUN));
+  return runs;
+}
+
+/** Share of the query's runs of QUOTE_RUN characters that occur in `story` (both cleaned). */
+export function quotation(query: string, story: string, queryRuns = runsOf(query)): number {
   if (query.length < QUOTE_RUN) return query.length >= 4 && story.includes(query) ? 1 : 0;
-  const runs = new Set<string>();
-  for (let i = 0; i + QUOTE_RUN <= story.length; i++) runs.add(story.slice(i, i + QUOTE_RUN));
+  const inStory = new Set(runsOf(story));
   let found = 0;
-  const total = query.length - QUOTE_RUN + 1;
-  for (let i = 0; i < total; i++) if (runs.has(query.slice(i, i + QUOTE_RUN))) found++;
-  return found / total;
+  for (const run of queryRuns) if (inStory.has(run)) found++;
+  return found / queryRuns.length;
 }
 
 interface Sums {
@@ -226,6 +231,7 @@ export async function rankRelated(query: Profile, index: IndexReader, { idf, tex
   const finalists = prelim.sort((a, b) => b.rough - a.rough).slice(0, CANDIDATES);
   const stories = await index.texts(finalists.map((f) => f.doc.id));
   const queryClean = clean(text);
+  const queryRuns = runsOf(queryClean);
   const results: RelatedStory[] = [];
   finalists.forEach(({ doc, s, features }, i) => {
     const storyClean = clean(stories[i]);
@@ -236,7 +242,7 @@ export async function rankRelated(query: Profile, index: IndexReader, { idf, tex
     }
     features.queryCoverage = sharedMass(s.entities) / shrink;
     features.unexplained = (entityMass - sharedMass(s.entities)) / shrink;
-    features.quotation = quotation(queryClean, storyClean);
+    features.quotation = quotation(queryClean, storyClean, queryRuns);
     const score = relatedScore(features);
     if (!all && score < RELATED_THRESHOLD) return;
     const sharedEntities = [...s.entities].map((t) => ({ type: entityType(t)!, name: doc.names[t] ?? nameOf(t) }));

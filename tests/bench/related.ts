@@ -1,0 +1,122 @@
+/**
+ * Related coverage at scale: a 3,000-character article ranked against libraries of 1k, 10k and
+ * 100k generated stories (tests/bench/synthetic-library.ts).
+ *   in Node      the in-memory index (what a warm worker holds), ranking only;
+ *   in Chromium  the extension's IndexedDB index in the real service worker, filled through the
+ *                options page's import message in batches: import speed, then the rank time of
+ *                a query (the worker's RANK_MARK) warm and right after a wake, and the whole reply.
+ */
+import type { Page, Worker } from 'playwright-core';
+import { storiesToJsonl } from '../../lib/library/jsonl';
+import type { Story } from '../../lib/library/story';
+import { indexEntry } from '../../lib/match/index-entry';
+import { MemoryIndex } from '../../lib/match/memory-index';
+import { buildProfile } from '../../lib/match/profile';
+import { rankRelated } from '../../lib/match/rank';
+import { RANK_MARK } from '../../lib/match/related';
+import { normalizeForAnalysis } from '../../lib/nlp/normalize';
+import { launchExtension, type ExtensionGlobal, type ExtensionSession } from '../../scripts/launch-extension';
+import { nodeAnalyzer } from '../unit/helpers';
+import type { Row } from './stats';
+import { analysedSentences, articleAbout, syntheticStories } from './synthetic-library';
+
+const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
+const QUERIES = 10;
+const BATCH = 2000;
+
+type Sentences = Awaited<ReturnType<typeof analysedSentences>>['sentences'];
+
+function articles(stories: Story[], sentences: Sentences): string[] {
+  return Array.from({ length: QUERIES }, (_, q) => articleAbout(stories[Math.floor((stories.length * q) / QUERIES)], sentences, q + 1));
+}
+
+export async function nodeRankingRows(sentences: Sentences): Promise<Row[]> {
+  const analyzer = nodeAnalyzer();
+  const idf = await analyzer.idf();
+  const rows: Row[] = [];
+  for (const size of SIZES) {
+    const stories = [...syntheticStories(sentences, size)];
+    const index = MemoryIndex.fromEntries(stories.map((s) => ({ ...indexEntry(s, idf)!, text: normalizeForAnalysis(s.paragraphs.join('\n')) })));
+    const times: number[] = [];
+    for (const article of articles(stories, sentences)) {
+      const { entities, terms } = await analyzer.analyze(article);
+      const profile = buildProfile({ entities, terms, text: article });
+      const text = normalizeForAnalysis(article);
+      for (let run = 0; run < 6; run++) {
+        const start = performance.now();
+        await rankRelated(profile, index, { idf, text });
+        if (run > 0) times.push(performance.now() - start);
+      }
+    }
+    rows.push({ measure: `Node, in-memory index, ${size.toLocaleString('en')} stories: rank a 3,000-char article`, runs: times.length, values: times, unit: 'ms' });
+  }
+  return rows;
+}
+
+const lastRankMs = (worker: Worker) => worker.evaluate((n) => (performance.getEntriesByName(n).at(-1) as PerformanceMark | undefined)?.detail?.ms as number | undefined, RANK_MARK);
+
+async function searchMs(page: Page, text: string): Promise<number> {
+  return page.evaluate(async (t) => {
+    const start = performance.now();
+    await (globalThis as unknown as ExtensionGlobal).chrome.runtime.sendMessage({ type: 'UI_SEARCH', text: t });
+    return performance.now() - start;
+  }, text);
+}
+
+async function stopWorker(session: ExtensionSession, page: Page): Promise<void> {
+  const cdp = await session.context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await cdp.detach();
+}
+
+export async function browserRankingRows(sentences: Sentences): Promise<Row[]> {
+  const session = await launchExtension();
+  const rows: Row[] = [];
+  try {
+    const page = await session.openPage('options.html');
+    await page.locator('[data-testid=library-count]').filter({ hasText: '10' }).waitFor();
+    const all = [...syntheticStories(sentences, Math.max(...SIZES))];
+    const importRates: number[] = [];
+    let imported = 0;
+    for (const size of SIZES) {
+      for (; imported < size; imported += BATCH) {
+        const text = storiesToJsonl(all.slice(imported, Math.min(size, imported + BATCH)));
+        const start = performance.now();
+        await page.evaluate((t) => (globalThis as unknown as ExtensionGlobal).chrome.runtime.sendMessage({ type: 'UI_IMPORT_LIBRARY', text: t }), text);
+        importRates.push(Math.min(BATCH, size - imported) / ((performance.now() - start) / 1000));
+      }
+      const queries = articles(all.slice(0, size), sentences);
+      const label = `${size.toLocaleString('en')} stories`;
+      for (const q of queries) await searchMs(page, q); // warm: jieba loaded, postings cached
+      const warmRank: number[] = [];
+      const warmReply: number[] = [];
+      for (const q of [...queries, ...queries]) {
+        warmReply.push(await searchMs(page, q));
+        warmRank.push((await lastRankMs(await session.worker()))!);
+      }
+      const coldRank: number[] = [];
+      const coldReply: number[] = [];
+      for (const q of queries) {
+        await stopWorker(session, page);
+        coldReply.push(await searchMs(page, q));
+        coldRank.push((await lastRankMs(await session.worker()))!);
+      }
+      rows.push(
+        { measure: `service worker, ${label}: rank, warm`, runs: warmRank.length, values: warmRank, unit: 'ms' },
+        { measure: `service worker, ${label}: whole reply (analysis + rank), warm`, runs: warmReply.length, values: warmReply, unit: 'ms' },
+        { measure: `service worker, ${label}: rank, first query after a wake`, runs: coldRank.length, values: coldRank, unit: 'ms' },
+        { measure: `service worker, ${label}: whole first reply after a wake`, runs: coldReply.length, values: coldReply, unit: 'ms' },
+      );
+    }
+    rows.unshift({ measure: `service worker: import with analysis kept, indexed (batches of ${BATCH})`, runs: importRates.length, values: importRates, unit: 'stories/s' });
+  } finally {
+    await session.close();
+  }
+  return rows;
+}
+
+export async function relatedRows(): Promise<Row[]> {
+  const { sentences } = await analysedSentences();
+  return [...(await nodeRankingRows(sentences)), ...(await browserRankingRows(sentences))];
+}
