@@ -19,14 +19,17 @@ export interface BackgroundEnv {
 
 export function createBackgroundState(env: BackgroundEnv) {
   const jieba = lazyJieba(env.loadJieba);
-  const bare = createAnalyzer(jieba, env.readPackageFile);
+  let database: Promise<Library> | undefined;
+  /** The database, open; not waiting for the bundle (whose analysis needs jieba and the counts). */
+  const openDatabase = () => (database ??= openLibrary(env.dbName ?? LIBRARY_DB, () => bare.idf()));
+  const bare = createAnalyzer(jieba, env.readPackageFile, async () => (await openDatabase()).wordCounts());
   let opened: Promise<Library> | undefined;
   let taught: Promise<Analyzer> | undefined;
   /** The bundle was (re)installed in this worker life: an install event has nothing left to do. */
   let installedNow = false;
 
   const library = () =>
-    (opened ??= openLibrary(env.dbName ?? LIBRARY_DB, () => bare.idf()).then(async (lib) => {
+    (opened ??= openDatabase().then(async (lib) => {
       installedNow = await ensureBundled(lib, env.readPackageFile, env.version, bare);
       // Stories stored by a version that kept no index are analysed and indexed once.
       const unindexed = await lib.unindexed();
@@ -36,7 +39,7 @@ export function createBackgroundState(env: BackgroundEnv) {
 
   const analyzer = () =>
     (taught ??= library().then(async (lib) => {
-      bare.learnLibrary(await lib.knowledge());
+      bare.learnLibrary({ names: await lib.names() });
       return bare;
     }));
 

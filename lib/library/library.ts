@@ -21,6 +21,8 @@ interface LibrarySchema extends DBSchema {
   docs: { key: number; value: StoredDoc; indexes: { 'by-id': string } };
   /** The inverted index: term → posting list. */
   postings: { key: string; value: Posting };
+  /** The inverted index: term → number of stories (the length of its posting list), read first. */
+  termCounts: { key: string; value: number };
 }
 
 type UpgradeTx = IDBPTransaction<LibrarySchema, StoreNames<LibrarySchema>[], 'versionchange'>;
@@ -39,13 +41,16 @@ const MIGRATIONS: Array<(db: IDBPDatabase<LibrarySchema>, tx: UpgradeTx) => void
   (db) => {
     db.createObjectStore('docs', { keyPath: 'ord' }).createIndex('by-id', 'id', { unique: true });
     db.createObjectStore('postings');
+    db.createObjectStore('termCounts');
   },
 ];
 
 export const LIBRARY_DB = 'zhuzhou-daily-lens';
 const BUNDLED_VERSION = 'bundledVersion';
 const NEXT_ORD = 'nextOrd';
-const KNOWLEDGE = 'knowledge';
+/** The library's knowledge in two records: names are read at every wake, word counts only with jieba. */
+const NAMES = 'knownNames';
+const WORD_COUNTS = 'wordCounts';
 /** Posting lists kept in memory between queries of one worker life; dropped on every write. */
 const CACHED_POSTINGS = 20_000;
 const CACHED_DOCS = 5_000;
@@ -70,13 +75,15 @@ export interface Library {
   /** Stories stored but not in the index (analysed by an older version): to analyse again. */
   unindexed(): Promise<Story[]>;
   /** The names and word counts the analyzer learns the library from (kept with every write). */
-  knowledge(): Promise<LibraryKnowledge>;
+  names(): Promise<LibraryKnowledge['names']>;
+  /** How many stories name each word among keywords and entities; read with jieba, not at wake. */
+  wordCounts(): Promise<Pick<LibraryKnowledge, 'df' | 'stories'>>;
   /** Every entity term of the index with the name a story gives it. */
   entityNames(): Promise<Array<[string, string]>>;
   close(): void;
 }
 
-type WriteTx = IDBPTransaction<LibrarySchema, Array<'stories' | 'meta' | 'docs' | 'postings'>, 'readwrite'>;
+type WriteTx = IDBPTransaction<LibrarySchema, Array<'stories' | 'meta' | 'docs' | 'postings' | 'termCounts'>, 'readwrite'>;
 
 /**
  * The index writes for stories put and ids removed, planned inside the transaction that stores
@@ -87,7 +94,12 @@ async function planIndexWrites(tx: WriteTx, put: Story[], removed: string[], idf
   const docs = tx.objectStore('docs');
   const postings = tx.objectStore('postings');
   let nextOrd = ((await tx.objectStore('meta').get(NEXT_ORD)) as number | undefined) ?? 0;
-  const knowledge = ((await tx.objectStore('meta').get(KNOWLEDGE)) as LibraryKnowledge | undefined) ?? emptyKnowledge();
+  const meta = tx.objectStore('meta');
+  const knowledge: LibraryKnowledge = {
+    ...emptyKnowledge(),
+    names: ((await meta.get(NAMES)) as LibraryKnowledge['names'] | undefined) ?? {},
+    ...((await meta.get(WORD_COUNTS)) as Pick<LibraryKnowledge, 'df' | 'stories'> | undefined),
+  };
   /** term → story → new weight, or undefined to take the story out. */
   const changes = new Map<string, Map<number, number | undefined>>();
   const change = (term: string, ord: number, weight?: number) => {
@@ -123,10 +135,13 @@ async function planIndexWrites(tx: WriteTx, put: Story[], removed: string[], idf
   const current = await Promise.all(terms.map((term) => postings.get(term)));
   terms.forEach((term, i) => {
     const merged = mergePosting(current[i] ?? emptyPosting(), changes.get(term)!);
+    const counts = tx.objectStore('termCounts');
     writes.push(() => (merged.ords.length ? postings.put(merged, term) : postings.delete(term)));
+    writes.push(() => (merged.ords.length ? counts.put(merged.ords.length, term) : counts.delete(term)));
   });
   writes.push(() => tx.objectStore('meta').put(nextOrd, NEXT_ORD));
-  writes.push(() => tx.objectStore('meta').put(knowledge, KNOWLEDGE));
+  writes.push(() => meta.put(knowledge.names, NAMES));
+  writes.push(() => meta.put({ df: knowledge.df, stories: knowledge.stories }, WORD_COUNTS));
   return writes;
 }
 
@@ -161,11 +176,13 @@ export async function openLibrary(name: string, idf: () => Promise<Idf>): Promis
 
   // What queries read, kept between queries of one worker life and dropped on every write.
   const cache = new Map<string, Posting | null>();
+  const countCache = new Map<string, number>();
   const docCache = new Map<number, StoredDoc>();
   const textCache = new Map<string, string>();
   let sizeCache: number | undefined;
   const forget = () => {
     cache.clear();
+    countCache.clear();
     docCache.clear();
     textCache.clear();
     sizeCache = undefined;
@@ -182,7 +199,7 @@ export async function openLibrary(name: string, idf: () => Promise<Idf>): Promis
   };
   /** Runs one write transaction over the stories and the index, all or nothing. */
   const write = async (plan: (tx: WriteTx) => Promise<Array<() => Promise<unknown>>>) => {
-    const tx = db.transaction(['stories', 'meta', 'docs', 'postings'], 'readwrite');
+    const tx = db.transaction(['stories', 'meta', 'docs', 'postings', 'termCounts'], 'readwrite');
     forget();
     let writes: Array<() => Promise<unknown>>;
     try {
@@ -199,14 +216,20 @@ export async function openLibrary(name: string, idf: () => Promise<Idf>): Promis
     async size() {
       return (sizeCache ??= await db.count('docs'));
     },
-    async postings(terms) {
-      const found = await cached(cache, terms, CACHED_POSTINGS, (missing) => {
+    async postings(terms, maxCount) {
+      const counts = await cached(countCache, terms, CACHED_POSTINGS, (missing) => {
+        const tx = db.transaction('termCounts');
+        return Promise.all(missing.map(async (t) => (await tx.store.get(t)) ?? 0));
+      });
+      const df = new Map(terms.map((t, i) => [t, counts[i]]));
+      const wanted = terms.filter((t) => df.get(t)! > 0 && df.get(t)! <= maxCount);
+      const found = await cached(cache, wanted, CACHED_POSTINGS, (missing) => {
         const tx = db.transaction('postings');
         return Promise.all(missing.map(async (t) => (await tx.store.get(t)) ?? null));
       });
-      const result = new Map<string, Posting>();
-      terms.forEach((t, i) => found[i] && result.set(t, found[i]!));
-      return result;
+      const lists = new Map<string, Posting>();
+      wanted.forEach((t, i) => found[i] && lists.set(t, found[i]!));
+      return { lists, df };
     },
     docs(ords) {
       return cached(docCache, ords, CACHED_DOCS, (missing) => {
@@ -231,8 +254,11 @@ export async function openLibrary(name: string, idf: () => Promise<Idf>): Promis
       const ids = (await tx.objectStore('stories').getAllKeys()).filter((id) => !indexed.has(id));
       return Promise.all(ids.map(async (id) => (await tx.objectStore('stories').get(id))!));
     },
-    async knowledge() {
-      return ((await db.get('meta', KNOWLEDGE)) as LibraryKnowledge | undefined) ?? emptyKnowledge();
+    async names() {
+      return ((await db.get('meta', NAMES)) as LibraryKnowledge['names'] | undefined) ?? {};
+    },
+    async wordCounts() {
+      return ((await db.get('meta', WORD_COUNTS)) as Pick<LibraryKnowledge, 'df' | 'stories'> | undefined) ?? { df: {}, stories: 0 };
     },
     async entityNames() {
       const names = new Map<string, string>();

@@ -56,13 +56,15 @@ export class MemoryIndex implements IndexReader {
     return this.byOrd.size;
   }
 
-  async postings(terms: string[]) {
-    const found = new Map<string, Posting>();
+  async postings(terms: string[], maxCount: number) {
+    const lists = new Map<string, Posting>();
+    const df = new Map<string, number>();
     for (const term of terms) {
       const list = this.lists.get(term);
-      if (list?.ords.length) found.set(term, list);
+      df.set(term, list?.ords.length ?? 0);
+      if (list?.ords.length && list.ords.length <= maxCount) lists.set(term, list);
     }
-    return found;
+    return { lists, df };
   }
 
   async docs(ords: number[]) {

@@ -22,8 +22,11 @@ export interface Posting {
 export interface IndexReader {
   /** Number of stories indexed. */
   size(): Promise<number>;
-  /** Postings of the terms the index holds; absent terms are missing from the map. */
-  postings(terms: string[]): Promise<Map<string, Posting>>;
+  /**
+   * How many stories hold each term (`df`, 0 for an unknown term), and the posting lists of those
+   * held by at most `maxCount` stories: a term most stories hold is never read.
+   */
+  postings(terms: string[], maxCount: number): Promise<{ lists: Map<string, Posting>; df: Map<string, number> }>;
   docs(ords: number[]): Promise<DocRecord[]>;
   /** The stories' text as the analysis reads it (normalised), for the last, closest look. */
   texts(ids: string[]): Promise<string[]>;
@@ -102,9 +105,12 @@ function findOrd(ords: Uint32Array, ord: number): number {
   return -1;
 }
 
+/** How much each kind of evidence that the text names what the story names counts. */
+const WEIGHT = { queryCoverage: 0.6, storyCoverage: 0.2, cosine: 0.2 };
+
 export function relatedScore(f: Features): number {
   if (f.yearConflict) return 0;
-  const naming = 0.6 * f.queryCoverage + 0.2 * f.storyCoverage + 0.2 * f.cosine;
+  const naming = WEIGHT.queryCoverage * f.queryCoverage + WEIGHT.storyCoverage * f.storyCoverage + WEIGHT.cosine * f.cosine;
   return Math.max(naming, f.quotation * (1 - f.unexplained));
 }
 
@@ -154,7 +160,11 @@ export async function rankRelated(query: Profile, index: IndexReader, { idf, tex
     .filter((t) => !entityType(t))
     .sort((a, b) => byGeneralWeight(b) - byGeneralWeight(a))
     .slice(0, MAX_WORD_TERMS);
-  const postings = await index.postings([...entityTerms, ...wordTerms]);
+  // A term in most stories (发展; 株洲 in a Zhuzhou library) cannot tell them apart, and reading its
+  // posting list would cost time in proportion to the library: it counts in the text's weights
+  // but is not looked up.
+  const selectiveLimit = Math.max(SELECTIVE_MIN_DF, size * SELECTIVE_SHARE);
+  const { lists: postings, df: counts } = await index.postings([...entityTerms, ...wordTerms], selectiveLimit);
 
   const weightOf = new Map<string, number>();
   let squares = 0;
@@ -163,7 +173,7 @@ export async function rankRelated(query: Profile, index: IndexReader, { idf, tex
   // Zhuzhou paper's library says almost nothing about which story a text is about.
   const rarest = Math.log((size + 1) / 2) || 1;
   for (const [term, count] of query.terms) {
-    const df = postings.get(term)?.ords.length ?? 0;
+    const df = counts.get(term) ?? 0;
     const specificity = Math.log((size + 1) / (df + 1)) / rarest;
     const weight = (1 + Math.log(count)) * idf(nameOf(term)) * specificity * (entityType(term) ? ENTITY_BOOST : 1);
     weightOf.set(term, weight);
@@ -174,17 +184,12 @@ export async function rankRelated(query: Profile, index: IndexReader, { idf, tex
   const shrink = entityMass + ENTITY_PRIOR;
 
   // Every posting adds into flat arrays by story number: a tight loop, no allocation per story.
-  // Postings of terms most stories have (发展; 株洲 in a Zhuzhou library) are left out of it: they
-  // cannot tell stories apart, and their share is added afterwards, by binary search, for the few
-  // stories that are candidates.
-  const selectiveLimit = Math.max(SELECTIVE_MIN_DF, size * SELECTIVE_SHARE);
   let maxOrd = 0;
   for (const { ords } of postings.values()) if (ords.length) maxOrd = Math.max(maxOrd, ords[ords.length - 1]);
   const dot = new Float64Array(maxOrd + 1);
   const named = new Float64Array(maxOrd + 1);
   const touched: number[] = [];
   for (const [term, { ords, weights }] of postings) {
-    if (ords.length > selectiveLimit) continue;
     const weight = weightOf.get(term)!;
     const entity = entityType(term) ? weight : 0;
     for (let i = 0; i < ords.length; i++) {
@@ -195,7 +200,7 @@ export async function rankRelated(query: Profile, index: IndexReader, { idf, tex
     }
   }
   // Index-only scores pick the few stories worth a closer look.
-  const rough = (ord: number) => 0.6 * (named[ord] / shrink) + 0.2 * (dot[ord] / queryNorm);
+  const rough = (ord: number) => WEIGHT.queryCoverage * (named[ord] / shrink) + WEIGHT.cosine * (dot[ord] / queryNorm);
   const picked = topBy(touched, rough, CANDIDATES * 3);
   const indexed: Array<[number, Sums]> = picked.map((ord) => {
     const sums: Sums = { dot: 0, storyShared: 0, entities: new Set(), words: [] };

@@ -197,8 +197,8 @@ export interface Analyzer {
   /** The general IDF table (jieba's), loaded on first use. */
   idf(): Promise<Idf>;
   teach(storyId: string, analysis: Taught): void;
-  /** Teaches the whole library at once, from the record the library keeps. */
-  learnLibrary(knowledge: LibraryKnowledge): void;
+  /** Teaches the whole library at once, from the records the library keeps. */
+  learnLibrary(knowledge: Partial<LibraryKnowledge>): void;
 }
 
 /** What the analysis reads of a text: at most MAX_ANALYSIS_CHARS, normalised. */
@@ -223,7 +223,12 @@ function lexiconOf(j: Jieba): (word: string) => string | undefined {
  * `jieba` and the data files (`read('nlp/idf.txt')`, `read('nlp/names.txt')`) load on first use:
  * they are fetched only when a text is analysed.
  */
-export function createAnalyzer(jieba: () => Promise<Jieba>, read: (path: string) => Promise<string>): Analyzer {
+export function createAnalyzer(
+  jieba: () => Promise<Jieba>,
+  read: (path: string) => Promise<string>,
+  /** The library's word counts, loaded with jieba (they matter only for a full analysis). */
+  libraryCounts?: () => Promise<Pick<LibraryKnowledge, 'df' | 'stories'>>,
+): Analyzer {
   /** Every name the library knows, to the entity it stands for (a short name to its full name). */
   const gazetteer = new Map<string, Mention>();
   /** Names jieba has yet to learn: taught while it was loading. */
@@ -245,7 +250,8 @@ export function createAnalyzer(jieba: () => Promise<Jieba>, read: (path: string)
   let prepared: Promise<Jieba> | undefined;
   /** jieba, taught the country names it would otherwise split (北/马其顿) and the gazetteer. */
   const ready = () =>
-    (prepared ??= jieba().then((j) => {
+    (prepared ??= Promise.all([jieba(), libraryCounts?.()]).then(([j, counts]) => {
+      if (counts) library.add(counts);
       for (const name of nameKnowledge().countryNames) if (name.length >= 2) j.add_word(name, undefined, 'ns');
       learn(j);
       loaded = j;
@@ -282,14 +288,14 @@ export function createAnalyzer(jieba: () => Promise<Jieba>, read: (path: string)
       addKnowledge(one, analysis);
       analyzer.learnLibrary(one);
     },
-    learnLibrary(knowledge) {
-      library.add(knowledge);
-      for (const [name, [type, full]] of Object.entries(knowledge.names)) {
+    learnLibrary({ names = {}, df = {}, stories = 0 }) {
+      library.add({ df, stories });
+      for (const [name, [type, full]] of Object.entries(names)) {
         if (gazetteer.has(name)) continue;
         gazetteer.set(name, { type, text: full });
         untaught.push([name, type]);
+        if (name.length > longestName) longestName = name.length;
       }
-      longestName = Math.max(longestName, ...Object.keys(knowledge.names).map((n) => n.length));
       if (loaded) learn(loaded);
     },
   };

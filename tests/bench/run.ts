@@ -11,6 +11,7 @@ import { PAINTED_MARK } from '../../components/Popup';
 import { ANALYSIS_MARK, JIEBA_READY_MARK } from '../../lib/nlp/segmenter';
 import { bundledStories } from '../unit/helpers';
 import { launchExtension, type ExtensionGlobal, type ExtensionSession } from '../../scripts/launch-extension';
+import { relatedRows } from './related';
 import { printTable, type Row } from './stats';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
@@ -182,6 +183,8 @@ try {
     { measure: 'Node: native @node-rs/jieba tag throughput', runs: node.native.length, values: node.native, unit: 'M chars/s' },
     { measure: 'Node: wasm / native (per run)', runs: node.wasm.length, values: node.wasm.map((w, i) => w / node.native[i]), unit: 'ratio' },
   );
+  // Related coverage at 1k, 10k and 100k stories (BENCH_SIZES to change): its own browser profile.
+  rows.push(...(await relatedRows()));
   console.log(`\nZhuzhou Daily Lens benchmarks — ${new Date().toISOString().slice(0, 10)}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${await session.context.browser()?.version?.() ?? 'Chromium'}\n`);
   console.log(printTable(rows));
 } finally {

@@ -19,7 +19,7 @@ describe('library schema', () => {
     library.close();
     const db = await openDB(name);
     expect(db.version).toBe(2);
-    expect([...db.objectStoreNames].sort()).toEqual(['docs', 'meta', 'postings', 'stories']);
+    expect([...db.objectStoreNames].sort()).toEqual(['docs', 'meta', 'postings', 'stories', 'termCounts']);
     const store = db.transaction('stories').store;
     expect(store.keyPath).toBe('id');
     expect([...store.indexNames]).toContain('by-date');
