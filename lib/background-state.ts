@@ -46,6 +46,7 @@ export function createBackgroundState(env: BackgroundEnv) {
   return {
     library,
     analyzer,
+    read: env.readPackageFile,
     /**
      * On install and update the bundle is written once: by `library()` when the version changed,
      * here when it did not (a developer's reload). Ids are stable, so nothing doubles.

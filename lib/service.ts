@@ -17,6 +17,8 @@ export interface ServiceDeps {
   library: () => Promise<Library>;
   /** The analyzer, taught the library's gazetteer. */
   analyzer: () => Promise<Analyzer>;
+  /** Reads a data file of the package (public/). */
+  read: (path: string) => Promise<string>;
 }
 
 export function summarize(story: Story): StorySummary {
@@ -24,12 +26,12 @@ export function summarize(story: Story): StorySummary {
   return { id, title, kicker, date, page, publication, firstLine: firstLine(story) };
 }
 
-export function createService({ library, analyzer }: ServiceDeps) {
+export function createService({ library, analyzer, read }: ServiceDeps) {
   /** Made again when the library changes: it caches the library's names for English text. */
   let finder: ReturnType<typeof relatedFinder> | undefined;
   const findRelated = async (text: string) => {
     const lib = await library();
-    finder ??= relatedFinder({ analyzer: await analyzer(), index: lib.index, libraryNames: () => lib.entityNames() });
+    finder ??= relatedFinder({ analyzer: await analyzer(), index: lib.index, libraryNames: () => lib.entityNames(), read });
     return finder(text, { partial: true });
   };
 

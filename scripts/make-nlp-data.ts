@@ -3,7 +3,10 @@
  * as shipped in @node-rs/jieba): `npm run nlp-data` after upgrading @node-rs/jieba.
  *
  * - idf.txt: the general IDF keyword weights start from, cut to the words common enough to
- *   matter (IDF < 10, two or more characters) and rounded; rarer words get the median.
+ *   matter (IDF < 10, two or more characters) and rounded, sorted by word; rarer words get the
+ *   median.
+ * - pinyin.txt: every reading of each Chinese character (pinyin-pro's dictionary), so English
+ *   text can be matched to the library's Chinese names without shipping pinyin-pro to the worker.
  * - names.txt: a naive-Bayes model of Chinese personal names: for a surname character and for
  *   given-name characters, the log-odds of appearing in a name (jieba's `nr` words of two or three
  *   characters after a surname) rather than in an ordinary word that starts with the same
@@ -12,6 +15,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { pinyin } from 'pinyin-pro';
 import surnameTable from 'pinyin-pro/dist/esm/data/surname.mjs';
 
 const jiebaDir = dirname(createRequire(import.meta.url).resolve('@node-rs/jieba/package.json'));
@@ -27,6 +31,8 @@ async function writeIdf(): Promise<void> {
   const sorted = table.map(([, idf]) => Number(idf)).sort((a, b) => a - b);
   const median = sorted[Math.floor(sorted.length / 2)];
   const lines = [`# jieba idf.txt (MIT) via @node-rs/jieba; words with IDF < ${CUTOFF}; default ${median.toFixed(1)}`, `default\t${median.toFixed(1)}`];
+  // Sorted by word (JavaScript string order): the worker looks words up by binary search.
+  rows.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   for (const [word, idf] of rows) lines.push(`${word}\t${Number(idf).toFixed(1)}`);
   await writeFile(out('idf.txt'), `${lines.join('\n')}\n`);
   console.log(`public/nlp/idf.txt: ${rows.length} words, default IDF ${median.toFixed(1)}`);
@@ -64,5 +70,17 @@ async function writeNameModel(): Promise<void> {
   console.log(`public/nlp/names.txt: ${lines.length - 2} characters from ${names} names and ${words} words`);
 }
 
+async function writePinyin(): Promise<void> {
+  const lines = ['# every toneless reading of each character, from pinyin-pro (MIT)'];
+  for (let code = 0x4e00; code <= 0x9fff; code++) {
+    const char = String.fromCharCode(code);
+    const readings = [...new Set(pinyin(char, { multiple: true, type: 'array', toneType: 'none', v: true }))];
+    if (readings.length && readings[0] !== char) lines.push(`${char}\t${readings.join(' ')}`);
+  }
+  await writeFile(out('pinyin.txt'), `${lines.join('\n')}\n`);
+  console.log(`public/nlp/pinyin.txt: ${lines.length - 1} characters`);
+}
+
 await writeIdf();
 await writeNameModel();
+await writePinyin();

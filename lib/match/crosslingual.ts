@@ -2,12 +2,13 @@
  * English coverage of the library's stories: the people, places and organisations an English
  * text names, as the entity terms of the Chinese stories. Countries come from i18n-iso-countries
  * (every English name of each ISO code), Chinese people and places from the pinyin of the
- * library's own names (Xi Jinping = 习近平, Zhuzhou = 株洲), organisations and foreign cities from
- * a small alias list kept as data (aliases.json).
+ * library's own names (Xi Jinping = 习近平, Zhuzhou = 株洲; every reading of a character counts,
+ * so 曾 is Zeng as well as Ceng), organisations and foreign cities from a small alias list kept as
+ * data (aliases.json). The pinyin table (public/nlp/pinyin.txt, from pinyin-pro) is read only
+ * when an English text comes.
  */
 import countries from 'i18n-iso-countries';
 import en from 'i18n-iso-countries/langs/en.json';
-import { pinyin } from 'pinyin-pro';
 import type { EntityType } from '../nlp/entities';
 import aliasData from './aliases.json';
 import { entityKey, type Profile } from './profile';
@@ -30,16 +31,30 @@ export function isLatinText(text: string): boolean {
 
 const HAN_NAME = /^\p{Script=Han}{2,4}$/u;
 
-function romanise(name: string): string[] {
-  const syllables = pinyin(name, { toneType: 'none', type: 'array', v: true });
-  const forms = [syllables.join('')];
+/** Character → its toneless readings, from the lines of public/nlp/pinyin.txt. */
+export function parsePinyinTable(text: string): Map<string, string[]> {
+  const table = new Map<string, string[]>();
+  for (const line of text.split('\n')) {
+    const [char, readings] = line.split('\t');
+    if (readings) table.set(char, readings.split(' '));
+  }
+  return table;
+}
+
+/** The ways a name can be romanised: every combination of readings (a few), both name orders. */
+function romanise(name: string, table: Map<string, string[]>): string[] {
+  let forms: string[][] = [[]];
+  for (const char of name) {
+    const readings = table.get(char);
+    if (!readings) return [];
+    forms = forms.flatMap((form) => readings.slice(0, 3).map((r) => [...form, r])).slice(0, 16);
+  }
   // Xi Jinping, but also Jinping Xi in Western order.
-  if (syllables.length >= 2) forms.push(syllables.slice(1).join('') + syllables[0]);
-  return forms;
+  return forms.flatMap((syllables) => [syllables.join(''), syllables.slice(1).join('') + syllables[0]]);
 }
 
 /** `libraryNames` are the library's entity terms with their Chinese names. */
-export function buildEnglishLexicon(libraryNames: Iterable<[string, string]>): EnglishLexicon {
+export function buildEnglishLexicon(libraryNames: Iterable<[string, string]>, pinyinTable: Map<string, string[]>): EnglishLexicon {
   countries.registerLocale(en);
   const lexicon: EnglishLexicon = { phrases: new Map(), romanised: new Map(), names: new Map() };
   for (const [code, names] of Object.entries(countries.getNames('en', { select: 'all' }))) {
@@ -58,7 +73,7 @@ export function buildEnglishLexicon(libraryNames: Iterable<[string, string]>): E
   }
   for (const [term, name] of libraryNames) {
     if ((!term.startsWith('person:') && !term.startsWith('place:')) || !HAN_NAME.test(name)) continue;
-    for (const form of romanise(name)) if (!lexicon.romanised.has(form)) lexicon.romanised.set(form, term);
+    for (const form of romanise(name, pinyinTable)) if (!lexicon.romanised.has(form)) lexicon.romanised.set(form, term);
     if (!lexicon.names.has(term)) lexicon.names.set(term, name);
   }
   return lexicon;

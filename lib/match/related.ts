@@ -5,7 +5,7 @@
  */
 import { emptyEntities, type Analyzer, type TextAnalysis } from '../nlp/analyzer';
 import { normalizeForAnalysis } from '../nlp/normalize';
-import { buildEnglishLexicon, englishProfile, isLatinText, type EnglishLexicon } from './crosslingual';
+import { buildEnglishLexicon, englishProfile, isLatinText, parsePinyinTable, type EnglishLexicon } from './crosslingual';
 import { buildProfile, entityType, mainPlace, type Profile } from './profile';
 import { rankRelated, type IndexReader, type RelatedStory } from './rank';
 
@@ -17,6 +17,8 @@ export interface RelatedDeps {
   index: IndexReader;
   /** The library's entity terms and names, read only when an English text comes. */
   libraryNames: () => Promise<Iterable<[string, string]>>;
+  /** Reads a data file of the package (public/): the pinyin table for English text. */
+  read: (path: string) => Promise<string>;
 }
 
 export interface RelatedResult {
@@ -40,7 +42,7 @@ export function relatedFinder(deps: RelatedDeps) {
     let analysis: TextAnalysis;
     let profile: Profile;
     if (isLatinText(text)) {
-      lexicon ??= deps.libraryNames().then(buildEnglishLexicon);
+      lexicon ??= Promise.all([deps.libraryNames(), deps.read('nlp/pinyin.txt')]).then(([names, pinyin]) => buildEnglishLexicon(names, parsePinyinTable(pinyin)));
       profile = englishProfile(text, await lexicon);
       analysis = analysisOfProfile(profile);
     } else {

@@ -37,16 +37,38 @@ export class LibraryFrequencies {
   }
 }
 
+/**
+ * The IDF table of public/nlp/idf.txt: header lines (`#`, `default`), then `word<TAB>idf` sorted
+ * by word. Loading finds the line starts only and a lookup is a binary search, so a cold worker
+ * does not build a map of 39,000 words before its first answer.
+ */
 export function parseIdf(text: string): Idf {
-  const table = new Map<string, number>();
   let fallback = 12;
-  for (const line of text.split('\n')) {
-    if (!line || line.startsWith('#')) continue;
-    const [word, value] = line.split('\t');
-    if (word === 'default') fallback = Number(value);
-    else table.set(word, Number(value));
+  const starts: number[] = [];
+  for (let at = 0; at < text.length; ) {
+    const end = text.indexOf('\n', at);
+    const next = end < 0 ? text.length : end + 1;
+    if (text.startsWith('default\t', at)) fallback = Number(text.slice(at + 8, next).trim());
+    else if (text[at] !== '#' && text[at] !== '\n') starts.push(at);
+    at = next;
   }
-  return (word) => table.get(word) ?? fallback;
+  const wordAt = (start: number) => text.slice(start, text.indexOf('\t', start));
+  return (word) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const here = wordAt(starts[mid]);
+      if (here === word) {
+        const tab = starts[mid] + here.length + 1;
+        const end = text.indexOf('\n', tab);
+        return Number(text.slice(tab, end < 0 ? text.length : end));
+      }
+      if (here < word) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return fallback;
+  };
 }
 
 const CONTENT_TAG = /^(?:n|nr|nrt|nrfg|ns|nt|nz|nw|v|vn|j|x|eng|gper|gloc|gorg)$/;

@@ -1,3 +1,0 @@
-import { relatedRows } from './tests/bench/related';
-import { printTable } from './tests/bench/stats';
-console.log(printTable(await relatedRows()));
