@@ -145,6 +145,7 @@ describe('the built extension in Chromium', () => {
     await popup.locator('#search').fill('Xi Jinping congratulated Mahamat Idriss Deby Itno on his election as president of Chad.');
     await expect.poll(() => firstTitle.textContent(), { timeout: 15_000 }).toBe('习近平向乍得当选总统穆罕默德致贺电');
     expect(await popup.locator('.results [data-story-id]').count()).toBe(1);
+    await popup.screenshot({ path: `${shots}popup-english.png` });
 
     await popup.locator('#search').press('Escape');
     await popup.locator('[data-story-id]').nth(9).waitFor();
