@@ -33,7 +33,10 @@ export function createBackgroundState(env: BackgroundEnv) {
       installedNow = await ensureBundled(lib, env.readPackageFile, env.version, bare);
       // Stories stored by a version that kept no index are analysed and indexed once.
       const unindexed = await lib.unindexed();
-      if (unindexed.length) await lib.put(await analyzeStories(bare, unindexed));
+      if (unindexed) {
+        await lib.put(await analyzeStories(bare, unindexed));
+        await lib.indexed();
+      }
       return lib;
     }));
 

@@ -38,16 +38,21 @@ const MIGRATIONS: Array<(db: IDBPDatabase<LibrarySchema>, tx: UpgradeTx) => void
     stories.createIndex('by-origin', 'origin');
     db.createObjectStore('meta');
   },
-  (db) => {
+  (db, tx) => {
     db.createObjectStore('docs', { keyPath: 'ord' }).createIndex('by-id', 'id', { unique: true });
     db.createObjectStore('postings');
     db.createObjectStore('termCounts');
+    // Stories stored before the index existed are indexed once, on the next wake.
+    void tx.objectStore('meta').put(true, NEEDS_INDEX);
   },
 ];
 
 export const LIBRARY_DB = 'zhuzhou-daily-lens';
 const BUNDLED_VERSION = 'bundledVersion';
 const NEXT_ORD = 'nextOrd';
+/** How many stories the index holds: counting IndexedDB records costs time in proportion to them. */
+const DOC_COUNT = 'docCount';
+const NEEDS_INDEX = 'needsIndex';
 /** The library's knowledge in two records: names are read at every wake, word counts only with jieba. */
 const NAMES = 'knownNames';
 const WORD_COUNTS = 'wordCounts';
@@ -72,8 +77,13 @@ export interface Library {
   bundledVersion(): Promise<string | undefined>;
   /** The inverted index over the stories, kept in step with every write. */
   index: IndexReader;
-  /** Stories stored but not in the index (analysed by an older version): to analyse again. */
-  unindexed(): Promise<Story[]>;
+  /**
+   * After an upgrade from a version without the index, the stories to analyse and index again;
+   * undefined when no upgrade is pending (checked at every wake, so it must cost nothing).
+   */
+  unindexed(): Promise<Story[] | undefined>;
+  /** Says the upgrade's indexing is done. */
+  indexed(): Promise<void>;
   /** The names and word counts the analyzer learns the library from (kept with every write). */
   names(): Promise<LibraryKnowledge['names']>;
   /** How many stories name each word among keywords and entities; read with jieba, not at wake. */
@@ -94,6 +104,7 @@ async function planIndexWrites(tx: WriteTx, put: Story[], removed: string[], idf
   const docs = tx.objectStore('docs');
   const postings = tx.objectStore('postings');
   let nextOrd = ((await tx.objectStore('meta').get(NEXT_ORD)) as number | undefined) ?? 0;
+  let docCount = ((await tx.objectStore('meta').get(DOC_COUNT)) as number | undefined) ?? 0;
   const meta = tx.objectStore('meta');
   const knowledge: LibraryKnowledge = {
     ...emptyKnowledge(),
@@ -114,18 +125,23 @@ async function planIndexWrites(tx: WriteTx, put: Story[], removed: string[], idf
     for (const term of old?.terms ?? []) change(term, old!.ord);
     return old;
   };
+  const drop = (old: StoredDoc) => {
+    docCount--;
+    writes.push(() => docs.delete(old.ord));
+  };
   for (const id of removed) {
     const old = await previous(id);
-    if (old) writes.push(() => docs.delete(old.ord));
+    if (old) drop(old);
   }
   for (const story of put) {
     const old = await previous(story.id);
     const entry = indexEntry(story, idf);
     if (story.analysis) addKnowledge(knowledge, story.analysis, old !== undefined);
     if (!entry) {
-      if (old) writes.push(() => docs.delete(old.ord));
+      if (old) drop(old);
       continue;
     }
+    if (!old) docCount++;
     const ord = old?.ord ?? nextOrd++;
     for (const [term, weight] of entry.weights) change(term, ord, weight);
     const record: StoredDoc = { ...entry.doc, ord, terms: [...entry.weights.keys()] };
@@ -140,6 +156,7 @@ async function planIndexWrites(tx: WriteTx, put: Story[], removed: string[], idf
     writes.push(() => (merged.ords.length ? counts.put(merged.ords.length, term) : counts.delete(term)));
   });
   writes.push(() => tx.objectStore('meta').put(nextOrd, NEXT_ORD));
+  writes.push(() => tx.objectStore('meta').put(docCount, DOC_COUNT));
   writes.push(() => meta.put(knowledge.names, NAMES));
   writes.push(() => meta.put({ df: knowledge.df, stories: knowledge.stories }, WORD_COUNTS));
   return writes;
@@ -214,7 +231,7 @@ export async function openLibrary(name: string, idf: () => Promise<Idf>): Promis
 
   const index: IndexReader = {
     async size() {
-      return (sizeCache ??= await db.count('docs'));
+      return (sizeCache ??= ((await db.get('meta', DOC_COUNT)) as number | undefined) ?? 0);
     },
     async postings(terms, maxCount) {
       const counts = await cached(countCache, terms, CACHED_POSTINGS, (missing) => {
@@ -248,11 +265,14 @@ export async function openLibrary(name: string, idf: () => Promise<Idf>): Promis
   return {
     index,
     async unindexed() {
+      if (!(await db.get('meta', NEEDS_INDEX))) return undefined;
       const tx = db.transaction(['stories', 'docs']);
-      if ((await tx.objectStore('docs').count()) === (await tx.objectStore('stories').count())) return [];
       const indexed = new Set((await tx.objectStore('docs').getAll()).map((d) => d.id));
       const ids = (await tx.objectStore('stories').getAllKeys()).filter((id) => !indexed.has(id));
       return Promise.all(ids.map(async (id) => (await tx.objectStore('stories').get(id))!));
+    },
+    async indexed() {
+      await db.delete('meta', NEEDS_INDEX);
     },
     async names() {
       return ((await db.get('meta', NAMES)) as LibraryKnowledge['names'] | undefined) ?? {};

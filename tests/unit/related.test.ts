@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import { openDB } from 'idb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openLibrary, type Library } from '../../lib/library/library';
 import { analyzeStories } from '../../lib/library/analyze-stories';
@@ -121,6 +122,28 @@ describe('persisted index', () => {
     await library.installBundled(stories.slice(1), '2');
     expect(await library.index.size()).toBe(10);
     expect((await lists(library, ['person:曹慧泉'])).has('person:曹慧泉')).toBe(false);
+    library.close();
+  }, 60_000);
+
+  it('indexes once the stories of a library from before the index (schema 1)', async () => {
+    const name = freshDbName();
+    const [story] = await analyzeStories(analyzer, [{ ...readerStory('old-1', '欧阳明调研湘江'), paragraphs: ['株洲市住建局局长欧阳明调研湘江风光带。'] }]);
+    const v1 = await openDB(name, 1, {
+      upgrade(db) {
+        db.createObjectStore('stories', { keyPath: 'id' });
+        db.createObjectStore('meta');
+      },
+    });
+    await v1.put('stories', story);
+    v1.close();
+    const library = await openLibrary(name, () => analyzer.idf());
+    const pending = await library.unindexed();
+    expect(pending?.map((s) => s.id)).toEqual(['old-1']);
+    await library.put(pending!);
+    await library.indexed();
+    expect(await library.unindexed()).toBeUndefined();
+    expect(await library.index.size()).toBe(1);
+    expect((await lists(library, ['person:欧阳明'])).get('person:欧阳明')?.ords).toHaveLength(1);
     library.close();
   }, 60_000);
 
