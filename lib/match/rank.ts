@@ -155,7 +155,9 @@ export async function rankRelated(query: Profile, index: IndexReader, { idf, tex
   if (size === 0) return [];
   const nameOf = (term: string) => query.names.get(term) ?? term;
   const entityTerms = [...query.terms.keys()].filter((t) => entityType(t));
-  const byGeneralWeight = (term: string) => (1 + Math.log(query.terms.get(term)!)) * idf(nameOf(term));
+  // Each term's general IDF looked up once: a lookup is a binary search over the IDF table.
+  const generalIdf = new Map([...query.terms.keys()].map((term) => [term, idf(nameOf(term))]));
+  const byGeneralWeight = (term: string) => (1 + Math.log(query.terms.get(term)!)) * generalIdf.get(term)!;
   const wordTerms = [...query.terms.keys()]
     .filter((t) => !entityType(t))
     .sort((a, b) => byGeneralWeight(b) - byGeneralWeight(a))
@@ -175,7 +177,7 @@ export async function rankRelated(query: Profile, index: IndexReader, { idf, tex
   for (const [term, count] of query.terms) {
     const df = counts.get(term) ?? 0;
     const specificity = Math.log((size + 1) / (df + 1)) / rarest;
-    const weight = (1 + Math.log(count)) * idf(nameOf(term)) * specificity * (entityType(term) ? ENTITY_BOOST : 1);
+    const weight = (1 + Math.log(count)) * generalIdf.get(term)! * specificity * (entityType(term) ? ENTITY_BOOST : 1);
     weightOf.set(term, weight);
     squares += weight * weight;
     if (entityType(term)) entityMass += weight;
