@@ -66,7 +66,7 @@ async function analyzeLines(stories: Story[], analyzer: Analyzer): Promise<void>
     const entry = indexEntry(story, idf);
     if (entry) index.put(entry, normalizeForAnalysis(storyText(story)));
   }
-  const findRelated = relatedFinder({ analyzer, index, libraryNames: async () => stories.flatMap((s) => Object.entries(indexEntry(s, idf)?.doc.names ?? {})), read: readPublic });
+  const findRelated = relatedFinder({ analyzer, index, libraryNames: async () => index.entityNames(), read: readPublic });
   let n = 0;
   for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
     n++;

@@ -3,7 +3,7 @@
  * transaction, so a failure leaves the library exactly as it was.
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
-import { indexEntry, type DocRecord } from '../match/index-entry';
+import { entityNamesOf, indexEntry, type DocRecord } from '../match/index-entry';
 import { emptyPosting, mergePosting } from '../match/postings';
 import type { IndexReader, Posting } from '../match/rank';
 import { addKnowledge, emptyKnowledge, type LibraryKnowledge } from '../nlp/analyzer';
@@ -281,9 +281,7 @@ export async function openLibrary(name: string, idf: () => Promise<Idf>): Promis
       return ((await db.get('meta', WORD_COUNTS)) as Pick<LibraryKnowledge, 'df' | 'stories'> | undefined) ?? { df: {}, stories: 0 };
     },
     async entityNames() {
-      const names = new Map<string, string>();
-      for (const doc of await db.getAll('docs')) for (const [term, name] of Object.entries(doc.names)) if (!names.has(term)) names.set(term, name);
-      return [...names];
+      return entityNamesOf(await db.getAll('docs'));
     },
     count: () => db.count('stories'),
     get: (id) => db.get('stories', id),

@@ -36,11 +36,11 @@ export function termWeight(term: string, count: number, idf: number): number {
 }
 
 /** The general IDF of a term: of the name it stands for when it is an entity. */
-export function generalIdf(idf: Idf, profile: Profile): (term: string) => number {
+function generalIdf(idf: Idf, profile: Profile): (term: string) => number {
   return (term) => idf(profile.names.get(term) ?? term);
 }
 
-export function storyProfile(story: Story): Profile | undefined {
+function storyProfile(story: Story): Profile | undefined {
   const analysis = story.analysis;
   if (!analysis?.terms) return undefined;
   const text = [story.title, ...story.paragraphs].join('\n');
@@ -69,4 +69,11 @@ export function indexEntry(story: Story, idf: Idf): IndexEntry | undefined {
     doc: { id: story.id, title: story.title, date: story.date, entityMass: entityMass / norm, years: [...profile.years], names: Object.fromEntries(profile.names) },
     weights,
   };
+}
+
+/** Every entity term of the indexed stories with the name the first of them gives it. */
+export function entityNamesOf(docs: Iterable<Pick<DocRecord, 'names'>>): Array<[string, string]> {
+  const names = new Map<string, string>();
+  for (const doc of docs) for (const [term, name] of Object.entries(doc.names)) if (!names.has(term)) names.set(term, name);
+  return [...names];
 }

@@ -2,7 +2,7 @@
  * An inverted index held in memory: for the command line, the tests and the benchmarks. The
  * extension keeps the same records in IndexedDB (lib/library/library.ts).
  */
-import type { DocRecord, IndexEntry } from './index-entry';
+import { entityNamesOf, type DocRecord, type IndexEntry } from './index-entry';
 import { emptyPosting, updatePosting } from './postings';
 import type { IndexReader, Posting } from './rank';
 
@@ -47,9 +47,9 @@ export class MemoryIndex implements IndexReader {
     return index;
   }
 
-  /** Every posting list by term, for writing the index elsewhere. */
-  entries(): { docs: DocRecord[]; postings: Map<string, Posting> } {
-    return { docs: [...this.byOrd.values()], postings: this.lists };
+  /** Every entity term of the index with the name a story gives it. */
+  entityNames(): Array<[string, string]> {
+    return entityNamesOf(this.byOrd.values());
   }
 
   async size() {

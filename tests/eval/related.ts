@@ -53,8 +53,7 @@ export async function relatedSetup() {
   const stories = await analyzeStories(analyzer, await loadBundledStories(read));
   const idf = await analyzer.idf();
   const index = MemoryIndex.fromEntries(stories.map((s) => ({ ...indexEntry(s, idf)!, text: normalizeForAnalysis(storyText(s)) })));
-  const names = () => Promise.resolve(stories.flatMap((s) => Object.entries(indexEntry(s, idf)!.doc.names)));
-  return { stories, find: relatedFinder({ analyzer, index, libraryNames: names, read }) };
+  return { stories, find: relatedFinder({ analyzer, index, libraryNames: async () => index.entityNames(), read }) };
 }
 
 /** Right: the expected story first at or above `threshold`, or nothing at or above it for a negative. */
