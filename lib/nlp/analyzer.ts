@@ -7,7 +7,7 @@ import { countTerms, extractKeywords, LibraryFrequencies, parseIdf, type Idf, ty
 import { nameKnowledge } from './knowledge';
 import { parseNameModel, type NameScore } from './names';
 import { normalizeForAnalysis } from './normalize';
-import { ANALYSIS_MARK, analysisChunks, type Jieba } from './segmenter';
+import { ANALYSIS_MARK, analysisChunks, cachedTagger, type Jieba } from './segmenter';
 
 export interface Entities {
   person: string[];
@@ -240,10 +240,11 @@ export function createAnalyzer(
   const taughtIds = new Set<string>();
   let longestName = 0;
   let lexicon: ((word: string) => string | undefined) | undefined;
+  let tagger: ReturnType<typeof cachedTagger> | undefined;
 
   const learn = (j: Jieba) => {
     for (const [name, type] of untaught) j.add_word(name, undefined, GAZETTEER_TAGS[type]);
-    if (untaught.length) lexicon = undefined;
+    if (untaught.length) lexicon = tagger = undefined;
     untaught = [];
   };
 
@@ -318,11 +319,12 @@ export function createAnalyzer(
     const [j, nameScore] = await Promise.all([ready(), (names ??= read('nlp/names.txt').then(parseNameModel))]);
     lexicon ??= lexiconOf(j);
     const words = lexicon;
+    const tag = (tagger ??= cachedTagger(j));
     const normal = analysisText(text);
     let tagMs = 0;
     const sentences = [...analysisChunks(normal)].map((chunk) => {
       const start = performance.now();
-      const tokens = j.tag(chunk, true);
+      const tokens = tag(chunk);
       tagMs += performance.now() - start;
       return findEntities(tokens, k, words, nameScore);
     });

@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzeStories } from '../../lib/library/analyze-stories';
-import type { Story } from '../../lib/library/story';
+import { storyText, type Story } from '../../lib/library/story';
 import { companyShortName } from '../../lib/nlp/analyzer';
 import { normalizeForAnalysis } from '../../lib/nlp/normalize';
+import { analysisChunks, cachedTagger } from '../../lib/nlp/segmenter';
 import { bundledStories, nodeAnalyzer } from './helpers';
 
 const analyzer = nodeAnalyzer();
@@ -164,5 +165,20 @@ describe('a cold analyzer', () => {
     expect((await cold.analyze(text, { partial: true })).partial).toBeUndefined();
     expect(full.entities.org).toContain('株洲南方阀门股份有限公司');
     expect(full.entities.person).toContain('曹慧泉');
+  });
+});
+
+describe('the cached tagger', () => {
+  it('tags exactly as jieba does, on fresh and on cached words, and after jieba learns a word', async () => {
+    const jieba = await import('jieba-wasm');
+    const lines = (await bundledStories()).flatMap((s) => [...analysisChunks(normalizeForAnalysis(storyText(s)))]);
+    // 寄来 is a dictionary word jieba cuts apart when alone: its tag depends on the sentence.
+    lines.push('我的中学老师就千里迢迢寄来新采制的雨前茶', 'Hello 世界 2024 年 , 株洲 !');
+    const tag = cachedTagger(jieba);
+    for (const pass of [1, 2]) for (const line of lines) expect(tag(line), `pass ${pass}: ${line}`).toEqual(jieba.tag(line, true));
+    jieba.add_word('千里迢迢寄来', undefined, 'gorg');
+    const line = lines.find((l) => l.includes('千里迢迢寄来'))!;
+    expect(cachedTagger(jieba)(line)).toEqual(jieba.tag(line, true));
+    expect(cachedTagger(jieba)(line)).toContainEqual({ word: '千里迢迢寄来', tag: 'gorg' });
   });
 });
