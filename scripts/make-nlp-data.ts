@@ -10,7 +10,8 @@
  * - names.txt: a naive-Bayes model of Chinese personal names: for a surname character and for
  *   given-name characters, the log-odds of appearing in a name (jieba's `nr` words of two or three
  *   characters after a surname) rather than in an ordinary word that starts with the same
- *   character.
+ *   character; and for any character, the log-odds of appearing in a transliterated foreign name
+ *   (jieba's `nrt` words of three or more characters: 斯, 尔, 洛) rather than in ordinary words.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -38,6 +39,9 @@ async function writeIdf(): Promise<void> {
   console.log(`public/nlp/idf.txt: ${rows.length} words, default IDF ${median.toFixed(1)}`);
 }
 
+/** Tags of ordinary words in jieba's dictionary (not names, places or other proper nouns). */
+const ORDINARY_TAG = /^(?:n|v|a|d|i|l|vn|ad|an|m|q|r|p|c|u|t|f|s|b|z)$/;
+
 async function writeNameModel(): Promise<void> {
   const surnames = new Set(Object.keys(surnameTable));
   const count = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
@@ -45,10 +49,22 @@ async function writeNameModel(): Promise<void> {
   const surnameInWord = new Map<string, number>();
   const givenInName = new Map<string, number>();
   const givenInWord = new Map<string, number>();
+  const foreignInName = new Map<string, number>();
+  const foreignInWord = new Map<string, number>();
   let names = 0;
   let words = 0;
+  let foreignChars = 0;
+  let wordChars = 0;
   for (const line of (await readFile(join(jiebaDir, 'dict.txt'), 'utf8')).split('\n')) {
     const [word, , tag] = line.split(' ');
+    if (word && /^\p{Script=Han}+$/u.test(word)) {
+      const foreign = tag === 'nrt' && word.length >= 3;
+      if (foreign || ORDINARY_TAG.test(tag)) {
+        for (const c of word) count(foreign ? foreignInName : foreignInWord, c);
+        if (foreign) foreignChars += word.length;
+        else wordChars += word.length;
+      }
+    }
     if (!word || word.length < 2 || word.length > 3 || !surnames.has(word[0]) || !/^\p{Script=Han}+$/u.test(word)) continue;
     if (tag === 'nr') {
       names++;
@@ -66,6 +82,10 @@ async function writeNameModel(): Promise<void> {
   const lines = [`# naive-Bayes name model from jieba dict.txt (MIT) via @node-rs/jieba: ${names} names, ${words} words`, `prior\t${Math.log(names / words).toFixed(2)}`];
   for (const c of new Set([...surnameInName.keys(), ...surnameInWord.keys()])) lines.push(`s\t${c}\t${logOdds(surnameInName, surnameInWord, c).toFixed(2)}`);
   for (const c of new Set([...givenInName.keys(), ...givenInWord.keys()])) lines.push(`g\t${c}\t${logOdds(givenInName, givenInWord, c).toFixed(2)}`);
+  for (const c of foreignInName.keys()) {
+    const odds = Math.log((foreignInName.get(c)! + 0.5) / foreignChars) - Math.log(((foreignInWord.get(c) ?? 0) + 0.5) / wordChars);
+    lines.push(`f\t${c}\t${odds.toFixed(2)}`);
+  }
   await writeFile(out('names.txt'), `${lines.join('\n')}\n`);
   console.log(`public/nlp/names.txt: ${lines.length - 2} characters from ${names} names and ${words} words`);
 }

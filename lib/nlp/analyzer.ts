@@ -5,7 +5,7 @@
 import { findEntities, GAZETTEER_TAGS, type EntityType, type Mention, type Token } from './entities';
 import { countTerms, extractKeywords, LibraryFrequencies, parseIdf, type Idf, type Keyword } from './keywords';
 import { nameKnowledge } from './knowledge';
-import { parseNameModel, type NameScore } from './names';
+import { parseNameModel, type NameModel } from './names';
 import { normalizeForAnalysis } from './normalize';
 import { ANALYSIS_MARK, analysisChunks, cachedTagger, type Jieba } from './segmenter';
 
@@ -235,7 +235,7 @@ export function createAnalyzer(
   let untaught: Array<[string, EntityType]> = [];
   let loaded: Jieba | undefined;
   let idf: Promise<Idf> | undefined;
-  let names: Promise<NameScore> | undefined;
+  let names: Promise<NameModel> | undefined;
   const library = new LibraryFrequencies();
   const taughtIds = new Set<string>();
   let longestName = 0;
@@ -316,7 +316,7 @@ export function createAnalyzer(
 
   async function tagged(text: string): Promise<{ tokens: Token[][]; mentions: Mention[]; aliases: Map<string, Mention> }> {
     const k = nameKnowledge();
-    const [j, nameScore] = await Promise.all([ready(), (names ??= read('nlp/names.txt').then(parseNameModel))]);
+    const [j, nameModel] = await Promise.all([ready(), (names ??= read('nlp/names.txt').then(parseNameModel))]);
     lexicon ??= lexiconOf(j);
     const words = lexicon;
     const tag = (tagger ??= cachedTagger(j));
@@ -326,7 +326,7 @@ export function createAnalyzer(
       const start = performance.now();
       const tokens = tag(chunk);
       tagMs += performance.now() - start;
-      return findEntities(tokens, k, words, nameScore);
+      return findEntities(tokens, k, words, nameModel);
     });
     performance.clearMarks(ANALYSIS_MARK);
     performance.mark(ANALYSIS_MARK, { detail: { chars: normal.length, tagMs, heapBytes: j.memoryBytes?.() } });

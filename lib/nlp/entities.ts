@@ -14,7 +14,7 @@
  *     abbreviations (中美 → 中, 美).
  */
 import type { NameKnowledge } from './knowledge';
-import { NAME_THRESHOLD, type NameScore } from './names';
+import { NAME_THRESHOLD, type NameModel } from './names';
 
 export type EntityType = 'person' | 'place' | 'org';
 
@@ -101,7 +101,7 @@ function isNameSyllables(p: Piece): boolean {
 }
 
 /** Generic words jieba joins to a place: 北京市民, 台湾地区, 台湾同胞, 荷兰人, 香港回归. */
-const PLACE_COMPANION = /^(?:地区|市民|同胞|当局|回归|人|人民|方面|境内|全境|一带|沿海|各地|全省|全市)$/;
+const PLACE_COMPANION = /^(?:地区|市民|同胞|当局|回归|人|人民|方面|境内|全境|一带|沿海|各地|全省|全市|流域|各国|马克|奥运会)$/;
 
 const isKnownPlace = (word: string, k: NameKnowledge, lexicon: Lexicon) => k.countryNames.has(word) || (word.length >= 2 && lexicon(word) === 'ns');
 
@@ -147,6 +147,48 @@ function mergeKnownPlaces(pieces: Piece[], k: NameKnowledge): Piece[] {
       }
     }
     if (!merged) out.push(pieces[i]);
+  }
+  return out;
+}
+
+/** Tags of words that may be syllables of a foreign name jieba cut apart (谢苗诺/nr 娃/ng). */
+const SYLLABLE_TAG = /^(?:nr|nrt|nrfg|ns|nz|x|j|n|ng|a|zg|q|m|d|f)$/;
+/** Mean log-odds of a run of characters being a transliteration (斯 7.4, 德 4.3, 多 1.4; 的 −2.3). */
+const FOREIGN_MEAN = 2.5;
+const FOREIGN_CHAR = 1;
+
+/**
+ * Pass 0b: a foreign name jieba cut into pieces (谢苗诺 娃, 戈 麦尔斯 基, 罗马 里奥) is put back
+ * together when every character is one transliterations use; a function character jieba's HMM
+ * glued to its last syllable (纳森以) is cut off. Joined pieces are tagged nrt, as jieba tags the
+ * transliterated names it knows; whether one is a person or a place is decided later, in context.
+ */
+function mergeTransliterations(pieces: Piece[], k: NameKnowledge, lexicon: Lexicon, names: NameModel): Piece[] {
+  const foreignChars = (word: string) => [...word].every((c) => names.foreign(c) > FOREIGN_CHAR);
+  const syllables = (p: Piece) =>
+    !p.type && isHan(p.word) && !k.countryNames.has(p.word) && SYLLABLE_TAG.test(p.tag) && foreignChars(p.word) && (p.word.length === 1 || /^(?:nr|nrt|nrfg|ns|nz|x)$/.test(p.tag) || lexicon(p.word) === undefined);
+  const out: Piece[] = [];
+  for (let i = 0; i < pieces.length; i++) {
+    let j = i;
+    while (j < pieces.length && syllables(pieces[j])) j++;
+    // The last piece may carry a glued function character: 纳森以, 基将.
+    let tail: Piece | undefined;
+    const glued = pieces[j];
+    if (j > i && glued && !glued.type && glued.tag === 'x' && glued.word.length >= 2 && isHan(glued.word) && foreignChars(glued.word.slice(0, -1)) && names.foreign(glued.word.slice(-1)) < 0) {
+      tail = { word: glued.word.slice(-1), tag: 'x' };
+    }
+    const group = [...pieces.slice(i, j), ...(tail ? [{ word: glued.word.slice(0, -1), tag: 'x' }] : [])];
+    const word = group.map((p) => p.word).join('');
+    const mean = [...word].reduce((sum, c) => sum + names.foreign(c), 0) / word.length;
+    // Two whole names side by side (南斯拉夫 贝尔格莱德) stay two.
+    const whole = group.filter((p) => p.word.length >= 3).length;
+    if (group.length >= 2 && whole < 2 && word.length >= 3 && mean >= FOREIGN_MEAN && group.some((p) => /^(?:nr|nrt|nrfg|x)$/.test(p.tag))) {
+      out.push({ word, tag: 'nrt' });
+      if (tail) out.push(tail);
+      i = tail ? j : j - 1;
+    } else {
+      out.push(pieces[i]);
+    }
   }
   return out;
 }
@@ -238,7 +280,7 @@ function splitNameCompounds(pieces: Piece[], k: NameKnowledge, lexicon: Lexicon)
 }
 
 /** Passes 4 and 5: people named after a title, or a surname vouched for by its neighbours. */
-function findPeople(pieces: Piece[], k: NameKnowledge, lexicon: Lexicon, nameScore: NameScore): Piece[] {
+function findPeople(pieces: Piece[], k: NameKnowledge, lexicon: Lexicon, names: NameModel): Piece[] {
   const out: Piece[] = [];
   for (let i = 0; i < pieces.length; i++) {
     const p = pieces[i];
@@ -259,8 +301,8 @@ function findPeople(pieces: Piece[], k: NameKnowledge, lexicon: Lexicon, nameSco
       const plausible =
         context ||
         (p.tag === 'x'
-          ? nameScore(p.word) > NAME_THRESHOLD && !(p.word.length === 2 ? /[县市省区镇乡村]$/ : NOT_NAME_ENDING).test(p.word)
-          : p.word.length > 2 && !NOT_NAME_ENDING.test(p.word) && (!isOrdinaryWord(given, lexicon) || nameScore(p.word) > CONFIDENT_NAME));
+          ? names.chinese(p.word) > NAME_THRESHOLD && !(p.word.length === 2 ? /[县市省区镇乡村]$/ : NOT_NAME_ENDING).test(p.word)
+          : p.word.length > 2 && !NOT_NAME_ENDING.test(p.word) && (!isOrdinaryWord(given, lexicon) || names.chinese(p.word) > CONFIDENT_NAME));
       if (plausible) {
         out.push({ ...p, type: 'person' });
         continue;
@@ -335,6 +377,12 @@ function orgHead(p: Piece, lexicon: Lexicon, k: NameKnowledge): 'named' | 'head'
   return m[0].length > 1 || rest.length >= 2 || p.word.length === 1 ? 'head' : undefined;
 }
 
+/** Characters of grammar, never inside a name: a token jieba made of one is not a name's part. */
+const FUNCTION_CHAR = /[是在同已将以诉视聚这那当从对向被把和与跟由为于的了着过都就又还再]/;
+const DATELINE_WORD = /^(?:本报讯|本报电|日电|日讯|电|讯)$/;
+const CITY_OR_COUNTY = /^\p{Script=Han}{2,}[市县区]$/u;
+const isPlacePiece = (p: Piece) => p.type === 'place' || (!p.type && p.tag === 'ns');
+
 /**
  * Takes from the end of `out` the words that name an organisation before its head: up to five
  * words back to a verb, preposition or punctuation, then forward to the first proper name
@@ -348,12 +396,21 @@ function takeNameChain(out: Piece[], company = false): Piece[] {
     // a company's name may hold a verb (北京建予房地产开发有限公司).
     const inName = /^[所院局部厂]$/.test(q.word) || (company && q.tag === 'v' && q.word.length >= 2);
     if (q.type === 'person' || !WORD.test(q.word) || (ORG_BREAK_TAG.test(q.tag) && !inName)) break;
+    // 比赛时同 俄罗斯队, 这是 山东省…: words jieba's HMM glued to a function character, and a
+    // dateline's 本报讯 or 日电, end the name.
+    if ((q.tag === 'x' && FUNCTION_CHAR.test(q.word)) || DATELINE_WORD.test(q.word)) break;
     // A date (北京 5 月 28 日 电) is not part of a name.
     if (/\d/.test(q.word) || q.tag === 't') break;
     start--;
   }
   const proper = (q: Piece) => ORG_START_TAGS.has(q.tag) || ORG_START_WORD.test(q.word) || q.type === 'place' || q.type === 'org';
   while (start < out.length && !proper(out[start])) start++;
+  // 江苏省 宿迁市中级人民法院, 山东 临沂市公安局: a body of a city is named from the city; the
+  // province before it is where the city is.
+  while (start + 1 < out.length && isPlacePiece(out[start]) && isPlacePiece(out[start + 1]) && CITY_OR_COUNTY.test(out[start + 1].word)) {
+    out[start] = { ...out[start], tag: 'ns', type: 'place' };
+    start++;
+  }
   return out.splice(start);
 }
 
@@ -459,16 +516,17 @@ export interface SentenceEntities {
  * Entity mentions of one sentence in reading order, duplicates kept (a name said twice is two
  * mentions). `tokens` are jieba's `tag` output for the normalised sentence.
  */
-export function findEntities(tokens: Token[], k: NameKnowledge, lexicon: Lexicon, nameScore: NameScore): SentenceEntities {
+export function findEntities(tokens: Token[], k: NameKnowledge, lexicon: Lexicon, names: NameModel): SentenceEntities {
   let pieces: Piece[] = tokens.map((t) => ({ word: t.word, tag: t.tag, type: GAZETTEER_TYPE[t.tag] }));
   pieces = mergeKnownPlaces(pieces, k);
   pieces = splitPlaceCompounds(pieces, k, lexicon);
   pieces = datelinePlaces(pieces);
+  pieces = mergeTransliterations(pieces, k, lexicon, names);
   pieces = mergeForeignNames(pieces);
   pieces = unglue(pieces, k);
   pieces = splitNameCompounds(pieces, k, lexicon);
   pieces = findOrganisations(pieces, lexicon, k);
-  pieces = findPeople(pieces, k, lexicon, nameScore);
+  pieces = findPeople(pieces, k, lexicon, names);
   const mentions = findPlaces(pieces, k, lexicon);
   return { mentions, pieces };
 }

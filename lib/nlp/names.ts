@@ -1,26 +1,34 @@
 /**
- * How much a word looks like a Chinese personal name, from the naive-Bayes model in
- * public/nlp/names.txt (see scripts/make-nlp-data.ts): the prior plus the log-odds of its first
- * character as a surname and of each following character as part of a given name.
+ * How much a word looks like a personal name, from the naive-Bayes model in public/nlp/names.txt
+ * (see scripts/make-nlp-data.ts).
  */
-export type NameScore = (word: string) => number;
+export interface NameModel {
+  /** A Chinese name: the prior plus the log-odds of its first character as a surname and of each following character as part of a given name. */
+  chinese(word: string): number;
+  /** How much more often a character is written in transliterated foreign names (斯, 尔, 洛) than in ordinary words, as log-odds; 0 when unknown. */
+  foreign(char: string): number;
+}
 
 /** Above this score an unknown word after a surname is taken for a name (about 3:1 right on news text). */
 export const NAME_THRESHOLD = 3;
 
-export function parseNameModel(text: string): NameScore {
+export function parseNameModel(text: string): NameModel {
   const surname = new Map<string, number>();
   const given = new Map<string, number>();
+  const foreign = new Map<string, number>();
+  const tables: Record<string, Map<string, number>> = { s: surname, g: given, f: foreign };
   let prior = 0;
   for (const line of text.split('\n')) {
     const [kind, char, value] = line.split('\t');
     if (kind === 'prior') prior = Number(char);
-    else if (kind === 's') surname.set(char, Number(value));
-    else if (kind === 'g') given.set(char, Number(value));
+    else tables[kind]?.set(char, Number(value));
   }
-  return (word) => {
-    let score = prior + (surname.get(word[0]) ?? 0);
-    for (const c of word.slice(1)) score += given.get(c) ?? 0;
-    return score;
+  return {
+    chinese(word) {
+      let score = prior + (surname.get(word[0]) ?? 0);
+      for (const c of word.slice(1)) score += given.get(c) ?? 0;
+      return score;
+    },
+    foreign: (char) => foreign.get(char) ?? 0,
   };
 }

@@ -71,6 +71,31 @@ describe('entities of the seed stories', () => {
   });
 });
 
+describe('entities in written sentences', () => {
+  const mentions = async (text: string) => (await analyzer.mentions(text)).map((m) => `${m.type}:${m.text}`);
+
+  it('puts back together a foreign name jieba cut into syllables', async () => {
+    // jieba: 斯托/nrt 伊奇/x 科夫/nrt.
+    expect(await mentions('前锋斯托伊奇科夫和门将入选')).toEqual(['person:斯托伊奇科夫']);
+  });
+
+  it('keeps two whole foreign names and a country apart', async () => {
+    expect(await mentions('南斯拉夫贝尔格莱德红星队')).not.toContain('person:南斯拉夫贝尔格莱德');
+    const club = await mentions('他在巴西弗拉明戈踢球');
+    expect(club).toContain('place:巴西');
+    expect(club).not.toContainEqual(expect.stringContaining('巴西弗拉'));
+  });
+
+  it('ends an organisation name at a word glued to a function character or a dateline', async () => {
+    expect(await mentions('比赛时同韩国队交手')).toEqual(['org:韩国队']);
+    expect(await mentions('本报讯河南省郑州市农科所的专家')).toEqual(['place:河南省', 'org:郑州市农科所']);
+  });
+
+  it('names a city’s body from the city, with the province before it as a place', async () => {
+    expect(await mentions('这是湖南省株洲市教育局的通知')).toEqual(['place:湖南省', 'org:株洲市教育局']);
+  });
+});
+
 describe('library document frequencies', () => {
   it('weigh down a word many stories of the library are about', async () => {
     const { LibraryFrequencies } = await import('../../lib/nlp/keywords');
