@@ -101,7 +101,7 @@ function isNameSyllables(p: Piece): boolean {
 }
 
 /** Generic words jieba joins to a place: 北京市民, 台湾地区, 台湾同胞, 荷兰人, 香港回归. */
-const PLACE_COMPANION = /^(?:地区|市民|同胞|当局|回归|人|人民|方面|境内|全境|一带|沿海|各地|全省|全市|流域|各国|马克|奥运会)$/;
+const PLACE_COMPANION = /^(?:地区|市民|同胞|当局|回归|人|人民|方面|境内|全境|一带|沿海|各地|全省|全市|流域|各国|马克|奥运会|民族)$/;
 
 const isKnownPlace = (word: string, k: NameKnowledge, lexicon: Lexicon) => k.countryNames.has(word) || (word.length >= 2 && lexicon(word) === 'ns');
 
@@ -111,13 +111,13 @@ const isKnownPlace = (word: string, k: NameKnowledge, lexicon: Lexicon) => k.cou
  */
 function splitPlaceCompounds(pieces: Piece[], k: NameKnowledge, lexicon: Lexicon): Piece[] {
   return pieces.flatMap((p) => {
-    if (p.type || p.word.length < 3 || !isHan(p.word)) return [p];
+    if (p.type || p.word.length < 3 || !isHan(p.word) || k.countryNames.has(p.word)) return [p];
     for (let cut = 2; cut <= p.word.length - 1; cut++) {
       const head = p.word.slice(0, cut);
       const tail = p.word.slice(cut);
       if (!isKnownPlace(head, k, lexicon)) continue;
       if (PLACE_COMPANION.test(tail)) return [{ word: head, tag: 'ns', type: 'place' as const }, { word: tail, tag: 'n' }];
-      if (isKnownPlace(tail, k, lexicon)) return [{ word: head, tag: 'ns', type: 'place' as const }, { word: tail, tag: 'ns', type: 'place' as const }];
+      if (k.countryNames.has(tail)) return [{ word: head, tag: 'ns', type: 'place' as const }, { word: tail, tag: 'ns', type: 'place' as const }];
     }
     return [p];
   });
@@ -452,22 +452,72 @@ function findOrganisations(pieces: Piece[], lexicon: Lexicon, k: NameKnowledge):
 }
 
 /** Characters after a country abbreviation for its side or its people (中方, 中外, 日军, 华裔), and before it for going there (访华, 抵京). */
+/** jieba's tags of ordinary words: adjectives, distinguishing words, adverbs, verbs, idioms. */
+const ORDINARY_TAG = /^(?:a|ad|an|b|d|v|vn|vd|i|l|c|p|r|u|m|q)$/;
 const ABBREVIATION_AFTER = /^[方外军人侨裔商籍资企剧]$/;
 const ABBREVIATION_BEFORE = /^[访来在驻援侵赴旅抗抵离进返]$/;
 
-/** 中美, 德法, 中葡: two countries by their first characters, one of them a usual abbreviation. */
-function abbreviatedPlaces(word: string, k: NameKnowledge, lexicon: Lexicon): string[] {
+/**
+ * 中美, 德法, 中葡: two countries by their first characters, one of them a usual abbreviation; in a
+ * word of four, each half (来华 访问, 华人 华侨, 中美 关系). `next` is the word after.
+ */
+function abbreviatedPlaces(word: string, k: NameKnowledge, lexicon: Lexicon, next = ''): string[] {
+  // Idioms (黑中有白/i) are not halves.
+  if (word.length === 4 && !k.countryNames.has(word) && !/^[il]$/.test(lexicon(word) ?? '')) {
+    return [...abbreviatedPlaces(word.slice(0, 2), k, lexicon, word.slice(2)), ...abbreviatedPlaces(word.slice(2), k, lexicon, next)];
+  }
   if (word.length !== 2 || k.countryNames.has(word)) return [];
   const [a, b] = word;
   const strongA = k.placeAbbreviations.has(a);
   const strongB = k.placeAbbreviations.has(b);
-  if (strongA && strongB) return [a, b];
-  // 中葡 (unknown to jieba) is two countries; 中东 (a word of its own) is one region.
-  const unknown = lexicon(word) === undefined || lexicon(word) === 'x';
-  if (unknown && ((strongA && k.countryInitials.has(b)) || (strongB && k.countryInitials.has(a)))) return [a, b];
+  const tag = lexicon(word);
+  // 中日, 欧美 are two places; 非法/b is an ordinary word, and 中亚/ns, 中非/ns one region.
+  if (strongA && strongB && !ORDINARY_TAG.test(tag ?? '') && !(a === '中' && tag === 'ns')) return [a, b];
+  // 中葡 (unknown to jieba, or a noun) is two countries where what follows says so (中葡 双方; not 白中 有黑).
+  const unknown = tag === undefined || tag === 'x' || tag === 'n';
+  if (unknown && BETWEEN.test(next) && ((strongA && k.countryInitials.has(b)) || (strongB && k.countryInitials.has(a)))) return [a, b];
   if (strongA && ABBREVIATION_AFTER.test(b)) return [a];
   if (strongB && ABBREVIATION_BEFORE.test(a)) return [b];
   return [];
+}
+
+/** What two or more countries named by one character each do together: 中 美 两国, 中 俄 边境. */
+const BETWEEN = /^(?:两国|三国|双方|关系|边境|边境线|边界|边防|边防部队|贸易|经贸|合作|友好|会谈|之间|间|建交|首脑|外长|等国|等)/;
+/** 法、德等国, 德等国/x: a list's last abbreviation glued to 等 by jieba. */
+const GLUED_ETC = /^(\p{Script=Han})(等.*)$/u;
+
+/**
+ * Pass 6b: countries or regions listed by one character each (中 缅 边境线, 美 中 双方, 亚、非、拉
+ * 三大洲, 法、德等国) are places, when one of them is a usual abbreviation and what follows says
+ * they are several.
+ */
+function abbreviationLists(pieces: Piece[], k: NameKnowledge): Piece[] {
+  const abbreviation = (c: string) => k.placeAbbreviations.has(c) || k.countryInitials.has(c);
+  const out = [...pieces];
+  for (let i = 0; i < out.length; i++) {
+    const run: number[] = [];
+    let j = i;
+    let listed = false;
+    while (j < out.length) {
+      const p = out[j];
+      const glued = !p.type && p.tag === 'x' ? GLUED_ETC.exec(p.word) : null;
+      if (glued && abbreviation(glued[1]) && run.length) {
+        out.splice(j, 1, { word: glued[1], tag: 'j' }, { word: glued[2], tag: 'u' });
+      } else if (p.type || p.word.length !== 1 || !abbreviation(p.word)) break;
+      run.push(j++);
+      if (out[j]?.word === '、' && out[j + 1]?.word.length) {
+        listed = true;
+        j++;
+      }
+    }
+    if (listed && out[j - 1]?.word === '、') j--;
+    const strong = run.some((at) => k.placeAbbreviations.has(out[at].word));
+    if (run.length >= 2 && strong && BETWEEN.test(out[j]?.word ?? '')) {
+      for (const at of run) out[at] = { ...out[at], tag: 'ns', type: 'place' };
+    }
+    i = Math.max(i, j - 1);
+  }
+  return out;
 }
 
 /** Mountains, villages and towns jieba's dictionary files under people (玉峰山/nr, 乔庄村/nr). */
@@ -492,7 +542,7 @@ function findPlaces(pieces: Piece[], k: NameKnowledge, lexicon: Lexicon): Mentio
       continue;
     }
     if (!isHan(p.word)) continue;
-    const parts = /^(?:p|c|u|d|r)/.test(p.tag) ? [] : abbreviatedPlaces(p.word, k, lexicon);
+    const parts = /^(?:p|c|u|d|r)/.test(p.tag) ? [] : abbreviatedPlaces(p.word, k, lexicon, next?.word);
     if (!parts.length && NOT_NAMES.has(p.word)) continue;
     if (parts.length) {
       for (const c of parts) mentions.push({ type: 'place', text: c });
@@ -527,6 +577,7 @@ export function findEntities(tokens: Token[], k: NameKnowledge, lexicon: Lexicon
   pieces = splitNameCompounds(pieces, k, lexicon);
   pieces = findOrganisations(pieces, lexicon, k);
   pieces = findPeople(pieces, k, lexicon, names);
+  pieces = abbreviationLists(pieces, k);
   const mentions = findPlaces(pieces, k, lexicon);
   return { mentions, pieces };
 }

@@ -91,6 +91,17 @@ describe('entities in written sentences', () => {
     expect(await mentions('本报讯河南省郑州市农科所的专家')).toEqual(['place:河南省', 'org:郑州市农科所']);
   });
 
+  it('reads countries named by one character each where what follows says there are several', async () => {
+    expect(await mentions('中俄边境贸易发展很快')).toEqual(['place:中', 'place:俄']);
+    expect(await mentions('法、德等国代表出席')).toEqual(['place:法', 'place:德']);
+    expect(await mentions('中葡双方同意')).toEqual(['place:中', 'place:葡']);
+    expect(await mentions('日本客人来华访问')).toEqual(['place:日本', 'place:华']);
+    // Ordinary words and idioms made of such characters are not places; 中华 is China.
+    expect(await mentions('这是非法交易')).toEqual([]);
+    expect(await mentions('白中有黑，黑中有白')).toEqual([]);
+    expect(await mentions('他们都是中华民族的儿女')).toEqual(['place:中华']);
+  });
+
   it('names a city’s body from the city, with the province before it as a place', async () => {
     expect(await mentions('这是湖南省株洲市教育局的通知')).toEqual(['place:湖南省', 'org:株洲市教育局']);
   });
