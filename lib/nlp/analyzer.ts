@@ -201,6 +201,9 @@ export interface Analyzer {
   learnLibrary(knowledge: Partial<LibraryKnowledge>): void;
 }
 
+/** Chinese personal names (Han characters only: safe in a regular expression). */
+const HAN_NAME = /^\p{Script=Han}+$/u;
+
 /** What the analysis reads of a text: at most MAX_ANALYSIS_CHARS, normalised. */
 function analysisText(text: string): string {
   return normalizeForAnalysis(text.length > MAX_ANALYSIS_CHARS ? text.slice(0, MAX_ANALYSIS_CHARS) : text);
@@ -322,12 +325,26 @@ export function createAnalyzer(
     const tag = (tagger ??= cachedTagger(j));
     const normal = analysisText(text);
     let tagMs = 0;
-    const sentences = [...analysisChunks(normal)].map((chunk) => {
+    const chunks = [...analysisChunks(normal)];
+    const tokens = chunks.map((chunk) => {
       const start = performance.now();
       const tokens = tag(chunk);
       tagMs += performance.now() - start;
-      return findEntities(tokens, k, words, nameModel);
+      return tokens;
     });
+    let sentences = tokens.map((t) => findEntities(t, k, words, nameModel));
+    // A person named once is that person wherever the name comes again, however jieba cut it.
+    const people = new Set(sentences.flatMap((s) => s.mentions.filter((m) => m.type === 'person' && m.text.length >= 2 && HAN_NAME.test(m.text)).map((m) => m.text)));
+    if (people.size) {
+      // Sentences with more of these names' first characters than people found read again.
+      const initials = new Set([...people].map((name) => name[0]));
+      sentences = sentences.map((s, i) => {
+        let said = 0;
+        for (const c of chunks[i]) if (initials.has(c)) said++;
+        const found = s.mentions.filter((m) => m.type === 'person' && initials.has(m.text[0])).length;
+        return said > found ? findEntities(tokens[i], k, words, nameModel, people) : s;
+      });
+    }
     performance.clearMarks(ANALYSIS_MARK);
     performance.mark(ANALYSIS_MARK, { detail: { chars: normal.length, tagMs, heapBytes: j.memoryBytes?.() } });
     const found = sentences.flatMap((s) => s.mentions);

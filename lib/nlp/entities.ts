@@ -255,6 +255,60 @@ function unglue(pieces: Piece[], k: NameKnowledge): Piece[] {
   return out;
 }
 
+/** What a person does or is, glued by jieba to a bare surname before it: 黄说, 黄送. */
+const AFTER_SURNAME = /^[说讲问答称道送给让叫去来到对向把被将也又就还却便都在是和与]$/;
+
+/**
+ * Pass 3b: a person the text names elsewhere (with a title, or where jieba knew the name) is the
+ * same person here, where jieba cut the name apart (张/q 和平/nz) or glued a function character to
+ * it (和王珠/x).
+ */
+function recallPeople(pieces: Piece[], people: ReadonlySet<string>, longest: number, k: NameKnowledge): Piece[] {
+  const surnames = new Set([...people].filter((m) => m.length <= 3 && k.surnames.has(m[0])).map((m) => m[0]));
+  const out: Piece[] = [];
+  for (let i = 0; i < pieces.length; i++) {
+    const p = pieces[i];
+    // 当张/x 和平/nz: a function character glued to the surname comes off.
+    const glue = p.tag === 'x' && p.word.length >= 2 && LEADING_GLUE.test(p.word) ? p.word[0] : '';
+    let joined = '';
+    let n = 0;
+    const found = () => n >= 2 && people.has(joined.slice(glue.length));
+    while (i + n < pieces.length && !pieces[i + n].type && joined.length < longest + glue.length) {
+      joined += pieces[i + n++].word;
+      if (found()) break;
+    }
+    if (found()) {
+      if (glue) out.push({ word: glue, tag: 'p' });
+      out.push({ word: joined.slice(glue.length), tag: 'nr', type: 'person' });
+      i += n - 1;
+      continue;
+    }
+    // 黄登仁 … 被黄退回: the surname alone, before what a person does, is that person.
+    const next = pieces[i + 1];
+    if (!p.type && p.word.length === 1 && surnames.has(p.word) && /^(?:nr|a|n|ng|x)$/.test(p.tag) && next && /^(?:v|vd|uj|d|p|c)$/.test(next.tag)) {
+      out.push({ ...p, tag: 'nr', type: 'person' });
+      continue;
+    }
+    // 给黄送/x 去: jieba's HMM glued the surname to the verb after it.
+    if (!p.type && p.tag === 'x' && p.word.length === 2 && surnames.has(p.word[0]) && AFTER_SURNAME.test(p.word[1])) {
+      out.push({ word: p.word[0], tag: 'nr', type: 'person' }, { word: p.word[1], tag: 'v' });
+      continue;
+    }
+    const name = !p.type && p.tag === 'x' && p.word.length >= 3 ? [...people].find((m) => p.word.includes(m)) : undefined;
+    const at = name ? p.word.indexOf(name) : -1;
+    const before = p.word.slice(0, at);
+    const after = p.word.slice(at + (name?.length ?? 0));
+    if (name && before.length <= 1 && after.length <= 1 && (!before || LEADING_GLUE.test(before)) && (!after || TRAILING_GLUE.test(after))) {
+      if (before) out.push({ word: before, tag: 'p' });
+      out.push({ word: name, tag: 'nr', type: 'person' });
+      if (after) out.push({ word: after, tag: 'u' });
+      continue;
+    }
+    out.push(p);
+  }
+  return out;
+}
+
 /**
  * jieba's own tag for a word it knows as one token, or undefined. Used to tell a name from an
  * ordinary word: 雷阵雨 is 雷 + 阵雨 (a word), 江泽民 is 江 + 泽民 (not one).
@@ -356,12 +410,14 @@ function findPeople(pieces: Piece[], k: NameKnowledge, lexicon: Lexicon, names: 
  * one-character suffix must follow a real word (外交部, 商务局), not end an ordinary one (干部, 冠军).
  * `named` heads stand alone; a bare `head` (公司) needs a proper name before it.
  */
+/** Abbreviated universities, airlines and party congresses (jieba's j): 北大, 北航, 十五大. */
+const SHORT_BODY = /^(?:\p{Script=Han}[大航]|十[一二三四五六七八九]?大)$/u;
 /** Party and government bodies of one administrative level: 市委, 县委, 镇党委, 省政府. */
 const LEVEL_BODY = /^(?:省|市|县|区|镇|乡|村)(?:委|党委|人大|政协|纪委)$/;
 
 function orgHead(p: Piece, lexicon: Lexicon, k: NameKnowledge): 'named' | 'head' | undefined {
   if (p.type || !isHan(p.word)) return undefined;
-  if (p.tag === 'nt' || LEVEL_BODY.test(p.word)) return 'named';
+  if (p.tag === 'nt' || LEVEL_BODY.test(p.word) || (p.tag === 'j' && SHORT_BODY.test(p.word))) return 'named';
   const m = ORG_SUFFIX.exec(p.word);
   if (!m || TITLES.test(p.word)) return undefined;
   // An abbreviation of a place or a level and a body's suffix names that body: 欧盟, 村委会 (but
@@ -564,9 +620,10 @@ export interface SentenceEntities {
 
 /**
  * Entity mentions of one sentence in reading order, duplicates kept (a name said twice is two
- * mentions). `tokens` are jieba's `tag` output for the normalised sentence.
+ * mentions). `tokens` are jieba's `tag` output for the normalised sentence; `people` are persons
+ * found elsewhere in the text.
  */
-export function findEntities(tokens: Token[], k: NameKnowledge, lexicon: Lexicon, names: NameModel): SentenceEntities {
+export function findEntities(tokens: Token[], k: NameKnowledge, lexicon: Lexicon, names: NameModel, people: ReadonlySet<string> = new Set()): SentenceEntities {
   let pieces: Piece[] = tokens.map((t) => ({ word: t.word, tag: t.tag, type: GAZETTEER_TYPE[t.tag] }));
   pieces = mergeKnownPlaces(pieces, k);
   pieces = splitPlaceCompounds(pieces, k, lexicon);
@@ -574,6 +631,7 @@ export function findEntities(tokens: Token[], k: NameKnowledge, lexicon: Lexicon
   pieces = mergeTransliterations(pieces, k, lexicon, names);
   pieces = mergeForeignNames(pieces);
   pieces = unglue(pieces, k);
+  if (people.size) pieces = recallPeople(pieces, people, Math.max(...[...people].map((m) => m.length)), k);
   pieces = splitNameCompounds(pieces, k, lexicon);
   pieces = findOrganisations(pieces, lexicon, k);
   pieces = findPeople(pieces, k, lexicon, names);

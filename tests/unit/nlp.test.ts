@@ -102,6 +102,19 @@ describe('entities in written sentences', () => {
     expect(await mentions('他们都是中华民族的儿女')).toEqual(['place:中华']);
   });
 
+  it('knows a person named once wherever the text names them again, by name or by surname', async () => {
+    // jieba: 张/q 和平/nz and 当张/x 和平/nz; only the first has a title before it.
+    const people = (await mentions('市文化局副局长张和平参加了会议。一年后，当张和平带着成绩走入会场，张和平感受到了分量。')).filter((m) => m.startsWith('person'));
+    expect(people).toEqual(['person:张和平', 'person:张和平', 'person:张和平']);
+    expect(await mentions('袁茂堂借黄登仁儿子考上大学之机，给黄送去2000元钱，被黄退回。')).toEqual(['person:袁茂堂', 'person:黄登仁', 'person:黄', 'person:黄']);
+    // Without the full name, a surname is no one.
+    expect(await mentions('他给黄送去2000元钱，被黄退回。')).toEqual([]);
+  });
+
+  it('takes abbreviated universities and party congresses for organisations', async () => {
+    expect(await mentions('她考上了北大，后来进了北航')).toEqual(['org:北大', 'org:北航']);
+  });
+
   it('names a city’s body from the city, with the province before it as a place', async () => {
     expect(await mentions('这是湖南省株洲市教育局的通知')).toEqual(['place:湖南省', 'org:株洲市教育局']);
   });
