@@ -53,7 +53,8 @@ const NOT_NAME_ENDING = /[区赛会节队院厂站馆路街村镇县市省港湾
 /** A name model score at which a dictionary name is a name even if its given name is a word. */
 const CONFIDENT_NAME = 5;
 /** 小胡, 老王 (familiar forms) and 刘老师 (surname and form of address) as one token. */
-const FAMILIAR = /^(?:[小老](\p{Script=Han})|(\p{Script=Han})(?:老师|师傅|大娘|大爷|大妈|阿姨|老汉|书记|主任|经理|总))$/u;
+const FAMILIAR = /^(?:[小老](\p{Script=Han})|(\p{Script=Han})(?:老师|师傅|大娘|大爷|大妈|阿姨|老汉|书记|主任|经理|总|氏|老))$/u;
+const SURNAME_FORM = /^\p{Script=Han}[氏老]$/u;
 /** Kinship terms and forms of address after a bare surname. */
 const KINSHIP = /^(?:大娘|大爷|大妈|大伯|大叔|大婶|大哥|大姐|阿姨|老汉|老伯|师傅|老师|同志|先生|女士|小姐|总|老|嫂)$/;
 /** Function characters jieba's HMM glues to the front or back of an unknown name. */
@@ -129,6 +130,19 @@ function datelinePlaces(pieces: Piece[]): Piece[] {
     const agency = /(?:社|本报|电讯)$/.test(pieces[i - 1]?.word ?? '');
     const date = /^\d+$/.test(pieces[i + 1]?.word ?? '') && /^[月日]/.test(pieces[i + 2]?.word ?? '');
     return !p.type && agency && date && isHan(p.word) && p.word.length >= 2 ? { ...p, tag: 'ns', type: 'place' as const } : p;
+  });
+}
+
+/** A weather report's words: 晴, 多云转阴, 小雨, 雷阵雨, 雨夹雪. */
+const WEATHER = /^[晴阴多云转小中大暴阵雷雨夹雪雾霾有]{1,6}$/;
+const WEATHER_CORE = /[晴阴雨雪雾霾]|多云/;
+
+/** 「合肥 中雨 15～20°C」: in a weather report, the word before the weather is a city. */
+function weatherPlaces(pieces: Piece[]): Piece[] {
+  return pieces.map((p, i) => {
+    const next = pieces.slice(i + 1, i + 3).find((q) => q.word.trim())?.word ?? '';
+    const city = !p.type && isHan(p.word) && p.word.length >= 2 && p.word.length <= 5 && !WEATHER.test(p.word);
+    return city && WEATHER.test(next) && WEATHER_CORE.test(next) && !/^[vpcudr]/.test(p.tag) ? { ...p, tag: 'ns', type: 'place' as const } : p;
   });
 }
 
@@ -348,7 +362,8 @@ function findPeople(pieces: Piece[], k: NameKnowledge, lexicon: Lexicon, names: 
     const context = afterTitle || PERSON_AFTER.test(next?.word ?? '');
     // A whole name in one token. Two characters (李鹏, but also 令人, 明白) need context; a longer
     // one is a name unless its given name is an ordinary word (雷阵雨).
-    if (looksLikeChineseName(p.word, k) && (/^(?:nr|nrfg|x)$/.test(p.tag) || afterTitle)) {
+    // 杜氏, 吕老: a surname and a form of address, below.
+    if (looksLikeChineseName(p.word, k) && !SURNAME_FORM.test(p.word) && (/^(?:nr|nrfg|x)$/.test(p.tag) || afterTitle)) {
       const given = p.word.slice(surnameLength(p.word, k));
       // A word new to jieba (x) is judged by the name model; jieba's own names of two characters
       // need context (李鹏说; but 令人, 明白 are words its dictionary tags as names).
@@ -433,6 +448,9 @@ function orgHead(p: Piece, lexicon: Lexicon, k: NameKnowledge): 'named' | 'head'
   return m[0].length > 1 || rest.length >= 2 || p.word.length === 1 ? 'head' : undefined;
 }
 
+/** Buildings and grounds: a named one is a place people go to, not a body (人民大会堂, 工人体育场). */
+const VENUE = /(?:堂|博物馆|纪念馆|美术馆|文学馆|天文馆|科技馆|图书馆|体育馆|体育场|体育中心|展览馆|展览中心|会展中心|图书中心|剧院|剧场|音乐厅|广场|机场|车站|码头|公园|批发市场)$/;
+
 /** Characters of grammar, never inside a name: a token jieba made of one is not a name's part. */
 const FUNCTION_CHAR = /[是在同已将以诉视聚这那当从对向被把和与跟由为于的了着过都就又还再]/;
 const DATELINE_WORD = /^(?:本报讯|本报电|日电|日讯|电|讯)$/;
@@ -502,7 +520,8 @@ function findOrganisations(pieces: Piece[], lexicon: Lexicon, k: NameKnowledge):
       out.push(p);
       continue;
     }
-    out.push({ word: chain.map((c) => c.word).join('') + p.word, tag: 'nt', type: 'org' });
+    const name = chain.map((c) => c.word).join('') + p.word;
+    out.push({ word: name, tag: 'nt', type: VENUE.test(name) ? 'place' : 'org' });
   }
   return out;
 }
@@ -628,6 +647,7 @@ export function findEntities(tokens: Token[], k: NameKnowledge, lexicon: Lexicon
   pieces = mergeKnownPlaces(pieces, k);
   pieces = splitPlaceCompounds(pieces, k, lexicon);
   pieces = datelinePlaces(pieces);
+  pieces = weatherPlaces(pieces);
   pieces = mergeTransliterations(pieces, k, lexicon, names);
   pieces = mergeForeignNames(pieces);
   pieces = unglue(pieces, k);

@@ -115,6 +115,12 @@ describe('entities in written sentences', () => {
     expect(await mentions('她考上了北大，后来进了北航')).toEqual(['org:北大', 'org:北航']);
   });
 
+  it('reads the cities of a weather report, venues as places, and a surname with a form of address', async () => {
+    expect(await mentions('合肥 中雨 15～20°C 拉萨 晴转多云 5～18°C 莫斯科 小雨 3～9°C')).toEqual(['place:合肥', 'place:拉萨', 'place:莫斯科']);
+    expect(await mentions('大会在人民大会堂举行')).toEqual(['place:人民大会堂']);
+    expect(await mentions('杜氏兄弟和吕老都来了')).toEqual(['person:杜', 'person:吕']);
+  });
+
   it('names a city’s body from the city, with the province before it as a place', async () => {
     expect(await mentions('这是湖南省株洲市教育局的通知')).toEqual(['place:湖南省', 'org:株洲市教育局']);
   });
