@@ -425,6 +425,22 @@ function findPeople(pieces: Piece[], k: NameKnowledge, lexicon: Lexicon, names: 
  * one-character suffix must follow a real word (外交部, 商务局), not end an ordinary one (干部, 冠军).
  * `named` heads stand alone; a bare `head` (公司) needs a proper name before it.
  */
+/** More endings of bodies, in jieba's nt words: 世贸组织, 全国总工会, 中央气象台, 解放军报. */
+const NT_BODY = /(?:组织|工会|台|处|法庭|报|联)$/;
+
+/** A word of two ordinary words, of two characters or more each (国际 舞台, 长足 发展). */
+function ordinaryPair(word: string, lexicon: Lexicon): boolean {
+  const ordinary = (part: string) => {
+    const tag = lexicon(part);
+    return tag !== undefined && !PROPER_TAG.test(tag) && !NAME_TAGS.test(tag);
+  };
+  for (let cut = 2; cut <= word.length - 2; cut++) if (ordinary(word.slice(0, cut)) && ordinary(word.slice(cut))) return true;
+  return false;
+}
+
+/** Suffixes a common word names a body with by itself: government (人事部, 畜牧局, 计生委), armies, papers. */
+const SELF_NAMED = /^(?:部|局|委|厅|署|委员会|办公室|办公厅|总局|军|日报|晚报)$/;
+const PROPER_TAG = /^(?:ns|nr|nrt|nrfg|nz|nt|j)$/;
 /** Abbreviated universities, airlines and party congresses (jieba's j): 北大, 北航, 十五大. */
 const SHORT_BODY = /^(?:\p{Script=Han}[大航]|十[一二三四五六七八九]?大)$/u;
 /** Party and government bodies of one administrative level: 市委, 县委, 镇党委, 省政府. */
@@ -432,7 +448,9 @@ const LEVEL_BODY = /^(?:省|市|县|区|镇|乡|村)(?:委|党委|人大|政协|
 
 function orgHead(p: Piece, lexicon: Lexicon, k: NameKnowledge): 'named' | 'head' | undefined {
   if (p.type || !isHan(p.word)) return undefined;
-  if (p.tag === 'nt' || LEVEL_BODY.test(p.word) || (p.tag === 'j' && SHORT_BODY.test(p.word))) return 'named';
+  if (LEVEL_BODY.test(p.word) || (p.tag === 'j' && SHORT_BODY.test(p.word))) return 'named';
+  // jieba's nt, except its noise: two ordinary words and no body's suffix (新兴产业, 公共汽车).
+  if (p.tag === 'nt' && (ORG_SUFFIX.test(p.word) || NT_BODY.test(p.word) || VENUE.test(p.word) || !ordinaryPair(p.word, lexicon))) return 'named';
   const m = ORG_SUFFIX.exec(p.word);
   if (!m || TITLES.test(p.word)) return undefined;
   // An abbreviation of a place or a level and a body's suffix names that body: 欧盟, 村委会 (but
@@ -441,8 +459,11 @@ function orgHead(p: Piece, lexicon: Lexicon, k: NameKnowledge): 'named' | 'head'
   if (p.tag === 'j' && m.index === 1 && k.placeAbbreviations.has(p.word[0])) return 'named';
   // 省公安厅: a level before the word does not change what the word is.
   const rest = p.word.slice(0, m.index).replace(/^[省市县区镇乡]/, '');
-  // 人事部, 外交部: a word and a suffix name a body by themselves; 公司 or 子公司 needs a name.
-  if (rest.length >= 2 && lexicon(rest) !== undefined) return 'named';
+  // 人事部, 教育局: a word and a government body's suffix name a body by themselves; 突击队,
+  // 歌舞团, 啤酒厂 or 子公司 need a name before them.
+  // A proper name and a suffix are one body too (申花队, 马来西亚队, 关东军).
+  const restTag = lexicon(rest);
+  if (rest.length >= 2 && restTag !== undefined && (SELF_NAMED.test(m[0]) || PROPER_TAG.test(restTag) || k.countryNames.has(rest))) return 'named';
   // 电管局 (a word jieba does not know, and a suffix) heads a name if one stands before it, and
   // so does a suffix jieba leaves on its own (法国 波尔多 队, 台板 厂).
   return m[0].length > 1 || rest.length >= 2 || p.word.length === 1 ? 'head' : undefined;

@@ -121,6 +121,14 @@ describe('entities in written sentences', () => {
     expect(await mentions('杜氏兄弟和吕老都来了')).toEqual(['person:杜', 'person:吕']);
   });
 
+  it('tells a named body from a generic one and from jieba’s organisation noise', async () => {
+    expect(await mentions('他在人事部工作')).toEqual(['org:人事部']);
+    expect(await mentions('上海申花队战胜了延边队')).toEqual(['org:上海申花队', 'org:延边队']);
+    expect(await mentions('青年突击队完成了任务')).toEqual([]);
+    // jieba tags 新兴产业 nt.
+    expect(await mentions('农业的新兴产业发展很快')).toEqual([]);
+  });
+
   it('names a city’s body from the city, with the province before it as a place', async () => {
     expect(await mentions('这是湖南省株洲市教育局的通知')).toEqual(['place:湖南省', 'org:株洲市教育局']);
   });
