@@ -96,9 +96,14 @@ function looksLikeChineseName(word: string, k: NameKnowledge): boolean {
   return s > 0 && word.length - s >= 1 && word.length - s <= 2;
 }
 
+/** Tags of function words: a conjunction or a preposition (和, 与) never starts a name. */
+const FUNCTION_TAG = /^(?:c|p|u|uj|ul|uz|ud|ug|uv|d|r|y|e|o)$/;
+/** Tags of grammar words (的, 和, 就, 说): never a syllable of a name. */
+const GRAMMAR_TAG = /^(?:c|p|u|uj|ul|uz|ud|ug|uv|d|r|v|vd|y|e|o|m|q|f|t|b)$/;
+
 function isNameSyllables(p: Piece): boolean {
   if (p.type) return p.type === 'person' && isHan(p.word.replace(/[·•・‧\-－]/g, ''));
-  return isHan(p.word) && (/^(?:nr|nrt|nrfg|x|nz)$/.test(p.tag) || p.word.length === 1);
+  return isHan(p.word) && (/^(?:nr|nrt|nrfg|x|nz)$/.test(p.tag) || (p.word.length === 1 && !GRAMMAR_TAG.test(p.tag)));
 }
 
 /** Generic words jieba joins to a place: 北京市民, 台湾地区, 台湾同胞, 荷兰人, 香港回归. */
@@ -171,6 +176,8 @@ const SYLLABLE_TAG = /^(?:nr|nrt|nrfg|ns|nz|x|j|n|ng|a|zg|q|m|d|f)$/;
 const FOREIGN_MEAN = 2.5;
 const FOREIGN_CHAR = 1;
 
+const foreignMean = (word: string, names: NameModel) => [...word].reduce((sum, c) => sum + names.foreign(c), 0) / word.length;
+
 /**
  * Pass 0b: a foreign name jieba cut into pieces (谢苗诺 娃, 戈 麦尔斯 基, 罗马 里奥) is put back
  * together when every character is one transliterations use; a function character jieba's HMM
@@ -193,7 +200,7 @@ function mergeTransliterations(pieces: Piece[], k: NameKnowledge, lexicon: Lexic
     }
     const group = [...pieces.slice(i, j), ...(tail ? [{ word: glued.word.slice(0, -1), tag: 'x' }] : [])];
     const word = group.map((p) => p.word).join('');
-    const mean = [...word].reduce((sum, c) => sum + names.foreign(c), 0) / word.length;
+    const mean = foreignMean(word, names);
     // Two whole names side by side (南斯拉夫 贝尔格莱德) stay two.
     const whole = group.filter((p) => p.word.length >= 3).length;
     if (group.length >= 2 && whole < 2 && word.length >= 3 && mean >= FOREIGN_MEAN && group.some((p) => /^(?:nr|nrt|nrfg|x)$/.test(p.tag))) {
@@ -360,10 +367,18 @@ function findPeople(pieces: Piece[], k: NameKnowledge, lexicon: Lexicon, names: 
       continue;
     }
     const context = afterTitle || PERSON_AFTER.test(next?.word ?? '');
+    // 马来西亚 吉隆坡, 新疆的库尔勒, 在卢森堡: a foreign-sounding name where a place stands is a place.
+    const inPlace = isPlacePiece(prev ?? { word: '', tag: '' }) || (prev?.word === '的' && isPlacePiece(out[out.length - 2] ?? { word: '', tag: '' }));
+    const placeContext = inPlace || PLACE_BEFORE.test(prev?.word ?? '') || PLACE_AFTER.test(next?.word ?? '');
+    if (!afterTitle && placeContext && p.word.length >= 3 && /^(?:nr|nrt|nrfg|x)$/.test(p.tag) && isHan(p.word) && foreignMean(p.word, names) >= FOREIGN_MEAN) {
+      out.push({ ...p, tag: 'ns', type: 'place' });
+      continue;
+    }
     // A whole name in one token. Two characters (李鹏, but also 令人, 明白) need context; a longer
     // one is a name unless its given name is an ordinary word (雷阵雨).
     // 杜氏, 吕老: a surname and a form of address, below.
-    if (looksLikeChineseName(p.word, k) && !SURNAME_FORM.test(p.word) && (/^(?:nr|nrfg|x)$/.test(p.tag) || afterTitle)) {
+    // After a title, a verb or a function word (记者 怀着, 负责人 要求) is not the name.
+    if (looksLikeChineseName(p.word, k) && !SURNAME_FORM.test(p.word) && (/^(?:nr|nrfg|x)$/.test(p.tag) || (afterTitle && !GRAMMAR_TAG.test(p.tag)))) {
       const given = p.word.slice(surnameLength(p.word, k));
       // A word new to jieba (x) is judged by the name model; jieba's own names of two characters
       // need context (李鹏说; but 令人, 明白 are words its dictionary tags as names).
@@ -379,7 +394,6 @@ function findPeople(pieces: Piece[], k: NameKnowledge, lexicon: Lexicon, names: 
     }
     const transliterated = p.tag === 'nrt' || (p.tag === 'nrfg' && p.word.length >= 3);
     // 驻伊斯坦布尔, 阿布扎比市政: a foreign name where a place stands is a place.
-    const placeContext = PLACE_BEFORE.test(prev?.word ?? '') || PLACE_AFTER.test(next?.word ?? '');
     if (transliterated && isHan(p.word) && placeContext) {
       out.push({ ...p, tag: 'ns' });
       continue;
@@ -405,7 +419,7 @@ function findPeople(pieces: Piece[], k: NameKnowledge, lexicon: Lexicon, names: 
       continue;
     }
     // A surname on its own followed by a one- or two-character word: 李/nr 国庆/t.
-    if (p.word.length <= 2 && k.surnames.has(p.word) && next && isHan(next.word) && !next.type && next.word.length <= 2) {
+    if (p.word.length <= 2 && k.surnames.has(p.word) && !FUNCTION_TAG.test(p.tag) && next && isHan(next.word) && !next.type && next.word.length <= 2) {
       const after = pieces[i + 2];
       const vouched = afterTitle || PERSON_AFTER.test(after?.word ?? '') || (p.tag === 'nr' && !isOrdinaryWord(next.word, lexicon));
       const merged = p.word + next.word;

@@ -79,6 +79,16 @@ describe('entities in written sentences', () => {
     expect(await mentions('前锋斯托伊奇科夫和门将入选')).toEqual(['person:斯托伊奇科夫']);
   });
 
+  it('ends a foreign name at a function word, and takes one where a place stands for a place', async () => {
+    expect(await mentions('巴西队的卡洛斯·热尔马诺和迪达入选')).toContain('person:卡洛斯·热尔马诺');
+    expect(await mentions('比赛在新疆的库尔勒进行')).toEqual(['place:新疆', 'place:库尔勒']);
+  });
+
+  it('does not take a verb or a conjunction after a title for a name', async () => {
+    expect(await mentions('记者怀着浓厚兴趣参观')).toEqual([]);
+    expect(await mentions('国家队教练和队员都来了')).toEqual(['org:国家队']);
+  });
+
   it('keeps two whole foreign names and a country apart', async () => {
     expect(await mentions('南斯拉夫贝尔格莱德红星队')).not.toContain('person:南斯拉夫贝尔格莱德');
     const club = await mentions('他在巴西弗拉明戈踢球');
