@@ -59,7 +59,7 @@ const SURNAME_FORM = /^\p{Script=Han}[氏老]$/u;
 const KINSHIP = /^(?:大娘|大爷|大妈|大伯|大叔|大婶|大哥|大姐|阿姨|老汉|老伯|师傅|老师|同志|先生|女士|小姐|总|老|嫂)$/;
 /** Function characters jieba's HMM glues to the front or back of an unknown name. */
 const LEADING_GLUE = /^[当使在对向给让被把与和跟由年将从为是据请]/;
-const TRAILING_GLUE = /[家说看等的们称讲道告对在和与是也又就]$/;
+const TRAILING_GLUE = /[家说看等的们称讲道告对在和与是也又就为以将把被向从给让带]$/;
 
 /** Heads of organisation names. */
 const ORG_SUFFIX =
@@ -115,7 +115,7 @@ const isKnownPlace = (word: string, k: NameKnowledge, lexicon: Lexicon) => k.cou
  * A place inside a word jieba made of it and a generic word (北京市民 → 北京 + 市民), or of two
  * places (中国香港 → 中国 + 香港), stands apart as the place.
  */
-function splitPlaceCompounds(pieces: Piece[], k: NameKnowledge, lexicon: Lexicon): Piece[] {
+function splitPlaceCompounds(pieces: Piece[], k: NameKnowledge, lexicon: Lexicon, names: NameModel): Piece[] {
   return pieces.flatMap((p) => {
     if (p.type || p.word.length < 3 || !isHan(p.word) || k.countryNames.has(p.word)) return [p];
     for (let cut = 2; cut <= p.word.length - 1; cut++) {
@@ -123,7 +123,9 @@ function splitPlaceCompounds(pieces: Piece[], k: NameKnowledge, lexicon: Lexicon
       const tail = p.word.slice(cut);
       if (!isKnownPlace(head, k, lexicon)) continue;
       if (PLACE_COMPANION.test(tail)) return [{ word: head, tag: 'ns', type: 'place' as const }, { word: tail, tag: 'n' }];
-      if (k.countryNames.has(tail)) return [{ word: head, tag: 'ns', type: 'place' as const }, { word: tail, tag: 'ns', type: 'place' as const }];
+      // 中国香港, 中国台北; but 巴西利亚 is one foreign city.
+      const twoPlaces = k.countryNames.has(tail) || (k.countryNames.has(head) && isKnownPlace(tail, k, lexicon) && foreignMean(p.word, names) < FOREIGN_MEAN);
+      if (twoPlaces) return [{ word: head, tag: 'ns', type: 'place' as const }, { word: tail, tag: 'ns', type: 'place' as const }];
     }
     return [p];
   });
@@ -253,9 +255,18 @@ function mergeForeignNames(pieces: Piece[]): Piece[] {
 }
 
 /** Pass 3: cut function characters that jieba's HMM glued to an unknown name. */
-function unglue(pieces: Piece[], k: NameKnowledge): Piece[] {
+function unglue(pieces: Piece[], k: NameKnowledge, names: NameModel): Piece[] {
   const out: Piece[] = [];
-  for (const p of pieces) {
+  for (let i = 0; i < pieces.length; i++) {
+    const p = pieces[i];
+    // 1954年王/x 金兰/nr, 使耿/x 志军/n: the glued surname belongs to the word after it.
+    const next = pieces[i + 1];
+    const given = next && !next.type && isHan(next.word) && next.word.length <= 2 && !GRAMMAR_TAG.test(next.tag) ? next.word : '';
+    if (!p.type && p.tag === 'x' && p.word.length === 2 && LEADING_GLUE.test(p.word) && k.surnames.has(p.word[1]) && given && names.chinese(p.word[1] + given) > NAME_THRESHOLD) {
+      out.push({ word: p.word[0], tag: 'p' }, { word: p.word[1] + given, tag: 'x' });
+      i++;
+      continue;
+    }
     if (p.type || p.tag !== 'x' || !isHan(p.word) || p.word.length < 3) {
       out.push(p);
       continue;
@@ -556,7 +567,15 @@ function findOrganisations(pieces: Piece[], lexicon: Lexicon, k: NameKnowledge):
       continue;
     }
     const name = chain.map((c) => c.word).join('') + p.word;
-    out.push({ word: name, tag: 'nt', type: VENUE.test(name) ? 'place' : 'org' });
+    if (!VENUE.test(name)) {
+      out.push({ word: name, tag: 'nt', type: 'org' });
+      continue;
+    }
+    // 北京 中国剧院 (a name of jieba's, or of two words): the city it stands in is a place of its own.
+    const first = chain[0];
+    const city = first && isPlacePiece(first) && (chain.length >= 2 || p.tag === 'nt') ? first.word : undefined;
+    if (city) out.push({ word: city, tag: 'ns', type: 'place' });
+    out.push({ word: name.slice(city?.length ?? 0), tag: 'ns', type: 'place' });
   }
   return out;
 }
@@ -636,6 +655,12 @@ const namedFeature = (p: Piece) => /^(?:nr|nz|x)$/.test(p.tag) && FEATURE.test(p
 
 const ROAD = /^(?:[东西南北中]?(?:路|街|大街|大道)|[东西南北]路|环路|广场|大桥)$/;
 
+/**
+ * Ordinary words jieba's dictionary tags ns: idioms of two ordinary words (兴旺发达, 大洋彼岸) and
+ * reduplicated words (高高兴兴, 山沟沟; not 齐齐哈尔).
+ */
+const placeNoise = (word: string, lexicon: Lexicon) => (word.length >= 4 && ordinaryPair(word, lexicon)) || /^(?:.+(.)\1|(.)\2(.)\3)$/u.test(word);
+
 /** Pass 7: places. A place and the road or square after it are one place: 珠江 北路. */
 function findPlaces(pieces: Piece[], k: NameKnowledge, lexicon: Lexicon): Mention[] {
   const mentions: Mention[] = [];
@@ -659,7 +684,7 @@ function findPlaces(pieces: Piece[], k: NameKnowledge, lexicon: Lexicon): Mentio
     } else if (p.word.length === 1) {
       // A lone character is a place only as a known abbreviation (京, 沪 come with the gazetteer).
       if ((p.tag === 'ns' || p.tag === 'j') && k.placeAbbreviations.has(p.word)) mentions.push({ type: 'place', text: p.word });
-    } else if (p.tag === 'ns' || k.countryNames.has(p.word) || (p.tag === 'x' && PLACE_SUFFIX.test(p.word)) || namedFeature(p)) {
+    } else if ((p.tag === 'ns' && !placeNoise(p.word, lexicon)) || k.countryNames.has(p.word) || (p.tag === 'x' && PLACE_SUFFIX.test(p.word)) || namedFeature(p)) {
       mentions.push({ type: 'place', text: p.word });
     }
   }
@@ -680,12 +705,12 @@ export interface SentenceEntities {
 export function findEntities(tokens: Token[], k: NameKnowledge, lexicon: Lexicon, names: NameModel, people: ReadonlySet<string> = new Set()): SentenceEntities {
   let pieces: Piece[] = tokens.map((t) => ({ word: t.word, tag: t.tag, type: GAZETTEER_TYPE[t.tag] }));
   pieces = mergeKnownPlaces(pieces, k);
-  pieces = splitPlaceCompounds(pieces, k, lexicon);
+  pieces = splitPlaceCompounds(pieces, k, lexicon, names);
   pieces = datelinePlaces(pieces);
   pieces = weatherPlaces(pieces);
   pieces = mergeTransliterations(pieces, k, lexicon, names);
   pieces = mergeForeignNames(pieces);
-  pieces = unglue(pieces, k);
+  pieces = unglue(pieces, k, names);
   if (people.size) pieces = recallPeople(pieces, people, Math.max(...[...people].map((m) => m.length)), k);
   pieces = splitNameCompounds(pieces, k, lexicon);
   pieces = findOrganisations(pieces, lexicon, k);

@@ -84,6 +84,19 @@ describe('entities in written sentences', () => {
     expect(await mentions('比赛在新疆的库尔勒进行')).toEqual(['place:新疆', 'place:库尔勒']);
   });
 
+  it('frees a name from the function character jieba glued to its surname or its end', async () => {
+    expect(await mentions('最后，终于使耿志军如愿以偿')).toEqual(['person:耿志军']);
+    expect(await mentions('1954年王金兰转业到地方')).toEqual(['person:王金兰']);
+  });
+
+  it('tells the city from the building in it, and a country from its city', async () => {
+    expect(await mentions('歌舞团在北京中国剧院演出')).toEqual(['place:北京', 'place:中国剧院']);
+    expect(await mentions('中国台北的代表')).toEqual(['place:中国', 'place:台北']);
+    expect(await mentions('他去了巴西利亚')).toEqual(['place:巴西利亚']);
+    // Reduplicated words jieba tags ns are not places.
+    expect(await mentions('山沟沟里高高兴兴地')).toEqual([]);
+  });
+
   it('does not take a verb or a conjunction after a title for a name', async () => {
     expect(await mentions('记者怀着浓厚兴趣参观')).toEqual([]);
     expect(await mentions('国家队教练和队员都来了')).toEqual(['org:国家队']);
