@@ -2,7 +2,7 @@
  * Text → people, places, organisations and keywords. One jieba `tag` pass per chunk feeds both
  * the entity tagger and the keyword weights.
  */
-import { findEntities, GAZETTEER_TAGS, type EntityType, type Mention, type Token } from './entities';
+import { findEntities, GAZETTEER_TAGS, mentionsSurnameOf, type EntityType, type Mention, type Token } from './entities';
 import { countTerms, extractKeywords, LibraryFrequencies, parseIdf, type Idf, type Keyword } from './keywords';
 import { nameKnowledge } from './knowledge';
 import { parseNameModel, type NameModel } from './names';
@@ -80,6 +80,13 @@ const SHORT_FORM = /[(（](?:以下)?(?:简称|下称)[“"「]?([\p{Script=Han}
 const LEGAL_FORM = /(?:集团股份有限公司|股份有限公司|有限责任公司|集团有限公司|有限公司|股份公司|集团公司|公司)$/;
 const TRADE_WORDS = /(?:科技|实业|控股|发展|股份|集团|国际)$/;
 
+/** Distinct names, longest first (a list already in that order comes back as it is). */
+function longestFirst(names: Iterable<string>): string[] {
+  const list = Array.isArray(names) ? (names as string[]) : [...names];
+  const sorted = list.every((name, i) => i === 0 || list[i - 1].length >= name.length);
+  return sorted ? list : [...new Set(list)].sort((a, b) => b.length - a.length);
+}
+
 /**
  * The name a company goes by: without its legal form, the place before it and a trailing trade
  * word (株洲南方阀门股份有限公司 → 南方阀门, 湖南立方新能源科技有限责任公司 → 立方新能源).
@@ -87,7 +94,7 @@ const TRADE_WORDS = /(?:科技|实业|控股|发展|股份|集团|国际)$/;
 export function companyShortName(full: string, places: Iterable<string>): string | undefined {
   if (!LEGAL_FORM.test(full)) return undefined;
   let name = full.replace(LEGAL_FORM, '');
-  for (const place of [...places].sort((a, b) => b.length - a.length)) {
+  for (const place of longestFirst(places)) {
     if (name.startsWith(place) && name.length - place.length >= 2) {
       name = name.slice(place.length);
       break;
@@ -109,7 +116,7 @@ export function findAliases(text: string, mentions: Mention[], isWord: (word: st
     const full = mentions.find((m) => m.text.length > match[1].length && before.endsWith(m.text));
     if (full) aliases.set(match[1], full);
   }
-  const places = mentions.filter((m) => m.type === 'place').map((m) => m.text);
+  const places = longestFirst(mentions.filter((m) => m.type === 'place').map((m) => m.text));
   for (const m of mentions) {
     const short = m.type === 'org' ? companyShortName(m.text, places) : undefined;
     if (short && short.length <= 8 && !isWord(short) && !aliases.has(short)) aliases.set(short, m);
@@ -336,13 +343,19 @@ export function createAnalyzer(
     // A person named once is that person wherever the name comes again, however jieba cut it.
     const people = new Set(sentences.flatMap((s) => s.mentions.filter((m) => m.type === 'person' && m.text.length >= 2 && HAN_NAME.test(m.text)).map((m) => m.text)));
     if (people.size) {
-      // Sentences with more of these names' first characters than people found read again.
-      const initials = new Set([...people].map((name) => name[0]));
+      // Read again: sentences that say these names more often than people were found in them,
+      // or that hold one of their surnames alone (黄, or 黄说 glued by jieba).
+      const byFirst = new Map<string, string[]>();
+      for (const name of people) byFirst.set(name[0], [...(byFirst.get(name[0]) ?? []), name]);
+      const said = (text: string) => {
+        let times = 0;
+        for (let at = 0; at < text.length; at++) for (const name of byFirst.get(text[at]) ?? []) if (text.startsWith(name, at)) times++;
+        return times;
+      };
       sentences = sentences.map((s, i) => {
-        let said = 0;
-        for (const c of chunks[i]) if (initials.has(c)) said++;
-        const found = s.mentions.filter((m) => m.type === 'person' && initials.has(m.text[0])).length;
-        return said > found ? findEntities(tokens[i], k, words, nameModel, people) : s;
+        const named = s.mentions.filter((m) => people.has(m.text)).length;
+        const again = said(chunks[i]) > named || mentionsSurnameOf(tokens[i], people, k);
+        return again ? findEntities(tokens[i], k, words, nameModel, people) : s;
       });
     }
     performance.clearMarks(ANALYSIS_MARK);

@@ -157,17 +157,16 @@ function weatherPlaces(pieces: Piece[]): Piece[] {
 function mergeKnownPlaces(pieces: Piece[], k: NameKnowledge): Piece[] {
   const out: Piece[] = [];
   for (let i = 0; i < pieces.length; i++) {
-    let merged = false;
-    for (let n = 3; n >= 2 && !merged; n--) {
-      if (i + n > pieces.length || pieces.slice(i, i + n).some((p) => p.type)) continue;
-      const word = pieces.slice(i, i + n).map((p) => p.word).join('');
-      if (k.countryNames.has(word)) {
-        out.push({ word, tag: 'ns', type: 'place' });
-        i += n - 1;
-        merged = true;
-      }
+    const [a, b, c] = [pieces[i], pieces[i + 1], pieces[i + 2]];
+    const two = b && !a.type && !b.type ? a.word + b.word : undefined;
+    const three = two && c && !c.type ? two + c.word : undefined;
+    const word = three && k.countryNames.has(three) ? three : two && k.countryNames.has(two) ? two : undefined;
+    if (word) {
+      out.push({ word, tag: 'ns', type: 'place' });
+      i += word === three ? 2 : 1;
+    } else {
+      out.push(a);
     }
-    if (!merged) out.push(pieces[i]);
   }
   return out;
 }
@@ -290,13 +289,27 @@ function unglue(pieces: Piece[], k: NameKnowledge, names: NameModel): Piece[] {
 /** What a person does or is, glued by jieba to a bare surname before it: 黄说, 黄送. */
 const AFTER_SURNAME = /^[说讲问答称道送给让叫去来到对向把被将也又就还却便都在是和与]$/;
 
+/** The surnames of Chinese names among `people`. */
+const surnamesOf = (people: ReadonlySet<string>, k: NameKnowledge) => new Set([...people].filter((m) => m.length <= 3 && k.surnames.has(m[0])).map((m) => m[0]));
+/** 黄登仁 … 被黄退回: the surname alone, before what a person does, stands for that person. */
+const bareSurname = (p: Token, next: Token | undefined, surnames: ReadonlySet<string>) =>
+  p.word.length === 1 && surnames.has(p.word) && /^(?:nr|a|n|ng|x)$/.test(p.tag) && next !== undefined && /^(?:v|vd|uj|d|p|c)$/.test(next.tag);
+/** 给黄送/x 去: jieba's HMM glued the surname to the verb after it. */
+const gluedSurname = (p: Token, surnames: ReadonlySet<string>) => p.tag === 'x' && p.word.length === 2 && surnames.has(p.word[0]) && AFTER_SURNAME.test(p.word[1]);
+
+/** Whether a sentence's tokens hold a bare surname of one of `people`: worth reading again with them. */
+export function mentionsSurnameOf(tokens: Token[], people: ReadonlySet<string>, k: NameKnowledge): boolean {
+  const surnames = surnamesOf(people, k);
+  return tokens.some((t, i) => bareSurname(t, tokens[i + 1], surnames) || gluedSurname(t, surnames));
+}
+
 /**
  * Pass 3b: a person the text names elsewhere (with a title, or where jieba knew the name) is the
  * same person here, where jieba cut the name apart (张/q 和平/nz) or glued a function character to
  * it (和王珠/x).
  */
 function recallPeople(pieces: Piece[], people: ReadonlySet<string>, longest: number, k: NameKnowledge): Piece[] {
-  const surnames = new Set([...people].filter((m) => m.length <= 3 && k.surnames.has(m[0])).map((m) => m[0]));
+  const surnames = surnamesOf(people, k);
   const out: Piece[] = [];
   for (let i = 0; i < pieces.length; i++) {
     const p = pieces[i];
@@ -315,14 +328,11 @@ function recallPeople(pieces: Piece[], people: ReadonlySet<string>, longest: num
       i += n - 1;
       continue;
     }
-    // 黄登仁 … 被黄退回: the surname alone, before what a person does, is that person.
-    const next = pieces[i + 1];
-    if (!p.type && p.word.length === 1 && surnames.has(p.word) && /^(?:nr|a|n|ng|x)$/.test(p.tag) && next && /^(?:v|vd|uj|d|p|c)$/.test(next.tag)) {
+    if (!p.type && bareSurname(p, pieces[i + 1], surnames)) {
       out.push({ ...p, tag: 'nr', type: 'person' });
       continue;
     }
-    // 给黄送/x 去: jieba's HMM glued the surname to the verb after it.
-    if (!p.type && p.tag === 'x' && p.word.length === 2 && surnames.has(p.word[0]) && AFTER_SURNAME.test(p.word[1])) {
+    if (!p.type && gluedSurname(p, surnames)) {
       out.push({ word: p.word[0], tag: 'nr', type: 'person' }, { word: p.word[1], tag: 'v' });
       continue;
     }
