@@ -54,50 +54,55 @@ export function* analysisChunks(text: string, max = 2000): Generator<string> {
   }
 }
 
-/** A cached word's tag that depends on its sentence: jieba alone cuts the word differently. */
-const IN_CONTEXT = '';
 /** Beyond this many distinct words the tag cache starts again (a bounded cache). */
 const TAG_CACHE_WORDS = 100_000;
+/** At most this many new words of a cut text are tagged on their own; more, and the text is tagged. */
+const FEW_NEW_WORDS = 8;
 
 /**
- * jieba's `tag`, twice as cheap on a warm cache: jieba's tag of a word is a dictionary lookup of
- * the word its `cut` found, so a text is `cut` (plain strings cross from wasm quickly; `tag`'s
- * objects do not) and each distinct word's tag is remembered. New words are tagged in one call,
- * one per line; a word jieba would cut differently on its own (a rare word its HMM joined in
- * context) sends that text to `tag` itself, so the result is always exactly `tag`'s. Make a new
- * tagger after teaching jieba words.
+ * jieba's `tag`, cheaper on words seen before. jieba's tag of a word is a dictionary lookup of the
+ * word its `cut` found, the same in any sentence, so every tag jieba returns is remembered. Once
+ * texts repeat what came before (a page analysed again, a selection from it), a text is only `cut`
+ * (plain strings cross from wasm far more cheaply than `tag`'s objects) and its tags come from
+ * memory; a few new words are tagged on their own, one per line, and a word jieba would cut
+ * differently on its own (a rare word its HMM joined in context) sends the text to `tag`. The
+ * result is always exactly `tag`'s. Make a new tagger after teaching jieba words.
  */
 export function cachedTagger(j: Pick<Jieba, 'cut' | 'tag'>): (text: string) => Array<{ word: string; tag: string }> {
   const tags = new Map<string, string>();
-  return (text) => {
-    // New words are sent one per line: a text of several lines is not split by this cache.
-    if (text.includes('\n')) return j.tag(text, true);
-    const words = j.cut(text, true);
-    let unseen: Set<string> | undefined;
-    for (const w of words) if (!tags.has(w)) (unseen ??= new Set()).add(w);
-    if (unseen) {
-      if (tags.size > TAG_CACHE_WORDS) tags.clear();
-      const alone = j.tag([...unseen].join('\n'), true);
-      let i = 0;
-      for (const w of unseen) {
-        if (alone[i]?.word === '\n') i++;
-        let length = 0;
-        let parts = 0;
-        let tag = IN_CONTEXT;
-        while (length < w.length && i < alone.length) {
-          length += alone[i].word.length;
-          tag = alone[i++].tag;
-          parts++;
-        }
-        tags.set(w, parts === 1 && length === w.length ? tag : IN_CONTEXT);
+  /** Whether the last text brought (nearly) no new words: then the next one likely will not either. */
+  let warm = false;
+  const tagged = (text: string) => {
+    if (tags.size > TAG_CACHE_WORDS) tags.clear();
+    const out = j.tag(text, true);
+    let fresh = 0;
+    for (const t of out) {
+      if (!tags.has(t.word)) {
+        fresh++;
+        tags.set(t.word, t.tag);
       }
     }
-    const out = new Array<{ word: string; tag: string }>(words.length);
-    for (let i = 0; i < words.length; i++) {
-      const tag = tags.get(words[i]);
-      if (tag === undefined || tag === IN_CONTEXT) return j.tag(text, true);
-      out[i] = { word: words[i], tag };
-    }
+    warm = fresh === 0;
     return out;
+  };
+  /** Tags new words on their own; false if one of them comes out cut differently. */
+  const learned = (words: Set<string>) => {
+    const alone = j.tag([...words].join('\n'), true);
+    let i = 0;
+    for (const w of words) {
+      if (alone[i]?.word === '\n') i++;
+      if (alone[i]?.word !== w) return false;
+      tags.set(w, alone[i++].tag);
+    }
+    return true;
+  };
+  return (text) => {
+    // New words are sent one per line: a text of several lines is tagged whole.
+    // Where many words are likely new, cutting first would be wasted.
+    if (!warm || text.includes('\n')) return tagged(text);
+    const words = j.cut(text, true);
+    const unseen = new Set(words.filter((w) => !tags.has(w)));
+    if (unseen.size > FEW_NEW_WORDS || (unseen.size && !learned(unseen))) return tagged(text);
+    return words.map((word) => ({ word, tag: tags.get(word)! }));
   };
 }

@@ -255,16 +255,33 @@ describe('a cold analyzer', () => {
 });
 
 describe('the cached tagger', () => {
-  it('tags exactly as jieba does, on fresh and on cached words, and after jieba learns a word', async () => {
+  it('tags exactly as jieba does, cutting only where the words are known', async () => {
     const jieba = await import('jieba-wasm');
+    const calls = { cut: 0, tag: 0 };
+    const counted = {
+      cut: (text: string, hmm?: boolean | null) => (calls.cut++, jieba.cut(text, hmm)),
+      tag: (text: string, hmm?: boolean | null) => (calls.tag++, jieba.tag(text, hmm)),
+    };
     const lines = (await bundledStories()).flatMap((s) => [...analysisChunks(normalizeForAnalysis(storyText(s)))]);
-    // 寄来 is a dictionary word jieba cuts apart when alone: its tag depends on the sentence.
-    lines.push('我的中学老师就千里迢迢寄来新采制的雨前茶', 'Hello 世界 2024 年 , 株洲 !');
-    const tag = cachedTagger(jieba);
-    for (const pass of [1, 2]) for (const line of lines) expect(tag(line), `pass ${pass}: ${line}`).toEqual(jieba.tag(line, true));
+    const tag = cachedTagger(counted);
+    for (const line of lines) expect(tag(line), line).toEqual(jieba.tag(line, true));
+    // Read again, the same text is only cut (after the first line shows every word is known).
+    const before = { ...calls };
+    for (const line of lines) expect(tag(line), line).toEqual(jieba.tag(line, true));
+    expect(calls.cut - before.cut).toBeGreaterThanOrEqual(lines.length - 1);
+    expect(calls.tag - before.tag).toBeLessThanOrEqual(1);
+    // A few new words are tagged on their own; 寄来, a dictionary word jieba cuts apart when
+    // alone, sends its sentence to jieba's tag.
+    for (const line of ['株洲的代表团访问了沙特', '我的中学老师就千里迢迢寄来新采制的雨前茶', 'Hello 世界 2024 年 , 株洲 !']) {
+      expect(tag(line), line).toEqual(jieba.tag(line, true));
+    }
+  });
+
+  it('knows the words jieba is taught after it is made anew', async () => {
+    const jieba = await import('jieba-wasm');
+    const line = '我的中学老师就千里迢迢寄来新采制的雨前茶';
+    cachedTagger(jieba)(line);
     jieba.add_word('千里迢迢寄来', undefined, 'gorg');
-    const line = lines.find((l) => l.includes('千里迢迢寄来'))!;
-    expect(cachedTagger(jieba)(line)).toEqual(jieba.tag(line, true));
     expect(cachedTagger(jieba)(line)).toContainEqual({ word: '千里迢迢寄来', tag: 'gorg' });
   });
 });
