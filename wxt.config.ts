@@ -33,6 +33,15 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
     action: { default_title: '__MSG_actionTitle__' },
+    // storage: each tab's coverage (session) and the sites without the bubble (local);
+    // contextMenus: 查找株洲日报相关报道 on a selection. Nothing else: no host permissions, no tabs.
+    permissions: ['storage', 'contextMenus'],
+    commands: {
+      [manifestVersion === 3 ? '_execute_action' : '_execute_browser_action']: {
+        suggested_key: { default: 'Alt+Shift+Z' },
+        description: '__MSG_commandOpenPopup__',
+      },
+    },
     // jieba is WebAssembly: compiling it needs 'wasm-unsafe-eval', and nothing else is relaxed.
     content_security_policy:
       manifestVersion === 3

@@ -4,10 +4,14 @@ import type { Reply, StorySummary } from '../lib/messages';
 import { EntityChips } from './EntityChips';
 import { t } from './i18n';
 import { send } from './messaging';
+import { usePageCoverage } from './page-coverage';
+import { PageSection } from './PageSection';
 import { SearchBox } from './SearchBox';
 import { StoryList } from './StoryList';
 
 export const PAINTED_MARK = 'zhuzhou-lens:stories-painted';
+/** Popup open → the current page's coverage (or that there is none) painted. */
+export const PAGE_PAINTED_MARK = 'zhuzhou-lens:page-painted';
 
 /** Waits this long after the last keystroke before searching, so typing stays smooth. */
 const SEARCH_DELAY_MS = 200;
@@ -19,6 +23,7 @@ export function Popup() {
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<Reply<{ type: 'UI_SEARCH'; text: string }> | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const page = usePageCoverage();
   const fail = (error: unknown) => setFailure(error instanceof Error ? error.message : String(error));
 
   useEffect(() => {
@@ -29,6 +34,10 @@ export function Popup() {
     // Read by `npm run bench` (and visible in DevTools): popup open → library painted.
     if (stories) performance.mark(PAINTED_MARK);
   }, [stories !== null]);
+
+  useEffect(() => {
+    if (page !== undefined) performance.mark(PAGE_PAINTED_MARK);
+  }, [page !== undefined]);
 
   useEffect(() => {
     if (!query.trim()) {
@@ -94,17 +103,20 @@ export function Popup() {
           )}
         </section>
       ) : (
-        <section class="results">
-          <h2 class="section-heading">
-            {t('libraryHeading')}
-            {stories && <span class="count">{t('storyCount', stories.length)}</span>}
-          </h2>
-          {stories === null ? (
-            <p class="placeholder">{t('loading')}</p>
-          ) : (
-            <StoryList stories={stories} label={t('libraryHeading')} />
-          )}
-        </section>
+        <>
+          {page && <PageSection coverage={page} />}
+          <section class="results">
+            <h2 class="section-heading">
+              {t('libraryHeading')}
+              {stories && <span class="count">{t('storyCount', stories.length)}</span>}
+            </h2>
+            {stories === null ? (
+              <p class="placeholder">{t('loading')}</p>
+            ) : (
+              <StoryList stories={stories} label={t('libraryHeading')} />
+            )}
+          </section>
+        </>
       )}
     </main>
   );

@@ -1,7 +1,9 @@
 /**
  * The one message protocol between the extension's contexts. Each type is named by its sender
- * (UI_ = an extension page: popup, options, story page), so anyone can see who talks to whom;
- * the background answers, it never asks.
+ * (UI_ = an extension page: popup, options, story page; PAGE_ = the content script in a web page;
+ * BG_ = the background, to a tab's content script), so anyone can see who talks to whom. The
+ * background answers UI_ and PAGE_ messages; it sends BG_ ones only on the reader's command (the
+ * context menu).
  */
 import type { Story } from './library/story';
 import type { Snippet } from './match/snippet';
@@ -28,21 +30,62 @@ export interface RelatedSummary extends StorySummary {
   snippet: Snippet;
 }
 
+/** A text's entities and keywords, and the library's related coverage of it, best first. */
+export interface Coverage {
+  entities: Entities;
+  keywords: Keyword[];
+  related: RelatedSummary[];
+  /** A cold worker's first answer, from the library's names only: ask again for the rest. */
+  partial: boolean;
+}
+
+/** The article a content script found on its page. */
+export interface PageArticle {
+  url: string;
+  title: string;
+  text: string;
+  date?: string;
+  site?: string;
+}
+
+/**
+ * What the background keeps for a tab: its article and the coverage of it. The popup reads it
+ * from session storage itself (`tabKey`), without waking the service worker.
+ */
+export interface PageCoverage extends Coverage {
+  url: string;
+  title: string;
+  site?: string;
+}
+
 export type Message =
   | { type: 'UI_LIST_STORIES' }
   | { type: 'UI_GET_STORY'; id: string }
   | { type: 'UI_SEARCH'; text: string }
   | { type: 'UI_EXPORT_LIBRARY' }
-  | { type: 'UI_IMPORT_LIBRARY'; text: string };
+  | { type: 'UI_IMPORT_LIBRARY'; text: string }
+  | { type: 'PAGE_ARTICLE'; article: PageArticle }
+  | { type: 'PAGE_SELECTION'; text: string }
+  | { type: 'PAGE_OPEN_STORY'; id: string };
 
 export interface Replies {
   UI_LIST_STORIES: StorySummary[];
   UI_GET_STORY: Story | null;
-  /** The typed text's entities and keywords, and the library's related coverage, best first. */
-  UI_SEARCH: { entities: Entities; keywords: Keyword[]; related: RelatedSummary[]; partial: boolean };
+  UI_SEARCH: Coverage;
   UI_EXPORT_LIBRARY: { jsonl: string; count: number };
   UI_IMPORT_LIBRARY: { imported: number; total: number } | { error: string };
+  /** How many stories relate (what the badge shows); the coverage itself is kept for the popup. */
+  PAGE_ARTICLE: { count: number };
+  PAGE_SELECTION: Coverage;
+  PAGE_OPEN_STORY: null;
 }
+
+/** Sent by the background to a tab's content script: show related coverage of the selection. */
+export type TabCommand = { type: 'BG_SHOW_SELECTION' };
+
+/** The longest text a page may send: the analysis reads no more (MAX_ANALYSIS_CHARS). */
+const MAX_PAGE_TEXT = 300_000;
+const isText = (value: unknown, max = MAX_PAGE_TEXT): value is string => typeof value === 'string' && value.length <= max;
 
 export type Reply<M extends Message> = Replies[M['type']];
 
@@ -52,14 +95,33 @@ export interface Sender {
   tab?: unknown;
 }
 
+/** A content script's message, checked field by field: it comes from a page we do not control. */
+function isPageMessage(message: Message): boolean {
+  switch (message.type) {
+    case 'PAGE_ARTICLE': {
+      const a = message.article as Partial<PageArticle> | undefined;
+      return typeof a === 'object' && a !== null && isText(a.url, 4096) && isText(a.title, 1000) && isText(a.text) && (a.date === undefined || isText(a.date, 40)) && (a.site === undefined || isText(a.site, 200));
+    }
+    case 'PAGE_SELECTION':
+      return isText(message.text);
+    case 'PAGE_OPEN_STORY':
+      return isText(message.id, 200);
+    default:
+      return false;
+  }
+}
+
 /**
- * Only this extension may talk to the background, and UI_ messages only from its own pages:
- * a content script runs inside web pages and must not reach the library's write paths.
+ * Only this extension may talk to the background; UI_ messages only from its own pages, PAGE_
+ * messages only from its content scripts in a tab, well formed: a content script runs inside web
+ * pages and must not reach the library's write paths.
  */
 export function isTrustedSender(message: unknown, sender: Sender, extensionId: string, extensionOrigin: string): message is Message {
   if (sender.id !== extensionId) return false;
   if (typeof message !== 'object' || message === null || typeof (message as Message).type !== 'string') return false;
   const type = (message as Message).type;
-  if (type.startsWith('UI_')) return typeof sender.url === 'string' && sender.url.startsWith(extensionOrigin);
+  const fromExtensionPage = typeof sender.url === 'string' && sender.url.startsWith(extensionOrigin);
+  if (type.startsWith('UI_')) return fromExtensionPage;
+  if (type.startsWith('PAGE_')) return !fromExtensionPage && sender.tab !== undefined && isPageMessage(message as Message);
   return false;
 }

@@ -9,8 +9,10 @@ import type { Library } from './library/library';
 import { firstLine, type Story } from './library/story';
 import { relatedFinder } from './match/related';
 import { makeSnippet } from './match/snippet';
-import type { Message, RelatedSummary, Reply, StorySummary } from './messages';
+import type { Coverage, Message, PageArticle, PageCoverage, RelatedSummary, Reply, StorySummary } from './messages';
 import type { Analyzer } from './nlp/analyzer';
+import { MAX_SELECTION } from './page/selection';
+import type { TabCoverage } from './page/tab-coverage';
 
 export interface ServiceDeps {
   /** The library, opened and with the bundled stories installed. */
@@ -19,45 +21,80 @@ export interface ServiceDeps {
   analyzer: () => Promise<Analyzer>;
   /** Reads a data file of the package (public/). */
   read: (path: string) => Promise<string>;
+  /** Each tab's page coverage (and its badge). */
+  tabs: TabCoverage;
+  /** Opens a story page for the reader. */
+  openStory: (id: string) => Promise<void>;
 }
+
+/** Where a message came from: the tab of a content script. */
+export interface MessageOrigin {
+  tabId?: number;
+}
+
+/** The text of an article as the analysis reads it: its title first. */
+const articleText = (article: PageArticle) => `${article.title}\n${article.text}`;
 
 export function summarize(story: Story): StorySummary {
   const { id, title, kicker, date, page, publication } = story;
   return { id, title, kicker, date, page, publication, firstLine: firstLine(story) };
 }
 
-export function createService({ library, analyzer, read }: ServiceDeps) {
+export function createService({ library, analyzer, read, tabs, openStory }: ServiceDeps) {
   /** Made again when the library changes: it caches the library's names for English text. */
   let finder: ReturnType<typeof relatedFinder> | undefined;
-  const findRelated = async (text: string) => {
+
+  /**
+   * The related coverage of a text. With `partial`, a cold worker answers from the library's
+   * names at once, and jieba starts loading once that answer has gone out (its dictionary build
+   * would hold the answer back); the caller asks again for the rest.
+   */
+  const coverage = async (text: string, partial: boolean): Promise<Coverage> => {
     const lib = await library();
     finder ??= relatedFinder({ analyzer: await analyzer(), index: lib.index, libraryNames: () => lib.entityNames(), read });
-    return finder(text, { partial: true });
+    const { analysis, related } = await finder(text, { partial });
+    const summaries: RelatedSummary[] = [];
+    for (const hit of related) {
+      const story = await lib.get(hit.id);
+      if (!story) continue;
+      const { score, sharedEntities, sharedWords } = hit;
+      const snippet = makeSnippet(story.paragraphs, [...sharedEntities.map((e) => e.name), ...sharedWords]);
+      summaries.push({ ...summarize(story), score, sharedEntities, sharedWords, snippet });
+    }
+    const { entities, keywords } = analysis;
+    if (analysis.partial) setTimeout(() => void analyzer().then((a) => a.prepare()), 0);
+    return { entities, keywords, related: summaries, partial: analysis.partial ?? false };
   };
 
-  return async function handle<M extends Message>(message: M): Promise<Reply<M>> {
+  /** A page's coverage, kept for its tab at once and refined when the full analysis is done. */
+  const pageCoverage = async (article: PageArticle, tabId: number): Promise<number> => {
+    const page = (found: Coverage): PageCoverage => ({ ...found, url: article.url, title: article.title, site: article.site });
+    const first = page(await coverage(articleText(article), true));
+    await tabs.keep(tabId, first);
+    if (first.partial) {
+      setTimeout(() => void coverage(articleText(article), false).then((full) => tabs.refine(tabId, page(full))), 0);
+    }
+    return first.related.length;
+  };
+
+  return async function handle<M extends Message>(message: M, origin: MessageOrigin = {}): Promise<Reply<M>> {
     const lib = await library();
     switch (message.type) {
       case 'UI_LIST_STORIES':
         return (await lib.all()).map(summarize) as Reply<M>;
       case 'UI_GET_STORY':
         return ((await lib.get(message.id)) ?? null) as Reply<M>;
-      case 'UI_SEARCH': {
-        // A cold worker answers from the library's names at once; the popup asks again for the rest.
-        const { analysis, related } = await findRelated(message.text);
-        const summaries: RelatedSummary[] = [];
-        for (const hit of related) {
-          const story = await lib.get(hit.id);
-          if (!story) continue;
-          const { score, sharedEntities, sharedWords } = hit;
-          const snippet = makeSnippet(story.paragraphs, [...sharedEntities.map((e) => e.name), ...sharedWords]);
-          summaries.push({ ...summarize(story), score, sharedEntities, sharedWords, snippet });
-        }
-        const { entities, keywords, partial } = analysis;
-        // jieba loads once this answer has gone out: its dictionary build would hold it back.
-        if (partial) setTimeout(() => void analyzer().then((a) => a.prepare()), 0);
-        return { entities, keywords, related: summaries, partial: partial ?? false } as Reply<M>;
-      }
+      case 'UI_SEARCH':
+        return (await coverage(message.text, true)) as Reply<M>;
+      case 'PAGE_ARTICLE':
+        if (origin.tabId === undefined) throw new Error('PAGE_ARTICLE comes from a tab');
+        return { count: await pageCoverage(message.article, origin.tabId) } as Reply<M>;
+      case 'PAGE_SELECTION':
+        // The bubble shows one answer: the full one, not the cold worker's first guess.
+        return (await coverage(message.text.slice(0, MAX_SELECTION), false)) as Reply<M>;
+      case 'PAGE_OPEN_STORY':
+        await openStory(message.id);
+        return null as Reply<M>;
       case 'UI_EXPORT_LIBRARY': {
         const stories = await lib.all();
         return { jsonl: storiesToJsonl(stories), count: stories.length } as Reply<M>;

@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { localizeDocument, t } from '../../components/i18n';
+import { BubbleSites } from '../../components/BubbleSites';
 import { LibraryTransfer } from '../../components/LibraryTransfer';
 import '../../components/theme.css';
 
@@ -8,6 +9,7 @@ render(
   <main class="options">
     <h1>{t('optionsTitle')}</h1>
     <LibraryTransfer />
+    <BubbleSites />
   </main>,
   document.getElementById('app')!,
 );

@@ -3,15 +3,28 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createBackgroundState } from '../../lib/background-state';
 import { storiesToJsonl } from '../../lib/library/jsonl';
 import type { Library } from '../../lib/library/library';
+import { tabCoverage, tabKey } from '../../lib/page/tab-coverage';
+import type { PageCoverage } from '../../lib/messages';
 import { createService } from '../../lib/service';
 import { freshDbName, loadJieba, readPackageFile, readerStory } from './helpers';
 
 let library: Library;
 let handle: ReturnType<typeof createService>;
+/** Session storage as a Map, and what the badge was last told for each tab. */
+let session: Map<string, unknown>;
+let badges: Map<number, number | null>;
+let opened: string[];
 beforeEach(async () => {
   const state = createBackgroundState({ version: 'test', readPackageFile, loadJieba, dbName: freshDbName() });
   library = await state.library();
-  handle = createService(state);
+  session = new Map();
+  badges = new Map();
+  opened = [];
+  const tabs = tabCoverage(
+    { get: async (key) => session.get(key), set: async (key, value) => void session.set(key, value), remove: async (key) => void session.delete(key) },
+    (tabId, coverage) => void badges.set(tabId, coverage ? coverage.related.length : null),
+  );
+  handle = createService({ ...state, tabs, openStory: async (id) => void opened.push(id) });
 });
 
 describe('background state', () => {
@@ -101,5 +114,54 @@ describe('background service', () => {
     const reply = await handle({ type: 'UI_EXPORT_LIBRARY' });
     expect(reply.count).toBe(10);
     expect(reply.jsonl.trim().split('\n')).toHaveLength(10);
+  });
+});
+
+describe('page coverage', () => {
+  const article = (url: string, text: string) => ({ url, title: '钠离子电池获国际认证', text, site: '示例新闻网' });
+
+  it('keeps a page’s coverage for its tab and tells the badge how many stories relate', async () => {
+    const text = '湖南立方新能源科技有限责任公司研发的钠离子电池日前获得国际权威认证，这是株洲新能源产业的又一突破。';
+    await handle({ type: 'PAGE_ARTICLE', article: article('https://news.example.com/a.html', text) }, { tabId: 7 });
+    // A cold analyzer answers from the library's names first; the full answer replaces it.
+    await expect.poll(() => (session.get(tabKey(7)) as PageCoverage).partial, { timeout: 15_000 }).toBe(false);
+    const kept = session.get(tabKey(7)) as PageCoverage;
+    expect(kept.url).toBe('https://news.example.com/a.html');
+    expect(kept.related[0].title).toContain('立方新能源');
+    expect(badges.get(7)).toBe(kept.related.length);
+  });
+
+  it('shows nothing for a page no story relates to, and refuses an article without a tab', async () => {
+    await handle({ type: 'PAGE_ARTICLE', article: article('https://news.example.com/b.html', '今天天气晴朗，气温适宜，市民纷纷外出踏青赏花。') }, { tabId: 8 });
+    await expect.poll(() => (session.get(tabKey(8)) as PageCoverage).partial, { timeout: 15_000 }).toBe(false);
+    expect(badges.get(8)).toBe(0);
+    await expect(handle({ type: 'PAGE_ARTICLE', article: article('https://x.example/', '文字') })).rejects.toThrow();
+  });
+
+  it('answers a selection with its full coverage, and opens a story for the page', async () => {
+    const found = await handle({ type: 'PAGE_SELECTION', text: '市委书记曹慧泉率团访问阿联酋、沙特、土耳其' });
+    expect(found.partial).toBe(false);
+    expect(found.related[0].title).toContain('曹慧泉');
+    await handle({ type: 'PAGE_OPEN_STORY', id: found.related[0].id });
+    expect(opened).toEqual([found.related[0].id]);
+  });
+});
+
+describe('tab coverage', () => {
+  it('refines only the page the tab still shows, and forgets it on navigation', async () => {
+    const store = new Map<string, unknown>();
+    const seen: Array<number | null> = [];
+    const tabs = tabCoverage(
+      { get: async (k) => store.get(k), set: async (k, v) => void store.set(k, v), remove: async (k) => void store.delete(k) },
+      (_tab, c) => void seen.push(c ? c.related.length : null),
+    );
+    const coverage = (url: string, n: number): PageCoverage => ({ url, title: 't', entities: { person: [], place: [], org: [] }, keywords: [], related: Array(n).fill(null), partial: false });
+    await tabs.keep(1, coverage('https://a/', 1));
+    await tabs.refine(1, coverage('https://a/', 2));
+    await tabs.forget(1);
+    // The full analysis of a page the reader has left arrives late: it is dropped.
+    await tabs.refine(1, coverage('https://a/', 3));
+    expect(seen).toEqual([1, 2, null]);
+    expect(store.size).toBe(0);
   });
 });

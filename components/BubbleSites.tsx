@@ -1,0 +1,79 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { BUBBLE_OFF_SITES } from '../lib/page/settings';
+import { siteOf } from '../lib/page/selection';
+import { t } from './i18n';
+
+/** A host name as typed or pasted (news.example.com, https://news.example.com/a.html), or null. */
+function siteFromInput(input: string): string | null {
+  const value = input.trim();
+  if (!value) return null;
+  try {
+    return siteOf(/^[a-z]+:\/\//i.test(value) ? value : `https://${value}`);
+  } catch {
+    return null;
+  }
+}
+
+/** The sites where the reader turned the selection bubble off; the badge and popup still work there. */
+export function BubbleSites() {
+  const [sites, setSites] = useState<string[] | null>(null);
+  const [draft, setDraft] = useState('');
+  const [invalid, setInvalid] = useState(false);
+
+  useEffect(() => {
+    void browser.storage.local.get(BUBBLE_OFF_SITES).then((stored) => setSites((stored[BUBBLE_OFF_SITES] as string[] | undefined) ?? []));
+  }, []);
+
+  const save = async (next: string[]) => {
+    await browser.storage.local.set({ [BUBBLE_OFF_SITES]: next });
+    setSites(next);
+  };
+
+  return (
+    <section class="panel" aria-labelledby="sites-heading">
+      <h2 id="sites-heading">{t('siteSettingsHeading')}</h2>
+      <p class="help">{t('siteSettingsHelp')}</p>
+      <form
+        class="actions"
+        onSubmit={(event) => {
+          event.preventDefault();
+          const site = siteFromInput(draft);
+          setInvalid(site === null);
+          if (site === null || !sites) return;
+          setDraft('');
+          if (!sites.includes(site)) void save([...sites, site].sort());
+        }}
+      >
+        <input
+          type="text"
+          class="site-input"
+          value={draft}
+          placeholder={t('siteSettingsPlaceholder')}
+          aria-label={t('siteSettingsPlaceholder')}
+          aria-invalid={invalid}
+          onInput={(event) => setDraft(event.currentTarget.value)}
+        />
+        <button type="submit">{t('siteSettingsAdd')}</button>
+      </form>
+      {invalid && (
+        <p class="status status-error" role="alert">
+          {t('siteSettingsInvalid')}
+        </p>
+      )}
+      {sites && sites.length === 0 && <p class="help">{t('siteSettingsNone')}</p>}
+      {sites && sites.length > 0 && (
+        <ul class="site-list" data-testid="bubble-off-sites">
+          {sites.map((site) => (
+            <li key={site}>
+              <span>{site}</span>
+              <button type="button" onClick={() => void save(sites.filter((s) => s !== site))}>
+                {t('siteSettingsRemove')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,41 @@
+/**
+ * Bytes of an HTML page → text, choosing the charset the way a browser would in the common cases:
+ * the HTTP header wins, then a <meta> declaration near the top, then a guess. Chinese pages are
+ * still often GB2312/GBK and sometimes declare nothing.
+ */
+
+// A superset of GB2312 and GBK: bytes valid in either decode the same, and the rare extension
+// characters that pages labelled gb2312 use anyway still come out right.
+const GB_LABELS = new Set(['gb2312', 'gbk', 'x-gbk', 'gb_2312-80', 'csgb2312', 'chinese', 'iso-ir-58', 'gb18030']);
+
+const META_SCAN_BYTES = 2048;
+const CHARSET_IN_HEADER = /charset\s*=\s*["']?\s*([\w.:-]+)/i;
+// <meta charset="…"> or <meta http-equiv="Content-Type" content="text/html; charset=…">
+const META_CHARSET = /<meta\b[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)/i;
+
+function decoderFor(label: string | undefined, fatal = false): TextDecoder | undefined {
+  if (!label) return undefined;
+  const name = label.trim().toLowerCase();
+  try {
+    return new TextDecoder(GB_LABELS.has(name) ? 'gb18030' : name, { fatal });
+  } catch {
+    return undefined; // a label TextDecoder does not know: treat it as undeclared
+  }
+}
+
+function declaredInPage(bytes: Uint8Array): string | undefined {
+  // latin1 maps every byte to one character, so the ASCII markup reads the same whatever the charset.
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, META_SCAN_BYTES));
+  return META_CHARSET.exec(head)?.[1];
+}
+
+export function decodeHtml(bytes: Uint8Array, contentType?: string): string {
+  const declared =
+    decoderFor(contentType && CHARSET_IN_HEADER.exec(contentType)?.[1]) ?? decoderFor(declaredInPage(bytes));
+  if (declared) return declared.decode(bytes);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('gb18030').decode(bytes);
+  }
+}

@@ -1,0 +1,36 @@
+/**
+ * Each tab's page coverage, kept where a restarted service worker and the popup find it (the
+ * browser's session storage in the extension; a Map in tests). A refined answer (the full
+ * analysis after a cold worker's partial one) replaces the kept one only while the tab still
+ * shows the same page.
+ */
+import type { PageCoverage } from '../messages';
+
+export interface SessionStore {
+  get(key: string): Promise<unknown>;
+  set(key: string, value: unknown): Promise<void>;
+  remove(key: string): Promise<void>;
+}
+
+export const tabKey = (tabId: number) => `tab:${tabId}`;
+
+export function tabCoverage(store: SessionStore, changed: (tabId: number, coverage: PageCoverage | null) => void | Promise<void>) {
+  const get = async (tabId: number) => ((await store.get(tabKey(tabId))) as PageCoverage | undefined) ?? null;
+  return {
+    async keep(tabId: number, coverage: PageCoverage) {
+      await store.set(tabKey(tabId), coverage);
+      await changed(tabId, coverage);
+    },
+    async refine(tabId: number, coverage: PageCoverage) {
+      if ((await get(tabId))?.url !== coverage.url) return;
+      await store.set(tabKey(tabId), coverage);
+      await changed(tabId, coverage);
+    },
+    async forget(tabId: number) {
+      await store.remove(tabKey(tabId));
+      await changed(tabId, null);
+    },
+  };
+}
+
+export type TabCoverage = ReturnType<typeof tabCoverage>;
