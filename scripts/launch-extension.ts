@@ -26,6 +26,8 @@ export interface ExtensionSession {
   worker(): Promise<Worker>;
   /** Opens an extension page such as `popup.html?tabId=1`. */
   openPage(path: string): Promise<Page>;
+  /** Stops the service worker through the DevTools protocol, as MV3 does whenever it idles. */
+  stopWorker(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -72,6 +74,13 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
       const page = await context.newPage();
       await page.goto(`chrome-extension://${extensionId}/${path}`);
       return page;
+    },
+    async stopWorker() {
+      const page = context.pages()[0] ?? (await context.newPage());
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await cdp.detach();
     },
     async close() {
       await context.close();

@@ -15,7 +15,7 @@ import { buildProfile } from '../../lib/match/profile';
 import { rankRelated } from '../../lib/match/rank';
 import { RANK_MARK } from '../../lib/match/related';
 import { normalizeForAnalysis } from '../../lib/nlp/normalize';
-import { launchExtension, type ExtensionGlobal, type ExtensionSession } from '../../scripts/launch-extension';
+import { launchExtension, type ExtensionGlobal } from '../../scripts/launch-extension';
 import { nodeAnalyzer } from '../unit/helpers';
 import type { Row } from './stats';
 import { analysedSentences, articleAbout, syntheticStories } from './synthetic-library';
@@ -63,13 +63,6 @@ async function searchMs(page: Page, text: string): Promise<number> {
   }, text);
 }
 
-async function stopWorker(session: ExtensionSession, page: Page): Promise<void> {
-  const cdp = await session.context.newCDPSession(page);
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await cdp.detach();
-}
-
 export async function browserRankingRows(sentences: Sentences): Promise<Row[]> {
   const session = await launchExtension();
   const rows: Row[] = [];
@@ -98,7 +91,7 @@ export async function browserRankingRows(sentences: Sentences): Promise<Row[]> {
       const coldRank: number[] = [];
       const coldReply: number[] = [];
       for (const q of queries) {
-        await stopWorker(session, page);
+        await session.stopWorker();
         coldReply.push(await searchMs(page, q));
         coldRank.push((await lastRankMs(await session.worker()))!);
       }

@@ -7,10 +7,11 @@ import { createRequire } from 'node:module';
 import { cpus, totalmem } from 'node:os';
 import * as wasmJieba from 'jieba-wasm';
 import type { Page, Worker } from 'playwright-core';
-import { PAINTED_MARK } from '../../components/Popup';
 import { ANALYSIS_MARK, JIEBA_READY_MARK } from '../../lib/nlp/segmenter';
 import { bundledStories } from '../unit/helpers';
 import { launchExtension, type ExtensionGlobal, type ExtensionSession } from '../../scripts/launch-extension';
+import { measure, popupPaint, type PopupTiming } from './measure';
+import { pageRows } from './page';
 import { relatedRows } from './related';
 import { printTable, type Row } from './stats';
 
@@ -68,7 +69,7 @@ async function workerThroughput(session: ExtensionSession, helper: Page): Promis
  * wake → full analysis, and jieba's load + dictionary build.
  */
 async function coldAnalysis(session: ExtensionSession, helper: Page): Promise<{ first: number; full: number; jieba: number }> {
-  await stopServiceWorker(session, helper);
+  await session.stopWorker();
   const first = await searchReply(helper, ARTICLE);
   const full = first.partial ? first.ms + (await untilFull(helper, ARTICLE)) : first.ms;
   const ready = await lastMark<{ ms: number }>(await session.worker(), JIEBA_READY_MARK);
@@ -104,47 +105,6 @@ function nodeThroughput(): { wasm: number[]; native: number[] } {
   return { wasm, native: nat };
 }
 
-async function stopServiceWorker(session: ExtensionSession, page: Page): Promise<void> {
-  const cdp = await session.context.newCDPSession(page);
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await cdp.detach();
-}
-
-interface PopupTiming {
-  /** Navigation start → document interactive: the browser's share (new renderer, parsing). */
-  interactive: number;
-  /** Navigation start → library painted: what the reader waits for. */
-  painted: number;
-}
-
-/** Milliseconds from the popup's navigation start to its document being interactive and to the library painted. */
-async function popupPaint(session: ExtensionSession, cold: boolean, helper: Page): Promise<PopupTiming> {
-  if (cold) await stopServiceWorker(session, helper);
-  const popup = await session.context.newPage();
-  await popup.goto(`chrome-extension://${session.extensionId}/popup.html?tabId=1`);
-  // No helper functions inside evaluate: tsx would wrap them in a `__name` the page lacks.
-  await popup.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, PAINTED_MARK, { polling: 5 });
-  const timing = await popup.evaluate(
-    (mark) => ({
-      interactive: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domInteractive,
-      painted: performance.getEntriesByName(mark)[0].startTime,
-    }),
-    PAINTED_MARK,
-  );
-  await popup.close();
-  return timing;
-}
-
-
-
-async function measure<T>(runs: number, once: () => Promise<T>): Promise<T[]> {
-  await once(); // one unrecorded run: first-load effects (disk cache, compilation) are not what readers see
-  const values: T[] = [];
-  for (let i = 0; i < runs; i++) values.push(await once());
-  return values;
-}
-
 function popupRows(label: string, timings: PopupTiming[]): Row[] {
   return [
     { measure: `popup open → library painted (${label})`, runs: timings.length, values: timings.map((t) => t.painted), unit: 'ms' },
@@ -158,8 +118,8 @@ try {
   const helper = await session.openPage('options.html');
   await helper.locator('[data-testid=library-count]').filter({ hasText: '10' }).waitFor();
   const rows: Row[] = [
-    ...popupRows('warm worker', await measure(RUNS, () => popupPaint(session, false, helper))),
-    ...popupRows('cold worker', await measure(RUNS, () => popupPaint(session, true, helper))),
+    ...popupRows('warm worker', await measure(RUNS, () => popupPaint(session, false))),
+    ...popupRows('cold worker', await measure(RUNS, () => popupPaint(session, true))),
   ];
   const cold = await measure(Math.min(RUNS, 10), () => coldAnalysis(session, helper));
   rows.push(
@@ -183,7 +143,9 @@ try {
     { measure: 'Node: native @node-rs/jieba tag throughput', runs: node.native.length, values: node.native, unit: 'M chars/s' },
     { measure: 'Node: wasm / native (per run)', runs: node.wasm.length, values: node.wasm.map((w, i) => w / node.native[i]), unit: 'ratio' },
   );
-  // Related coverage at 1k, 10k and 100k stories (BENCH_SIZES to change): its own browser profile.
+  // Pages served on 127.0.0.1, and related coverage at 1k, 10k and 100k stories (BENCH_SIZES to
+  // change): each in its own browser profile.
+  rows.push(...(await pageRows()));
   rows.push(...(await relatedRows()));
   console.log(`\nZhuzhou Daily Lens benchmarks — ${new Date().toISOString().slice(0, 10)}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${await session.context.browser()?.version?.() ?? 'Chromium'}\n`);
   console.log(printTable(rows));

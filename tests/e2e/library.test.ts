@@ -156,10 +156,7 @@ describe('the built extension in Chromium', () => {
     const popup = await session.openPage('popup.html');
     await popup.setViewportSize({ width: 380, height: 560 });
     await popup.locator('[data-story-id]').first().waitFor();
-    const cdp = await session.context.newCDPSession(popup);
-    await cdp.send('ServiceWorker.enable');
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    await cdp.detach();
+    await session.stopWorker();
 
     // 曹慧泉 is in the library's gazetteer; 王建国 (after a title) only a full analysis finds.
     await popup.locator('#search').fill('市委书记曹慧泉率团访问阿联酋、沙特和土耳其，副市长王建国陪同，代表团促成一批项目签约。');

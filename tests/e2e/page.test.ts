@@ -4,60 +4,32 @@
  * selection shows a bubble (mouse and keyboard), also on a hostile page that cannot read it; the
  * context menu's path; the per-site switch.
  */
-import { readFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchExtension, type ExtensionGlobal, type ExtensionSession } from '../../scripts/launch-extension';
+import { badge as badgeOf, keptFor as keptForTab } from '../fixtures/page-probes';
+import { servePages, type PagesServer } from '../fixtures/pages-server';
 
 const shots = new URL('../../test-results/', import.meta.url).pathname;
-const fixtures = new URL('../fixtures/pages/', import.meta.url);
 let session: ExtensionSession;
-let server: Server;
+let server: PagesServer;
 let base: string;
 
 beforeAll(async () => {
   await mkdir(shots, { recursive: true });
-  server = createServer((request, response) => {
-    const name = new URL(request.url ?? '/', 'http://x').pathname.slice(1) || 'home.html';
-    readFile(new URL(name, fixtures)).then(
-      (body) => response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body),
-      () => response.writeHead(404).end(),
-    );
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await servePages();
+  base = server.base;
   session = await launchExtension();
 });
 
 afterAll(async () => {
   await session?.close();
-  await new Promise((resolve) => server?.close(resolve));
+  await server?.close();
 });
 
-/** What the background keeps for the tab showing `url`, and that tab's id. */
-async function keptFor(url: string): Promise<{ tabId: number; related: Array<{ title: string }>; partial: boolean } | undefined> {
-  const worker = await session.worker();
-  return worker.evaluate(async (wanted) => {
-    const { chrome } = globalThis as unknown as ExtensionGlobal;
-    const all = await chrome.storage.session.get(null);
-    for (const [key, value] of Object.entries(all)) {
-      const kept = value as { url: string; related: Array<{ title: string }>; partial: boolean };
-      if (key.startsWith('tab:') && kept.url === wanted) return { tabId: Number(key.slice(4)), related: kept.related, partial: kept.partial };
-    }
-    return undefined;
-  }, url);
-}
-
-async function badge(tabId: number): Promise<{ text: string; title: string }> {
-  const worker = await session.worker();
-  return worker.evaluate(async (id) => {
-    const { chrome } = globalThis as unknown as ExtensionGlobal;
-    return { text: await chrome.action.getBadgeText({ tabId: id }), title: await chrome.action.getTitle({ tabId: id }) };
-  }, tabId);
-}
+const keptFor = (url: string) => keptForTab(session, url);
+const badge = (tabId: number) => badgeOf(session, tabId);
 
 let visits = 0;
 /** Opens a page at an address of its own (a query the server ignores), so its tab is told apart. */

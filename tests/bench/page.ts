@@ -1,0 +1,87 @@
+/**
+ * What a reader waits for on a web page (issue 5), on the test pages served on 127.0.0.1: page
+ * load → badge, with the worker warm and stopped; selection → bubble; popup open → the page's
+ * coverage painted.
+ */
+import type { Page } from 'playwright-core';
+import { PAGE_PAINTED_MARK } from '../../components/Popup';
+import { launchExtension, type ExtensionSession } from '../../scripts/launch-extension';
+import { badge, keptFor } from '../fixtures/page-probes';
+import { servePages } from '../fixtures/pages-server';
+import { measure, popupPaint } from './measure';
+import type { Row } from './stats';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+let visits = 0;
+
+/** Navigation start (in the page's clock) → the badge shows the page's final count. */
+async function pageToBadge(session: ExtensionSession, base: string, cold: boolean): Promise<number> {
+  if (cold) await session.stopWorker();
+  const page = await session.context.newPage();
+  const url = `${base}/news.html?visit=${++visits}`;
+  const started = Date.now();
+  await page.goto(url);
+  let kept = await keptFor(session, url);
+  while (!kept || kept.partial || !(await badge(session, kept.tabId)).text) {
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    kept = await keptFor(session, url);
+  }
+  const ms = Date.now() - started;
+  await page.close();
+  return ms;
+}
+
+/** Mouse released over a selection → the bubble in the page, timed in the page. */
+async function selectionToBubble(page: Page): Promise<number> {
+  await page.mouse.click(5, 5);
+  await page.waitForFunction(() => !document.querySelector('zhuzhou-lens-bubble'));
+  await page.evaluate(() => {
+    const w = window as unknown as { released?: number; shown?: number };
+    w.released = w.shown = undefined;
+    document.addEventListener('mouseup', () => (w.released = performance.now()), { capture: true, once: true });
+    new MutationObserver((_records, observer) => {
+      if (document.querySelector('zhuzhou-lens-bubble')) {
+        w.shown = performance.now();
+        observer.disconnect();
+      }
+    }).observe(document.documentElement, { childList: true });
+  });
+  const box = (await page.locator('article p:nth-of-type(2)').boundingBox())!;
+  await page.mouse.move(box.x + 2, box.y + 6);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width - 2, box.y + box.height - 6, { steps: 3 });
+  await page.mouse.up();
+  await page.waitForFunction(() => (window as unknown as { shown?: number }).shown !== undefined);
+  return page.evaluate(() => {
+    const w = window as unknown as { released: number; shown: number };
+    return w.shown - w.released;
+  });
+}
+
+export async function pageRows(): Promise<Row[]> {
+  const server = await servePages();
+  const session = await launchExtension();
+  try {
+    const warm = await measure(RUNS, () => pageToBadge(session, server.base, false));
+    const cold = await measure(Math.min(RUNS, 10), () => pageToBadge(session, server.base, true));
+    const page = await session.context.newPage();
+    const url = `${server.base}/news.html?visit=${++visits}`;
+    await page.goto(url);
+    while (!(await keptFor(session, url))?.related.length) await new Promise((resolve) => setTimeout(resolve, 20));
+    const bubble = await measure(RUNS, () => selectionToBubble(page));
+    const path = `popup.html?tabId=${(await keptFor(session, url))!.tabId}`;
+    const popupWarm = await measure(RUNS, () => popupPaint(session, false, path, PAGE_PAINTED_MARK));
+    const popupCold = await measure(RUNS, () => popupPaint(session, true, path, PAGE_PAINTED_MARK));
+    return [
+      { measure: 'page load → badge count (warm worker)', runs: warm.length, values: warm, unit: 'ms' },
+      { measure: 'page load → badge count (cold worker)', runs: cold.length, values: cold, unit: 'ms' },
+      { measure: 'selection released → bubble shown (warm; 250 ms settle)', runs: bubble.length, values: bubble, unit: 'ms' },
+      { measure: 'popup open → page coverage painted (warm worker)', runs: popupWarm.length, values: popupWarm.map((t) => t.painted), unit: 'ms' },
+      { measure: '  of which document interactive', runs: popupWarm.length, values: popupWarm.map((t) => t.interactive), unit: 'ms' },
+      { measure: 'popup open → page coverage painted (cold worker)', runs: popupCold.length, values: popupCold.map((t) => t.painted), unit: 'ms' },
+    ];
+  } finally {
+    await session.close();
+    await server.close();
+  }
+}
