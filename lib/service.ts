@@ -11,6 +11,7 @@ import { relatedFinder } from './match/related';
 import { makeSnippet } from './match/snippet';
 import type { Coverage, Message, PageArticle, PageCoverage, RelatedSummary, Reply, StorySummary } from './messages';
 import type { Analyzer } from './nlp/analyzer';
+import { articleText } from './page/article-text';
 import { MAX_SELECTION } from './page/selection';
 import type { TabCoverage } from './page/tab-coverage';
 
@@ -32,8 +33,7 @@ export interface MessageOrigin {
   tabId?: number;
 }
 
-/** The text of an article as the analysis reads it: its title first. */
-const articleText = (article: PageArticle) => `${article.title}\n${article.text}`;
+
 
 export function summarize(story: Story): StorySummary {
   const { id, title, kicker, date, page, publication } = story;

@@ -3,12 +3,15 @@
  * runs, on the bundled library or on an exported one named by --library FILE.
  *
  *   export           print the library as JSON Lines, one story per line (the extension's format)
- *   analyze --jsonl  read {"id","text"} lines on stdin; write entities, keywords and related stories
+ *   analyze --jsonl  read {"id","text"} or {"id","html","url"?} lines on stdin; write the article
+ *                    (for html), entities, keywords and related stories
  */
 import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import * as jieba from 'jieba-wasm';
+import { parseHTML } from 'linkedom';
+import { extractArticle } from '../lib/extract/article';
 import { analyzeStories, needsAnalysis, teachLibrary } from '../lib/library/analyze-stories';
 import { loadBundledStories } from '../lib/library/bundled';
 import { storiesFromJsonl, storiesToJsonl } from '../lib/library/jsonl';
@@ -18,13 +21,15 @@ import { MemoryIndex } from '../lib/match/memory-index';
 import { relatedFinder } from '../lib/match/related';
 import { createAnalyzer, type Analyzer } from '../lib/nlp/analyzer';
 import { normalizeForAnalysis } from '../lib/nlp/normalize';
+import { articleText } from '../lib/page/article-text';
 
 const USAGE = `usage: npm run -s insight -- [--library FILE] <command>
 
 commands:
   export           print the library as JSON Lines, one story per line
-  analyze --jsonl  read JSON Lines {"id","text"} from stdin and write, one line per input:
-                   {"id","entities":{"person","place","org"},"keywords","related":[{"id","title","date","score","shared"}]}
+  analyze --jsonl  read JSON Lines {"id","text"} or {"id","html","url"?} from stdin and write, one line per input:
+                   {"id","article"?:{"title","text","date"?},"entities":{"person","place","org"},"keywords",
+                    "related":[{"id","title","date","score","shared"}]}   (article: for html input)
 
 options:
   --library FILE   use an exported library (JSON Lines) instead of the bundled one
@@ -71,7 +76,7 @@ async function analyzeLines(stories: Story[], analyzer: Analyzer): Promise<void>
   for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
     n++;
     if (!line.trim()) continue;
-    let input: { id?: unknown; text?: unknown; html?: unknown };
+    let input: { id?: unknown; text?: unknown; html?: unknown; url?: unknown };
     try {
       input = JSON.parse(line);
     } catch {
@@ -79,15 +84,19 @@ async function analyzeLines(stories: Story[], analyzer: Analyzer): Promise<void>
       continue;
     }
     const id = input.id ?? null;
-    if (typeof input.text !== 'string') {
-      const error = typeof input.html === 'string' ? 'html input is not supported yet: send {"id","text"}' : 'needs a "text" string';
+    // html input goes through the content script's own extraction, and its text as the popup reads it.
+    const article = typeof input.html === 'string' ? extractArticle(parseHTML(input.html).document, typeof input.url === 'string' ? input.url : undefined) : undefined;
+    const text = typeof input.text === 'string' ? input.text : article ? articleText(article) : undefined;
+    if (text === undefined) {
+      const error = typeof input.html === 'string' ? 'the html holds no article' : 'needs a "text" or an "html" string';
       process.stdout.write(`${JSON.stringify({ id, error: `line ${n}: ${error}` })}\n`);
       continue;
     }
-    const { analysis, related } = await findRelated(input.text);
+    const { analysis, related } = await findRelated(text);
     process.stdout.write(
       `${JSON.stringify({
         id,
+        ...(article && { article: { title: article.title, text: article.text, ...(article.date && { date: article.date }) } }),
         entities: analysis.entities,
         keywords: analysis.keywords.map((k) => k.word),
         related: related.map(({ id: storyId, title, date, score, shared }) => ({ id: storyId, title, date, score, shared })),
