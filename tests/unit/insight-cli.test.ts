@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -81,5 +81,21 @@ describe('insight CLI', { timeout: 30_000 }, () => {
     const { code, stderr } = await insight('export', '--library', file);
     expect(code).not.toBe(0);
     expect(stderr).toMatch(/line 2: publication: is missing/);
+  });
+  it('extracts the article of html input and relates it as the popup would', async () => {
+    const html = await readFile(new URL('../fixtures/pages/news.html', import.meta.url), 'utf8');
+    const lines = [
+      JSON.stringify({ id: 'page', html, url: 'https://news.example.com/a.html' }),
+      JSON.stringify({ id: 'links', html: '<html><body><nav><a href="/">首页</a></nav></body></html>' }),
+    ].join('\n');
+    const { code, stdout } = await run(['analyze', '--jsonl'], lines);
+    expect(code).toBe(0);
+    const [page, links] = stdout.trim().split('\n').map((line) => JSON.parse(line));
+    expect(page.article.title).toBe('株洲钠电企业获两项国际认可');
+    expect(page.article.date).toBe('2024-05-23');
+    expect(page.article.text).toContain('德国柏林洪堡大学');
+    expect(page.article.text).not.toMatch(/相关阅读|热门评论|分享到/);
+    expect(page.related[0].title).toBe('立方新能源获国际权威双认可');
+    expect(links).toEqual({ id: 'links', error: 'line 2: the html holds no article' });
   });
 });
