@@ -21,4 +21,26 @@ describe('who may talk to the background', () => {
       expect(isTrustedSender(message, { id, url: `${origin}popup.html` }, id, origin)).toBe(false);
     }
   });
+  it('accepts well-formed page messages from its content scripts in a tab, and nothing else from pages', () => {
+    const page = { id, url: 'https://news.example.com/a.html', tab: { id: 3 } };
+    const article = { url: page.url, title: '标题', text: '正文', date: '2024-05-22', site: '示例网' };
+    expect(isTrustedSender({ type: 'PAGE_ARTICLE', article }, page, id, origin)).toBe(true);
+    expect(isTrustedSender({ type: 'PAGE_SELECTION', text: '曹慧泉率团访问阿联酋' }, page, id, origin)).toBe(true);
+    expect(isTrustedSender({ type: 'PAGE_OPEN_STORY', id: 'zzrb-2024-05-22-p1-1' }, page, id, origin)).toBe(true);
+    // Not from a tab, or from an extension page: not a content script.
+    expect(isTrustedSender({ type: 'PAGE_SELECTION', text: 'x' }, { id, url: page.url }, id, origin)).toBe(false);
+    expect(isTrustedSender({ type: 'PAGE_SELECTION', text: 'x' }, { id, url: `${origin}popup.html`, tab: {} }, id, origin)).toBe(false);
+    // Malformed or oversized fields.
+    for (const bad of [
+      { type: 'PAGE_ARTICLE' },
+      { type: 'PAGE_ARTICLE', article: { ...article, text: 42 } },
+      { type: 'PAGE_ARTICLE', article: { ...article, title: 'x'.repeat(5000) } },
+      { type: 'PAGE_ARTICLE', article: { ...article, date: { toString: '2024' } } },
+      { type: 'PAGE_SELECTION', text: 'x'.repeat(300_001) },
+      { type: 'PAGE_OPEN_STORY', id: ['a'] },
+      { type: 'PAGE_EXPORT_LIBRARY' },
+    ]) {
+      expect(isTrustedSender(bad, page, id, origin), JSON.stringify(bad).slice(0, 80)).toBe(false);
+    }
+  });
 });
