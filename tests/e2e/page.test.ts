@@ -87,6 +87,16 @@ describe('on a news page', () => {
     await page.close();
   });
 
+  it('sends the next article of a single-page site when only its address changes', async () => {
+    const { page, tabId, url } = await openNews('spa.html');
+    expect((await keptFor(url))!.related[0].title).toContain('立方新能源');
+    await page.locator('#next').click();
+    const next = new URL('?story=2', url).href;
+    await expect.poll(async () => (await keptFor(next))?.related[0]?.title, { timeout: 20_000 }).toBe('曹慧泉率团访问阿联酋、沙特、土耳其');
+    expect((await keptFor(next))!.tabId).toBe(tabId);
+    await page.close();
+  });
+
   it('does nothing on a page that is no article', async () => {
     const page = await session.context.newPage();
     await page.goto(`${base}/home.html`);
