@@ -20,17 +20,12 @@ function toIso(year: string, month: string, day: string): string | undefined {
   return `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
 }
 
-interface Found {
-  date: string;
-  at: number;
-}
-
 /** Every date written in `text`, in order. */
-export function datesIn(text: string): Found[] {
-  const found: Found[] = [];
+function datesIn(text: string): string[] {
+  const found: string[] = [];
   for (const m of text.matchAll(DATE)) {
     const date = m[2] ? toIso(m[1], m[2], m[3]) : toIso(m[1], m[5], m[6]);
-    if (date) found.push({ date, at: m.index });
+    if (date) found.push(date);
   }
   return found;
 }
@@ -41,7 +36,7 @@ function parseValue(value: string | null | undefined): string | undefined {
   if (!value) return undefined;
   const compact = /^\s*((?:19|20)\d{2})(\d{2})(\d{2})(?:\D|$)/.exec(value);
   if (compact) return toIso(compact[1], compact[2], compact[3]);
-  return datesIn(value)[0]?.date;
+  return datesIn(value)[0];
 }
 
 function fromMeta(doc: Document): string | undefined {
@@ -72,7 +67,9 @@ function datePublishedIn(data: unknown): string | undefined {
 function fromJsonLd(doc: Document): string | undefined {
   for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
     try {
-      const date = datePublishedIn(JSON.parse(script.textContent ?? ''));
+      // Some sites wrap it in CDATA for the sake of XHTML.
+      const json = (script.textContent ?? '').replace(/^\s*<!\[CDATA\[|\]\]>\s*$/g, '');
+      const date = datePublishedIn(JSON.parse(json));
       if (date) return date;
     } catch {
       // Hand-written JSON-LD is often invalid; the other sources still apply.
@@ -91,30 +88,34 @@ function fromTimeElement(doc: Document): string | undefined {
 // How far around the article body a dateline is looked for, in characters of page text.
 const BEFORE_BODY = 400;
 const BODY_HEAD = 200;
+const BODY_TAIL = 100;
 const AFTER_BODY = 300;
 const PAGE_TOP = 2000;
 
-function anchor(text: string, fromEnd: boolean): string {
+/** A stretch of the article's first or last line long enough to find it in the page text. */
+function anchor(text: string, fromEnd: boolean): string | undefined {
   const lines = text.split('\n').filter((line) => line.length >= 8);
-  const line = (fromEnd ? lines.at(-1) : lines[0]) ?? '';
-  return fromEnd ? line.slice(-30) : line.slice(0, 30);
+  const line = fromEnd ? lines.at(-1) : lines[0];
+  return fromEnd ? line?.slice(-30) : line?.slice(0, 30);
 }
 
 /**
  * The dateline a reader sees, given the article's text: the date closest above the body (the
- * title block), else one in the body's first lines, else one just below it (blogs sign off with
- * the date). The site header's "today" and the dates of related links are too far to be taken.
+ * title block), else one in the body's first lines, else one at its very end or just below it
+ * (blogs and notices sign off with the date). The site header's "today" and the dates of related
+ * links lie too far away to be taken. Without the article, the first date near the page's top.
  */
 function fromPageText(doc: Document, article: string | undefined): string | undefined {
   const page = blockText(doc.documentElement);
-  const start = article ? page.indexOf(anchor(article, false)) : -1;
-  if (start < 0) return datesIn(page.slice(0, PAGE_TOP))[0]?.date;
-  const tail = anchor(article!, true);
+  const head = article && anchor(article, false);
+  const start = head ? page.indexOf(head) : -1;
+  if (start < 0) return datesIn(page.slice(0, PAGE_TOP))[0];
+  const tail = anchor(article!, true)!;
   const end = Math.max(start, page.indexOf(tail, start) + tail.length);
   return (
-    datesIn(page.slice(Math.max(0, start - BEFORE_BODY), start)).at(-1)?.date ??
-    datesIn(page.slice(start, start + BODY_HEAD))[0]?.date ??
-    datesIn(page.slice(end, end + AFTER_BODY))[0]?.date
+    datesIn(page.slice(Math.max(0, start - BEFORE_BODY), start)).at(-1) ??
+    datesIn(page.slice(start, start + BODY_HEAD))[0] ??
+    datesIn(page.slice(Math.max(start, end - BODY_TAIL), end + AFTER_BODY))[0]
   );
 }
 

@@ -1,7 +1,7 @@
 /**
  * Bytes of an HTML page → text, choosing the charset the way a browser would in the common cases:
- * the HTTP header wins, then a <meta> declaration near the top, then a guess. Chinese pages are
- * still often GB2312/GBK and sometimes declare nothing.
+ * a byte order mark, then the HTTP header, then a <meta> declaration near the top, then a guess.
+ * Chinese pages are still often GB2312/GBK and sometimes declare nothing.
  */
 
 // A superset of GB2312 and GBK: bytes valid in either decode the same, and the rare extension
@@ -13,11 +13,11 @@ const CHARSET_IN_HEADER = /charset\s*=\s*["']?\s*([\w.:-]+)/i;
 // <meta charset="…"> or <meta http-equiv="Content-Type" content="text/html; charset=…">
 const META_CHARSET = /<meta\b[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)/i;
 
-function decoderFor(label: string | undefined, fatal = false): TextDecoder | undefined {
+function decoderFor(label: string | undefined): TextDecoder | undefined {
   if (!label) return undefined;
   const name = label.trim().toLowerCase();
   try {
-    return new TextDecoder(GB_LABELS.has(name) ? 'gb18030' : name, { fatal });
+    return new TextDecoder(GB_LABELS.has(name) ? 'gb18030' : name);
   } catch {
     return undefined; // a label TextDecoder does not know: treat it as undeclared
   }
@@ -29,9 +29,18 @@ function declaredInPage(bytes: Uint8Array): string | undefined {
   return META_CHARSET.exec(head)?.[1];
 }
 
+// A byte order mark settles the encoding before anything a server or page declares.
+function byBom(bytes: Uint8Array): TextDecoder | undefined {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder('utf-8');
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be');
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le');
+  return undefined;
+}
+
+/** The text of an HTML page's bytes; `contentType` is the HTTP header, when there was one. */
 export function decodeHtml(bytes: Uint8Array, contentType?: string): string {
   const declared =
-    decoderFor(contentType && CHARSET_IN_HEADER.exec(contentType)?.[1]) ?? decoderFor(declaredInPage(bytes));
+    byBom(bytes) ?? decoderFor(contentType && CHARSET_IN_HEADER.exec(contentType)?.[1]) ?? decoderFor(declaredInPage(bytes));
   if (declared) return declared.decode(bytes);
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);

@@ -37,7 +37,7 @@ function collect(node: Node, out: string[]): void {
 }
 
 /** Whitespace runs (full-width and no-break spaces too) fold to one space; blank lines go. */
-export function tidyLines(text: string): string {
+function tidyLines(text: string): string {
   return text
     .split('\n')
     .map((line) => line.replace(/[\s\u200B]+/g, ' ').trim())
@@ -45,6 +45,7 @@ export function tidyLines(text: string): string {
     .join('\n');
 }
 
+/** The text under `root`, one paragraph per line, without blank lines. */
 export function blockText(root: Node): string {
   const out: string[] = [];
   collect(root, out);

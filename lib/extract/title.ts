@@ -15,7 +15,7 @@ function meta(doc: Document, key: string): string {
 }
 
 /** The headline without its site suffix, and the suffixes taken off, innermost first. */
-export function splitTitle(full: string): { title: string; suffixes: string[] } {
+function splitTitle(full: string): { title: string; suffixes: string[] } {
   let title = squash(full);
   const suffixes: string[] = [];
   for (let m = SITE_SUFFIX.exec(title); m; m = SITE_SUFFIX.exec(title)) {
@@ -25,23 +25,28 @@ export function splitTitle(full: string): { title: string; suffixes: string[] } 
   return { title, suffixes };
 }
 
+/** The headline: an <h1> that the <title> confirms, else og:title or <title> without the site's name. */
 export function findTitle(doc: Document): string {
-  const documentTitle = squash(doc.querySelector('title')?.textContent);
-  // An <h1> that the <title> contains is the headline itself, not a logo or a section name.
+  const headline = splitTitle(doc.querySelector('title')?.textContent ?? '').title;
+  // An <h1> making up most of the <title>'s headline is the headline itself; a shorter one, or one
+  // found only in the site suffix, is the site's logo or a section name.
   for (const h1 of doc.querySelectorAll('h1')) {
     const text = squash(h1.textContent);
-    if (text.length >= 2 && documentTitle.includes(text)) return text;
+    if (text.length * 2 >= headline.length && headline.includes(text)) return text;
   }
   const og = meta(doc, 'og:title');
-  if (og) return splitTitle(og).title;
-  if (documentTitle) return splitTitle(documentTitle).title;
-  return squash(doc.querySelector('h1')?.textContent);
+  return (og && splitTitle(og).title) || headline || squash(doc.querySelector('h1')?.textContent);
 }
 
+/** The site's name as the page declares it, else the last suffix of its <title>, else the URL's host. */
 export function findSiteName(doc: Document, url?: string): string | undefined {
   const declared = meta(doc, 'og:site_name') || meta(doc, 'application-name');
   if (declared) return declared;
   const { suffixes } = splitTitle(doc.querySelector('title')?.textContent ?? '');
   if (suffixes.length) return suffixes.at(-1);
-  return url ? new URL(url).hostname : undefined;
+  try {
+    return url ? new URL(url).hostname : undefined;
+  } catch {
+    return undefined; // not an absolute URL: no host to name
+  }
 }

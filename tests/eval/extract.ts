@@ -85,7 +85,7 @@ function bigrams(text: string): Map<string, number> {
   return counts;
 }
 
-export function bigramF1(found: string, gold: string): number {
+function bigramF1(found: string, gold: string): number {
   const a = bigrams(found);
   const b = bigrams(gold);
   const total = (m: Map<string, number>) => [...m.values()].reduce((s, n) => s + n, 0);
