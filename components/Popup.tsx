@@ -27,8 +27,9 @@ export function Popup() {
   const fail = (error: unknown) => setFailure(error instanceof Error ? error.message : String(error));
 
   useEffect(() => {
-    send({ type: 'UI_LIST_STORIES' }).then(setStories, fail);
-  }, []);
+    // After the page's coverage is on screen: waking a stopped worker competes with the paint.
+    if (page !== undefined) send({ type: 'UI_LIST_STORIES' }).then(setStories, fail);
+  }, [page === undefined]);
 
   useEffect(() => {
     // Read by `npm run bench` (and visible in DevTools): popup open → library painted.

@@ -79,6 +79,7 @@ export async function pageRows(): Promise<Row[]> {
       { measure: 'popup open → page coverage painted (warm worker)', runs: popupWarm.length, values: popupWarm.map((t) => t.painted), unit: 'ms' },
       { measure: '  of which document interactive', runs: popupWarm.length, values: popupWarm.map((t) => t.interactive), unit: 'ms' },
       { measure: 'popup open → page coverage painted (cold worker)', runs: popupCold.length, values: popupCold.map((t) => t.painted), unit: 'ms' },
+      { measure: '  of which document interactive', runs: popupCold.length, values: popupCold.map((t) => t.interactive), unit: 'ms' },
     ];
   } finally {
     await session.close();
