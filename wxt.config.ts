@@ -38,7 +38,7 @@ export default defineConfig({
     permissions: ['storage', 'contextMenus'],
     commands: {
       [manifestVersion === 3 ? '_execute_action' : '_execute_browser_action']: {
-        suggested_key: { default: 'Alt+Shift+Z' },
+        suggested_key: { default: 'Alt+Shift+Y' },
         description: '__MSG_commandOpenPopup__',
       },
     },

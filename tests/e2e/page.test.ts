@@ -144,7 +144,27 @@ describe('the selection bubble', () => {
     await expect.poll(() => bubbleHtml(page)).toContain('role="dialog"');
     await page.keyboard.press('Escape');
     await expect.poll(() => page.locator('zhuzhou-lens-bubble').count()).toBe(0);
+
+    // Open again, and open the first story: Tab passes the close button, Enter opens the story page.
+    await page.keyboard.press('Control+A');
+    await page.waitForSelector('zhuzhou-lens-bubble', { state: 'attached', timeout: 10_000 });
+    await page.evaluate(() => (document.querySelector('zhuzhou-lens-bubble') as HTMLElement).focus());
+    await page.keyboard.press('Enter');
+    await expect.poll(() => bubbleHtml(page)).toContain('role="dialog"');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    const [story] = await Promise.all([session.context.waitForEvent('page'), page.keyboard.press('Enter')]);
+    await story.waitForLoadState();
+    expect(story.url()).toMatch(/story\.html\?id=/);
+    await expect.poll(() => story.locator('h1').textContent()).toBe('立方新能源获国际权威双认可');
+    await story.close();
     await page.close();
+  });
+
+  it('opens the popup with Alt+Shift+Y', async () => {
+    const worker = await session.worker();
+    const commands = await worker.evaluate(async () => (globalThis as unknown as ExtensionGlobal).chrome.commands.getAll());
+    expect(commands).toContainEqual(expect.objectContaining({ name: '_execute_action', shortcut: 'Alt+Shift+Y' }));
   });
 
   it('renders on a hostile page that restyles everything, and the page cannot read it', async () => {
