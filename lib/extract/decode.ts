@@ -1,7 +1,8 @@
 /**
- * Bytes of an HTML page → text, choosing the charset the way a browser would in the common cases:
- * a byte order mark, then the HTTP header, then a <meta> declaration near the top, then a guess.
- * Chinese pages are still often GB2312/GBK and sometimes declare nothing.
+ * Bytes of an HTML page or an XML feed → text, choosing the charset the way a browser would in
+ * the common cases: a byte order mark, then the HTTP header, then a <meta> or <?xml encoding?>
+ * declaration near the top, then a guess. Chinese pages and feeds are still often GB2312/GBK and
+ * sometimes declare nothing.
  */
 
 // A superset of GB2312 and GBK: bytes valid in either decode the same, and the rare extension
@@ -10,8 +11,8 @@ const GB_LABELS = new Set(['gb2312', 'gbk', 'x-gbk', 'gb_2312-80', 'csgb2312', '
 
 const META_SCAN_BYTES = 2048;
 const CHARSET_IN_HEADER = /charset\s*=\s*["']?\s*([\w.:-]+)/i;
-// <meta charset="…"> or <meta http-equiv="Content-Type" content="text/html; charset=…">
-const META_CHARSET = /<meta\b[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)/i;
+// <meta charset="…">, <meta http-equiv="Content-Type" content="text/html; charset=…">, <?xml … encoding="…"?>
+const META_CHARSET = /<meta\b[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)|<\?xml\b[^>]*?encoding\s*=\s*["']\s*([\w.:-]+)/i;
 
 function decoderFor(label: string | undefined): TextDecoder | undefined {
   if (!label) return undefined;
@@ -26,7 +27,8 @@ function decoderFor(label: string | undefined): TextDecoder | undefined {
 function declaredInPage(bytes: Uint8Array): string | undefined {
   // latin1 maps every byte to one character, so the ASCII markup reads the same whatever the charset.
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, META_SCAN_BYTES));
-  return META_CHARSET.exec(head)?.[1];
+  const found = META_CHARSET.exec(head);
+  return found?.[1] ?? found?.[2];
 }
 
 // A byte order mark settles the encoding before anything a server or page declares.
@@ -37,8 +39,8 @@ function byBom(bytes: Uint8Array): TextDecoder | undefined {
   return undefined;
 }
 
-/** The text of an HTML page's bytes; `contentType` is the HTTP header, when there was one. */
-export function decodeHtml(bytes: Uint8Array, contentType?: string): string {
+/** The text of a page's or feed's bytes; `contentType` is the HTTP header, when there was one. */
+export function decodeMarkup(bytes: Uint8Array, contentType?: string): string {
   const declared =
     byBom(bytes) ?? decoderFor(contentType && CHARSET_IN_HEADER.exec(contentType)?.[1]) ?? decoderFor(declaredInPage(bytes));
   if (declared) return declared.decode(bytes);

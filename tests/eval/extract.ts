@@ -18,7 +18,7 @@ import { parseArgs } from 'node:util';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { extractArticle, looksLikeArticle, type Article } from '../../lib/extract/article';
-import { decodeHtml } from '../../lib/extract/decode';
+import { decodeMarkup } from '../../lib/extract/decode';
 import { blockText } from '../../lib/extract/text';
 
 const EVAL_DIR = process.env.EVAL_DIR ?? fileURLToPath(new URL('../../../shared/eval', import.meta.url));
@@ -49,7 +49,7 @@ function readChinese(): Page[] {
       const id = name.slice(0, -'.html'.length);
       return {
         id,
-        html: decodeHtml(readFileSync(join(CHINESE_DIR, 'original', name))),
+        html: decodeMarkup(readFileSync(join(CHINESE_DIR, 'original', name))),
         gold: readFileSync(join(CHINESE_DIR, 'cleaned', `${id}.txt`), 'utf8'),
         goldDate: dayOf(readFileSync(join(CHINESE_DIR, 'date', `${id}.txt`), 'utf8')),
       };

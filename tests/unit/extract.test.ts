@@ -2,7 +2,7 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { extractArticle, looksLikeArticle } from '../../lib/extract/article';
 import { findPublishedDate } from '../../lib/extract/date';
-import { decodeHtml } from '../../lib/extract/decode';
+import { decodeMarkup } from '../../lib/extract/decode';
 import { findSiteName, findTitle } from '../../lib/extract/title';
 
 const parse = (html: string) => parseHTML(html).document as unknown as Document;
@@ -199,35 +199,35 @@ describe('findTitle and findSiteName', () => {
   });
 });
 
-describe('decodeHtml', () => {
+describe('decodeMarkup', () => {
   const ascii = (text: string) => [...text].map((c) => c.charCodeAt(0));
   // '株洲' in GBK (and GB2312, and GB18030).
   const ZHUZHOU_GBK = [0xd6, 0xea, 0xd6, 0xde];
   const page = (head: string) => new Uint8Array([...ascii(`<html><head>${head}</head><body><p>`), ...ZHUZHOU_GBK, ...ascii('</p></body></html>')]);
 
   it('honours a charset declared in <meta>', () => {
-    expect(decodeHtml(page('<meta charset="gbk">'))).toContain('<p>株洲</p>');
-    expect(decodeHtml(page('<meta http-equiv="Content-Type" content="text/html; charset=gb2312">'))).toContain('<p>株洲</p>');
-    expect(decodeHtml(page('<meta charset="x-gbk">'))).toContain('<p>株洲</p>');
+    expect(decodeMarkup(page('<meta charset="gbk">'))).toContain('<p>株洲</p>');
+    expect(decodeMarkup(page('<meta http-equiv="Content-Type" content="text/html; charset=gb2312">'))).toContain('<p>株洲</p>');
+    expect(decodeMarkup(page('<meta charset="x-gbk">'))).toContain('<p>株洲</p>');
   });
 
   it('honours the Content-Type header before the page', () => {
-    expect(decodeHtml(page(''), 'text/html; charset=GB2312')).toContain('<p>株洲</p>');
+    expect(decodeMarkup(page(''), 'text/html; charset=GB2312')).toContain('<p>株洲</p>');
     const utf8 = new TextEncoder().encode('<html><head><meta charset="gbk"></head><body><p>株洲</p></body></html>');
-    expect(decodeHtml(utf8, 'text/html; charset=utf-8')).toContain('<p>株洲</p>');
+    expect(decodeMarkup(utf8, 'text/html; charset=utf-8')).toContain('<p>株洲</p>');
   });
 
   it('guesses when nothing is declared: UTF-8 when the bytes are valid UTF-8, else GB18030', () => {
-    expect(decodeHtml(page(''))).toContain('<p>株洲</p>');
-    expect(decodeHtml(new TextEncoder().encode('<p>株洲</p>'))).toBe('<p>株洲</p>');
+    expect(decodeMarkup(page(''))).toContain('<p>株洲</p>');
+    expect(decodeMarkup(new TextEncoder().encode('<p>株洲</p>'))).toBe('<p>株洲</p>');
   });
 
   it('lets a UTF-8 byte order mark overrule a stale declaration', () => {
     const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('<meta charset="gbk"><p>株洲</p>')]);
-    expect(decodeHtml(bytes, 'text/html; charset=gbk')).toBe('<meta charset="gbk"><p>株洲</p>');
+    expect(decodeMarkup(bytes, 'text/html; charset=gbk')).toBe('<meta charset="gbk"><p>株洲</p>');
   });
 
   it('treats an unknown label as undeclared', () => {
-    expect(decodeHtml(page('<meta charset="no-such-charset">'))).toContain('<p>株洲</p>');
+    expect(decodeMarkup(page('<meta charset="no-such-charset">'))).toContain('<p>株洲</p>');
   });
 });

@@ -1,0 +1,57 @@
+/**
+ * A feed's items as library stories. Ids are stable (the source and the item's guid, address or
+ * title), so a repeated sync replaces a story instead of adding it twice; an item's HTML is read
+ * for its text only.
+ */
+import { checkStory, type Story } from '../story';
+import type { Feed, FeedItem } from './feed';
+import { htmlParagraphs } from './html-paragraphs';
+
+export interface FeedSource {
+  /** The source's id in the library (recorded as each story's origin). */
+  id: string;
+  /** The publication to credit when the feed names none. */
+  name: string;
+}
+
+async function itemId(sourceId: string, item: FeedItem): Promise<string> {
+  const key = `${sourceId}\u0000${item.id ?? item.url ?? item.title}`;
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(key));
+  return `feed-${Array.from(new Uint8Array(digest).slice(0, 8), (b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
+
+/** 'Wed, 22 May 2024 08:00:00 +0800', '2024-05-22T08:00:00+08:00' → '2024-05-22' in the feed's own zone when it says one. */
+export function feedDate(published: string | undefined): string | undefined {
+  if (!published) return undefined;
+  const iso = /^(\d{4})-(\d{2})-(\d{2})/.exec(published.trim());
+  if (iso) return `${iso[1]}-${iso[2]}-${iso[3]}`;
+  const time = Date.parse(published);
+  if (Number.isNaN(time)) return undefined;
+  // RFC 822 dates carry their zone; the day is the one the newsroom wrote.
+  const zone = /([+-])(\d{2})(\d{2})\s*$/.exec(published);
+  const offset = zone ? (zone[1] === '-' ? -1 : 1) * (Number(zone[2]) * 60 + Number(zone[3])) : 0;
+  return new Date(time + offset * 60_000).toISOString().slice(0, 10);
+}
+
+/** Stories of a feed; items without text, or that make no valid story, are left out. `today` dates the items that carry no date. */
+export async function feedStories(feed: Feed, source: FeedSource, today: string): Promise<Story[]> {
+  const stories: Story[] = [];
+  for (const item of feed.items) {
+    const paragraphs = item.html !== undefined ? htmlParagraphs(item.html) : (item.text ?? '').split(/\n+/).map((p) => p.trim()).filter(Boolean);
+    const title = item.title || paragraphs[0]?.slice(0, 60);
+    if (!title || paragraphs.length === 0) continue;
+    const checked = checkStory({
+      id: await itemId(source.id, item),
+      publication: feed.title?.trim() || source.name,
+      date: feedDate(item.published) ?? today,
+      title,
+      paragraphs,
+      url: item.url,
+      author: item.author,
+      origin: source.id,
+    });
+    // An item the schema refuses (a title of spaces) is one item lost, not the feed.
+    if ('story' in checked) stories.push(checked.story);
+  }
+  return stories;
+}
