@@ -1,0 +1,37 @@
+/** What the reader subscribes to, and what the library remembers of each source between syncs. */
+import type { Validators } from './fetch-source';
+import type { Shard } from './library-feed';
+
+/** A library feed (manifest + JSON Lines shards), a news feed (RSS, Atom, JSON Feed), or one newspaper page in the seed's text format. */
+export type SourceKind = 'library' | 'feed' | 'page';
+
+export interface Source {
+  id: string;
+  kind: SourceKind;
+  url: string;
+  /** The publication to credit when the source names none. */
+  name: string;
+  enabled: boolean;
+  /** For a page: which page of which paper of which day it is. */
+  page?: { publication: string; date: string; page: number };
+}
+
+/** A sync's outcome, shown to the reader in plain words. */
+export interface SyncResult {
+  /** ISO time the sync ended. */
+  at: string;
+  added: number;
+  updated: number;
+  unchanged: number;
+  error?: string;
+}
+
+export interface SourceState {
+  /** What each address last answered (for conditional requests), and the shard version taken from it. */
+  fetched: Record<string, Validators & { version?: string }>;
+  /** A library feed's shards as its manifest last listed them. */
+  shards?: Shard[];
+  last?: SyncResult;
+}
+
+export const emptyState = (): SourceState => ({ fetched: {} });

@@ -1,0 +1,108 @@
+/**
+ * One source synced into the library: fetch what changed (conditional requests; a library feed's
+ * shards by version), read it into stories, keep only the new and changed ones, and write them
+ * analysed, a batch per transaction. What a source's address answered is remembered only once all
+ * of it is written, so a sync that fails or whose worker is stopped half way does the rest next
+ * time; ids are stable, so what was written already is recognised as unchanged, never doubled.
+ * Stories a source later drops are kept.
+ */
+import { storiesFromJsonl } from '../jsonl';
+import { parsePageText } from '../page-text';
+import type { Story } from '../story';
+import { parseFeed } from './feed';
+import { feedStories } from './feed-stories';
+import type { Fetched, Validators } from './fetch-source';
+import { parseManifest, type Shard } from './library-feed';
+import { emptyState, type Source, type SourceState, type SyncResult } from './source';
+
+export interface SyncProgress {
+  source: Source;
+  /** Stories written so far in this sync, of `total` new or changed ones found so far. */
+  done: number;
+  total: number;
+}
+
+export interface SyncDeps {
+  fetch(url: string, known: Validators): Promise<Fetched>;
+  stories: { get(id: string): Promise<Story | undefined>; put(stories: Story[]): Promise<void> };
+  analyze(stories: Story[]): Promise<Story[]>;
+  state: { load(id: string): Promise<SourceState | undefined>; save(id: string, state: SourceState): Promise<void> };
+  progress?(progress: SyncProgress): void;
+  /** YYYY-MM-DD: the day undated feed items are given. */
+  today: string;
+  batchSize?: number;
+}
+
+const BATCH = 200;
+
+/** What a reader sees of a story: the same text is the same story, whatever analysis it carries. */
+const sameContent = (a: Story, b: Story) => a.title === b.title && a.date === b.date && a.paragraphs.join('\n') === b.paragraphs.join('\n');
+
+interface Document {
+  url: string;
+  version?: string;
+  read(text: string): Promise<Story[]>;
+}
+
+export async function syncSource(source: Source, deps: SyncDeps): Promise<SyncResult> {
+  const state = (await deps.state.load(source.id)) ?? emptyState();
+  const counts = { added: 0, updated: 0, unchanged: 0 };
+  let total = 0;
+
+  /** Fetches one document; writes its new and changed stories; then remembers what it answered. */
+  const take = async (doc: Document) => {
+    const known = state.fetched[doc.url];
+    if (doc.version !== undefined && known?.version === doc.version) return;
+    const fetched = await deps.fetch(doc.url, doc.version !== undefined ? {} : (known ?? {}));
+    if (fetched.status === 'not-modified') return;
+    const fresh: Story[] = [];
+    for (const story of await doc.read(fetched.text)) {
+      const old = await deps.stories.get(story.id);
+      if (old && sameContent(old, story)) {
+        counts.unchanged++;
+        continue;
+      }
+      fresh.push(story);
+      if (old) counts.updated++;
+      else counts.added++;
+    }
+    total += fresh.length;
+    const size = deps.batchSize ?? BATCH;
+    for (let i = 0; i < fresh.length; i += size) {
+      await deps.stories.put(await deps.analyze(fresh.slice(i, i + size)));
+      deps.progress?.({ source, done: total - fresh.length + Math.min(fresh.length, i + size), total });
+    }
+    state.fetched[doc.url] = { ...fetched.validators, version: doc.version };
+    await deps.state.save(source.id, state);
+  };
+
+  const fromOrigin = (stories: Story[]) => stories.map((story) => ({ ...story, origin: source.id }));
+  try {
+    if (source.kind === 'feed') {
+      await take({ url: source.url, read: (text) => feedStories(parseFeed(text), source, deps.today) });
+    } else if (source.kind === 'page') {
+      if (!source.page) throw new Error('a page source needs its publication, date and page');
+      const info = { ...source.page, origin: source.id, url: source.url };
+      await take({ url: source.url, read: (text) => parsePageText(text, info) });
+    } else {
+      // The manifest first: unchanged, its last list of shards stands (some may still be to do).
+      let shards: Shard[] = state.shards ?? [];
+      await take({
+        url: source.url,
+        read: async (text) => {
+          shards = parseManifest(text, source.url).shards;
+          state.shards = shards;
+          return [];
+        },
+      });
+      for (const shard of shards) await take({ url: shard.url, version: shard.version, read: async (text) => fromOrigin(storiesFromJsonl(text)) });
+    }
+  } catch (error) {
+    state.last = { at: new Date().toISOString(), ...counts, error: (error as Error).message };
+    await deps.state.save(source.id, state);
+    return state.last;
+  }
+  state.last = { at: new Date().toISOString(), ...counts };
+  await deps.state.save(source.id, state);
+  return state.last;
+}

@@ -1,0 +1,147 @@
+import 'fake-indexeddb/auto';
+import { readFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { analyzeStories } from '../../lib/library/analyze-stories';
+import { createBackgroundState } from '../../lib/background-state';
+import { storiesToJsonl } from '../../lib/library/jsonl';
+import type { Library } from '../../lib/library/library';
+import type { Story } from '../../lib/library/story';
+import { fetchSource } from '../../lib/library/sync/fetch-source';
+import type { Source, SourceState } from '../../lib/library/sync/source';
+import { syncSource, type SyncDeps, type SyncProgress } from '../../lib/library/sync/sync-source';
+import type { Analyzer } from '../../lib/nlp/analyzer';
+import { freshDbName, loadJieba, readPackageFile, readerStory } from './helpers';
+
+/** What the test server serves; a test changes it to play a newsroom updating its files. */
+let files: Record<string, { body: string; etag?: string }>;
+let requests: string[];
+let server: Server;
+let base: string;
+
+beforeAll(async () => {
+  server = createServer((request, response) => {
+    const path = new URL(request.url ?? '/', 'http://x').pathname;
+    requests.push(path);
+    const file = files[path];
+    if (!file) return response.writeHead(404).end();
+    if (file.etag && request.headers['if-none-match'] === file.etag) return response.writeHead(304).end();
+    response.writeHead(200, { 'content-type': 'text/plain; charset=utf-8', ...(file.etag && { etag: file.etag }) }).end(file.body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+let library: Library;
+let analyzer: Analyzer;
+let states: Map<string, SourceState>;
+let progress: SyncProgress[];
+let failPut: (stories: Story[]) => boolean;
+
+beforeEach(async () => {
+  const state = createBackgroundState({ version: 'test', readPackageFile, loadJieba, dbName: freshDbName() });
+  library = await state.library();
+  analyzer = await state.analyzer();
+  states = new Map();
+  progress = [];
+  requests = [];
+  failPut = () => false;
+  files = {
+    '/rss.xml': { body: await readFile(new URL('../fixtures/feeds/rss.xml', import.meta.url), 'utf8'), etag: '"rss-1"' },
+    '/page.txt': { body: await readFile(new URL('../fixtures/pages/evening-news-p3.txt', import.meta.url), 'utf8') },
+    '/archive/manifest.json': { body: JSON.stringify({ library: '潇湘晨报', shards: [{ url: 'a.jsonl', version: '1' }, { url: 'b.jsonl', version: '1' }] }), etag: '"m-1"' },
+    '/archive/a.jsonl': { body: storiesToJsonl([1, 2, 3].map((n) => readerStory(`xxcb-${n}`, `晨报第${n}篇`))) },
+    '/archive/b.jsonl': { body: storiesToJsonl([4, 5].map((n) => readerStory(`xxcb-${n}`, `晨报第${n}篇`))) },
+  };
+});
+
+const deps = (): SyncDeps => ({
+  fetch: (url, known) => fetchSource(url, known, { timeoutMs: 5000, maxBytes: 1 << 20 }),
+  stories: {
+    get: (id) => library.get(id),
+    put: async (stories) => {
+      if (failPut(stories)) throw new Error('QuotaExceededError: the disk is full');
+      await library.put(stories);
+    },
+  },
+  analyze: (stories) => analyzeStories(analyzer, stories),
+  state: { load: async (id) => structuredClone(states.get(id)), save: async (id, s) => void states.set(id, structuredClone(s)) },
+  progress: (p) => progress.push(p),
+  today: '2024-06-01',
+  batchSize: 2,
+});
+
+const source = (kind: Source['kind'], path: string, extra: Partial<Source> = {}): Source => ({ id: `src-${kind}`, kind, url: `${base}${path}`, name: '测试来源', enabled: true, ...extra });
+
+describe('syncing a source', { timeout: 30_000 }, () => {
+  it('adds a feed’s stories analysed and indexed, then asks again and fetches nothing new', async () => {
+    const before = await library.count();
+    const indexed = await library.index.size();
+    const first = await syncSource(source('feed', '/rss.xml'), deps());
+    expect(first).toMatchObject({ added: 2, updated: 0, unchanged: 0 });
+    expect(first.error).toBeUndefined();
+    expect(await library.count()).toBe(before + 2);
+    expect(await library.index.size()).toBe(indexed + 2);
+    const stored = (await library.all()).find((s) => s.title === '株洲钠电企业获两项国际认可')!;
+    expect(stored.analysis?.entities.org).toContain('湖南立方新能源科技有限责任公司');
+    const second = await syncSource(source('feed', '/rss.xml'), deps());
+    expect(second).toMatchObject({ added: 0, updated: 0, unchanged: 0 });
+    expect(await library.count()).toBe(before + 2);
+  });
+
+  it('takes a library feed shard by shard, only the shards whose version changed', async () => {
+    const lib = source('library', '/archive/manifest.json');
+    expect(await syncSource(lib, deps())).toMatchObject({ added: 5 });
+    expect(progress.map((p) => `${p.done}/${p.total}`)).toEqual(['2/3', '3/3', '5/5']);
+    expect((await library.get('xxcb-4'))?.origin).toBe('src-library');
+
+    requests = [];
+    expect(await syncSource(lib, deps())).toMatchObject({ added: 0, updated: 0 });
+    expect(requests).toEqual(['/archive/manifest.json']);
+
+    files['/archive/b.jsonl'] = { body: storiesToJsonl([readerStory('xxcb-4', '晨报第4篇（更正）'), readerStory('xxcb-5', '晨报第5篇'), readerStory('xxcb-6', '晨报第6篇')]) };
+    files['/archive/manifest.json'] = { body: JSON.stringify({ shards: [{ url: 'a.jsonl', version: '1' }, { url: 'b.jsonl', version: '2' }] }), etag: '"m-2"' };
+    requests = [];
+    expect(await syncSource(lib, deps())).toMatchObject({ added: 1, updated: 1, unchanged: 1 });
+    expect(requests).toEqual(['/archive/manifest.json', '/archive/b.jsonl']);
+    expect((await library.get('xxcb-4'))?.title).toBe('晨报第4篇（更正）');
+  });
+
+  it('keeps every batch written before a failure, says what failed, and finishes next time without doubles', async () => {
+    const lib = source('library', '/archive/manifest.json');
+    const before = await library.count();
+    let puts = 0;
+    failPut = () => ++puts === 2;
+    const failed = await syncSource(lib, deps());
+    expect(failed.error).toContain('QuotaExceededError');
+    // The first batch of two is in; the failed batch left nothing behind.
+    expect(await library.count()).toBe(before + 2);
+    expect(states.get('src-library')?.last?.error).toContain('disk is full');
+
+    failPut = () => false;
+    const resumed = await syncSource(lib, deps());
+    expect(resumed.error).toBeUndefined();
+    expect(resumed).toMatchObject({ added: 3, unchanged: 2 });
+    expect(await library.count()).toBe(before + 5);
+  });
+
+  it('refuses a broken feed with its reason and leaves the library as it was', async () => {
+    files['/rss.xml'] = { body: files['/rss.xml'].body.replace('</item>', '') };
+    const before = await library.count();
+    const result = await syncSource(source('feed', '/rss.xml'), deps());
+    expect(result.error).toMatch(/broken XML at line \d+/);
+    expect(await library.count()).toBe(before);
+    expect(await syncSource(source('feed', '/gone.xml'), deps())).toMatchObject({ error: expect.stringContaining('404') });
+  });
+
+  it('reads a newspaper page in the seed’s format', async () => {
+    const page = source('page', '/page.txt', { page: { publication: '潇湘晨报', date: '2024-06-01', page: 3 } });
+    const result = await syncSource(page, deps());
+    expect(result.error).toBeUndefined();
+    expect(result.added).toBeGreaterThan(0);
+    const all = await library.all();
+    expect(all.filter((s) => s.origin === 'src-page').map((s) => s.title)).toContain('炎陵黄桃开园 首批鲜果销往长三角');
+  });
+});
