@@ -33,9 +33,12 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
     action: { default_title: '__MSG_actionTitle__' },
-    // storage: each tab's coverage (session) and the sites without the bubble (local);
-    // contextMenus: 查找株洲日报相关报道 on a selection. Nothing else: no host permissions, no tabs.
-    permissions: ['storage', 'contextMenus'],
+    // storage: each tab's coverage and the sync's progress (session), the sites without the
+    // bubble and the sync sources (local); contextMenus: 查找株洲日报相关报道 on a selection;
+    // alarms: the periodic sync. Hosts only at run time, each source's origin when the reader
+    // adds it (optional); no tabs.
+    permissions: ['storage', 'contextMenus', 'alarms'],
+    [manifestVersion === 3 ? 'optional_host_permissions' : 'optional_permissions']: ['http://*/*', 'https://*/*'],
     commands: {
       [manifestVersion === 3 ? '_execute_action' : '_execute_browser_action']: {
         suggested_key: { default: 'Alt+Shift+Y' },

@@ -5,6 +5,8 @@ import { EntityChips } from './EntityChips';
 import { t } from './i18n';
 import { send } from './messaging';
 import { usePageCoverage } from './page-coverage';
+import { useSyncStatus } from './sync-status';
+import { SyncProgress } from './SyncProgress';
 import { PageSection } from './PageSection';
 import { SearchBox } from './SearchBox';
 import { StoryList } from './StoryList';
@@ -24,6 +26,7 @@ export function Popup() {
   const [results, setResults] = useState<Reply<{ type: 'UI_SEARCH'; text: string }> | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const page = usePageCoverage();
+  const syncing = useSyncStatus();
   const fail = (error: unknown) => setFailure(error instanceof Error ? error.message : String(error));
 
   useEffect(() => {
@@ -78,6 +81,7 @@ export function Popup() {
         </a>
       </header>
       <SearchBox value={query} onInput={setQuery} />
+      {syncing && <SyncProgress status={syncing} />}
       {failure && (
         <p class="status status-error" role="alert">
           {t('backgroundError', failure)}

@@ -1,7 +1,9 @@
 import initJieba, * as jieba from 'jieba-wasm/web';
 import { browser } from 'wxt/browser';
 import { createBackgroundState } from '../lib/background-state';
-import { isTrustedSender, type PageCoverage, type TabCommand } from '../lib/messages';
+import { fetchSource } from '../lib/library/sync/fetch-source';
+import type { KeyValueStore } from '../lib/library/sync/sources';
+import { isTrustedSender, SYNC_STATUS_KEY, type PageCoverage, type TabCommand } from '../lib/messages';
 import { badgeText } from '../lib/page/badge';
 import { tabCoverage, tabKey } from '../lib/page/tab-coverage';
 import { createService } from '../lib/service';
@@ -9,6 +11,18 @@ import { createService } from '../lib/service';
 /** The badge's colour: the masthead red of the paper. */
 const BADGE_COLOUR = '#b3261e';
 const CONTEXT_MENU_ID = 'zhuzhou-lens-selection';
+const SYNC_ALARM = 'sync';
+/** Every six hours, sources are synced in the background. */
+const SYNC_EVERY_MINUTES = 360;
+/** Per response: a feed or shard larger than this, or slower, is refused with the reason. */
+const SYNC_LIMITS = { timeoutMs: 30_000, maxBytes: 20 * 1024 * 1024 };
+
+/** A storage area of the extension as a key-value store. */
+const areaStore = (area: typeof browser.storage.local): KeyValueStore => ({
+  get: async (key) => (await area.get(key))[key],
+  set: (key, value) => area.set({ [key]: value }),
+  remove: (key) => area.remove(key),
+});
 
 export default defineBackground(() => {
   const packageUrl = (path: string) => browser.runtime.getURL(`/${path}` as '/');
@@ -32,22 +46,33 @@ export default defineBackground(() => {
     // The tab may have closed meanwhile: nothing to show then.
     await Promise.all([action.setBadgeText({ tabId, text: badgeText(count) }), action.setTitle({ tabId, title })]).catch(() => undefined);
   };
-  const session = browser.storage.session;
-  const tabs = tabCoverage(
-    { get: async (key) => (await session.get(key))[key], set: (key, value) => session.set({ [key]: value }), remove: (key) => session.remove(key) },
-    showCount,
-  );
-  const handle = createService({
+  const session = areaStore(browser.storage.session);
+  const tabs = tabCoverage(session, showCount);
+  const { handle, syncAll, resumeSync } = createService({
     ...state,
     tabs,
     openStory: async (id) => void (await browser.tabs.create({ url: `${packageUrl('story.html')}?id=${encodeURIComponent(id)}` })),
+    sync: {
+      fetch: (url, known) => fetchSource(url, known, SYNC_LIMITS),
+      store: areaStore(browser.storage.local),
+      status: (status) => (status ? session.set(SYNC_STATUS_KEY, status) : session.remove(SYNC_STATUS_KEY)),
+      // The reader's calendar day: 'sv' writes dates as YYYY-MM-DD.
+      today: () => new Date().toLocaleDateString('sv'),
+    },
   });
+  // A worker stopped mid-sync finishes it when it wakes.
+  void resumeSync();
   const extensionOrigin = packageUrl('');
 
   browser.runtime.onInstalled.addListener(() => {
     void state.reinstall();
     void action.setBadgeBackgroundColor({ color: BADGE_COLOUR });
     browser.contextMenus.create({ id: CONTEXT_MENU_ID, title: browser.i18n.getMessage('contextMenuTitle'), contexts: ['selection'] });
+    void browser.alarms.create(SYNC_ALARM, { periodInMinutes: SYNC_EVERY_MINUTES });
+  });
+
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === SYNC_ALARM) void syncAll();
   });
 
   browser.contextMenus.onClicked.addListener((info, tab) => {

@@ -6,6 +6,8 @@
  * context menu).
  */
 import type { Story } from './library/story';
+import type { Source, SyncResult } from './library/sync/source';
+import type { NewSource } from './library/sync/sources';
 import type { Snippet } from './match/snippet';
 import type { Entities } from './nlp/analyzer';
 import type { EntityType } from './nlp/entities';
@@ -64,6 +66,11 @@ export type Message =
   | { type: 'UI_SEARCH'; text: string }
   | { type: 'UI_EXPORT_LIBRARY' }
   | { type: 'UI_IMPORT_LIBRARY'; text: string }
+  | { type: 'UI_LIST_SOURCES' }
+  | { type: 'UI_ADD_SOURCE'; source: NewSource }
+  | { type: 'UI_UPDATE_SOURCE'; id: string; enabled: boolean }
+  | { type: 'UI_REMOVE_SOURCE'; id: string; removeStories: boolean }
+  | { type: 'UI_SYNC_NOW' }
   | { type: 'PAGE_ARTICLE'; article: PageArticle }
   | { type: 'PAGE_SELECTION'; text: string }
   | { type: 'PAGE_OPEN_STORY'; id: string };
@@ -74,11 +81,22 @@ export interface Replies {
   UI_SEARCH: Coverage;
   UI_EXPORT_LIBRARY: { jsonl: string; count: number };
   UI_IMPORT_LIBRARY: { imported: number; total: number } | { error: string };
+  /** Each source with how its last sync went. */
+  UI_LIST_SOURCES: Array<Source & { last?: SyncResult }>;
+  /** The new source (its first sync has started), or what to fix. */
+  UI_ADD_SOURCE: { source: Source } | { error: string };
+  UI_UPDATE_SOURCE: null;
+  UI_REMOVE_SOURCE: { removed: number };
+  /** The sync runs on; its progress is in session storage (SYNC_STATUS_KEY), each result with its source. */
+  UI_SYNC_NOW: { started: true };
   /** How many stories relate (what the badge shows); the coverage itself is kept for the popup. */
   PAGE_ARTICLE: { count: number };
   PAGE_SELECTION: Coverage;
   PAGE_OPEN_STORY: null;
 }
+
+/** Session-storage key of the running sync's status (`SyncStatus`), read by the options page and the popup. */
+export const SYNC_STATUS_KEY = 'sync-status';
 
 /** Sent by the background to a tab's content script: show related coverage of the selection. */
 export type TabCommand = { type: 'BG_SHOW_SELECTION' };

@@ -14,6 +14,9 @@ import type { Analyzer } from './nlp/analyzer';
 import { articleText } from './page/article-text';
 import { MAX_SELECTION } from './page/selection';
 import type { TabCoverage } from './page/tab-coverage';
+import type { Fetched, Validators } from './library/sync/fetch-source';
+import { makeSource, SourceError, sourceRegistry, type KeyValueStore } from './library/sync/sources';
+import { syncRunner, type SyncStatus } from './library/sync/sync-all';
 
 export interface ServiceDeps {
   /** The library, opened and with the bundled stories installed. */
@@ -26,6 +29,13 @@ export interface ServiceDeps {
   tabs: TabCoverage;
   /** Opens a story page for the reader. */
   openStory: (id: string) => Promise<void>;
+  /** What syncing needs of the browser: bounded fetches, lasting storage, somewhere to show progress, today's date. */
+  sync: {
+    fetch(url: string, known: Validators): Promise<Fetched>;
+    store: KeyValueStore;
+    status(status: SyncStatus | null): void | Promise<void>;
+    today(): string;
+  };
 }
 
 /** Where a message came from: the tab of a content script. */
@@ -40,9 +50,27 @@ export function summarize(story: Story): StorySummary {
   return { id, title, kicker, date, page, publication, firstLine: firstLine(story) };
 }
 
-export function createService({ library, analyzer, read, tabs, openStory }: ServiceDeps) {
+export function createService({ library, analyzer, read, tabs, openStory, sync }: ServiceDeps) {
   /** Made again when the library changes: it caches the library's names for English text. */
   let finder: ReturnType<typeof relatedFinder> | undefined;
+  const sources = sourceRegistry(sync.store);
+  const runner = syncRunner({
+    fetch: sync.fetch,
+    sources,
+    store: sync.store,
+    status: sync.status,
+    get today() {
+      return sync.today();
+    },
+    stories: {
+      get: async (id) => (await library()).get(id),
+      put: async (stories) => {
+        await (await library()).put(stories);
+        finder = undefined;
+      },
+    },
+    analyze: async (stories) => analyzeStories(await analyzer(), stories),
+  });
 
   /**
    * The related coverage of a text. With `partial`, a cold worker answers from the library's
@@ -77,7 +105,7 @@ export function createService({ library, analyzer, read, tabs, openStory }: Serv
     return first.related.length;
   };
 
-  return async function handle<M extends Message>(message: M, origin: MessageOrigin = {}): Promise<Reply<M>> {
+  async function handle<M extends Message>(message: M, origin: MessageOrigin = {}): Promise<Reply<M>> {
     const lib = await library();
     switch (message.type) {
       case 'UI_LIST_STORIES':
@@ -95,6 +123,32 @@ export function createService({ library, analyzer, read, tabs, openStory }: Serv
       case 'PAGE_OPEN_STORY':
         await openStory(message.id);
         return null as Reply<M>;
+      case 'UI_LIST_SOURCES': {
+        const all = await sources.list();
+        return (await Promise.all(all.map(async (s) => ({ ...s, last: (await sources.state.load(s.id))?.last })))) as Reply<M>;
+      }
+      case 'UI_ADD_SOURCE':
+        try {
+          const source = await makeSource(message.source);
+          await sources.add(source);
+          void runner.syncAll([source.id]);
+          return { source } as Reply<M>;
+        } catch (error) {
+          if (error instanceof SourceError) return { error: error.message } as Reply<M>;
+          throw error;
+        }
+      case 'UI_UPDATE_SOURCE':
+        await sources.update(message.id, { enabled: message.enabled });
+        return null as Reply<M>;
+      case 'UI_REMOVE_SOURCE': {
+        await sources.remove(message.id);
+        const removed = message.removeStories ? await lib.removeOrigin(message.id) : 0;
+        if (removed) finder = undefined;
+        return { removed } as Reply<M>;
+      }
+      case 'UI_SYNC_NOW':
+        void runner.syncAll();
+        return { started: true } as Reply<M>;
       case 'UI_EXPORT_LIBRARY': {
         const stories = await lib.all();
         return { jsonl: storiesToJsonl(stories), count: stories.length } as Reply<M>;
@@ -116,5 +170,7 @@ export function createService({ library, analyzer, read, tabs, openStory }: Serv
       default:
         throw new Error(`unknown message ${(message as Message).type}`);
     }
-  };
+  }
+
+  return { handle, syncAll: () => runner.syncAll(), resumeSync: () => runner.resume() };
 }

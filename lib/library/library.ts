@@ -73,6 +73,8 @@ export interface Library {
    * bundle no longer has. Stories the reader added are never touched.
    */
   installBundled(stories: Story[], version: string): Promise<void>;
+  /** Removes every story of one origin (a source the reader removed with its stories); how many. */
+  removeOrigin(origin: string): Promise<number>;
   /** The bundle version last installed, to skip the work on every service-worker wake. */
   bundledVersion(): Promise<string | undefined>;
   /** The inverted index over the stories, kept in step with every write. */
@@ -309,6 +311,17 @@ export async function openLibrary(name: string, idf: () => Promise<Idf>): Promis
           () => tx.objectStore('meta').put(version, BUNDLED_VERSION),
         ];
       });
+    },
+    async removeOrigin(origin) {
+      const weights = await idf();
+      let removed = 0;
+      await write(async (tx) => {
+        const store = tx.objectStore('stories');
+        const ids = await store.index('by-origin').getAllKeys(origin);
+        removed = ids.length;
+        return [...ids.map((id) => () => store.delete(id)), ...(await planIndexWrites(tx, [], ids, weights))];
+      });
+      return removed;
     },
     async bundledVersion() {
       return (await db.get('meta', BUNDLED_VERSION)) as string | undefined;

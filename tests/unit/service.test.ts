@@ -3,13 +3,14 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createBackgroundState } from '../../lib/background-state';
 import { storiesToJsonl } from '../../lib/library/jsonl';
 import type { Library } from '../../lib/library/library';
+import { fetchSource } from '../../lib/library/sync/fetch-source';
 import { tabCoverage, tabKey } from '../../lib/page/tab-coverage';
 import type { PageCoverage } from '../../lib/messages';
 import { createService } from '../../lib/service';
 import { freshDbName, loadJieba, readPackageFile, readerStory } from './helpers';
 
 let library: Library;
-let handle: ReturnType<typeof createService>;
+let handle: ReturnType<typeof createService>['handle'];
 /** Session storage as a Map, and what the badge was last told for each tab. */
 let session: Map<string, unknown>;
 let badges: Map<number, number | null>;
@@ -24,7 +25,18 @@ beforeEach(async () => {
     { get: async (key) => session.get(key), set: async (key, value) => void session.set(key, value), remove: async (key) => void session.delete(key) },
     (tabId, coverage) => void badges.set(tabId, coverage ? coverage.related.length : null),
   );
-  handle = createService({ ...state, tabs, openStory: async (id) => void opened.push(id) });
+  const store = new Map<string, unknown>();
+  handle = createService({
+    ...state,
+    tabs,
+    openStory: async (id) => void opened.push(id),
+    sync: {
+      fetch: (url, known) => fetchSource(url, known, { timeoutMs: 5000, maxBytes: 1 << 20 }),
+      store: { get: async (k) => store.get(k), set: async (k, v) => void store.set(k, v), remove: async (k) => void store.delete(k) },
+      status: () => undefined,
+      today: () => '2024-06-01',
+    },
+  }).handle;
 });
 
 describe('background state', () => {

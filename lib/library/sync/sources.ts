@@ -1,0 +1,84 @@
+/**
+ * The reader's sources: made from what the options page asks for (checked, with a stable id per
+ * address), and kept through a small key-value store (extension local storage; a Map in tests).
+ */
+import type { Source, SourceKind, SourceState } from './source';
+
+export interface KeyValueStore {
+  get(key: string): Promise<unknown>;
+  set(key: string, value: unknown): Promise<void>;
+  remove(key: string): Promise<void>;
+}
+
+export interface NewSource {
+  kind: SourceKind;
+  url: string;
+  name?: string;
+  page?: { publication: string; date: string; page: number };
+}
+
+const SOURCES = 'sources';
+const stateKey = (id: string) => `source-state:${id}`;
+
+export class SourceError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SourceError';
+  }
+}
+
+async function sourceId(url: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(url));
+  return `src-${Array.from(new Uint8Array(digest).slice(0, 6), (b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
+
+/** A source from the reader's input, or a SourceError saying what to fix. */
+export async function makeSource(input: NewSource): Promise<Source> {
+  let url: URL;
+  try {
+    url = new URL(input.url.trim());
+  } catch {
+    throw new SourceError(`"${input.url}" is not a web address`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new SourceError('only http and https addresses can be synced');
+  if (!['library', 'feed', 'page'].includes(input.kind)) throw new SourceError(`unknown kind of source: ${input.kind}`);
+  if (input.kind === 'page') {
+    const page = input.page;
+    if (!page?.publication.trim() || !/^\d{4}-\d{2}-\d{2}$/.test(page.date) || !(page.page >= 1)) {
+      throw new SourceError('a newspaper page needs its publication, its date (YYYY-MM-DD) and its page number');
+    }
+  }
+  return {
+    id: await sourceId(url.href),
+    kind: input.kind,
+    url: url.href,
+    name: input.name?.trim() || input.page?.publication.trim() || url.hostname,
+    enabled: true,
+    page: input.kind === 'page' ? input.page : undefined,
+  };
+}
+
+export function sourceRegistry(store: KeyValueStore) {
+  const list = async () => ((await store.get(SOURCES)) as Source[] | undefined) ?? [];
+  return {
+    list,
+    async add(source: Source) {
+      const all = await list();
+      if (all.some((s) => s.id === source.id)) throw new SourceError('this address is already a source');
+      await store.set(SOURCES, [...all, source]);
+    },
+    async update(id: string, change: Partial<Pick<Source, 'enabled' | 'name'>>) {
+      await store.set(SOURCES, (await list()).map((s) => (s.id === id ? { ...s, ...change } : s)));
+    },
+    async remove(id: string) {
+      await store.set(SOURCES, (await list()).filter((s) => s.id !== id));
+      await store.remove(stateKey(id));
+    },
+    state: {
+      load: async (id: string) => (await store.get(stateKey(id))) as SourceState | undefined,
+      save: (id: string, state: SourceState) => store.set(stateKey(id), state),
+    },
+  };
+}
+
+export type SourceRegistry = ReturnType<typeof sourceRegistry>;

@@ -1,0 +1,76 @@
+/**
+ * A sync of every enabled source, one after another, with progress for the reader. The sources
+ * still to do are written down before the first and crossed off after each, so a service worker
+ * stopped mid-sync picks up where it was when it wakes (`resume`).
+ */
+import type { Source, SyncResult } from './source';
+import type { KeyValueStore, SourceRegistry } from './sources';
+import { syncSource, type SyncDeps } from './sync-source';
+
+/** What the options page and the popup show while a sync runs; null when none does. */
+export interface SyncStatus {
+  /** The source being synced, its place among those of this sync. */
+  source: string;
+  index: number;
+  count: number;
+  /** Stories written of those found new or changed so far in this source. */
+  done: number;
+  total: number;
+}
+
+const PENDING = 'sync-pending';
+
+export interface SyncAllDeps extends Omit<SyncDeps, 'state' | 'progress'> {
+  sources: SourceRegistry;
+  /** Where the to-do list lives: it must outlive the worker (extension local storage). */
+  store: KeyValueStore;
+  status(status: SyncStatus | null): void | Promise<void>;
+}
+
+export function syncRunner(deps: SyncAllDeps) {
+  let running: Promise<Map<string, SyncResult>> | undefined;
+
+  const run = async (ids: string[]) => {
+    const results = new Map<string, SyncResult>();
+    const all = await deps.sources.list();
+    const todo = ids.map((id) => all.find((s) => s.id === id)).filter((s): s is Source => !!s && s.enabled);
+    await deps.store.set(PENDING, todo.map((s) => s.id));
+    try {
+      for (const [index, source] of todo.entries()) {
+        await deps.status({ source: source.name, index: index + 1, count: todo.length, done: 0, total: 0 });
+        const result = await syncSource(source, {
+          ...deps,
+          state: deps.sources.state,
+          progress: ({ done, total }) => void deps.status({ source: source.name, index: index + 1, count: todo.length, done, total }),
+        });
+        results.set(source.id, result);
+        await deps.store.set(PENDING, todo.slice(index + 1).map((s) => s.id));
+      }
+    } finally {
+      await deps.status(null);
+    }
+    await deps.store.remove(PENDING);
+    return results;
+  };
+
+  /** One sync at a time: a second request while one runs gets the running one. */
+  const start = (ids: string[]) => {
+    running ??= run(ids).finally(() => (running = undefined));
+    return running;
+  };
+
+  return {
+    /** Syncs every enabled source (or those named). */
+    async syncAll(ids?: string[]) {
+      return start(ids ?? (await deps.sources.list()).map((s) => s.id));
+    },
+    /** On a wake: finishes the sync a stopped worker left, if any. */
+    async resume() {
+      const pending = (await deps.store.get(PENDING)) as string[] | undefined;
+      if (pending?.length) await start(pending);
+    },
+    isRunning: () => running !== undefined,
+  };
+}
+
+export type SyncRunner = ReturnType<typeof syncRunner>;
