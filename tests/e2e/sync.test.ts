@@ -1,0 +1,97 @@
+/**
+ * Syncing in the built extension, from a server the test starts on 127.0.0.1: a feed added in the
+ * options page is synced with its result shown, its stories are in the popup and are found as
+ * related coverage; a library feed whose worker is stopped mid-sync finishes on wake without
+ * doubles. The server allows any origin (CORS), as headless Chromium leaves the host-permission
+ * prompt unanswered.
+ */
+import { readFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { storiesToJsonl } from '../../lib/library/jsonl';
+import { launchExtension, type ExtensionSession } from '../../scripts/launch-extension';
+import { readerStory } from '../unit/helpers';
+
+const shots = new URL('../../test-results/', import.meta.url).pathname;
+let session: ExtensionSession;
+let server: Server;
+let base: string;
+/** Milliseconds the second shard takes to arrive. */
+let shardDelay = 0;
+
+const story = (n: number) => ({ ...readerStory(`xxcb-${n}`, `晨报第${n}篇：浏阳烟花节开幕`), paragraphs: [`第${n}届浏阳国际花炮文化节在浏阳开幕，来自多国的烟花企业参展。`] });
+
+beforeAll(async () => {
+  const rss = await readFile(new URL('../fixtures/feeds/rss.xml', import.meta.url), 'utf8');
+  const files: Record<string, string> = {
+    '/rss.xml': rss,
+    '/archive/manifest.json': JSON.stringify({ library: '潇湘晨报', shards: [{ url: 'a.jsonl', version: '1' }, { url: 'b.jsonl', version: '1' }] }),
+    '/archive/a.jsonl': storiesToJsonl([1, 2, 3].map(story)),
+    '/archive/b.jsonl': storiesToJsonl([4, 5].map(story)),
+  };
+  server = createServer((request, response) => {
+    const path = new URL(request.url ?? '/', 'http://x').pathname;
+    const body = files[path];
+    const send = () =>
+      body === undefined
+        ? response.writeHead(404).end()
+        : response.writeHead(200, { 'content-type': 'text/plain; charset=utf-8', 'access-control-allow-origin': '*' }).end(body);
+    if (path === '/archive/b.jsonl' && shardDelay) setTimeout(send, shardDelay);
+    else send();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  session = await launchExtension();
+});
+
+afterAll(async () => {
+  await session?.close();
+  server?.closeAllConnections();
+  await new Promise((resolve) => server?.close(resolve));
+});
+
+async function libraryCount(): Promise<number> {
+  const page = await session.openPage('options.html');
+  const text = await page.getByTestId('library-count').filter({ hasText: /\d/ }).textContent();
+  await page.close();
+  return Number(/(\d+)/.exec(text ?? '')![1]);
+}
+
+describe('syncing sources', () => {
+  it('adds a feed in the options page, shows its result, and its stories relate in the popup', async () => {
+    const before = await libraryCount();
+    const options = await session.openPage('options.html');
+    await options.getByLabel('地址').fill(`${base}/rss.xml`);
+    await options.getByRole('button', { name: '添加并同步' }).click();
+    await expect.poll(() => options.getByTestId('source-last').first().textContent(), { timeout: 30_000 }).toMatch(/新增 2 篇，更新 0 篇/);
+    await options.screenshot({ path: `${shots}options-sources.png`, fullPage: true });
+    expect(await libraryCount()).toBe(before + 2);
+
+    const popup = await session.openPage('popup.html');
+    await popup.locator('#search').fill('长沙举办储能产业大会，来自全国的企业参展。');
+    await expect.poll(() => popup.locator('.results [data-story-id] .story-title').first().textContent(), { timeout: 15_000 }).toBe('长沙举办储能产业大会');
+    await popup.close();
+    await options.close();
+  });
+
+  it('finishes a library feed after its worker is stopped mid-sync, without doubles', async () => {
+    const before = await libraryCount();
+    shardDelay = 4000;
+    const options = await session.openPage('options.html');
+    await options.getByLabel('来源类型').selectOption('library');
+    await options.getByLabel('地址').fill(`${base}/archive/manifest.json`);
+    await options.getByRole('button', { name: '添加并同步' }).click();
+    // The first shard is written, the second is on its way: stop the worker now.
+    await expect.poll(() => options.getByTestId('sync-progress').textContent().catch(() => ''), { timeout: 30_000 }).toMatch(/已写入 3\/3 篇/);
+    await options.screenshot({ path: `${shots}options-sync-progress.png`, fullPage: true });
+    await session.stopWorker();
+    shardDelay = 0;
+    // Any message wakes the worker, which resumes the sync it was running.
+    await expect.poll(() => libraryCount(), { timeout: 30_000, interval: 500 }).toBe(before + 5);
+    await expect.poll(() => options.getByTestId('source-last').last().textContent(), { timeout: 30_000 }).toMatch(/新增 2 篇/);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(await libraryCount()).toBe(before + 5);
+    await options.close();
+  });
+});
