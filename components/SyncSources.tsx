@@ -20,7 +20,12 @@ const when = (iso: string) => new Date(iso).toLocaleString(t('htmlLang'), { date
 function LastResult({ last }: { last?: SyncResult }) {
   if (!last) return <span class="help">{t('sourceNeverSynced')}</span>;
   if (last.error) return <span class="status-error">{t('sourceLastError', when(last.at), last.error)}</span>;
-  return <span>{t('sourceLastOk', when(last.at), last.added, last.updated)}</span>;
+  return (
+    <span>
+      {t('sourceLastOk', when(last.at), last.added, last.updated)}
+      {last.duplicates > 0 && t('sourceDuplicates', last.duplicates)}
+    </span>
+  );
 }
 
 /** Add, remove, turn on and off the sources the library syncs from; sync now; watch it run. */

@@ -64,6 +64,7 @@ export function createService({ library, analyzer, read, tabs, openStory, sync }
     },
     stories: {
       get: async (id) => (await library()).get(id),
+      duplicateOf: async (story) => (await library()).duplicateOf(story),
       put: async (stories) => {
         await (await library()).put(stories);
         finder = undefined;

@@ -9,13 +9,19 @@ import type { IndexReader, Posting } from '../match/rank';
 import { addKnowledge, emptyKnowledge, type LibraryKnowledge } from '../nlp/analyzer';
 import type { Idf } from '../nlp/keywords';
 import { normalizeForAnalysis } from '../nlp/normalize';
+import { fingerprint } from './fingerprint';
 import { BUNDLED_ORIGIN, compareStories, storyText, type Story } from './story';
+
+/** A story as stored: with its fingerprint, by which the same text from elsewhere is known. */
+type StoredStory = Story & { fingerprint?: string };
+const stored = (story: Story): StoredStory => ({ ...story, fingerprint: fingerprint(story) });
+const plain = ({ fingerprint: _, ...story }: StoredStory): Story => story;
 
 /** An indexed story as stored: what ranking reads, and its terms, to take it out again. */
 type StoredDoc = DocRecord & { terms: string[] };
 
 interface LibrarySchema extends DBSchema {
-  stories: { key: string; value: Story; indexes: { 'by-date': string; 'by-origin': string } };
+  stories: { key: string; value: StoredStory; indexes: { 'by-date': string; 'by-origin': string; 'by-url': string; 'by-fingerprint': string } };
   meta: { key: string; value: unknown };
   /** The inverted index: one record per indexed story, by its number. */
   docs: { key: number; value: StoredDoc; indexes: { 'by-id': string } };
@@ -45,6 +51,16 @@ const MIGRATIONS: Array<(db: IDBPDatabase<LibrarySchema>, tx: UpgradeTx) => void
     // Stories stored before the index existed are indexed once, on the next wake.
     void tx.objectStore('meta').put(true, NEEDS_INDEX);
   },
+  (_db, tx) => {
+    // Duplicates from other sources are found by address and by fingerprint; stories stored
+    // before are given theirs here, in the upgrade's own transaction.
+    const stories = tx.objectStore('stories');
+    stories.createIndex('by-url', 'url');
+    stories.createIndex('by-fingerprint', 'fingerprint');
+    void (async () => {
+      for (let cursor = await stories.openCursor(); cursor; cursor = await cursor.continue()) await cursor.update(stored(cursor.value));
+    })();
+  },
 ];
 
 export const LIBRARY_DB = 'zhuzhou-daily-lens';
@@ -73,6 +89,8 @@ export interface Library {
    * bundle no longer has. Stories the reader added are never touched.
    */
   installBundled(stories: Story[], version: string): Promise<void>;
+  /** The id of another story with the same address or the same text, if the library has one. */
+  duplicateOf(story: Story): Promise<string | undefined>;
   /** Removes every story of one origin (a source the reader removed with its stories); how many. */
   removeOrigin(origin: string): Promise<number>;
   /** The bundle version last installed, to skip the work on every service-worker wake. */
@@ -286,14 +304,17 @@ export async function openLibrary(name: string, idf: () => Promise<Idf>): Promis
       return entityNamesOf(await db.getAll('docs'));
     },
     count: () => db.count('stories'),
-    get: (id) => db.get('stories', id),
+    get: async (id) => {
+      const story = await db.get('stories', id);
+      return story && plain(story);
+    },
     async all() {
-      return (await db.getAll('stories')).sort(compareStories);
+      return (await db.getAll('stories')).map(plain).sort(compareStories);
     },
     async put(stories) {
       const weights = await idf();
       await write(async (tx) => [
-        ...stories.map((s) => () => tx.objectStore('stories').put(s)),
+        ...stories.map((s) => () => tx.objectStore('stories').put(stored(s))),
         ...(await planIndexWrites(tx, stories, [], weights)),
       ]);
     },
@@ -306,11 +327,17 @@ export async function openLibrary(name: string, idf: () => Promise<Idf>): Promis
         const stale = (await store.index('by-origin').getAllKeys(BUNDLED_ORIGIN)).filter((id) => !keep.has(id));
         return [
           ...stale.map((id) => () => store.delete(id)),
-          ...bundled.map((s) => () => store.put(s)),
+          ...bundled.map((s) => () => store.put(stored(s))),
           ...(await planIndexWrites(tx, bundled, stale, weights)),
           () => tx.objectStore('meta').put(version, BUNDLED_VERSION),
         ];
       });
+    },
+    async duplicateOf(story) {
+      const tx = db.transaction('stories');
+      const byUrl = story.url ? await tx.store.index('by-url').getAllKeys(story.url) : [];
+      const byText = await tx.store.index('by-fingerprint').getAllKeys(fingerprint(story));
+      return [...byUrl, ...byText].find((id) => id !== story.id);
     },
     async removeOrigin(origin) {
       const weights = await idf();

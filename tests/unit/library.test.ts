@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { analyzeStories } from '../../lib/library/analyze-stories';
 import { ensureBundled, installBundled } from '../../lib/library/install';
 import { openLibrary, type Library } from '../../lib/library/library';
 import { bundledStories, freshDbName, nodeAnalyzer, readPackageFile, readerStory } from './helpers';
@@ -15,15 +16,16 @@ beforeEach(async () => {
 });
 
 describe('library schema', () => {
-  it('is version 2 with stories keyed by id and indexed by date, and the inverted index', async () => {
+  it('is version 3 with stories keyed by id and indexed by date, address and fingerprint, and the inverted index', async () => {
     library.close();
     const db = await openDB(name);
-    expect(db.version).toBe(2);
+    expect(db.version).toBe(3);
     expect([...db.objectStoreNames].sort()).toEqual(['docs', 'meta', 'postings', 'stories', 'termCounts']);
     const store = db.transaction('stories').store;
     expect(store.keyPath).toBe('id');
     expect([...store.indexNames]).toContain('by-date');
     expect(store.index('by-date').keyPath).toBe('date');
+    expect([...store.indexNames]).toEqual(expect.arrayContaining(['by-url', 'by-fingerprint']));
     db.close();
   });
 });
@@ -77,5 +79,17 @@ describe('writing stories', () => {
     const unstorable = { ...readerStory('bad'), paragraphs: [() => 'not data'] } as never;
     await expect(library.put([readerStory('good-1'), unstorable, readerStory('good-2')])).rejects.toThrow();
     expect(await library.count()).toBe(0);
+  });
+});
+
+describe('a removed source', () => {
+  it('takes its stories with it, from the library and its index, and nothing else', async () => {
+    const analysed = async (id: string, origin: string) => ({ ...(await analyzeStories(analyzer, [{ ...readerStory(id, `${id} 欧阳明调研湘江`), paragraphs: ['株洲市住建局局长欧阳明调研湘江风光带。'] }]))[0], origin });
+    await library.put([await analysed('a1', 'src-a'), await analysed('a2', 'src-a'), await analysed('b1', 'src-b')]);
+    expect(await library.index.size()).toBe(3);
+    expect(await library.removeOrigin('src-a')).toBe(2);
+    expect((await library.all()).map((s) => s.id)).toEqual(['b1']);
+    expect(await library.index.size()).toBe(1);
+    expect(await library.removeOrigin('src-a')).toBe(0);
   });
 });

@@ -125,7 +125,7 @@ describe('persisted index', () => {
     library.close();
   }, 60_000);
 
-  it('indexes once the stories of a library from before the index (schema 1)', async () => {
+  it('indexes once, and fingerprints, the stories of a library from before the index (schema 1)', async () => {
     const name = freshDbName();
     const [story] = await analyzeStories(analyzer, [{ ...readerStory('old-1', '欧阳明调研湘江'), paragraphs: ['株洲市住建局局长欧阳明调研湘江风光带。'] }]);
     const v1 = await openDB(name, 1, {
@@ -137,6 +137,8 @@ describe('persisted index', () => {
     await v1.put('stories', story);
     v1.close();
     const library = await openLibrary(name, () => analyzer.idf());
+    // The upgrade gave the old story its fingerprint: the same text under another id is known.
+    expect(await library.duplicateOf({ ...story, id: 'elsewhere-1', paragraphs: ['株洲市住建局局长欧阳明 调研湘江风光带'] })).toBe('old-1');
     const pending = await library.unindexed();
     expect(pending?.map((s) => s.id)).toEqual(['old-1']);
     await library.put(pending!);

@@ -61,6 +61,7 @@ const deps = (): SyncDeps => ({
   fetch: (url, known) => fetchSource(url, known, { timeoutMs: 5000, maxBytes: 1 << 20 }),
   stories: {
     get: (id) => library.get(id),
+    duplicateOf: (story) => library.duplicateOf(story),
     put: async (stories) => {
       if (failPut(stories)) throw new Error('QuotaExceededError: the disk is full');
       await library.put(stories);
@@ -134,6 +135,18 @@ describe('syncing a source', { timeout: 30_000 }, () => {
     expect(result.error).toMatch(/broken XML at line \d+/);
     expect(await library.count()).toBe(before);
     expect(await syncSource(source('feed', '/gone.xml'), deps())).toMatchObject({ error: expect.stringContaining('404') });
+  });
+
+  it('leaves out a story the library has from elsewhere: same address, or same text under another id', async () => {
+    const seed = (await library.all()).find((s) => s.title === '立方新能源获国际权威双认可')!;
+    const retold = { ...readerStory('other-paper-1', seed.title), paragraphs: seed.paragraphs.map((p) => p.replace(/，/g, ', ').replace(/。/g, '. ')) };
+    files['/archive/a.jsonl'] = { body: storiesToJsonl([retold, readerStory('xxcb-1', '晨报第1篇')]) };
+    files['/archive/b.jsonl'] = { body: storiesToJsonl([{ ...readerStory('xxcb-9', '晨报另一地址'), url: 'https://news.example.com/x.html' }]) };
+    await library.put([{ ...readerStory('mine-1', '读者先存的'), url: 'https://news.example.com/x.html' }]);
+    const result = await syncSource(source('library', '/archive/manifest.json'), deps());
+    expect(result).toMatchObject({ added: 1, duplicates: 2 });
+    expect(await library.get('other-paper-1')).toBeUndefined();
+    expect(await library.get('xxcb-9')).toBeUndefined();
   });
 
   it('reads a newspaper page in the seed’s format', async () => {

@@ -23,6 +23,8 @@ export interface SyncResult {
   added: number;
   updated: number;
   unchanged: number;
+  /** Stories the library already had from elsewhere (same address or same text): left out. */
+  duplicates: number;
   error?: string;
 }
 

@@ -4,6 +4,7 @@
  * analysed, a batch per transaction. What a source's address answered is remembered only once all
  * of it is written, so a sync that fails or whose worker is stopped half way does the rest next
  * time; ids are stable, so what was written already is recognised as unchanged, never doubled.
+ * A story the library has from elsewhere (same address, or same text by fingerprint) is left out.
  * Stories a source later drops are kept.
  */
 import { storiesFromJsonl } from '../jsonl';
@@ -24,7 +25,7 @@ export interface SyncProgress {
 
 export interface SyncDeps {
   fetch(url: string, known: Validators): Promise<Fetched>;
-  stories: { get(id: string): Promise<Story | undefined>; put(stories: Story[]): Promise<void> };
+  stories: { get(id: string): Promise<Story | undefined>; duplicateOf(story: Story): Promise<string | undefined>; put(stories: Story[]): Promise<void> };
   analyze(stories: Story[]): Promise<Story[]>;
   state: { load(id: string): Promise<SourceState | undefined>; save(id: string, state: SourceState): Promise<void> };
   progress?(progress: SyncProgress): void;
@@ -46,7 +47,7 @@ interface Document {
 
 export async function syncSource(source: Source, deps: SyncDeps): Promise<SyncResult> {
   const state = (await deps.state.load(source.id)) ?? emptyState();
-  const counts = { added: 0, updated: 0, unchanged: 0 };
+  const counts = { added: 0, updated: 0, unchanged: 0, duplicates: 0 };
   let total = 0;
 
   /** Fetches one document; writes its new and changed stories; then remembers what it answered. */
@@ -60,6 +61,11 @@ export async function syncSource(source: Source, deps: SyncDeps): Promise<SyncRe
       const old = await deps.stories.get(story.id);
       if (old && sameContent(old, story)) {
         counts.unchanged++;
+        continue;
+      }
+      // The same story from another source, or another address of this one: the library has it.
+      if (!old && (await deps.stories.duplicateOf(story))) {
+        counts.duplicates++;
         continue;
       }
       fresh.push(story);
