@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { Reply } from '../lib/messages';
 import type { SourceKind, SyncResult } from '../lib/library/sync/source';
-import { t } from './i18n';
+import { t, type MessageKey } from './i18n';
 import { send } from './messaging';
 import { useSyncStatus } from './sync-status';
 import { SyncProgress } from './SyncProgress';
@@ -19,7 +19,10 @@ const when = (iso: string) => new Date(iso).toLocaleString(t('htmlLang'), { date
 
 function LastResult({ last }: { last?: SyncResult }) {
   if (!last) return <span class="help">{t('sourceNeverSynced')}</span>;
-  if (last.error) return <span class="status-error">{t('sourceLastError', when(last.at), last.error)}</span>;
+  if (last.error) {
+    const problem = t(`syncProblem_${(last.problem ?? 'other').replace('-', '_')}` as MessageKey);
+    return <span class="status-error">{t('sourceLastError', when(last.at), problem, last.error)}</span>;
+  }
   return (
     <span>
       {t('sourceLastOk', when(last.at), last.added, last.updated)}

@@ -116,7 +116,7 @@ describe('syncing a source', { timeout: 30_000 }, () => {
     let puts = 0;
     failPut = () => ++puts === 2;
     const failed = await syncSource(lib, deps());
-    expect(failed.error).toContain('QuotaExceededError');
+    expect(failed).toMatchObject({ problem: 'quota', error: expect.stringContaining('QuotaExceededError') });
     // The first batch of two is in; the failed batch left nothing behind.
     expect(await library.count()).toBe(before + 2);
     expect(states.get('src-library')?.last?.error).toContain('disk is full');
@@ -132,9 +132,9 @@ describe('syncing a source', { timeout: 30_000 }, () => {
     files['/rss.xml'] = { body: files['/rss.xml'].body.replace('</item>', '') };
     const before = await library.count();
     const result = await syncSource(source('feed', '/rss.xml'), deps());
-    expect(result.error).toMatch(/broken XML at line \d+/);
+    expect(result).toMatchObject({ problem: 'format', error: expect.stringMatching(/broken XML at line \d+/) });
     expect(await library.count()).toBe(before);
-    expect(await syncSource(source('feed', '/gone.xml'), deps())).toMatchObject({ error: expect.stringContaining('404') });
+    expect(await syncSource(source('feed', '/gone.xml'), deps())).toMatchObject({ problem: 'http', error: expect.stringContaining('404') });
   });
 
   it('leaves out a story the library has from elsewhere: same address, or same text under another id', async () => {

@@ -25,8 +25,13 @@ export interface SyncResult {
   unchanged: number;
   /** Stories the library already had from elsewhere (same address or same text): left out. */
   duplicates: number;
+  /** What went wrong, for the reader (the UI words it in the reader's language) … */
+  problem?: SyncProblem;
+  /** … and the details, as the code found them. */
   error?: string;
 }
+
+export type SyncProblem = 'network' | 'timeout' | 'too-large' | 'http' | 'format' | 'quota' | 'other';
 
 export interface SourceState {
   /** What each address last answered (for conditional requests), and the shard version taken from it. */

@@ -7,14 +7,14 @@
  * A story the library has from elsewhere (same address, or same text by fingerprint) is left out.
  * Stories a source later drops are kept.
  */
-import { storiesFromJsonl } from '../jsonl';
-import { parsePageText } from '../page-text';
+import { ImportError, storiesFromJsonl } from '../jsonl';
+import { PageParseError, parsePageText } from '../page-text';
 import type { Story } from '../story';
-import { parseFeed } from './feed';
+import { FeedError, parseFeed } from './feed';
 import { feedStories } from './feed-stories';
-import type { Fetched, Validators } from './fetch-source';
+import { FetchError, type Fetched, type Validators } from './fetch-source';
 import { parseManifest, type Shard } from './library-feed';
-import { emptyState, type Source, type SourceState, type SyncResult } from './source';
+import { emptyState, type Source, type SourceState, type SyncProblem, type SyncResult } from './source';
 
 export interface SyncProgress {
   source: Source;
@@ -43,6 +43,15 @@ interface Document {
   url: string;
   version?: string;
   read(text: string): Promise<Story[]>;
+}
+
+/** What kind of failure an error is, for the reader. */
+function problemOf(error: unknown): SyncProblem {
+  if (error instanceof FetchError) return error.kind;
+  const name = (error as Error | undefined)?.name;
+  if (name === 'QuotaExceededError' || /QuotaExceeded/.test(String((error as Error | undefined)?.message))) return 'quota';
+  if (error instanceof FeedError || error instanceof ImportError || error instanceof PageParseError) return 'format';
+  return 'other';
 }
 
 export async function syncSource(source: Source, deps: SyncDeps): Promise<SyncResult> {
@@ -104,7 +113,7 @@ export async function syncSource(source: Source, deps: SyncDeps): Promise<SyncRe
       for (const shard of shards) await take({ url: shard.url, version: shard.version, read: async (text) => fromOrigin(storiesFromJsonl(text)) });
     }
   } catch (error) {
-    state.last = { at: new Date().toISOString(), ...counts, error: (error as Error).message };
+    state.last = { at: new Date().toISOString(), ...counts, problem: problemOf(error), error: (error as Error).message };
     await deps.state.save(source.id, state);
     return state.last;
   }
