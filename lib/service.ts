@@ -63,15 +63,21 @@ export function createService({ library, analyzer, read, tabs, openStory, sync }
       return sync.today();
     },
     stories: {
-      get: async (id) => (await library()).get(id),
-      duplicateOf: async (story) => (await library()).duplicateOf(story),
+      getMany: async (ids) => (await library()).getMany(ids),
+      duplicatesOf: async (stories) => (await library()).duplicatesOf(stories),
       put: async (stories) => {
         await (await library()).put(stories);
         finder = undefined;
       },
     },
-    analyze: async (stories) => analyzeStories(await analyzer(), stories),
+    analyze: (stories) => analyzeWhereNeeded(stories),
   });
+
+  /** Stories exported with their analysis (a file, a library feed) keep it; others are analysed now. */
+  async function analyzeWhereNeeded(stories: Story[]): Promise<Story[]> {
+    const analysed = new Map((await analyzeStories(await analyzer(), stories.filter(needsAnalysis))).map((s) => [s.id, s]));
+    return stories.map((s) => analysed.get(s.id) ?? s);
+  }
 
   /**
    * The related coverage of a text. With `partial`, a cold worker answers from the library's
@@ -157,10 +163,7 @@ export function createService({ library, analyzer, read, tabs, openStory, sync }
       case 'UI_IMPORT_LIBRARY': {
         try {
           const stories = storiesFromJsonl(message.text);
-          // Stories exported with their analysis keep it; others are analysed now.
-          const fresh = stories.filter(needsAnalysis);
-          const analysed = new Map((await analyzeStories(await analyzer(), fresh)).map((s) => [s.id, s]));
-          await lib.put(stories.map((s) => analysed.get(s.id) ?? s));
+          await lib.put(await analyzeWhereNeeded(stories));
           finder = undefined;
           return { imported: stories.length, total: await lib.count() } as Reply<M>;
         } catch (error) {

@@ -89,8 +89,10 @@ export interface Library {
    * bundle no longer has. Stories the reader added are never touched.
    */
   installBundled(stories: Story[], version: string): Promise<void>;
-  /** The id of another story with the same address or the same text, if the library has one. */
-  duplicateOf(story: Story): Promise<string | undefined>;
+  /** Stories by id, in one read (undefined where there is none). */
+  getMany(ids: string[]): Promise<Array<Story | undefined>>;
+  /** For each story, the id of another with the same address or the same text, if the library has one; in one read. */
+  duplicatesOf(stories: Story[]): Promise<Array<string | undefined>>;
   /** Removes every story of one origin (a source the reader removed with its stories); how many. */
   removeOrigin(origin: string): Promise<number>;
   /** The bundle version last installed, to skip the work on every service-worker wake. */
@@ -333,11 +335,22 @@ export async function openLibrary(name: string, idf: () => Promise<Idf>): Promis
         ];
       });
     },
-    async duplicateOf(story) {
+    async getMany(ids) {
       const tx = db.transaction('stories');
-      const byUrl = story.url ? await tx.store.index('by-url').getAllKeys(story.url) : [];
-      const byText = await tx.store.index('by-fingerprint').getAllKeys(fingerprint(story));
-      return [...byUrl, ...byText].find((id) => id !== story.id);
+      return Promise.all(ids.map(async (id) => {
+        const story = await tx.store.get(id);
+        return story && plain(story);
+      }));
+    },
+    async duplicatesOf(stories) {
+      const tx = db.transaction('stories');
+      return Promise.all(
+        stories.map(async (story) => {
+          const byUrl = story.url ? await tx.store.index('by-url').getAllKeys(story.url) : [];
+          const byText = await tx.store.index('by-fingerprint').getAllKeys(fingerprint(story));
+          return [...byUrl, ...byText].find((id) => id !== story.id);
+        }),
+      );
     },
     async removeOrigin(origin) {
       const weights = await idf();

@@ -60,8 +60,8 @@ beforeEach(async () => {
 const deps = (): SyncDeps => ({
   fetch: (url, known) => fetchSource(url, known, { timeoutMs: 5000, maxBytes: 1 << 20 }),
   stories: {
-    get: (id) => library.get(id),
-    duplicateOf: (story) => library.duplicateOf(story),
+    getMany: (ids) => library.getMany(ids),
+    duplicatesOf: (stories) => library.duplicatesOf(stories),
     put: async (stories) => {
       if (failPut(stories)) throw new Error('QuotaExceededError: the disk is full');
       await library.put(stories);

@@ -8,6 +8,7 @@
  * Stories a source later drops are kept.
  */
 import { ImportError, storiesFromJsonl } from '../jsonl';
+import type { Library } from '../library';
 import { PageParseError, parsePageText } from '../page-text';
 import type { Story } from '../story';
 import { FeedError, parseFeed } from './feed';
@@ -25,7 +26,7 @@ export interface SyncProgress {
 
 export interface SyncDeps {
   fetch(url: string, known: Validators): Promise<Fetched>;
-  stories: { get(id: string): Promise<Story | undefined>; duplicateOf(story: Story): Promise<string | undefined>; put(stories: Story[]): Promise<void> };
+  stories: Pick<Library, 'getMany' | 'duplicatesOf' | 'put'>;
   analyze(stories: Story[]): Promise<Story[]>;
   state: { load(id: string): Promise<SourceState | undefined>; save(id: string, state: SourceState): Promise<void> };
   progress?(progress: SyncProgress): void;
@@ -34,7 +35,7 @@ export interface SyncDeps {
   batchSize?: number;
 }
 
-const BATCH = 200;
+const BATCH = 1000;
 
 /** What a reader sees of a story: the same text is the same story, whatever analysis it carries. */
 const sameContent = (a: Story, b: Story) => a.title === b.title && a.date === b.date && a.paragraphs.join('\n') === b.paragraphs.join('\n');
@@ -65,22 +66,23 @@ export async function syncSource(source: Source, deps: SyncDeps): Promise<SyncRe
     if (doc.version !== undefined && known?.version === doc.version) return;
     const fetched = await deps.fetch(doc.url, doc.version !== undefined ? {} : (known ?? {}));
     if (fetched.status === 'not-modified') return;
+    const read = await doc.read(fetched.text);
+    const olds = await deps.stories.getMany(read.map((s) => s.id));
+    const unknown = read.filter((_, i) => !olds[i]);
+    // The same story from another source, or another address of this one: the library has it.
+    const duplicates = unknown.length ? await deps.stories.duplicatesOf(unknown) : [];
+    const elsewhere = new Set(unknown.filter((_, i) => duplicates[i] !== undefined).map((s) => s.id));
     const fresh: Story[] = [];
-    for (const story of await doc.read(fetched.text)) {
-      const old = await deps.stories.get(story.id);
-      if (old && sameContent(old, story)) {
-        counts.unchanged++;
-        continue;
+    read.forEach((story, i) => {
+      const old = olds[i];
+      if (old && sameContent(old, story)) counts.unchanged++;
+      else if (elsewhere.has(story.id)) counts.duplicates++;
+      else {
+        fresh.push(story);
+        if (old) counts.updated++;
+        else counts.added++;
       }
-      // The same story from another source, or another address of this one: the library has it.
-      if (!old && (await deps.stories.duplicateOf(story))) {
-        counts.duplicates++;
-        continue;
-      }
-      fresh.push(story);
-      if (old) counts.updated++;
-      else counts.added++;
-    }
+    });
     total += fresh.length;
     const size = deps.batchSize ?? BATCH;
     for (let i = 0; i < fresh.length; i += size) {
