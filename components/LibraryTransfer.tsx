@@ -9,7 +9,7 @@ export function LibraryTransfer() {
   const [count, setCount] = useState<number | null>(null);
   const [status, setStatus] = useState<Status | null>(null);
 
-  const refresh = () => send({ type: 'UI_LIST_STORIES' }).then((stories) => setCount(stories.length));
+  const refresh = () => send({ type: 'UI_LIST_STORIES', limit: 0 }).then((listed) => setCount(listed.total));
   useEffect(() => {
     void refresh();
   }, []);

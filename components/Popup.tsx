@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { Reply, StorySummary } from '../lib/messages';
+import type { Reply } from '../lib/messages';
 import { EntityChips } from './EntityChips';
 import { t } from './i18n';
 import { send } from './messaging';
@@ -15,13 +15,15 @@ export const PAINTED_MARK = 'zhuzhou-lens:stories-painted';
 /** Popup open → the current page's coverage (or that there is none) painted. */
 export const PAGE_PAINTED_MARK = 'zhuzhou-lens:page-painted';
 
+/** The popup lists the newest stories; a library of thousands is searched, not scrolled. */
+const LISTED_STORIES = 50;
 /** Waits this long after the last keystroke before searching, so typing stays smooth. */
 const SEARCH_DELAY_MS = 200;
 /** After a partial answer, asks again this much later: about when jieba is ready. */
 const PARTIAL_RETRY_MS = 400;
 
 export function Popup() {
-  const [stories, setStories] = useState<StorySummary[] | null>(null);
+  const [stories, setStories] = useState<Reply<{ type: 'UI_LIST_STORIES'; limit: number }> | null>(null);
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<Reply<{ type: 'UI_SEARCH'; text: string }> | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -31,7 +33,7 @@ export function Popup() {
 
   useEffect(() => {
     // After the page's coverage is on screen: waking a stopped worker competes with the paint.
-    if (page !== undefined) send({ type: 'UI_LIST_STORIES' }).then(setStories, fail);
+    if (page !== undefined) send({ type: 'UI_LIST_STORIES', limit: LISTED_STORIES }).then(setStories, fail);
   }, [page === undefined]);
 
   useEffect(() => {
@@ -113,12 +115,12 @@ export function Popup() {
           <section class="results">
             <h2 class="section-heading">
               {t('libraryHeading')}
-              {stories && <span class="count">{t('storyCount', stories.length)}</span>}
+              {stories && <span class="count">{t('storyCount', stories.total)}</span>}
             </h2>
             {stories === null ? (
               <p class="placeholder">{t('loading')}</p>
             ) : (
-              <StoryList stories={stories} label={t('libraryHeading')} />
+              <StoryList stories={stories.stories} label={t('libraryHeading')} />
             )}
           </section>
         </>

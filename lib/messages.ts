@@ -61,7 +61,7 @@ export interface PageCoverage extends Coverage {
 }
 
 export type Message =
-  | { type: 'UI_LIST_STORIES' }
+  | { type: 'UI_LIST_STORIES'; limit: number }
   | { type: 'UI_GET_STORY'; id: string }
   | { type: 'UI_SEARCH'; text: string }
   | { type: 'UI_EXPORT_LIBRARY' }
@@ -76,7 +76,8 @@ export type Message =
   | { type: 'PAGE_OPEN_STORY'; id: string };
 
 export interface Replies {
-  UI_LIST_STORIES: StorySummary[];
+  /** The newest stories (at most `limit`) and how many the library holds. */
+  UI_LIST_STORIES: { stories: StorySummary[]; total: number };
   UI_GET_STORY: Story | null;
   UI_SEARCH: Coverage;
   UI_EXPORT_LIBRARY: { jsonl: string; count: number };

@@ -116,7 +116,7 @@ export function createService({ library, analyzer, read, tabs, openStory, sync }
     const lib = await library();
     switch (message.type) {
       case 'UI_LIST_STORIES':
-        return (await lib.all()).map(summarize) as Reply<M>;
+        return { stories: (await lib.recent(message.limit)).map(summarize), total: await lib.count() } as Reply<M>;
       case 'UI_GET_STORY':
         return ((await lib.get(message.id)) ?? null) as Reply<M>;
       case 'UI_SEARCH':

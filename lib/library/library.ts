@@ -82,6 +82,8 @@ export interface Library {
   get(id: string): Promise<Story | undefined>;
   /** Every story, newest first and in page order. */
   all(): Promise<Story[]>;
+  /** The newest stories, at least `limit` of them when there are (whole days, in page order): what a list shows without reading the whole library. */
+  recent(limit: number): Promise<Story[]>;
   /** Adds or replaces stories by id, all or none. */
   put(stories: Story[]): Promise<void>;
   /**
@@ -312,6 +314,17 @@ export async function openLibrary(name: string, idf: () => Promise<Idf>): Promis
     },
     async all() {
       return (await db.getAll('stories')).map(plain).sort(compareStories);
+    },
+    async recent(limit) {
+      const found: Story[] = [];
+      if (limit <= 0) return found;
+      const index = db.transaction('stories').store.index('by-date');
+      // Newest day first; the last day is read whole, so page order within it is kept.
+      for (let cursor = await index.openCursor(null, 'prev'); cursor; cursor = await cursor.continue()) {
+        if (found.length >= limit && cursor.value.date !== found.at(-1)!.date) break;
+        found.push(plain(cursor.value));
+      }
+      return found.sort(compareStories).slice(0, limit);
     },
     async put(stories) {
       const weights = await idf();

@@ -65,8 +65,9 @@ describe('background state', () => {
 });
 
 describe('background service', () => {
-  it('lists the library as summaries in page order', async () => {
-    const list = await handle({ type: 'UI_LIST_STORIES' });
+  it('lists the newest stories as summaries in page order, with the library’s size', async () => {
+    const { stories: list, total } = await handle({ type: 'UI_LIST_STORIES', limit: 50 });
+    expect(total).toBe(10);
     expect(list).toHaveLength(10);
     expect(list[0]).toMatchObject({ title: '曹慧泉率团访问阿联酋、沙特、土耳其', publication: '株洲日报', date: '2024-05-22', page: 1 });
     expect(list[4].kicker).toBe('打造“三个高地” 走在前列');
@@ -75,7 +76,7 @@ describe('background service', () => {
   });
 
   it('returns a whole story by id, and null for an unknown id', async () => {
-    const [first] = await handle({ type: 'UI_LIST_STORIES' });
+    const [first] = (await handle({ type: 'UI_LIST_STORIES', limit: 1 })).stories;
     expect((await handle({ type: 'UI_GET_STORY', id: first.id }))?.paragraphs).toHaveLength(5);
     expect(await handle({ type: 'UI_GET_STORY', id: 'no-such-story' })).toBeNull();
   });
@@ -175,5 +176,19 @@ describe('tab coverage', () => {
     await tabs.refine(1, coverage('https://a/', 3));
     expect(seen).toEqual([1, 2, null]);
     expect(store.size).toBe(0);
+  });
+});
+
+describe('listing a large library', () => {
+  it('reads the newest days only, whole days in page order, and counts all', async () => {
+    const older = Array.from({ length: 30 }, (_, i) => ({ ...readerStory(`old-${i}`, `旧报道${i}`), date: '2023-01-01' }));
+    const newer = Array.from({ length: 3 }, (_, i) => ({ ...readerStory(`new-${i}`, `新报道${i}`), date: '2024-06-02', page: 3 - i }));
+    await library.put([...older, ...newer]);
+    const { stories, total } = await handle({ type: 'UI_LIST_STORIES', limit: 5 });
+    expect(total).toBe(43);
+    expect(stories.map((s) => s.id)).toEqual(['new-2', 'new-1', 'new-0', ...stories.slice(3).map((s) => s.id)]);
+    expect(stories).toHaveLength(5);
+    expect(stories.slice(3).every((s) => s.date === '2024-05-22')).toBe(true);
+    expect((await handle({ type: 'UI_LIST_STORIES', limit: 0 })).stories).toEqual([]);
   });
 });
