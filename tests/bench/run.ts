@@ -13,6 +13,7 @@ import { launchExtension, type ExtensionGlobal, type ExtensionSession } from '..
 import { measure, popupPaint, type PopupTiming } from './measure';
 import { pageRows } from './page';
 import { relatedRows } from './related';
+import { syncRows } from './sync';
 import { printTable, type Row } from './stats';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
@@ -143,10 +144,12 @@ try {
     { measure: 'Node: native @node-rs/jieba tag throughput', runs: node.native.length, values: node.native, unit: 'M chars/s' },
     { measure: 'Node: wasm / native (per run)', runs: node.wasm.length, values: node.wasm.map((w, i) => w / node.native[i]), unit: 'ratio' },
   );
-  // Pages served on 127.0.0.1, and related coverage at 1k, 10k and 100k stories (BENCH_SIZES to
-  // change): each in its own browser profile.
+  // Pages served on 127.0.0.1, related coverage at 1k, 10k and 100k stories (BENCH_SIZES to
+  // change), and syncing: each in its own browser profile.
   rows.push(...(await pageRows()));
   rows.push(...(await relatedRows()));
+  // Syncing a library feed of BENCH_SYNC_SIZE stories (10,000 unless set).
+  rows.push(...(await syncRows()));
   console.log(`\nZhuzhou Daily Lens benchmarks — ${new Date().toISOString().slice(0, 10)}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${await session.context.browser()?.version?.() ?? 'Chromium'}\n`);
   console.log(printTable(rows));
 } finally {
