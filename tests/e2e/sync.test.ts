@@ -94,4 +94,18 @@ describe('syncing sources', () => {
     expect(await libraryCount()).toBe(before + 5);
     await options.close();
   });
+  it('removes a source with its stories when the reader asks, and keeps them otherwise', async () => {
+    const before = await libraryCount();
+    const options = await session.openPage('options.html');
+    const feed = options.locator('[data-source-id]', { hasText: 'rss.xml' });
+    await feed.getByLabel('同时删除它的报道').check();
+    await feed.getByRole('button', { name: '删除来源' }).click();
+    await expect.poll(() => options.getByRole('alert').textContent()).toBe('已删除来源，并删除其 2 篇报道。');
+    expect(await libraryCount()).toBe(before - 2);
+    const archive = options.locator('[data-source-id]', { hasText: 'manifest.json' });
+    await archive.getByRole('button', { name: '删除来源' }).click();
+    await expect.poll(() => options.locator('[data-source-id]').count()).toBe(0);
+    expect(await libraryCount()).toBe(before - 2);
+    await options.close();
+  });
 });
