@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { BUBBLE_OFF_SITES } from '../lib/page/settings';
 import { siteOf } from '../lib/page/selection';
+import { Panel } from './Panel';
 import { t } from './i18n';
 
 /** A host name as typed or pasted (news.example.com, https://news.example.com/a.html), or null. */
@@ -31,9 +32,7 @@ export function BubbleSites() {
   };
 
   return (
-    <section class="panel" aria-labelledby="sites-heading">
-      <h2 id="sites-heading">{t('siteSettingsHeading')}</h2>
-      <p class="help">{t('siteSettingsHelp')}</p>
+    <Panel id="sites-heading" heading={t('siteSettingsHeading')} help={t('siteSettingsHelp')}>
       <form
         class="actions"
         onSubmit={(event) => {
@@ -74,6 +73,6 @@ export function BubbleSites() {
           ))}
         </ul>
       )}
-    </section>
+    </Panel>
   );
 }

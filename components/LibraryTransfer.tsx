@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { Panel } from './Panel';
 import { t } from './i18n';
 import { send } from './messaging';
 
@@ -32,9 +33,7 @@ export function LibraryTransfer() {
   }
 
   return (
-    <section class="panel" aria-labelledby="transfer-heading">
-      <h2 id="transfer-heading">{t('transferHeading')}</h2>
-      <p class="help">{t('transferHelp')}</p>
+    <Panel id="transfer-heading" heading={t('transferHeading')} help={t('transferHelp')}>
       <p class="library-status" data-testid="library-count">
         {count === null ? t('loading') : t('libraryStatus', count)}
       </p>
@@ -63,6 +62,6 @@ export function LibraryTransfer() {
           {status.details && <pre>{status.details}</pre>}
         </div>
       )}
-    </section>
+    </Panel>
   );
 }

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { Reply } from '../lib/messages';
 import type { SourceKind, SyncResult } from '../lib/library/sync/source';
+import { Panel } from './Panel';
 import { t, type MessageKey } from './i18n';
 import { send } from './messaging';
 import { useSyncStatus } from './sync-status';
@@ -71,9 +72,7 @@ export function SyncSources() {
   }
 
   return (
-    <section class="panel" aria-labelledby="sources-heading">
-      <h2 id="sources-heading">{t('sourcesHeading')}</h2>
-      <p class="help">{t('sourcesHelp')}</p>
+    <Panel id="sources-heading" heading={t('sourcesHeading')} help={t('sourcesHelp')}>
       <form
         class="source-form"
         onSubmit={(event) => {
@@ -169,6 +168,6 @@ export function SyncSources() {
           ))}
         </ul>
       )}
-    </section>
+    </Panel>
   );
 }
