@@ -29,17 +29,30 @@ export function updatePosting(posting: Posting, ord: number, weight?: number): P
   return next;
 }
 
-/** The posting with every story in `changes` removed (undefined) or set to its weight, in one pass. */
+/**
+ * The posting with every story in `changes` removed (undefined) or set to its weight, in one
+ * linear merge of the sorted list with the sorted additions: a batch write touches thousands of
+ * lists, some of them as long as the library.
+ */
 export function mergePosting(posting: Posting, changes: Map<number, number | undefined>): Posting {
-  const ords: number[] = [];
-  const weights: number[] = [];
-  for (let i = 0; i < posting.ords.length; i++) {
-    if (changes.has(posting.ords[i])) continue;
-    ords.push(posting.ords[i]);
-    weights.push(posting.weights[i]);
+  const { ords, weights } = posting;
+  const added = [...changes].filter((c): c is [number, number] => c[1] !== undefined).sort((a, b) => a[0] - b[0]);
+  let kept = 0;
+  for (let i = 0; i < ords.length; i++) if (!changes.has(ords[i])) kept++;
+  const next = { ords: new Uint32Array(kept + added.length), weights: new Float32Array(kept + added.length) };
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < ords.length || j < added.length) {
+    if (i < ords.length && changes.has(ords[i])) {
+      i++;
+    } else if (j >= added.length || (i < ords.length && ords[i] < added[j][0])) {
+      next.ords[k] = ords[i];
+      next.weights[k++] = weights[i++];
+    } else {
+      next.ords[k] = added[j][0];
+      next.weights[k++] = added[j++][1];
+    }
   }
-  const added = [...changes].filter((c): c is [number, number] => c[1] !== undefined);
-  if (added.length === 0) return { ords: Uint32Array.from(ords), weights: Float32Array.from(weights) };
-  const order = [...ords.map((o, i) => [o, weights[i]] as [number, number]), ...added].sort((a, b) => a[0] - b[0]);
-  return { ords: Uint32Array.from(order, (e) => e[0]), weights: Float32Array.from(order, (e) => e[1]) };
+  return next;
 }

@@ -3,7 +3,7 @@ import { openDB } from 'idb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openLibrary, type Library } from '../../lib/library/library';
 import { analyzeStories } from '../../lib/library/analyze-stories';
-import { updatePosting, emptyPosting } from '../../lib/match/postings';
+import { emptyPosting, mergePosting, updatePosting } from '../../lib/match/postings';
 import { quotation, relatedScore } from '../../lib/match/rank';
 import { buildProfile, entityKey, orgKey } from '../../lib/match/profile';
 import { makeSnippet } from '../../lib/match/snippet';
@@ -90,6 +90,22 @@ describe('posting lists', () => {
     expect([...p.weights]).toEqual([2, 3]);
     p = updatePosting(p, 2);
     expect([...p.ords]).toEqual([5]);
+  });
+
+  it('merge a batch of changes as one story at a time would', () => {
+    let seed = 7;
+    const next = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+    for (let round = 0; round < 50; round++) {
+      let list = emptyPosting();
+      for (let i = 0; i < next(40); i++) list = updatePosting(list, next(100), i + 1);
+      const changes = new Map<number, number | undefined>();
+      for (let i = 0; i < next(20); i++) changes.set(next(120), next(3) === 0 ? undefined : 100 + i);
+      let oneByOne = list;
+      for (const [ord, weight] of changes) oneByOne = updatePosting(oneByOne, ord, weight);
+      const merged = mergePosting(list, changes);
+      expect([...merged.ords]).toEqual([...oneByOne.ords]);
+      expect([...merged.weights]).toEqual([...oneByOne.weights]);
+    }
   });
 });
 
