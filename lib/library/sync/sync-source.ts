@@ -37,7 +37,7 @@ export interface SyncDeps {
 
 /**
  * Stories per transaction. Each batch rewrites the posting lists it touches whole, a cost that
- * grows with the library, not the batch: 1,000 syncs 10,000 stories in 75 s where 200 took over
+ * grows with the library, not the batch: 1,000 syncs 10,000 stories in 68 s where 200 took over
  * twice as long, and batches sized to a second each collapsed to 25 stories/s. The price is that
  * a popup opened meanwhile waits for the running batch (docs/benchmarks.md).
  */
