@@ -17,6 +17,7 @@ import type { TabCoverage } from './page/tab-coverage';
 import type { Fetched, Validators } from './library/sync/fetch-source';
 import { makeSource, SourceError, sourceRegistry, type KeyValueStore } from './library/sync/sources';
 import { syncRunner, type SyncStatus } from './library/sync/sync-all';
+import { readerGate } from './reader-gate';
 
 export interface ServiceDeps {
   /** The library, opened and with the bundled stories installed. */
@@ -54,6 +55,13 @@ export function createService({ library, analyzer, read, tabs, openStory, sync }
   /** Made again when the library changes: it caches the library's names for English text. */
   let finder: ReturnType<typeof relatedFinder> | undefined;
   const sources = sourceRegistry(sync.store);
+  const readers = readerGate();
+  const afterReaders =
+    <A extends unknown[], R>(step: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      await readers.idle();
+      return step(...args);
+    };
   const runner = syncRunner({
     fetch: sync.fetch,
     sources,
@@ -62,15 +70,16 @@ export function createService({ library, analyzer, read, tabs, openStory, sync }
     get today() {
       return sync.today();
     },
+    // Each step of a sync waits while a reader is being answered.
     stories: {
-      getMany: async (ids) => (await library()).getMany(ids),
-      duplicatesOf: async (stories) => (await library()).duplicatesOf(stories),
-      put: async (stories) => {
+      getMany: afterReaders(async (ids) => (await library()).getMany(ids)),
+      duplicatesOf: afterReaders(async (stories) => (await library()).duplicatesOf(stories)),
+      put: afterReaders(async (stories) => {
         await (await library()).put(stories);
         finder = undefined;
-      },
+      }),
     },
-    analyze: (stories) => analyzeWhereNeeded(stories),
+    analyze: afterReaders(analyzeWhereNeeded),
   });
 
   /** Stories exported with their analysis (a file, a library feed) keep it; others are analysed now. */
@@ -89,8 +98,9 @@ export function createService({ library, analyzer, read, tabs, openStory, sync }
     finder ??= relatedFinder({ analyzer: await analyzer(), index: lib.index, libraryNames: () => lib.entityNames(), read });
     const { analysis, related } = await finder(text, { partial });
     const summaries: RelatedSummary[] = [];
-    for (const hit of related) {
-      const story = await lib.get(hit.id);
+    const stories = await lib.getMany(related.map((hit) => hit.id));
+    for (const [i, hit] of related.entries()) {
+      const story = stories[i];
       if (!story) continue;
       const { score, sharedEntities, sharedWords } = hit;
       const snippet = makeSnippet(story.paragraphs, [...sharedEntities.map((e) => e.name), ...sharedWords]);
@@ -176,5 +186,9 @@ export function createService({ library, analyzer, read, tabs, openStory, sync }
     }
   }
 
-  return { handle, syncAll: () => runner.syncAll(), resumeSync: () => runner.resume() };
+  return {
+    handle: <M extends Message>(message: M, origin?: MessageOrigin) => readers.serve(() => handle(message, origin)),
+    syncAll: () => runner.syncAll(),
+    resumeSync: () => runner.resume(),
+  };
 }

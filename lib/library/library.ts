@@ -3,13 +3,14 @@
  * transaction, so a failure leaves the library exactly as it was.
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
-import { entityNamesOf, indexEntry, type DocRecord } from '../match/index-entry';
-import { emptyPosting, mergePosting } from '../match/postings';
+import { entityNamesOf, indexEntry, type DocRecord, type IndexEntry } from '../match/index-entry';
+import { emptyPosting } from '../match/postings';
 import type { IndexReader, Posting } from '../match/rank';
 import { addKnowledge, emptyKnowledge, type LibraryKnowledge } from '../nlp/analyzer';
 import type { Idf } from '../nlp/keywords';
 import { normalizeForAnalysis } from '../nlp/normalize';
 import { fingerprint } from './fingerprint';
+import { packSegment, SegmentView, type CompactionCursor, type IndexSegment, type TermChange } from './index-segment';
 import { BUNDLED_ORIGIN, compareStories, storyText, type Story } from './story';
 
 /** A story as stored: with its fingerprint, by which the same text from elsewhere is known. */
@@ -25,10 +26,12 @@ interface LibrarySchema extends DBSchema {
   meta: { key: string; value: unknown };
   /** The inverted index: one record per indexed story, by its number. */
   docs: { key: number; value: StoredDoc; indexes: { 'by-id': string } };
-  /** The inverted index: term → posting list. */
+  /** The inverted index: term → posting list, as merged by compaction. */
   postings: { key: string; value: Posting };
   /** The inverted index: term → number of stories (the length of its posting list), read first. */
   termCounts: { key: string; value: number };
+  /** The inverted index: each write's changes, until compaction merges them into the lists. */
+  segments: { key: number; value: IndexSegment };
 }
 
 type UpgradeTx = IDBPTransaction<LibrarySchema, StoreNames<LibrarySchema>[], 'versionchange'>;
@@ -61,6 +64,9 @@ const MIGRATIONS: Array<(db: IDBPDatabase<LibrarySchema>, tx: UpgradeTx) => void
       for (let cursor = await stories.openCursor(); cursor; cursor = await cursor.continue()) await cursor.update(stored(cursor.value));
     })();
   },
+  (db) => {
+    db.createObjectStore('segments', { keyPath: 'seq' });
+  },
 ];
 
 export const LIBRARY_DB = 'zhuzhou-daily-lens';
@@ -69,6 +75,8 @@ const NEXT_ORD = 'nextOrd';
 /** How many stories the index holds: counting IndexedDB records costs time in proportion to them. */
 const DOC_COUNT = 'docCount';
 const NEEDS_INDEX = 'needsIndex';
+const NEXT_SEGMENT = 'nextSegment';
+const COMPACTION = 'compaction';
 /** The library's knowledge in two records: names are read at every wake, word counts only with jieba. */
 const NAMES = 'knownNames';
 const WORD_COUNTS = 'wordCounts';
@@ -76,6 +84,15 @@ const WORD_COUNTS = 'wordCounts';
 const CACHED_POSTINGS = 20_000;
 const CACHED_DOCS = 5_000;
 const CACHED_TEXTS = 500;
+/**
+ * Terms merged per compaction transaction: four requests each, so ~0.2 s in Chromium, the longest
+ * a query waits for compaction.
+ */
+const COMPACTED_TERMS = 250;
+/** Compaction starts this long after the last write, so a running sync's segments are merged together. */
+const COMPACT_AFTER_WRITE_MS = 1000;
+/** …and this long after the library opens (a woken worker finishing what a stopped one left). */
+const COMPACT_AFTER_OPEN_MS = 5000;
 
 export interface Library {
   count(): Promise<number>;
@@ -102,6 +119,11 @@ export interface Library {
   /** The inverted index over the stories, kept in step with every write. */
   index: IndexReader;
   /**
+   * Merges the index's pending segments into its posting lists, at most `steps` transactions of
+   * it; whether any is left. Runs by itself after writes; queries are right before and after.
+   */
+  compact(steps?: number): Promise<boolean>;
+  /**
    * After an upgrade from a version without the index, the stories to analyse and index again;
    * undefined when no upgrade is pending (checked at every wake, so it must cost nothing).
    */
@@ -117,70 +139,83 @@ export interface Library {
   close(): void;
 }
 
-type WriteTx = IDBPTransaction<LibrarySchema, Array<'stories' | 'meta' | 'docs' | 'postings' | 'termCounts'>, 'readwrite'>;
+type WriteTx = IDBPTransaction<LibrarySchema, Array<'stories' | 'meta' | 'docs' | 'segments'>, 'readwrite'>;
+type IndexTx = IDBPTransaction<LibrarySchema, Array<'meta' | 'segments' | 'postings' | 'termCounts'>, IDBTransactionMode>;
+
+/**
+ * A story to write as stored, with its index entry: worked out before the transaction opens, so
+ * that it holds the library only to read and write.
+ */
+interface Indexed {
+  story: StoredStory;
+  entry: IndexEntry | undefined;
+}
+
+/** One per id, the last given (as the stories store keeps it). */
+function indexed(stories: Story[], idf: Idf): Indexed[] {
+  return [...new Map(stories.map((s) => [s.id, s])).values()].map((story) => ({ story: stored(story), entry: indexEntry(story, idf) }));
+}
 
 /**
  * The index writes for stories put and ids removed, planned inside the transaction that stores
- * them: a story and its postings are written or undone together. Each touched posting list is
- * read once and written once, however many stories of the batch change it.
+ * them: a story and its index entries are written or undone together. The posting lists are not
+ * touched: the changes go into one new segment.
  */
-async function planIndexWrites(tx: WriteTx, put: Story[], removed: string[], idf: Idf): Promise<Array<() => Promise<unknown>>> {
+async function planIndexWrites(tx: WriteTx, put: Indexed[], removed: string[]): Promise<Array<() => Promise<unknown>>> {
   const docs = tx.objectStore('docs');
-  const postings = tx.objectStore('postings');
-  let nextOrd = ((await tx.objectStore('meta').get(NEXT_ORD)) as number | undefined) ?? 0;
-  let docCount = ((await tx.objectStore('meta').get(DOC_COUNT)) as number | undefined) ?? 0;
   const meta = tx.objectStore('meta');
-  const knowledge: LibraryKnowledge = {
-    ...emptyKnowledge(),
-    names: ((await meta.get(NAMES)) as LibraryKnowledge['names'] | undefined) ?? {},
-    ...((await meta.get(WORD_COUNTS)) as Pick<LibraryKnowledge, 'df' | 'stories'> | undefined),
-  };
-  /** term → story → new weight, or undefined to take the story out. */
-  const changes = new Map<string, Map<number, number | undefined>>();
-  const change = (term: string, ord: number, weight?: number) => {
+  const [nextOrdStored, docCountStored, seqStored, names, wordCounts, olds] = await Promise.all([
+    meta.get(NEXT_ORD) as Promise<number | undefined>,
+    meta.get(DOC_COUNT) as Promise<number | undefined>,
+    meta.get(NEXT_SEGMENT) as Promise<number | undefined>,
+    meta.get(NAMES) as Promise<LibraryKnowledge['names'] | undefined>,
+    meta.get(WORD_COUNTS) as Promise<Pick<LibraryKnowledge, 'df' | 'stories'> | undefined>,
+    Promise.all([...removed, ...put.map((p) => p.story.id)].map((id) => docs.index('by-id').get(id))),
+  ]);
+  let nextOrd = nextOrdStored ?? 0;
+  let docCount = docCountStored ?? 0;
+  const seq = seqStored ?? 1;
+  const knowledge: LibraryKnowledge = { ...emptyKnowledge(), names: names ?? {}, ...wordCounts };
+  /** term → story → listed before this write, and its weight after (none: taken out). */
+  const changes = new Map<string, Map<number, TermChange>>();
+  const change = (term: string, ord: number, next: TermChange) => {
     let list = changes.get(term);
     if (!list) changes.set(term, (list = new Map()));
-    // A removal never undoes a weight set for the same story in this batch.
-    if (weight !== undefined || !list.has(ord)) list.set(ord, weight);
+    // A story is taken out of its old terms before its new ones are set: listed if either says so.
+    list.set(ord, { was: next.was || (list.get(ord)?.was ?? false), weight: next.weight });
   };
   const writes: Array<() => Promise<unknown>> = [];
-  const previous = async (id: string) => {
-    const old = await docs.index('by-id').get(id);
-    for (const term of old?.terms ?? []) change(term, old!.ord);
-    return old;
+  const takeOut = (old: StoredDoc | undefined) => {
+    for (const term of old?.terms ?? []) change(term, old!.ord, { was: true });
   };
   const drop = (old: StoredDoc) => {
     docCount--;
     writes.push(() => docs.delete(old.ord));
   };
-  for (const id of removed) {
-    const old = await previous(id);
-    if (old) drop(old);
-  }
-  for (const story of put) {
-    const old = await previous(story.id);
-    const entry = indexEntry(story, idf);
+  removed.forEach((_, i) => {
+    takeOut(olds[i]);
+    if (olds[i]) drop(olds[i]!);
+  });
+  put.forEach(({ story, entry }, i) => {
+    const old = olds[removed.length + i];
+    takeOut(old);
     if (story.analysis) addKnowledge(knowledge, story.analysis, old !== undefined);
     if (!entry) {
       if (old) drop(old);
-      continue;
+      return;
     }
     if (!old) docCount++;
     const ord = old?.ord ?? nextOrd++;
-    for (const [term, weight] of entry.weights) change(term, ord, weight);
+    for (const [term, weight] of entry.weights) change(term, ord, { was: false, weight });
     const record: StoredDoc = { ...entry.doc, ord, terms: [...entry.weights.keys()] };
     writes.push(() => docs.put(record));
-  }
-  const terms = [...changes.keys()];
-  const current = await Promise.all(terms.map((term) => postings.get(term)));
-  terms.forEach((term, i) => {
-    const merged = mergePosting(current[i] ?? emptyPosting(), changes.get(term)!);
-    const counts = tx.objectStore('termCounts');
-    writes.push(() => (merged.ords.length ? postings.put(merged, term) : postings.delete(term)));
-    writes.push(() => (merged.ords.length ? counts.put(merged.ords.length, term) : counts.delete(term)));
   });
-  writes.push(() => tx.objectStore('meta').put(nextOrd, NEXT_ORD));
-  writes.push(() => tx.objectStore('meta').put(docCount, DOC_COUNT));
+  if (changes.size) {
+    writes.push(() => tx.objectStore('segments').put(packSegment(seq, changes)));
+    writes.push(() => meta.put(seq + 1, NEXT_SEGMENT));
+  }
+  writes.push(() => meta.put(nextOrd, NEXT_ORD));
+  writes.push(() => meta.put(docCount, DOC_COUNT));
   writes.push(() => meta.put(knowledge.names, NAMES));
   writes.push(() => meta.put({ df: knowledge.df, stories: knowledge.stories }, WORD_COUNTS));
   return writes;
@@ -221,7 +256,10 @@ export async function openLibrary(name: string, idf: () => Promise<Idf>): Promis
   const docCache = new Map<number, StoredDoc>();
   const textCache = new Map<string, string>();
   let sizeCache: number | undefined;
+  /** Counts the writes begun and ended, so a read that overlapped one is not kept. */
+  let generation = 0;
   const forget = () => {
+    generation++;
     cache.clear();
     countCache.clear();
     docCache.clear();
@@ -230,43 +268,148 @@ export async function openLibrary(name: string, idf: () => Promise<Idf>): Promis
   };
   /** Reads what a cache lacks in one transaction, keeps it (within a bound) and answers in order. */
   const cached = async <K, V>(memo: Map<K, V>, keys: K[], bound: number, read: (missing: K[]) => Promise<V[]>): Promise<V[]> => {
-    const missing = [...new Set(keys.filter((k) => !memo.has(k)))];
+    const answer = new Map<K, V>();
+    for (const k of keys) if (memo.has(k)) answer.set(k, memo.get(k)!);
+    const missing = [...new Set(keys.filter((k) => !answer.has(k)))];
     if (missing.length) {
+      const from = generation;
       const found = await read(missing);
-      if (memo.size + missing.length > bound) memo.clear();
-      missing.forEach((k, i) => memo.set(k, found[i]));
+      // A write that began meanwhile may have changed what was read: answer with it, keep none.
+      const keep = generation === from;
+      if (keep && memo.size + missing.length > bound) memo.clear();
+      missing.forEach((k, i) => {
+        answer.set(k, found[i]);
+        if (keep) memo.set(k, found[i]);
+      });
     }
-    return keys.map((k) => memo.get(k)!);
+    return keys.map((k) => answer.get(k)!);
   };
-  /** Runs one write transaction over the stories and the index, all or nothing. */
-  const write = async (plan: (tx: WriteTx) => Promise<Array<() => Promise<unknown>>>) => {
-    const tx = db.transaction(['stories', 'meta', 'docs', 'postings', 'termCounts'], 'readwrite');
+  /** Runs one write transaction, all or nothing; what queries kept is dropped before and after. */
+  const transact = async <S extends Array<StoreNames<LibrarySchema>>>(
+    stores: S,
+    plan: (tx: IDBPTransaction<LibrarySchema, S, 'readwrite'>) => Promise<Array<() => Promise<unknown>>>,
+  ) => {
+    const tx = db.transaction(stores, 'readwrite');
     forget();
-    let writes: Array<() => Promise<unknown>>;
     try {
-      writes = await plan(tx);
-    } catch (error) {
-      tx.abort();
-      await tx.done.catch(() => undefined);
-      throw error;
+      let writes: Array<() => Promise<unknown>>;
+      try {
+        writes = await plan(tx);
+      } catch (error) {
+        tx.abort();
+        await tx.done.catch(() => undefined);
+        throw error;
+      }
+      await writeAll(tx, writes);
+    } finally {
+      forget();
     }
-    await writeAll(tx, writes);
   };
+  /** Writes stories and their index entries, then lets compaction follow. */
+  const write = async (plan: (tx: WriteTx) => Promise<Array<() => Promise<unknown>>>) => {
+    await transact(['stories', 'meta', 'docs', 'segments'], plan);
+    scheduleCompaction(COMPACT_AFTER_WRITE_MS);
+  };
+
+  /** Segments by number, read once per worker life: a segment never changes, it is only deleted. */
+  const segmentViews = new Map<number, SegmentView>();
+  /** The segments not yet merged everywhere (oldest first) and how far compaction went, as `tx` sees them. */
+  const unmerged = async (tx: IndexTx) => {
+    const cursor = (await tx.objectStore('meta').get(COMPACTION)) as CompactionCursor | undefined;
+    const seqs = await tx.objectStore('segments').getAllKeys();
+    for (const seq of segmentViews.keys()) if (!seqs.includes(seq)) segmentViews.delete(seq);
+    const views = await Promise.all(
+      seqs.map(async (seq) => {
+        const view = segmentViews.get(seq) ?? new SegmentView((await tx.objectStore('segments').get(seq))!);
+        segmentViews.set(seq, view);
+        return view;
+      }),
+    );
+    return { cursor, views };
+  };
+  /** One read of the index: the merged lists and counts, and the segments a term still needs. */
+  const readIndex = async () => {
+    const tx = db.transaction(['meta', 'segments', 'postings', 'termCounts']);
+    const { cursor, views } = await unmerged(tx);
+    return { tx, pending: (term: string) => views.filter((view) => view.pendingFor(term, cursor)) };
+  };
+
+  /** The sorted terms of the segments a compaction merges, for the compaction through `through`. */
+  let merging: { through: number; terms: string[] } | undefined;
+  /** Merges the next terms of the oldest segments into their lists; whether anything is left. */
+  const compactStep = async (): Promise<boolean> => {
+    let left = false;
+    await transact(['meta', 'segments', 'postings', 'termCounts'], async (tx) => {
+      const { cursor: saved, views } = await unmerged(tx);
+      if (!views.length) return [];
+      const cursor = saved ?? { through: views.at(-1)!.seq, done: '' };
+      const merged = views.filter((view) => view.seq <= cursor.through);
+      if (merging?.through !== cursor.through) merging = { through: cursor.through, terms: [...new Set(merged.flatMap((v) => v.terms))].sort() };
+      const from = merging.terms.findIndex((term) => term > cursor.done);
+      const terms = from < 0 ? [] : merging.terms.slice(from, from + COMPACTED_TERMS);
+      left = terms.length > 0 || views.length > merged.length;
+      if (!terms.length) return [...merged.map((view) => () => tx.objectStore('segments').delete(view.seq)), () => tx.objectStore('meta').delete(COMPACTION)];
+      const postings = tx.objectStore('postings');
+      const counts = tx.objectStore('termCounts');
+      const lists = await Promise.all(terms.map((term) => postings.get(term)));
+      return [
+        ...terms.flatMap((term, i): Array<() => Promise<unknown>> => {
+          const list = merged.reduce((posting, view) => view.apply(term, posting), lists[i] ?? emptyPosting());
+          if (!list.ords.length) return [() => postings.delete(term), () => counts.delete(term)];
+          return [() => postings.put(list, term), () => counts.put(list.ords.length, term)];
+        }),
+        () => tx.objectStore('meta').put({ through: cursor.through, done: terms.at(-1)! } satisfies CompactionCursor, COMPACTION),
+      ];
+    });
+    return left;
+  };
+  let compaction: Promise<unknown> = Promise.resolve();
+  let closed = false;
+  const compact = (steps = Infinity): Promise<boolean> => {
+    const run = compaction.then(async () => {
+      let left = true;
+      for (let step = 0; step < steps && left && !closed; step++) {
+        left = await compactStep();
+        // Between transactions, so the queries that came meanwhile go first.
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+      return left;
+    });
+    compaction = run.catch(() => undefined);
+    return run;
+  };
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  function scheduleCompaction(delay: number) {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      // Left for the next write or wake: queries are right meanwhile, only slower.
+      compact().catch((error: unknown) => console.warn('index compaction stopped:', error));
+    }, delay);
+  }
+  scheduleCompaction(COMPACT_AFTER_OPEN_MS);
 
   const index: IndexReader = {
     async size() {
       return (sizeCache ??= ((await db.get('meta', DOC_COUNT)) as number | undefined) ?? 0);
     },
     async postings(terms, maxCount) {
-      const counts = await cached(countCache, terms, CACHED_POSTINGS, (missing) => {
-        const tx = db.transaction('termCounts');
-        return Promise.all(missing.map(async (t) => (await tx.store.get(t)) ?? 0));
+      let reading: ReturnType<typeof readIndex> | undefined;
+      const counts = await cached(countCache, terms, CACHED_POSTINGS, async (missing) => {
+        const { tx, pending } = await (reading ??= readIndex());
+        const counts = tx.objectStore('termCounts');
+        return Promise.all(missing.map(async (t) => pending(t).reduce((n, view) => n + view.df(t), (await counts.get(t)) ?? 0)));
       });
       const df = new Map(terms.map((t, i) => [t, counts[i]]));
       const wanted = terms.filter((t) => df.get(t)! > 0 && df.get(t)! <= maxCount);
-      const found = await cached(cache, wanted, CACHED_POSTINGS, (missing) => {
-        const tx = db.transaction('postings');
-        return Promise.all(missing.map(async (t) => (await tx.store.get(t)) ?? null));
+      const found = await cached(cache, wanted, CACHED_POSTINGS, async (missing) => {
+        const { tx, pending } = await (reading ??= readIndex());
+        const postings = tx.objectStore('postings');
+        return Promise.all(
+          missing.map(async (t) => {
+            const list = pending(t).reduce((posting, view) => view.apply(t, posting), (await postings.get(t)) ?? emptyPosting());
+            return list.ords.length ? list : null;
+          }),
+        );
       });
       const lists = new Map<string, Posting>();
       wanted.forEach((t, i) => found[i] && lists.set(t, found[i]!));
@@ -288,6 +431,7 @@ export async function openLibrary(name: string, idf: () => Promise<Idf>): Promis
 
   return {
     index,
+    compact,
     async unindexed() {
       if (!(await db.get('meta', NEEDS_INDEX))) return undefined;
       const tx = db.transaction(['stories', 'docs']);
@@ -327,23 +471,22 @@ export async function openLibrary(name: string, idf: () => Promise<Idf>): Promis
       return found.sort(compareStories).slice(0, limit);
     },
     async put(stories) {
-      const weights = await idf();
-      await write(async (tx) => [
-        ...stories.map((s) => () => tx.objectStore('stories').put(stored(s))),
-        ...(await planIndexWrites(tx, stories, [], weights)),
-      ]);
+      const put = indexed(stories, await idf());
+      await write(async (tx) => [...put.map(({ story }) => () => tx.objectStore('stories').put(story)), ...(await planIndexWrites(tx, put, []))]);
     },
     async installBundled(stories, version) {
-      const weights = await idf();
-      const bundled = stories.map((s) => ({ ...s, origin: BUNDLED_ORIGIN }));
+      const bundled = indexed(
+        stories.map((s) => ({ ...s, origin: BUNDLED_ORIGIN })),
+        await idf(),
+      );
       await write(async (tx) => {
         const store = tx.objectStore('stories');
         const keep = new Set(stories.map((s) => s.id));
         const stale = (await store.index('by-origin').getAllKeys(BUNDLED_ORIGIN)).filter((id) => !keep.has(id));
         return [
           ...stale.map((id) => () => store.delete(id)),
-          ...bundled.map((s) => () => store.put(stored(s))),
-          ...(await planIndexWrites(tx, bundled, stale, weights)),
+          ...bundled.map(({ story }) => () => store.put(story)),
+          ...(await planIndexWrites(tx, bundled, stale)),
           () => tx.objectStore('meta').put(version, BUNDLED_VERSION),
         ];
       });
@@ -366,19 +509,22 @@ export async function openLibrary(name: string, idf: () => Promise<Idf>): Promis
       );
     },
     async removeOrigin(origin) {
-      const weights = await idf();
       let removed = 0;
       await write(async (tx) => {
         const store = tx.objectStore('stories');
         const ids = await store.index('by-origin').getAllKeys(origin);
         removed = ids.length;
-        return [...ids.map((id) => () => store.delete(id)), ...(await planIndexWrites(tx, [], ids, weights))];
+        return [...ids.map((id) => () => store.delete(id)), ...(await planIndexWrites(tx, [], ids))];
       });
       return removed;
     },
     async bundledVersion() {
       return (await db.get('meta', BUNDLED_VERSION)) as string | undefined;
     },
-    close: () => db.close(),
+    close() {
+      closed = true;
+      clearTimeout(timer);
+      db.close();
+    },
   };
 }

@@ -16,11 +16,11 @@ beforeEach(async () => {
 });
 
 describe('library schema', () => {
-  it('is version 3 with stories keyed by id and indexed by date, address and fingerprint, and the inverted index', async () => {
+  it('is version 4 with stories keyed by id and indexed by date, address and fingerprint, and the inverted index with its segments', async () => {
     library.close();
     const db = await openDB(name);
-    expect(db.version).toBe(3);
-    expect([...db.objectStoreNames].sort()).toEqual(['docs', 'meta', 'postings', 'stories', 'termCounts']);
+    expect(db.version).toBe(4);
+    expect([...db.objectStoreNames].sort()).toEqual(['docs', 'meta', 'postings', 'segments', 'stories', 'termCounts']);
     const store = db.transaction('stories').store;
     expect(store.keyPath).toBe('id');
     expect([...store.indexNames]).toContain('by-date');

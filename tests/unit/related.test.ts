@@ -3,6 +3,8 @@ import { openDB } from 'idb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openLibrary, type Library } from '../../lib/library/library';
 import { analyzeStories } from '../../lib/library/analyze-stories';
+import { packSegment, SegmentView } from '../../lib/library/index-segment';
+import { indexEntry } from '../../lib/match/index-entry';
 import { emptyPosting, mergePosting, updatePosting } from '../../lib/match/postings';
 import { quotation, relatedScore } from '../../lib/match/rank';
 import { buildProfile, entityKey, orgKey } from '../../lib/match/profile';
@@ -92,6 +94,23 @@ describe('posting lists', () => {
     expect([...p.ords]).toEqual([5]);
   });
 
+  it('are changed by segments that count what each term gains and loses, until compaction passes the term', () => {
+    const changes = new Map([
+      ['甲', new Map([[1, { was: true }], [2, { was: false, weight: 0.5 }], [3, { was: true, weight: 0.25 }]])],
+      ['乙', new Map([[4, { was: true }]])],
+    ]);
+    const view = new SegmentView(packSegment(7, changes));
+    expect([view.df('甲'), view.df('乙'), view.df('丙')]).toEqual([0, -1, 0]);
+    const list = view.apply('甲', updatePosting(updatePosting(emptyPosting(), 1, 1), 3, 1));
+    expect([...list.ords]).toEqual([2, 3]);
+    expect([...list.weights]).toEqual([0.5, 0.25]);
+    expect(view.pendingFor('甲', undefined)).toBe(true);
+    // Compaction goes through terms in code-unit order: 乙 (U+4E59) before 甲 (U+7532).
+    expect(view.pendingFor('乙', { through: 7, done: '乙' })).toBe(false);
+    expect(view.pendingFor('甲', { through: 7, done: '乙' })).toBe(true);
+    expect(view.pendingFor('乙', { through: 6, done: '甲' })).toBe(true);
+  });
+
   it('merge a batch of changes as one story at a time would', () => {
     let seed = 7;
     const next = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
@@ -138,6 +157,53 @@ describe('persisted index', () => {
     await library.installBundled(stories.slice(1), '2');
     expect(await library.index.size()).toBe(10);
     expect((await lists(library, ['person:曹慧泉'])).has('person:曹慧泉')).toBe(false);
+    library.close();
+  }, 60_000);
+
+  it('answers the same from its segments, at every step of compaction, after a reopen half way, and once compacted', async () => {
+    const name = freshDbName();
+    let library = await openLibrary(name, () => analyzer.idf());
+    const stories = await analyzeStories(analyzer, await bundledStories());
+    const [changed, added] = await analyzeStories(analyzer, [
+      { ...stories[2], paragraphs: stories[2].paragraphs.slice(1), analysis: undefined },
+      { ...readerStory('r9', '欧阳明调研湘江风光带'), paragraphs: ['株洲市住建局局长欧阳明调研湘江风光带。'] },
+    ]);
+    await library.installBundled(stories, '1');
+    await library.put([changed, added]);
+    await library.installBundled(stories.slice(1).map((s) => (s.id === changed.id ? changed : s)), '2');
+    const raw = await openDB(name);
+    expect(await raw.count('segments')).toBeGreaterThan(0);
+
+    // What every list must be: each stored story's index entry, under its number.
+    const idf = await analyzer.idf();
+    const ordOf = new Map((await raw.getAll('docs')).map((d: { id: string; ord: number }) => [d.id, d.ord]));
+    const truth = new Map<string, Array<[number, number]>>();
+    for (const story of await library.all()) {
+      for (const [term, weight] of indexEntry(story, idf)?.weights ?? []) {
+        if (!truth.has(term)) truth.set(term, []);
+        truth.get(term)!.push([ordOf.get(story.id)!, Math.fround(weight)]);
+      }
+    }
+    const terms = [...truth.keys(), 'person:曹慧泉'];
+    const expected = Object.fromEntries([...truth].map(([term, list]) => [term, list.sort((a, b) => a[0] - b[0])]));
+    const answers = async () => Object.fromEntries([...(await lists(library, terms))].map(([term, p]) => [term, [...p.ords].map((ord, i) => [ord, p.weights[i]])]));
+    expect(await answers()).toEqual(expected);
+
+    let steps = 0;
+    while (await library.compact(1)) {
+      steps++;
+      expect(await answers()).toEqual(expected);
+      if (steps === 1) {
+        library.close();
+        library = await openLibrary(name, () => analyzer.idf());
+        expect(await answers()).toEqual(expected);
+      }
+    }
+    expect(steps).toBeGreaterThan(2);
+    expect(await answers()).toEqual(expected);
+    expect(await raw.count('segments')).toBe(0);
+    expect(await raw.get('meta', 'compaction')).toBeUndefined();
+    raw.close();
     library.close();
   }, 60_000);
 

@@ -6,6 +6,7 @@ import type { Library } from '../../lib/library/library';
 import { fetchSource } from '../../lib/library/sync/fetch-source';
 import { tabCoverage, tabKey } from '../../lib/page/tab-coverage';
 import type { PageCoverage } from '../../lib/messages';
+import { readerGate } from '../../lib/reader-gate';
 import { createService } from '../../lib/service';
 import { freshDbName, loadJieba, readPackageFile, readerStory } from './helpers';
 
@@ -190,5 +191,25 @@ describe('listing a large library', () => {
     expect(stories).toHaveLength(5);
     expect(stories.slice(3).every((s) => s.date === '2024-05-22')).toBe(true);
     expect((await handle({ type: 'UI_LIST_STORIES', limit: 0 })).stories).toEqual([]);
+  });
+});
+
+describe('reader gate', () => {
+  it('holds background steps while a reader is answered and lets them go after, even when the answer fails', async () => {
+    const gate = readerGate();
+    let release!: () => void;
+    const answering = gate.serve(() => new Promise<string>((resolve) => (release = () => resolve('answer'))));
+    let stepped = false;
+    const step = gate.idle().then(() => (stepped = true));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(stepped).toBe(false);
+    release();
+    expect(await answering).toBe('answer');
+    await step;
+    expect(stepped).toBe(true);
+    await expect(gate.serve(() => Promise.reject(new Error('broken')))).rejects.toThrow('broken');
+    let free = false;
+    await gate.idle().then(() => (free = true));
+    expect(free).toBe(true);
   });
 });

@@ -36,12 +36,11 @@ export interface SyncDeps {
 }
 
 /**
- * Stories per transaction. Each batch rewrites the posting lists it touches whole, a cost that
- * grows with the library, not the batch: 1,000 syncs 10,000 stories in 68 s where 200 took over
- * twice as long, and batches sized to a second each collapsed to 25 stories/s. The price is that
- * a popup opened meanwhile waits for the running batch (docs/benchmarks.md).
+ * Stories per transaction. A batch writes its index changes as one segment (lib/library/
+ * index-segment.ts), so its cost follows the batch, not the library: 200 hold the library for
+ * ~0.3 s, the longest a popup opened meanwhile waits for it (docs/benchmarks.md).
  */
-const BATCH = 1000;
+const BATCH = 200;
 
 /** What a reader sees of a story: the same text is the same story, whatever analysis it carries. */
 const sameContent = (a: Story, b: Story) => a.title === b.title && a.date === b.date && a.paragraphs.join('\n') === b.paragraphs.join('\n');
