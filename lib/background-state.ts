@@ -7,6 +7,7 @@ import { analyzeStories } from './library/analyze-stories';
 import { ensureBundled, installBundled, type ReadPackageFile } from './library/install';
 import { LIBRARY_DB, openLibrary, type Library } from './library/library';
 import { createAnalyzer, type Analyzer } from './nlp/analyzer';
+import { readerGate } from './reader-gate';
 import { lazyJieba, type LoadJieba } from './nlp/segmenter';
 
 export interface BackgroundEnv {
@@ -19,9 +20,11 @@ export interface BackgroundEnv {
 
 export function createBackgroundState(env: BackgroundEnv) {
   const jieba = lazyJieba(env.loadJieba);
+  /** Background work (a sync, the index's compaction) waits while a reader is being answered. */
+  const readers = readerGate();
   let database: Promise<Library> | undefined;
   /** The database, open; not waiting for the bundle (whose analysis needs jieba and the counts). */
-  const openDatabase = () => (database ??= openLibrary(env.dbName ?? LIBRARY_DB, () => bare.idf()));
+  const openDatabase = () => (database ??= openLibrary(env.dbName ?? LIBRARY_DB, () => bare.idf(), { beforeCompaction: readers.idle }));
   const bare = createAnalyzer(jieba, env.readPackageFile, async () => (await openDatabase()).wordCounts());
   let opened: Promise<Library> | undefined;
   let taught: Promise<Analyzer> | undefined;
@@ -49,6 +52,7 @@ export function createBackgroundState(env: BackgroundEnv) {
   return {
     library,
     analyzer,
+    readers,
     read: env.readPackageFile,
     /**
      * On install and update the bundle is written once: by `library()` when the version changed,

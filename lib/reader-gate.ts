@@ -3,6 +3,8 @@
  * being answered. The service worker has one thread and the library one queue of transactions, so
  * without it a popup's search during a large sync waits behind batch after batch.
  */
+export type ReaderGate = ReturnType<typeof readerGate>;
+
 export function readerGate() {
   let serving = 0;
   const waiting: Array<() => void> = [];

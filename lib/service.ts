@@ -17,7 +17,7 @@ import type { TabCoverage } from './page/tab-coverage';
 import type { Fetched, Validators } from './library/sync/fetch-source';
 import { makeSource, SourceError, sourceRegistry, type KeyValueStore } from './library/sync/sources';
 import { syncRunner, type SyncStatus } from './library/sync/sync-all';
-import { readerGate } from './reader-gate';
+import type { ReaderGate } from './reader-gate';
 
 export interface ServiceDeps {
   /** The library, opened and with the bundled stories installed. */
@@ -30,6 +30,8 @@ export interface ServiceDeps {
   tabs: TabCoverage;
   /** Opens a story page for the reader. */
   openStory: (id: string) => Promise<void>;
+  /** Every message is answered through it, and a sync's every step waits on it. */
+  readers: ReaderGate;
   /** What syncing needs of the browser: bounded fetches, lasting storage, somewhere to show progress, today's date. */
   sync: {
     fetch(url: string, known: Validators): Promise<Fetched>;
@@ -51,11 +53,10 @@ export function summarize(story: Story): StorySummary {
   return { id, title, kicker, date, page, publication, firstLine: firstLine(story) };
 }
 
-export function createService({ library, analyzer, read, tabs, openStory, sync }: ServiceDeps) {
+export function createService({ library, analyzer, read, tabs, openStory, sync, readers }: ServiceDeps) {
   /** Made again when the library changes: it caches the library's names for English text. */
   let finder: ReturnType<typeof relatedFinder> | undefined;
   const sources = sourceRegistry(sync.store);
-  const readers = readerGate();
   const afterReaders =
     <A extends unknown[], R>(step: (...args: A) => Promise<R>) =>
     async (...args: A): Promise<R> => {

@@ -242,8 +242,13 @@ async function writeAll(tx: { done: Promise<void>; abort(): void }, writes: Arra
   }
 }
 
+export interface LibraryOptions {
+  /** Awaited before each compaction transaction: a reader's request goes first. */
+  beforeCompaction?: () => Promise<void>;
+}
+
 /** `idf` is the general IDF the index weighs terms with (loaded only when something is written). */
-export async function openLibrary(name: string, idf: () => Promise<Idf>): Promise<Library> {
+export async function openLibrary(name: string, idf: () => Promise<Idf>, options: LibraryOptions = {}): Promise<Library> {
   const db = await openDB<LibrarySchema>(name, MIGRATIONS.length, {
     upgrade(database, oldVersion, _newVersion, tx) {
       for (let version = oldVersion; version < MIGRATIONS.length; version++) MIGRATIONS[version](database, tx);
@@ -368,7 +373,9 @@ export async function openLibrary(name: string, idf: () => Promise<Idf>): Promis
   const compact = (steps = Infinity): Promise<boolean> => {
     const run = compaction.then(async () => {
       let left = true;
-      for (let step = 0; step < steps && left && !closed; step++) {
+      for (let step = 0; step < steps && left; step++) {
+        await options.beforeCompaction?.();
+        if (closed) break;
         left = await compactStep();
         // Between transactions, so the queries that came meanwhile go first.
         await new Promise((resolve) => setTimeout(resolve, 0));

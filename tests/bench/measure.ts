@@ -1,5 +1,7 @@
 /** Shared by the benchmark's parts: repeated measurement, and a popup's time to paint. */
 import { PAINTED_MARK } from '../../components/Popup';
+import type { Page } from 'playwright-core';
+import { LIBRARY_DB } from '../../lib/library/library';
 import type { ExtensionSession } from '../../scripts/launch-extension';
 
 export interface PopupTiming {
@@ -37,3 +39,30 @@ export async function measure<T>(runs: number, once: () => Promise<T>): Promise<
   return values;
 }
 
+
+/**
+ * Waits, polling from an extension page, until the library's index has merged every segment
+ * (lib/library/index-segment.ts); returns the milliseconds waited.
+ */
+export async function untilCompacted(page: Page): Promise<number> {
+  const start = performance.now();
+  const pending = () =>
+    page.evaluate(
+      (name) =>
+        new Promise<number>((resolve, reject) => {
+          const open = indexedDB.open(name);
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const count = open.result.transaction('segments').objectStore('segments').count();
+            count.onerror = () => reject(count.error);
+            count.onsuccess = () => {
+              open.result.close();
+              resolve(count.result);
+            };
+          };
+        }),
+      LIBRARY_DB,
+    );
+  while ((await pending()) > 0) await new Promise((resolve) => setTimeout(resolve, 250));
+  return performance.now() - start;
+}

@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { storiesToJsonl } from '../../lib/library/jsonl';
 import type { Story } from '../../lib/library/story';
 import { launchExtension, type ExtensionGlobal, type ExtensionSession } from '../../scripts/launch-extension';
-import { popupPaint } from './measure';
+import { popupPaint, untilCompacted } from './measure';
 import type { Row } from './stats';
 import { analysedSentences, syntheticStories } from './synthetic-library';
 
@@ -37,8 +37,13 @@ async function serveLibraryFeed(stories: Story[]) {
 
 const ask = (page: Page, message: object) => page.evaluate((m) => (globalThis as unknown as ExtensionGlobal).chrome.runtime.sendMessage(m), message);
 
-/** Adds the source and waits for its sync to end; seconds taken, and what happened. */
-async function syncOnce(stories: Story[], label: string, duringSync?: (session: ExtensionSession, page: Page) => Promise<void>): Promise<{ seconds: number; last: unknown }> {
+type During = (session: ExtensionSession, page: Page) => Promise<void>;
+
+/**
+ * Adds the source and waits for its sync to end, then for the index to merge what it wrote;
+ * seconds taken by each, and what happened.
+ */
+async function syncOnce(stories: Story[], label: string, during: { sync?: During; compaction?: During } = {}): Promise<{ seconds: number; compaction: number; last: unknown }> {
   const feed = await serveLibraryFeed(stories);
   const session = await launchExtension();
   try {
@@ -46,13 +51,16 @@ async function syncOnce(stories: Story[], label: string, duringSync?: (session: 
     await page.getByTestId('library-count').filter({ hasText: '10' }).waitFor();
     const started = Date.now();
     await ask(page, { type: 'UI_ADD_SOURCE', source: { kind: 'library', url: feed.url, name: label } });
-    await duringSync?.(session, page);
+    await during.sync?.(session, page);
     let last: { added?: number } | undefined;
     while (!last) {
       await new Promise((resolve) => setTimeout(resolve, 250));
       last = ((await ask(page, { type: 'UI_LIST_SOURCES' })) as Array<{ last?: { added: number } }>)[0]?.last;
     }
-    return { seconds: (Date.now() - started) / 1000, last };
+    const seconds = (Date.now() - started) / 1000;
+    const merged = untilCompacted(page);
+    await during.compaction?.(session, page);
+    return { seconds, compaction: (await merged) / 1000, last };
   } finally {
     await session.close();
     await feed.close();
@@ -65,21 +73,24 @@ export async function syncRows(): Promise<Row[]> {
   const bare = stories.map(({ analysis: _, ...s }) => s as Story);
   const rows: Row[] = [];
 
-  const searches: number[] = [];
-  const paints: number[] = [];
-  const withAnalysis = await syncOnce(stories, 'with analysis', async (session, page) => {
-    // While the sync runs: the popup opening on the library, and a search answered.
+  const reader = { sync: { paints: [] as number[], searches: [] as number[] }, compaction: { paints: [] as number[], searches: [] as number[] } };
+  /** The popup opening on the library, and a search answered, five times. */
+  const useThePopup = (into: { paints: number[]; searches: number[] }) => async (session: ExtensionSession, page: Page) => {
     for (let i = 0; i < 5; i++) {
-      paints.push((await popupPaint(session, false)).painted);
+      into.paints.push((await popupPaint(session, false)).painted);
       const start = performance.now();
       await ask(page, { type: 'UI_SEARCH', text: '株洲市委书记曹慧泉率团访问阿联酋、沙特和土耳其' });
-      searches.push(performance.now() - start);
+      into.searches.push(performance.now() - start);
     }
-  });
+  };
+  const withAnalysis = await syncOnce(stories, 'with analysis', { sync: useThePopup(reader.sync), compaction: useThePopup(reader.compaction) });
   rows.push({ measure: `sync a ${SIZE.toLocaleString('en')}-story library feed that carries its analysis (indexing only)`, runs: 1, values: [withAnalysis.seconds], unit: 's' });
   rows.push({ measure: '  stories per second', runs: 1, values: [SIZE / withAnalysis.seconds], unit: 'stories/s' });
-  rows.push({ measure: '  popup open → library painted, while it syncs', runs: paints.length, values: paints, unit: 'ms' });
-  rows.push({ measure: '  search answered while it syncs', runs: searches.length, values: searches, unit: 'ms' });
+  rows.push({ measure: '  popup open → library painted, while it syncs', runs: reader.sync.paints.length, values: reader.sync.paints, unit: 'ms' });
+  rows.push({ measure: '  search answered while it syncs', runs: reader.sync.searches.length, values: reader.sync.searches, unit: 'ms' });
+  rows.push({ measure: '  then: index compaction (merging its segments), in the background', runs: 1, values: [withAnalysis.compaction], unit: 's' });
+  rows.push({ measure: '  popup open → library painted, during compaction', runs: reader.compaction.paints.length, values: reader.compaction.paints, unit: 'ms' });
+  rows.push({ measure: '  search answered during compaction', runs: reader.compaction.searches.length, values: reader.compaction.searches, unit: 'ms' });
 
   const small = bare.slice(0, Math.min(SIZE, 1000));
   const analysedHere = await syncOnce(small, 'analysed here');
