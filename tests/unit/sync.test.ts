@@ -10,6 +10,8 @@ import type { Library } from '../../lib/library/library';
 import type { Story } from '../../lib/library/story';
 import { fetchSource } from '../../lib/library/sync/fetch-source';
 import type { Source, SourceState } from '../../lib/library/sync/source';
+import { makeSource, sourceRegistry, type KeyValueStore } from '../../lib/library/sync/sources';
+import { syncRunner } from '../../lib/library/sync/sync-all';
 import { syncSource, type SyncDeps, type SyncProgress } from '../../lib/library/sync/sync-source';
 import type { Analyzer } from '../../lib/nlp/analyzer';
 import { freshDbName, loadJieba, readPackageFile, readerStory } from './helpers';
@@ -156,5 +158,24 @@ describe('syncing a source', { timeout: 30_000 }, () => {
     expect(result.added).toBeGreaterThan(0);
     const all = await library.all();
     expect(all.filter((s) => s.origin === 'src-page').map((s) => s.title)).toContain('炎陵黄桃开园 首批鲜果销往长三角');
+  });
+});
+
+describe('syncing every source', { timeout: 30_000 }, () => {
+  it('names a source the reader left unnamed after what it calls itself, and keeps a name the reader gave', async () => {
+    const kept = new Map<string, unknown>();
+    const store: KeyValueStore = {
+      get: async (key) => structuredClone(kept.get(key)),
+      set: async (key, value) => void kept.set(key, structuredClone(value)),
+      remove: async (key) => void kept.delete(key),
+    };
+    const sources = sourceRegistry(store);
+    const unnamed = await makeSource({ kind: 'library', url: `${base}/archive/manifest.json` });
+    expect(unnamed.name).toBe('127.0.0.1');
+    await sources.add(unnamed);
+    await sources.add(await makeSource({ kind: 'feed', url: `${base}/rss.xml`, name: '我的订阅' }));
+    const { state: _state, progress: _progress, ...rest } = deps();
+    await syncRunner({ ...rest, sources, store, status: () => undefined }).syncAll();
+    expect((await sources.list()).map((s) => s.name)).toEqual(['潇湘晨报', '我的订阅']);
   });
 });

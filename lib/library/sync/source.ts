@@ -11,6 +11,8 @@ export interface Source {
   url: string;
   /** The publication to credit when the source names none. */
   name: string;
+  /** False when the reader gave no name: the one the source gives itself replaces the host's after a sync. */
+  named?: boolean;
   enabled: boolean;
   /** For a page: which page of which paper of which day it is. */
   page?: { publication: string; date: string; page: number };
@@ -38,6 +40,8 @@ export interface SourceState {
   fetched: Record<string, Validators & { version?: string }>;
   /** A library feed's shards as its manifest last listed them. */
   shards?: Shard[];
+  /** What the source calls itself: a feed's title, a library feed's name. */
+  title?: string;
   last?: SyncResult;
 }
 

@@ -53,6 +53,7 @@ export async function makeSource(input: NewSource): Promise<Source> {
     kind: input.kind,
     url: url.href,
     name: input.name?.trim() || input.page?.publication.trim() || url.hostname,
+    named: Boolean(input.name?.trim() || input.page),
     enabled: true,
     page: input.kind === 'page' ? input.page : undefined,
   };

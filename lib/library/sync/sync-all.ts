@@ -44,6 +44,9 @@ export function syncRunner(deps: SyncAllDeps) {
           progress: ({ done, total }) => void deps.status({ source: source.name, index: index + 1, count: todo.length, done, total }),
         });
         results.set(source.id, result);
+        // A source the reader did not name takes the name it gives itself (「株洲新闻网」, not its host).
+        const title = (await deps.sources.state.load(source.id))?.title;
+        if (source.named === false && title && title !== source.name) await deps.sources.update(source.id, { name: title });
         await deps.store.set(PENDING, todo.slice(index + 1).map((s) => s.id));
       }
     } finally {

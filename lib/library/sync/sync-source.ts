@@ -101,7 +101,14 @@ export async function syncSource(source: Source, deps: SyncDeps): Promise<SyncRe
   const fromOrigin = (stories: Story[]) => stories.map((story) => ({ ...story, origin: source.id }));
   try {
     if (source.kind === 'feed') {
-      await take({ url: source.url, read: (text) => feedStories(parseFeed(text), source, deps.today) });
+      await take({
+        url: source.url,
+        read: (text) => {
+          const feed = parseFeed(text);
+          state.title = feed.title?.trim() || state.title;
+          return feedStories(feed, source, deps.today);
+        },
+      });
     } else if (source.kind === 'page') {
       if (!source.page) throw new Error('a page source needs its publication, date and page');
       const info = { ...source.page, origin: source.id, url: source.url };
@@ -112,8 +119,10 @@ export async function syncSource(source: Source, deps: SyncDeps): Promise<SyncRe
       await take({
         url: source.url,
         read: async (text) => {
-          shards = parseManifest(text, source.url).shards;
+          const manifest = parseManifest(text, source.url);
+          shards = manifest.shards;
           state.shards = shards;
+          state.title = manifest.name?.trim() || state.title;
           return [];
         },
       });
