@@ -65,6 +65,8 @@ describe('syncing sources', () => {
     await options.getByLabel('地址').fill(`${base}/rss.xml`);
     await options.getByRole('button', { name: '添加并同步' }).click();
     await expect.poll(() => options.getByTestId('source-last').first().textContent(), { timeout: 30_000 }).toMatch(/新增 2 篇，更新 0 篇/);
+    // Given no name, the source takes its feed's title in place of its host.
+    await expect.poll(() => options.locator('[data-source-id] strong').first().textContent()).toBe('湘江晚报 · 要闻');
     await options.screenshot({ path: `${shots}options-sources.png`, fullPage: true });
     expect(await libraryCount()).toBe(before + 2);
 
