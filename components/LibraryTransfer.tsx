@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { Panel } from './Panel';
 import { t } from './i18n';
 import { send } from './messaging';
+import { useSyncStatus } from './sync-status';
 
 type Status = { kind: 'info' | 'error'; text: string; details?: string };
 
@@ -10,10 +11,13 @@ export function LibraryTransfer() {
   const [count, setCount] = useState<number | null>(null);
   const [status, setStatus] = useState<Status | null>(null);
 
+  const sync = useSyncStatus();
+
   const refresh = () => send({ type: 'UI_LIST_STORIES', limit: 0 }).then((listed) => setCount(listed.total));
+  // Counted again as a sync writes its batches, and when it ends.
   useEffect(() => {
     void refresh();
-  }, []);
+  }, [sync?.done ?? -1]);
 
   async function exportLibrary() {
     const { jsonl, count: exported } = await send({ type: 'UI_EXPORT_LIBRARY' });

@@ -67,6 +67,8 @@ describe('syncing sources', () => {
     await expect.poll(() => options.getByTestId('source-last').first().textContent(), { timeout: 30_000 }).toMatch(/新增 2 篇，更新 0 篇/);
     // Given no name, the source takes its feed's title in place of its host.
     await expect.poll(() => options.locator('[data-source-id] strong').first().textContent()).toBe('湘江晚报 · 要闻');
+    // The page that synced counts the new stories too, without a reload.
+    await expect.poll(() => options.getByTestId('library-count').textContent()).toContain(String(before + 2));
     await options.screenshot({ path: `${shots}options-sources.png`, fullPage: true });
     expect(await libraryCount()).toBe(before + 2);
 
