@@ -372,7 +372,8 @@ export async function openLibrary(name: string, idf: () => Promise<Idf>, options
   let closed = false;
   const compact = (steps = Infinity): Promise<boolean> => {
     const run = compaction.then(async () => {
-      let left = true;
+      // Nothing to merge (most wakes): no write transaction, so the queries' caches stay.
+      let left = (await db.count('segments')) > 0;
       for (let step = 0; step < steps && left; step++) {
         await options.beforeCompaction?.();
         if (closed) break;
