@@ -42,6 +42,17 @@ async function openNews(path = 'news.html'): Promise<{ page: Page; tabId: number
 }
 
 /** The bubble's markup, read through the DevTools protocol: its closed shadow root hides it from pages and from Playwright's selectors. */
+/** The role and name of the element with keyboard focus, as assistive technology sees it (inside closed shadow roots too). */
+async function focused(page: Page): Promise<string | undefined> {
+  const cdp = await page.context().newCDPSession(page);
+  type AxNode = { role?: { value?: string }; name?: { value?: string }; properties?: Array<{ name: string; value: { value?: unknown } }> };
+  const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: AxNode[] };
+  await cdp.detach();
+  // The document is "focused" too, and comes first: the element is the last one said to be.
+  const node = nodes.findLast((n) => n.properties?.some((p) => p.name === 'focused' && p.value.value === true));
+  return node && `${node.role?.value}: ${node.name?.value ?? ''}`;
+}
+
 async function bubbleHtml(page: Page): Promise<string | undefined> {
   const cdp = await page.context().newCDPSession(page);
   type DomNode = { nodeId: number; localName?: string; children?: DomNode[]; shadowRoots?: DomNode[] };
@@ -150,9 +161,10 @@ describe('the selection bubble', () => {
     await page.waitForSelector('zhuzhou-lens-bubble', { state: 'attached', timeout: 10_000 });
     await page.evaluate(() => (document.querySelector('zhuzhou-lens-bubble') as HTMLElement).focus());
     await page.keyboard.press('Enter');
-    await expect.poll(() => bubbleHtml(page)).toContain('role="dialog"');
+    await expect.poll(() => focused(page)).toMatch(/^dialog: /);
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
+    await expect.poll(() => focused(page)).toMatch(/^button: .*立方新能源获国际权威双认可/);
     const [story] = await Promise.all([session.context.waitForEvent('page'), page.keyboard.press('Enter')]);
     await story.waitForLoadState();
     expect(story.url()).toMatch(/story\.html\?id=/);
