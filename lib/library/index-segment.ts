@@ -32,13 +32,11 @@ export interface CompactionCursor {
   done: string;
 }
 
-/** A story's state in one term's list across a write: listed before, and its weight after. */
-export interface TermChange {
-  was: boolean;
-  weight?: number;
-}
-
-export function packSegment(seq: number, changes: Map<string, Map<number, TermChange>>): IndexSegment {
+/**
+ * `changes`: term → story → its new weight, NaN to take it out (plain numbers: an import of many
+ * thousand stories holds millions of them). `df`: term → stories gained, or lost.
+ */
+export function packSegment(seq: number, changes: Map<string, Map<number, number>>, df: Map<string, number>): IndexSegment {
   const terms = [...changes.keys()];
   const size = terms.reduce((sum, term) => sum + changes.get(term)!.size, 0);
   const segment: IndexSegment = {
@@ -52,10 +50,10 @@ export function packSegment(seq: number, changes: Map<string, Map<number, TermCh
   let at = 0;
   terms.forEach((term, i) => {
     segment.starts[i] = at;
-    for (const [ord, { was, weight }] of changes.get(term)!) {
+    segment.df[i] = df.get(term) ?? 0;
+    for (const [ord, weight] of changes.get(term)!) {
       segment.ords[at] = ord;
-      segment.weights[at++] = weight ?? NaN;
-      segment.df[i] += (weight === undefined ? 0 : 1) - (was ? 1 : 0);
+      segment.weights[at++] = weight;
     }
   });
   segment.starts[terms.length] = at;

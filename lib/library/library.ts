@@ -10,7 +10,7 @@ import { addKnowledge, emptyKnowledge, type LibraryKnowledge } from '../nlp/anal
 import type { Idf } from '../nlp/keywords';
 import { normalizeForAnalysis } from '../nlp/normalize';
 import { fingerprint } from './fingerprint';
-import { packSegment, SegmentView, type CompactionCursor, type IndexSegment, type TermChange } from './index-segment';
+import { packSegment, SegmentView, type CompactionCursor, type IndexSegment } from './index-segment';
 import { BUNDLED_ORIGIN, compareStories, storyText, type Story } from './story';
 
 /** A story as stored: with its fingerprint, by which the same text from elsewhere is known. */
@@ -176,17 +176,20 @@ async function planIndexWrites(tx: WriteTx, put: Indexed[], removed: string[]): 
   let docCount = docCountStored ?? 0;
   const seq = seqStored ?? 1;
   const knowledge: LibraryKnowledge = { ...emptyKnowledge(), names: names ?? {}, ...wordCounts };
-  /** term → story → listed before this write, and its weight after (none: taken out). */
-  const changes = new Map<string, Map<number, TermChange>>();
-  const change = (term: string, ord: number, next: TermChange) => {
+  /** term → story → its weight after this write, NaN when taken out; and term → stories gained. */
+  const changes = new Map<string, Map<number, number>>();
+  const df = new Map<string, number>();
+  // A story is taken out of its old terms before its new weights are set, so each of its terms
+  // counts −1 then +1: a story whose term stays changes no count.
+  const change = (term: string, ord: number, weight: number) => {
     let list = changes.get(term);
     if (!list) changes.set(term, (list = new Map()));
-    // A story is taken out of its old terms before its new ones are set: listed if either says so.
-    list.set(ord, { was: next.was || (list.get(ord)?.was ?? false), weight: next.weight });
+    list.set(ord, weight);
+    df.set(term, (df.get(term) ?? 0) + (Number.isNaN(weight) ? -1 : 1));
   };
   const writes: Array<() => Promise<unknown>> = [];
   const takeOut = (old: StoredDoc | undefined) => {
-    for (const term of old?.terms ?? []) change(term, old!.ord, { was: true });
+    for (const term of old?.terms ?? []) change(term, old!.ord, NaN);
   };
   const drop = (old: StoredDoc) => {
     docCount--;
@@ -206,12 +209,12 @@ async function planIndexWrites(tx: WriteTx, put: Indexed[], removed: string[]): 
     }
     if (!old) docCount++;
     const ord = old?.ord ?? nextOrd++;
-    for (const [term, weight] of entry.weights) change(term, ord, { was: false, weight });
+    for (const [term, weight] of entry.weights) change(term, ord, weight);
     const record: StoredDoc = { ...entry.doc, ord, terms: [...entry.weights.keys()] };
     writes.push(() => docs.put(record));
   });
   if (changes.size) {
-    writes.push(() => tx.objectStore('segments').put(packSegment(seq, changes)));
+    writes.push(() => tx.objectStore('segments').put(packSegment(seq, changes, df)));
     writes.push(() => meta.put(seq + 1, NEXT_SEGMENT));
   }
   writes.push(() => meta.put(nextOrd, NEXT_ORD));

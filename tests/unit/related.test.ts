@@ -94,12 +94,12 @@ describe('posting lists', () => {
     expect([...p.ords]).toEqual([5]);
   });
 
-  it('are changed by segments that count what each term gains and loses, until compaction passes the term', () => {
+  it('are changed by segments, which say what each term gains and loses, until compaction passes the term', () => {
     const changes = new Map([
-      ['甲', new Map([[1, { was: true }], [2, { was: false, weight: 0.5 }], [3, { was: true, weight: 0.25 }]])],
-      ['乙', new Map([[4, { was: true }]])],
+      ['甲', new Map([[1, NaN], [2, 0.5], [3, 0.25]])],
+      ['乙', new Map([[4, NaN]])],
     ]);
-    const view = new SegmentView(packSegment(7, changes));
+    const view = new SegmentView(packSegment(7, changes, new Map([['乙', -1]])));
     expect([view.df('甲'), view.df('乙'), view.df('丙')]).toEqual([0, -1, 0]);
     const list = view.apply('甲', updatePosting(updatePosting(emptyPosting(), 1, 1), 3, 1));
     expect([...list.ords]).toEqual([2, 3]);
