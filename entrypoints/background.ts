@@ -34,6 +34,8 @@ export default defineBackground(() => {
       if (!response.ok) throw new Error(`${path}: ${response.status}`);
       return response.text();
     },
+    // Any extension API call resets the idle timer; this one has no effect of its own.
+    keepAwake: () => browser.runtime.getPlatformInfo(),
     loadJieba: async () => {
       const { memory } = await initJieba({ module_or_path: packageUrl('jieba_rs_wasm_bg.wasm') });
       return { ...jieba, memoryBytes: () => memory.buffer.byteLength };

@@ -16,6 +16,12 @@ export interface BackgroundEnv {
   loadJieba: LoadJieba;
   /** IndexedDB database name; tests use their own. */
   dbName?: string;
+  /**
+   * Called before each step of the index's compaction: MV3 stops a worker 30 s after its last
+   * event or extension API call, and compaction (seconds to tens of seconds after a large sync or
+   * import) is neither. Stopped, it goes on at the next wake; meanwhile queries are slower.
+   */
+  keepAwake?: () => Promise<unknown>;
 }
 
 export function createBackgroundState(env: BackgroundEnv) {
@@ -24,7 +30,11 @@ export function createBackgroundState(env: BackgroundEnv) {
   const readers = readerGate();
   let database: Promise<Library> | undefined;
   /** The database, open; not waiting for the bundle (whose analysis needs jieba and the counts). */
-  const openDatabase = () => (database ??= openLibrary(env.dbName ?? LIBRARY_DB, () => bare.idf(), { beforeCompaction: readers.idle }));
+  const beforeCompaction = async () => {
+    await readers.idle();
+    await env.keepAwake?.();
+  };
+  const openDatabase = () => (database ??= openLibrary(env.dbName ?? LIBRARY_DB, () => bare.idf(), { beforeCompaction }));
   const bare = createAnalyzer(jieba, env.readPackageFile, async () => (await openDatabase()).wordCounts());
   let opened: Promise<Library> | undefined;
   let taught: Promise<Analyzer> | undefined;

@@ -63,6 +63,21 @@ describe('background state', () => {
     await reload.reinstall();
     expect(seedReads).toBe(2);
   });
+
+  it('keeps the worker awake at every step of compaction, after readers are answered', async () => {
+    let calls = 0;
+    const state = createBackgroundState({ version: 'v1', readPackageFile, loadJieba, dbName: freshDbName(), keepAwake: async () => calls++ });
+    const lib = await state.library();
+    const answering = state.readers.serve(() => new Promise((resolve) => setTimeout(resolve, 50)));
+    const compaction = lib.compact(2);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(calls).toBe(0);
+    await answering;
+    expect(await compaction).toBe(true);
+    // Two steps asked for; the compaction the install scheduled may follow them.
+    expect(calls).toBeGreaterThanOrEqual(2);
+    lib.close();
+  });
 });
 
 describe('background service', () => {
