@@ -175,7 +175,12 @@ describe('syncing every source', { timeout: 30_000 }, () => {
     await sources.add(unnamed);
     await sources.add(await makeSource({ kind: 'feed', url: `${base}/rss.xml`, name: '我的订阅' }));
     const { state: _state, progress: _progress, ...rest } = deps();
-    await syncRunner({ ...rest, sources, store, status: () => undefined }).syncAll();
+    const shown: string[] = [];
+    await syncRunner({ ...rest, sources, store, status: (s) => void (s && shown.push(s.source)) }).syncAll();
     expect((await sources.list()).map((s) => s.name)).toEqual(['潇湘晨报', '我的订阅']);
+    // The progress line uses that name as soon as the manifest has given it.
+    expect(shown[0]).toBe('127.0.0.1');
+    expect(shown.slice(1).filter((name) => name !== '我的订阅').every((name) => name === '潇湘晨报')).toBe(true);
+    expect(shown).toContain('潇湘晨报');
   });
 });

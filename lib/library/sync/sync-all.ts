@@ -41,7 +41,7 @@ export function syncRunner(deps: SyncAllDeps) {
         const result = await syncSource(source, {
           ...deps,
           state: deps.sources.state,
-          progress: ({ done, total }) => void deps.status({ source: source.name, index: index + 1, count: todo.length, done, total }),
+          progress: (p) => void deps.status({ source: p.source.name, index: index + 1, count: todo.length, done: p.done, total: p.total }),
         });
         results.set(source.id, result);
         // A source the reader did not name takes the name it gives itself (「株洲新闻网」, not its host).

@@ -18,6 +18,7 @@ import { parseManifest, type Shard } from './library-feed';
 import { emptyState, type Source, type SourceState, type SyncProblem, type SyncResult } from './source';
 
 export interface SyncProgress {
+  /** The source, named as it names itself once that is known and the reader gave no name. */
   source: Source;
   /** Stories written so far in this sync, of `total` new or changed ones found so far. */
   done: number;
@@ -92,7 +93,8 @@ export async function syncSource(source: Source, deps: SyncDeps): Promise<SyncRe
     const size = deps.batchSize ?? BATCH;
     for (let i = 0; i < fresh.length; i += size) {
       await deps.stories.put(await deps.analyze(fresh.slice(i, i + size)));
-      deps.progress?.({ source, done: total - fresh.length + Math.min(fresh.length, i + size), total });
+      const named = source.named === false && state.title ? { ...source, name: state.title } : source;
+      deps.progress?.({ source: named, done: total - fresh.length + Math.min(fresh.length, i + size), total });
     }
     state.fetched[doc.url] = { ...fetched.validators, version: doc.version };
     await deps.state.save(source.id, state);
