@@ -323,8 +323,8 @@ export async function openLibrary(name: string, idf: () => Promise<Idf>, options
   const segmentViews = new Map<number, SegmentView>();
   /** The segments not yet merged everywhere (oldest first) and how far compaction went, as `tx` sees them. */
   const unmerged = async (tx: IndexTx) => {
-    const cursor = (await tx.objectStore('meta').get(COMPACTION)) as CompactionCursor | undefined;
-    const seqs = await tx.objectStore('segments').getAllKeys();
+    // Both at once: every query that misses the cache starts here.
+    const [cursor, seqs] = await Promise.all([tx.objectStore('meta').get(COMPACTION) as Promise<CompactionCursor | undefined>, tx.objectStore('segments').getAllKeys()]);
     for (const seq of segmentViews.keys()) if (!seqs.includes(seq)) segmentViews.delete(seq);
     const views = await Promise.all(
       seqs.map(async (seq) => {
