@@ -1,7 +1,7 @@
 /**
- * Readers first: background work (a sync) waits before each step while a reader's request is
- * being answered. The service worker has one thread and the library one queue of transactions, so
- * without it a popup's search during a large sync waits behind batch after batch.
+ * Readers first: background work (a sync, the index's compaction) waits before each step while a
+ * reader's request is being answered. The service worker has one thread and the library one queue
+ * of transactions, so without it a popup's search during a large sync waits behind batch after batch.
  */
 export type ReaderGate = ReturnType<typeof readerGate>;
 

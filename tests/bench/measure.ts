@@ -39,7 +39,6 @@ export async function measure<T>(runs: number, once: () => Promise<T>): Promise<
   return values;
 }
 
-
 /**
  * Waits, polling from an extension page, until the library's index has merged every segment
  * (lib/library/index-segment.ts); returns the milliseconds waited.
