@@ -24,12 +24,14 @@ export interface StorySummary {
   firstLine: string;
 }
 
-/** A related story as the popup lists it: why it relates, and where. */
+/** A related story, or a story found by a search, as the popup lists it: why it is listed, and where. */
 export interface RelatedSummary extends StorySummary {
   score: number;
   sharedEntities: Array<{ type: EntityType; name: string }>;
   sharedWords: string[];
   snippet: Snippet;
+  /** The shared names and words in the title, as ranges of `title`. */
+  titleMarks: Snippet['marks'];
 }
 
 /** A text's entities and keywords, and the library's related coverage of it, best first. */
@@ -40,6 +42,12 @@ export interface Coverage {
   /** A cold worker's first answer, from the library's names only: ask again for the rest. */
   partial: boolean;
 }
+
+/**
+ * What the search box answers: for a name or a few words (`search`), the stories that mention
+ * them, `total` in all; for a passage (`related`), its related coverage.
+ */
+export type SearchAnswer = Coverage & ({ mode: 'related' } | { mode: 'search'; total: number });
 
 /** The article a content script found on its page. */
 export interface PageArticle {
@@ -79,7 +87,7 @@ export interface Replies {
   /** The newest stories (at most `limit`) and how many the library holds. */
   UI_LIST_STORIES: { stories: StorySummary[]; total: number };
   UI_GET_STORY: Story | null;
-  UI_SEARCH: Coverage;
+  UI_SEARCH: SearchAnswer;
   UI_EXPORT_LIBRARY: { jsonl: string; count: number };
   UI_IMPORT_LIBRARY: { imported: number; total: number } | { error: string };
   /** Each source with how its last sync went. */

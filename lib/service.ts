@@ -7,10 +7,11 @@ import { analyzeStories, needsAnalysis } from './library/analyze-stories';
 import { ImportError, storiesFromJsonl, storiesToJsonl } from './library/jsonl';
 import type { Library } from './library/library';
 import { firstLine, type Story } from './library/story';
-import { relatedFinder } from './match/related';
-import { makeSnippet } from './match/snippet';
-import type { Coverage, Message, PageArticle, PageCoverage, RelatedSummary, Reply, StorySummary } from './messages';
-import type { Analyzer } from './nlp/analyzer';
+import { queryFinder, type QueryFinder } from './match/related';
+import { isSearchQuery, splitMatches } from './match/search';
+import { makeSnippet, markWords } from './match/snippet';
+import type { Coverage, Message, PageArticle, PageCoverage, RelatedSummary, Reply, SearchAnswer, StorySummary } from './messages';
+import type { Analyzer, TextAnalysis } from './nlp/analyzer';
 import { articleText } from './page/article-text';
 import { MAX_SELECTION } from './page/selection';
 import type { TabCoverage } from './page/tab-coverage';
@@ -55,7 +56,7 @@ export function summarize(story: Story): StorySummary {
 
 export function createService({ library, analyzer, read, tabs, openStory, sync, readers }: ServiceDeps) {
   /** Made again when the library changes: it caches the library's names for English text. */
-  let finder: ReturnType<typeof relatedFinder> | undefined;
+  let finder: QueryFinder | undefined;
   const sources = sourceRegistry(sync.store);
   const afterReaders =
     <A extends unknown[], R>(step: (...args: A) => Promise<R>) =>
@@ -89,27 +90,47 @@ export function createService({ library, analyzer, read, tabs, openStory, sync, 
     return stories.map((s) => analysed.get(s.id) ?? s);
   }
 
+  async function finderOf(lib: Library): Promise<QueryFinder> {
+    return (finder ??= queryFinder({ analyzer: await analyzer(), index: lib.index, libraryNames: () => lib.entityNames(), read }));
+  }
+
+  /** The stories as the popup lists them, each with why (shared names and words) and where (its sentence, its headline). */
+  async function summariesOf(lib: Library, hits: Array<{ id: string; score: number; sharedEntities: RelatedSummary['sharedEntities']; sharedWords: string[] }>): Promise<RelatedSummary[]> {
+    const stories = await lib.getMany(hits.map((hit) => hit.id));
+    return hits.flatMap(({ score, sharedEntities, sharedWords }, i) => {
+      const story = stories[i];
+      if (!story) return [];
+      const words = [...sharedEntities.map((e) => e.name), ...sharedWords];
+      return [{ ...summarize(story), score, sharedEntities, sharedWords, snippet: makeSnippet(story.paragraphs, words), titleMarks: markWords(story.title, words).marks }];
+    });
+  }
+
+  /** A cold worker answered from the library's names: jieba starts loading once that answer is out. */
+  function afterPartial(analysis: TextAnalysis) {
+    if (analysis.partial) setTimeout(() => void analyzer().then((a) => a.prepare()), 0);
+    return analysis.partial ?? false;
+  }
+
   /**
    * The related coverage of a text. With `partial`, a cold worker answers from the library's
-   * names at once, and jieba starts loading once that answer has gone out (its dictionary build
-   * would hold the answer back); the caller asks again for the rest.
+   * names at once (jieba's dictionary build would hold the answer back); the caller asks again
+   * for the rest.
    */
   const coverage = async (text: string, partial: boolean): Promise<Coverage> => {
     const lib = await library();
-    finder ??= relatedFinder({ analyzer: await analyzer(), index: lib.index, libraryNames: () => lib.entityNames(), read });
-    const { analysis, related } = await finder(text, { partial });
-    const summaries: RelatedSummary[] = [];
-    const stories = await lib.getMany(related.map((hit) => hit.id));
-    for (const [i, hit] of related.entries()) {
-      const story = stories[i];
-      if (!story) continue;
-      const { score, sharedEntities, sharedWords } = hit;
-      const snippet = makeSnippet(story.paragraphs, [...sharedEntities.map((e) => e.name), ...sharedWords]);
-      summaries.push({ ...summarize(story), score, sharedEntities, sharedWords, snippet });
-    }
+    const { analysis, related } = await (await finderOf(lib)).related(text, { partial });
     const { entities, keywords } = analysis;
-    if (analysis.partial) setTimeout(() => void analyzer().then((a) => a.prepare()), 0);
-    return { entities, keywords, related: summaries, partial: analysis.partial ?? false };
+    return { entities, keywords, related: await summariesOf(lib, related), partial: afterPartial(analysis) };
+  };
+
+  /** What the search box answers: the stories naming a short query, or a passage's related coverage. */
+  const answerQuery = async (text: string): Promise<SearchAnswer> => {
+    if (!isSearchQuery(text)) return { mode: 'related', ...(await coverage(text, true)) };
+    const lib = await library();
+    const { analysis, hits, total } = await (await finderOf(lib)).search(text, { partial: true });
+    const found = hits.map((hit) => ({ ...hit, ...splitMatches(hit) }));
+    const { entities, keywords } = analysis;
+    return { mode: 'search', total, entities, keywords, related: await summariesOf(lib, found), partial: afterPartial(analysis) };
   };
 
   /** A page's coverage, kept for its tab at once and refined when the full analysis is done. */
@@ -131,7 +152,7 @@ export function createService({ library, analyzer, read, tabs, openStory, sync, 
       case 'UI_GET_STORY':
         return ((await lib.get(message.id)) ?? null) as Reply<M>;
       case 'UI_SEARCH':
-        return (await coverage(message.text, true)) as Reply<M>;
+        return (await answerQuery(message.text)) as Reply<M>;
       case 'PAGE_ARTICLE':
         if (origin.tabId === undefined) throw new Error('PAGE_ARTICLE comes from a tab');
         return { count: await pageCoverage(message.article, origin.tabId) } as Reply<M>;

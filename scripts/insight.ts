@@ -5,6 +5,7 @@
  *   export           print the library as JSON Lines, one story per line (the extension's format)
  *   analyze --jsonl  read {"id","text"} or {"id","html","url"?} lines on stdin; write the article
  *                    (for html), entities, keywords and related stories
+ *   search QUERY     the stories the popup's search box lists for a name or a few words
  */
 import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
@@ -18,10 +19,11 @@ import { storiesFromJsonl, storiesToJsonl } from '../lib/library/jsonl';
 import { compareStories, storyText, type Story } from '../lib/library/story';
 import { indexEntry } from '../lib/match/index-entry';
 import { MemoryIndex } from '../lib/match/memory-index';
-import { relatedFinder } from '../lib/match/related';
+import { queryFinder, type QueryFinder } from '../lib/match/related';
 import { createAnalyzer, type Analyzer } from '../lib/nlp/analyzer';
 import { normalizeForAnalysis } from '../lib/nlp/normalize';
 import { articleText } from '../lib/page/article-text';
+import { isSearchQuery } from '../lib/match/search';
 
 const USAGE = `usage: npm run -s insight -- [--library FILE] <command>
 
@@ -30,6 +32,8 @@ commands:
   analyze --jsonl  read JSON Lines {"id","text"} or {"id","html","url"?} from stdin and write, one line per input:
                    {"id","article"?:{"title","text","date"?},"entities":{"person","place","org"},"keywords",
                     "related":[{"id","title","date","score","shared"}]}   (article: for html input)
+  search QUERY     print, as JSON Lines {"id","title","date","score"}, the stories the popup's search box
+                   lists for QUERY (a name or a few words; a longer passage is for analyze)
 
 options:
   --library FILE   use an exported library (JSON Lines) instead of the bundled one
@@ -63,15 +67,23 @@ async function analysedLibrary(stories: Story[], analyzer: Analyzer): Promise<St
   return all;
 }
 
-async function analyzeLines(stories: Story[], analyzer: Analyzer): Promise<void> {
-  // The same records the extension keeps in IndexedDB, held in memory.
+/** The library's queries over the same records the extension keeps in IndexedDB, held in memory. */
+async function libraryFinder(stories: Story[], analyzer: Analyzer): Promise<QueryFinder> {
   const idf = await analyzer.idf();
   const index = new MemoryIndex();
   for (const story of stories) {
     const entry = indexEntry(story, idf);
     if (entry) index.put(entry, normalizeForAnalysis(storyText(story)));
   }
-  const findRelated = relatedFinder({ analyzer, index, libraryNames: async () => index.entityNames(), read: readPublic });
+  return queryFinder({ analyzer, index, libraryNames: async () => index.entityNames(), read: readPublic });
+}
+
+async function searchQuery(finder: QueryFinder, query: string): Promise<void> {
+  if (!isSearchQuery(query)) throw new UsageError('search takes a name or a few words; for a passage use analyze --jsonl');
+  for (const { id, title, date, score } of (await finder.search(query)).hits) process.stdout.write(`${JSON.stringify({ id, title, date, score })}\n`);
+}
+
+async function analyzeLines(finder: QueryFinder): Promise<void> {
   let n = 0;
   for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
     n++;
@@ -92,7 +104,7 @@ async function analyzeLines(stories: Story[], analyzer: Analyzer): Promise<void>
       process.stdout.write(`${JSON.stringify({ id, error: `line ${n}: ${error}` })}\n`);
       continue;
     }
-    const { analysis, related } = await findRelated(text);
+    const { analysis, related } = await finder.related(text);
     process.stdout.write(
       `${JSON.stringify({
         id,
@@ -124,13 +136,19 @@ async function main(argv: string[]): Promise<void> {
   }
   const [command, ...extra] = positionals;
   if (!command) throw new UsageError('no command given');
+  if (command === 'search') {
+    if (!extra.length || !extra.join('').trim()) throw new UsageError('search needs a QUERY');
+    const analyzer = createAnalyzer(async () => jieba, readPublic);
+    await searchQuery(await libraryFinder(await analysedLibrary(await loadLibrary(values.library), analyzer), analyzer), extra.join(' '));
+    return;
+  }
   if (extra.length) throw new UsageError(`unexpected argument '${extra[0]}'`);
   if (command === 'export') {
     process.stdout.write(storiesToJsonl(await loadLibrary(values.library)));
   } else if (command === 'analyze') {
     if (!values.jsonl) throw new UsageError('analyze reads JSON Lines: add --jsonl');
     const analyzer = createAnalyzer(async () => jieba, readPublic);
-    await analyzeLines(await analysedLibrary(await loadLibrary(values.library), analyzer), analyzer);
+    await analyzeLines(await libraryFinder(await analysedLibrary(await loadLibrary(values.library), analyzer), analyzer));
   } else {
     throw new UsageError(`unknown command '${command}'`);
   }

@@ -83,16 +83,18 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The English text's named things as entity terms; years by number. */
 export function englishProfile(text: string, lexicon: EnglishLexicon): Profile {
-  const profile: Profile = { terms: new Map(), names: new Map(), years: new Set() };
-  const add = (term: string) => {
+  const written = new Map<string, string>();
+  const profile: Profile = { terms: new Map(), names: new Map(), years: new Set(), written };
+  const add = (term: string, words: string) => {
     profile.terms.set(term, (profile.terms.get(term) ?? 0) + 1);
     profile.names.set(term, lexicon.names.get(term) ?? term);
+    if (!written.has(term)) written.set(term, words);
   };
   let rest = text.normalize('NFKC');
   const phrases = [...lexicon.phrases.keys()].sort((a, b) => b.length - a.length);
   const pattern = new RegExp(`(?<![\\p{L}\\d])(?:${phrases.map(escape).join('|')})(?![\\p{L}\\d])`, 'giu');
   rest = rest.replace(pattern, (found) => {
-    add(lexicon.phrases.get(found.toLowerCase())!);
+    add(lexicon.phrases.get(found.toLowerCase())!, found);
     return ' . ';
   });
   // Capitalised runs (Cao Huiquan, Zhuzhou): every span of one to three words may be a romanised name.
@@ -102,7 +104,7 @@ export function englishProfile(text: string, lexicon: EnglishLexicon): Profile {
       for (let end = Math.min(words.length, start + 3); end > start; end--) {
         const term = lexicon.romanised.get(words.slice(start, end).join(''));
         if (term) {
-          add(term);
+          add(term, run.split(/[ -]/).slice(start, end).join(' '));
           start = end - 1;
           break;
         }

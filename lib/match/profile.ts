@@ -15,6 +15,8 @@ export interface Profile {
   names: Map<string, string>;
   /** Years the text names (2024年), and for a story the year it was published. */
   years: Set<number>;
+  /** Entity term → the words an English text names it with (Xi Jinping for 习近平). */
+  written?: Map<string, string>;
 }
 
 const TYPE_OF_TERM = /^(person|place|org):/;

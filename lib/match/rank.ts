@@ -93,7 +93,7 @@ export function topBy(items: number[], score: (item: number) => number, k: numbe
 }
 
 /** Index of `ord` in ascending `ords`, or -1. */
-function findOrd(ords: Uint32Array, ord: number): number {
+export function findOrd(ords: Uint32Array, ord: number): number {
   let lo = 0;
   let hi = ords.length - 1;
   while (lo <= hi) {

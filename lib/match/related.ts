@@ -8,6 +8,7 @@ import { normalizeForAnalysis } from '../nlp/normalize';
 import { buildEnglishLexicon, englishProfile, isLatinText, parsePinyinTable, type EnglishLexicon } from './crosslingual';
 import { buildProfile, entityType, mainPlace, type Profile } from './profile';
 import { rankRelated, type IndexReader, type RelatedStory } from './rank';
+import { capitalizeWords, isLatinQuery, searchIndex, type SearchResult } from './search';
 
 /** Performance mark after each ranking, with its duration: read by `npm run bench`. */
 export const RANK_MARK = 'zhuzhou-lens:rank';
@@ -26,33 +27,57 @@ export interface RelatedResult {
   related: RelatedStory[];
 }
 
+/** An English text's names as it writes them, each with the library's Chinese name: Xi Jinping · 习近平. */
 function analysisOfProfile(profile: Profile): TextAnalysis {
   const entities = emptyEntities();
   for (const [term, name] of profile.names) {
     const type = entityType(term);
-    if (type && !entities[type].includes(name)) entities[type].push(name);
+    const written = profile.written?.get(term);
+    const shown = written && written.toLowerCase() !== name.toLowerCase() ? `${written} · ${name}` : name;
+    if (type && !entities[type].includes(shown)) entities[type].push(shown);
   }
   return { entities, keywords: [], aliases: {}, terms: {} };
 }
 
-export function relatedFinder(deps: RelatedDeps) {
+export interface SearchFound extends SearchResult {
+  analysis: TextAnalysis;
+}
+
+/**
+ * The library's answers to a text: `related` for a passage (the stories of the same event), and
+ * `search` for a name or a few words (the stories that mention them). Both read the text the same
+ * way; English text goes through the cross-lingual lexicon, built once when it is first needed.
+ */
+export function queryFinder(deps: RelatedDeps) {
   let lexicon: Promise<EnglishLexicon> | undefined;
-  return async function findRelated(text: string, options?: { partial?: boolean; limit?: number; all?: boolean }): Promise<RelatedResult> {
-    const idf = await deps.analyzer.idf();
-    let analysis: TextAnalysis;
-    let profile: Profile;
-    if (isLatinText(text)) {
-      lexicon ??= Promise.all([deps.libraryNames(), deps.read('nlp/pinyin.txt')]).then(([names, pinyin]) => buildEnglishLexicon(names, parsePinyinTable(pinyin)));
-      profile = englishProfile(text, await lexicon);
-      analysis = analysisOfProfile(profile);
-    } else {
-      analysis = await deps.analyzer.analyze(text, { partial: options?.partial });
-      profile = buildProfile({ entities: analysis.entities, terms: analysis.terms, text, home: mainPlace(analysis.entities, analysis.terms) });
+  const englishLexicon = () =>
+    (lexicon ??= Promise.all([deps.libraryNames(), deps.read('nlp/pinyin.txt')]).then(([names, pinyin]) => buildEnglishLexicon(names, parsePinyinTable(pinyin))));
+
+  async function read(text: string, english: boolean, partial?: boolean): Promise<{ analysis: TextAnalysis; profile: Profile }> {
+    if (english) {
+      const profile = englishProfile(text, await englishLexicon());
+      return { analysis: analysisOfProfile(profile), profile };
     }
-    const started = performance.now();
-    const related = await rankRelated(profile, deps.index, { idf, text: normalizeForAnalysis(text), limit: options?.limit, all: options?.all });
-    performance.clearMarks(RANK_MARK);
-    performance.mark(RANK_MARK, { detail: { ms: performance.now() - started } });
-    return { analysis, related };
+    const analysis = await deps.analyzer.analyze(text, { partial });
+    return { analysis, profile: buildProfile({ entities: analysis.entities, terms: analysis.terms, text, home: mainPlace(analysis.entities, analysis.terms) }) };
+  }
+
+  return {
+    async related(text: string, options?: { partial?: boolean; limit?: number; all?: boolean }): Promise<RelatedResult> {
+      const idf = await deps.analyzer.idf();
+      const { analysis, profile } = await read(text, isLatinText(text), options?.partial);
+      const started = performance.now();
+      const related = await rankRelated(profile, deps.index, { idf, text: normalizeForAnalysis(text), limit: options?.limit, all: options?.all });
+      performance.clearMarks(RANK_MARK);
+      performance.mark(RANK_MARK, { detail: { ms: performance.now() - started } });
+      return { analysis, related };
+    },
+    async search(text: string, options?: { partial?: boolean; limit?: number }): Promise<SearchFound> {
+      const english = isLatinQuery(text);
+      const { analysis, profile } = await read(english ? capitalizeWords(text) : text, english, options?.partial);
+      return { analysis, ...(await searchIndex(profile, deps.index, options?.limit)) };
+    },
   };
 }
+
+export type QueryFinder = ReturnType<typeof queryFinder>;

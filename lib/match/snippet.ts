@@ -10,22 +10,31 @@ export interface Snippet {
 
 const MAX_CHARS = 90;
 
-export function makeSnippet(paragraphs: string[], words: string[]): Snippet {
-  const sentences = paragraphs.flatMap((p) => p.split(/(?<=[。！？!?；;])/)).map((s) => s.trim()).filter(Boolean);
-  const wanted = [...new Set(words.filter((w) => w.length >= 2))].sort((a, b) => b.length - a.length);
-  const hits = (s: string) => wanted.reduce((n, w) => n + (s.toLowerCase().includes(w.toLowerCase()) ? w.length : 0), 0);
-  let best = sentences[0] ?? '';
-  for (const s of sentences) if (hits(s) > hits(best)) best = s;
-  const text = best.length > MAX_CHARS ? `${best.slice(0, MAX_CHARS - 1)}…` : best;
+/** The words worth marking, longest first (a longer name is marked whole, not its part). */
+const markable = (words: string[]) => [...new Set(words.filter((w) => w.length >= 2))].sort((a, b) => b.length - a.length);
+
+/** `text` with every occurrence of `words` marked, case-insensitively, longest words first. */
+export function markWords(text: string, words: string[]): Snippet {
   const covered = new Uint8Array(text.length);
   const lower = text.toLowerCase();
   const marks: Array<[number, number]> = [];
-  for (const w of wanted) {
-    for (let at = lower.indexOf(w.toLowerCase()); at >= 0; at = lower.indexOf(w.toLowerCase(), at + w.length)) {
-      if (covered.subarray(at, at + w.length).some(Boolean)) continue;
-      covered.fill(1, at, at + w.length);
-      marks.push([at, at + w.length]);
+  for (const w of markable(words)) {
+    const word = w.toLowerCase();
+    for (let at = lower.indexOf(word); at >= 0; at = lower.indexOf(word, at + word.length)) {
+      if (covered.subarray(at, at + word.length).some(Boolean)) continue;
+      covered.fill(1, at, at + word.length);
+      marks.push([at, at + word.length]);
     }
   }
   return { text, marks: marks.sort((a, b) => a[0] - b[0]) };
+}
+
+/** The sentence of `paragraphs` that holds most of `words`, cut to MAX_CHARS, with them marked. */
+export function makeSnippet(paragraphs: string[], words: string[]): Snippet {
+  const sentences = paragraphs.flatMap((p) => p.split(/(?<=[。！？!?；;])/)).map((s) => s.trim()).filter(Boolean);
+  const wanted = markable(words);
+  const hits = (s: string) => wanted.reduce((n, w) => n + (s.toLowerCase().includes(w.toLowerCase()) ? w.length : 0), 0);
+  let best = sentences[0] ?? '';
+  for (const s of sentences) if (hits(s) > hits(best)) best = s;
+  return markWords(best.length > MAX_CHARS ? `${best.slice(0, MAX_CHARS - 1)}…` : best, wanted);
 }

@@ -2,8 +2,9 @@
  * Each tab's page coverage, kept where a restarted service worker and the popup find it (the
  * browser's session storage in the extension; a Map in tests). A refined answer (the full
  * analysis after a cold worker's partial one) replaces the kept one only while the tab still
- * shows the same page.
+ * shows the same page, and keeps the stories the first one listed.
  */
+import { keepShown } from '../match/keep-shown';
 import type { PageCoverage } from '../messages';
 
 export interface SessionStore {
@@ -21,10 +22,13 @@ export function tabCoverage(store: SessionStore, changed: (tabId: number, covera
       await store.set(tabKey(tabId), coverage);
       await changed(tabId, coverage);
     },
+    /** The full answer: in its order, with every story the first answer listed still there. */
     async refine(tabId: number, coverage: PageCoverage) {
-      if ((await get(tabId))?.url !== coverage.url) return;
-      await store.set(tabKey(tabId), coverage);
-      await changed(tabId, coverage);
+      const kept = await get(tabId);
+      if (kept?.url !== coverage.url) return;
+      const refined = { ...coverage, related: keepShown(kept.related, coverage.related) };
+      await store.set(tabKey(tabId), refined);
+      await changed(tabId, refined);
     },
     async forget(tabId: number) {
       await store.remove(tabKey(tabId));

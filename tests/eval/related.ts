@@ -19,7 +19,7 @@ import { normalizeForAnalysis } from '../../lib/nlp/normalize';
 import { indexEntry } from '../../lib/match/index-entry';
 import { MemoryIndex } from '../../lib/match/memory-index';
 import { RELATED_THRESHOLD, type RelatedStory } from '../../lib/match/rank';
-import { relatedFinder } from '../../lib/match/related';
+import { queryFinder } from '../../lib/match/related';
 import { createAnalyzer } from '../../lib/nlp/analyzer';
 import { EVAL_DIR, nerDataAvailable, readNerSentences } from './ner-data';
 
@@ -53,7 +53,8 @@ export async function relatedSetup() {
   const stories = await analyzeStories(analyzer, await loadBundledStories(read));
   const idf = await analyzer.idf();
   const index = MemoryIndex.fromEntries(stories.map((s) => ({ ...indexEntry(s, idf)!, text: normalizeForAnalysis(storyText(s)) })));
-  return { stories, find: relatedFinder({ analyzer, index, libraryNames: async () => index.entityNames(), read }) };
+  const finder = queryFinder({ analyzer, index, libraryNames: async () => index.entityNames(), read });
+  return { stories, finder, find: finder.related };
 }
 
 /** Right: the expected story first at or above `threshold`, or nothing at or above it for a negative. */

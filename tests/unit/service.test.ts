@@ -5,7 +5,7 @@ import { storiesToJsonl } from '../../lib/library/jsonl';
 import type { Library } from '../../lib/library/library';
 import { fetchSource } from '../../lib/library/sync/fetch-source';
 import { tabCoverage, tabKey } from '../../lib/page/tab-coverage';
-import type { PageCoverage } from '../../lib/messages';
+import type { PageCoverage, RelatedSummary } from '../../lib/messages';
 import { readerGate } from '../../lib/reader-gate';
 import { createService } from '../../lib/service';
 import { freshDbName, loadJieba, readPackageFile, readerStory } from './helpers';
@@ -107,6 +107,19 @@ describe('background service', () => {
     expect((await handle({ type: 'UI_SEARCH', text: 'zzzz qqqq' })).related).toEqual([]);
   });
 
+  it('answers a name with the stories that mention it, their headlines marked, and a passage with related coverage', async () => {
+    const found = await handle({ type: 'UI_SEARCH', text: '厂BA' });
+    expect(found.mode).toBe('search');
+    expect(found.related.map((r) => r.title)).toEqual(['为群众带来快乐 “厂BA”还是熟悉的味道']);
+    const [story] = found.related;
+    expect(story.titleMarks.map(([s, e]) => story.title.slice(s, e))).toEqual(['厂BA']);
+    expect(story.snippet.marks.length).toBeGreaterThan(0);
+    const place = await handle({ type: 'UI_SEARCH', text: '株洲' });
+    expect(place).toMatchObject({ mode: 'search', total: place.related.length });
+    expect(place.related.length).toBeGreaterThanOrEqual(5);
+    expect((await handle({ type: 'UI_SEARCH', text: '株洲南方阀门股份有限公司参与制定的国际标准获批准发布。' })).mode).toBe('related');
+  });
+
   it('indexes imported stories at once: a passage about one finds it', async () => {
     const story = { ...readerStory('r-index', '湘江风光带改造工程开工'), paragraphs: ['湘江风光带改造工程昨日开工，株洲市住建局局长欧阳明宣布工程将于明年完工。'] };
     await handle({ type: 'UI_IMPORT_LIBRARY', text: storiesToJsonl([story]) });
@@ -177,20 +190,28 @@ describe('page coverage', () => {
 });
 
 describe('tab coverage', () => {
-  it('refines only the page the tab still shows, and forgets it on navigation', async () => {
+  it('refines only the page the tab still shows, never takes a listed story back, and forgets it on navigation', async () => {
     const store = new Map<string, unknown>();
-    const seen: Array<number | null> = [];
+    const seen: Array<string[] | null> = [];
     const tabs = tabCoverage(
       { get: async (k) => store.get(k), set: async (k, v) => void store.set(k, v), remove: async (k) => void store.delete(k) },
-      (_tab, c) => void seen.push(c ? c.related.length : null),
+      (_tab, c) => void seen.push(c ? c.related.map((r) => r.id) : null),
     );
-    const coverage = (url: string, n: number): PageCoverage => ({ url, title: 't', entities: { person: [], place: [], org: [] }, keywords: [], related: Array(n).fill(null), partial: false });
-    await tabs.keep(1, coverage('https://a/', 1));
-    await tabs.refine(1, coverage('https://a/', 2));
+    const coverage = (url: string, ids: string[]): PageCoverage => ({
+      url,
+      title: 't',
+      entities: { person: [], place: [], org: [] },
+      keywords: [],
+      related: ids.map((id) => ({ id }) as RelatedSummary),
+      partial: false,
+    });
+    await tabs.keep(1, coverage('https://a/', ['first-guess', 'both']));
+    // The full answer ranks differently and lacks the first guess: reordered, the guess kept last.
+    await tabs.refine(1, coverage('https://a/', ['both', 'found-later']));
     await tabs.forget(1);
     // The full analysis of a page the reader has left arrives late: it is dropped.
-    await tabs.refine(1, coverage('https://a/', 3));
-    expect(seen).toEqual([1, 2, null]);
+    await tabs.refine(1, coverage('https://a/', ['late']));
+    expect(seen).toEqual([['first-guess', 'both'], ['both', 'found-later', 'first-guess'], null]);
     expect(store.size).toBe(0);
   });
 });

@@ -1,0 +1,115 @@
+/**
+ * The search box's other half: a name or a word or two finds the stories that mention it, best
+ * first. Related coverage asks "which story reports the same event as this passage?" and rightly
+ * answers nothing for 株洲 alone; a reader who types 株洲 wants every story that names it.
+ */
+import { entityType, type Profile } from './profile';
+import { findOrd, topBy, type IndexReader } from './rank';
+
+/** What the popup lists of a search at most (it says how many there are in all). */
+export const SEARCH_LIMIT = 50;
+/** A query's terms read at most: a search query is short, and each term is one posting read. */
+const MAX_QUERY_TERMS = 12;
+/** A query longer than this (in Han characters, or in Latin words) is a passage, not a search. */
+const MAX_SEARCH_HAN = 16;
+const MAX_SEARCH_WORDS = 4;
+/** A sentence's punctuation: what a pasted passage has and a typed name does not. */
+const SENTENCE = /[。！？；，,!?;：:\n]/;
+
+/**
+ * A short query without a sentence's punctuation is a search for the stories that mention it;
+ * anything longer is a passage that asks for related coverage.
+ */
+export function isSearchQuery(text: string): boolean {
+  const query = text.trim();
+  if (!query || query.length > 60 || SENTENCE.test(query.replace(/[.!?]$/, ''))) return false;
+  const han = query.match(/\p{Script=Han}/gu)?.length ?? 0;
+  const words = query.match(/[A-Za-z]+/g)?.length ?? 0;
+  return han <= MAX_SEARCH_HAN && words <= MAX_SEARCH_WORDS;
+}
+
+/** A search query mostly in Latin letters (Zhuzhou, xi jinping): read through the English lexicon. */
+export function isLatinQuery(text: string): boolean {
+  const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
+  const latin = text.match(/[A-Za-z]/g)?.length ?? 0;
+  return latin >= 2 && han * 4 < latin;
+}
+
+/** xi jinping → Xi Jinping: the English lexicon finds romanised names by their capitals. */
+export function capitalizeWords(text: string): string {
+  return text.replace(/(?<![A-Za-z])[a-z]/g, (c) => c.toUpperCase());
+}
+
+export interface SearchHit {
+  id: string;
+  title: string;
+  date: string;
+  /** Share of the query's terms the story names, and how much it is about them: 0–1. */
+  score: number;
+  /** The query's terms the story names, each in the story's own words (its name for an entity). */
+  matched: Array<{ term: string; name: string }>;
+}
+
+export interface SearchResult {
+  hits: SearchHit[];
+  /** How many stories name as many of the query's terms as the best. */
+  total: number;
+}
+
+/**
+ * Stories that name the query's terms, those naming the most of them only, ranked by how much the
+ * story is about them (its index weights: frequency, rarity, the headline counting double), then
+ * the newest. Every term's posting list is read whole, however common: a query has a few terms.
+ */
+export async function searchIndex(query: Profile, index: IndexReader, limit = SEARCH_LIMIT): Promise<SearchResult> {
+  const terms = [...query.terms.keys()].slice(0, MAX_QUERY_TERMS);
+  if (terms.length === 0) return { hits: [], total: 0 };
+  const { lists } = await index.postings(terms, Infinity);
+  let maxOrd = -1;
+  for (const { ords } of lists.values()) if (ords.length) maxOrd = Math.max(maxOrd, ords[ords.length - 1]);
+  const matched = new Uint8Array(maxOrd + 1);
+  const weight = new Float64Array(maxOrd + 1);
+  const touched: number[] = [];
+  for (const { ords, weights } of lists.values()) {
+    for (let i = 0; i < ords.length; i++) {
+      const ord = ords[i];
+      if (matched[ord] === 0) touched.push(ord);
+      matched[ord]++;
+      weight[ord] += weights[i];
+    }
+  }
+  // Only the stories naming the most of the query's terms: 株洲市国土空间规划委员会 lists the
+  // committee's stories, not every story naming 株洲.
+  let most = 0;
+  for (const ord of touched) most = Math.max(most, matched[ord]);
+  const found = touched.filter((ord) => matched[ord] === most);
+  const score = (ord: number) => (matched[ord] + Math.min(1, weight[ord] / matched[ord])) / (terms.length + 1);
+  const best = topBy(found, score, limit);
+  const docs = await index.docs(best);
+  const hits = docs.map((doc, i): SearchHit => {
+    const ord = best[i];
+    const named = terms.filter((term) => {
+      const list = lists.get(term);
+      return list !== undefined && findOrd(list.ords, ord) >= 0;
+    });
+    return {
+      id: doc.id,
+      title: doc.title,
+      date: doc.date,
+      score: Math.round(score(ord) * 1000) / 1000,
+      matched: named.map((term) => ({ term, name: doc.names[term] ?? query.names.get(term) ?? term })),
+    };
+  });
+  hits.sort((a, b) => b.score - a.score || b.date.localeCompare(a.date) || a.id.localeCompare(b.id));
+  return { hits, total: found.length };
+}
+
+/** A hit's matches as the popup explains a story: the names, then the words. */
+export function splitMatches(hit: SearchHit) {
+  const sharedEntities = hit.matched.flatMap(({ term, name }) => {
+    const type = entityType(term);
+    return type ? [{ type, name }] : [];
+  });
+  const sharedWords = hit.matched.filter(({ term }) => !entityType(term)).map(({ name }) => name);
+  return { sharedEntities, sharedWords };
+}

@@ -1,0 +1,85 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { keepShown } from '../../lib/match/keep-shown';
+import { isSearchQuery } from '../../lib/match/search';
+import { markWords } from '../../lib/match/snippet';
+import { relatedSetup } from '../eval/related';
+
+let setup: Awaited<ReturnType<typeof relatedSetup>>;
+beforeAll(async () => {
+  setup = await relatedSetup();
+}, 60_000);
+
+const titlesFor = async (query: string) => (await setup.finder.search(query)).hits.map((h) => h.title);
+const titleOf = (fragment: string) => setup.stories.find((s) => s.title.includes(fragment))!.title;
+
+describe('what the search box takes for a search', () => {
+  it('takes a name or a few words for a search, and a passage for related coverage', () => {
+    for (const query of ['株洲', '厂BA', '习近平', 'Xi Jinping', 'zhuzhou', '曹慧泉 土耳其', '株洲市国土空间规划委员会', '  南方阀门  ']) expect(isSearchQuery(query), query).toBe(true);
+    for (const passage of [
+      '立方新能源的钠离子电池获得英国皇家化学会期刊认可',
+      '市委书记曹慧泉率团访问土耳其，调研中车株机土耳其基地。',
+      'Xi Jinping congratulated Mahamat Idriss Deby Itno on his election as president of Chad.',
+      '',
+      '   ',
+    ])
+      expect(isSearchQuery(passage), passage).toBe(false);
+  });
+});
+
+describe('searching the library', () => {
+  it('finds every story that names a place, the one about it first', async () => {
+    const titles = await titlesFor('株洲');
+    expect(titles.length).toBeGreaterThanOrEqual(5);
+    expect(titles[0]).toBe(titleOf('株洲标准'));
+    expect(titles).not.toContain(titleOf('乍得'));
+  });
+
+  it('finds a league by a name that is no person, place or organisation', async () => {
+    expect(await titlesFor('厂BA')).toEqual([titleOf('厂BA')]);
+  });
+
+  it('finds a person, in Chinese and in English, however it is capitalised', async () => {
+    const chinese = await titlesFor('习近平');
+    expect(chinese.slice(0, 2).sort()).toEqual([titleOf('乍得'), titleOf('北马其顿')].sort());
+    expect(await titlesFor('Xi Jinping')).toEqual(chinese);
+    expect(await titlesFor('xi jinping')).toEqual(chinese);
+    expect(await titlesFor('Zhuzhou')).toEqual(await titlesFor('株洲'));
+  });
+
+  it('lists only the stories naming the most of the query’s words', async () => {
+    expect(await titlesFor('曹慧泉 土耳其')).toEqual([titleOf('曹慧泉')]);
+    // The committee's story, not every story that names 株洲.
+    expect(await titlesFor('株洲市国土空间规划委员会')).toEqual([titleOf('国土空间规划委员会')]);
+  });
+
+  it('finds a company by its short name, explained in the story’s own words', async () => {
+    const { hits } = await setup.finder.search('南方阀门');
+    expect(hits[0].title).toBe(titleOf('南方阀门斩获'));
+    expect(hits[0].matched.map((m) => m.name)).toContain('株洲南方阀门股份有限公司');
+  });
+
+  it('finds nothing for words no story has, and says how many it found', async () => {
+    expect(await setup.finder.search('量子计算机')).toMatchObject({ hits: [], total: 0 });
+    expect(await setup.finder.search('🙂')).toMatchObject({ hits: [], total: 0 });
+    const { hits, total } = await setup.finder.search('株洲');
+    expect(total).toBe(hits.length);
+  });
+});
+
+describe('marking the matched words', () => {
+  it('marks every occurrence, the longest word whole, without case', () => {
+    const { text, marks } = markWords('株洲南方阀门与南方阀门；CRRC and crrc', ['南方阀门', '株洲南方阀门', 'crrc']);
+    expect(marks.map(([s, e]) => text.slice(s, e))).toEqual(['株洲南方阀门', '南方阀门', 'CRRC', 'crrc']);
+  });
+});
+
+describe('a refined answer', () => {
+  it('takes the new order and keeps every story already shown', () => {
+    const a = { id: 'a' };
+    const b = { id: 'b' };
+    const c = { id: 'c' };
+    expect(keepShown([a, b], [c, b])).toEqual([c, b, a]);
+    expect(keepShown([], [c])).toEqual([c]);
+    expect(keepShown([a], [])).toEqual([a]);
+  });
+});
