@@ -1,6 +1,6 @@
 import type { Entities } from '../lib/nlp/analyzer';
 import type { EntityType } from '../lib/nlp/entities';
-import { t, type MessageKey } from './i18n';
+import { langOf, t, type MessageKey } from './i18n';
 
 const LABEL: Record<EntityType, MessageKey> = { person: 'entityPerson', place: 'entityPlace', org: 'entityOrg' };
 const ORDER: EntityType[] = ['person', 'place', 'org'];
@@ -8,19 +8,21 @@ const ORDER: EntityType[] = ['person', 'place', 'org'];
 type EntityChipsProps = {
   /** The entities to show, by type; empty types are left out. */
   entities: Entities;
-  /** Heading read by screen readers and shown above the chips. */
+  /** Heading read by screen readers, and shown above the chips unless `hideHeading`. */
   heading: string;
+  /** The heading is already on screen (a disclosure's summary). */
+  hideHeading?: boolean;
   /** Show at most this many chips per type (the popup is small). */
   limit?: number;
 };
 
 /** People, places and organisations as chips, one row per type, coloured by type. */
-export function EntityChips({ entities, heading, limit }: EntityChipsProps) {
+export function EntityChips({ entities, heading, hideHeading, limit }: EntityChipsProps) {
   const types = ORDER.filter((type) => entities[type].length > 0);
   if (types.length === 0) return null;
   return (
     <section class="entities" aria-label={heading}>
-      <h2 class="section-heading">{heading}</h2>
+      {!hideHeading && <h2 class="section-heading">{heading}</h2>}
       <dl>
         {types.map((type) => (
           <div class="entity-row" key={type}>
@@ -28,7 +30,7 @@ export function EntityChips({ entities, heading, limit }: EntityChipsProps) {
             <dd>
               <ul class="chips">
                 {entities[type].slice(0, limit).map((name) => (
-                  <li class={`chip chip-${type}`} key={name} data-entity-type={type}>
+                  <li class={`chip chip-${type}`} key={name} data-entity-type={type} lang={langOf(name)}>
                     {name}
                   </li>
                 ))}
@@ -38,5 +40,33 @@ export function EntityChips({ entities, heading, limit }: EntityChipsProps) {
         ))}
       </dl>
     </section>
+  );
+}
+
+type NamesDisclosureProps = {
+  /** What the closed disclosure says. */
+  summary: string;
+  entities: Entities;
+  /** What the names are of (the page's title), shown when it is open. */
+  about?: string;
+};
+
+/** The names a text mentions, folded away: what the reader came for (the stories) comes first. */
+export function NamesDisclosure({ summary, entities, about }: NamesDisclosureProps) {
+  const count = ORDER.reduce((n, type) => n + entities[type].length, 0);
+  if (count === 0 && !about) return null;
+  return (
+    <details class="names">
+      <summary>
+        {summary}
+        {count > 0 && <span class="count"> ({count})</span>}
+      </summary>
+      {about && (
+        <p class="page-title" lang={langOf(about)}>
+          {about}
+        </p>
+      )}
+      <EntityChips entities={entities} heading={summary} hideHeading limit={8} />
+    </details>
   );
 }

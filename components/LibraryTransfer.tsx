@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { Panel } from './Panel';
-import { t } from './i18n';
+import { t, tn } from './i18n';
 import { send } from './messaging';
 import { useSyncStatus } from './sync-status';
 
@@ -26,20 +26,20 @@ export function LibraryTransfer() {
     link.download = `zhuzhou-daily-library-${new Date().toISOString().slice(0, 10)}.jsonl`;
     link.click();
     URL.revokeObjectURL(link.href);
-    setStatus({ kind: 'info', text: t('exportDone', exported) });
+    setStatus({ kind: 'info', text: tn('exportDone', exported) });
   }
 
   async function importFile(file: File) {
     const reply = await send({ type: 'UI_IMPORT_LIBRARY', text: await file.text() });
     if ('error' in reply) setStatus({ kind: 'error', text: t('importFailed'), details: reply.error });
-    else setStatus({ kind: 'info', text: t('importDone', reply.imported, reply.total) });
+    else setStatus({ kind: 'info', text: tn('importDone', reply.imported, reply.total) });
     await refresh();
   }
 
   return (
     <Panel id="transfer-heading" heading={t('transferHeading')} help={t('transferHelp')}>
       <p class="library-status" data-testid="library-count">
-        {count === null ? t('loading') : t('libraryStatus', count)}
+        {count === null ? t('loading') : tn('libraryStatus', count)}
       </p>
       <div class="actions">
         <button type="button" onClick={() => void exportLibrary()}>

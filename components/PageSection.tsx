@@ -1,26 +1,31 @@
 import type { PageCoverage } from '../lib/messages';
-import { EntityChips } from './EntityChips';
-import { t } from './i18n';
+import { NamesDisclosure } from './EntityChips';
+import { t, tn } from './i18n';
 import { StoryList } from './StoryList';
 
-/** The current page: its title, the names it mentions, and the library's stories about them. */
+/**
+ * The current page's related stories, right under the heading; the page and the names it
+ * mentions folded below them. When nothing relates, one line.
+ */
 export function PageSection({ coverage }: { coverage: PageCoverage }) {
+  const about = [coverage.site, coverage.title].filter(Boolean).join(' · ');
+  if (coverage.related.length === 0) {
+    return (
+      <section class="page-coverage" data-state="page-no-related" aria-label={t('pageHeading')}>
+        <p class="page-line" title={about}>
+          {t('pageNoRelatedLine')}
+        </p>
+      </section>
+    );
+  }
   return (
-    <section class="results page-coverage" aria-labelledby="page-heading" data-state={coverage.related.length ? 'page-related' : 'page-no-related'}>
+    <section class="page-coverage" aria-labelledby="page-heading" data-state="page-related">
       <h2 class="section-heading" id="page-heading">
         {t('pageHeading')}
-        {coverage.related.length > 0 && <span class="count">{t('storyCount', coverage.related.length)}</span>}
+        <span class="count">{tn('storyCount', coverage.related.length)}</span>
       </h2>
-      <p class="page-title" title={coverage.url}>
-        {coverage.site && <span class="page-site">{coverage.site} · </span>}
-        {coverage.title}
-      </p>
-      <EntityChips entities={coverage.entities} heading={t('pageEntitiesHeading')} limit={6} />
-      {coverage.related.length === 0 ? (
-        <p class="empty-state">{t('pageNoRelated')}</p>
-      ) : (
-        <StoryList stories={coverage.related} label={t('pageHeading')} />
-      )}
+      <StoryList stories={coverage.related} label={t('pageHeading')} />
+      <NamesDisclosure summary={t('pageNamesSummary')} entities={coverage.entities} about={about} />
     </section>
   );
 }

@@ -1,14 +1,15 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { Reply } from '../lib/messages';
-import { EntityChips } from './EntityChips';
-import { t } from './i18n';
+import { keepShown } from '../lib/match/keep-shown';
+import type { Reply, SearchAnswer } from '../lib/messages';
+import { t, tn } from './i18n';
 import { send } from './messaging';
 import { usePageCoverage } from './page-coverage';
 import { useSyncStatus } from './sync-status';
 import { SyncProgress } from './SyncProgress';
 import { PageSection } from './PageSection';
 import { SearchBox } from './SearchBox';
+import { SearchResults } from './SearchResults';
 import { StoryList } from './StoryList';
 
 export const PAINTED_MARK = 'zhuzhou-lens:stories-painted';
@@ -25,10 +26,11 @@ const PARTIAL_RETRY_MS = 400;
 export function Popup() {
   const [stories, setStories] = useState<Reply<{ type: 'UI_LIST_STORIES'; limit: number }> | null>(null);
   const [query, setQuery] = useState('');
-  const [results, setResults] = useState<Reply<{ type: 'UI_SEARCH'; text: string }> | null>(null);
+  const [answer, setAnswer] = useState<{ query: string; reply: SearchAnswer } | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const page = usePageCoverage();
   const syncing = useSyncStatus();
+  const top = useStickyTop();
   const fail = (error: unknown) => setFailure(error instanceof Error ? error.message : String(error));
 
   useEffect(() => {
@@ -46,8 +48,9 @@ export function Popup() {
   }, [page !== undefined]);
 
   useEffect(() => {
-    if (!query.trim()) {
-      setResults(null);
+    const asked = query.trim();
+    if (!asked) {
+      setAnswer(null);
       return;
     }
     let current = true;
@@ -55,7 +58,8 @@ export function Popup() {
     const search = () =>
       send({ type: 'UI_SEARCH', text: query }).then((found) => {
         if (!current) return;
-        setResults(found);
+        // The same question answered again (fuller): reordered, nothing shown taken back.
+        setAnswer((shown) => ({ query: asked, reply: shown?.query === asked ? { ...found, related: keepShown(shown.reply.related, found.related) } : found }));
         // A cold worker answered from the library's names only; ask again once jieba is up.
         if (found.partial) timer = setTimeout(search, PARTIAL_RETRY_MS);
       }, fail);
@@ -69,53 +73,41 @@ export function Popup() {
   const searching = query.trim() !== '';
   return (
     <main class="popup">
-      <header class="masthead">
-        <h1>{t('popupTitle')}</h1>
-        <a
-          class="masthead-link"
-          href={browser.runtime.getURL('/options.html')}
-          onClick={(event) => {
-            event.preventDefault();
-            void browser.runtime.openOptionsPage();
-          }}
-        >
-          {t('manageLibrary')}
-        </a>
-      </header>
-      <SearchBox value={query} onInput={setQuery} />
-      {syncing && <SyncProgress status={syncing} />}
+      <div class="popup-top" ref={top}>
+        <header class="masthead">
+          <h1>{t('popupTitle')}</h1>
+          <a
+            class="masthead-link"
+            href={browser.runtime.getURL('/options.html')}
+            onClick={(event) => {
+              event.preventDefault();
+              void browser.runtime.openOptionsPage();
+            }}
+          >
+            {t('manageLibrary')}
+          </a>
+        </header>
+        <SearchBox value={query} onInput={setQuery} />
+        {syncing && <SyncProgress status={syncing} />}
+      </div>
       {failure && (
         <p class="status status-error" role="alert">
           {t('backgroundError', failure)}
         </p>
       )}
       {searching ? (
-        <section class="results" aria-live="polite">
-          {results === null ? (
-            <p class="placeholder">{t('loading')}</p>
-          ) : (
-            <>
-              <EntityChips entities={results.entities} heading={t('typedEntitiesHeading')} limit={6} />
-              {results.related.length === 0 ? (
-                <p class="empty-state" data-state="no-related">
-                  {t('searchNoResults')}
-                </p>
-              ) : (
-                <>
-                  <h2 class="section-heading">{t('searchResultsHeading')}</h2>
-                  <StoryList stories={results.related} label={t('searchResultsHeading')} />
-                </>
-              )}
-            </>
-          )}
-        </section>
+        answer === null ? (
+          <p class="placeholder">{t('loading')}</p>
+        ) : (
+          <SearchResults query={answer.query} answer={answer.reply} />
+        )
       ) : (
         <>
           {page && <PageSection coverage={page} />}
-          <section class="results">
-            <h2 class="section-heading">
+          <section class="results" aria-labelledby="library-heading">
+            <h2 class="section-heading" id="library-heading">
               {t('libraryHeading')}
-              {stories && <span class="count">{t('storyCount', stories.total)}</span>}
+              {stories && <span class="count">{tn('storyCount', stories.total)}</span>}
             </h2>
             {stories === null ? (
               <p class="placeholder">{t('loading')}</p>
@@ -127,4 +119,21 @@ export function Popup() {
       )}
     </main>
   );
+}
+
+/**
+ * The masthead and search box stay at the top while the popup scrolls; a story reached by Tab is
+ * scrolled into view below them, not under them (the document's scroll padding follows their height).
+ */
+function useStickyTop() {
+  const top = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const element = top.current;
+    if (!element) return;
+    const follow = () => (document.documentElement.style.scrollPaddingTop = `${element.offsetHeight + 8}px`);
+    const observer = new ResizeObserver(follow);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  return top;
 }

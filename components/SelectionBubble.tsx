@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { RelatedSummary } from '../lib/messages';
-import { formatDate, t } from './i18n';
+import { formatDate, t, tn } from './i18n';
 
 type SelectionBubbleProps = {
   /** Related stories of the selection, best first (empty: say so, when asked from the menu). */
@@ -27,7 +27,7 @@ export function SelectionBubble({ related, expanded, onExpand, onOpen, onClose }
         <span class="mark" aria-hidden="true">
           株
         </span>
-        {t('bubbleCount', related.length)}
+        {tn('bubbleCount', related.length)}
       </button>
     );
   }

@@ -1,6 +1,6 @@
 import type { Snippet } from '../lib/match/snippet';
 import type { RelatedSummary, StorySummary } from '../lib/messages';
-import { formatDate, t } from './i18n';
+import { formatDate, langOf, t, type MessageKey } from './i18n';
 import { openStory, storyPageUrl } from './open-story';
 
 type StoryListProps = {
@@ -8,42 +8,48 @@ type StoryListProps = {
   stories: Array<StorySummary | RelatedSummary>;
   /** Accessible name of the list. */
   label: string;
+  /** What the names shown with a story are: shared with the reader's text (default), or what a search found in it. */
+  why?: MessageKey;
 };
 
 /** The stories as cards; each is a link, so Tab and Enter reach and open them. */
-export function StoryList({ stories, label }: StoryListProps) {
+export function StoryList({ stories, label, why = 'sharedWith' }: StoryListProps) {
   return (
     <ol class="story-list" aria-label={label}>
       {stories.map((story) => (
         <li key={story.id}>
-          <StoryCard story={story} />
+          <StoryCard story={story} why={why} />
         </li>
       ))}
     </ol>
   );
 }
 
-/** The snippet as text, its marked ranges in <mark>: story text is never parsed as HTML. */
-function SnippetText({ snippet }: { snippet: Snippet }) {
+/** Text with its marked ranges in <mark>: story text is never parsed as HTML. */
+function MarkedText({ text, marks, class: className }: Snippet & { class: string }) {
   const parts = [];
   let at = 0;
-  for (const [start, end] of snippet.marks) {
-    if (start > at) parts.push(snippet.text.slice(at, start));
-    parts.push(<mark key={start}>{snippet.text.slice(start, end)}</mark>);
+  for (const [start, end] of marks) {
+    if (start > at) parts.push(text.slice(at, start));
+    parts.push(<mark key={start}>{text.slice(start, end)}</mark>);
     at = end;
   }
-  parts.push(snippet.text.slice(at));
-  return <span class="story-first-line snippet">{parts}</span>;
+  parts.push(text.slice(at));
+  return (
+    <span class={className} lang={langOf(text)}>
+      {parts}
+    </span>
+  );
 }
 
-function Why({ story }: { story: RelatedSummary }) {
+function Why({ story, label }: { story: RelatedSummary; label: MessageKey }) {
   const shared = [...story.sharedEntities.map((e) => ({ key: `${e.type}:${e.name}`, name: e.name, type: e.type as string })), ...story.sharedWords.map((w) => ({ key: w, name: w, type: 'word' }))].slice(0, 6);
   if (shared.length === 0) return null;
   return (
     <span class="why">
-      <span class="why-label">{t('sharedWith')}</span>
+      <span class="why-label">{t(label)}</span>
       {shared.map((s) => (
-        <span class={`chip chip-${s.type}`} key={s.key} data-entity-type={s.type}>
+        <span class={`chip chip-${s.type}`} key={s.key} data-entity-type={s.type} lang={langOf(s.name)}>
           {s.name}
         </span>
       ))}
@@ -51,7 +57,8 @@ function Why({ story }: { story: RelatedSummary }) {
   );
 }
 
-function StoryCard({ story }: { story: StorySummary | RelatedSummary }) {
+function StoryCard({ story, why }: { story: StorySummary | RelatedSummary; why: MessageKey }) {
+  const found = 'snippet' in story;
   return (
     <a
       class="story-card"
@@ -62,19 +69,25 @@ function StoryCard({ story }: { story: StorySummary | RelatedSummary }) {
         void openStory(story.id);
       }}
     >
-      {story.kicker && <span class="kicker">{story.kicker}</span>}
-      <span class="story-title">{story.title}</span>
+      {story.kicker && (
+        <span class="kicker" lang={langOf(story.kicker)}>
+          {story.kicker}
+        </span>
+      )}
+      <MarkedText class="story-title" text={story.title} marks={found ? story.titleMarks : []} />
       <span class="story-meta">
-        {story.publication} · {formatDate(story.date)}
+        <span lang={langOf(story.publication)}>{story.publication}</span> · {formatDate(story.date)}
         {story.page !== undefined && ` · ${t('pageNumber', story.page)}`}
       </span>
-      {'snippet' in story ? (
+      {found ? (
         <>
-          <Why story={story} />
-          <SnippetText snippet={story.snippet} />
+          <Why story={story} label={why} />
+          <MarkedText class="story-first-line snippet" {...story.snippet} />
         </>
       ) : (
-        <span class="story-first-line">{story.firstLine}</span>
+        <span class="story-first-line" lang={langOf(story.firstLine)}>
+          {story.firstLine}
+        </span>
       )}
     </a>
   );

@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import type { Reply } from '../lib/messages';
 import type { SourceKind, SyncResult } from '../lib/library/sync/source';
 import { Panel } from './Panel';
-import { t, type MessageKey } from './i18n';
+import { t, tn, type MessageKey } from './i18n';
 import { send } from './messaging';
 import { useSyncStatus } from './sync-status';
 import { SyncProgress } from './SyncProgress';
@@ -16,7 +16,7 @@ const KINDS: Array<[SourceKind, Parameters<typeof t>[0]]> = [
   ['page', 'sourceKindPage'],
 ];
 
-const when = (iso: string) => new Date(iso).toLocaleString(t('htmlLang'), { dateStyle: 'short', timeStyle: 'short' });
+const when = (iso: string) => new Date(iso).toLocaleString(t('htmlLang'), { dateStyle: 'medium', timeStyle: 'short' });
 
 function LastResult({ last }: { last?: SyncResult }) {
   if (!last) return <span class="help">{t('sourceNeverSynced')}</span>;
@@ -156,7 +156,7 @@ export function SyncSources() {
                   type="button"
                   onClick={() =>
                     void send({ type: 'UI_REMOVE_SOURCE', id: source.id, removeStories: removeStories[source.id] ?? false }).then((reply) => {
-                      if (reply.removed) setMessage({ kind: 'info', text: t('sourceRemoved', reply.removed) });
+                      if (reply.removed) setMessage({ kind: 'info', text: tn('sourceRemoved', reply.removed) });
                       return refresh();
                     })
                   }

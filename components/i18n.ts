@@ -8,6 +8,23 @@ export function t(key: MessageKey, ...subs: Array<string | number>): string {
   return browser.i18n.getMessage(key, subs.map(String));
 }
 
+/** Keys with a singular form of their own: `key_one`, used where the UI language says "one". */
+type Counted = Extract<{ [K in MessageKey]: K extends `${infer Base}_one` ? Base : never }[MessageKey], MessageKey>;
+
+/**
+ * A UI string about `count` things: "1 story", "2 stories" (browser.i18n has no plurals; each
+ * such key has a `_one` form, and Intl.PluralRules says which the UI language uses).
+ */
+export function tn(key: Counted, count: number, ...subs: Array<string | number>): string {
+  const one = new Intl.PluralRules(t('htmlLang')).select(count) === 'one';
+  return t(one ? (`${key}_one` as MessageKey) : key, count, ...subs);
+}
+
+/** The language of a text shown inside the UI: Chinese story text is read with a Chinese voice and font in the English UI too. */
+export function langOf(text: string): string | undefined {
+  return /\p{Script=Han}/u.test(text) ? 'zh-CN' : undefined;
+}
+
 /** Gives a page the language and title its strings are in, for screen readers and CJK fonts. */
 export function localizeDocument(titleKey: MessageKey, ...subs: Array<string | number>): void {
   document.documentElement.lang = t('htmlLang');

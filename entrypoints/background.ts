@@ -1,5 +1,6 @@
 import initJieba, * as jieba from 'jieba-wasm/web';
 import { browser } from 'wxt/browser';
+import { t, tn } from '../components/i18n';
 import { createBackgroundState } from '../lib/background-state';
 import { fetchSource } from '../lib/library/sync/fetch-source';
 import type { KeyValueStore } from '../lib/library/sync/sources';
@@ -44,7 +45,7 @@ export default defineBackground(() => {
 
   const showCount = async (tabId: number, coverage: PageCoverage | null) => {
     const count = coverage?.related.length ?? 0;
-    const title = count ? browser.i18n.getMessage('badgeTitle', [String(count)]) : browser.i18n.getMessage('actionTitle');
+    const title = count ? tn('badgeTitle', count) : t('actionTitle');
     // The tab may have closed meanwhile: nothing to show then.
     await Promise.all([action.setBadgeText({ tabId, text: badgeText(count) }), action.setTitle({ tabId, title })]).catch(() => undefined);
   };

@@ -161,7 +161,7 @@ describe('the built extension in Chromium', () => {
     // 曹慧泉 is in the library's gazetteer; 王建国 (after a title) only a full analysis finds.
     await popup.locator('#search').fill('市委书记曹慧泉率团访问阿联酋、沙特和土耳其，副市长王建国陪同，代表团促成一批项目签约。');
     const people = popup.locator('.entities .chip-person');
-    await people.first().waitFor();
+    await people.first().waitFor({ state: 'attached' });
     await expect.poll(() => people.allTextContents(), { timeout: 15_000 }).toEqual(expect.arrayContaining(['曹慧泉', '王建国']));
     expect(await popup.locator('.results [data-story-id] .story-title').first().textContent()).toBe('曹慧泉率团访问阿联酋、沙特、土耳其');
     await popup.close();
