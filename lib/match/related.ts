@@ -8,7 +8,7 @@ import { normalizeForAnalysis } from '../nlp/normalize';
 import { buildEnglishLexicon, englishProfile, isLatinText, parsePinyinTable, type EnglishLexicon } from './crosslingual';
 import { buildProfile, entityType, mainPlace, type Profile } from './profile';
 import { rankRelated, type IndexReader, type RelatedStory } from './rank';
-import { capitalizeWords, isLatinQuery, searchIndex, type SearchResult } from './search';
+import { capitalizeWords, isLatinQuery, queryWords, searchIndex, type SearchResult } from './search';
 
 /** Performance mark after each ranking, with its duration: read by `npm run bench`. */
 export const RANK_MARK = 'zhuzhou-lens:rank';
@@ -75,7 +75,8 @@ export function queryFinder(deps: RelatedDeps) {
     async search(text: string, options?: { partial?: boolean; limit?: number }): Promise<SearchFound> {
       const english = isLatinQuery(text);
       const { analysis, profile } = await read(english ? capitalizeWords(text) : text, english, options?.partial);
-      return { analysis, ...(await searchIndex(profile, deps.index, options?.limit)) };
+      const latinWords = english ? (text.toLowerCase().match(/[a-z][a-z0-9]+/g) ?? []) : [];
+      return { analysis, ...(await searchIndex(queryWords(profile, latinWords), deps.index, options?.limit)) };
     },
   };
 }

@@ -3,12 +3,12 @@
  * first. Related coverage asks "which story reports the same event as this passage?" and rightly
  * answers nothing for 株洲 alone; a reader who types 株洲 wants every story that names it.
  */
-import { entityType, type Profile } from './profile';
+import { entityType, orgKey, placeKey, type Profile } from './profile';
 import { findOrd, topBy, type IndexReader } from './rank';
 
 /** What the popup lists of a search at most (it says how many there are in all). */
 export const SEARCH_LIMIT = 50;
-/** A query's terms read at most: a search query is short, and each term is one posting read. */
+/** A query's words read at most: a search query is short, and each word is a few posting reads. */
 const MAX_QUERY_TERMS = 12;
 /** A query longer than this (in Han characters, or in Latin words) is a passage, not a search. */
 const MAX_SEARCH_HAN = 16;
@@ -52,53 +52,81 @@ export interface SearchHit {
 
 export interface SearchResult {
   hits: SearchHit[];
-  /** How many stories name as many of the query's terms as the best. */
+  /** How many stories name as many of the query's words as the best. */
   total: number;
 }
 
+/** One word of a query and the index terms that stand for it: any one of them matches it. */
+export interface QueryWord {
+  name: string;
+  terms: string[];
+}
+
 /**
- * Stories that name the query's terms, those naming the most of them only, ranked by how much the
- * story is about them (its index weights: frequency, rarity, the headline counting double), then
- * the newest. Every term's posting list is read whole, however common: a query has a few terms.
+ * A query's words, each under every key the library may have filed it under: a reader typing
+ * 伊斯坦布尔 does not say whether it is a person, a place or an organisation, and a lone foreign
+ * name reads as a person while the story names the city. A Latin word the English lexicon did
+ * not take (society, CRRC) is looked up as itself.
  */
-export async function searchIndex(query: Profile, index: IndexReader, limit = SEARCH_LIMIT): Promise<SearchResult> {
-  const terms = [...query.terms.keys()].slice(0, MAX_QUERY_TERMS);
-  if (terms.length === 0) return { hits: [], total: 0 };
-  const { lists } = await index.postings(terms, Infinity);
+export function queryWords(query: Profile, latinWords: string[] = []): QueryWord[] {
+  const words: QueryWord[] = [];
+  for (const term of query.terms.keys()) {
+    const name = query.names.get(term) ?? term;
+    words.push({ name, terms: [...new Set([term, `person:${name}`, placeKey(name), orgKey(name), name])] });
+  }
+  const taken = [...(query.written?.values() ?? [])].join(' ').toLowerCase();
+  for (const word of latinWords) if (!taken.includes(word) && !words.some((w) => w.name === word)) words.push({ name: word, terms: [word] });
+  return words.slice(0, MAX_QUERY_TERMS);
+}
+
+/**
+ * Stories that name the query's words, those naming the most of them only, ranked by how much the
+ * story is about them (its index weights: frequency, rarity, the headline counting double), then
+ * the newest. Every term's posting list is read whole, however common: a query has a few words.
+ */
+export async function searchIndex(words: QueryWord[], index: IndexReader, limit = SEARCH_LIMIT): Promise<SearchResult> {
+  if (words.length === 0) return { hits: [], total: 0 };
+  const { lists } = await index.postings([...new Set(words.flatMap((w) => w.terms))], Infinity);
   let maxOrd = -1;
   for (const { ords } of lists.values()) if (ords.length) maxOrd = Math.max(maxOrd, ords[ords.length - 1]);
   const matched = new Uint8Array(maxOrd + 1);
   const weight = new Float64Array(maxOrd + 1);
+  // The last word each story was counted for: a word found under two of its terms counts once.
+  const countedFor = new Int16Array(maxOrd + 1).fill(-1);
   const touched: number[] = [];
-  for (const { ords, weights } of lists.values()) {
-    for (let i = 0; i < ords.length; i++) {
-      const ord = ords[i];
-      if (matched[ord] === 0) touched.push(ord);
-      matched[ord]++;
-      weight[ord] += weights[i];
+  words.forEach(({ terms }, w) => {
+    for (const term of terms) {
+      const list = lists.get(term);
+      if (!list) continue;
+      const { ords, weights } = list;
+      for (let i = 0; i < ords.length; i++) {
+        const ord = ords[i];
+        if (countedFor[ord] === w) continue;
+        countedFor[ord] = w;
+        if (matched[ord] === 0) touched.push(ord);
+        matched[ord]++;
+        weight[ord] += weights[i];
+      }
     }
-  }
-  // Only the stories naming the most of the query's terms: 株洲市国土空间规划委员会 lists the
+  });
+  // Only the stories naming the most of the query's words: 株洲市国土空间规划委员会 lists the
   // committee's stories, not every story naming 株洲.
   let most = 0;
   for (const ord of touched) most = Math.max(most, matched[ord]);
   const found = touched.filter((ord) => matched[ord] === most);
-  const score = (ord: number) => (matched[ord] + Math.min(1, weight[ord] / matched[ord])) / (terms.length + 1);
+  const score = (ord: number) => (matched[ord] + Math.min(1, weight[ord] / matched[ord])) / (words.length + 1);
   const best = topBy(found, score, limit);
   const docs = await index.docs(best);
   const hits = docs.map((doc, i): SearchHit => {
     const ord = best[i];
-    const named = terms.filter((term) => {
-      const list = lists.get(term);
-      return list !== undefined && findOrd(list.ords, ord) >= 0;
+    const matches = words.flatMap(({ name, terms }) => {
+      const term = terms.find((t) => {
+        const list = lists.get(t);
+        return list !== undefined && findOrd(list.ords, ord) >= 0;
+      });
+      return term === undefined ? [] : [{ term, name: doc.names[term] ?? name }];
     });
-    return {
-      id: doc.id,
-      title: doc.title,
-      date: doc.date,
-      score: Math.round(score(ord) * 1000) / 1000,
-      matched: named.map((term) => ({ term, name: doc.names[term] ?? query.names.get(term) ?? term })),
-    };
+    return { id: doc.id, title: doc.title, date: doc.date, score: Math.round(score(ord) * 1000) / 1000, matched: matches };
   });
   hits.sort((a, b) => b.score - a.score || b.date.localeCompare(a.date) || a.id.localeCompare(b.id));
   return { hits, total: found.length };

@@ -42,6 +42,23 @@ describe('insight CLI', { timeout: 30_000 }, () => {
     expect(after.stdout).toBe(before.stdout);
   });
 
+  it('searches the library for a name: the stories that mention it, best first, as the popup lists them', async () => {
+    const { code, stdout } = await insight('search', '厂BA');
+    expect(code).toBe(0);
+    const hits = stdout.trim().split('\n').map((line) => JSON.parse(line));
+    expect(hits).toHaveLength(1);
+    expect(Object.keys(hits[0]).sort()).toEqual(['date', 'id', 'score', 'title']);
+    expect(hits[0].title).toContain('厂BA');
+    const english = (await insight('search', 'Xi', 'Jinping')).stdout.trim().split('\n').map((line) => JSON.parse(line));
+    expect(english.map((h) => h.title).slice(0, 2).every((t: string) => t.startsWith('习近平'))).toBe(true);
+    expect(english.map((h) => h.score)).toEqual([...english.map((h) => h.score)].sort((a, b) => b - a));
+    expect(await insight('search', '量子计算机')).toMatchObject({ code: 0, stdout: '' });
+    const passage = await insight('search', '市委书记曹慧泉率团访问土耳其，调研中车株机土耳其基地。');
+    expect(passage.code).toBe(2);
+    expect(passage.stderr).toContain('analyze');
+    expect((await insight('search')).code).toBe(2);
+  });
+
   it('analyzes JSON Lines: one line out per line in, in order, with entities, keywords and related stories', async () => {
     const input = [
       { id: 'turkey', text: '中车株机董事长傅成毅随团访问土耳其，调研伊斯坦布尔机场线地铁车辆项目。' },

@@ -46,6 +46,12 @@ describe('searching the library', () => {
     expect(await titlesFor('Zhuzhou')).toEqual(await titlesFor('株洲'));
   });
 
+  it('finds a name whatever kind the library filed it under, and a Latin word as itself', async () => {
+    // Alone, 伊斯坦布尔 reads as a foreign person's name; the story names the city.
+    expect(await titlesFor('伊斯坦布尔')).toEqual([titleOf('曹慧泉')]);
+    expect(await titlesFor('society')).toEqual([titleOf('立方新能源')]);
+  });
+
   it('lists only the stories naming the most of the query’s words', async () => {
     expect(await titlesFor('曹慧泉 土耳其')).toEqual([titleOf('曹慧泉')]);
     // The committee's story, not every story that names 株洲.
