@@ -1,7 +1,7 @@
 import { Fragment } from 'preact';
 import type { Story } from '../lib/library/story';
 import { EntityChips } from './EntityChips';
-import { formatDate, t } from './i18n';
+import { formatDate, langOf, t } from './i18n';
 
 type StoryArticleProps = {
   /** The story to lay out; every part is rendered as text, never as HTML. */
@@ -13,13 +13,21 @@ export function StoryArticle({ story }: StoryArticleProps) {
   const decks = story.subheads.filter((s) => s.before === 0);
   const inside = story.subheads.filter((s) => s.before > 0);
   const credit = [story.byline, story.dateline].filter(Boolean).join(' ');
+  // The story's own words are Chinese whatever the UI's language: a Chinese voice and font for them.
+  const lang = langOf(story.title);
   return (
     <article class="newspaper" data-story-id={story.id}>
       <header>
-        {story.kicker && <p class="kicker">{story.kicker}</p>}
-        <h1 class="headline">{story.title}</h1>
+        {story.kicker && (
+          <p class="kicker" lang={lang}>
+            {story.kicker}
+          </p>
+        )}
+        <h1 class="headline" lang={lang}>
+          {story.title}
+        </h1>
         {decks.map((deck) => (
-          <p class="deck" key={deck.text}>
+          <p class="deck" key={deck.text} lang={lang}>
             {deck.text}
           </p>
         ))}
@@ -28,17 +36,21 @@ export function StoryArticle({ story }: StoryArticleProps) {
           {story.page !== undefined && ` · ${t('pageNumber', story.page)}`}
         </p>
         {story.author && <p class="byline">{t('bylineAuthor', story.author)}</p>}
-        {credit && <p class="byline">{credit}</p>}
+        {credit && (
+          <p class="byline" lang={lang}>
+            {credit}
+          </p>
+        )}
       </header>
       {story.captions.map((caption) => (
-        <figure class="caption" key={caption}>
+        <figure class="caption" key={caption} lang={lang}>
           <figcaption>
             <span class="visually-hidden">{t('captionLabel')}: </span>
             {caption}
           </figcaption>
         </figure>
       ))}
-      <div class="story-body">
+      <div class="story-body" lang={lang}>
         {story.paragraphs.map((paragraph, index) => (
           <Fragment key={index}>
             {inside
@@ -52,7 +64,11 @@ export function StoryArticle({ story }: StoryArticleProps) {
           </Fragment>
         ))}
       </div>
-      {story.continuation && <p class="jump">{story.continuation}</p>}
+      {story.continuation && (
+        <p class="jump" lang={lang}>
+          {story.continuation}
+        </p>
+      )}
       {story.analysis && (
         <footer class="story-analysis">
           <EntityChips entities={story.analysis.entities} heading={t('entitiesHeading')} />

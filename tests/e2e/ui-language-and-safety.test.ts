@@ -60,10 +60,18 @@ describe('the popup in English', () => {
       expect(await label.evaluate((e) => e.scrollWidth <= e.clientWidth && e.getBoundingClientRect().width > 0)).toBe(true);
     }
     expect(await results.locator('.story-title').first().getAttribute('lang')).toBe('zh-CN');
+    const storyId = await results.locator('[data-story-id]').first().getAttribute('data-story-id');
     expect(await results.locator('.snippet').first().getAttribute('lang')).toBe('zh-CN');
     expect(await popup.locator('html').getAttribute('lang')).toBe('en');
     await popup.screenshot({ path: `${shots}popup-english-passage.png` });
     await popup.close();
+
+    const story = await session.openPage(`story.html?id=${encodeURIComponent(storyId!)}`);
+    await story.locator('h1.headline').waitFor();
+    expect(await story.locator('h1.headline').getAttribute('lang')).toBe('zh-CN');
+    expect(await story.locator('.story-body').getAttribute('lang')).toBe('zh-CN');
+    expect(await story.locator('.story-meta').getAttribute('lang')).toBeNull();
+    await story.close();
   });
 
   it('shows a news page’s coverage in English', async () => {
