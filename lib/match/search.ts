@@ -124,7 +124,8 @@ export async function searchIndex(words: QueryWord[], index: IndexReader, limit 
         const list = lists.get(t);
         return list !== undefined && findOrd(list.ords, ord) >= 0;
       });
-      return term === undefined ? [] : [{ term, name: doc.names[term] ?? name }];
+      // A plain word (constructor, __proto__) must not reach into the names object's prototype.
+      return term === undefined ? [] : [{ term, name: Object.hasOwn(doc.names, term) ? doc.names[term] : name }];
     });
     return { id: doc.id, title: doc.title, date: doc.date, score: Math.round(score(ord) * 1000) / 1000, matched: matches };
   });

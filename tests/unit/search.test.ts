@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { keepShown } from '../../lib/match/keep-shown';
-import { isSearchQuery } from '../../lib/match/search';
+import type { IndexReader } from '../../lib/match/rank';
+import { isSearchQuery, searchIndex } from '../../lib/match/search';
 import { markWords } from '../../lib/match/snippet';
 import { relatedSetup } from '../eval/related';
 
@@ -62,6 +63,21 @@ describe('searching the library', () => {
     const { hits } = await setup.finder.search('南方阀门');
     expect(hits[0].title).toBe(titleOf('南方阀门斩获'));
     expect(hits[0].matched.map((m) => m.name)).toContain('株洲南方阀门股份有限公司');
+  });
+
+  it('reads a prototype key as a word like any other', async () => {
+    // One story holding the word `constructor`, and no name of its own for it.
+    const index: IndexReader = {
+      size: async () => 1,
+      postings: async (terms) => ({
+        lists: new Map(terms.filter((t) => t === 'constructor').map((t) => [t, { ords: Uint32Array.of(0), weights: Float32Array.of(0.5) }])),
+        df: new Map(),
+      }),
+      docs: async () => [{ ord: 0, id: 'a', title: 'A constructor', date: '2024-01-01', entityMass: 0, years: [], names: {} }],
+      texts: async () => [''],
+    };
+    const { hits } = await searchIndex([{ name: 'constructor', terms: ['constructor'] }], index);
+    expect(hits.map((h) => h.matched)).toEqual([[{ term: 'constructor', name: 'constructor' }]]);
   });
 
   it('finds nothing for words no story has, and says how many it found', async () => {
