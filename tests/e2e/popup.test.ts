@@ -3,13 +3,14 @@
  * typed into the box finds the stories that mention it, a cold worker's first answer is never
  * taken back, the page's stories come before the page's names, and narrow windows reflow.
  */
-import { mkdir } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Story } from '../../lib/library/story';
 import { launchExtension, type ExtensionGlobal, type ExtensionSession } from '../../scripts/launch-extension';
 import { keptFor } from '../fixtures/page-probes';
 import { servePages, type PagesServer } from '../fixtures/pages-server';
+import { openToolbarPopup } from '../fixtures/toolbar-popup';
 import { bundledStories } from '../unit/helpers';
 
 const shots = new URL('../../test-results/', import.meta.url).pathname;
@@ -86,6 +87,26 @@ describe('the popup scrolls', () => {
     expect(await visibleInViewport(popup, '#search')).toBe(true);
     expect(card.y).toBeGreaterThanOrEqual(top.y + top.height);
     expect(card.y + card.height).toBeLessThanOrEqual(600);
+    await popup.close();
+  });
+
+  it('in the toolbar: 380 px wide, as tall as Chrome allows, scrolling under its masthead', async () => {
+    const popup = await openToolbarPopup(session);
+    const layout = () =>
+      popup.evaluate<{ width: number; height: number; scrollable: number; cards: number; top: number; view: string }>(
+        `({ width: document.body.offsetWidth, height: innerHeight, scrollable: document.documentElement.scrollHeight - innerHeight,
+            cards: document.querySelectorAll('[data-story-id]').length, top: document.querySelector('.popup-top').getBoundingClientRect().top,
+            view: document.documentElement.dataset.view })`,
+      );
+    await expect.poll(async () => (await layout()).cards, { timeout: 10_000 }).toBe(10);
+    const before = await layout();
+    expect(before).toMatchObject({ width: 380, view: 'toolbar', top: 0 });
+    expect(before.height).toBeGreaterThanOrEqual(400);
+    expect(before.scrollable).toBeGreaterThan(0);
+    await popup.evaluate('scrollTo(0, document.documentElement.scrollHeight)');
+    await expect.poll(async () => popup.evaluate<number>('scrollY')).toBe(before.scrollable);
+    expect((await layout()).top).toBe(0);
+    await writeFile(`${shots}toolbar-popup.png`, await popup.screenshot());
     await popup.close();
   });
 
