@@ -1,7 +1,7 @@
 import type { PageCoverage } from '../lib/messages';
 import { NamesDisclosure } from './EntityChips';
 import { t, tn } from './i18n';
-import { StoryList } from './StoryList';
+import { TieredStoryList } from './StoryList';
 
 /**
  * The current page's related stories, right under the heading; the page and the names it
@@ -24,7 +24,7 @@ export function PageSection({ coverage }: { coverage: PageCoverage }) {
         {t('pageHeading')}
         <span class="count">{tn('storyCount', coverage.related.length)}</span>
       </h2>
-      <StoryList stories={coverage.related} label={t('pageHeading')} />
+      <TieredStoryList stories={coverage.related} label={t('pageHeading')} />
       <NamesDisclosure summary={t('pageNamesSummary')} entities={coverage.entities} about={about} />
     </section>
   );

@@ -1,7 +1,7 @@
 import type { SearchAnswer } from '../lib/messages';
 import { NamesDisclosure } from './EntityChips';
 import { t, tn } from './i18n';
-import { StoryList } from './StoryList';
+import { StoryList, TieredStoryList } from './StoryList';
 
 type SearchResultsProps = {
   /** The query the answer is for (the box may hold newer text while its answer comes). */
@@ -38,7 +38,7 @@ export function SearchResults({ query, answer }: SearchResultsProps) {
         </span>
       </h2>
       <p class="mode-hint">{search ? t('searchModeSearch') : t('searchModeRelated')}</p>
-      <StoryList stories={answer.related} label={heading} why={search ? 'mentions' : 'sharedWith'} />
+      {search ? <StoryList stories={answer.related} label={heading} why="mentions" /> : <TieredStoryList stories={answer.related} label={heading} />}
       {!search && <NamesDisclosure summary={t('typedNamesSummary')} entities={answer.entities} />}
     </section>
   );

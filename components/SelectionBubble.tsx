@@ -1,6 +1,8 @@
+import { Fragment } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import type { RelatedSummary } from '../lib/messages';
 import { formatDate, t, tn } from './i18n';
+import { groupByTier } from './tiers';
 
 type SelectionBubbleProps = {
   /** Related stories of the selection, best first (empty: say so, when asked from the menu). */
@@ -42,23 +44,28 @@ export function SelectionBubble({ related, expanded, onExpand, onOpen, onClose }
       {related.length === 0 ? (
         <p class="none">{t('bubbleNone')}</p>
       ) : (
-        <ol class="stories">
-          {related.map((story) => (
-            <li key={story.id}>
-              <button type="button" class="story" data-story-id={story.id} onClick={() => onOpen(story.id)}>
-                <span class="title">{story.title}</span>
-                <span class="meta">
-                  {story.publication} · {formatDate(story.date)}
-                </span>
-                {story.sharedEntities.length > 0 && (
-                  <span class="why">
-                    {t('sharedWith')} {story.sharedEntities.slice(0, 4).map((e) => e.name).join('、')}
-                  </span>
-                )}
-              </button>
-            </li>
-          ))}
-        </ol>
+        groupByTier(related).map((group) => (
+          <Fragment key={group.tier ?? 'all'}>
+            {group.label && <p class="tier">{t(group.label)}</p>}
+            <ol class="stories">
+              {group.stories.map((story) => (
+                <li key={story.id}>
+                  <button type="button" class="story" data-story-id={story.id} data-tier={story.tier} onClick={() => onOpen(story.id)}>
+                    <span class="title">{story.title}</span>
+                    <span class="meta">
+                      {story.publication} · {formatDate(story.date)}
+                    </span>
+                    {story.sharedEntities.length > 0 && (
+                      <span class="why">
+                        {t('sharedWith')} {story.sharedEntities.slice(0, 4).map((e) => e.name).join('、')}
+                      </span>
+                    )}
+                  </button>
+                </li>
+              ))}
+            </ol>
+          </Fragment>
+        ))
       )}
     </div>
   );

@@ -2,6 +2,7 @@ import type { Snippet } from '../lib/match/snippet';
 import type { RelatedSummary, StorySummary } from '../lib/messages';
 import { formatDate, langOf, t, type MessageKey } from './i18n';
 import { openStory, storyPageUrl } from './open-story';
+import { groupByTier } from './tiers';
 
 type StoryListProps = {
   /** Stories in the order to show them; related stories show why they relate. */
@@ -22,6 +23,24 @@ export function StoryList({ stories, label, why = 'sharedWith' }: StoryListProps
         </li>
       ))}
     </ol>
+  );
+}
+
+/** Related coverage in its two tiers, each labelled: the same event first, then related background. */
+export function TieredStoryList({ stories, label }: { stories: RelatedSummary[]; label: string }) {
+  return (
+    <>
+      {groupByTier(stories).map((group) =>
+        group.label ? (
+          <div class="tier" data-tier={group.tier} key={group.tier}>
+            <h3 class="tier-heading">{t(group.label)}</h3>
+            <StoryList stories={group.stories} label={`${label} · ${t(group.label)}`} />
+          </div>
+        ) : (
+          <StoryList stories={group.stories} label={label} key="all" />
+        ),
+      )}
+    </>
   );
 }
 

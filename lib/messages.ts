@@ -8,6 +8,7 @@
 import type { Story } from './library/story';
 import type { Source, SyncResult } from './library/sync/source';
 import type { NewSource } from './library/sync/sources';
+import type { Tier } from './match/ranker';
 import type { Snippet } from './match/snippet';
 import type { Entities } from './nlp/analyzer';
 import type { EntityType } from './nlp/entities';
@@ -32,6 +33,8 @@ export interface RelatedSummary extends StorySummary {
   snippet: Snippet;
   /** The shared names and words in the title, as ranges of `title`. */
   titleMarks: Snippet['marks'];
+  /** Related coverage only: the same event, or related background. */
+  tier?: Tier;
 }
 
 /** A text's entities and keywords, and the library's related coverage of it, best first. */

@@ -95,13 +95,14 @@ export function createService({ library, analyzer, read, tabs, openStory, sync, 
   }
 
   /** The stories as the popup lists them, each with why (shared names and words) and where (its sentence, its headline). */
-  async function summariesOf(lib: Library, hits: Array<{ id: string; score: number; sharedEntities: RelatedSummary['sharedEntities']; sharedWords: string[] }>): Promise<RelatedSummary[]> {
+  async function summariesOf(lib: Library, hits: Array<Pick<RelatedSummary, 'id' | 'score' | 'sharedEntities' | 'sharedWords' | 'tier'>>): Promise<RelatedSummary[]> {
     const stories = await lib.getMany(hits.map((hit) => hit.id));
-    return hits.flatMap(({ score, sharedEntities, sharedWords }, i) => {
+    return hits.flatMap(({ score, sharedEntities, sharedWords, tier }, i) => {
       const story = stories[i];
       if (!story) return [];
       const words = [...sharedEntities.map((e) => e.name), ...sharedWords];
-      return [{ ...summarize(story), score, sharedEntities, sharedWords, snippet: makeSnippet(story.paragraphs, words), titleMarks: markWords(story.title, words).marks }];
+      const snippet = makeSnippet(story.paragraphs, words);
+      return [{ ...summarize(story), score, sharedEntities, sharedWords, snippet, titleMarks: markWords(story.title, words).marks, ...(tier && { tier }) }];
     });
   }
 

@@ -31,7 +31,8 @@ commands:
   export           print the library as JSON Lines, one story per line
   analyze --jsonl  read JSON Lines {"id","text"} or {"id","html","url"?} from stdin and write, one line per input:
                    {"id","article"?:{"title","text","date"?},"entities":{"person","place","org"},"keywords",
-                    "related":[{"id","title","date","score","shared"}]}   (article: for html input)
+                    "related":[{"id","title","date","score","shared","tier"}]}   (article: for html input;
+                    tier: "same_event" | "background", same-event stories first)
   search QUERY     print, as JSON Lines {"id","title","date","score"}, the stories the popup's search box
                    lists for QUERY (a name or a few words; a longer passage is for analyze)
 
@@ -111,7 +112,7 @@ async function analyzeLines(finder: QueryFinder): Promise<void> {
         ...(article && { article: { title: article.title, text: article.text, ...(article.date && { date: article.date }) } }),
         entities: analysis.entities,
         keywords: analysis.keywords.map((k) => k.word),
-        related: related.map(({ id: storyId, title, date, score, shared }) => ({ id: storyId, title, date, score, shared })),
+        related: related.map(({ id: storyId, title, date, score, shared, tier }) => ({ id: storyId, title, date, score, shared, tier })),
       })}\n`,
     );
   }

@@ -12,6 +12,8 @@
 import type { EntityType } from '../nlp/entities';
 import { ENTITY_BOOST, type DocRecord } from './index-entry';
 import { entityType, isBareName, type Profile } from './profile';
+import { judgePair, type Features, type RankerModel, type Tier } from './ranker';
+import shippedModel from './related-model.json';
 
 export interface Posting {
   ords: Uint32Array;
@@ -32,21 +34,6 @@ export interface IndexReader {
   texts(ids: string[]): Promise<string[]>;
 }
 
-export interface Features {
-  /** Share of the text's entity weight that the story names too, shrunk when there is little of it. */
-  queryCoverage: number;
-  /** Share of the story's entity weight (headline names counting double) that the text names. */
-  storyCoverage: number;
-  /** Cosine similarity of the TF-IDF vectors. */
-  cosine: number;
-  /** Share of the text's 8-character runs found word for word in the story: a quotation. */
-  quotation: number;
-  /** Share of the text's entity weight the story does not explain, shrunk like queryCoverage. */
-  unexplained: number;
-  /** The text names years the story never does: another year's event. */
-  yearConflict: boolean;
-}
-
 export interface RelatedStory {
   id: string;
   title: string;
@@ -58,10 +45,10 @@ export interface RelatedStory {
   /** The shared keywords. */
   sharedWords: string[];
   features: Features;
+  /** Same event, or related background: what the popup groups it under. */
+  tier: Tier;
 }
 
-/** Scores below this mean "no related coverage"; calibrated by `npm run eval:related`. */
-export const RELATED_THRESHOLD = 0.4;
 /**
  * Entity weight a text is assumed to have beyond what it names, so that one shared name in a
  * short text (中国, 株洲) is weak evidence while six shared names are strong. About two rare names.
@@ -72,6 +59,8 @@ const MAX_WORD_TERMS = 40;
 /** Stories given a full look (their text read), from the best index-only scores. */
 const CANDIDATES = 10;
 const QUOTE_RUN = 8;
+/** A word held by few enough stories (this far along the scale from the commonest to one story) is distinctive. */
+const RARE_WORD = 0.6;
 /** A term in more than this share of the stories (and more than SELECTIVE_MIN_DF) is common. */
 const SELECTIVE_SHARE = 0.01;
 const SELECTIVE_MIN_DF = 500;
@@ -105,14 +94,8 @@ export function findOrd(ords: Uint32Array, ord: number): number {
   return -1;
 }
 
-/** How much each kind of evidence that the text names what the story names counts. */
-const WEIGHT = { queryCoverage: 0.6, storyCoverage: 0.2, cosine: 0.2 };
-
-export function relatedScore(f: Features): number {
-  if (f.yearConflict) return 0;
-  const naming = WEIGHT.queryCoverage * f.queryCoverage + WEIGHT.storyCoverage * f.storyCoverage + WEIGHT.cosine * f.cosine;
-  return Math.max(naming, f.quotation * (1 - f.unexplained));
-}
+/** Index-only evidence that picks the few stories worth a closer look: shared names, then wording. */
+const ROUGH = { named: 0.6, cosine: 0.2 };
 
 const clean = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
 
@@ -121,6 +104,14 @@ function runsOf(text: string): string[] {
   const runs: string[] = [];
   for (let i = 0; i + QUOTE_RUN <= text.length; i++) runs.push(text.slice(i, i + QUOTE_RUN));
   return runs;
+}
+
+/** Share of a headline's two-character runs (both cleaned) that the text has. */
+export function titleShare(title: string, text: string): number {
+  if (title.length < 2) return 0;
+  let found = 0;
+  for (let i = 0; i + 2 <= title.length; i++) if (text.includes(title.slice(i, i + 2))) found++;
+  return found / (title.length - 1);
 }
 
 /** Share of the query's runs of QUOTE_RUN characters that occur in `story` (both cleaned). */
@@ -145,11 +136,13 @@ export interface RankOptions {
   /** The text the profile was made from, normalised for analysis (for quotations). */
   text?: string;
   limit?: number;
-  /** Keep stories below the threshold too (evaluation and calibration). */
+  /** Keep stories below the threshold too (evaluation and training). */
   all?: boolean;
+  /** The trained model (training passes the one it is fitting). */
+  model?: RankerModel;
 }
 
-export async function rankRelated(query: Profile, index: IndexReader, { idf, text = '', limit = 20, all = false }: RankOptions): Promise<RelatedStory[]> {
+export async function rankRelated(query: Profile, index: IndexReader, { idf, text = '', limit = 20, all = false, model = shippedModel as RankerModel }: RankOptions): Promise<RelatedStory[]> {
   if (query.terms.size === 0) return [];
   const size = await index.size();
   if (size === 0) return [];
@@ -169,6 +162,7 @@ export async function rankRelated(query: Profile, index: IndexReader, { idf, tex
   const { lists: postings, df: counts } = await index.postings([...entityTerms, ...wordTerms], selectiveLimit);
 
   const weightOf = new Map<string, number>();
+  const rarity = new Map<string, number>();
   let squares = 0;
   let entityMass = 0;
   // How well a term tells the library's stories apart, 1 for a term of one story: 株洲 in a
@@ -177,6 +171,7 @@ export async function rankRelated(query: Profile, index: IndexReader, { idf, tex
   for (const [term, count] of query.terms) {
     const df = counts.get(term) ?? 0;
     const specificity = Math.log((size + 1) / (df + 1)) / rarest;
+    rarity.set(term, specificity);
     const weight = (1 + Math.log(count)) * generalIdf.get(term)! * specificity * (entityType(term) ? ENTITY_BOOST : 1);
     weightOf.set(term, weight);
     squares += weight * weight;
@@ -202,7 +197,7 @@ export async function rankRelated(query: Profile, index: IndexReader, { idf, tex
     }
   }
   // Index-only scores pick the few stories worth a closer look.
-  const rough = (ord: number) => WEIGHT.queryCoverage * (named[ord] / shrink) + WEIGHT.cosine * (dot[ord] / queryNorm);
+  const rough = (ord: number) => ROUGH.named * (named[ord] / shrink) + ROUGH.cosine * (dot[ord] / queryNorm);
   const picked = topBy(touched, rough, CANDIDATES * 3);
   const indexed: Array<[number, Sums]> = picked.map((ord) => {
     const sums: Sums = { dot: 0, storyShared: 0, entities: new Set(), words: [] };
@@ -222,48 +217,63 @@ export async function rankRelated(query: Profile, index: IndexReader, { idf, tex
   });
   const sharedMass = (entities: Set<string>) => [...entities].reduce((sum, t) => sum + weightOf.get(t)!, 0);
   const docs = await index.docs(indexed.map(([ord]) => ord));
-  const prelim = indexed.map(([, s], i) => {
-    const doc = docs[i];
-    const features: Features = {
-      queryCoverage: sharedMass(s.entities) / shrink,
+  const queryClean = clean(text);
+  const english = query.written ? 1 : 0;
+  const featuresOf = (doc: DocRecord, s: Sums, quoted = 0): Features => {
+    const shared = sharedMass(s.entities);
+    const rareWords = s.words.filter((w) => rarity.get(w.term)! >= RARE_WORD).length;
+    return {
+      queryCoverage: shared / shrink,
       storyCoverage: doc.entityMass ? s.storyShared / doc.entityMass : 0,
       cosine: s.dot / queryNorm,
-      quotation: 0,
-      unexplained: (entityMass - sharedMass(s.entities)) / shrink,
+      quotation: quoted,
+      unexplained: (entityMass - shared) / shrink,
       // A text naming one or two years dates its event; one naming many is looking back.
-      yearConflict: query.years.size > 0 && query.years.size <= 2 && ![...query.years].some((y) => doc.years.includes(y)),
+      yearConflict: query.years.size > 0 && query.years.size <= 2 && ![...query.years].some((y) => doc.years.includes(y)) ? 1 : 0,
+      yearMatch: [...query.years].some((y) => doc.years.includes(y)) ? 1 : 0,
+      sharedNames: Math.log1p(s.entities.size),
+      sharedRareWords: Math.log1p(rareWords),
+      maxSharedRarity: Math.max(0, ...[...s.entities, ...s.words.map((w) => w.term)].map((t) => rarity.get(t) ?? 0)),
+      titleShare: titleShare(clean(doc.title), queryClean),
+      english,
     };
-    return { doc, s, features, rough: relatedScore(features) + features.cosine };
+  };
+  const prelim = indexed.map(([, s], i) => {
+    const doc = docs[i];
+    const f = featuresOf(doc, s);
+    // Model-free, so that training sees the same candidates the trained model is later given.
+    return { doc, s, rough: f.queryCoverage + f.storyCoverage + f.cosine + f.titleShare };
   });
   const finalists = prelim.sort((a, b) => b.rough - a.rough).slice(0, CANDIDATES);
   const stories = await index.texts(finalists.map((f) => f.doc.id));
-  const queryClean = clean(text);
   const queryRuns = runsOf(queryClean);
   const results: RelatedStory[] = [];
-  finalists.forEach(({ doc, s, features }, i) => {
+  finalists.forEach(({ doc, s }, i) => {
     const storyClean = clean(stories[i]);
     // A name the story has inside a longer one (柏林洪堡大学 in 德国柏林洪堡大学) is shared too.
     for (const term of entityTerms) {
       const name = clean(nameOf(term));
       if (!s.entities.has(term) && name.length >= 2 && !isBareName(name) && storyClean.includes(name)) s.entities.add(term);
     }
-    features.queryCoverage = sharedMass(s.entities) / shrink;
-    features.unexplained = (entityMass - sharedMass(s.entities)) / shrink;
-    features.quotation = quotation(queryClean, storyClean, queryRuns);
-    const score = relatedScore(features);
-    if (!all && score < RELATED_THRESHOLD) return;
-    const sharedEntities = [...s.entities].map((t) => ({ type: entityType(t)!, name: doc.names[t] ?? nameOf(t) }));
-    const sharedWords = s.words.sort((a, b) => b.weight - a.weight).slice(0, 5).map((w) => w.term);
+    const features = featuresOf(doc, s, quotation(queryClean, storyClean, queryRuns));
+    const { relevance, listed, tier } = judgePair(model, features);
+    if (!all && !listed) return;
+    // Why, rarest first: a name most stories share (株洲) explains least.
+    const byRarity = (a: string, b: string) => (rarity.get(b) ?? 0) - (rarity.get(a) ?? 0);
+    const sharedEntities = [...s.entities].sort(byRarity).map((t) => ({ type: entityType(t)!, name: doc.names[t] ?? nameOf(t) }));
+    const sharedWords = s.words.sort((a, b) => byRarity(a.term, b.term) || b.weight - a.weight).slice(0, 5).map((w) => w.term);
     results.push({
       id: doc.id,
       title: doc.title,
       date: doc.date,
-      score: Math.round(score * 1000) / 1000,
+      score: Math.round(relevance * 1000) / 1000,
       shared: [...sharedEntities.map((e) => e.name), ...sharedWords],
       sharedEntities,
       sharedWords,
       features,
+      tier,
     });
   });
-  return results.sort((a, b) => b.score - a.score || b.date.localeCompare(a.date) || a.id.localeCompare(b.id)).slice(0, limit);
+  const tierRank = (r: RelatedStory) => (r.tier === 'same_event' ? 0 : 1);
+  return results.sort((a, b) => tierRank(a) - tierRank(b) || b.score - a.score || b.date.localeCompare(a.date) || a.id.localeCompare(b.id)).slice(0, limit);
 }

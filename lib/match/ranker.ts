@@ -1,0 +1,152 @@
+/**
+ * The learned part of related coverage: two logistic regressions over the features of a (text,
+ * story) pair. `relevant` says whether the story is about what the text is about (same event or
+ * related background); `sameEvent`, for a relevant story, whether it is the same occurrence. Both
+ * are trained by `npm run train:related` (scripts/train-related.ts) on the development set of real
+ * coverage, their thresholds chosen on held-out folds; the weights are data
+ * (lib/match/related-model.json).
+ */
+
+/** The features of a pair, in the order the model's weights follow. */
+export const FEATURE_NAMES = [
+  // Share of the text's entity weight the story names too (rarity in the library counts).
+  'queryCoverage',
+  // Share of the story's entity weight (headline names double) the text names.
+  'storyCoverage',
+  // Cosine of the TF-IDF vectors.
+  'cosine',
+  // Share of the text's 8-character runs found word for word in the story.
+  'quotation',
+  // Share of the text's entity weight the story does not explain (a feature, never a veto).
+  'unexplained',
+  // The text names one or two years, none of them the story's.
+  'yearConflict',
+  // The text names a year the story names.
+  'yearMatch',
+  // How many names the two share, log-scaled.
+  'sharedNames',
+  // How many distinctive words (rare in the library, not names) the two share, log-scaled.
+  'sharedRareWords',
+  // How rare in the library the rarest shared term is (1: in this story only).
+  'maxSharedRarity',
+  // Share of the story's headline (its two-character runs) found in the text.
+  'titleShare',
+  // The text is English, read through the cross-lingual lexicon.
+  'english',
+] as const;
+
+export type FeatureName = (typeof FEATURE_NAMES)[number];
+export type Features = Record<FeatureName, number>;
+
+export interface LogisticModel {
+  weights: number[];
+  bias: number;
+  /** At or above this probability the answer is yes; chosen on held-out folds. */
+  threshold: number;
+}
+
+export interface RankerModel {
+  features: FeatureName[];
+  /** Each feature is standardised as (x - mean) / scale before the weights apply. */
+  mean: number[];
+  scale: number[];
+  relevant: LogisticModel;
+  sameEvent: LogisticModel;
+}
+
+export type Tier = 'same_event' | 'background';
+
+export function featureVector(features: Features, names: readonly FeatureName[] = FEATURE_NAMES): number[] {
+  return names.map((name) => features[name]);
+}
+
+const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+
+/** The model's probability for a standardised feature vector. */
+export function logistic(part: Pick<LogisticModel, 'weights' | 'bias'>, x: number[]): number {
+  let z = part.bias;
+  for (let i = 0; i < x.length; i++) z += part.weights[i] * x[i];
+  return sigmoid(z);
+}
+
+export function standardise(model: Pick<RankerModel, 'mean' | 'scale'>, x: number[]): number[] {
+  return x.map((value, i) => (value - model.mean[i]) / model.scale[i]);
+}
+
+export interface Judgement {
+  /** Probability that the story is about what the text is about. */
+  relevance: number;
+  /** Listed at all. */
+  listed: boolean;
+  tier: Tier;
+}
+
+/**
+ * What rules still do better than the model, kept where they measurably help (docs/quality.md):
+ * a text that quotes most of itself from the story word for word is the story (a repost, an
+ * excerpt; the development set is restated coverage, so the model never sees one), and a text
+ * whose names the story mostly names too, in agreeing words, is about it (the project's earlier
+ * hand-set score, which keeps near misses quieter than the model alone does).
+ */
+export const QUOTED = 0.5;
+export const NAMED = 0.4;
+
+export function namingScore(f: Features): number {
+  return f.yearConflict ? 0 : 0.6 * f.queryCoverage + 0.2 * f.storyCoverage + 0.2 * f.cosine;
+}
+
+/** The model's two probabilities for a pair, with the rules applied: training's evaluation and the product use this one function. */
+export function pairScores(model: RankerModel, features: Features): { relevance: number; same: number } {
+  if (features.quotation >= QUOTED) return { relevance: 1, same: 1 };
+  const x = standardise(model, featureVector(features, model.features));
+  const relevance = logistic(model.relevant, x);
+  const same = logistic(model.sameEvent, x);
+  return { relevance: namingScore(features) >= NAMED ? Math.max(relevance, 0.99) : relevance, same };
+}
+
+export function judgePair(model: RankerModel, features: Features): Judgement {
+  const { relevance, same } = pairScores(model, features);
+  return { relevance, listed: relevance >= model.relevant.threshold, tier: same >= model.sameEvent.threshold ? 'same_event' : 'background' };
+}
+
+export interface TrainOptions {
+  /** L2 penalty on the weights (not the bias). */
+  l2?: number;
+  iterations?: number;
+  rate?: number;
+  /** Weight of each example (to balance classes); 1 when absent. */
+  sampleWeights?: number[];
+}
+
+/**
+ * Logistic regression by full-batch gradient descent from zero: no randomness, so the same data
+ * always gives the same weights. `xs` are already standardised.
+ */
+export function trainLogistic(xs: number[][], ys: number[], { l2 = 0.01, iterations = 2000, rate = 0.5, sampleWeights }: TrainOptions = {}): Pick<LogisticModel, 'weights' | 'bias'> {
+  const dims = xs[0]?.length ?? 0;
+  const weights = new Array<number>(dims).fill(0);
+  let bias = 0;
+  const total = sampleWeights ? sampleWeights.reduce((a, b) => a + b, 0) : xs.length;
+  for (let step = 0; step < iterations; step++) {
+    const gradient = new Array<number>(dims).fill(0);
+    let gradientBias = 0;
+    for (let i = 0; i < xs.length; i++) {
+      const error = (logistic({ weights, bias }, xs[i]) - ys[i]) * (sampleWeights?.[i] ?? 1);
+      for (let d = 0; d < dims; d++) gradient[d] += error * xs[i][d];
+      gradientBias += error;
+    }
+    for (let d = 0; d < dims; d++) weights[d] -= rate * (gradient[d] / total + l2 * weights[d]);
+    bias -= rate * (gradientBias / total);
+  }
+  return { weights, bias };
+}
+
+/** Mean and spread of each column, for standardising (a constant column keeps scale 1). */
+export function columnStats(xs: number[][]): { mean: number[]; scale: number[] } {
+  const dims = xs[0]?.length ?? 0;
+  const mean = new Array<number>(dims).fill(0);
+  const scale = new Array<number>(dims).fill(0);
+  for (const x of xs) for (let d = 0; d < dims; d++) mean[d] += x[d] / xs.length;
+  for (const x of xs) for (let d = 0; d < dims; d++) scale[d] += (x[d] - mean[d]) ** 2 / xs.length;
+  return { mean, scale: scale.map((v) => Math.sqrt(v) || 1) };
+}

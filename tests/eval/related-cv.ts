@@ -1,0 +1,303 @@
+/**
+ * The development set of real coverage (tests/fixtures/related/dev/: restated passages with the
+ * rubric's labels, ../shared/eval/related/RUBRIC.md) against the library as a reader has it: the
+ * seed stories plus a distractor library of restated real Zhuzhou stories
+ * (tests/fixtures/related/distractors-*.jsonl). Shared by `npm run train:related`, which fits
+ * the ranker, and `npm run eval:related`, which reports it; every figure is cross-validated by
+ * story: a story's passages are never both trained on and judged.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import * as jieba from 'jieba-wasm';
+import { analyzeStories } from '../../lib/library/analyze-stories';
+import { loadBundledStories } from '../../lib/library/bundled';
+import { storiesFromJsonl } from '../../lib/library/jsonl';
+import { storyText, type Story } from '../../lib/library/story';
+import { indexEntry } from '../../lib/match/index-entry';
+import { MemoryIndex } from '../../lib/match/memory-index';
+import { columnStats, featureVector, FEATURE_NAMES, pairScores, standardise, trainLogistic, type Features, type RankerModel, type Tier } from '../../lib/match/ranker';
+import { queryFinder, type QueryFinder } from '../../lib/match/related';
+import { createAnalyzer } from '../../lib/nlp/analyzer';
+import { normalizeForAnalysis } from '../../lib/nlp/normalize';
+
+export type Label = 'same_event' | 'related' | 'weak' | 'near_miss';
+export const LABELS: Label[] = ['same_event', 'related', 'weak', 'near_miss'];
+
+export interface DevPassage {
+  id: string;
+  text: string;
+  label: Label;
+  /** Seed story numbers (1–10, page order) or story ids. */
+  stories: Array<number | string>;
+  lang: string;
+  source: string;
+  note: string;
+}
+
+const FIXTURES = new URL('../fixtures/related/', import.meta.url);
+const DEV = new URL('dev/', FIXTURES);
+const read = (path: string) => readFile(new URL(`../../public/${path}`, import.meta.url), 'utf8');
+
+const jsonlFiles = (dir: URL, pattern: RegExp) => {
+  try {
+    return readdirSync(dir)
+      .filter((f) => pattern.test(f))
+      .sort()
+      .map((f) => readFileSync(new URL(f, dir), 'utf8'));
+  } catch {
+    return [];
+  }
+};
+
+export function readDevSet(): DevPassage[] {
+  return jsonlFiles(DEV, /\.jsonl$/).flatMap((text) =>
+    text
+      .split('\n')
+      .filter((line) => line.trim())
+      .map((line) => JSON.parse(line) as DevPassage),
+  );
+}
+
+export function readDistractors(): Story[] {
+  return jsonlFiles(FIXTURES, /^distractors-.*\.jsonl$/).flatMap((text) => storiesFromJsonl(text).map((s) => ({ ...s, origin: 'distractor' })));
+}
+
+export interface DevLibrary {
+  seed: Story[];
+  stories: Story[];
+  finder: QueryFinder;
+}
+
+/** The seed and (unless told not to) the distractors, analysed and indexed as the extension would hold them. */
+export async function devLibrary({ distractors = true } = {}): Promise<DevLibrary> {
+  const analyzer = createAnalyzer(async () => jieba, read);
+  const bundled = await loadBundledStories(read);
+  const stories = await analyzeStories(analyzer, [...bundled, ...(distractors ? readDistractors() : [])]);
+  const idf = await analyzer.idf();
+  const index = MemoryIndex.fromEntries(stories.map((s) => ({ ...indexEntry(s, idf)!, text: normalizeForAnalysis(storyText(s)) })));
+  return { seed: stories.slice(0, bundled.length), stories, finder: queryFinder({ analyzer, index, libraryNames: async () => index.entityNames(), read }) };
+}
+
+export interface Example {
+  passage: DevPassage;
+  /** The library ids of the passage's stories. */
+  wanted: Set<string>;
+  /** Which fold judges it: the first of its stories, two stories a fold. */
+  fold: number;
+  candidates: Array<{ id: string; features: Features }>;
+}
+
+export const FOLDS = 5;
+
+/**
+ * Two seed stories a fold, by the passage's first story; a near miss that names none (its prefix
+ * s04-… says which story's set it was written for) goes with that story.
+ */
+function foldOf(passage: DevPassage, seed: Story[]): number {
+  const first = passage.stories[0];
+  const number = typeof first === 'number' ? first : first !== undefined ? seed.findIndex((s) => s.id === first) + 1 : Number(/^s(\d\d)/.exec(passage.id)?.[1] ?? 1);
+  return Math.floor((Math.max(1, number) - 1) / 2) % FOLDS;
+}
+
+export async function examplesOf(passages: DevPassage[], { seed, finder }: DevLibrary): Promise<Example[]> {
+  const idOf = (story: number | string) => (typeof story === 'number' ? seed[story - 1].id : story);
+  const examples: Example[] = [];
+  for (const passage of passages) {
+    const wanted = new Set(passage.stories.map(idOf));
+    const { related } = await finder.related(passage.text, { all: true, limit: 50 });
+    examples.push({ passage, wanted, fold: foldOf(passage, seed), candidates: related.map((r) => ({ id: r.id, features: r.features })) });
+  }
+  return examples;
+}
+
+/** Training pairs: a wanted story of a same-event or related passage is relevant; a weak one is left out. */
+function pairs(examples: Example[]) {
+  const xs: number[][] = [];
+  const relevant: number[] = [];
+  const same: number[] = [];
+  for (const { passage, wanted, candidates } of examples) {
+    for (const c of candidates) {
+      const isWanted = wanted.has(c.id);
+      if (isWanted && passage.label === 'weak') continue;
+      xs.push(featureVector(c.features));
+      relevant.push(isWanted && (passage.label === 'same_event' || passage.label === 'related') ? 1 : 0);
+      same.push(isWanted && passage.label === 'same_event' ? 1 : 0);
+    }
+  }
+  return { xs, relevant, same };
+}
+
+const TRAINING = { l2: 0.01, iterations: 1500, rate: 0.5 };
+
+/** Fits both parts of the ranker on `examples`; thresholds as given. */
+export function fitModel(examples: Example[], thresholds = { relevant: 0.5, sameEvent: 0.5 }): RankerModel {
+  const { xs, relevant, same } = pairs(examples);
+  const { mean, scale } = columnStats(xs);
+  const standard = xs.map((x) => standardise({ mean, scale }, x));
+  const relevantPart = trainLogistic(standard, relevant, TRAINING);
+  const positives = standard.filter((_, i) => relevant[i] === 1);
+  const samePart = trainLogistic(positives, same.filter((_, i) => relevant[i] === 1), TRAINING);
+  const round = (n: number) => Math.round(n * 1e6) / 1e6;
+  return {
+    features: [...FEATURE_NAMES],
+    mean: mean.map(round),
+    scale: scale.map(round),
+    relevant: { weights: relevantPart.weights.map(round), bias: round(relevantPart.bias), threshold: thresholds.relevant },
+    sameEvent: { weights: samePart.weights.map(round), bias: round(samePart.bias), threshold: thresholds.sameEvent },
+  };
+}
+
+export interface Prediction {
+  id: string;
+  relevance: number;
+  same: number;
+}
+
+export function predict(model: RankerModel, example: Example): Prediction[] {
+  return example.candidates.map(({ id, features }) => ({ id, ...pairScores(model, features) }));
+}
+
+/** What the popup would list: above the threshold, same-event tier first, then by relevance. */
+export function listed(predictions: Prediction[], relevant: number, sameEvent: number): Array<{ id: string; tier: Tier }> {
+  return predictions
+    .filter((p) => p.relevance >= relevant)
+    .map((p) => ({ id: p.id, relevance: p.relevance, tier: (p.same >= sameEvent ? 'same_event' : 'background') as Tier }))
+    .sort((a, b) => (a.tier === b.tier ? b.relevance - a.relevance : a.tier === 'same_event' ? -1 : 1));
+}
+
+/** The rubric: same event first in its tier; related first in either; weak first or silent; near miss silent. */
+export function grade(example: Pick<Example, 'passage' | 'wanted'>, list: Array<{ id: string; tier?: Tier }>): boolean {
+  const top = list[0];
+  switch (example.passage.label) {
+    case 'same_event':
+      return top !== undefined && example.wanted.has(top.id) && (top.tier === undefined || top.tier === 'same_event');
+    case 'related':
+      return top !== undefined && example.wanted.has(top.id);
+    case 'weak':
+      return top === undefined || example.wanted.has(top.id);
+    case 'near_miss':
+      return top === undefined;
+  }
+}
+
+/** Each example's predictions from a model that never saw its fold. */
+export function outOfFold(examples: Example[]): Prediction[][] {
+  const predictions: Prediction[][] = new Array(examples.length);
+  for (let fold = 0; fold < FOLDS; fold++) {
+    const train = examples.filter((e) => e.fold !== fold);
+    if (train.length === examples.length) continue;
+    const model = fitModel(train);
+    examples.forEach((e, i) => {
+      if (e.fold === fold) predictions[i] = predict(model, e);
+    });
+  }
+  return predictions;
+}
+
+export interface Thresholds {
+  relevant: number;
+  sameEvent: number;
+  accuracy: number;
+  /** Of the passages whose story is listed first, the share in the tier their label names (related: background). */
+  tierAgreement: number;
+}
+
+function tierAgreement(examples: Example[], lists: Array<Array<{ id: string; tier: Tier }>>): number {
+  let judged = 0;
+  let agreed = 0;
+  examples.forEach((e, i) => {
+    const top = lists[i][0];
+    if (!top || !e.wanted.has(top.id) || (e.passage.label !== 'same_event' && e.passage.label !== 'related')) return;
+    judged++;
+    if ((top.tier === 'same_event') === (e.passage.label === 'same_event')) agreed++;
+  });
+  return judged ? agreed / judged : 0;
+}
+
+/**
+ * The thresholds that grade the held-out predictions best; among equals, the one whose tiers agree
+ * most with the labels (the rubric grades a related story right in either tier, so accuracy alone
+ * cannot place the line between the tiers).
+ */
+export function chooseThresholds(examples: Example[], predictions: Prediction[][]): Thresholds {
+  let best: Thresholds = { relevant: 0.5, sameEvent: 0.5, accuracy: -1, tierAgreement: -1 };
+  for (let relevant = 0.05; relevant < 0.96; relevant += 0.025) {
+    for (let sameEvent = 0.1; sameEvent < 0.91; sameEvent += 0.05) {
+      const lists = examples.map((_, i) => listed(predictions[i], relevant, sameEvent));
+      const accuracy = examples.filter((e, i) => grade(e, lists[i])).length / examples.length;
+      const agreement = tierAgreement(examples, lists);
+      if (accuracy > best.accuracy + 1e-9 || (Math.abs(accuracy - best.accuracy) < 1e-9 && agreement >= best.tierAgreement)) {
+        best = { relevant: Math.round(relevant * 1000) / 1000, sameEvent: Math.round(sameEvent * 100) / 100, accuracy, tierAgreement: agreement };
+      }
+    }
+  }
+  return best;
+}
+
+export interface Breakdown {
+  group: string;
+  n: number;
+  right: number;
+}
+
+/** Accuracy by label and by language. */
+export function breakdown(examples: Example[], correct: boolean[]): Breakdown[] {
+  const rows = new Map<string, Breakdown>();
+  const add = (group: string, ok: boolean) => {
+    const row = rows.get(group) ?? { group, n: 0, right: 0 };
+    row.n++;
+    if (ok) row.right++;
+    rows.set(group, row);
+  };
+  examples.forEach((e, i) => {
+    add('all', correct[i]);
+    add(`label ${e.passage.label}`, correct[i]);
+    add(`lang ${e.passage.lang}`, correct[i]);
+  });
+  return [...rows.values()];
+}
+
+/** Plain BM25 over jieba's words, the baseline: every story scored, listed above a threshold. */
+export function bm25Ranker(stories: Story[]) {
+  const tokens = (text: string) => jieba.cut(normalizeForAnalysis(text).toLowerCase(), true).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  const docs = stories.map((s) => {
+    const counts = new Map<string, number>();
+    for (const w of tokens(storyText(s))) counts.set(w, (counts.get(w) ?? 0) + 1);
+    return { id: s.id, counts, length: [...counts.values()].reduce((a, b) => a + b, 0) };
+  });
+  const average = docs.reduce((a, d) => a + d.length, 0) / docs.length;
+  const df = new Map<string, number>();
+  for (const d of docs) for (const w of d.counts.keys()) df.set(w, (df.get(w) ?? 0) + 1);
+  const k1 = 1.2;
+  const b = 0.75;
+  return (text: string): Array<{ id: string; score: number }> => {
+    const query = new Set(tokens(text));
+    return docs
+      .map((d) => {
+        let score = 0;
+        for (const w of query) {
+          const tf = d.counts.get(w);
+          if (!tf) continue;
+          const idf = Math.log(1 + (docs.length - df.get(w)! + 0.5) / (df.get(w)! + 0.5));
+          score += (idf * tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * d.length) / average));
+        }
+        return { id: d.id, score };
+      })
+      .filter((d) => d.score > 0)
+      .sort((a, b) => b.score - a.score);
+  };
+}
+
+/** BM25 at its best threshold for this very set (an upper bound for the baseline). */
+export function bm25Baseline(examples: Example[], stories: Story[]): { threshold: number; correct: boolean[] } {
+  const rank = bm25Ranker(stories);
+  const scored = examples.map((e) => rank(e.passage.text));
+  const candidates = [...new Set(scored.flatMap((s) => s.slice(0, 3).map((d) => Math.round(d.score * 10) / 10)))].sort((a, b) => a - b);
+  let best = { threshold: Infinity, correct: examples.map(() => false), right: -1 };
+  for (const threshold of candidates) {
+    const correct = examples.map((e, i) => grade(e, scored[i].filter((d) => d.score >= threshold)));
+    const right = correct.filter(Boolean).length;
+    if (right > best.right) best = { threshold, correct, right };
+  }
+  return { threshold: best.threshold, correct: best.correct };
+}
