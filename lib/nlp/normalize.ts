@@ -1,17 +1,22 @@
 /**
  * Text as the analysis sees it: full-width letters, digits and punctuation folded to their
  * ordinary forms (NFKC), traditional characters converted to simplified with OpenCC's maintained
- * tables (Hong Kong and Taiwan variants included), and layout whitespace collapsed.
+ * tables (Hong Kong and Taiwan variants included), Japanese kanji in a Japanese text (one with
+ * kana) read as Chinese (国際電気 → 国际电气, 習近平 → 习近平), and layout whitespace collapsed.
  * Stored stories keep their printed form; only analysis uses this.
  */
 import { Converter } from 'opencc-js/t2cn';
 
 let toSimplified: ((text: string) => string) | undefined;
+let fromJapanese: ((text: string) => string) | undefined;
+const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
 export function normalizeForAnalysis(text: string): string {
-  // Built on first use: the tables are large and a listing-only wake never needs them.
-  toSimplified ??= Converter({ from: 't', to: 'cn' });
-  return toSimplified(text.normalize('NFKC'))
+  const folded = text.normalize('NFKC');
+  // Built on first use: the tables are large and a listing-only wake never needs them. Only a
+  // text with kana is Japanese: its shinjitai (気, 際) would be wrong readings of Chinese text.
+  const convert = KANA.test(folded) ? (fromJapanese ??= Converter({ from: 'jp', to: 'cn' })) : (toSimplified ??= Converter({ from: 't', to: 'cn' }));
+  return convert(folded)
     .replace(/[\p{Cc}\p{Cf}]/gu, (c) => (c === '\n' ? '\n' : ' '))
     .replace(/[ \t\u00A0\u3000]+/g, ' ')
     .replace(/ ?\n[\s]*/g, '\n')

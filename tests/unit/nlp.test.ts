@@ -190,6 +190,12 @@ describe('normalisation for analysis', () => {
     expect(normalizeForAnalysis('習近平致電祝賀　ＡＢＣ１２３，\n\n  株洲')).toBe('习近平致电祝贺 ABC123,\n株洲');
   });
 
+  it('reads the kanji of a Japanese text as Chinese, and leaves Chinese text alone', () => {
+    expect(normalizeForAnalysis('国際電気標準会議が中車株洲電力機車の規格を発表した。')).toBe('国际电气标准会议が中车株洲电力机车の规格を发表した。');
+    // Without kana it is Chinese: 気 is not a Chinese character and stays as written.
+    expect(normalizeForAnalysis('気')).toBe('気');
+  });
+
   it('finds the same entities in traditional as in simplified text', async () => {
     const traditional = await analyzer.analyze('市委書記曹慧泉率團訪問土耳其，調研中車株機土耳其基地。');
     expect(traditional.entities.person).toContain('曹慧泉');
