@@ -1,3 +1,0 @@
-import { relatedRows } from '/work/main/tests/bench/related';
-import { printTable } from '/work/main/tests/bench/stats';
-console.log(printTable(await relatedRows()));
