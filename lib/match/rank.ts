@@ -106,11 +106,18 @@ function runsOf(text: string): string[] {
   return runs;
 }
 
-/** Share of a headline's two-character runs (both cleaned) that the text has. */
-export function titleShare(title: string, text: string): number {
+/** The two-character runs of a cleaned text, each once. */
+export function bigramsOf(text: string): Set<string> {
+  const runs = new Set<string>();
+  for (let i = 0; i + 2 <= text.length; i++) runs.add(text.slice(i, i + 2));
+  return runs;
+}
+
+/** Share of a cleaned headline's two-character runs that the text has. */
+export function titleShare(title: string, textBigrams: Set<string>): number {
   if (title.length < 2) return 0;
   let found = 0;
-  for (let i = 0; i + 2 <= title.length; i++) if (text.includes(title.slice(i, i + 2))) found++;
+  for (let i = 0; i + 2 <= title.length; i++) if (textBigrams.has(title.slice(i, i + 2))) found++;
   return found / (title.length - 1);
 }
 
@@ -218,6 +225,8 @@ export async function rankRelated(query: Profile, index: IndexReader, { idf, tex
   const sharedMass = (entities: Set<string>) => [...entities].reduce((sum, t) => sum + weightOf.get(t)!, 0);
   const docs = await index.docs(indexed.map(([ord]) => ord));
   const queryClean = clean(text);
+  // Once per query: each candidate's headline is looked up in it (a page may be 300,000 characters).
+  const queryBigrams = bigramsOf(queryClean);
   const english = query.written ? 1 : 0;
   const featuresOf = (doc: DocRecord, s: Sums, quoted = 0): Features => {
     const shared = sharedMass(s.entities);
@@ -234,7 +243,7 @@ export async function rankRelated(query: Profile, index: IndexReader, { idf, tex
       sharedNames: Math.log1p(s.entities.size),
       sharedRareWords: Math.log1p(rareWords),
       maxSharedRarity: Math.max(0, ...[...s.entities, ...s.words.map((w) => w.term)].map((t) => rarity.get(t) ?? 0)),
-      titleShare: titleShare(clean(doc.title), queryClean),
+      titleShare: titleShare(clean(doc.title), queryBigrams),
       english,
     };
   };
