@@ -4,7 +4,7 @@ import { t, tn } from './i18n';
 import { StoryList, TieredStoryList } from './StoryList';
 
 type SearchResultsProps = {
-  /** The query the answer is for (the box may hold newer text while its answer comes). */
+  /** The query the answer is for, trimmed (the box may hold newer text while its answer comes). */
   query: string;
   answer: SearchAnswer;
 };
@@ -15,7 +15,7 @@ type SearchResultsProps = {
  */
 export function SearchResults({ query, answer }: SearchResultsProps) {
   const search = answer.mode === 'search';
-  const heading = search ? t('searchFoundHeading', query.trim()) : t('searchResultsHeading');
+  const heading = search ? t('searchFoundHeading', query) : t('searchResultsHeading');
   const count = search ? answer.total : answer.related.length;
   if (answer.related.length === 0) {
     // A cold worker's first look found nothing; the full one is on its way.
@@ -23,7 +23,7 @@ export function SearchResults({ query, answer }: SearchResultsProps) {
     return (
       <section class="results" data-mode={answer.mode} data-query={query}>
         <p class="empty-state" data-state="no-related" role="status">
-          {search ? t('searchNoneFound', query.trim()) : t('searchNoResults')}
+          {search ? t('searchNoneFound', query) : t('searchNoResults')}
         </p>
         {!search && <NamesDisclosure summary={t('typedNamesSummary')} entities={answer.entities} />}
       </section>

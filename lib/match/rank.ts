@@ -12,7 +12,7 @@
 import type { EntityType } from '../nlp/entities';
 import { ENTITY_BOOST, type DocRecord } from './index-entry';
 import { entityType, isBareName, type Profile } from './profile';
-import { judgePair, type Features, type RankerModel, type Tier } from './ranker';
+import { byTierThenScore, judgePair, type Features, type RankerModel, type Tier } from './ranker';
 import shippedModel from './related-model.json';
 
 export interface Posting {
@@ -283,6 +283,5 @@ export async function rankRelated(query: Profile, index: IndexReader, { idf, tex
       tier,
     });
   });
-  const tierRank = (r: RelatedStory) => (r.tier === 'same_event' ? 0 : 1);
-  return results.sort((a, b) => tierRank(a) - tierRank(b) || b.score - a.score || b.date.localeCompare(a.date) || a.id.localeCompare(b.id)).slice(0, limit);
+  return results.sort((a, b) => byTierThenScore(a, b) || b.date.localeCompare(a.date) || a.id.localeCompare(b.id)).slice(0, limit);
 }

@@ -104,6 +104,11 @@ export function pairScores(model: RankerModel, features: Features): { relevance:
   return { relevance: namingScore(features) >= NAMED ? Math.max(relevance, 0.99) : relevance, same };
 }
 
+/** The order a list shows: the same event first, then the most relevant. */
+export function byTierThenScore(a: { tier: Tier; score: number }, b: { tier: Tier; score: number }): number {
+  return (a.tier === 'same_event' ? 0 : 1) - (b.tier === 'same_event' ? 0 : 1) || b.score - a.score;
+}
+
 export function judgePair(model: RankerModel, features: Features): Judgement {
   const { relevance, same } = pairScores(model, features);
   return { relevance, listed: relevance >= model.relevant.threshold, tier: same >= model.sameEvent.threshold ? 'same_event' : 'background' };

@@ -15,7 +15,7 @@ import { storiesFromJsonl } from '../../lib/library/jsonl';
 import { storyText, type Story } from '../../lib/library/story';
 import { indexEntry } from '../../lib/match/index-entry';
 import { MemoryIndex } from '../../lib/match/memory-index';
-import { columnStats, featureVector, FEATURE_NAMES, pairScores, standardise, trainLogistic, type Features, type RankerModel, type Tier } from '../../lib/match/ranker';
+import { byTierThenScore, columnStats, featureVector, FEATURE_NAMES, pairScores, standardise, trainLogistic, type Features, type RankerModel, type Tier } from '../../lib/match/ranker';
 import { queryFinder, type QueryFinder } from '../../lib/match/related';
 import { createAnalyzer } from '../../lib/nlp/analyzer';
 import { normalizeForAnalysis } from '../../lib/nlp/normalize';
@@ -161,8 +161,8 @@ export function predict(model: RankerModel, example: Example): Prediction[] {
 export function listed(predictions: Prediction[], relevant: number, sameEvent: number): Array<{ id: string; tier: Tier }> {
   return predictions
     .filter((p) => p.relevance >= relevant)
-    .map((p) => ({ id: p.id, relevance: p.relevance, tier: (p.same >= sameEvent ? 'same_event' : 'background') as Tier }))
-    .sort((a, b) => (a.tier === b.tier ? b.relevance - a.relevance : a.tier === 'same_event' ? -1 : 1));
+    .map((p) => ({ id: p.id, score: p.relevance, tier: (p.same >= sameEvent ? 'same_event' : 'background') as Tier }))
+    .sort(byTierThenScore);
 }
 
 /** The rubric: same event first in its tier; related first in either; weak first or silent; near miss silent. */
