@@ -133,6 +133,8 @@ export function quotation(query: string, story: string, queryRuns = runsOf(query
 interface Sums {
   dot: number;
   storyShared: number;
+  /** Sum of the squares of the story's weights of the shared terms: the share of the story's vector the text covers. */
+  storyEnergy: number;
   entities: Set<string>;
   words: Array<{ term: string; weight: number }>;
 }
@@ -172,6 +174,7 @@ export async function rankRelated(query: Profile, index: IndexReader, { idf, tex
   const rarity = new Map<string, number>();
   let squares = 0;
   let entityMass = 0;
+  let distinctMass = 0;
   // How well a term tells the library's stories apart, 1 for a term of one story: 株洲 in a
   // Zhuzhou paper's library says almost nothing about which story a text is about.
   const rarest = Math.log((size + 1) / 2) || 1;
@@ -179,6 +182,7 @@ export async function rankRelated(query: Profile, index: IndexReader, { idf, tex
     const df = counts.get(term) ?? 0;
     const specificity = Math.log((size + 1) / (df + 1)) / rarest;
     rarity.set(term, specificity);
+    distinctMass += specificity ** 4;
     const weight = (1 + Math.log(count)) * generalIdf.get(term)! * specificity * (entityType(term) ? ENTITY_BOOST : 1);
     weightOf.set(term, weight);
     squares += weight * weight;
@@ -192,27 +196,34 @@ export async function rankRelated(query: Profile, index: IndexReader, { idf, tex
   for (const { ords } of postings.values()) if (ords.length) maxOrd = Math.max(maxOrd, ords[ords.length - 1]);
   const dot = new Float64Array(maxOrd + 1);
   const named = new Float64Array(maxOrd + 1);
+  const rare = new Float64Array(maxOrd + 1);
   const touched: number[] = [];
   for (const [term, { ords, weights }] of postings) {
     const weight = weightOf.get(term)!;
     const entity = entityType(term) ? weight : 0;
+    // A term of few stories counts whatever its general IDF (厂BA is a word jieba does not know).
+    const distinct = rarity.get(term)! ** 4;
     for (let i = 0; i < ords.length; i++) {
       const ord = ords[i];
       if (dot[ord] === 0 && named[ord] === 0) touched.push(ord);
       dot[ord] += weight * weights[i];
       named[ord] += entity;
+      rare[ord] += distinct;
     }
   }
   // Index-only scores pick the few stories worth a closer look.
   const rough = (ord: number) => ROUGH.named * (named[ord] / shrink) + ROUGH.cosine * (dot[ord] / queryNorm);
-  const picked = topBy(touched, rough, CANDIDATES * 3);
+  // Shared wording alone may be the link (厂BA, 督察组: words, not names), so the best by wording
+  // are looked at too.
+  const picked = [...new Set([...topBy(touched, rough, CANDIDATES * 2), ...topBy(touched, (ord) => dot[ord], CANDIDATES), ...topBy(touched, (ord) => rare[ord], CANDIDATES)])];
   const indexed: Array<[number, Sums]> = picked.map((ord) => {
-    const sums: Sums = { dot: 0, storyShared: 0, entities: new Set(), words: [] };
+    const sums: Sums = { dot: 0, storyShared: 0, storyEnergy: 0, entities: new Set(), words: [] };
     for (const [term, { ords, weights }] of postings) {
       const at = findOrd(ords, ord);
       if (at < 0) continue;
       const weight = weightOf.get(term)!;
       sums.dot += weight * weights[at];
+      sums.storyEnergy += weights[at] * weights[at];
       if (entityType(term)) {
         sums.storyShared += weights[at];
         sums.entities.add(term);
@@ -235,6 +246,11 @@ export async function rankRelated(query: Profile, index: IndexReader, { idf, tex
       queryCoverage: shared / shrink,
       storyCoverage: doc.entityMass ? s.storyShared / doc.entityMass : 0,
       cosine: s.dot / queryNorm,
+      storyEnergy: s.storyEnergy,
+      distinctShare: distinctMass ? rare[doc.ord] / distinctMass : 0,
+      // Set once every finalist's features are known.
+      cosineLead: 0,
+      distinctLead: 0,
       quotation: quoted,
       unexplained: (entityMass - shared) / shrink,
       // A text naming one or two years dates its event; one naming many is looking back.
@@ -253,18 +269,26 @@ export async function rankRelated(query: Profile, index: IndexReader, { idf, tex
     // Model-free, so that training sees the same candidates the trained model is later given.
     return { doc, s, rough: f.queryCoverage + f.storyCoverage + f.cosine + f.titleShare };
   });
-  const finalists = prelim.sort((a, b) => b.rough - a.rough).slice(0, CANDIDATES);
+  const best = (score: (p: (typeof prelim)[number]) => number, k: number) => [...prelim].sort((a, b) => score(b) - score(a)).slice(0, k);
+  const finalists = [...new Set([...best((p) => p.rough, CANDIDATES), ...best((p) => p.s.dot, CANDIDATES / 2), ...best((p) => rare[p.doc.ord], CANDIDATES / 2)])];
   const stories = await index.texts(finalists.map((f) => f.doc.id));
   const queryRuns = runsOf(queryClean);
-  const results: RelatedStory[] = [];
-  finalists.forEach(({ doc, s }, i) => {
+  const scored = finalists.map(({ doc, s }, i) => {
     const storyClean = clean(stories[i]);
     // A name the story has inside a longer one (柏林洪堡大学 in 德国柏林洪堡大学) is shared too.
     for (const term of entityTerms) {
       const name = clean(nameOf(term));
       if (!s.entities.has(term) && name.length >= 2 && !isBareName(name) && storyClean.includes(name)) s.entities.add(term);
     }
-    const features = featuresOf(doc, s, quotation(queryClean, storyClean, queryRuns));
+    return { doc, s, features: featuresOf(doc, s, quotation(queryClean, storyClean, queryRuns)) };
+  });
+  // How far a story stands out from the best of the others: a text about one story leaves the
+  // rest behind, a text about a kind of event shares about as much with several.
+  const lead = (i: number, name: 'cosine' | 'distinctShare') => scored[i].features[name] - Math.max(0, ...scored.filter((_, j) => j !== i).map((o) => o.features[name]));
+  const leads = scored.map((_, i) => ({ cosineLead: lead(i, 'cosine'), distinctLead: lead(i, 'distinctShare') }));
+  scored.forEach((c, i) => Object.assign(c.features, leads[i]));
+  const results: RelatedStory[] = [];
+  scored.forEach(({ doc, s, features }) => {
     const { relevance, listed, tier } = judgePair(model, features);
     if (!all && !listed) return;
     // Why, rarest first: a name most stories share (株洲) explains least.

@@ -15,6 +15,14 @@ export const FEATURE_NAMES = [
   'storyCoverage',
   // Cosine of the TF-IDF vectors.
   'cosine',
+  // Share of the story's vector (its weights squared) on terms the text has.
+  'storyEnergy',
+  // Share of the text's distinctive terms (by rarity in the library, to the fourth power) the story has.
+  'distinctShare',
+  // How much higher the cosine is than the best other candidate's (negative: another is closer).
+  'cosineLead',
+  // The same for distinctShare.
+  'distinctLead',
   // Share of the text's 8-character runs found word for word in the story.
   'quotation',
   // Share of the text's entity weight the story does not explain (a feature, never a veto).

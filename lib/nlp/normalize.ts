@@ -2,7 +2,8 @@
  * Text as the analysis sees it: full-width letters, digits and punctuation folded to their
  * ordinary forms (NFKC), traditional characters converted to simplified with OpenCC's maintained
  * tables (Hong Kong and Taiwan variants included), Japanese kanji in a Japanese text (one with
- * kana) read as Chinese (国際電気 → 国际电气, 習近平 → 习近平), and layout whitespace collapsed.
+ * kana) read as Chinese (国際電気 → 国际电气, 習近平 → 习近平), a reading in pinyin that a mirror page
+ * puts after the characters dropped (株洲(zhūzhōu) → 株洲), and layout whitespace collapsed.
  * Stored stories keep their printed form; only analysis uses this.
  */
 import { Converter } from 'opencc-js/t2cn';
@@ -10,6 +11,11 @@ import { Converter } from 'opencc-js/t2cn';
 let toSimplified: ((text: string) => string) | undefined;
 let fromJapanese: ((text: string) => string) | undefined;
 const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
+/**
+ * A parenthesis right after a Han character holding only pinyin, with at least one tone mark (so
+ * an English gloss such as (CRRC) stays): it splits the name it follows for segmentation.
+ */
+const PINYIN_READING = /(?<=\p{Script=Han})\s?\((?=[^()]{0,80}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zA-Züāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ' ·-]{1,80}\)/gu;
 
 export function normalizeForAnalysis(text: string): string {
   const folded = text.normalize('NFKC');
@@ -17,6 +23,7 @@ export function normalizeForAnalysis(text: string): string {
   // text with kana is Japanese: its shinjitai (気, 際) would be wrong readings of Chinese text.
   const convert = KANA.test(folded) ? (fromJapanese ??= Converter({ from: 'jp', to: 'cn' })) : (toSimplified ??= Converter({ from: 't', to: 'cn' }));
   return convert(folded)
+    .replace(PINYIN_READING, '')
     .replace(/[\p{Cc}\p{Cf}]/gu, (c) => (c === '\n' ? '\n' : ' '))
     .replace(/[ \t\u00A0\u3000]+/g, ' ')
     .replace(/ ?\n[\s]*/g, '\n')

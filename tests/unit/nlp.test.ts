@@ -196,6 +196,11 @@ describe('normalisation for analysis', () => {
     expect(normalizeForAnalysis('気')).toBe('気');
   });
 
+  it('drops a pinyin reading a mirror page puts after the characters, and keeps an English gloss', () => {
+    expect(normalizeForAnalysis('株洲(zhūzhōu)「廠BA」,中車株洲所(zhūzhōu suǒ)與長沙（Chángshā）')).toBe('株洲「厂BA」,中车株洲所与长沙');
+    expect(normalizeForAnalysis('中车株机(CRRC ZELC)与陈恢清 (Chen Huiqing)')).toBe('中车株机(CRRC ZELC)与陈恢清 (Chen Huiqing)');
+  });
+
   it('finds the same entities in traditional as in simplified text', async () => {
     const traditional = await analyzer.analyze('市委書記曹慧泉率團訪問土耳其，調研中車株機土耳其基地。');
     expect(traditional.entities.person).toContain('曹慧泉');
