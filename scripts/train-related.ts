@@ -5,7 +5,7 @@
  * cross-validated by story. Deterministic: the same data gives the same file.
  */
 import { writeFile } from 'node:fs/promises';
-import { breakdown, chooseThresholds, devLibrary, examplesOf, fitModel, grade, listed, outOfFold, readDevSet } from '../tests/eval/related-cv';
+import { breakdown, chooseThresholds, fitModel, grade, listed, outOfFold, readDevSet, trainingExamples } from '../tests/eval/related-cv';
 
 const MODEL = new URL('../lib/match/related-model.json', import.meta.url);
 
@@ -14,13 +14,12 @@ if (passages.length === 0) {
   process.stderr.write('train:related: no development set in tests/fixtures/related/dev/\n');
   process.exit(2);
 }
-const library = await devLibrary();
-const examples = await examplesOf(passages, library);
-const heldOut = outOfFold(examples);
+const { library, examples, seedOnly } = await trainingExamples(passages);
+const heldOut = outOfFold(examples, seedOnly);
 const thresholds = chooseThresholds(examples, heldOut);
-const model = fitModel(examples, { relevant: thresholds.relevant, sameEvent: thresholds.sameEvent });
+const model = fitModel([...examples, ...seedOnly], { tier: thresholds.tier, sameEvent: thresholds.sameEvent, background: thresholds.background });
 await writeFile(MODEL, `${JSON.stringify(model, null, 1)}\n`);
-const correct = examples.map((e, i) => grade(e, listed(heldOut[i], thresholds.relevant, thresholds.sameEvent)));
-console.log(`${passages.length} passages, ${library.stories.length} stories in the library; thresholds relevant ${thresholds.relevant}, same event ${thresholds.sameEvent} (tiers agree with labels for ${(thresholds.tierAgreement * 100).toFixed(0)}% of the stories listed first)`);
+const correct = examples.map((e, i) => grade(e, listed(heldOut[i], thresholds)));
+console.log(`${passages.length} passages, ${library.stories.length} stories in the library; thresholds: same event from ${thresholds.tier}, listed from ${thresholds.sameEvent} as the same event and from ${thresholds.background} as background (tiers agree with labels for ${(thresholds.tierAgreement * 100).toFixed(0)}% of the stories listed first)`);
 for (const row of breakdown(examples, correct)) console.log(`${row.group.padEnd(20)} ${row.right}/${row.n} = ${(row.right / row.n).toFixed(3)}`);
 console.log(`wrote ${MODEL.pathname}`);

@@ -68,6 +68,54 @@ export function yearsIn(text: string): Set<number> {
   return new Set([...text.matchAll(/(?<!\d)((?:19|20)\d\d)\s*年/g)].map((m) => Number(m[1])));
 }
 
+export interface TextDate {
+  /** Absent when the text leaves the year to the reader (5月12日). */
+  year?: number;
+  month: number;
+  day: number;
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const HAN_DATE = /(?:(?<!\d)((?:19|20)\d\d)\s*年\s*)?(?<!\d)(\d{1,2})\s*月\s*(\d{1,2})\s*日/g;
+const LATIN_DATE = /\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+((?:19|20)\d\d))?/g;
+/** Dates read from a text at most: a page of thousands says no more than its first ones. */
+const MAX_DATES = 50;
+
+/** 2024年5月12日, 5月12日, May 12, 2024: the days a text names, in order. */
+export function datesIn(text: string): TextDate[] {
+  const dates: TextDate[] = [];
+  const add = (year: string | undefined, month: number, day: number) => {
+    if (month >= 1 && month <= 12 && day >= 1 && day <= 31 && dates.length < MAX_DATES) dates.push({ ...(year ? { year: Number(year) } : {}), month, day });
+  };
+  for (const m of text.matchAll(HAN_DATE)) {
+    if (dates.length >= MAX_DATES) break;
+    add(m[1], Number(m[2]), Number(m[3]));
+  }
+  for (const m of text.matchAll(LATIN_DATE)) {
+    if (dates.length >= MAX_DATES) break;
+    add(m[3], MONTHS.indexOf(m[1].slice(0, 3).toLowerCase()) + 1, Number(m[2]));
+  }
+  return dates;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Days from a story's date (YYYY-MM-DD) to each date of a text, the text's year taken as the
+ * story's where it names none (and as the year before when that puts it after the story: a
+ * January story recalls a December day).
+ */
+export function daysFrom(storyDate: string, dates: TextDate[]): number[] {
+  const [y, m, d] = storyDate.split('-').map(Number);
+  if (!y || !m || !d) return [];
+  const story = Date.UTC(y, m - 1, d);
+  return dates.map((t) => {
+    let at = Date.UTC(t.year ?? y, t.month - 1, t.day);
+    if (t.year === undefined && at - story > 31 * DAY_MS) at = Date.UTC(y - 1, t.month - 1, t.day);
+    return Math.round((at - story) / DAY_MS);
+  });
+}
+
 /**
  * The place a paper calls 市: the place its name starts with (株洲日报 → 株洲) when the story names
  * it too.

@@ -11,7 +11,7 @@
  */
 import type { EntityType } from '../nlp/entities';
 import { ENTITY_BOOST, type DocRecord } from './index-entry';
-import { entityType, isBareName, type Profile } from './profile';
+import { datesIn, daysFrom, entityType, isBareName, type Profile } from './profile';
 import { byTierThenScore, judgePair, type Features, type RankerModel, type Tier } from './ranker';
 import shippedModel from './related-model.json';
 
@@ -130,6 +130,18 @@ export function quotation(query: string, story: string, queryRuns = runsOf(query
   return found / queryRuns.length;
 }
 
+/** A report of an occurrence is dated up to a fortnight before the paper prints it, or a day or two after. */
+const NEAR_DAYS = { before: -14, after: 2 };
+/** Dates all further than this from the story's are another occurrence's. */
+const FAR_DAYS = 45;
+
+function dateFeatures(days: number[]): { dateNear: number; dateFar: number } {
+  return {
+    dateNear: days.some((d) => d >= NEAR_DAYS.before && d <= NEAR_DAYS.after) ? 1 : 0,
+    dateFar: days.length > 0 && days.every((d) => Math.abs(d) > FAR_DAYS) ? 1 : 0,
+  };
+}
+
 interface Sums {
   dot: number;
   storyShared: number;
@@ -182,7 +194,8 @@ export async function rankRelated(query: Profile, index: IndexReader, { idf, tex
     const df = counts.get(term) ?? 0;
     const specificity = Math.log((size + 1) / (df + 1)) / rarest;
     rarity.set(term, specificity);
-    distinctMass += specificity ** 4;
+    // A term no story has says nothing about which story a text is about.
+    if (df > 0) distinctMass += specificity ** 4;
     const weight = (1 + Math.log(count)) * generalIdf.get(term)! * specificity * (entityType(term) ? ENTITY_BOOST : 1);
     weightOf.set(term, weight);
     squares += weight * weight;
@@ -239,6 +252,7 @@ export async function rankRelated(query: Profile, index: IndexReader, { idf, tex
   // Once per query: each candidate's headline is looked up in it (a page may be 300,000 characters).
   const queryBigrams = bigramsOf(queryClean);
   const english = query.written ? 1 : 0;
+  const queryDates = datesIn(text);
   const featuresOf = (doc: DocRecord, s: Sums, quoted = 0): Features => {
     const shared = sharedMass(s.entities);
     const rareWords = s.words.filter((w) => rarity.get(w.term)! >= RARE_WORD).length;
@@ -256,13 +270,18 @@ export async function rankRelated(query: Profile, index: IndexReader, { idf, tex
       // A text naming one or two years dates its event; one naming many is looking back.
       yearConflict: query.years.size > 0 && query.years.size <= 2 && ![...query.years].some((y) => doc.years.includes(y)) ? 1 : 0,
       yearMatch: [...query.years].some((y) => doc.years.includes(y)) ? 1 : 0,
+      ...dateFeatures(daysFrom(doc.date, queryDates)),
       sharedNames: Math.log1p(s.entities.size),
       sharedRareWords: Math.log1p(rareWords),
       maxSharedRarity: Math.max(0, ...[...s.entities, ...s.words.map((w) => w.term)].map((t) => rarity.get(t) ?? 0)),
       titleShare: titleShare(clean(doc.title), queryBigrams),
+      titleRarity: titleRarity(clean(doc.title), s),
       english,
     };
   };
+  // 厂BA, 督察组, 株洲标准: the subject a story's headline names, when the text has it too.
+  const titleRarity = (title: string, s: Sums) =>
+    Math.max(0, ...[...s.entities, ...s.words.map((w) => w.term)].filter((t) => title.includes(clean(nameOf(t)))).map((t) => rarity.get(t) ?? 0));
   const prelim = indexed.map(([, s], i) => {
     const doc = docs[i];
     const f = featuresOf(doc, s);

