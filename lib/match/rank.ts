@@ -11,7 +11,7 @@
  */
 import type { EntityType } from '../nlp/entities';
 import { ENTITY_BOOST, type DocRecord } from './index-entry';
-import { datesIn, daysFrom, entityType, isBareName, type Profile } from './profile';
+import { datesIn, daysFrom, entityType, isBareName, yearsIn, type Profile, type TextDate } from './profile';
 import { byTierThenScore, judgePair, type Features, type RankerModel, type Tier } from './ranker';
 import shippedModel from './related-model.json';
 
@@ -61,6 +61,8 @@ const CANDIDATES = 10;
 const QUOTE_RUN = 8;
 /** A word held by few enough stories (this far along the scale from the commonest to one story) is distinctive. */
 const RARE_WORD = 0.6;
+/** A word this rare is as good as the story's own: the sentences with it are about the story. */
+const OWN_WORD = 0.9;
 /** A term in more than this share of the stories (and more than SELECTIVE_MIN_DF) is common. */
 const SELECTIVE_SHARE = 0.01;
 const SELECTIVE_MIN_DF = 500;
@@ -140,6 +142,33 @@ function dateFeatures(days: number[]): { dateNear: number; dateFar: number } {
     dateNear: days.some((d) => d >= NEAR_DAYS.before && d <= NEAR_DAYS.after) ? 1 : 0,
     dateFar: days.length > 0 && days.every((d) => Math.abs(d) > FAR_DAYS) ? 1 : 0,
   };
+}
+
+/** Sentences of a text read for their dates at most. */
+const MAX_SENTENCES = 500;
+
+interface Dated {
+  text: string;
+  years: Set<number>;
+  dates: TextDate[];
+}
+
+/**
+ * When a text says things happened, sentence by sentence, so that a text about several stories
+ * (a roundup, a page of briefs) dates each story by its own sentences, not by the others'.
+ */
+function datedSentences(text: string): Dated[] {
+  return text
+    .split(/(?<=[。！？!?\n])/)
+    .slice(0, MAX_SENTENCES)
+    .map((sentence) => ({ text: sentence, years: yearsIn(sentence), dates: datesIn(sentence) }));
+}
+
+/** The years and dates of the sentences naming any of `names`; of the whole text when none does. */
+function datedBy(sentences: Dated[], names: string[], whole: { years: Set<number>; dates: TextDate[] }) {
+  const naming = sentences.filter((s) => names.some((name) => s.text.includes(name)));
+  if (naming.length === 0 || naming.length === sentences.length) return whole;
+  return { years: new Set(naming.flatMap((s) => [...s.years])), dates: naming.flatMap((s) => s.dates) };
 }
 
 interface Sums {
@@ -252,10 +281,13 @@ export async function rankRelated(query: Profile, index: IndexReader, { idf, tex
   // Once per query: each candidate's headline is looked up in it (a page may be 300,000 characters).
   const queryBigrams = bigramsOf(queryClean);
   const english = query.written ? 1 : 0;
-  const queryDates = datesIn(text);
+  const whole = { years: query.years, dates: datesIn(text) };
+  // An English text names things in the library's Chinese only through the lexicon: it is dated as a whole.
+  const sentences = english ? [] : datedSentences(text);
   const featuresOf = (doc: DocRecord, s: Sums, quoted = 0): Features => {
     const shared = sharedMass(s.entities);
     const rareWords = s.words.filter((w) => rarity.get(w.term)! >= RARE_WORD).length;
+    const { years, dates } = datedBy(sentences, [...[...s.entities].map(nameOf), ...s.words.filter((w) => rarity.get(w.term)! >= OWN_WORD).map((w) => w.term)], whole);
     return {
       queryCoverage: shared / shrink,
       storyCoverage: doc.entityMass ? s.storyShared / doc.entityMass : 0,
@@ -268,9 +300,9 @@ export async function rankRelated(query: Profile, index: IndexReader, { idf, tex
       quotation: quoted,
       unexplained: (entityMass - shared) / shrink,
       // A text naming one or two years dates its event; one naming many is looking back.
-      yearConflict: query.years.size > 0 && query.years.size <= 2 && ![...query.years].some((y) => doc.years.includes(y)) ? 1 : 0,
-      yearMatch: [...query.years].some((y) => doc.years.includes(y)) ? 1 : 0,
-      ...dateFeatures(daysFrom(doc.date, queryDates)),
+      yearConflict: years.size > 0 && years.size <= 2 && ![...years].some((y) => doc.years.includes(y)) ? 1 : 0,
+      yearMatch: [...years].some((y) => doc.years.includes(y)) ? 1 : 0,
+      ...dateFeatures(daysFrom(doc.date, dates)),
       sharedNames: Math.log1p(s.entities.size),
       sharedRareWords: Math.log1p(rareWords),
       maxSharedRarity: Math.max(0, ...[...s.entities, ...s.words.map((w) => w.term)].map((t) => rarity.get(t) ?? 0)),

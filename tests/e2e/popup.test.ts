@@ -159,13 +159,15 @@ describe('related coverage in two tiers', () => {
   it('lists the same event and the related background apart, each labelled', async () => {
     const popup = await openPopup();
     await popup.locator('[data-story-id]').first().waitFor();
-    const passage = '北马其顿新任总统西莉娅诺夫斯卡-达夫科娃5月12日在议会宣誓就职，成为该国首位女总统。另据报道，市委书记曹慧泉率团访问土耳其，调研中车株机土耳其基地。';
+    // The visit itself (same event), and another meeting of the same committee under the same
+    // mayor a year earlier (related background: the same subject, another occurrence).
+    const passage = '市委书记曹慧泉5月14日率团访问土耳其，调研中车株机土耳其基地。2023年10月11日，株洲市国土空间规划委员会召开2023年第8次专题会议，市长陈恢清主持，审议城区地块控规修改方案。';
     await popup.locator('#search').fill(passage);
     const results = popup.locator('.results[data-mode=related]');
     await results.locator('[data-tier=background] [data-story-id]').first().waitFor({ timeout: 15_000 });
     expect(await results.locator('.tier-heading').allTextContents()).toEqual(['同一事件', '相关背景']);
     expect(await results.locator('[data-tier=same_event] .story-title').allTextContents()).toEqual([titleOf('曹慧泉')]);
-    expect(await results.locator('[data-tier=background] .story-title').allTextContents()).toEqual([titleOf('北马其顿')]);
+    expect(await results.locator('[data-tier=background] .story-title').allTextContents()).toEqual([titleOf('国土空间规划委员会')]);
     await popup.screenshot({ path: `${shots}popup-tiers.png` });
     await popup.close();
   });

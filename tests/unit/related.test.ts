@@ -7,7 +7,7 @@ import { packSegment, SegmentView } from '../../lib/library/index-segment';
 import { indexEntry } from '../../lib/match/index-entry';
 import { emptyPosting, mergePosting, updatePosting } from '../../lib/match/postings';
 import { quotation } from '../../lib/match/rank';
-import { buildProfile, entityKey, orgKey } from '../../lib/match/profile';
+import { buildProfile, datesIn, daysFrom, entityKey, orgKey } from '../../lib/match/profile';
 import { makeSnippet } from '../../lib/match/snippet';
 import { readPassages, relatedSetup } from '../eval/related';
 import { bundledStories, freshDbName, nodeAnalyzer, readerStory } from './helpers';
@@ -64,6 +64,30 @@ describe('ranking', () => {
     expect(quotation('今天天气晴朗适合出门散步', '习近平指出近年来两国务实合作扎实推进')).toBe(0);
   });
 
+  it('lists every story a roundup of briefs carries, each as the same event', async () => {
+    const roundup = [
+      '本报今日要闻：市委书记曹慧泉5月5日至14日率团访问阿联酋、沙特和土耳其，推动经贸合作。',
+      '国家主席习近平致电祝贺西莉娅诺夫斯卡-达夫科娃就任北马其顿总统。',
+      '市长陈恢清主持召开市国土空间规划委员会2024年第5次专题会议。',
+      '株洲南方阀门股份有限公司获华夏建设科学技术奖。',
+      '湖南立方新能源科技有限责任公司获国际权威机构双认可。',
+      '中央第五生态环境保护督察组向我市移交第十一批信访件。',
+    ].join('');
+    const { related } = await setup.find(roundup);
+    for (const fragment of ['曹慧泉', '西莉娅诺夫斯卡', '国土空间', '南方阀门', '立方新能源', '第十一批']) {
+      expect(related.find((r) => r.title.includes(fragment))?.tier, fragment).toBe('same_event');
+    }
+  });
+
+  it('dates each story of a text by its own sentences', async () => {
+    // The visit is this month's; the committee's meeting of a year before is background.
+    const { related } = await setup.find('市委书记曹慧泉5月14日率团访问土耳其，调研中车株机土耳其基地。2023年10月11日，株洲市国土空间规划委员会召开2023年第8次专题会议，市长陈恢清主持，审议城区地块控规修改方案。');
+    expect(related.map((r) => [r.title.slice(0, 3), r.tier])).toEqual([
+      ['曹慧泉', 'same_event'],
+      ['陈恢清', 'background'],
+    ]);
+  });
+
   it('lists nothing for an empty or meaningless text', async () => {
     expect((await setup.find('')).related).toEqual([]);
     expect((await setup.find('🙂🙂🙂 \u0000\u0007 ……')).related).toEqual([]);
@@ -79,6 +103,20 @@ describe('entity keys', () => {
     expect(orgKey('长沙市国土空间规划委员会')).not.toBe(orgKey('株洲市国土空间规划委员会'));
     // Without a city, a bare 市… names no particular body.
     expect(orgKey('市国土空间规划委员会')).toBe('国土空间规划委员会');
+  });
+
+  it('reads the days a text names, and how far each is from a story’s date', () => {
+    const dates = datesIn('2023年10月11日召开，5月14日访问；on May 12, 2024 and Jan. 3; 13月40日 is no day');
+    expect(dates).toEqual([
+      { year: 2023, month: 10, day: 11 },
+      { month: 5, day: 14 },
+      { year: 2024, month: 5, day: 12 },
+      { month: 1, day: 3 },
+    ]);
+    // No year: the story's, or the year before when that would put the day after the story.
+    expect(daysFrom('2024-05-22', dates)).toEqual([-224, -8, -10, -140]);
+    expect(daysFrom('2024-01-05', [{ month: 12, day: 28 }])).toEqual([-8]);
+    expect(datesIn('1月1日'.repeat(1000))).toHaveLength(50);
   });
 
   it('reads the years a text names', () => {
