@@ -277,6 +277,23 @@ export function chooseThresholds(examples: Example[], predictions: Prediction[][
   return chosen;
 }
 
+/**
+ * Right or wrong for each example with its thresholds held out as well: each fold is graded with
+ * the lines chosen on the other folds' held-out predictions (the stricter figure).
+ */
+export function gradeWithHeldOutThresholds(examples: Example[], predictions: Prediction[][]): boolean[] {
+  const correct: boolean[] = new Array(examples.length).fill(false);
+  for (let fold = 0; fold < FOLDS; fold++) {
+    const others = examples.map((_, i) => i).filter((i) => examples[i].fold !== fold);
+    if (others.length === examples.length) continue;
+    const thresholds = chooseThresholds(others.map((i) => examples[i]), others.map((i) => predictions[i]));
+    examples.forEach((e, i) => {
+      if (e.fold === fold) correct[i] = grade(e, listed(predictions[i], thresholds));
+    });
+  }
+  return correct;
+}
+
 export interface Breakdown {
   group: string;
   n: number;
