@@ -7,19 +7,12 @@
  * data (aliases.json). The pinyin table (public/nlp/pinyin.txt, from pinyin-pro) is read only
  * when an English text comes.
  */
-import countries from 'i18n-iso-countries';
-import en from 'i18n-iso-countries/langs/en.json';
-import type { EntityType } from '../nlp/entities';
-import aliasData from './aliases.json';
-import { entityKey, type Profile } from './profile';
+import { phraseLexicon, type PhraseLexicon } from './foreign-names';
+import type { Profile } from './profile';
 
-export interface EnglishLexicon {
-  /** Lower-case phrase → entity term. */
-  phrases: Map<string, string>;
+export interface EnglishLexicon extends PhraseLexicon {
   /** Romanised name without spaces (xijinping) → entity term. */
   romanised: Map<string, string>;
-  /** Entity term → the Chinese name shown. */
-  names: Map<string, string>;
 }
 
 /** Mostly Latin letters: an English (or other Latin-script) text. */
@@ -55,22 +48,8 @@ function romanise(name: string, table: Map<string, string[]>): string[] {
 
 /** `libraryNames` are the library's entity terms with their Chinese names. */
 export function buildEnglishLexicon(libraryNames: Iterable<[string, string]>, pinyinTable: Map<string, string[]>): EnglishLexicon {
-  countries.registerLocale(en);
-  const lexicon: EnglishLexicon = { phrases: new Map(), romanised: new Map(), names: new Map() };
-  for (const [code, names] of Object.entries(countries.getNames('en', { select: 'all' }))) {
-    const term = `place:${code}`;
-    const zh = countries.getName(code, 'zh');
-    for (const name of names) if (name.length > 2 || name === 'UK' || name === 'US') lexicon.phrases.set(name.toLowerCase(), term);
-    if (zh) lexicon.names.set(term, zh);
-  }
-  for (const [type, entries] of Object.entries(aliasData) as Array<[string, Record<string, string[]> | string]>) {
-    if (typeof entries === 'string') continue;
-    for (const [zh, names] of Object.entries(entries)) {
-      const term = entityKey(type as EntityType, zh);
-      lexicon.names.set(term, zh);
-      for (const name of names) lexicon.phrases.set(name.toLowerCase(), term);
-    }
-  }
+  const shared = phraseLexicon();
+  const lexicon: EnglishLexicon = { phrases: shared.phrases, romanised: new Map(), names: new Map(shared.names) };
   for (const [term, name] of libraryNames) {
     if ((!term.startsWith('person:') && !term.startsWith('place:')) || !HAN_NAME.test(name)) continue;
     for (const form of romanise(name, pinyinTable)) if (!lexicon.romanised.has(form)) lexicon.romanised.set(form, term);

@@ -6,6 +6,7 @@
 import { emptyEntities, type Analyzer, type TextAnalysis } from '../nlp/analyzer';
 import { normalizeForAnalysis } from '../nlp/normalize';
 import { buildEnglishLexicon, englishProfile, isLatinText, parsePinyinTable, type EnglishLexicon } from './crosslingual';
+import { foreignNames } from './foreign-names';
 import { buildProfile, entityType, mainPlace, type Profile } from './profile';
 import { rankRelated, type IndexReader, type RelatedStory } from './rank';
 import { capitalizeWords, isLatinQuery, queryWords, searchIndex, type SearchResult } from './search';
@@ -59,7 +60,13 @@ export function queryFinder(deps: RelatedDeps) {
       return { analysis: analysisOfProfile(profile), profile };
     }
     const analysis = await deps.analyzer.analyze(text, { partial });
-    return { analysis, profile: buildProfile({ entities: analysis.entities, terms: analysis.terms, text, home: mainPlace(analysis.entities, analysis.terms) }) };
+    const profile = buildProfile({ entities: analysis.entities, terms: analysis.terms, text, home: mainPlace(analysis.entities, analysis.terms) });
+    // トルコ, CRRC ZELC, IEC: names segmentation cannot tag, in the text's other script.
+    for (const [term, { count, name }] of foreignNames(normalizeForAnalysis(text))) {
+      profile.terms.set(term, (profile.terms.get(term) ?? 0) + count);
+      if (!profile.names.has(term)) profile.names.set(term, name);
+    }
+    return { analysis, profile };
   }
 
   return {
