@@ -316,9 +316,10 @@ export async function rankRelated(query: Profile, index: IndexReader, { idf, tex
     Math.max(0, ...[...s.entities, ...s.words.map((w) => w.term)].filter((t) => title.includes(clean(nameOf(t)))).map((t) => rarity.get(t) ?? 0));
   const prelim = indexed.map(([, s], i) => {
     const doc = docs[i];
-    const f = featuresOf(doc, s);
-    // Model-free, so that training sees the same candidates the trained model is later given.
-    return { doc, s, rough: f.queryCoverage + f.storyCoverage + f.cosine + f.titleShare };
+    // Model-free, so that training sees the same candidates the trained model is later given;
+    // only the cheap features, since most of these stories go no further.
+    const storyCoverage = doc.entityMass ? s.storyShared / doc.entityMass : 0;
+    return { doc, s, rough: sharedMass(s.entities) / shrink + storyCoverage + s.dot / queryNorm + titleShare(clean(doc.title), queryBigrams) };
   });
   const best = (score: (p: (typeof prelim)[number]) => number, k: number) => [...prelim].sort((a, b) => score(b) - score(a)).slice(0, k);
   const finalists = [...new Set([...best((p) => p.rough, CANDIDATES), ...best((p) => p.s.dot, CANDIDATES / 2), ...best((p) => rare[p.doc.ord], CANDIDATES / 2)])];
