@@ -1,13 +1,14 @@
 /**
- * Related coverage: the stories of the index that report the same event as a text, best first,
- * and none when nothing truly relates.
+ * Related coverage: the stories of the index that report the same event as a text or give its
+ * background, best first, and none when nothing truly relates.
  *
- * A story is the same event when the text's named things are the story's (query coverage: what
- * share of the text's entity weight the story names too), the story's own leading names appear in
- * the text (story coverage), and the wording agrees (cosine of TF-IDF vectors). Sharing only a
- * subject is not enough: another president congratulated by Xi Jinping, another city's planning
- * committee or another battery maker each leaves most of the text's names unexplained. A text
- * that names years the story never names is another year's event.
+ * The index's posting lists pick the stories worth a closer look (shared names, shared wording,
+ * shared terms few stories hold); each finalist's text is then read and the pair described by the
+ * features of ranker.ts (how much naming the two share each way, cosine, quotation, what the text
+ * leaves unexplained, years and days against the story's date read from the sentences that name
+ * it, distinctive terms, the headline); the trained model says whether it is listed and in which
+ * tier. Sharing only a subject is not enough: another president congratulated, another city's
+ * committee or another battery maker leaves most of the text's names unexplained.
  */
 import type { EntityType } from '../nlp/entities';
 import { ENTITY_BOOST, type DocRecord } from './index-entry';
