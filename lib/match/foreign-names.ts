@@ -3,7 +3,8 @@
  * English (Turkey, CRRC ZELC, IEC) or a country or city in Japanese katakana (トルコ,
  * イスタンブール), as the library's entity terms. Countries come from i18n-iso-countries (every
  * English and Japanese name of each ISO code), organisations and foreign cities from a small
- * alias list kept as data (aliases.json). English text is read through these and more
+ * alias list kept as data (aliases.json), which also gives the English names of a few subjects that
+ * are no entity (a league: Factory BA = 厂BA). English text is read through these and more
  * (crosslingual.ts); a Chinese or Japanese text is read through these for the names it leaves in
  * Latin letters or katakana, which segmentation cannot tag.
  */
@@ -44,7 +45,8 @@ export function phraseLexicon(): PhraseLexicon {
   for (const [type, entries] of Object.entries(aliasData) as Array<[string, Record<string, string[]> | string]>) {
     if (typeof entries === 'string') continue;
     for (const [zh, names] of Object.entries(entries)) {
-      const term = entityKey(type as EntityType, zh);
+      // A subject that is no entity (a league's name, 厂BA) is the word itself, as the analysis counts it.
+      const term = type === 'word' ? zh.toLowerCase() : entityKey(type as EntityType, zh);
       lexicon.names.set(term, zh);
       for (const name of names) lexicon.phrases.set(KANA.test(name) ? normalizeForAnalysis(name) : name.toLowerCase(), term);
     }

@@ -123,6 +123,12 @@ describe('entity keys', () => {
     expect(names('トルコイズの色、IECEEの認証')).toEqual({});
   });
 
+  it('reads a subject that is no entity by its English name (Factory BA = 厂BA)', async () => {
+    const { related } = await setup.find('Zhuzhou\'s "Factory BA", the enterprise basketball league, opened its season with 14 company teams.');
+    expect(related[0]?.title).toContain('厂BA');
+    expect(related[0]?.shared).toContain('厂ba');
+  });
+
   it('lists a story for a Japanese report that names its countries in katakana', async () => {
     const { related } = await setup.find('株洲市共産党委員会書記の曹慧泉氏が率いる代表団は、アラブ首長国連邦、サウジアラビア、トルコを訪れ、トルコにある中車株機の拠点を視察した。');
     expect(related[0]?.title).toBe('曹慧泉率团访问阿联酋、沙特、土耳其');
