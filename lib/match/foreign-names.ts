@@ -17,7 +17,7 @@ import aliasData from './aliases.json';
 import { entityKey } from './profile';
 
 export interface PhraseLexicon {
-  /** Lower-case phrase → entity term. */
+  /** Phrase (Latin ones in lower case) → entity term. */
   phrases: Map<string, string>;
   /** Entity term → the Chinese name shown. */
   names: Map<string, string>;
@@ -25,51 +25,71 @@ export interface PhraseLexicon {
 
 const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
-let built: PhraseLexicon | undefined;
-
-/** Built on first use, once per worker. */
-export function phraseLexicon(): PhraseLexicon {
-  if (built) return built;
-  countries.registerLocale(en);
-  countries.registerLocale(ja);
-  const lexicon: PhraseLexicon = { phrases: new Map(), names: new Map() };
-  const japanese = countries.getNames('ja', { select: 'all' });
-  for (const [code, names] of Object.entries(countries.getNames('en', { select: 'all' }))) {
-    const term = `place:${code}`;
-    const zh = countries.getName(code, 'zh');
-    for (const name of names) if (name.length > 2 || name === 'UK' || name === 'US') lexicon.phrases.set(name.toLowerCase(), term);
-    // A Japanese text is read normalised (its kanji as Chinese): so is the name looked for in it.
-    for (const name of japanese[code] ?? []) lexicon.phrases.set(normalizeForAnalysis(name), term);
-    if (zh) lexicon.names.set(term, zh);
-  }
+/** Every alias of aliases.json with its term; a subject that is no entity is the word the analysis counts. */
+function* aliases(): Generator<{ name: string; term: string; zh: string }> {
   for (const [type, entries] of Object.entries(aliasData) as Array<[string, Record<string, string[]> | string]>) {
     if (typeof entries === 'string') continue;
     for (const [zh, names] of Object.entries(entries)) {
-      // A subject that is no entity (a league's name, 厂BA) is the word itself, as the analysis counts it.
       const term = type === 'word' ? zh.toLowerCase() : entityKey(type as EntityType, zh);
-      lexicon.names.set(term, zh);
-      for (const name of names) lexicon.phrases.set(KANA.test(name) ? normalizeForAnalysis(name) : name.toLowerCase(), term);
+      for (const name of names) yield { name, term, zh };
     }
   }
-  return (built = lexicon);
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+let latin: PhraseLexicon | undefined;
+let kana: PhraseLexicon | undefined;
 
-let foreignPattern: RegExp | undefined;
+/** The names in Latin letters (English, acronyms); built on first use, once per worker. */
+export function phraseLexicon(): PhraseLexicon {
+  if (latin) return latin;
+  countries.registerLocale(en);
+  const lexicon: PhraseLexicon = { phrases: new Map(), names: new Map() };
+  for (const [code, names] of Object.entries(countries.getNames('en', { select: 'all' }))) {
+    const term = `place:${code}`;
+    for (const name of names) if (name.length > 2 || name === 'UK' || name === 'US') lexicon.phrases.set(name.toLowerCase(), term);
+    const zh = countries.getName(code, 'zh');
+    if (zh) lexicon.names.set(term, zh);
+  }
+  for (const { name, term, zh } of aliases()) {
+    lexicon.names.set(term, zh);
+    if (!KANA.test(name)) lexicon.phrases.set(name.toLowerCase(), term);
+  }
+  return (latin = lexicon);
+}
 
 /**
- * A Latin name between non-letters, a katakana one between non-kana (トルコ in トルコ・イスタンブール
- * or トルコ向け), longest first.
+ * The names in katakana, as a Japanese text reads once normalised (its kanji as Chinese:
+ * アラブ首長国連邦 → アラブ首长国联邦); built only when a text with kana comes.
  */
-function pattern(lexicon: PhraseLexicon): RegExp {
-  if (foreignPattern) return foreignPattern;
-  const phrases = [...lexicon.phrases.keys()].filter((p) => /[a-z]/.test(p) || KANA.test(p)).sort((a, b) => b.length - a.length);
-  const latin = phrases.filter((p) => !KANA.test(p)).map(escape);
-  const kana = phrases.filter((p) => KANA.test(p)).map(escape);
-  return (foreignPattern = new RegExp(`(?<![A-Za-z\\d])(?:${latin.join('|')})(?![A-Za-z\\d])|(?<![\\p{Script=Katakana}ー])(?:${kana.join('|')})(?![\\p{Script=Katakana}ー])`, 'giu'));
+function kanaLexicon(): PhraseLexicon {
+  if (kana) return kana;
+  const { names } = phraseLexicon();
+  countries.registerLocale(ja);
+  const lexicon: PhraseLexicon = { phrases: new Map(), names };
+  for (const [code, written] of Object.entries(countries.getNames('ja', { select: 'all' }))) {
+    for (const name of written) lexicon.phrases.set(normalizeForAnalysis(name), `place:${code}`);
+  }
+  for (const { name, term } of aliases()) if (KANA.test(name)) lexicon.phrases.set(normalizeForAnalysis(name), term);
+  return (kana = lexicon);
 }
 
+/** Phrases by their first character, longest first: a text is scanned once, looking up only where a phrase may start. */
+const byFirst = new WeakMap<PhraseLexicon, Map<string, string[]>>();
+function firstCharIndex(lexicon: PhraseLexicon): Map<string, string[]> {
+  let index = byFirst.get(lexicon);
+  if (index) return index;
+  index = new Map();
+  for (const phrase of [...lexicon.phrases.keys()].sort((a, b) => b.length - a.length)) {
+    const list = index.get(phrase[0]) ?? [];
+    list.push(phrase);
+    index.set(phrase[0], list);
+  }
+  byFirst.set(lexicon, index);
+  return index;
+}
+
+const LATIN_LETTER = /[a-z0-9]/;
+const KATAKANA = /[\p{Script=Katakana}ー]/u;
 /** At most this many names are read from one text: a page of thousands says no more. */
 const MAX_NAMES = 500;
 
@@ -81,18 +101,33 @@ export interface ForeignName {
   name: string;
 }
 
-/** The Latin and katakana names of a (normalised) Chinese or Japanese text, as entity terms. */
-export function foreignNames(text: string, lexicon = phraseLexicon()): Map<string, ForeignName> {
-  const found = new Map<string, ForeignName>();
-  if (!/[A-Za-z\p{Script=Katakana}]/u.test(text)) return found;
+/**
+ * Every phrase of `lexicon` in `text` that `isLetter` does not run into on either side (CRRC but
+ * not CRRCX; トルコ but not トルコイズ), longest first, left to right.
+ */
+function scan(text: string, lexicon: PhraseLexicon, isLetter: RegExp, found: Map<string, ForeignName>): void {
+  // ASCII letters folded one for one, so positions in `folded` are positions in `text`.
+  const folded = text.replace(/[A-Z]/g, (c) => c.toLowerCase());
+  const index = firstCharIndex(lexicon);
   let seen = 0;
-  for (const [match] of text.matchAll(pattern(lexicon))) {
-    if (++seen > MAX_NAMES) break;
-    const term = lexicon.phrases.get(KANA.test(match) ? match : match.toLowerCase());
-    if (!term) continue;
+  for (let i = 0; i < folded.length && seen < MAX_NAMES; i++) {
+    const candidates = index.get(folded[i]);
+    if (!candidates || (i > 0 && isLetter.test(folded[i - 1]))) continue;
+    const phrase = candidates.find((p) => folded.startsWith(p, i) && !isLetter.test(folded[i + p.length] ?? ''));
+    if (!phrase) continue;
+    const term = lexicon.phrases.get(phrase)!;
     const entry = found.get(term);
     if (entry) entry.count++;
-    else found.set(term, { count: 1, written: match, name: lexicon.names.get(term) ?? match });
+    else found.set(term, { count: 1, written: text.slice(i, i + phrase.length), name: lexicon.names.get(term) ?? phrase });
+    seen++;
+    i += phrase.length - 1;
   }
+}
+
+/** The Latin and katakana names of a (normalised) Chinese or Japanese text, as entity terms. */
+export function foreignNames(text: string): Map<string, ForeignName> {
+  const found = new Map<string, ForeignName>();
+  if (/[A-Za-z]/.test(text)) scan(text, phraseLexicon(), LATIN_LETTER, found);
+  if (KATAKANA.test(text)) scan(text, kanaLexicon(), KATAKANA, found);
   return found;
 }
