@@ -7,7 +7,7 @@
  * data (aliases.json). The pinyin table (public/nlp/pinyin.txt, from pinyin-pro) is read only
  * when an English text comes.
  */
-import { phraseLexicon, type PhraseLexicon } from './foreign-names';
+import { findPhrases, phraseLexicon, type PhraseLexicon } from './foreign-names';
 import type { Profile } from './profile';
 
 export interface EnglishLexicon extends PhraseLexicon {
@@ -58,8 +58,6 @@ export function buildEnglishLexicon(libraryNames: Iterable<[string, string]>, pi
   return lexicon;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /** The English text's named things as entity terms; years by number. */
 export function englishProfile(text: string, lexicon: EnglishLexicon): Profile {
   const written = new Map<string, string>();
@@ -69,13 +67,16 @@ export function englishProfile(text: string, lexicon: EnglishLexicon): Profile {
     profile.names.set(term, lexicon.names.get(term) ?? term);
     if (!written.has(term)) written.set(term, words);
   };
-  let rest = text.normalize('NFKC');
-  const phrases = [...lexicon.phrases.keys()].sort((a, b) => b.length - a.length);
-  const pattern = new RegExp(`(?<![\\p{L}\\d])(?:${phrases.map(escape).join('|')})(?![\\p{L}\\d])`, 'giu');
-  rest = rest.replace(pattern, (found) => {
-    add(lexicon.phrases.get(found.toLowerCase())!, found);
-    return ' . ';
-  });
+  const normal = text.normalize('NFKC');
+  // The phrases found are taken out, so that no romanised name is read inside one.
+  let rest = '';
+  let from = 0;
+  for (const { start, end, term } of findPhrases(normal, lexicon, /[\p{L}\d]/u)) {
+    add(term, normal.slice(start, end));
+    rest += `${normal.slice(from, start)} . `;
+    from = end;
+  }
+  rest += normal.slice(from);
   // Capitalised runs (Cao Huiquan, Zhuzhou): every span of one to three words may be a romanised name.
   for (const run of rest.match(/[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*/g) ?? []) {
     const words = run.split(/[ -]/).map((w) => w.toLowerCase());

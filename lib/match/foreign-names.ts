@@ -101,26 +101,43 @@ export interface ForeignName {
   name: string;
 }
 
+export interface PhraseMatch {
+  start: number;
+  end: number;
+  term: string;
+}
+
+/** Upper-case letters folded one for one (never a letter whose lower case is longer), so positions stay. */
+const fold = (text: string) =>
+  text.replace(/\p{Lu}/gu, (c) => {
+    const lower = c.toLowerCase();
+    return lower.length === c.length ? lower : c;
+  });
+
 /**
  * Every phrase of `lexicon` in `text` that `isLetter` does not run into on either side (CRRC but
- * not CRRCX; トルコ but not トルコイズ), longest first, left to right.
+ * not CRRCX; トルコ but not トルコイズ), longest first, left to right; at most MAX_NAMES.
  */
-function scan(text: string, lexicon: PhraseLexicon, isLetter: RegExp, found: Map<string, ForeignName>): void {
-  // ASCII letters folded one for one, so positions in `folded` are positions in `text`.
-  const folded = text.replace(/[A-Z]/g, (c) => c.toLowerCase());
+export function findPhrases(text: string, lexicon: PhraseLexicon, isLetter: RegExp): PhraseMatch[] {
+  const folded = fold(text);
   const index = firstCharIndex(lexicon);
-  let seen = 0;
-  for (let i = 0; i < folded.length && seen < MAX_NAMES; i++) {
+  const matches: PhraseMatch[] = [];
+  for (let i = 0; i < folded.length && matches.length < MAX_NAMES; i++) {
     const candidates = index.get(folded[i]);
     if (!candidates || (i > 0 && isLetter.test(folded[i - 1]))) continue;
     const phrase = candidates.find((p) => folded.startsWith(p, i) && !isLetter.test(folded[i + p.length] ?? ''));
     if (!phrase) continue;
-    const term = lexicon.phrases.get(phrase)!;
+    matches.push({ start: i, end: i + phrase.length, term: lexicon.phrases.get(phrase)! });
+    i += phrase.length - 1;
+  }
+  return matches;
+}
+
+function scan(text: string, lexicon: PhraseLexicon, isLetter: RegExp, found: Map<string, ForeignName>): void {
+  for (const { start, end, term } of findPhrases(text, lexicon, isLetter)) {
     const entry = found.get(term);
     if (entry) entry.count++;
-    else found.set(term, { count: 1, written: text.slice(i, i + phrase.length), name: lexicon.names.get(term) ?? phrase });
-    seen++;
-    i += phrase.length - 1;
+    else found.set(term, { count: 1, written: text.slice(start, end), name: lexicon.names.get(term) ?? text.slice(start, end) });
   }
 }
 
