@@ -172,11 +172,24 @@ function datedBy(sentences: Dated[], names: string[], whole: { years: Set<number
   return { years: new Set(naming.flatMap((s) => [...s.years])), dates: naming.flatMap((s) => s.dates) };
 }
 
+/**
+ * Sums by story number, reused by every query: a 100,000-story library would otherwise allocate
+ * 2.4 MB of arrays a query. A query zeroes what it touched before its first wait, so two queries
+ * in flight never share them.
+ */
+let scratch = { dot: new Float64Array(0), named: new Float64Array(0), rare: new Float64Array(0) };
+function scratchFor(size: number) {
+  if (scratch.dot.length < size) scratch = { dot: new Float64Array(size), named: new Float64Array(size), rare: new Float64Array(size) };
+  return scratch;
+}
+
 interface Sums {
   dot: number;
   storyShared: number;
   /** Sum of the squares of the story's weights of the shared terms: the share of the story's vector the text covers. */
   storyEnergy: number;
+  /** Sum over the shared terms of their rarity to the fourth power. */
+  rare: number;
   entities: Set<string>;
   words: Array<{ term: string; weight: number }>;
 }
@@ -237,9 +250,7 @@ export async function rankRelated(query: Profile, index: IndexReader, { idf, tex
   // Every posting adds into flat arrays by story number: a tight loop, no allocation per story.
   let maxOrd = 0;
   for (const { ords } of postings.values()) if (ords.length) maxOrd = Math.max(maxOrd, ords[ords.length - 1]);
-  const dot = new Float64Array(maxOrd + 1);
-  const named = new Float64Array(maxOrd + 1);
-  const rare = new Float64Array(maxOrd + 1);
+  const { dot, named, rare } = scratchFor(maxOrd + 1);
   const touched: number[] = [];
   for (const [term, { ords, weights }] of postings) {
     const weight = weightOf.get(term)!;
@@ -248,7 +259,7 @@ export async function rankRelated(query: Profile, index: IndexReader, { idf, tex
     const distinct = rarity.get(term)! ** 4;
     for (let i = 0; i < ords.length; i++) {
       const ord = ords[i];
-      if (dot[ord] === 0 && named[ord] === 0) touched.push(ord);
+      if (dot[ord] === 0 && named[ord] === 0 && rare[ord] === 0) touched.push(ord);
       dot[ord] += weight * weights[i];
       named[ord] += entity;
       rare[ord] += distinct;
@@ -260,7 +271,7 @@ export async function rankRelated(query: Profile, index: IndexReader, { idf, tex
   // are looked at too.
   const picked = [...new Set([...topBy(touched, rough, CANDIDATES * 2), ...topBy(touched, (ord) => dot[ord], CANDIDATES), ...topBy(touched, (ord) => rare[ord], CANDIDATES)])];
   const indexed: Array<[number, Sums]> = picked.map((ord) => {
-    const sums: Sums = { dot: 0, storyShared: 0, storyEnergy: 0, entities: new Set(), words: [] };
+    const sums: Sums = { dot: 0, storyShared: 0, storyEnergy: 0, rare: rare[ord], entities: new Set(), words: [] };
     for (const [term, { ords, weights }] of postings) {
       const at = findOrd(ords, ord);
       if (at < 0) continue;
@@ -276,6 +287,8 @@ export async function rankRelated(query: Profile, index: IndexReader, { idf, tex
     }
     return [ord, sums];
   });
+  // The scratch sums are left zeroed for the next query before this one waits for anything.
+  for (const ord of touched) dot[ord] = named[ord] = rare[ord] = 0;
   const sharedMass = (entities: Set<string>) => [...entities].reduce((sum, t) => sum + weightOf.get(t)!, 0);
   const docs = await index.docs(indexed.map(([ord]) => ord));
   const queryClean = clean(text);
@@ -294,7 +307,7 @@ export async function rankRelated(query: Profile, index: IndexReader, { idf, tex
       storyCoverage: doc.entityMass ? s.storyShared / doc.entityMass : 0,
       cosine: s.dot / queryNorm,
       storyEnergy: s.storyEnergy,
-      distinctShare: distinctMass ? rare[doc.ord] / distinctMass : 0,
+      distinctShare: distinctMass ? s.rare / distinctMass : 0,
       // Set once every finalist's features are known.
       cosineLead: 0,
       distinctLead: 0,
@@ -323,7 +336,7 @@ export async function rankRelated(query: Profile, index: IndexReader, { idf, tex
     return { doc, s, rough: sharedMass(s.entities) / shrink + storyCoverage + s.dot / queryNorm + titleShare(clean(doc.title), queryBigrams) };
   });
   const best = (score: (p: (typeof prelim)[number]) => number, k: number) => [...prelim].sort((a, b) => score(b) - score(a)).slice(0, k);
-  const finalists = [...new Set([...best((p) => p.rough, CANDIDATES), ...best((p) => p.s.dot, CANDIDATES / 2), ...best((p) => rare[p.doc.ord], CANDIDATES / 2)])];
+  const finalists = [...new Set([...best((p) => p.rough, CANDIDATES), ...best((p) => p.s.dot, CANDIDATES / 2), ...best((p) => p.s.rare, CANDIDATES / 2)])];
   const stories = await index.texts(finalists.map((f) => f.doc.id));
   const queryRuns = runsOf(queryClean);
   const scored = finalists.map(({ doc, s }, i) => {

@@ -93,6 +93,15 @@ describe('ranking', () => {
     ]);
   });
 
+  it('answers queries in flight together as it answers them one by one', async () => {
+    const texts = ['市委书记曹慧泉率团访问土耳其，调研中车株机土耳其基地。', '中央第五生态环境保护督察组向我市移交第十一批信访件。', '南方阀门斩获华夏建设科学技术奖。'];
+    const alone = [];
+    for (const text of texts) alone.push((await setup.find(text)).related.map((r) => [r.id, r.score]));
+    const together = await Promise.all(texts.map(async (text) => (await setup.find(text)).related.map((r) => [r.id, r.score])));
+    expect(together).toEqual(alone);
+    expect(alone.every((list) => list.length > 0)).toBe(true);
+  });
+
   it('lists nothing for an empty or meaningless text', async () => {
     expect((await setup.find('')).related).toEqual([]);
     expect((await setup.find('🙂🙂🙂 \u0000\u0007 ……')).related).toEqual([]);
