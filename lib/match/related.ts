@@ -28,13 +28,15 @@ export interface RelatedResult {
   related: RelatedStory[];
 }
 
-/** An English text's names as it writes them, each with the library's Chinese name: Xi Jinping · 习近平. */
+/** A name as a text writes it, with the library's Chinese name when they differ: Xi Jinping · 习近平. */
+const shownName = (written: string | undefined, name: string) => (written && written.toLowerCase() !== name.toLowerCase() ? `${written} · ${name}` : name);
+
+/** An English text's names as it writes them, each with the library's Chinese name. */
 function analysisOfProfile(profile: Profile): TextAnalysis {
   const entities = emptyEntities();
   for (const [term, name] of profile.names) {
     const type = entityType(term);
-    const written = profile.written?.get(term);
-    const shown = written && written.toLowerCase() !== name.toLowerCase() ? `${written} · ${name}` : name;
+    const shown = shownName(profile.written?.get(term), name);
     if (type && !entities[type].includes(shown)) entities[type].push(shown);
   }
   return { entities, keywords: [], aliases: {}, terms: {} };
@@ -62,9 +64,13 @@ export function queryFinder(deps: RelatedDeps) {
     const analysis = await deps.analyzer.analyze(text, { partial });
     const profile = buildProfile({ entities: analysis.entities, terms: analysis.terms, text, home: mainPlace(analysis.entities, analysis.terms) });
     // トルコ, CRRC ZELC, IEC: names segmentation cannot tag, in the text's other script.
-    for (const [term, { count, name }] of foreignNames(normalizeForAnalysis(text))) {
+    for (const [term, { count, name, written }] of foreignNames(normalizeForAnalysis(text))) {
       profile.terms.set(term, (profile.terms.get(term) ?? 0) + count);
       if (!profile.names.has(term)) profile.names.set(term, name);
+      // Shown with the text's other names as an English text's are: トルコ · 土耳其.
+      const type = entityType(term);
+      const shown = shownName(written, name);
+      if (type && !analysis.entities[type].includes(name) && !analysis.entities[type].includes(shown)) analysis.entities[type].push(shown);
     }
     return { analysis, profile };
   }

@@ -142,6 +142,8 @@ describe('entity keys', () => {
     const { related } = await setup.find('株洲市共産党委員会書記の曹慧泉氏が率いる代表団は、アラブ首長国連邦、サウジアラビア、トルコを訪れ、トルコにある中車株機の拠点を視察した。');
     expect(related[0]?.title).toBe('曹慧泉率团访问阿联酋、沙特、土耳其');
     expect(related[0]?.sharedEntities.map((e) => e.name)).toEqual(expect.arrayContaining(['土耳其', '沙特']));
+    // The text's names, as the popup lists them: as written, with the library's name.
+    expect((await setup.find('代表団はトルコを訪れた。')).analysis.entities.place).toEqual(['トルコ · 土耳其']);
   });
 
   it('reads the days a text names, and how far each is from a story’s date', () => {
