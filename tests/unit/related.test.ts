@@ -132,6 +132,23 @@ describe('entity keys', () => {
     expect(names('トルコイズの色、IECEEの認証')).toEqual({});
   });
 
+  it('lists the same event when the link is a league’s name, not a person, place or organisation, and through a mirror’s pinyin', async () => {
+    // Teams and a venue the story never names: only 厂BA and the season tie the two.
+    for (const text of [
+      '2024年株洲“厂BA”季前赛5月15日晚在九方体育馆开打，中车株机对阵醴陵电瓷，湖南建投、株硬集团等14支职工球队参赛。',
+      '2024年株洲(zhūzhōu)「廠BA」季前賽5月15日晚在九方體育館(jiǔfāng tǐyùguǎn)開打，中車株機對陣醴陵電瓷。',
+    ]) {
+      const { related } = await setup.find(text);
+      expect(related[0], text).toMatchObject({ tier: 'same_event' });
+      expect(related[0].title).toContain('厂BA');
+    }
+  });
+
+  it('lets no single extra name veto the same event (市委 in front of the body the story names)', async () => {
+    const { related } = await setup.find('株洲市委、市政府高度重视国土空间规划。5月21日，市长陈恢清主持召开市国土空间规划委员会2024年第5次专题会议，审议山体水体保护专项规划。');
+    expect(related[0]).toMatchObject({ title: '陈恢清主持召开市国土空间规划委员会2024年第5次专题会议', tier: 'same_event' });
+  });
+
   it('reads a subject that is no entity by its English name (Factory BA = 厂BA)', async () => {
     const { related } = await setup.find('Zhuzhou\'s "Factory BA", the enterprise basketball league, opened its season with 14 company teams.');
     expect(related[0]?.title).toContain('厂BA');
