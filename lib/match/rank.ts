@@ -102,11 +102,15 @@ const ROUGH = { named: 0.6, cosine: 0.2 };
 
 const clean = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
 
-/** The runs of QUOTE_RUN characters of a cleaned text, each once. */
-function runsOf(text: string): string[] {
-  const runs: string[] = [];
-  for (let i = 0; i + QUOTE_RUN <= text.length; i++) runs.push(text.slice(i, i + QUOTE_RUN));
-  return runs;
+/** The runs of QUOTE_RUN characters of a cleaned text, with how often each occurs. */
+export function runCounts(text: string): { counts: Map<string, number>; total: number } {
+  const counts = new Map<string, number>();
+  let total = 0;
+  for (let i = 0; i + QUOTE_RUN <= text.length; i++, total++) {
+    const run = text.slice(i, i + QUOTE_RUN);
+    counts.set(run, (counts.get(run) ?? 0) + 1);
+  }
+  return { counts, total };
 }
 
 /** The two-character runs of a cleaned text, each once. */
@@ -124,13 +128,23 @@ export function titleShare(title: string, textBigrams: Set<string>): number {
   return found / (title.length - 1);
 }
 
-/** Share of the query's runs of QUOTE_RUN characters that occur in `story` (both cleaned). */
-export function quotation(query: string, story: string, queryRuns = runsOf(query)): number {
+/**
+ * Share of the query's runs of QUOTE_RUN characters that occur in `story` (both cleaned). The
+ * query's runs are counted once per query; each story is only walked, not indexed.
+ */
+export function quotation(query: string, story: string, queryRuns = runCounts(query)): number {
   if (query.length < QUOTE_RUN) return query.length >= 4 && story.includes(query) ? 1 : 0;
-  const inStory = new Set(runsOf(story));
+  const seen = new Set<string>();
   let found = 0;
-  for (const run of queryRuns) if (inStory.has(run)) found++;
-  return found / queryRuns.length;
+  for (let i = 0; i + QUOTE_RUN <= story.length; i++) {
+    const run = story.slice(i, i + QUOTE_RUN);
+    const times = queryRuns.counts.get(run);
+    if (times && !seen.has(run)) {
+      seen.add(run);
+      found += times;
+    }
+  }
+  return found / queryRuns.total;
 }
 
 /** A report of an occurrence is dated up to a fortnight before the paper prints it, or a day or two after. */
@@ -338,14 +352,13 @@ export async function rankRelated(query: Profile, index: IndexReader, { idf, tex
   const best = (score: (p: (typeof prelim)[number]) => number, k: number) => [...prelim].sort((a, b) => score(b) - score(a)).slice(0, k);
   const finalists = [...new Set([...best((p) => p.rough, CANDIDATES), ...best((p) => p.s.dot, CANDIDATES / 2), ...best((p) => p.s.rare, CANDIDATES / 2)])];
   const stories = await index.texts(finalists.map((f) => f.doc.id));
-  const queryRuns = runsOf(queryClean);
+  const queryRuns = runCounts(queryClean);
+  // Each name of the text cleaned once, to be looked for inside the finalists' longer names.
+  const lookedFor = entityTerms.map((term) => [term, clean(nameOf(term))] as const).filter(([, name]) => name.length >= 2 && !isBareName(name));
   const scored = finalists.map(({ doc, s }, i) => {
     const storyClean = clean(stories[i]);
     // A name the story has inside a longer one (柏林洪堡大学 in 德国柏林洪堡大学) is shared too.
-    for (const term of entityTerms) {
-      const name = clean(nameOf(term));
-      if (!s.entities.has(term) && name.length >= 2 && !isBareName(name) && storyClean.includes(name)) s.entities.add(term);
-    }
+    for (const [term, name] of lookedFor) if (!s.entities.has(term) && storyClean.includes(name)) s.entities.add(term);
     return { doc, s, features: featuresOf(doc, s, quotation(queryClean, storyClean, queryRuns)) };
   });
   // How far a story stands out from the best of the others: a text about one story leaves the
