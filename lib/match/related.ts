@@ -3,7 +3,7 @@
  * prints as `related`. English text is read through the cross-lingual lexicon (no segmentation
  * needed); Chinese, simplified or traditional, through the analyzer.
  */
-import { emptyEntities, type Analyzer, type TextAnalysis } from '../nlp/analyzer';
+import { emptyEntities, MAX_ANALYSIS_CHARS, type Analyzer, type TextAnalysis } from '../nlp/analyzer';
 import { normalizeForAnalysis } from '../nlp/normalize';
 import { buildEnglishLexicon, englishProfile, isLatinText, parsePinyinTable, type EnglishLexicon } from './crosslingual';
 import { foreignNames } from './foreign-names';
@@ -56,15 +56,17 @@ export function queryFinder(deps: RelatedDeps) {
   const englishLexicon = () =>
     (lexicon ??= Promise.all([deps.libraryNames(), deps.read('nlp/pinyin.txt')]).then(([names, pinyin]) => buildEnglishLexicon(names, parsePinyinTable(pinyin))));
 
-  async function read(text: string, english: boolean, partial?: boolean): Promise<{ analysis: TextAnalysis; profile: Profile }> {
+  /** The text's analysis and profile, and the text as the analysis reads it (normalised once: OpenCC on a long page costs). */
+  async function read(text: string, english: boolean, partial?: boolean): Promise<{ analysis: TextAnalysis; profile: Profile; normal: string }> {
+    const normal = normalizeForAnalysis(text.length > MAX_ANALYSIS_CHARS ? text.slice(0, MAX_ANALYSIS_CHARS) : text);
     if (english) {
       const profile = englishProfile(text, await englishLexicon());
-      return { analysis: analysisOfProfile(profile), profile };
+      return { analysis: analysisOfProfile(profile), profile, normal };
     }
     const analysis = await deps.analyzer.analyze(text, { partial });
     const profile = buildProfile({ entities: analysis.entities, terms: analysis.terms, text, home: mainPlace(analysis.entities, analysis.terms) });
     // トルコ, CRRC ZELC, IEC: names segmentation cannot tag, in the text's other script.
-    for (const [term, { count, name, written }] of foreignNames(normalizeForAnalysis(text))) {
+    for (const [term, { count, name, written }] of foreignNames(normal)) {
       profile.terms.set(term, (profile.terms.get(term) ?? 0) + count);
       if (!profile.names.has(term)) profile.names.set(term, name);
       // Shown with the text's other names as an English text's are: トルコ · 土耳其.
@@ -72,15 +74,15 @@ export function queryFinder(deps: RelatedDeps) {
       const shown = shownName(written, name);
       if (type && !analysis.entities[type].includes(name) && !analysis.entities[type].includes(shown)) analysis.entities[type].push(shown);
     }
-    return { analysis, profile };
+    return { analysis, profile, normal };
   }
 
   return {
     async related(text: string, options?: { partial?: boolean; limit?: number; all?: boolean }): Promise<RelatedResult> {
       const idf = await deps.analyzer.idf();
-      const { analysis, profile } = await read(text, isLatinText(text), options?.partial);
+      const { analysis, profile, normal } = await read(text, isLatinText(text), options?.partial);
       const started = performance.now();
-      const related = await rankRelated(profile, deps.index, { idf, text: normalizeForAnalysis(text), limit: options?.limit, all: options?.all });
+      const related = await rankRelated(profile, deps.index, { idf, text: normal, limit: options?.limit, all: options?.all });
       performance.clearMarks(RANK_MARK);
       performance.mark(RANK_MARK, { detail: { ms: performance.now() - started } });
       return { analysis, related };
