@@ -315,7 +315,9 @@ export async function rankRelated(query: Profile, index: IndexReader, { idf, tex
   const featuresOf = (doc: DocRecord, s: Sums, quoted = 0): Features => {
     const shared = sharedMass(s.entities);
     const rareWords = s.words.filter((w) => rarity.get(w.term)! >= RARE_WORD).length;
-    const { years, dates } = datedBy(sentences, [...[...s.entities].map(nameOf), ...s.words.filter((w) => rarity.get(w.term)! >= OWN_WORD).map((w) => w.term)], whole);
+    // Names many stories share (株洲, 市委) do not say which sentences are about this story.
+    const own = [...[...s.entities].filter((t) => (rarity.get(t) ?? 1) >= RARE_WORD).map(nameOf), ...s.words.filter((w) => rarity.get(w.term)! >= OWN_WORD).map((w) => w.term)];
+    const { years, dates } = datedBy(sentences, own, whole);
     return {
       queryCoverage: shared / shrink,
       storyCoverage: doc.entityMass ? s.storyShared / doc.entityMass : 0,

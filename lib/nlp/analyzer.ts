@@ -2,11 +2,14 @@
  * Text → people, places, organisations and keywords. One jieba `tag` pass per chunk feeds both
  * the entity tagger and the keyword weights.
  */
-import { findEntities, GAZETTEER_TAGS, mentionsSurnameOf, type EntityType, type Mention, type Token } from './entities';
+import { findEntitiesInText, GAZETTEER_TAGS, type EntityType, type Mention, type Token } from './entities';
 import { countTerms, extractKeywords, LibraryFrequencies, parseIdf, type Idf, type Keyword } from './keywords';
-import { nameKnowledge } from './knowledge';
+import { nameKnowledge, type NameKnowledge } from './knowledge';
 import { parseNameModel, type NameModel } from './names';
 import { normalizeForAnalysis } from './normalize';
+import { nameClasses, type FeatureKnowledge } from './ner/features';
+import { parseModel, type NerModel } from './ner/model';
+import { ruleHints, tagSentence } from './ner/tagger';
 import { ANALYSIS_MARK, analysisChunks, cachedTagger, type Jieba } from './segmenter';
 
 export interface Entities {
@@ -208,8 +211,10 @@ export interface Analyzer {
   learnLibrary(knowledge: Partial<LibraryKnowledge>): void;
 }
 
-/** Chinese personal names (Han characters only: safe in a regular expression). */
-const HAN_NAME = /^\p{Script=Han}+$/u;
+/** Teaches jieba the country names it would otherwise split (北/马其顿), as training does too. */
+export function teachCountryNames(j: Pick<Jieba, 'add_word'>, k: NameKnowledge): void {
+  for (const name of k.countryNames) if (name.length >= 2) j.add_word(name, undefined, 'ns');
+}
 
 /** What the analysis reads of a text: at most MAX_ANALYSIS_CHARS, normalised. */
 function analysisText(text: string): string {
@@ -217,7 +222,7 @@ function analysisText(text: string): string {
 }
 
 /** Remembers jieba's answers about single words; a bounded cache, reset when full. */
-function lexiconOf(j: Jieba): (word: string) => string | undefined {
+export function lexiconOf(j: Jieba): (word: string) => string | undefined {
   const known = new Map<string, string | undefined>();
   return (word) => {
     if (!known.has(word)) {
@@ -246,6 +251,8 @@ export function createAnalyzer(
   let loaded: Jieba | undefined;
   let idf: Promise<Idf> | undefined;
   let names: Promise<NameModel> | undefined;
+  let ner: Promise<NerModel> | undefined;
+  let features: FeatureKnowledge | undefined;
   const library = new LibraryFrequencies();
   const taughtIds = new Set<string>();
   let longestName = 0;
@@ -263,7 +270,7 @@ export function createAnalyzer(
   const ready = () =>
     (prepared ??= Promise.all([jieba(), libraryCounts?.()]).then(([j, counts]) => {
       if (counts) library.add(counts);
-      for (const name of nameKnowledge().countryNames) if (name.length >= 2) j.add_word(name, undefined, 'ns');
+      teachCountryNames(j, nameKnowledge());
       learn(j);
       loaded = j;
       return j;
@@ -326,7 +333,8 @@ export function createAnalyzer(
 
   async function tagged(text: string): Promise<{ tokens: Token[][]; mentions: Mention[]; aliases: Map<string, Mention> }> {
     const k = nameKnowledge();
-    const [j, nameModel] = await Promise.all([ready(), (names ??= read('nlp/names.txt').then(parseNameModel))]);
+    const [j, model, nameModel] = await Promise.all([ready(), (ner ??= read('nlp/ner.txt').then(parseModel)), (names ??= read('nlp/names.txt').then(parseNameModel))]);
+    features ??= { ...k, nameClass: nameClasses(nameModel), titles: model.titles };
     lexicon ??= lexiconOf(j);
     const words = lexicon;
     const tag = (tagger ??= cachedTagger(j));
@@ -339,25 +347,8 @@ export function createAnalyzer(
       tagMs += performance.now() - start;
       return tokens;
     });
-    let sentences = tokens.map((t) => findEntities(t, k, words, nameModel));
-    // A person named once is that person wherever the name comes again, however jieba cut it.
-    const people = new Set(sentences.flatMap((s) => s.mentions.filter((m) => m.type === 'person' && m.text.length >= 2 && HAN_NAME.test(m.text)).map((m) => m.text)));
-    if (people.size) {
-      // Read again: sentences that say these names more often than people were found in them,
-      // or that hold one of their surnames alone (黄, or 黄说 glued by jieba).
-      const byFirst = new Map<string, string[]>();
-      for (const name of people) byFirst.set(name[0], [...(byFirst.get(name[0]) ?? []), name]);
-      const said = (text: string) => {
-        let times = 0;
-        for (let at = 0; at < text.length; at++) for (const name of byFirst.get(text[at]) ?? []) if (text.startsWith(name, at)) times++;
-        return times;
-      };
-      sentences = sentences.map((s, i) => {
-        const named = s.mentions.filter((m) => people.has(m.text)).length;
-        const again = said(chunks[i]) > named || mentionsSurnameOf(tokens[i], people, k);
-        return again ? findEntities(tokens[i], k, words, nameModel, people) : s;
-      });
-    }
+    const rules = findEntitiesInText(chunks, tokens, k, words, nameModel);
+    const sentences = chunks.map((chunk, i) => tagSentence(chunk, tokens[i], model, features!, ruleHints(chunk, rules[i].mentions), words));
     performance.clearMarks(ANALYSIS_MARK);
     performance.mark(ANALYSIS_MARK, { detail: { chars: normal.length, tagMs, heapBytes: j.memoryBytes?.() } });
     const found = sentences.flatMap((s) => s.mentions);

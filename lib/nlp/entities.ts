@@ -298,7 +298,7 @@ const bareSurname = (p: Token, next: Token | undefined, surnames: ReadonlySet<st
 const gluedSurname = (p: Token, surnames: ReadonlySet<string>) => p.tag === 'x' && p.word.length === 2 && surnames.has(p.word[0]) && AFTER_SURNAME.test(p.word[1]);
 
 /** Whether a sentence's tokens hold a bare surname of one of `people`: worth reading again with them. */
-export function mentionsSurnameOf(tokens: Token[], people: ReadonlySet<string>, k: NameKnowledge): boolean {
+function mentionsSurnameOf(tokens: Token[], people: ReadonlySet<string>, k: NameKnowledge): boolean {
   const surnames = surnamesOf(people, k);
   return tokens.some((t, i) => bareSurname(t, tokens[i + 1], surnames) || gluedSurname(t, surnames));
 }
@@ -669,7 +669,7 @@ const ROAD = /^(?:[东西南北中]?(?:路|街|大街|大道)|[东西南北]路|
  * Ordinary words jieba's dictionary tags ns: idioms of two ordinary words (兴旺发达, 大洋彼岸) and
  * reduplicated words (高高兴兴, 山沟沟; not 齐齐哈尔).
  */
-const placeNoise = (word: string, lexicon: Lexicon) => (word.length >= 4 && ordinaryPair(word, lexicon)) || /^(?:.+(.)\1|(.)\2(.)\3)$/u.test(word);
+export const placeNoise = (word: string, lexicon: Lexicon) => (word.length >= 4 && ordinaryPair(word, lexicon)) || /^(?:.+(.)\1|(.)\2(.)\3)$/u.test(word);
 
 /** Pass 7: places. A place and the road or square after it are one place: 珠江 北路. */
 function findPlaces(pieces: Piece[], k: NameKnowledge, lexicon: Lexicon): Mention[] {
@@ -728,4 +728,32 @@ export function findEntities(tokens: Token[], k: NameKnowledge, lexicon: Lexicon
   pieces = abbreviationLists(pieces, k);
   const mentions = findPlaces(pieces, k, lexicon);
   return { mentions, pieces };
+}
+
+/** Chinese personal names (Han characters only: safe in a regular expression). */
+const HAN_NAME = /^\p{Script=Han}+$/u;
+
+/**
+ * The rules' entities of a whole text, chunk by chunk: `findEntities` per chunk, then again where
+ * a person named once comes back (a person named once is that person wherever the name comes
+ * again, however jieba cut it, and by surname alone).
+ */
+export function findEntitiesInText(chunks: string[], tokens: Token[][], k: NameKnowledge, lexicon: Lexicon, names: NameModel): SentenceEntities[] {
+  const sentences = tokens.map((t) => findEntities(t, k, lexicon, names));
+  const people = new Set(sentences.flatMap((s) => s.mentions.filter((m) => m.type === 'person' && m.text.length >= 2 && HAN_NAME.test(m.text)).map((m) => m.text)));
+  if (!people.size) return sentences;
+  // Read again: sentences that say these names more often than people were found in them,
+  // or that hold one of their surnames alone (黄, or 黄说 glued by jieba).
+  const byFirst = new Map<string, string[]>();
+  for (const name of people) byFirst.set(name[0], [...(byFirst.get(name[0]) ?? []), name]);
+  const said = (text: string) => {
+    let times = 0;
+    for (let at = 0; at < text.length; at++) for (const name of byFirst.get(text[at]) ?? []) if (text.startsWith(name, at)) times++;
+    return times;
+  };
+  return sentences.map((s, i) => {
+    const named = s.mentions.filter((m) => people.has(m.text)).length;
+    const again = said(chunks[i]) > named || mentionsSurnameOf(tokens[i], people, k);
+    return again ? findEntities(tokens[i], k, lexicon, names, people) : s;
+  });
 }

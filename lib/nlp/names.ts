@@ -5,6 +5,8 @@
 export interface NameModel {
   /** A Chinese name: the prior plus the log-odds of its first character as a surname and of each following character as part of a given name. */
   chinese(word: string): number;
+  /** How much more often a character is written in Chinese given names than in ordinary words, as log-odds; 0 when unknown. */
+  given(char: string): number;
   /** How much more often a character is written in transliterated foreign names (斯, 尔, 洛) than in ordinary words, as log-odds; 0 when unknown. */
   foreign(char: string): number;
 }
@@ -29,6 +31,7 @@ export function parseNameModel(text: string): NameModel {
       for (const c of word.slice(1)) score += given.get(c) ?? 0;
       return score;
     },
+    given: (char) => given.get(char) ?? 0,
     foreign: (char) => foreign.get(char) ?? 0,
   };
 }

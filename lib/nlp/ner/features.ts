@@ -1,0 +1,277 @@
+/**
+ * The features the entity tagger reads at each character, as 32-bit hashes: the characters around
+ * it, where it sits in jieba's word and that word's part of speech, the words before and after
+ * (titles such as 市长 and verbs such as 表示 vouch for a name), and whether it starts a surname.
+ * Training and the service worker compute them with this one function, so the shipped weights
+ * always mean what they meant in training. Integers only: no string is built per character.
+ */
+import type { Token } from '../entities';
+import type { NameModel } from '../names';
+
+/** Feature templates per character; each position yields exactly this many hashes. */
+export const TEMPLATES = 33;
+
+/** Tags of the library's own names, read as the dictionary's tags for the same kind of name. */
+const TAG_ALIASES: Record<string, string> = { gper: 'nr', gloc: 'ns', gorg: 'nt' };
+
+const enum Where {
+  Begin = 1,
+  Middle = 2,
+  End = 3,
+  Single = 4,
+}
+
+/** Character classes: what a name may be made of and what separates names. */
+const enum Kind {
+  Space = 1,
+  Han,
+  Numeral,
+  Digit,
+  Latin,
+  Joiner,
+  Punctuation,
+  Other,
+}
+
+const NUMERALS = new Set([...'〇一二三四五六七八九十百千万亿两零']);
+const JOINERS = new Set([...'·•・‧-－']);
+
+function kindOf(code: number): Kind {
+  if (code === 32) return Kind.Space;
+  if (code >= 48 && code <= 57) return Kind.Digit;
+  if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122)) return Kind.Latin;
+  const c = String.fromCharCode(code);
+  if (NUMERALS.has(c)) return Kind.Numeral;
+  if (JOINERS.has(c)) return Kind.Joiner;
+  if ((code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf)) return Kind.Han;
+  if (/\p{P}|\p{S}/u.test(c) || (code < 0x3000 && !/\p{L}/u.test(c))) return Kind.Punctuation;
+  return Kind.Other;
+}
+
+let kindTable: Uint8Array | undefined;
+/** Every UTF-16 unit's class, built once on first use (a few milliseconds). */
+function kinds(): Uint8Array {
+  if (!kindTable) {
+    kindTable = new Uint8Array(0x10000);
+    for (let code = 0; code < 0x10000; code++) kindTable[code] = kindOf(code);
+  }
+  return kindTable;
+}
+
+/** Words that end a body's name (株洲南方阀门股份 有限公司, 中央第五生态环境保护 督察组). */
+const ORG_HEAD =
+  /(?:公司|集团|委员会|委|部|局|厅|署|院|学校|职院|会|社|台|行|所|中心|办公室|办|厂|党|军|队|组|团|司|联|盟|报|刊|杂志|俱乐部|处|馆|店|家)$/;
+/** Words that end a place's name (岐山 县, 麦禾营 镇). */
+const PLACE_HEAD = /(?:省|市|县|区|镇|乡|村|州|路|街|道|港|湾|山|河|江|湖|岛|桥|园|场)$/;
+/** Words a name does not run across: verbs, prepositions, conjunctions, particles, pronouns, adverbs. */
+const BREAK_TAG = /^(?:v|vd|vg|vn|p|c|u|uj|ul|uz|ud|ug|uv|r|d|y|e|o|w|zg|m|q|t|f)$/;
+const FAR = 7;
+
+/** Per word, how many words ahead the nearest head matching `head` is, with no break between (FAR: none). */
+function headsAhead(tokens: readonly Token[], head: RegExp): Uint8Array {
+  const distance = new Uint8Array(tokens.length).fill(FAR);
+  let nearest = -1;
+  for (let t = tokens.length - 1; t >= 0; t--) {
+    const { word, tag } = tokens[t];
+    if (head.test(word) && !BREAK_TAG.test(tag)) nearest = t;
+    else if (BREAK_TAG.test(tag) || !/[\p{L}\p{N}]/u.test(word)) nearest = -1;
+    distance[t] = nearest >= 0 ? Math.min(FAR, nearest - t) : FAR;
+  }
+  return distance;
+}
+
+/** FNV-1a over a string's UTF-16 units. */
+export function hashString(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h | 0;
+}
+
+const mix = (h: number, v: number) => {
+  const x = Math.imul(h ^ v, 0x9e3779b1);
+  return (x ^ (x >>> 15)) | 0;
+};
+/** A feature's copy for one training corpus (domain adaptation). */
+export const saltFeature = (hash: number, salt: number) => mix(hash, salt);
+const feature = (template: number, a: number, b = 0, c = 0) => mix(mix(mix(Math.imul(template + 1, 0x85ebca6b), a), b), c);
+
+/** Outside the sentence: a code no character has. */
+const EDGE = -1;
+
+export interface SentenceView {
+  /** The sentence's UTF-16 code units. */
+  codes: Int32Array;
+  /** Per character: its place in its word (Where) and the word's index in `tokens`. */
+  where: Uint8Array;
+  word: Int32Array;
+}
+
+/**
+ * Where each character sits in jieba's words. `tokens` must spell `text` exactly (jieba's `tag`
+ * output does; any other input is a bug in the caller).
+ */
+export function viewOf(text: string, tokens: readonly Token[]): SentenceView {
+  const n = text.length;
+  const codes = new Int32Array(n);
+  const where = new Uint8Array(n);
+  const word = new Int32Array(n);
+  for (let i = 0; i < n; i++) codes[i] = text.charCodeAt(i);
+  let at = 0;
+  for (let t = 0; t < tokens.length && at < n; t++) {
+    const length = Math.min(tokens[t].word.length, n - at);
+    for (let k = 0; k < length; k++) {
+      where[at + k] = length === 1 ? Where.Single : k === 0 ? Where.Begin : k === length - 1 ? Where.End : Where.Middle;
+      word[at + k] = t;
+    }
+    at += length;
+  }
+  return { codes, where, word };
+}
+
+/** What the features need to know about names, beyond the text. */
+export interface FeatureKnowledge {
+  surnames: ReadonlySet<string>;
+  /** Per UTF-16 unit, how name-like it is (`nameClasses`). */
+  nameClass: Uint8Array;
+  /** Titles and roles (市长, 董事长, 记者): a name stands before or after one. */
+  titles: ReadonlySet<string>;
+}
+
+/** The longest title looked for. */
+export const LONGEST_TITLE = 6;
+
+/** Per word: 1 if a title ends right before it, 2 if one starts right after it (a space skipped). */
+function besideTitles(text: string, tokens: readonly Token[], titles: ReadonlySet<string>): Uint8Array {
+  const beside = new Uint8Array(tokens.length);
+  if (!titles.size) return beside;
+  let at = 0;
+  for (let t = 0; t < tokens.length; t++) {
+    const start = at;
+    const end = (at += tokens[t].word.length);
+    const before = text[start - 1] === ' ' ? start - 1 : start;
+    const after = text[end] === ' ' ? end + 1 : end;
+    for (let length = 2; length <= LONGEST_TITLE; length++) {
+      if (before - length >= 0 && titles.has(text.slice(before - length, before))) beside[t] |= 1;
+      if (after + length <= text.length && titles.has(text.slice(after, after + length))) beside[t] |= 2;
+    }
+  }
+  return beside;
+}
+
+const bucket = (logOdds: number) => (logOdds === 0 ? 0 : logOdds < -1 ? 1 : logOdds < 1 ? 2 : logOdds < 3 ? 3 : 4);
+
+/**
+ * Per character, how often it is written in Chinese given names and in transliterated foreign
+ * names against ordinary words (the name model's log-odds, in five steps each).
+ */
+export function nameClasses(names: Pick<NameModel, 'given' | 'foreign'>): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  for (let code = 0x3400; code < 0xa000; code++) {
+    const c = String.fromCharCode(code);
+    table[code] = bucket(names.given(c)) * 5 + bucket(names.foreign(c));
+  }
+  return table;
+}
+
+interface SurnameCodes {
+  single: Set<number>;
+  double: Set<number>;
+}
+const surnameCodes = new WeakMap<ReadonlySet<string>, SurnameCodes>();
+/** The surname table as character codes (pairs for compound surnames), built once per table. */
+function codesOf(surnames: ReadonlySet<string>): SurnameCodes {
+  let codes = surnameCodes.get(surnames);
+  if (!codes) {
+    codes = { single: new Set(), double: new Set() };
+    for (const s of surnames) {
+      if (s.length === 1) codes.single.add(s.charCodeAt(0));
+      else if (s.length === 2) codes.double.add(s.charCodeAt(0) * 0x10000 + s.charCodeAt(1));
+    }
+    surnameCodes.set(surnames, codes);
+  }
+  return codes;
+}
+
+/**
+ * TEMPLATES hashes per character of `text`, position-major: hashes[i * TEMPLATES + t]. `hints`
+ * are the hand-written rules' labels per character (lib/nlp/entities.ts): the model learns where
+ * they are right. `salt` gives a training corpus its own copy of every feature (0 for none).
+ */
+export function sentenceFeatures(text: string, tokens: readonly Token[], k: FeatureKnowledge, hints: Uint8Array, salt = 0): Int32Array {
+  const n = text.length;
+  const { codes, where, word } = viewOf(text, tokens);
+  const wordHash = new Int32Array(tokens.length);
+  const tagHash = new Int32Array(tokens.length);
+  const tokenEnd = new Int32Array(tokens.length);
+  for (let t = 0; t < tokens.length; t++) {
+    tokenEnd[t] = tokens[t].word.charCodeAt(tokens[t].word.length - 1);
+    wordHash[t] = hashString(tokens[t].word);
+    tagHash[t] = hashString(TAG_ALIASES[tokens[t].tag] ?? tokens[t].tag);
+  }
+  const titled = besideTitles(text, tokens, k.titles);
+  const orgAhead = headsAhead(tokens, ORG_HEAD);
+  const placeAhead = headsAhead(tokens, PLACE_HEAD);
+  const table = kinds();
+  const { single, double } = codesOf(k.surnames);
+  const kindAt = new Uint8Array(n);
+  const surname = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    kindAt[i] = table[codes[i]];
+    if (kindAt[i] === Kind.Han) surname[i] = i + 1 < n && double.has(codes[i] * 0x10000 + codes[i + 1]) ? 2 : single.has(codes[i]) ? 1 : 0;
+  }
+  const c = (i: number) => (i >= 0 && i < n ? codes[i] : EDGE);
+  const kind = (i: number) => (i >= 0 && i < n ? kindAt[i] : 0);
+  const name = (i: number) => (i >= 0 && i < n ? k.nameClass[codes[i]] : 255);
+  const out = new Int32Array(n * TEMPLATES);
+  for (let i = 0; i < n; i++) {
+    const w = word[i];
+    const place = where[i];
+    const tag = tagHash[w];
+    const before = w > 0 ? w - 1 : -1;
+    const after = w + 1 < tokens.length ? w + 1 : -1;
+    // A space token stands between words; the word beyond it is the real neighbour.
+    const prev = before >= 0 && tokens[before].word === ' ' && before > 0 ? before - 1 : before;
+    const next = after >= 0 && tokens[after].word === ' ' && after + 1 < tokens.length ? after + 1 : after;
+    const prevWord = prev >= 0 ? wordHash[prev] : EDGE;
+    const nextWord = next >= 0 ? wordHash[next] : EDGE;
+    const prevTag = prev >= 0 ? tagHash[prev] : EDGE;
+    const nextTag = next >= 0 ? tagHash[next] : EDGE;
+    const length = Math.min(tokens[w].word.length, 6);
+    const base = i * TEMPLATES;
+    out[base + 0] = feature(0, 0);
+    out[base + 1] = feature(1, c(i));
+    out[base + 2] = feature(2, c(i - 1));
+    out[base + 3] = feature(3, c(i + 1));
+    out[base + 4] = feature(4, c(i - 2));
+    out[base + 5] = feature(5, c(i + 2));
+    out[base + 6] = feature(6, c(i - 1), c(i));
+    out[base + 7] = feature(7, c(i), c(i + 1));
+    out[base + 8] = feature(8, c(i - 1), c(i + 1));
+    out[base + 9] = feature(9, c(i - 2), c(i - 1));
+    out[base + 10] = feature(10, c(i + 1), c(i + 2));
+    out[base + 11] = feature(11, place, tag);
+    out[base + 12] = feature(12, place, length, tag);
+    out[base + 13] = feature(13, place, wordHash[w]);
+    out[base + 14] = feature(14, place, prevWord);
+    out[base + 15] = feature(15, place, nextWord);
+    out[base + 16] = feature(16, place, prevTag, tag);
+    out[base + 17] = feature(17, place, tag, nextTag);
+    out[base + 18] = feature(18, surname[i], place, length);
+    out[base + 19] = feature(19, kind(i - 1) * 16 + kind(i), kind(i + 1));
+    out[base + 20] = feature(20, c(i), place, tag);
+    out[base + 21] = feature(21, i > 0 ? surname[i - 1] : 0, place, c(i));
+    out[base + 22] = feature(22, name(i - 1), name(i), place);
+    out[base + 23] = feature(23, name(i), name(i + 1), surname[i]);
+    out[base + 24] = feature(24, place, prevWord, tag);
+    out[base + 25] = feature(25, place, orgAhead[w], tag);
+    out[base + 26] = feature(26, place, placeAhead[w] * 8 + orgAhead[w]);
+    out[base + 27] = feature(27, place, tokenEnd[w]);
+    out[base + 28] = feature(28, hints[i]);
+    out[base + 29] = feature(29, hints[i], i > 0 ? hints[i - 1] : 255, i + 1 < n ? hints[i + 1] : 255);
+    out[base + 30] = feature(30, hints[i], place, tag);
+    out[base + 31] = feature(31, place, titled[w]);
+    out[base + 32] = feature(32, place, titled[w], tag);
+  }
+  if (salt) for (let f = 0; f < out.length; f++) out[f] = saltFeature(out[f], salt);
+  return out;
+}

@@ -1,0 +1,244 @@
+/**
+ * The entity tagger's model: per character one of 13 labels (outside, or the beginning, inside,
+ * end or whole of a person, place or organisation: BIOES), scored by weights per feature hash and
+ * per pair of neighbouring labels, decoded by Viterbi over typed arrays. The shipped weights
+ * (public/nlp/ner.txt, from `npm run train:ner`) keep only the features that matter, quantised
+ * to one byte per weight.
+ */
+import type { EntityType } from '../entities';
+
+export const ENTITY_KINDS: readonly EntityType[] = ['person', 'place', 'org'];
+/** O, then B, I, E, S for each kind. */
+export const LABELS = 1 + 4 * ENTITY_KINDS.length;
+const OUTSIDE = 0;
+const enum Part {
+  Begin = 0,
+  Inside = 1,
+  End = 2,
+  Single = 3,
+}
+export const labelOf = (kind: number, part: Part) => 1 + kind * 4 + part;
+const kindOfLabel = (label: number) => ((label - 1) / 4) | 0;
+const partOf = (label: number) => (label - 1) % 4;
+
+/** Whether `next` may follow `prev` (-1: the sentence's start) in a well-formed BIOES sequence. */
+export function allowed(prev: number, next: number): boolean {
+  const open = prev > OUTSIDE && (partOf(prev) === Part.Begin || partOf(prev) === Part.Inside);
+  if (!open) return next === OUTSIDE || partOf(next) === Part.Begin || partOf(next) === Part.Single;
+  return next !== OUTSIDE && kindOfLabel(next) === kindOfLabel(prev) && (partOf(next) === Part.Inside || partOf(next) === Part.End);
+}
+/** Whether a sentence may end on `label`. */
+export const mayEnd = (label: number) => label === OUTSIDE || partOf(label) === Part.End || partOf(label) === Part.Single;
+
+/** Labels for entity spans over `length` characters (training data to label sequence). */
+export function labelSpans(length: number, spans: ReadonlyArray<{ kind: number; start: number; end: number }>): Uint8Array {
+  const labels = new Uint8Array(length);
+  for (const { kind, start, end } of spans) {
+    if (end <= start || end > length) continue;
+    if (end - start === 1) labels[start] = labelOf(kind, Part.Single);
+    else {
+      labels[start] = labelOf(kind, Part.Begin);
+      for (let i = start + 1; i < end - 1; i++) labels[i] = labelOf(kind, Part.Inside);
+      labels[end - 1] = labelOf(kind, Part.End);
+    }
+  }
+  return labels;
+}
+
+export interface Span {
+  type: EntityType;
+  start: number;
+  /** Exclusive. */
+  end: number;
+}
+
+/** The entity spans a decoded (well-formed) label sequence marks. */
+export function spansOf(labels: Uint8Array, length = labels.length): Span[] {
+  const spans: Span[] = [];
+  let start = -1;
+  for (let i = 0; i < length; i++) {
+    const label = labels[i];
+    if (label === OUTSIDE) continue;
+    const part = partOf(label);
+    if (part === Part.Begin) start = i;
+    else if (part === Part.Single) spans.push({ type: ENTITY_KINDS[kindOfLabel(label)], start: i, end: i + 1 });
+    else if (part === Part.End && start >= 0) {
+      spans.push({ type: ENTITY_KINDS[kindOfLabel(label)], start, end: i + 1 });
+      start = -1;
+    }
+  }
+  return spans;
+}
+
+/** Scores of label pairs: row `prev + 1` (row 0: the start), column `next`; then the end row. */
+export const TRANSITIONS = (LABELS + 2) * LABELS;
+export const END_ROW = (LABELS + 1) * LABELS;
+
+let scoreBuffer = new Float64Array(0);
+let backBuffer = new Uint8Array(0);
+
+/**
+ * The best well-formed label sequence for `n` characters given per-character label scores
+ * (`emissions[i * LABELS + label]`) and transition scores, written into `out`.
+ */
+export function viterbi(emissions: Float32Array | Float64Array, n: number, transitions: Float32Array | Float64Array, out: Uint8Array): void {
+  if (!n) return;
+  if (scoreBuffer.length < n * LABELS) {
+    scoreBuffer = new Float64Array(n * LABELS * 2);
+    backBuffer = new Uint8Array(n * LABELS * 2);
+  }
+  const score = scoreBuffer;
+  const back = backBuffer;
+  for (let y = 0; y < LABELS; y++) score[y] = allowed(-1, y) ? transitions[y] + emissions[y] : -Infinity;
+  for (let i = 1; i < n; i++) {
+    const row = i * LABELS;
+    const previous = row - LABELS;
+    for (let y = 0; y < LABELS; y++) {
+      let best = -Infinity;
+      let from = 0;
+      for (let p = 0; p < LABELS; p++) {
+        if (!ALLOWED[p * LABELS + y]) continue;
+        const s = score[previous + p] + transitions[(p + 1) * LABELS + y];
+        if (s > best) {
+          best = s;
+          from = p;
+        }
+      }
+      score[row + y] = best + emissions[row + y];
+      back[row + y] = from;
+    }
+  }
+  const last = (n - 1) * LABELS;
+  let label = 0;
+  let best = -Infinity;
+  for (let y = 0; y < LABELS; y++) {
+    if (!mayEnd(y)) continue;
+    const s = score[last + y] + transitions[END_ROW + y];
+    if (s > best) {
+      best = s;
+      label = y;
+    }
+  }
+  for (let i = n - 1; i >= 0; i--) {
+    out[i] = label;
+    label = back[i * LABELS + label];
+  }
+}
+
+const ALLOWED = new Uint8Array(LABELS * LABELS);
+for (let p = 0; p < LABELS; p++) for (let y = 0; y < LABELS; y++) ALLOWED[p * LABELS + y] = allowed(p, y) ? 1 : 0;
+
+/** Shipped weights: an open-addressing table from feature hash to its row of label weights. */
+export interface NerModel {
+  keys: Int32Array;
+  rows: Int32Array;
+  mask: number;
+  weights: Float32Array;
+  transitions: Float32Array;
+  features: number;
+  /** Titles and roles, learnt from the training data (FeatureKnowledge.titles). */
+  titles: Set<string>;
+}
+
+/**
+ * One signed byte per weight, on a square-root scale: small weights, most of them, keep their
+ * precision, and the largest (`scale`) still fits.
+ */
+const quantise = (w: number, scale: number) => Math.sign(w) * Math.min(127, Math.round(127 * Math.sqrt(Math.abs(w) / scale)));
+const unquantise = (q: number, scale: number) => Math.sign(q) * (q / 127) ** 2 * scale;
+
+const slot = (hash: number, mask: number) => (Math.imul(hash, 0x27d4eb2d) >>> 0) & mask;
+
+/** Adds each character's feature weights into `emissions` (n × LABELS, zeroed here). */
+export function emit(model: NerModel, features: Int32Array, templates: number, n: number, emissions: Float32Array): void {
+  emissions.fill(0, 0, n * LABELS);
+  const { keys, rows, mask, weights } = model;
+  for (let i = 0; i < n; i++) {
+    const target = i * LABELS;
+    for (let t = 0; t < templates; t++) {
+      const hash = features[i * templates + t];
+      let at = slot(hash, mask);
+      while (rows[at] >= 0 && keys[at] !== hash) at = (at + 1) & mask;
+      const row = rows[at];
+      if (row < 0) continue;
+      const base = row * LABELS;
+      for (let y = 0; y < LABELS; y++) emissions[target + y] += weights[base + y];
+    }
+  }
+}
+
+/**
+ * The file: a comment line, a header `ner 1 <features> <scale>`, the transition scores, the
+ * titles (space-separated), then in
+ * base64 per feature (by ascending hash): the hash's difference from the previous one as a
+ * varint, a 13-bit mask of the labels it weighs, and one signed byte per weighed label
+ * (`quantise`; `scale` is the largest weight).
+ */
+export function parseModel(text: string): NerModel {
+  const lines = text.split('\n').filter((line) => line && !line.startsWith('#'));
+  const [magic, version, count, scaleText] = lines[0].split(' ');
+  if (magic !== 'ner' || version !== '1') throw new Error('not an entity model');
+  const features = Number(count);
+  const scale = Number(scaleText);
+  const transitions = Float32Array.from(lines[1].split(' ').map(Number));
+  const titles = new Set(lines[2].split(' ').filter(Boolean));
+  if (transitions.length !== TRANSITIONS || !(features >= 0) || !(scale > 0)) throw new Error('entity model: bad header');
+  const bytes = Uint8Array.from(atob(lines.slice(3).join('')), (c) => c.charCodeAt(0));
+  let size = 1;
+  while (size < features * 2) size <<= 1;
+  const model: NerModel = { keys: new Int32Array(size), rows: new Int32Array(size).fill(-1), mask: size - 1, weights: new Float32Array(features * LABELS), transitions, features, titles };
+  let at = 0;
+  const varint = () => {
+    let value = 0;
+    let shift = 0;
+    for (;;) {
+      const b = bytes[at++];
+      value += (b & 0x7f) * 2 ** shift;
+      if (b < 0x80) return value;
+      shift += 7;
+    }
+  };
+  let hash = -(2 ** 31);
+  for (let row = 0; row < features; row++) {
+    hash += varint();
+    const used = varint();
+    for (let y = 0; y < LABELS; y++) if (used & (1 << y)) model.weights[row * LABELS + y] = unquantise((bytes[at++] << 24) >> 24, scale);
+    let s = slot(hash | 0, model.mask);
+    while (model.rows[s] >= 0) s = (s + 1) & model.mask;
+    model.keys[s] = hash | 0;
+    model.rows[s] = row;
+  }
+  if (at !== bytes.length) throw new Error('entity model: truncated or padded');
+  return model;
+}
+
+/** Writes weights (a map from feature hash to its label weights) in the format parseModel reads. */
+export function serializeModel(weights: Map<number, Float32Array>, transitions: Float32Array, titles: Iterable<string>, scale: number, comment: string): string {
+  const bytes: number[] = [];
+  const varint = (value: number) => {
+    while (value >= 0x80) {
+      bytes.push((value % 0x80) | 0x80);
+      value = Math.floor(value / 0x80);
+    }
+    bytes.push(value);
+  };
+  const hashes = [...weights.keys()].sort((a, b) => a - b);
+  let previous = -(2 ** 31);
+  let written = 0;
+  for (const hash of hashes) {
+    const row = weights.get(hash)!;
+    const quantised = Array.from(row, (w) => quantise(w, scale));
+    let used = 0;
+    quantised.forEach((q, y) => (used |= q ? 1 << y : 0));
+    if (!used) continue;
+    varint(hash - previous);
+    previous = hash;
+    varint(used);
+    for (const q of quantised) if (q) bytes.push(q & 0xff);
+    written++;
+  }
+  let binary = '';
+  for (let at = 0; at < bytes.length; at += 8192) binary += String.fromCharCode(...bytes.slice(at, at + 8192));
+  const base64 = btoa(binary).replace(/.{1,100}/g, '$&\n');
+  return `# ${comment}\nner 1 ${written} ${scale}\n${Array.from(transitions, (t) => +t.toFixed(3)).join(' ')}\n${[...titles].join(' ')}\n${base64}`;
+}
