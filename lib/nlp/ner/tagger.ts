@@ -93,6 +93,11 @@ function tidy(text: string, tokens: readonly Token[], spans: Span[], lexicon: Le
     at += token.word.length;
     ends.set(at, token);
   }
+  /** Whether the span starts a common noun of jieba's dictionary and ends inside it (市委 of 市委书记). */
+  const insideNoun = (start: number, end: number) => {
+    const word = starts.get(start);
+    return word !== undefined && word.tag === 'n' && word.word.length > end - start;
+  };
   const kept: Span[] = [];
   for (const span of spans) {
     let { start, end } = span;
@@ -112,6 +117,7 @@ function tidy(text: string, tokens: readonly Token[], spans: Span[], lexicon: Le
     const whole = starts.get(start);
     if (whole && whole.word.length === end - start && (IDIOM_TAG.test(whole.tag) || (name.length >= 4 && DICTIONARY_TYPE[whole.tag] && DICTIONARY_TYPE[whole.tag] !== span.type))) continue;
     if (span.type === 'person' && INSIDE_NO_NAME.test(name)) continue;
+    if (span.type === 'org' && insideNoun(start, end)) continue;
     kept.push({ type: span.type, start, end });
   }
   return kept;
