@@ -216,9 +216,9 @@ function productScore(examples: Example[], model: NerModel): Figures {
 
 /** Decodes with shipped weights, reading only the shared half of each example's features. */
 const shipped = (model: NerModel) => {
-  let emissions = new Float32Array(0);
+  let emissions = new Int32Array(0);
   return (e: Example) => {
-    if (emissions.length < e.n * LABELS) emissions = new Float32Array(e.n * LABELS * 2);
+    if (emissions.length < e.n * LABELS) emissions = new Int32Array(e.n * LABELS * 2);
     emit(model, e.features, TEMPLATES, e.n, emissions);
     const labels = new Uint8Array(e.n);
     viterbi(emissions, e.n, model.transitions, labels);

@@ -140,20 +140,40 @@ export interface FeatureKnowledge {
 /** The longest title looked for. */
 export const LONGEST_TITLE = 6;
 
+interface TitleIndex {
+  /** Title lengths by first character, and by last character. */
+  starting: Map<string, number[]>;
+  ending: Map<string, number[]>;
+}
+const titleIndexes = new WeakMap<ReadonlySet<string>, TitleIndex>();
+function titleIndex(titles: ReadonlySet<string>): TitleIndex {
+  let index = titleIndexes.get(titles);
+  if (!index) {
+    index = { starting: new Map(), ending: new Map() };
+    for (const title of titles) {
+      if (title.length < 2 || title.length > LONGEST_TITLE) continue;
+      const add = (map: Map<string, number[]>, c: string) => map.set(c, [...new Set([...(map.get(c) ?? []), title.length])]);
+      add(index.starting, title[0]);
+      add(index.ending, title[title.length - 1]);
+    }
+    titleIndexes.set(titles, index);
+  }
+  return index;
+}
+
 /** Per word: 1 if a title ends right before it, 2 if one starts right after it (a space skipped). */
 function besideTitles(text: string, tokens: readonly Token[], titles: ReadonlySet<string>): Uint8Array {
   const beside = new Uint8Array(tokens.length);
   if (!titles.size) return beside;
+  const { starting, ending } = titleIndex(titles);
   let at = 0;
   for (let t = 0; t < tokens.length; t++) {
     const start = at;
     const end = (at += tokens[t].word.length);
     const before = text[start - 1] === ' ' ? start - 1 : start;
     const after = text[end] === ' ' ? end + 1 : end;
-    for (let length = 2; length <= LONGEST_TITLE; length++) {
-      if (before - length >= 0 && titles.has(text.slice(before - length, before))) beside[t] |= 1;
-      if (after + length <= text.length && titles.has(text.slice(after, after + length))) beside[t] |= 2;
-    }
+    for (const length of ending.get(text[before - 1]) ?? []) if (before - length >= 0 && titles.has(text.slice(before - length, before))) beside[t] |= 1;
+    for (const length of starting.get(text[after]) ?? []) if (titles.has(text.slice(after, after + length))) beside[t] |= 2;
   }
   return beside;
 }

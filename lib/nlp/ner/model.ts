@@ -77,11 +77,14 @@ export const END_ROW = (LABELS + 1) * LABELS;
 let scoreBuffer = new Float64Array(0);
 let backBuffer = new Uint8Array(0);
 
+/** For each label, the labels that may come before it (BIOES: 7 for O, B and S; 2 for I and E). */
+const PREDECESSORS: Uint8Array[] = Array.from({ length: LABELS }, (_, y) => Uint8Array.from({ length: LABELS }, (_, p) => p).filter((p) => allowed(p, y)));
+
 /**
  * The best well-formed label sequence for `n` characters given per-character label scores
  * (`emissions[i * LABELS + label]`) and transition scores, written into `out`.
  */
-export function viterbi(emissions: Float32Array | Float64Array, n: number, transitions: Float32Array | Float64Array, out: Uint8Array): void {
+export function viterbi(emissions: Int32Array | Float32Array, n: number, transitions: Float32Array | Float64Array, out: Uint8Array): void {
   if (!n) return;
   if (scoreBuffer.length < n * LABELS) {
     scoreBuffer = new Float64Array(n * LABELS * 2);
@@ -94,18 +97,19 @@ export function viterbi(emissions: Float32Array | Float64Array, n: number, trans
     const row = i * LABELS;
     const previous = row - LABELS;
     for (let y = 0; y < LABELS; y++) {
+      const from = PREDECESSORS[y];
       let best = -Infinity;
-      let from = 0;
-      for (let p = 0; p < LABELS; p++) {
-        if (!ALLOWED[p * LABELS + y]) continue;
+      let arg = 0;
+      for (let k = 0; k < from.length; k++) {
+        const p = from[k];
         const s = score[previous + p] + transitions[(p + 1) * LABELS + y];
         if (s > best) {
           best = s;
-          from = p;
+          arg = p;
         }
       }
       score[row + y] = best + emissions[row + y];
-      back[row + y] = from;
+      back[row + y] = arg;
     }
   }
   const last = (n - 1) * LABELS;
@@ -125,15 +129,19 @@ export function viterbi(emissions: Float32Array | Float64Array, n: number, trans
   }
 }
 
-const ALLOWED = new Uint8Array(LABELS * LABELS);
-for (let p = 0; p < LABELS; p++) for (let y = 0; y < LABELS; y++) ALLOWED[p * LABELS + y] = allowed(p, y) ? 1 : 0;
-
-/** Shipped weights: an open-addressing table from feature hash to its row of label weights. */
+/**
+ * Shipped weights: an open-addressing table from feature hash to its row of label weights, half
+ * full; the weights are integers in units of the smallest quantised step (scale / 127²), so the
+ * emissions add exactly and without a conversion per weight.
+ */
 export interface NerModel {
   keys: Int32Array;
-  rows: Int32Array;
+  /** Row of each slot; EMPTY: none. */
+  rows: Uint16Array;
   mask: number;
-  weights: Float32Array;
+  /** 13 a row. */
+  weights: Int32Array;
+  /** In the same units as the weights. */
   transitions: Float32Array;
   features: number;
   /** Titles and roles, learnt from the training data (FeatureKnowledge.titles). */
@@ -145,22 +153,30 @@ export interface NerModel {
  * precision, and the largest (`scale`) still fits.
  */
 const quantise = (w: number, scale: number) => Math.sign(w) * Math.min(127, Math.round(127 * Math.sqrt(Math.abs(w) / scale)));
-const unquantise = (q: number, scale: number) => Math.sign(q) * (q / 127) ** 2 * scale;
+/** A quantised weight in units of scale / 127². */
+const unquantise = (q: number) => Math.sign(q) * q * q;
+const EMPTY = 0xffff;
+/** Rows are numbered in 16 bits, one number kept for an empty slot. */
+export const MAX_FEATURES = EMPTY;
 
 const slot = (hash: number, mask: number) => (Math.imul(hash, 0x27d4eb2d) >>> 0) & mask;
 
 /** Adds each character's feature weights into `emissions` (n × LABELS, zeroed here). */
-export function emit(model: NerModel, features: Int32Array, templates: number, n: number, emissions: Float32Array): void {
+export function emit(model: NerModel, features: Int32Array, templates: number, n: number, emissions: Int32Array): void {
   emissions.fill(0, 0, n * LABELS);
   const { keys, rows, mask, weights } = model;
   for (let i = 0; i < n; i++) {
     const target = i * LABELS;
-    for (let t = 0; t < templates; t++) {
-      const hash = features[i * templates + t];
+    const end = (i + 1) * templates;
+    for (let f = i * templates; f < end; f++) {
+      const hash = features[f];
       let at = slot(hash, mask);
-      while (rows[at] >= 0 && keys[at] !== hash) at = (at + 1) & mask;
-      const row = rows[at];
-      if (row < 0) continue;
+      let row = rows[at];
+      while (row !== EMPTY && keys[at] !== hash) {
+        at = (at + 1) & mask;
+        row = rows[at];
+      }
+      if (row === EMPTY) continue;
       const base = row * LABELS;
       for (let y = 0; y < LABELS; y++) emissions[target + y] += weights[base + y];
     }
@@ -180,13 +196,15 @@ export function parseModel(text: string): NerModel {
   if (magic !== 'ner' || version !== '1') throw new Error('not an entity model');
   const features = Number(count);
   const scale = Number(scaleText);
-  const transitions = Float32Array.from(lines[1].split(' ').map(Number));
+  const unit = scale / 127 ** 2;
+  const transitions = Float32Array.from(lines[1].split(' '), (t) => Number(t) / unit);
   const titles = new Set(lines[2].split(' ').filter(Boolean));
   if (transitions.length !== TRANSITIONS || !(features >= 0) || !(scale > 0)) throw new Error('entity model: bad header');
   const bytes = Uint8Array.from(atob(lines.slice(3).join('')), (c) => c.charCodeAt(0));
   let size = 1;
+  if (features > MAX_FEATURES) throw new Error('entity model: too many features');
   while (size < features * 2) size <<= 1;
-  const model: NerModel = { keys: new Int32Array(size), rows: new Int32Array(size).fill(-1), mask: size - 1, weights: new Float32Array(features * LABELS), transitions, features, titles };
+  const model: NerModel = { keys: new Int32Array(size), rows: new Uint16Array(size).fill(EMPTY), mask: size - 1, weights: new Int32Array(features * LABELS), transitions, features, titles };
   let at = 0;
   const varint = () => {
     let value = 0;
@@ -202,9 +220,9 @@ export function parseModel(text: string): NerModel {
   for (let row = 0; row < features; row++) {
     hash += varint();
     const used = varint();
-    for (let y = 0; y < LABELS; y++) if (used & (1 << y)) model.weights[row * LABELS + y] = unquantise((bytes[at++] << 24) >> 24, scale);
+    for (let y = 0; y < LABELS; y++) if (used & (1 << y)) model.weights[row * LABELS + y] = unquantise((bytes[at++] << 24) >> 24);
     let s = slot(hash | 0, model.mask);
-    while (model.rows[s] >= 0) s = (s + 1) & model.mask;
+    while (model.rows[s] !== EMPTY) s = (s + 1) & model.mask;
     model.keys[s] = hash | 0;
     model.rows[s] = row;
   }

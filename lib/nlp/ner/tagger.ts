@@ -18,7 +18,7 @@ const PIECE_TAGS: Record<EntityType, string> = { person: 'nr', place: 'ns', org:
 
 const GAZETTEER_TYPES: Record<string, EntityType> = Object.fromEntries(Object.entries(GAZETTEER_TAGS).map(([type, tag]) => [tag, type as EntityType]));
 
-let emissions = new Float32Array(0);
+let emissions = new Int32Array(0);
 let labels = new Uint8Array(0);
 
 /** The rules' entities (lib/nlp/entities.ts) as labels per character, for the model's features. */
@@ -47,10 +47,14 @@ export function tagSentence(text: string, tokens: readonly Token[], model: NerMo
   const read = open ? `${text}${STOP.word}` : text;
   const length = read.length;
   if (emissions.length < length * LABELS) {
-    emissions = new Float32Array(length * LABELS * 2);
+    emissions = new Int32Array(length * LABELS * 2);
     labels = new Uint8Array(length * 2);
   }
-  const readHints = open ? Uint8Array.of(...hints, 0) : hints;
+  let readHints = hints;
+  if (open) {
+    readHints = new Uint8Array(length);
+    readHints.set(hints);
+  }
   emit(model, sentenceFeatures(read, open ? [...tokens, STOP] : tokens, k, readHints), TEMPLATES, length, emissions);
   viterbi(emissions, length, model.transitions, labels);
   const spans = trustLibrary(tokens, tidy(text, tokens, open ? knownPlaces(tokens, spansOf(labels, n), spansOf(hints, n)) : spansOf(labels, n), lexicon));
