@@ -42,6 +42,7 @@ describe('entities of the seed stories', () => {
         expect(name).not.toMatch(/^第?[〇一二三四五六七八九十百千万两零\d]+[大国届次个]?$/);
         expect(name).not.toMatch(/^[^(（]*[)）]|[(（][^)）]*$/);
         expect(name).not.toBe('绿水青山');
+        expect(name).not.toMatch(/^株式会社|旗下/);
       }
     }
   });
@@ -80,6 +81,9 @@ describe('entities in written sentences', () => {
     expect(await mentions('习近平致电祝贺西莉娅诺夫斯卡-达夫科娃就任北马其顿总统')).toContain('person:西莉娅诺夫斯卡-达夫科娃');
     expect(await mentions('参加美国国际电池研讨会暨展览会')).toContain('org:美国国际电池研讨会');
     expect(await mentions('评出十大品牌')).toEqual([]);
+    // A Japanese company's legal form comes after its name; an owner and what it owns are two.
+    expect(await mentions('代表团拜访了丸红株式会社中东代表处。')).toContain('org:丸红株式会社中东代表处');
+    expect(await mentions('城发集团旗下湘粤非公司签约。')).toEqual(['org:城发集团', 'org:湘粤非公司']);
   });
   it('puts back together a foreign name jieba cut into syllables', async () => {
     // jieba: 斯托/nrt 伊奇/x 科夫/nrt.

@@ -78,6 +78,12 @@ const IDIOM_TAG = /^(?:i|l)$/;
  * model reads as another is a phrase the dictionary mis-files (绿水青山/nr read as a place).
  */
 const DICTIONARY_TYPE: Record<string, EntityType | undefined> = { nr: 'person', ns: 'place', nt: 'org' };
+/** A company and the one it owns, written together. */
+const OWNED_BY = /旗下|下属|所属/;
+/** Legal forms that follow a Japanese company's name: a span that starts with one lacks its name. */
+const HEADLESS = /^株式会社/;
+/** Characters that end a name looking leftwards. */
+const NOT_IN_NAME = /[的和与及在对向是了、，。]/;
 /** Particles no personal name holds (德等国 is 德 and a plural). */
 const INSIDE_NO_NAME = /[等的了与及之]/;
 const BRACKET = /[()（）《》“”"「」]/;
@@ -111,6 +117,21 @@ function tidy(text: string, tokens: readonly Token[], spans: Span[], lexicon: Le
     if (span.type === 'org' && text.startsWith('报讯', end - 2)) end--;
     const verb = LEADING.exec(text.slice(start, end));
     if (verb && end - start - verb[0].length >= 2) start += verb[0].length;
+    if (span.type === 'org') {
+      // 城发集团旗下湘粤非公司: two bodies, the owner and the one after 旗下.
+      const under = OWNED_BY.exec(text.slice(start, end));
+      if (under && under.index >= 2 && end - (start + under.index + under[0].length) >= 2) {
+        kept.push({ type: 'org', start, end: start + under.index });
+        start += under.index + under[0].length;
+      }
+      // 丸红株式会社: a legal form written before the name it follows has lost its name.
+      if (HEADLESS.test(text.slice(start, end))) {
+        let from = start;
+        while (from > 0 && start - from < 6 && /\p{Script=Han}/u.test(text[from - 1]) && !NOT_IN_NAME.test(text[from - 1])) from--;
+        if (from === start) continue;
+        start = from;
+      }
+    }
     const bracket = text.slice(start, end).search(BRACKET);
     if (bracket >= 0) {
       if (bracket >= 2) end = start + bracket;
