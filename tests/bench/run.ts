@@ -10,6 +10,7 @@ import type { Page, Worker } from 'playwright-core';
 import { ANALYSIS_MARK, JIEBA_READY_MARK } from '../../lib/nlp/segmenter';
 import { bundledStories } from '../unit/helpers';
 import { launchExtension, type ExtensionGlobal, type ExtensionSession } from '../../scripts/launch-extension';
+import { entityRows } from './entities';
 import { measure, popupPaint, type PopupTiming } from './measure';
 import { pageRows } from './page';
 import { relatedRows } from './related';
@@ -143,6 +144,7 @@ try {
     { measure: 'Node: jieba-wasm tag throughput', runs: node.wasm.length, values: node.wasm, unit: 'M chars/s' },
     { measure: 'Node: native @node-rs/jieba tag throughput', runs: node.native.length, values: node.native, unit: 'M chars/s' },
     { measure: 'Node: wasm / native (per run)', runs: node.wasm.length, values: node.wasm.map((w, i) => w / node.native[i]), unit: 'ratio' },
+    ...(await entityRows(textOf(1_000_000), 5)),
   );
   // Pages served on 127.0.0.1, related coverage at 1k, 10k and 100k stories (BENCH_SIZES to
   // change), and syncing: each in its own browser profile.
