@@ -11,15 +11,18 @@ export interface Row {
   unit: string;
 }
 
+/** Small figures (throughputs in M chars/s, ratios) with two decimals, the rest with one. */
+const figure = (value: number) => value.toFixed(Math.abs(value) < 10 ? 2 : 1);
+
 export function printTable(rows: Row[]): string {
   const header = ['measure', 'runs', 'median', 'p95', 'min', 'max', 'unit'];
   const body = rows.map((r) => [
     r.measure,
     String(r.runs),
-    percentile(r.values, 50).toFixed(1),
-    percentile(r.values, 95).toFixed(1),
-    Math.min(...r.values).toFixed(1),
-    Math.max(...r.values).toFixed(1),
+    figure(percentile(r.values, 50)),
+    figure(percentile(r.values, 95)),
+    figure(Math.min(...r.values)),
+    figure(Math.max(...r.values)),
     r.unit,
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i].length)));
