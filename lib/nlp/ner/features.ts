@@ -145,21 +145,25 @@ interface TitleIndex {
   starting: Map<string, number[]>;
   ending: Map<string, number[]>;
 }
-const titleIndexes = new WeakMap<ReadonlySet<string>, TitleIndex>();
-function titleIndex(titles: ReadonlySet<string>): TitleIndex {
-  let index = titleIndexes.get(titles);
-  if (!index) {
-    index = { starting: new Map(), ending: new Map() };
-    for (const title of titles) {
-      if (title.length < 2 || title.length > LONGEST_TITLE) continue;
-      const add = (map: Map<string, number[]>, c: string) => map.set(c, [...new Set([...(map.get(c) ?? []), title.length])]);
-      add(index.starting, title[0]);
-      add(index.ending, title[title.length - 1]);
-    }
-    titleIndexes.set(titles, index);
+/** `build`, once per table it is given (the tables live as long as the analyzer). */
+function perTable<T>(build: (table: ReadonlySet<string>) => T): (table: ReadonlySet<string>) => T {
+  const built = new WeakMap<ReadonlySet<string>, T>();
+  return (table) => {
+    if (!built.has(table)) built.set(table, build(table));
+    return built.get(table)!;
+  };
+}
+
+const titleIndex = perTable((titles): TitleIndex => {
+  const index: TitleIndex = { starting: new Map(), ending: new Map() };
+  for (const title of titles) {
+    if (title.length < 2 || title.length > LONGEST_TITLE) continue;
+    const add = (map: Map<string, number[]>, c: string) => map.set(c, [...new Set([...(map.get(c) ?? []), title.length])]);
+    add(index.starting, title[0]);
+    add(index.ending, title[title.length - 1]);
   }
   return index;
-}
+});
 
 /** Per word: 1 if a title ends right before it, 2 if one starts right after it (a space skipped). */
 function besideTitles(text: string, tokens: readonly Token[], titles: ReadonlySet<string>): Uint8Array {
@@ -197,20 +201,15 @@ interface SurnameCodes {
   single: Set<number>;
   double: Set<number>;
 }
-const surnameCodes = new WeakMap<ReadonlySet<string>, SurnameCodes>();
-/** The surname table as character codes (pairs for compound surnames), built once per table. */
-function codesOf(surnames: ReadonlySet<string>): SurnameCodes {
-  let codes = surnameCodes.get(surnames);
-  if (!codes) {
-    codes = { single: new Set(), double: new Set() };
-    for (const s of surnames) {
-      if (s.length === 1) codes.single.add(s.charCodeAt(0));
-      else if (s.length === 2) codes.double.add(s.charCodeAt(0) * 0x10000 + s.charCodeAt(1));
-    }
-    surnameCodes.set(surnames, codes);
+/** The surname table as character codes (pairs for compound surnames). */
+const codesOf = perTable((surnames): SurnameCodes => {
+  const codes: SurnameCodes = { single: new Set(), double: new Set() };
+  for (const s of surnames) {
+    if (s.length === 1) codes.single.add(s.charCodeAt(0));
+    else if (s.length === 2) codes.double.add(s.charCodeAt(0) * 0x10000 + s.charCodeAt(1));
   }
   return codes;
-}
+});
 
 /**
  * TEMPLATES hashes per character of `text`, position-major: hashes[i * TEMPLATES + t]. `hints`
