@@ -1,5 +1,7 @@
 /**
- * People, places and organisations in one sentence, from jieba's tagged tokens. jieba's tags alone
+ * The hand-written rules for people, places and organisations in one sentence, from jieba's
+ * tagged tokens. Since the trained tagger (lib/nlp/ner) they no longer decide: their labels are
+ * among its features, and it learnt where they hold. jieba's tags alone
  * are poor (names come out as unknown `x` or split into surname + word, organisations split
  * before their suffix, noisy dictionary tags), so a few passes rebuild the entities:
  *

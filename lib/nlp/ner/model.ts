@@ -160,6 +160,12 @@ const EMPTY = 0xffff;
 /** Rows are numbered in 16 bits, one number kept for an empty slot. */
 export const MAX_FEATURES = EMPTY;
 
+const popCount = (bits: number) => {
+  let count = 0;
+  for (; bits; bits &= bits - 1) count++;
+  return count;
+};
+
 const slot = (hash: number, mask: number) => (Math.imul(hash, 0x27d4eb2d) >>> 0) & mask;
 
 /**
@@ -218,6 +224,7 @@ export function parseModel(text: string): NerModel {
     let value = 0;
     let shift = 0;
     for (;;) {
+      if (at >= bytes.length) throw new Error('entity model: truncated');
       const b = bytes[at++];
       value += (b & 0x7f) * 2 ** shift;
       if (b < 0x80) return value;
@@ -228,6 +235,7 @@ export function parseModel(text: string): NerModel {
   for (let row = 0; row < features; row++) {
     hash += varint();
     const used = varint();
+    if (at + popCount(used) > bytes.length) throw new Error('entity model: truncated');
     for (let y = 0; y < LABELS; y++) if (used & (1 << y)) model.weights[row * LABELS + y] = unquantise((bytes[at++] << 24) >> 24);
     let s = slot(hash | 0, model.mask);
     while (model.rows[s] !== EMPTY) s = (s + 1) & model.mask;

@@ -3,15 +3,9 @@
  * the best label sequence, and the sentence's words with each entity made one word (what keywords
  * are counted from). Scratch arrays are reused across calls: no objects per character.
  */
-import { GAZETTEER_TAGS, placeNoise, type EntityType, type Lexicon, type Mention, type Token } from '../entities';
+import { GAZETTEER_TAGS, placeNoise, type EntityType, type Lexicon, type Mention, type SentenceEntities, type Token } from '../entities';
 import { sentenceFeatures, TEMPLATES, type FeatureKnowledge } from './features';
 import { emit, ENTITY_KINDS, LABELS, labelSpans, spansOf, viterbi, type NerModel, type Span } from './model';
-
-export interface SentenceEntities {
-  mentions: Mention[];
-  /** The sentence's words with each entity one word, tagged by its type. */
-  pieces: Array<Token & { type?: EntityType }>;
-}
 
 /** Tags the words of an entity carry among the pieces: the dictionary's tags for the same kinds. */
 const PIECE_TAGS: Record<EntityType, string> = { person: 'nr', place: 'ns', org: 'nt' };

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { emit, labelOf, LABELS, labelSpans, parseModel, serializeModel, spansOf, TRANSITIONS, viterbi } from '../../lib/nlp/ner/model';
+
+describe('entity model', () => {
+  it('reads back the weights it writes, within one quantisation step, and its titles', () => {
+    const weights = new Map([
+      [17, Float32Array.from({ length: LABELS }, (_, y) => (y === 5 ? 2 : y === 0 ? -1.5 : 0))],
+      [-9, Float32Array.from({ length: LABELS }, (_, y) => (y === 8 ? 0.01 : 0))],
+    ]);
+    const model = parseModel(serializeModel(weights, new Float32Array(TRANSITIONS), ['市长', '董事长'], 2, 'test'));
+    expect(model.features).toBe(2);
+    expect([...model.titles]).toEqual(['市长', '董事长']);
+    const emissions = new Int32Array(2 * LABELS);
+    emit(model, Int32Array.of(17, 12345), 2, 1, emissions);
+    // Units of scale / 127²: 2 is 127², −1.5 is −(110)² (√0.75 · 127 rounds to 110).
+    expect(emissions[5]).toBe(127 ** 2);
+    expect(emissions[0]).toBe(-(110 ** 2));
+    // A feature the model does not hold adds nothing; a tiny weight keeps its sign.
+    emit(model, Int32Array.of(12345, -9), 2, 1, emissions);
+    expect(emissions[8]).toBeGreaterThan(0);
+    expect(emissions[0]).toBe(0);
+  });
+
+  it('refuses a file that is not a model or is cut short', () => {
+    expect(() => parseModel('hello\n')).toThrow(/not an entity model/);
+    const text = serializeModel(new Map([[1, Float32Array.from({ length: LABELS }, () => 1)]]), new Float32Array(TRANSITIONS), [], 1, 'test');
+    expect(() => parseModel(text.replace(/\n[^\n]+\n$/, '\nAA==\n'))).toThrow();
+  });
+
+  it('decodes only well-formed label sequences, whatever the scores say', () => {
+    // Scores that would pick "inside a place" with nothing before it, then "outside".
+    const n = 3;
+    const emissions = new Int32Array(n * LABELS);
+    emissions[labelOf(1, 1)] = 100;
+    emissions[LABELS + labelOf(1, 2)] = 100;
+    emissions[2 * LABELS] = 100;
+    const labels = new Uint8Array(n);
+    viterbi(emissions, n, new Float32Array(TRANSITIONS), labels);
+    expect(spansOf(labels)).toEqual([{ type: 'place', start: 0, end: 2 }]);
+  });
+
+  it('labels spans and reads them back', () => {
+    const spans = [
+      { kind: 0, start: 0, end: 3 },
+      { kind: 1, start: 4, end: 5 },
+      { kind: 2, start: 5, end: 9 },
+    ];
+    const labels = labelSpans(10, spans);
+    expect(spansOf(labels)).toEqual([
+      { type: 'person', start: 0, end: 3 },
+      { type: 'place', start: 4, end: 5 },
+      { type: 'org', start: 5, end: 9 },
+    ]);
+  });
+});
