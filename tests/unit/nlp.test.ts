@@ -80,10 +80,20 @@ describe('entities of the seed stories', () => {
 describe('entities in written sentences', () => {
   const mentions = async (text: string) => (await analyzer.mentions(text)).map((m) => `${m.type}:${m.text}`);
 
+  it('keeps a longer name standing over a part of it the library knows', async () => {
+    const taught = nodeAnalyzer();
+    taught.teach('headline', { entities: { person: ['西莉娅诺夫斯卡-达夫科娃'], place: [], org: [] }, keywords: [] });
+    const people = (await taught.mentions('新华社电 习近平致电祝贺戈尔达娜·西莉娅诺夫斯卡-达夫科娃就任总统。株洲企业获奖。')).filter((m) => m.type === 'person').map((m) => m.text);
+    expect(people).toContain('戈尔达娜·西莉娅诺夫斯卡-达夫科娃');
+    expect(people).not.toContain('西莉娅诺夫斯卡-达夫科娃');
+  });
+
   it('trims the junk a tagger leaves at a name’s edges in written sentences', async () => {
     expect(await mentions('习近平致电祝贺西莉娅诺夫斯卡-达夫科娃就任北马其顿总统')).toContain('person:西莉娅诺夫斯卡-达夫科娃');
     expect(await mentions('参加美国国际电池研讨会暨展览会')).toContain('org:美国国际电池研讨会');
     expect(await mentions('评出十大品牌')).toEqual([]);
+    // A foreign name joined by · and - is one person, even where the library knows a part of it.
+    expect(await mentions('国家主席习近平致电祝贺戈尔达娜·西莉娅诺夫斯卡-达夫科娃就任北马其顿总统。株洲企业获奖。')).toContain('person:戈尔达娜·西莉娅诺夫斯卡-达夫科娃');
     // A Japanese company's legal form comes after its name; an owner and what it owns are two.
     expect(await mentions('代表团拜访了丸红株式会社中东代表处。')).toContain('org:丸红株式会社中东代表处');
     expect(await mentions('城发集团旗下湘粤非公司签约。')).toEqual(['org:城发集团', 'org:湘粤非公司']);

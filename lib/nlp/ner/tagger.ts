@@ -51,7 +51,9 @@ export function tagSentence(text: string, tokens: readonly Token[], model: NerMo
   }
   emit(model, sentenceFeatures(read, open ? [...tokens, STOP] : tokens, k, readHints), TEMPLATES, length, emissions);
   viterbi(emissions, length, model.transitions, labels);
-  const spans = trustLibrary(tokens, tidy(text, tokens, open ? knownPlaces(tokens, spansOf(labels, n), spansOf(hints, n)) : spansOf(labels, n), lexicon));
+  const rules = spansOf(hints, n);
+  const found = joinForeignNames(text, spansOf(labels, n), rules);
+  const spans = trustLibrary(tokens, tidy(text, tokens, open ? knownPlaces(tokens, found, rules) : found, lexicon));
   return { mentions: spans.map((s) => ({ type: s.type, text: text.slice(s.start, s.end) })), pieces: piecesOf(text, tokens, spans) };
 }
 
@@ -143,6 +145,21 @@ function tidy(text: string, tokens: readonly Token[], spans: Span[], lexicon: Le
 }
 
 
+const JOINER = /[·•・‧\-－]/;
+
+/**
+ * A foreign name joined by · or - (戈尔达娜·西莉娅诺夫斯卡-达夫科娃) is one person where the rules
+ * joined it and the model marked part of it: the rules' span, longer, stands for both.
+ */
+function joinForeignNames(text: string, spans: Span[], rules: Span[]): Span[] {
+  const joined = rules.filter((r) => r.type === 'person' && JOINER.test(text.slice(r.start, r.end)));
+  if (!joined.length) return spans;
+  const within = (s: Span, r: Span) => s.type === 'person' && s.start >= r.start && s.end <= r.end;
+  const whole = joined.filter((r) => spans.some((s) => within(s, r) && s.end - s.start < r.end - r.start));
+  if (!whole.length) return spans;
+  return [...spans.filter((s) => !whole.some((r) => within(s, r))), ...whole].sort((a, b) => a.start - b.start);
+}
+
 /**
  * In a text without a full stop (a headline, a caption, a selection), where the model reads
  * worst, a place jieba's dictionary knows (one word tagged ns) that the rules take for a place
@@ -165,7 +182,8 @@ function knownPlaces(tokens: readonly Token[], spans: Span[], rules: Span[]): Sp
 
 /**
  * The library's own names, which jieba was taught with their types (GAZETTEER_TAGS), stand as
- * they are wherever jieba cut them whole: the model's spans that overlap one give way.
+ * they are wherever jieba cut them whole: the model's spans that overlap one give way, unless
+ * they hold it whole.
  */
 function trustLibrary(tokens: readonly Token[], spans: Span[]): Span[] {
   const library: Span[] = [];
@@ -175,9 +193,12 @@ function trustLibrary(tokens: readonly Token[], spans: Span[]): Span[] {
     if (type) library.push({ type, start: at, end: at + token.word.length });
     at += token.word.length;
   }
-  if (!library.length) return spans;
-  const overlaps = (a: Span) => library.some((b) => a.start < b.end && b.start < a.end);
-  return [...spans.filter((s) => !overlaps(s)), ...library].sort((a, b) => a.start - b.start);
+  // A library name inside a longer name of the same kind (西莉娅诺夫斯卡-达夫科娃 in
+  // 戈尔达娜·西莉娅诺夫斯卡-达夫科娃) leaves the longer one standing.
+  const trusted = library.filter((b) => !spans.some((a) => a.type === b.type && a.start <= b.start && a.end >= b.end && a.end - a.start > b.end - b.start));
+  if (!trusted.length) return spans;
+  const overlaps = (a: Span) => trusted.some((b) => a.start < b.end && b.start < a.end);
+  return [...spans.filter((s) => !overlaps(s)), ...trusted].sort((a, b) => a.start - b.start);
 }
 
 /** jieba's words, with the words (or parts of words) inside each span joined into one. */
