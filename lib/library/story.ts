@@ -51,9 +51,13 @@ export const StorySchema = v.object({
 export type Story = v.InferOutput<typeof StorySchema>;
 export type Subhead = v.InferOutput<typeof SubheadSchema>;
 
-/** The words of a story the analysis reads: headline, kicker, sub-heads and text. */
+/**
+ * The words of a story the analysis reads: everything a reader sees on the page — kicker,
+ * headline, sub-heads, byline and dateline (their reporters and places are names of the story
+ * too), text, captions and author.
+ */
 export function storyText(story: Story): string {
-  return [story.kicker, story.title, ...story.subheads.map((s) => s.text), ...story.paragraphs].filter(Boolean).join('\n');
+  return [story.kicker, story.title, ...story.subheads.map((s) => s.text), story.byline, story.dateline, ...story.paragraphs, ...story.captions, story.author].filter(Boolean).join('\n');
 }
 
 export const BUNDLED_ORIGIN = 'bundled';
