@@ -4,7 +4,7 @@
  * story again knowing them all (南方阀门 in one story is the 株洲南方阀门股份有限公司 of another).
  */
 import type { Analyzer } from '../nlp/analyzer';
-import { storyText, type Story } from './story';
+import { storyCredits, storyText, type Story } from './story';
 
 /** A story imported without an analysis, or with one from before ranking terms were kept. */
 export function needsAnalysis(story: Story): boolean {
@@ -17,9 +17,10 @@ export function teachLibrary(analyzer: Analyzer, stories: Iterable<Story>): void
 
 export async function analyzeStories(analyzer: Analyzer, stories: Story[]): Promise<Story[]> {
   const first = [];
-  for (const story of stories) first.push(await analyzer.analyze(storyText(story)));
+  const analyze = (story: Story) => analyzer.analyze(storyText(story), { credits: storyCredits(story) });
+  for (const story of stories) first.push(await analyze(story));
   first.forEach((analysis, i) => analyzer.teach(stories[i].id, analysis));
   const analysed: Story[] = [];
-  for (const story of stories) analysed.push({ ...story, analysis: await analyzer.analyze(storyText(story)) });
+  for (const story of stories) analysed.push({ ...story, analysis: await analyze(story) });
   return analysed;
 }

@@ -20,6 +20,8 @@ const AnalysisSchema = v.object({
   aliases: v.optional(v.record(v.string(), v.string()), {}),
   /** Content words and entities with their counts; an export from before they were kept lacks them. */
   terms: v.optional(v.record(v.string(), v.pipe(v.number(), v.integer(), v.minValue(1)))),
+  /** Names read only in the byline, dateline or author line: shown with the story, not ranked on. */
+  credited: v.optional(names),
 });
 
 /**
@@ -51,13 +53,18 @@ export const StorySchema = v.object({
 export type Story = v.InferOutput<typeof StorySchema>;
 export type Subhead = v.InferOutput<typeof SubheadSchema>;
 
-/**
- * The words of a story the analysis reads: everything a reader sees on the page — kicker,
- * headline, sub-heads, byline and dateline (their reporters and places are names of the story
- * too), text, captions and author.
- */
+/** The words of a story the analysis reads and ranks on: kicker, headline, sub-heads, text, captions. */
 export function storyText(story: Story): string {
-  return [story.kicker, story.title, ...story.subheads.map((s) => s.text), story.byline, story.dateline, ...story.paragraphs, ...story.captions, story.author].filter(Boolean).join('\n');
+  return [story.kicker, story.title, ...story.subheads.map((s) => s.text), ...story.paragraphs, ...story.captions].filter(Boolean).join('\n');
+}
+
+/**
+ * Who wrote and filed it: byline, dateline, author. Their names (reporters, 新华社, 北京) are names
+ * a reader sees with the story, but shared by many stories of other subjects, so they are listed
+ * and not ranked on.
+ */
+export function storyCredits(story: Story): string {
+  return [story.byline, story.dateline, story.author].filter(Boolean).join('\n');
 }
 
 export const BUNDLED_ORIGIN = 'bundled';

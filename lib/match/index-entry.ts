@@ -44,7 +44,10 @@ function storyProfile(story: Story): Profile | undefined {
   const analysis = story.analysis;
   if (!analysis?.terms) return undefined;
   const text = [story.title, ...story.paragraphs].join('\n');
-  return buildProfile({ entities: analysis.entities, terms: analysis.terms, text, home: homePlace(story.publication, analysis.entities), date: story.date });
+  // Reporters and datelines are shared by stories of every subject: not ranked on.
+  const credited = new Set(analysis.credited);
+  const entities = credited.size ? { person: analysis.entities.person.filter((n) => !credited.has(n)), place: analysis.entities.place.filter((n) => !credited.has(n)), org: analysis.entities.org.filter((n) => !credited.has(n)) } : analysis.entities;
+  return buildProfile({ entities, terms: analysis.terms, text, home: homePlace(story.publication, entities), date: story.date });
 }
 
 /** Undefined for a story not analysed yet: it cannot be ranked until it is. */

@@ -51,6 +51,8 @@ export interface TextAnalysis {
   aliases: Record<string, string>;
   /** Every content word and entity with its count: what related coverage is ranked on. */
   terms: Record<string, number>;
+  /** Names found only in the credits given (`analyze`'s `credits`): listed, not ranked on. */
+  credited?: string[];
   /**
    * Only the library's known names were looked for, because jieba was still loading (a cold
    * service worker); a full analysis follows once it is ready.
@@ -195,7 +197,7 @@ export interface Analyzer {
    * at once from the library's gazetteer instead of waiting; the caller starts the load with
    * `prepare()` once its answer is out (building jieba's dictionary holds the thread ~0.7 s).
    */
-  analyze(text: string, options?: { partial?: boolean }): Promise<TextAnalysis>;
+  analyze(text: string, options?: { partial?: boolean; credits?: string }): Promise<TextAnalysis>;
   /** Loads jieba now if it is not loaded or loading. */
   prepare(): Promise<void>;
   /**
@@ -286,8 +288,11 @@ export function createAnalyzer(
       const weights = library.combine(general);
       // One-character abbreviations (中, 美) count as mentions but say nothing on their own.
       const terms = countTerms(tokens, mentions);
+      const entities = entitiesOf(mentions.filter((m) => m.text.length >= 2));
+      const credited = options?.credits ? await creditedNames(options.credits, entities) : [];
       return {
-        entities: entitiesOf(mentions.filter((m) => m.text.length >= 2)),
+        entities,
+        ...(credited.length ? { credited } : {}),
         keywords: extractKeywords(terms, weights),
         terms: Object.fromEntries(terms),
         aliases: Object.fromEntries([...aliases].map(([short, full]) => [short, full.text])),
@@ -317,6 +322,20 @@ export function createAnalyzer(
       if (loaded) learn(loaded);
     },
   };
+
+  /** The names of a story's credits that its text lacks, added to `entities` (in place). */
+  async function creditedNames(credits: string, entities: Entities): Promise<string[]> {
+    const found = entitiesOf((await tagged(credits)).mentions.filter((m) => m.text.length >= 2));
+    const credited: string[] = [];
+    for (const type of ENTITY_TYPES) {
+      for (const name of found[type]) {
+        if (Object.values(entities).some((list) => list.includes(name))) continue;
+        entities[type].push(name);
+        credited.push(name);
+      }
+    }
+    return credited;
+  }
 
   function partialAnalysis(text: string): TextAnalysis {
     const normal = analysisText(text);

@@ -13,7 +13,7 @@
 import { readFile } from 'node:fs/promises';
 import * as jieba from 'jieba-wasm';
 import { loadBundledStories } from '../../lib/library/bundled';
-import { storyText } from '../../lib/library/story';
+import { storyCredits, storyText } from '../../lib/library/story';
 import { createAnalyzer, type Analyzer } from '../../lib/nlp/analyzer';
 import type { EntityType } from '../../lib/nlp/entities';
 import { normalizeForAnalysis } from '../../lib/nlp/normalize';
@@ -85,7 +85,7 @@ export async function seedRecall(analyzer: Analyzer): Promise<{ found: number; a
   let all = 0;
   const missed: string[] = [];
   for (const [i, story] of stories.entries()) {
-    const { entities } = await analyzer.analyze(storyText(story));
+    const { entities } = await analyzer.analyze(storyText(story), { credits: storyCredits(story) });
     for (const type of TYPES) {
       for (const name of marked[i]?.[type] ?? []) {
         all++;

@@ -183,6 +183,19 @@ describe('entity keys', () => {
   });
 });
 
+describe('credits', () => {
+  it('lists a story’s reporters and dateline with its names but does not rank on them', async () => {
+    const analyzer = nodeAnalyzer();
+    const story = { ...readerStory('credited', '株洲南方阀门获奖'), byline: '株洲日报讯(全媒体记者/廖喜张)', dateline: '新华社北京5月21日电', paragraphs: ['株洲南方阀门股份有限公司获得华夏建设科学技术奖。'] };
+    const [analysed] = await analyzeStories(analyzer, [story]);
+    expect(analysed.analysis!.entities.person).toContain('廖喜张');
+    expect(analysed.analysis!.credited).toEqual(expect.arrayContaining(['廖喜张', '新华社']));
+    const terms = [...(indexEntry(analysed, await analyzer.idf())?.weights.keys() ?? [])];
+    expect(terms.some((t) => t.includes('株洲南方阀门股份有限公司'))).toBe(true);
+    expect(terms.filter((t) => t.includes('廖喜张') || t.includes('新华社'))).toEqual([]);
+  });
+});
+
 describe('snippet', () => {
   it('picks the sentence with the shared words and marks them as ranges, not markup', () => {
     const snippet = makeSnippet(['第一句没有。曹慧泉率团访问<b>土耳其</b>。'], ['曹慧泉', '土耳其']);
