@@ -238,36 +238,64 @@ export function sentenceFeatures(text: string, tokens: readonly Token[], k: Feat
     kindAt[i] = table[codes[i]];
     if (kindAt[i] === Kind.Han) surname[i] = i + 1 < n && double.has(codes[i] * 0x10000 + codes[i + 1]) ? 2 : single.has(codes[i]) ? 1 : 0;
   }
-  const c = (i: number) => (i >= 0 && i < n ? codes[i] : EDGE);
-  const kind = (i: number) => (i >= 0 && i < n ? kindAt[i] : 0);
-  const name = (i: number) => (i >= 0 && i < n ? k.nameClass[codes[i]] : 255);
+  // Per word, once: its neighbours (a space token stands between words; the word beyond it is
+  // the real neighbour) and their hashes.
+  const words = tokens.length;
+  const prevWordOf = new Int32Array(words);
+  const nextWordOf = new Int32Array(words);
+  const prevTagOf = new Int32Array(words);
+  const nextTagOf = new Int32Array(words);
+  const lengthOf = new Uint8Array(words);
+  for (let w = 0; w < words; w++) {
+    const before = w - 1;
+    const after = w + 1 < words ? w + 1 : -1;
+    const prev = before >= 0 && tokens[before].word === ' ' && before > 0 ? before - 1 : before;
+    const next = after >= 0 && tokens[after].word === ' ' && after + 1 < words ? after + 1 : after;
+    prevWordOf[w] = prev >= 0 ? wordHash[prev] : EDGE;
+    nextWordOf[w] = next >= 0 ? wordHash[next] : EDGE;
+    prevTagOf[w] = prev >= 0 ? tagHash[prev] : EDGE;
+    nextTagOf[w] = next >= 0 ? tagHash[next] : EDGE;
+    lengthOf[w] = Math.min(tokens[w].word.length, 6);
+  }
+  // Characters, classes and name classes padded by two on each side: no bounds checks per read.
+  const PAD = 2;
+  const cp = new Int32Array(n + 2 * PAD).fill(EDGE);
+  const kp = new Uint8Array(n + 2 * PAD);
+  const np = new Uint8Array(n + 2 * PAD).fill(255);
+  for (let i = 0; i < n; i++) {
+    cp[i + PAD] = codes[i];
+    kp[i + PAD] = kindAt[i];
+    np[i + PAD] = k.nameClass[codes[i]];
+  }
+  const bias = feature(0, 0);
   const out = new Int32Array(n * TEMPLATES);
   for (let i = 0; i < n; i++) {
     const w = word[i];
     const place = where[i];
     const tag = tagHash[w];
-    const before = w > 0 ? w - 1 : -1;
-    const after = w + 1 < tokens.length ? w + 1 : -1;
-    // A space token stands between words; the word beyond it is the real neighbour.
-    const prev = before >= 0 && tokens[before].word === ' ' && before > 0 ? before - 1 : before;
-    const next = after >= 0 && tokens[after].word === ' ' && after + 1 < tokens.length ? after + 1 : after;
-    const prevWord = prev >= 0 ? wordHash[prev] : EDGE;
-    const nextWord = next >= 0 ? wordHash[next] : EDGE;
-    const prevTag = prev >= 0 ? tagHash[prev] : EDGE;
-    const nextTag = next >= 0 ? tagHash[next] : EDGE;
-    const length = Math.min(tokens[w].word.length, 6);
+    const prevWord = prevWordOf[w];
+    const nextWord = nextWordOf[w];
+    const prevTag = prevTagOf[w];
+    const nextTag = nextTagOf[w];
+    const length = lengthOf[w];
+    const p = i + PAD;
+    const c0 = cp[p];
+    const c1 = cp[p - 1];
+    const c2 = cp[p - 2];
+    const d1 = cp[p + 1];
+    const d2 = cp[p + 2];
     const base = i * TEMPLATES;
-    out[base + 0] = feature(0, 0);
-    out[base + 1] = feature(1, c(i));
-    out[base + 2] = feature(2, c(i - 1));
-    out[base + 3] = feature(3, c(i + 1));
-    out[base + 4] = feature(4, c(i - 2));
-    out[base + 5] = feature(5, c(i + 2));
-    out[base + 6] = feature(6, c(i - 1), c(i));
-    out[base + 7] = feature(7, c(i), c(i + 1));
-    out[base + 8] = feature(8, c(i - 1), c(i + 1));
-    out[base + 9] = feature(9, c(i - 2), c(i - 1));
-    out[base + 10] = feature(10, c(i + 1), c(i + 2));
+    out[base + 0] = bias;
+    out[base + 1] = feature(1, c0);
+    out[base + 2] = feature(2, c1);
+    out[base + 3] = feature(3, d1);
+    out[base + 4] = feature(4, c2);
+    out[base + 5] = feature(5, d2);
+    out[base + 6] = feature(6, c1, c0);
+    out[base + 7] = feature(7, c0, d1);
+    out[base + 8] = feature(8, c1, d1);
+    out[base + 9] = feature(9, c2, c1);
+    out[base + 10] = feature(10, d1, d2);
     out[base + 11] = feature(11, place, tag);
     out[base + 12] = feature(12, place, length, tag);
     out[base + 13] = feature(13, place, wordHash[w]);
@@ -276,11 +304,11 @@ export function sentenceFeatures(text: string, tokens: readonly Token[], k: Feat
     out[base + 16] = feature(16, place, prevTag, tag);
     out[base + 17] = feature(17, place, tag, nextTag);
     out[base + 18] = feature(18, surname[i], place, length);
-    out[base + 19] = feature(19, kind(i - 1) * 16 + kind(i), kind(i + 1));
-    out[base + 20] = feature(20, c(i), place, tag);
-    out[base + 21] = feature(21, i > 0 ? surname[i - 1] : 0, place, c(i));
-    out[base + 22] = feature(22, name(i - 1), name(i), place);
-    out[base + 23] = feature(23, name(i), name(i + 1), surname[i]);
+    out[base + 19] = feature(19, kp[p - 1] * 16 + kp[p], kp[p + 1]);
+    out[base + 20] = feature(20, c0, place, tag);
+    out[base + 21] = feature(21, i > 0 ? surname[i - 1] : 0, place, c0);
+    out[base + 22] = feature(22, np[p - 1], np[p], place);
+    out[base + 23] = feature(23, np[p], np[p + 1], surname[i]);
     out[base + 24] = feature(24, place, prevWord, tag);
     out[base + 25] = feature(25, place, orgAhead[w], tag);
     out[base + 26] = feature(26, place, placeAhead[w] * 8 + orgAhead[w]);
