@@ -95,13 +95,13 @@ class Perceptron {
   steps = 1;
   private emissions = new Float32Array(0);
 
-  scores(e: Example, averaged: boolean, corpusOnly = true): Float32Array {
+  /** Label scores per character from the shared features and the example's corpus copy. */
+  scores(e: Example, averaged: boolean): Float32Array {
     if (this.emissions.length < e.n * LABELS) this.emissions = new Float32Array(e.n * LABELS * 2);
     const out = this.emissions;
     out.fill(0, 0, e.n * LABELS);
-    const per = corpusOnly ? 2 * TEMPLATES : TEMPLATES;
     for (let i = 0; i < e.n; i++) {
-      for (let f = 0; f < per; f++) {
+      for (let f = 0; f < 2 * TEMPLATES; f++) {
         const at = f < TEMPLATES ? i * TEMPLATES + f : e.n * TEMPLATES + i * TEMPLATES + f - TEMPLATES;
         const base = (e.features[at] & MASK) * LABELS;
         for (let y = 0; y < LABELS; y++) out[i * LABELS + y] += averaged ? this.weights[base + y] - this.totals[base + y] / this.steps : this.weights[base + y];

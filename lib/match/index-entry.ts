@@ -5,6 +5,7 @@
  * library grows; the library's own document frequencies are applied at query time.
  */
 import type { Story } from '../library/story';
+import { ENTITY_TYPES } from '../nlp/analyzer';
 import type { Idf } from '../nlp/keywords';
 import { normalizeForAnalysis } from '../nlp/normalize';
 import { buildProfile, entityType, homePlace, type Profile } from './profile';
@@ -46,7 +47,8 @@ function storyProfile(story: Story): Profile | undefined {
   const text = [story.title, ...story.paragraphs].join('\n');
   // Reporters and datelines are shared by stories of every subject: not ranked on.
   const credited = new Set(analysis.credited);
-  const entities = credited.size ? { person: analysis.entities.person.filter((n) => !credited.has(n)), place: analysis.entities.place.filter((n) => !credited.has(n)), org: analysis.entities.org.filter((n) => !credited.has(n)) } : analysis.entities;
+  const entities = { ...analysis.entities };
+  if (credited.size) for (const type of ENTITY_TYPES) entities[type] = entities[type].filter((name) => !credited.has(name));
   return buildProfile({ entities, terms: analysis.terms, text, home: homePlace(story.publication, entities), date: story.date });
 }
 
