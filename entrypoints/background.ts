@@ -51,7 +51,7 @@ export default defineBackground(() => {
   };
   const session = areaStore(browser.storage.session);
   const tabs = tabCoverage(session, showCount);
-  const { handle, syncAll, resumeSync } = createService({
+  const { handle, forgetTab, syncAll, resumeSync } = createService({
     ...state,
     tabs,
     openStory: async (id) => void (await browser.tabs.create({ url: `${packageUrl('story.html')}?id=${encodeURIComponent(id)}` })),
@@ -89,7 +89,10 @@ export default defineBackground(() => {
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.status === 'loading') void tabs.forget(tabId);
   });
-  browser.tabs.onRemoved.addListener((tabId) => void session.remove(tabKey(tabId)));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    forgetTab(tabId);
+    void session.remove(tabKey(tabId));
+  });
 
   browser.runtime.onMessage.addListener((message, sender) => {
     if (!isTrustedSender(message, sender, browser.runtime.id, extensionOrigin)) return undefined;

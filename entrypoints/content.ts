@@ -7,27 +7,34 @@ import { browser } from 'wxt/browser';
 import { bubbleHost } from '../components/bubble-host';
 import { extractArticle, looksLikeArticle } from '../lib/extract/article';
 import type { Message, Reply, TabCommand } from '../lib/messages';
-import { isEditable, isWorthLookingUp, siteOf } from '../lib/page/selection';
+import { articleSender } from '../lib/page/article-sender';
+import { isEditable, isWorthLookingUp, MAX_SELECTION, siteOf } from '../lib/page/selection';
 import { BUBBLE_OFF_SITES } from '../lib/page/settings';
 
 /** Waits for a selection to settle (a drag, shift+arrows) before looking it up. */
 const SELECTION_DELAY_MS = 250;
-/** A single-page site renders its next article a moment after the address changes. */
-const NAVIGATION_DELAY_MS = 500;
 
 const send = <M extends Message>(message: M) => browser.runtime.sendMessage(message) as Promise<Reply<M>>;
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
+  // WXT would otherwise announce the script to every `message` listener of the page.
+  noScriptStartedPostMessage: true,
   main(ctx) {
-    const sendArticle = () => {
-      if (!looksLikeArticle(document)) return;
-      const article = extractArticle(document, location.href);
-      if (article) void send({ type: 'PAGE_ARTICLE', article: { ...article, url: location.href } }).catch(() => undefined);
-    };
-    sendArticle();
-    ctx.addEventListener(window, 'wxt:locationchange', () => ctx.setTimeout(sendArticle, NAVIGATION_DELAY_MS));
+    const article = articleSender({
+      read: () => {
+        const found = looksLikeArticle(document) ? extractArticle(document, location.href) : undefined;
+        return found ? { ...found, url: location.href } : undefined;
+      },
+      send: (found) => void send({ type: 'PAGE_ARTICLE', article: found }).catch(() => undefined),
+      later: (step, ms) => {
+        const timer = ctx.setTimeout(step, ms);
+        return () => clearTimeout(timer);
+      },
+    });
+    article.now();
+    ctx.addEventListener(window, 'wxt:locationchange', article.changed);
 
     const bubble = bubbleHost((id) => void send({ type: 'PAGE_OPEN_STORY', id }));
     let bubbleOff = false;
@@ -43,14 +50,14 @@ export default defineContentScript({
     let lookup = 0;
     const lookUpSelection = async (asked: boolean) => {
       const selection = getSelection();
-      const text = selection?.toString().trim() ?? '';
+      const text = selection?.toString().trim().slice(0, MAX_SELECTION) ?? '';
       // Asked from the menu, any selection is looked up; on its own, only one worth a bubble.
       if (!selection || selection.rangeCount === 0 || !text || isEditable(selection.anchorNode) || (!asked && !isWorthLookingUp(text))) return;
       const rect = selection.getRangeAt(0).getBoundingClientRect();
       const mine = ++lookup;
       const found = await send({ type: 'PAGE_SELECTION', text });
       // A newer selection or a cleared one makes this answer stale.
-      if (mine !== lookup || getSelection()?.toString().trim() !== text) return;
+      if (mine !== lookup || getSelection()?.toString().trim().slice(0, MAX_SELECTION) !== text) return;
       if (found.related.length > 0 || asked) bubble.show(found.related, rect, asked);
     };
 
@@ -60,13 +67,16 @@ export default defineContentScript({
       clearTimeout(timer);
       timer = ctx.setTimeout(() => void lookUpSelection(false).catch(() => undefined), SELECTION_DELAY_MS);
     };
+    // Only the reader's own mouse and keys count: a page script that selects text and fires a
+    // synthetic event would otherwise learn from the bubble what the library holds.
     ctx.addEventListener(document, 'mouseup', (event) => {
+      if (!event.isTrusted) return;
       // A click inside the bubble is not a new selection.
       if (!bubble.isOpen() || !(event as MouseEvent).composedPath().some((n) => (n as Element).localName === 'zhuzhou-lens-bubble')) onSelectionEnd();
     });
     // Selections made from the keyboard (shift+arrows with caret browsing, Ctrl+A) end on a key.
     ctx.addEventListener(document, 'keyup', (event) => {
-      if ((event as KeyboardEvent).key !== 'Escape' && getSelection()?.isCollapsed === false) onSelectionEnd();
+      if (event.isTrusted && (event as KeyboardEvent).key !== 'Escape' && getSelection()?.isCollapsed === false) onSelectionEnd();
     });
 
     browser.runtime.onMessage.addListener((message: unknown) => {

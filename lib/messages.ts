@@ -9,6 +9,7 @@ import type { Story } from './library/story';
 import type { Source, SyncResult } from './library/sync/source';
 import type { NewSource } from './library/sync/sources';
 import type { Tier } from './match/ranker';
+import { MAX_SELECTION } from './page/selection';
 import type { Snippet } from './match/snippet';
 import type { Entities } from './nlp/analyzer';
 import type { EntityType } from './nlp/entities';
@@ -101,8 +102,11 @@ export interface Replies {
   UI_REMOVE_SOURCE: { removed: number };
   /** The sync runs on; its progress is in session storage (SYNC_STATUS_KEY), each result with its source. */
   UI_SYNC_NOW: { started: true };
-  /** How many stories relate (what the badge shows); the coverage itself is kept for the popup. */
-  PAGE_ARTICLE: { count: number };
+  /**
+   * How many stories relate (what the badge shows; `null` when a newer article from the tab came
+   * before this one's turn); the coverage itself is kept for the popup.
+   */
+  PAGE_ARTICLE: { count: number | null };
   PAGE_SELECTION: Coverage;
   PAGE_OPEN_STORY: null;
 }
@@ -113,8 +117,11 @@ export const SYNC_STATUS_KEY = 'sync-status';
 /** Sent by the background to a tab's content script: show related coverage of the selection. */
 export type TabCommand = { type: 'BG_SHOW_SELECTION' };
 
-/** The longest text a page may send: the analysis reads no more (MAX_ANALYSIS_CHARS). */
-const MAX_PAGE_TEXT = 300_000;
+/**
+ * The longest text a page may send; the content script cuts a longer article to it. A whole
+ * analysis of it takes the worker about a second, which a reader's popup may wait behind.
+ */
+export const MAX_PAGE_TEXT = 100_000;
 const isText = (value: unknown, max = MAX_PAGE_TEXT): value is string => typeof value === 'string' && value.length <= max;
 
 export type Reply<M extends Message> = Replies[M['type']];
@@ -133,7 +140,7 @@ function isPageMessage(message: Message): boolean {
       return typeof a === 'object' && a !== null && isText(a.url, 4096) && isText(a.title, 1000) && isText(a.text) && (a.date === undefined || isText(a.date, 40)) && (a.site === undefined || isText(a.site, 200));
     }
     case 'PAGE_SELECTION':
-      return isText(message.text);
+      return isText(message.text, MAX_SELECTION);
     case 'PAGE_OPEN_STORY':
       return isText(message.id, 200);
     default:

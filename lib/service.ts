@@ -10,10 +10,10 @@ import { firstLine, type Story } from './library/story';
 import { queryFinder, type QueryFinder } from './match/related';
 import { isSearchQuery, splitMatches } from './match/search';
 import { makeSnippet, markWords } from './match/snippet';
-import type { Coverage, Message, PageArticle, PageCoverage, RelatedSummary, Reply, SearchAnswer, StorySummary } from './messages';
+import type { Coverage, Message, PageArticle, PageCoverage, RelatedSummary, Replies, Reply, SearchAnswer, StorySummary } from './messages';
 import type { Analyzer, TextAnalysis } from './nlp/analyzer';
 import { articleText } from './page/article-text';
-import { MAX_SELECTION } from './page/selection';
+import { pageQueue, type PageJob } from './page/page-queue';
 import type { TabCoverage } from './page/tab-coverage';
 import type { Fetched, Validators } from './library/sync/fetch-source';
 import { makeSource, SourceError, sourceRegistry, type KeyValueStore } from './library/sync/sources';
@@ -54,9 +54,13 @@ export function summarize(story: Story): StorySummary {
   return { id, title, kicker, date, page, publication, firstLine: firstLine(story) };
 }
 
+/** A tab's page analyses start at least this far apart (a reader never navigates faster). */
+const PAGE_GAP_MS = 1000;
+
 export function createService({ library, analyzer, read, tabs, openStory, sync, readers }: ServiceDeps) {
   /** Made again when the library changes: it caches the library's names for English text. */
   let finder: QueryFinder | undefined;
+  const pages = pageQueue(PAGE_GAP_MS);
   const sources = sourceRegistry(sync.store);
   const afterReaders =
     <A extends unknown[], R>(step: (...args: A) => Promise<R>) =>
@@ -134,18 +138,21 @@ export function createService({ library, analyzer, read, tabs, openStory, sync, 
     return { mode: 'search', total, entities, keywords, related: await summariesOf(lib, found), partial: afterPartial(analysis) };
   };
 
-  /** A page's coverage, kept for its tab at once and refined when the full analysis is done. */
-  const pageCoverage = async (article: PageArticle, tabId: number): Promise<number> => {
+  /**
+   * A page's coverage, kept for its tab at once (the badge's count) and refined when the full
+   * analysis is done; the job finishes with the refinement, so the tab's next article waits for it.
+   */
+  const pageCoverage = async (article: PageArticle, tabId: number): Promise<PageJob<number>> => {
     const page = (found: Coverage): PageCoverage => ({ ...found, url: article.url, title: article.title, site: article.site });
-    const first = page(await coverage(articleText(article), true));
+    const first = page(await readers.serve(() => coverage(articleText(article), true)));
     await tabs.keep(tabId, first);
-    if (first.partial) {
-      setTimeout(() => void coverage(articleText(article), false).then((full) => tabs.refine(tabId, page(full))), 0);
-    }
-    return first.related.length;
+    const finished = first.partial
+      ? new Promise((resolve) => setTimeout(resolve, 0)).then(async () => tabs.refine(tabId, page(await coverage(articleText(article), false))))
+      : undefined;
+    return { value: first.related.length, finished };
   };
 
-  async function handle<M extends Message>(message: M, origin: MessageOrigin = {}): Promise<Reply<M>> {
+  async function handle<M extends Message>(message: M): Promise<Reply<M>> {
     const lib = await library();
     switch (message.type) {
       case 'UI_LIST_STORIES':
@@ -154,12 +161,9 @@ export function createService({ library, analyzer, read, tabs, openStory, sync, 
         return ((await lib.get(message.id)) ?? null) as Reply<M>;
       case 'UI_SEARCH':
         return (await answerQuery(message.text)) as Reply<M>;
-      case 'PAGE_ARTICLE':
-        if (origin.tabId === undefined) throw new Error('PAGE_ARTICLE comes from a tab');
-        return { count: await pageCoverage(message.article, origin.tabId) } as Reply<M>;
       case 'PAGE_SELECTION':
         // The bubble shows one answer: the full one, not the cold worker's first guess.
-        return (await coverage(message.text.slice(0, MAX_SELECTION), false)) as Reply<M>;
+        return (await coverage(message.text, false)) as Reply<M>;
       case 'PAGE_OPEN_STORY':
         await openStory(message.id);
         return null as Reply<M>;
@@ -209,8 +213,17 @@ export function createService({ library, analyzer, read, tabs, openStory, sync, 
     }
   }
 
+  /** A page's article waits its turn in its tab's line, outside the readers' gate while it waits. */
+  async function pageArticle(article: PageArticle, { tabId }: MessageOrigin): Promise<Replies['PAGE_ARTICLE']> {
+    if (tabId === undefined) throw new Error('PAGE_ARTICLE comes from a tab');
+    return { count: (await pages.submit(tabId, () => pageCoverage(article, tabId))) ?? null };
+  }
+
   return {
-    handle: <M extends Message>(message: M, origin?: MessageOrigin) => readers.serve(() => handle(message, origin)),
+    handle: <M extends Message>(message: M, origin: MessageOrigin = {}): Promise<Reply<M>> =>
+      message.type === 'PAGE_ARTICLE' ? (pageArticle(message.article, origin) as Promise<Reply<M>>) : readers.serve(() => handle(message)),
+    /** The tab closed. */
+    forgetTab: (tabId: number) => pages.forget(tabId),
     syncAll: () => runner.syncAll(),
     resumeSync: () => runner.resume(),
   };

@@ -197,6 +197,19 @@ describe('the selection bubble', () => {
     await page.close();
   });
 
+  it('tells a page nothing: no announcement, and no bubble for a page script’s fake selection', async () => {
+    const { page } = await openNews('probe.html');
+    await page.evaluate(() => (window as unknown as { probe(): void }).probe());
+    await page.waitForTimeout(1500);
+    expect(await page.locator('zhuzhou-lens-bubble').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { heard: string[] }).heard)).toEqual([]);
+    // The reader's own selection of the same text is answered (a drag inside a selection would move it).
+    await page.evaluate(() => getSelection()!.removeAllRanges());
+    await dragSelect(page, 'p:nth-of-type(1)');
+    await page.waitForSelector('zhuzhou-lens-bubble', { state: 'attached', timeout: 10_000 });
+    await page.close();
+  });
+
   it('shows the selection’s coverage when asked from the context menu', async () => {
     const { page, tabId } = await openNews();
     // A short selection gets no bubble on its own; the menu item asks for it anyway.
@@ -237,5 +250,29 @@ describe('the selection bubble', () => {
     await page.waitForSelector('zhuzhou-lens-bubble', { state: 'attached', timeout: 10_000 });
     await page.close();
     await options.close();
+  });
+});
+
+describe('a page that pushes', () => {
+  it('badges a very long article from its beginning and analyses it once for sixty address changes', async () => {
+    const { page, tabId, url } = await openNews('endless.html');
+    expect((await keptFor(url))!.related.length).toBeGreaterThan(0);
+    expect((await badge(tabId)).text).toMatch(/^\d+$/);
+    // Every analysis of the tab's page is kept in session storage under its key: count the writes.
+    const worker = await session.worker();
+    await worker.evaluate((key) => {
+      const scope = globalThis as unknown as ExtensionGlobal & { keptWrites: number };
+      scope.keptWrites = 0;
+      scope.chrome.storage.onChanged.addListener((changes: Record<string, unknown>, area: string) => {
+        if (area === 'session' && key in changes) scope.keptWrites++;
+      });
+    }, `tab:${tabId}`);
+    await page.evaluate(() => (window as unknown as { rewriteAddress(n: number): Promise<void> }).rewriteAddress(60));
+    const last = `${url.replace(/\?.*/, '')}?part=59`;
+    await expect.poll(async () => (await keptFor(last))?.partial, { timeout: 20_000 }).toBe(false);
+    await page.waitForTimeout(1500);
+    // One article sent once the address settled: its first answer and, from a cold worker, its refinement.
+    expect(await worker.evaluate(() => (globalThis as unknown as { keptWrites: number }).keptWrites)).toBeLessThanOrEqual(2);
+    await page.close();
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isTrustedSender } from '../../lib/messages';
+import { isTrustedSender, MAX_PAGE_TEXT } from '../../lib/messages';
+import { MAX_SELECTION } from '../../lib/page/selection';
 
 const id = 'abcdefghijklmnopabcdefghijklmnop';
 const origin = `chrome-extension://${id}/`;
@@ -36,7 +37,9 @@ describe('who may talk to the background', () => {
       { type: 'PAGE_ARTICLE', article: { ...article, text: 42 } },
       { type: 'PAGE_ARTICLE', article: { ...article, title: 'x'.repeat(5000) } },
       { type: 'PAGE_ARTICLE', article: { ...article, date: { toString: '2024' } } },
-      { type: 'PAGE_SELECTION', text: 'x'.repeat(300_001) },
+      { type: 'PAGE_ARTICLE', article: { ...article, text: 'x'.repeat(MAX_PAGE_TEXT + 1) } },
+      // The content script cuts selections to what the bubble answers about.
+      { type: 'PAGE_SELECTION', text: 'x'.repeat(MAX_SELECTION + 1) },
       { type: 'PAGE_OPEN_STORY', id: ['a'] },
       { type: 'PAGE_EXPORT_LIBRARY' },
     ]) {

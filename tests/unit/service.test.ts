@@ -15,16 +15,22 @@ let handle: ReturnType<typeof createService>['handle'];
 /** Session storage as a Map, and what the badge was last told for each tab. */
 let session: Map<string, unknown>;
 let badges: Map<number, number | null>;
+/** Every tab whose badge was set, in order. */
+let badgeUpdates: number[];
 let opened: string[];
 beforeEach(async () => {
   const state = createBackgroundState({ version: 'test', readPackageFile, loadJieba, dbName: freshDbName() });
   library = await state.library();
   session = new Map();
   badges = new Map();
+  badgeUpdates = [];
   opened = [];
   const tabs = tabCoverage(
     { get: async (key) => session.get(key), set: async (key, value) => void session.set(key, value), remove: async (key) => void session.delete(key) },
-    (tabId, coverage) => void badges.set(tabId, coverage ? coverage.related.length : null),
+    (tabId, coverage) => {
+      badgeUpdates.push(tabId);
+      badges.set(tabId, coverage ? coverage.related.length : null);
+    },
   );
   const store = new Map<string, unknown>();
   handle = createService({
@@ -178,6 +184,18 @@ describe('page coverage', () => {
     await expect.poll(() => (session.get(tabKey(8)) as PageCoverage).partial, { timeout: 15_000 }).toBe(false);
     expect(badges.get(8)).toBe(0);
     await expect(handle({ type: 'PAGE_ARTICLE', article: article('https://x.example/', '文字') })).rejects.toThrow();
+  });
+
+  it('analyses a tab’s articles one at a time, the newest replacing those still waiting', async () => {
+    const text = '湖南立方新能源科技有限责任公司研发的钠离子电池日前获得国际权威认证。';
+    const url = (i: number) => `https://news.example.com/spa?step=${i}`;
+    const replies = await Promise.all(Array.from({ length: 30 }, (_, i) => handle({ type: 'PAGE_ARTICLE', article: article(url(i), text) }, { tabId: 9 })));
+    await expect.poll(() => (session.get(tabKey(9)) as PageCoverage).partial, { timeout: 15_000 }).toBe(false);
+    expect((session.get(tabKey(9)) as PageCoverage).url).toBe(url(29));
+    expect(replies.at(-1)!.count).toBeGreaterThan(0);
+    expect(replies.filter((r) => r.count === null).length).toBeGreaterThanOrEqual(28);
+    // A partial answer and its refinement for each article analysed, and no more.
+    expect(badgeUpdates.filter((tab) => tab === 9).length).toBeLessThanOrEqual(4);
   });
 
   it('answers a selection with its full coverage, and opens a story for the page', async () => {
