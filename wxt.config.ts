@@ -27,7 +27,7 @@ export const viteOptions = {
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  manifest: ({ manifestVersion }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_extName__',
     short_name: '__MSG_extShortName__',
     description: '__MSG_extDescription__',
@@ -50,6 +50,10 @@ export default defineConfig({
       manifestVersion === 3
         ? { extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';" }
         : "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';",
+    // Firefox: an add-on id of its own, and the consent form told that nothing leaves the machine.
+    ...(browser === 'firefox' && {
+      browser_specific_settings: { gecko: { id: 'zhuzhou-daily-lens@lens.invalid', data_collection_permissions: { required: ['none'] } } },
+    }),
   }),
   vite: () => viteOptions as unknown as NonNullable<UserConfig['vite']> extends (env: never) => infer R ? R : never,
   zip: { excludeSources: ['.ci/**', 'tests/**', 'docs/**', '*.log'] },
