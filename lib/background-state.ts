@@ -5,8 +5,8 @@
  */
 import { analyzeStories } from './library/analyze-stories';
 import { ensureBundled, installBundled, type ReadPackageFile } from './library/install';
-import { LIBRARY_DB, openLibrary, type Library } from './library/library';
-import { createAnalyzer, type Analyzer } from './nlp/analyzer';
+import { LIBRARY_DB, openLibrary } from './library/library';
+import { createAnalyzer } from './nlp/analyzer';
 import { readerGate } from './reader-gate';
 import { lazyJieba, type LoadJieba } from './nlp/segmenter';
 
@@ -24,25 +24,36 @@ export interface BackgroundEnv {
   keepAwake?: () => Promise<unknown>;
 }
 
+/**
+ * A promise made once and kept for the worker's life, unless it fails: then the next call tries
+ * again (a database blocked by an old version in another tab, a full disk, a package file that
+ * could not be read must not leave the worker broken until the browser stops it).
+ */
+function keptUnlessFailed<T>(make: () => Promise<T>): () => Promise<T> {
+  let kept: Promise<T> | undefined;
+  return () =>
+    (kept ??= make().catch((error: unknown) => {
+      kept = undefined;
+      throw error;
+    }));
+}
+
 export function createBackgroundState(env: BackgroundEnv) {
   const jieba = lazyJieba(env.loadJieba);
   /** Background work (a sync, the index's compaction) waits while a reader is being answered. */
   const readers = readerGate();
-  let database: Promise<Library> | undefined;
   /** The database, open; not waiting for the bundle (whose analysis needs jieba and the counts). */
   const beforeCompaction = async () => {
     await readers.idle();
     await env.keepAwake?.();
   };
-  const openDatabase = () => (database ??= openLibrary(env.dbName ?? LIBRARY_DB, () => bare.idf(), { beforeCompaction }));
+  const openDatabase = keptUnlessFailed(() => openLibrary(env.dbName ?? LIBRARY_DB, () => bare.idf(), { beforeCompaction }));
   const bare = createAnalyzer(jieba, env.readPackageFile, async () => (await openDatabase()).wordCounts());
-  let opened: Promise<Library> | undefined;
-  let taught: Promise<Analyzer> | undefined;
   /** The bundle was (re)installed in this worker life: an install event has nothing left to do. */
   let installedNow = false;
 
-  const library = () =>
-    (opened ??= openDatabase().then(async (lib) => {
+  const library = keptUnlessFailed(() =>
+    openDatabase().then(async (lib) => {
       installedNow = await ensureBundled(lib, env.readPackageFile, env.version, bare);
       // Stories stored by a version that kept no index are analysed and indexed once.
       const unindexed = await lib.unindexed();
@@ -51,13 +62,15 @@ export function createBackgroundState(env: BackgroundEnv) {
         await lib.indexed();
       }
       return lib;
-    }));
+    }),
+  );
 
-  const analyzer = () =>
-    (taught ??= library().then(async (lib) => {
+  const analyzer = keptUnlessFailed(() =>
+    library().then(async (lib) => {
       bare.learnLibrary({ names: await lib.names() });
       return bare;
-    }));
+    }),
+  );
 
   return {
     library,

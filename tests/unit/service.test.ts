@@ -70,6 +70,17 @@ describe('background state', () => {
     expect(seedReads).toBe(2);
   });
 
+  it('tries again after a failed start instead of failing for the rest of the worker’s life', async () => {
+    let failing = true;
+    const flaky = (path: string) => (failing && path.startsWith('seeds/') ? Promise.reject(new Error('disk busy')) : readPackageFile(path));
+    const state = createBackgroundState({ version: 'v1', readPackageFile: flaky, loadJieba, dbName: freshDbName() });
+    await expect(state.library()).rejects.toThrow('disk busy');
+    await expect(state.analyzer()).rejects.toThrow('disk busy');
+    failing = false;
+    expect(await (await state.library()).count()).toBe(10);
+    expect((await (await state.analyzer()).analyze('曹慧泉率团访问阿联酋')).entities.person).toContain('曹慧泉');
+  });
+
   it('keeps the worker awake at every step of compaction, after readers are answered', async () => {
     let calls = 0;
     const state = createBackgroundState({ version: 'v1', readPackageFile, loadJieba, dbName: freshDbName(), keepAwake: async () => calls++ });
