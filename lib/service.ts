@@ -184,12 +184,6 @@ export function createService({ library, analyzer, read, tabs, openStory, sync, 
       case 'UI_UPDATE_SOURCE':
         await sources.update(message.id, { enabled: message.enabled });
         return null as Reply<M>;
-      case 'UI_REMOVE_SOURCE': {
-        await sources.remove(message.id);
-        const removed = message.removeStories ? await lib.removeOrigin(message.id) : 0;
-        if (removed) finder = undefined;
-        return { removed } as Reply<M>;
-      }
       case 'UI_SYNC_NOW':
         void runner.syncAll();
         return { started: true } as Reply<M>;
@@ -219,9 +213,29 @@ export function createService({ library, analyzer, read, tabs, openStory, sync, 
     return { count: (await pages.submit(tabId, () => pageCoverage(article, tabId))) ?? null };
   }
 
+  /**
+   * A source goes with its sync, which may be waiting for readers to be answered: so this waits
+   * outside the readers' gate.
+   */
+  async function removeSource(id: string, removeStories: boolean): Promise<Replies['UI_REMOVE_SOURCE']> {
+    const lib = await library();
+    const removed = await runner.remove(id, async () => {
+      await sources.remove(id);
+      return removeStories ? lib.removeOrigin(id) : 0;
+    });
+    if (removed) finder = undefined;
+    return { removed };
+  }
+
+  /** Messages that wait for background work are answered outside the readers' gate; the rest inside. */
+  const answer = <M extends Message>(message: M, origin: MessageOrigin): Promise<unknown> => {
+    if (message.type === 'PAGE_ARTICLE') return pageArticle(message.article, origin);
+    if (message.type === 'UI_REMOVE_SOURCE') return removeSource(message.id, message.removeStories);
+    return readers.serve(() => handle(message));
+  };
+
   return {
-    handle: <M extends Message>(message: M, origin: MessageOrigin = {}): Promise<Reply<M>> =>
-      message.type === 'PAGE_ARTICLE' ? (pageArticle(message.article, origin) as Promise<Reply<M>>) : readers.serve(() => handle(message)),
+    handle: <M extends Message>(message: M, origin: MessageOrigin = {}) => answer(message, origin) as Promise<Reply<M>>,
     /** The tab closed. */
     forgetTab: (tabId: number) => pages.forget(tabId),
     syncAll: () => runner.syncAll(),

@@ -10,7 +10,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storiesToJsonl } from '../../lib/library/jsonl';
-import { launchExtension, type ExtensionSession } from '../../scripts/launch-extension';
+import { launchExtension, type ExtensionGlobal, type ExtensionSession } from '../../scripts/launch-extension';
 import { readerStory } from '../unit/helpers';
 
 const shots = new URL('../../test-results/', import.meta.url).pathname;
@@ -29,6 +29,9 @@ beforeAll(async () => {
     '/archive/manifest.json': JSON.stringify({ library: '潇湘晨报', shards: [{ url: 'a.jsonl', version: '1' }, { url: 'b.jsonl', version: '1' }] }),
     '/archive/a.jsonl': storiesToJsonl([1, 2, 3].map(story)),
     '/archive/b.jsonl': storiesToJsonl([4, 5].map(story)),
+    '/later/manifest.json': JSON.stringify({ library: '晨报续集', shards: [{ url: 'a.jsonl', version: '1' }, { url: 'b.jsonl', version: '1' }] }),
+    '/later/a.jsonl': storiesToJsonl([6, 7, 8].map(story)),
+    '/later/b.jsonl': storiesToJsonl([9, 10].map(story)),
   };
   server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://x').pathname;
@@ -37,7 +40,7 @@ beforeAll(async () => {
       body === undefined
         ? response.writeHead(404).end()
         : response.writeHead(200, { 'content-type': 'text/plain; charset=utf-8', 'access-control-allow-origin': '*' }).end(body);
-    if (path === '/archive/b.jsonl' && shardDelay) setTimeout(send, shardDelay);
+    if (path.endsWith('/b.jsonl') && shardDelay) setTimeout(send, shardDelay);
     else send();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -110,6 +113,30 @@ describe('syncing sources', () => {
     await archive.getByRole('button', { name: '删除来源' }).click();
     await expect.poll(() => options.locator('[data-source-id]').count()).toBe(0);
     expect(await libraryCount()).toBe(before - 2);
+    await options.close();
+  });
+
+  it('removes a source in the middle of its sync: the sync stops, and nothing of the source is left', async () => {
+    const before = await libraryCount();
+    shardDelay = 3000;
+    const options = await session.openPage('options.html');
+    await options.getByLabel('来源类型').selectOption('library');
+    await options.getByLabel('地址').fill(`${base}/later/manifest.json`);
+    await options.getByRole('button', { name: '添加并同步' }).click();
+    await expect.poll(() => options.getByTestId('sync-progress').textContent().catch(() => ''), { timeout: 30_000 }).toMatch(/已写入 3\/3 篇/);
+    // The second shard is on its way when the reader removes the source with its stories.
+    const later = options.locator('[data-source-id]', { hasText: 'later/manifest.json' });
+    await later.getByLabel('同时删除它的报道').check();
+    await later.getByRole('button', { name: '删除来源' }).click();
+    await expect.poll(() => options.getByRole('alert').textContent(), { timeout: 15_000 }).toBe('已删除来源，并删除其 3 篇报道。');
+    // Long after the shard arrived: none of its stories, and no state of the source, came back.
+    await new Promise((resolve) => setTimeout(resolve, shardDelay + 2000));
+    shardDelay = 0;
+    expect(await libraryCount()).toBe(before);
+    const worker = await session.worker();
+    const keys = await worker.evaluate(async () => Object.keys(await (globalThis as unknown as ExtensionGlobal).chrome.storage.local.get(null)));
+    expect(keys.filter((key) => key.startsWith('source-state:'))).toEqual([]);
+    expect(await options.locator('[data-source-id]').count()).toBe(0);
     await options.close();
   });
 });

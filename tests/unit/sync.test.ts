@@ -183,4 +183,38 @@ describe('syncing every source', { timeout: 30_000 }, () => {
     expect(shown.slice(1).filter((name) => name !== '我的订阅').every((name) => name === '潇湘晨报')).toBe(true);
     expect(shown).toContain('潇湘晨报');
   });
+
+  it('removes a source in one step with its sync: nothing of it is written or remembered afterwards', async () => {
+    const kept = new Map<string, unknown>();
+    const store: KeyValueStore = { get: async (key) => kept.get(key), set: async (key, value) => void kept.set(key, value), remove: async (key) => void kept.delete(key) };
+    const sources = sourceRegistry(store);
+    const archive = await makeSource({ kind: 'library', url: `${base}/archive/manifest.json` });
+    await sources.add(archive);
+    // The second shard is held back until the removal has begun.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let reached!: () => void;
+    const atSecondShard = new Promise<void>((resolve) => (reached = resolve));
+    const { state: _state, progress: _progress, fetch, ...rest } = deps();
+    const slowFetch: SyncDeps['fetch'] = async (url, known) => {
+      if (url.endsWith('/b.jsonl')) {
+        reached();
+        await held;
+      }
+      return fetch(url, known);
+    };
+    const runner = syncRunner({ ...rest, fetch: slowFetch, sources, store, status: () => undefined });
+    const syncing = runner.syncAll();
+    await atSecondShard;
+    const removing = runner.remove(archive.id, async () => {
+      await sources.remove(archive.id);
+      return library.removeOrigin(archive.id);
+    });
+    release();
+    expect(await removing).toBe(3);
+    expect((await syncing).has(archive.id)).toBe(false);
+    expect((await library.all()).filter((s) => s.origin === archive.id)).toEqual([]);
+    expect([...kept.keys()].filter((key) => key.startsWith('source-state:'))).toEqual([]);
+    expect(await sources.list()).toEqual([]);
+  });
 });

@@ -5,7 +5,7 @@
  */
 import type { Source, SyncResult } from './source';
 import type { KeyValueStore, SourceRegistry } from './sources';
-import { syncSource, type SyncDeps } from './sync-source';
+import { syncSource, SyncStopped, type SyncDeps } from './sync-source';
 
 /** What the options page and the popup show while a sync runs; null when none does. */
 export interface SyncStatus {
@@ -29,6 +29,10 @@ export interface SyncAllDeps extends Omit<SyncDeps, 'state' | 'progress'> {
 
 export function syncRunner(deps: SyncAllDeps) {
   let running: Promise<Map<string, SyncResult>> | undefined;
+  /** Sources being removed: their sync stops at its next fetch or write. */
+  const removing = new Set<string>();
+  /** The source being synced, and its sync settling. */
+  let current: { id: string; settled: Promise<unknown> } | undefined;
 
   const run = async (ids: string[]) => {
     const results = new Map<string, SyncResult>();
@@ -37,16 +41,29 @@ export function syncRunner(deps: SyncAllDeps) {
     await deps.store.set(PENDING, todo.map((s) => s.id));
     try {
       for (const [index, source] of todo.entries()) {
-        await deps.status({ source: source.name, index: index + 1, count: todo.length, done: 0, total: 0 });
-        const result = await syncSource(source, {
-          ...deps,
-          state: deps.sources.state,
-          progress: (p) => void deps.status({ source: p.source.name, index: index + 1, count: todo.length, done: p.done, total: p.total }),
-        });
-        results.set(source.id, result);
-        // A source the reader did not name takes the name it gives itself (「株洲新闻网」, not its host).
-        const title = (await deps.sources.state.load(source.id))?.title;
-        if (source.named === false && title && title !== source.name) await deps.sources.update(source.id, { name: title });
+        // Removed or switched off since the sync began: nothing to do for it.
+        const still = removing.has(source.id) ? undefined : (await deps.sources.list()).find((s) => s.id === source.id);
+        if (still?.enabled) {
+          await deps.status({ source: source.name, index: index + 1, count: todo.length, done: 0, total: 0 });
+          const syncing = syncSource(source, {
+            ...deps,
+            state: deps.sources.state,
+            stopped: () => removing.has(source.id),
+            progress: (p) => void deps.status({ source: p.source.name, index: index + 1, count: todo.length, done: p.done, total: p.total }),
+          });
+          current = { id: source.id, settled: syncing.catch(() => undefined) };
+          const result = await syncing.catch((error: unknown) => {
+            if (error instanceof SyncStopped) return undefined;
+            throw error;
+          });
+          current = undefined;
+          if (result) {
+            results.set(source.id, result);
+            // A source the reader did not name takes the name it gives itself (「株洲新闻网」, not its host).
+            const title = (await deps.sources.state.load(source.id))?.title;
+            if (source.named === false && title && title !== source.name) await deps.sources.update(source.id, { name: title });
+          }
+        }
         await deps.store.set(PENDING, todo.slice(index + 1).map((s) => s.id));
       }
     } finally {
@@ -73,6 +90,20 @@ export function syncRunner(deps: SyncAllDeps) {
       if (pending?.length) await start(pending);
     },
     isRunning: () => running !== undefined,
+    /**
+     * Removes a source in one step with its sync: a sync of it running stops at its next fetch or
+     * write, and only then does `remove` run (dropping the source, its state and, if asked, its
+     * stories), so nothing of it is written or remembered afterwards.
+     */
+    async remove<T>(id: string, remove: () => Promise<T>): Promise<T> {
+      removing.add(id);
+      try {
+        if (current?.id === id) await current.settled;
+        return await remove();
+      } finally {
+        removing.delete(id);
+      }
+    },
   };
 }
 

@@ -31,6 +31,8 @@ export interface SyncDeps {
   analyze(stories: Story[]): Promise<Story[]>;
   state: { load(id: string): Promise<SourceState | undefined>; save(id: string, state: SourceState): Promise<void> };
   progress?(progress: SyncProgress): void;
+  /** True once the source is being removed: the sync stops before its next fetch or write. */
+  stopped?(): boolean;
   /** YYYY-MM-DD: the day undated feed items are given. */
   today: string;
   batchSize?: number;
@@ -52,6 +54,14 @@ interface Document {
   read(text: string): Promise<Story[]>;
 }
 
+/** Ends a sync whose source is being removed: nothing more of it is written or remembered. */
+export class SyncStopped extends Error {
+  constructor() {
+    super('the source was removed during its sync');
+    this.name = 'SyncStopped';
+  }
+}
+
 /** What kind of failure an error is, for the reader. */
 function problemOf(error: unknown): SyncProblem {
   if (error instanceof FetchError) return error.kind;
@@ -65,9 +75,13 @@ export async function syncSource(source: Source, deps: SyncDeps): Promise<SyncRe
   const state = (await deps.state.load(source.id)) ?? emptyState();
   const counts = { added: 0, updated: 0, unchanged: 0, duplicates: 0 };
   let total = 0;
+  const stopIfAsked = () => {
+    if (deps.stopped?.()) throw new SyncStopped();
+  };
 
   /** Fetches one document; writes its new and changed stories; then remembers what it answered. */
   const take = async (doc: Document) => {
+    stopIfAsked();
     const known = state.fetched[doc.url];
     if (doc.version !== undefined && known?.version === doc.version) return;
     const fetched = await deps.fetch(doc.url, doc.version !== undefined ? {} : (known ?? {}));
@@ -92,6 +106,7 @@ export async function syncSource(source: Source, deps: SyncDeps): Promise<SyncRe
     total += fresh.length;
     const size = deps.batchSize ?? BATCH;
     for (let i = 0; i < fresh.length; i += size) {
+      stopIfAsked();
       await deps.stories.put(await deps.analyze(fresh.slice(i, i + size)));
       const named = source.named === false && state.title ? { ...source, name: state.title } : source;
       deps.progress?.({ source: named, done: total - fresh.length + Math.min(fresh.length, i + size), total });
@@ -131,6 +146,7 @@ export async function syncSource(source: Source, deps: SyncDeps): Promise<SyncRe
       for (const shard of shards) await take({ url: shard.url, version: shard.version, read: async (text) => fromOrigin(storiesFromJsonl(text)) });
     }
   } catch (error) {
+    if (error instanceof SyncStopped) throw error;
     state.last = { at: new Date().toISOString(), ...counts, problem: problemOf(error), error: (error as Error).message };
     await deps.state.save(source.id, state);
     return state.last;
