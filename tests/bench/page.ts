@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { PAGE_PAINTED_MARK } from '../../components/Popup';
-import { launchExtension, type ExtensionSession } from '../../scripts/launch-extension';
+import { launchExtension, type ExtensionGlobal, type ExtensionSession } from '../../scripts/launch-extension';
 import { badge, keptFor } from '../fixtures/page-probes';
 import { servePages } from '../fixtures/pages-server';
 import { measure, popupPaint } from './measure';
@@ -58,6 +58,28 @@ async function selectionToBubble(page: Page): Promise<number> {
   });
 }
 
+/**
+ * A reader's search from an extension page, answered while a long article (endless.html, ~280,000
+ * characters) rewrites its address sixty times: what a pushy page costs the reader.
+ */
+async function searchWhilePagePushes(pushing: Page, asker: Page): Promise<number> {
+  const pushed = pushing.evaluate(() => (window as unknown as { rewriteAddress(n: number): Promise<void> }).rewriteAddress(60));
+  // Ask in the middle of the pushing, when its changes have reached the worker.
+  await new Promise((resolve) => setTimeout(resolve, 600));
+  const ms = await timedSearch(asker);
+  await pushed;
+  return ms;
+}
+
+/** A search sent from an extension page → its answer, in that page's clock. */
+function timedSearch(asker: Page): Promise<number> {
+  return asker.evaluate(async () => {
+    const started = performance.now();
+    await (globalThis as unknown as ExtensionGlobal).chrome.runtime.sendMessage({ type: 'UI_SEARCH', text: '立方新能源' });
+    return performance.now() - started;
+  });
+}
+
 export async function pageRows(): Promise<Row[]> {
   const server = await servePages();
   const session = await launchExtension();
@@ -72,6 +94,11 @@ export async function pageRows(): Promise<Row[]> {
     const path = `popup.html?tabId=${(await keptFor(session, url))!.tabId}`;
     const popupWarm = await measure(RUNS, () => popupPaint(session, false, path, PAGE_PAINTED_MARK));
     const popupCold = await measure(RUNS, () => popupPaint(session, true, path, PAGE_PAINTED_MARK));
+    const pushing = await session.context.newPage();
+    await pushing.goto(`${server.base}/endless.html?visit=${++visits}`);
+    const asker = await session.openPage('popup.html');
+    const quiet = await measure(Math.min(RUNS, 5), () => timedSearch(asker));
+    const pushed = await measure(Math.min(RUNS, 5), () => searchWhilePagePushes(pushing, asker));
     return [
       { measure: 'page load → badge count (warm worker)', runs: warm.length, values: warm, unit: 'ms' },
       { measure: 'page load → badge count (cold worker)', runs: cold.length, values: cold, unit: 'ms' },
@@ -80,6 +107,8 @@ export async function pageRows(): Promise<Row[]> {
       { measure: '  of which document interactive', runs: popupWarm.length, values: popupWarm.map((t) => t.interactive), unit: 'ms' },
       { measure: 'popup open → page coverage painted (cold worker)', runs: popupCold.length, values: popupCold.map((t) => t.painted), unit: 'ms' },
       { measure: '  of which document interactive', runs: popupCold.length, values: popupCold.map((t) => t.interactive), unit: 'ms' },
+      { measure: 'search answered (warm, quiet)', runs: quiet.length, values: quiet, unit: 'ms' },
+      { measure: 'search answered while a 280k-char page rewrites its address 60×', runs: pushed.length, values: pushed, unit: 'ms' },
     ];
   } finally {
     await session.close();
