@@ -7,6 +7,7 @@
  *                    (for html), entities, keywords and related stories
  *   search QUERY     the stories the popup's search box lists for a name or a few words
  */
+import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
@@ -15,7 +16,7 @@ import { parseHTML } from 'linkedom';
 import { extractArticle } from '../lib/extract/article';
 import { analyzeStories, needsAnalysis, teachLibrary } from '../lib/library/analyze-stories';
 import { loadBundledStories } from '../lib/library/bundled';
-import { storiesFromJsonl, storiesToJsonl } from '../lib/library/jsonl';
+import { ImportError, readJsonl, storiesToJsonl } from '../lib/library/jsonl';
 import { compareStories, storyText, type Story } from '../lib/library/story';
 import { indexEntry } from '../lib/match/index-entry';
 import { MemoryIndex } from '../lib/match/memory-index';
@@ -47,16 +48,12 @@ const readPublic = (path: string) => readFile(new URL(`../public/${path}`, impor
 
 async function loadLibrary(file: string | undefined): Promise<Story[]> {
   if (file === undefined) return loadBundledStories(readPublic);
-  let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    // Read in pieces, as the options page reads an import: a library file may be larger than a string.
+    return (await readJsonl(createReadStream(file))).stories.sort(compareStories);
   } catch (error) {
+    if (error instanceof ImportError) throw new UsageError(`${file}: ${error.message}`);
     throw new UsageError(`cannot read library file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
-  try {
-    return storiesFromJsonl(text).sort(compareStories);
-  } catch (error) {
-    throw new UsageError(`${file}: ${(error as Error).message}`);
   }
 }
 
