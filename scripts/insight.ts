@@ -7,6 +7,7 @@
  *                    (for html), entities, keywords and related stories
  *   search QUERY     the stories the popup's search box lists for a name or a few words
  */
+import { once } from 'node:events';
 import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
@@ -16,7 +17,7 @@ import { parseHTML } from 'linkedom';
 import { extractArticle } from '../lib/extract/article';
 import { analyzeStories, needsAnalysis, teachLibrary } from '../lib/library/analyze-stories';
 import { loadBundledStories } from '../lib/library/bundled';
-import { ImportError, readJsonl, storiesToJsonl } from '../lib/library/jsonl';
+import { ImportError, jsonlParts, readJsonl } from '../lib/library/jsonl';
 import { compareStories, storyText, type Story } from '../lib/library/story';
 import { indexEntry } from '../lib/match/index-entry';
 import { MemoryIndex } from '../lib/match/memory-index';
@@ -142,7 +143,8 @@ async function main(argv: string[]): Promise<void> {
   }
   if (extra.length) throw new UsageError(`unexpected argument '${extra[0]}'`);
   if (command === 'export') {
-    process.stdout.write(storiesToJsonl(await loadLibrary(values.library)));
+    // In parts, as the options page exports: a large library is never one string.
+    for await (const part of jsonlParts([await loadLibrary(values.library)])) if (!process.stdout.write(part)) await once(process.stdout, 'drain');
   } else if (command === 'analyze') {
     if (!values.jsonl) throw new UsageError('analyze reads JSON Lines: add --jsonl');
     const analyzer = createAnalyzer(async () => jieba, readPublic);

@@ -140,7 +140,7 @@ export function storyLine(story: Story): string {
 }
 
 /** The library as JSON Lines in parts of about EXPORT_PART_LENGTH characters, read batch by batch. */
-export async function* jsonlParts(batches: AsyncIterable<Story[]>): AsyncGenerator<string> {
+export async function* jsonlParts(batches: AsyncIterable<Story[]> | Iterable<Story[]>): AsyncGenerator<string> {
   let part = '';
   for await (const batch of batches) {
     for (const story of batch) {
