@@ -1,15 +1,34 @@
 import { useEffect, useState } from 'preact/hooks';
+import { LIBRARY_DB, openLibrary, type Library } from '../lib/library/library';
+import { exportLibrary, importLibrary, transferProblem } from '../lib/library/transfer';
+import { parseIdf } from '../lib/nlp/keywords';
 import { Panel } from './Panel';
 import { t, tn } from './i18n';
 import { send } from './messaging';
+import { readPackageFile } from './package-file';
 import { useSyncStatus } from './sync-status';
 
 type Status = { kind: 'info' | 'error'; text: string; details?: string };
+
+/**
+ * The library on this page's own connection, for one export or import: a file can be larger
+ * than a message to the service worker may be. Closed after, so it never holds back a new
+ * version's upgrade of the database (nor compacts the index: the worker does, told of the change).
+ */
+async function withLibrary<T>(use: (library: Library) => Promise<T>): Promise<T> {
+  const library = await openLibrary(LIBRARY_DB, async () => parseIdf(await readPackageFile('nlp/idf.txt')));
+  try {
+    return await use(library);
+  } finally {
+    library.close();
+  }
+}
 
 /** Export the library to a JSON Lines file and import one; a bad file changes nothing. */
 export function LibraryTransfer() {
   const [count, setCount] = useState<number | null>(null);
   const [status, setStatus] = useState<Status | null>(null);
+  const [busy, setBusy] = useState(false);
 
   const sync = useSyncStatus();
 
@@ -19,22 +38,56 @@ export function LibraryTransfer() {
     void refresh();
   }, [sync?.done ?? -1]);
 
-  async function exportLibrary() {
-    const { jsonl, count: exported } = await send({ type: 'UI_EXPORT_LIBRARY' });
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(new Blob([jsonl], { type: 'application/x-ndjson' }));
-    link.download = `zhuzhou-daily-library-${new Date().toISOString().slice(0, 10)}.jsonl`;
-    link.click();
-    URL.revokeObjectURL(link.href);
-    setStatus({ kind: 'info', text: tn('exportDone', exported) });
+  async function run(working: string, work: () => Promise<Status>, failed: (error: unknown) => Status) {
+    setBusy(true);
+    setStatus({ kind: 'info', text: working });
+    try {
+      setStatus(await work());
+    } catch (error) {
+      setStatus(failed(error));
+    } finally {
+      setBusy(false);
+    }
   }
 
-  async function importFile(file: File) {
-    const reply = await send({ type: 'UI_IMPORT_LIBRARY', text: await file.text() });
-    if ('error' in reply) setStatus({ kind: 'error', text: t('importFailed'), details: reply.error });
-    else setStatus({ kind: 'info', text: tn('importDone', reply.imported, reply.total) });
-    await refresh();
-  }
+  const exportFile = () =>
+    run(
+      t('exporting'),
+      async () => {
+        const { file, count: exported } = await withLibrary(exportLibrary);
+        const link = document.createElement('a');
+        link.href = URL.createObjectURL(file);
+        link.download = `zhuzhou-daily-library-${new Date().toISOString().slice(0, 10)}.jsonl`;
+        link.click();
+        // The download has taken the file's address by now: a later tick lets it go.
+        setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
+        return { kind: 'info', text: tn('exportDone', exported) };
+      },
+      (error) => {
+        const problem = transferProblem(error);
+        return problem.kind === 'diskFull' ? { kind: 'error', text: t('exportDiskFull') } : { kind: 'error', text: t('exportFailed'), details: problem.details };
+      },
+    );
+
+  const importFile = (file: File) =>
+    run(
+      t('importing'),
+      async () => {
+        const result = await withLibrary((library) => importLibrary(library, file, (stories) => send({ type: 'UI_ANALYZE_STORIES', stories })));
+        // The worker drops what it kept of the library and learns the new stories' names. The
+        // import is done whatever it answers: a worker that cannot be told reads it all afresh next life.
+        await send({ type: 'UI_LIBRARY_CHANGED' }).catch(() => undefined);
+        await refresh().catch(() => undefined);
+        const defaulted = result.defaulted ? ` ${tn('importDefaulted', result.defaulted)}` : '';
+        return { kind: 'info', text: `${tn('importDone', result.imported, result.total)}${defaulted}` };
+      },
+      (error) => {
+        const problem = transferProblem(error);
+        if (problem.kind === 'diskFull') return { kind: 'error', text: t('importDiskFull') };
+        if (problem.kind === 'unreadable') return { kind: 'error', text: t('importUnreadable'), details: problem.details };
+        return { kind: 'error', text: t('importFailed'), details: problem.details };
+      },
+    );
 
   return (
     <Panel id="transfer-heading" heading={t('transferHeading')} help={t('transferHelp')}>
@@ -42,14 +95,15 @@ export function LibraryTransfer() {
         {count === null ? t('loading') : tn('libraryStatus', count)}
       </p>
       <div class="actions">
-        <button type="button" onClick={() => void exportLibrary()}>
+        <button type="button" disabled={busy} onClick={() => void exportFile()}>
           {t('exportButton')}
         </button>
-        <label class="button">
+        <label class="button" aria-disabled={busy}>
           {t('importButton')}
           <input
             type="file"
             class="visually-hidden"
+            disabled={busy}
             accept=".jsonl,.ndjson,.json,application/x-ndjson,application/json,text/plain"
             onChange={(event) => {
               const input = event.currentTarget;

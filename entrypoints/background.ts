@@ -1,6 +1,7 @@
 import initJieba, * as jieba from 'jieba-wasm/web';
 import { browser } from 'wxt/browser';
 import { t, tn } from '../components/i18n';
+import { readPackageFile } from '../components/package-file';
 import { createBackgroundState } from '../lib/background-state';
 import { fetchSource } from '../lib/library/sync/fetch-source';
 import type { KeyValueStore } from '../lib/library/sync/sources';
@@ -30,11 +31,7 @@ export default defineBackground(() => {
   const action = browser.action ?? browser.browserAction;
   const state = createBackgroundState({
     version: browser.runtime.getManifest().version,
-    readPackageFile: async (path) => {
-      const response = await fetch(packageUrl(path));
-      if (!response.ok) throw new Error(`${path}: ${response.status}`);
-      return response.text();
-    },
+    readPackageFile,
     // Any extension API call resets the idle timer; this one has no effect of its own.
     keepAwake: () => browser.runtime.getPlatformInfo(),
     loadJieba: async () => {

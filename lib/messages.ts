@@ -76,8 +76,8 @@ export type Message =
   | { type: 'UI_LIST_STORIES'; limit: number }
   | { type: 'UI_GET_STORY'; id: string }
   | { type: 'UI_SEARCH'; text: string }
-  | { type: 'UI_EXPORT_LIBRARY' }
-  | { type: 'UI_IMPORT_LIBRARY'; text: string }
+  | { type: 'UI_ANALYZE_STORIES'; stories: Story[] }
+  | { type: 'UI_LIBRARY_CHANGED' }
   | { type: 'UI_LIST_SOURCES' }
   | { type: 'UI_ADD_SOURCE'; source: NewSource }
   | { type: 'UI_UPDATE_SOURCE'; id: string; enabled: boolean }
@@ -92,8 +92,10 @@ export interface Replies {
   UI_LIST_STORIES: { stories: StorySummary[]; total: number };
   UI_GET_STORY: Story | null;
   UI_SEARCH: SearchAnswer;
-  UI_EXPORT_LIBRARY: { jsonl: string; count: number };
-  UI_IMPORT_LIBRARY: { imported: number; total: number } | { error: string };
+  /** The stories with their analysis, for an import in the options page (jieba lives in the worker). */
+  UI_ANALYZE_STORIES: Story[];
+  /** The options page wrote the library itself (an import): the worker drops what it kept of it. */
+  UI_LIBRARY_CHANGED: null;
   /** Each source with how its last sync went. */
   UI_LIST_SOURCES: Array<Source & { last?: SyncResult }>;
   /** The new source (its first sync has started), or what to fix. */

@@ -4,7 +4,6 @@
  * the first answer, so a popup opened during install still sees the whole library.
  */
 import { analyzeStories, needsAnalysis } from './library/analyze-stories';
-import { ImportError, storiesFromJsonl, storiesToJsonl } from './library/jsonl';
 import type { Library } from './library/library';
 import { firstLine, type Story } from './library/story';
 import { queryFinder, type QueryFinder } from './match/related';
@@ -187,21 +186,14 @@ export function createService({ library, analyzer, read, tabs, openStory, sync, 
       case 'UI_SYNC_NOW':
         void runner.syncAll();
         return { started: true } as Reply<M>;
-      case 'UI_EXPORT_LIBRARY': {
-        const stories = await lib.all();
-        return { jsonl: storiesToJsonl(stories), count: stories.length } as Reply<M>;
-      }
-      case 'UI_IMPORT_LIBRARY': {
-        try {
-          const stories = storiesFromJsonl(message.text);
-          await lib.put(await analyzeWhereNeeded(stories));
-          finder = undefined;
-          return { imported: stories.length, total: await lib.count() } as Reply<M>;
-        } catch (error) {
-          if (error instanceof ImportError) return { error: error.message } as Reply<M>;
-          throw error;
-        }
-      }
+      case 'UI_ANALYZE_STORIES':
+        return (await analyzeWhereNeeded(message.stories)) as Reply<M>;
+      case 'UI_LIBRARY_CHANGED':
+        lib.changedElsewhere();
+        finder = undefined;
+        // The imported stories' names, for the gazetteer (names it knows are skipped).
+        (await analyzer()).learnLibrary({ names: await lib.names() });
+        return null as Reply<M>;
       default:
         throw new Error(`unknown message ${(message as Message).type}`);
     }

@@ -7,6 +7,8 @@
  *                    (for html), entities, keywords and related stories
  *   search QUERY     the stories the popup's search box lists for a name or a few words
  */
+import { once } from 'node:events';
+import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
@@ -15,7 +17,7 @@ import { parseHTML } from 'linkedom';
 import { extractArticle } from '../lib/extract/article';
 import { analyzeStories, needsAnalysis, teachLibrary } from '../lib/library/analyze-stories';
 import { loadBundledStories } from '../lib/library/bundled';
-import { storiesFromJsonl, storiesToJsonl } from '../lib/library/jsonl';
+import { ImportError, jsonlParts, readJsonl } from '../lib/library/jsonl';
 import { compareStories, storyText, type Story } from '../lib/library/story';
 import { indexEntry } from '../lib/match/index-entry';
 import { MemoryIndex } from '../lib/match/memory-index';
@@ -47,16 +49,12 @@ const readPublic = (path: string) => readFile(new URL(`../public/${path}`, impor
 
 async function loadLibrary(file: string | undefined): Promise<Story[]> {
   if (file === undefined) return loadBundledStories(readPublic);
-  let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    // Read in pieces, as the options page reads an import: a library file may be larger than a string.
+    return (await readJsonl(createReadStream(file))).stories.sort(compareStories);
   } catch (error) {
+    if (error instanceof ImportError) throw new UsageError(`${file}: ${error.message}`);
     throw new UsageError(`cannot read library file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
-  try {
-    return storiesFromJsonl(text).sort(compareStories);
-  } catch (error) {
-    throw new UsageError(`${file}: ${(error as Error).message}`);
   }
 }
 
@@ -145,7 +143,8 @@ async function main(argv: string[]): Promise<void> {
   }
   if (extra.length) throw new UsageError(`unexpected argument '${extra[0]}'`);
   if (command === 'export') {
-    process.stdout.write(storiesToJsonl(await loadLibrary(values.library)));
+    // In parts, as the options page exports: a large library is never one string.
+    for await (const part of jsonlParts([await loadLibrary(values.library)])) if (!process.stdout.write(part)) await once(process.stdout, 'drain');
   } else if (command === 'analyze') {
     if (!values.jsonl) throw new UsageError('analyze reads JSON Lines: add --jsonl');
     const analyzer = createAnalyzer(async () => jieba, readPublic);

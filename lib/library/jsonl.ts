@@ -1,56 +1,204 @@
 /**
  * The library's file format: JSON Lines, one story per line, as exported by the extension and
  * printed by `insight export`. Reading validates every line before anything is returned, so an
- * import either takes the whole file or nothing.
+ * import either takes the whole file or nothing. Files are read and written in chunks: a library
+ * of hundreds of megabytes is never one string.
  */
 import { checkStory, type Story } from './story';
 
+/** The problems an error message lists; the rest are counted. */
+const SHOWN_PROBLEMS = 10;
+/** A quoted piece of the file is cut to this many characters. */
+const QUOTED_LENGTH = 80;
+/**
+ * The longest line read: a story within the schema's bounds, with its analysis, is well under
+ * 1 MB of JSON. A longer "line" is not a story (a binary file, one giant JSON value), and is
+ * refused before it fills memory.
+ */
+export const MAX_LINE_LENGTH = 2_000_000;
+/** Export parts of about this many characters each: a Blob is built from them, never one string. */
+const EXPORT_PART_LENGTH = 1 << 20;
+
+/**
+ * Text from the file made safe to show in a page or a terminal: control characters (a binary
+ * file's bytes, ANSI escapes, bidirectional overrides) written as \u escapes, and cut short.
+ */
+export function printable(text: string, max = QUOTED_LENGTH): string {
+  const cut = text.length > max ? `${text.slice(0, max)}…` : text;
+  return cut.replace(/[\p{Cc}\u2028\u2029\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 export class ImportError extends Error {
-  constructor(readonly problems: string[]) {
-    const shown = problems.slice(0, 10).join('\n');
-    const more = problems.length > 10 ? `\n… and ${problems.length - 10} more` : '';
-    super(`${problems.length === 1 ? 'The file has a problem' : `The file has ${problems.length} problems`}; nothing was imported.\n${shown}${more}`);
+  /** `total` counts every problem; only some are kept in `problems`. */
+  constructor(
+    readonly problems: string[],
+    readonly total = problems.length,
+  ) {
+    const shown = problems.slice(0, SHOWN_PROBLEMS).join('\n');
+    const more = total > SHOWN_PROBLEMS ? `\n… and ${total - SHOWN_PROBLEMS} more` : '';
+    super(`${total === 1 ? 'The file has a problem' : `The file has ${total} problems`}; nothing was imported.\n${shown}${more}`);
     this.name = 'ImportError';
+  }
+}
+
+/** What a file holds: its stories, and how many of them were given the default publication. */
+export interface ReadStories {
+  stories: Story[];
+  defaulted: number;
+}
+
+/**
+ * Reads JSON Lines pushed in pieces of any size (a line may span pieces), checking each line as
+ * it completes; `finish` gives the stories, or throws an ImportError listing the problems.
+ */
+export class JsonlReader {
+  private rest = '';
+  private lineNumber = 0;
+  private problems: string[] = [];
+  private problemCount = 0;
+  private stories: Story[] = [];
+  private defaulted = 0;
+  private readonly firstLineOf = new Map<string, number>();
+  /** The rest of an over-long line is dropped until its end, already counted as one problem. */
+  private skipping = false;
+
+  push(text: string): void {
+    if (this.lineNumber === 0 && !this.rest) text = text.replace(/^\uFEFF/, '');
+    let start = 0;
+    for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
+      if (this.skipping) {
+        this.skipping = false;
+        this.lineNumber++;
+      } else {
+        this.line(this.rest + text.slice(start, end));
+      }
+      this.rest = '';
+      start = end + 1;
+    }
+    if (!this.skipping) this.rest += text.slice(start);
+    if (this.rest.length > MAX_LINE_LENGTH) {
+      this.problem(this.lineNumber + 1, `longer than ${MAX_LINE_LENGTH.toLocaleString('en')} characters: not a story line`);
+      this.rest = '';
+      this.skipping = true;
+    }
+  }
+
+  finish(): ReadStories {
+    if (this.rest) this.line(this.rest);
+    this.rest = '';
+    if (this.problemCount) throw new ImportError(this.problems, this.problemCount);
+    if (this.stories.length === 0) throw new ImportError(['the file holds no stories']);
+    return { stories: this.stories, defaulted: this.defaulted };
+  }
+
+  private problem(n: number, text: string): void {
+    this.problemCount++;
+    if (this.problems.length < SHOWN_PROBLEMS) this.problems.push(`line ${n}: ${text}`);
+  }
+
+  private line(raw: string): void {
+    const n = ++this.lineNumber;
+    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    if (!line.trim()) return;
+    // UTF-16 read as UTF-8 puts a NUL beside every ASCII character.
+    if (line.includes('\0')) return this.problem(n, 'holds NUL characters: the file is UTF-16 or binary, not UTF-8 text (save it as UTF-8)');
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch (error) {
+      return this.problem(n, `not JSON (${printable((error as Error).message)})`);
+    }
+    const checked = checkStory(value);
+    if ('problems' in checked) {
+      for (const problem of checked.problems) this.problem(n, printable(problem, 200));
+      return;
+    }
+    const { story, defaulted } = checked;
+    const seen = this.firstLineOf.get(story.id);
+    if (seen) return this.problem(n, `id: "${story.id}" is already used on line ${seen}`);
+    this.firstLineOf.set(story.id, n);
+    this.stories.push(story);
+    if (defaulted.publication) this.defaulted++;
   }
 }
 
 export function storiesToJsonl(stories: Iterable<Story>): string {
   let out = '';
-  for (const story of stories) out += `${JSON.stringify(story)}\n`;
+  for (const story of stories) out += storyLine(story);
   return out;
 }
 
+/**
+ * One story's line. JSON has no Infinity or NaN (JSON.stringify writes null, which the import
+ * then refuses): such a number is an error here, so no export fails to import again.
+ */
+export function storyLine(story: Story): string {
+  return `${JSON.stringify(story, (key, value) => {
+    if (typeof value === 'number' && !Number.isFinite(value)) throw new Error(`story ${story.id}: ${key} is not a finite number`);
+    return value as unknown;
+  })}\n`;
+}
+
+/** The library as JSON Lines in parts of about EXPORT_PART_LENGTH characters, read batch by batch. */
+export async function* jsonlParts(batches: AsyncIterable<Story[]> | Iterable<Story[]>): AsyncGenerator<string> {
+  let part = '';
+  for await (const batch of batches) {
+    for (const story of batch) {
+      part += storyLine(story);
+      if (part.length >= EXPORT_PART_LENGTH) {
+        yield part;
+        part = '';
+      }
+    }
+  }
+  if (part) yield part;
+}
+
 export function storiesFromJsonl(text: string): Story[] {
-  const problems: string[] = [];
-  const stories: Story[] = [];
-  const firstLineOf = new Map<string, number>();
-  text
-    .replace(/^\uFEFF/, '')
-    .split(/\r?\n/)
-    .forEach((line, index) => {
-      const n = index + 1;
-      if (!line.trim()) return;
-      let value: unknown;
-      try {
-        value = JSON.parse(line);
-      } catch (error) {
-        problems.push(`line ${n}: not JSON (${(error as Error).message})`);
-        return;
-      }
-      const checked = checkStory(value);
-      if ('problems' in checked) {
-        for (const problem of checked.problems) problems.push(`line ${n}: ${problem}`);
-        return;
-      }
-      const seen = firstLineOf.get(checked.story.id);
-      if (seen) {
-        problems.push(`line ${n}: id: "${checked.story.id}" is already used on line ${seen}`);
-        return;
-      }
-      firstLineOf.set(checked.story.id, n);
-      stories.push(checked.story);
-    });
-  if (problems.length) throw new ImportError(problems);
-  if (stories.length === 0) throw new ImportError(['the file holds no stories']);
-  return stories;
+  const reader = new JsonlReader();
+  reader.push(text);
+  return reader.finish().stories;
+}
+
+/**
+ * Why a file's first bytes cannot be JSON Lines: UTF-16 (by its byte-order mark, or a NUL beside
+ * every ASCII character), or binary (NUL bytes). Refused, not decoded: the format is UTF-8, as
+ * JSON is for interchange, and a file named for what it is tells the reader what to change.
+ */
+export function encodingProblem(head: Uint8Array): string | undefined {
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return 'the file is UTF-16 text; save it as UTF-8';
+  const sample = head.subarray(0, 1024);
+  const nulAt = (parity: number) => sample.filter((byte, i) => byte === 0 && i % 2 === parity).length;
+  const half = Math.floor(sample.length / 2);
+  if (half >= 2 && (nulAt(0) >= half * 0.8 || nulAt(1) >= half * 0.8)) return 'the file looks like UTF-16 text; save it as UTF-8';
+  if (sample.includes(0)) return 'the file is binary, not a JSON Lines text file';
+  return undefined;
+}
+
+/**
+ * Reads a file's bytes, piece by piece, into the stories it holds. Bytes that are not UTF-8 are
+ * refused (a wrong encoding would otherwise store mojibake).
+ */
+export async function readJsonl(bytes: AsyncIterable<Uint8Array>): Promise<ReadStories> {
+  const reader = new JsonlReader();
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let first = true;
+  for await (const chunk of bytes) {
+    if (first && chunk.length) {
+      const problem = encodingProblem(chunk);
+      if (problem) throw new ImportError([problem]);
+      first = false;
+    }
+    reader.push(decodeOrRefuse(decoder, chunk, true));
+  }
+  reader.push(decodeOrRefuse(decoder, new Uint8Array(), false));
+  return reader.finish();
+}
+
+function decodeOrRefuse(decoder: TextDecoder, chunk: Uint8Array, stream: boolean): string {
+  try {
+    return decoder.decode(chunk, { stream });
+  } catch {
+    throw new ImportError(['the file is not UTF-8 text (another encoding, or binary); save it as UTF-8']);
+  }
 }

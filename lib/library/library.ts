@@ -99,6 +99,8 @@ export interface Library {
   get(id: string): Promise<Story | undefined>;
   /** Every story, newest first and in page order. */
   all(): Promise<Story[]>;
+  /** Every story in id order, `size` at a time, each batch read in its own transaction: an export never holds the whole library. */
+  batches(size: number): AsyncGenerator<Story[]>;
   /** The newest stories, at least `limit` of them when there are (whole days, in page order): what a list shows without reading the whole library. */
   recent(limit: number): Promise<Story[]>;
   /** Adds or replaces stories by id, all or none. */
@@ -136,6 +138,11 @@ export interface Library {
   wordCounts(): Promise<Pick<LibraryKnowledge, 'df' | 'stories'>>;
   /** Every entity term of the index with the name a story gives it. */
   entityNames(): Promise<Array<[string, string]>>;
+  /**
+   * Another connection (the options page's import) wrote the library: what queries kept is
+   * dropped, and its index segment merged soon.
+   */
+  changedElsewhere(): void;
   close(): void;
 }
 
@@ -470,6 +477,15 @@ export async function openLibrary(name: string, idf: () => Promise<Idf>, options
     async all() {
       return (await db.getAll('stories')).map(plain).sort(compareStories);
     },
+    async *batches(size) {
+      let after: IDBKeyRange | null = null;
+      for (;;) {
+        const batch = await db.getAll('stories', after, size);
+        if (batch.length) yield batch.map(plain);
+        if (batch.length < size) return;
+        after = IDBKeyRange.lowerBound(batch.at(-1)!.id, true);
+      }
+    },
     async recent(limit) {
       const found: Story[] = [];
       if (limit <= 0) return found;
@@ -531,6 +547,10 @@ export async function openLibrary(name: string, idf: () => Promise<Idf>, options
     },
     async bundledVersion() {
       return (await db.get('meta', BUNDLED_VERSION)) as string | undefined;
+    },
+    changedElsewhere() {
+      forget();
+      scheduleCompaction(COMPACT_AFTER_WRITE_MS);
     },
     close() {
       closed = true;

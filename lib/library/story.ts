@@ -1,25 +1,60 @@
 import * as v from 'valibot';
 
+/** The origin of every story a reader imports from a file, whatever the file says. */
+export const IMPORT_ORIGIN = 'import';
+
+/**
+ * Bounds of what a story may hold. A file to import is hostile: without bounds one line could
+ * fill the reader's disk or stall every query. They sit far above real stories (the seed's
+ * longest text has 1,172 characters, its longest name 17: 戈尔达娜·西莉娅诺夫斯卡-达夫科娃).
+ * Over-long values are refused with the field named rather than cut: a cut story would silently
+ * differ from its file, and the reader can fix the file.
+ */
+export const MAX_NAME_LENGTH = 40;
+export const MAX_TITLE_LENGTH = 500;
+export const MAX_TEXT_LENGTH = 50_000;
+export const MAX_PARAGRAPHS = 2_000;
+/** Sub-heads, captions, and each kind of name in an analysis. */
+const MAX_PARTS = 500;
+const MAX_URL_LENGTH = 2_000;
+/** Dates a newspaper story can have: a typo such as 0000-01-01 or 9999-12-31 is refused. */
+const FIRST_YEAR = 1900;
+const LAST_YEAR = 2100;
+/** A story imported without a publication is taken to be one of this paper's (and the import says how many). */
+export const DEFAULT_PUBLICATION = '株洲日报';
+
+const finite = v.pipe(v.number(), v.finite('must be a finite number'));
+const count = (min: number) => v.pipe(finite, v.integer('must be a whole number'), v.minValue(min, `must be at least ${min}`));
+const line = v.pipe(v.string(), v.maxLength(MAX_TITLE_LENGTH, `must be at most ${MAX_TITLE_LENGTH} characters`));
+const nonEmpty = v.pipe(line, v.trim(), v.nonEmpty('must not be empty'));
+const name = v.pipe(v.string(), v.maxLength(MAX_NAME_LENGTH, `must be a name of at most ${MAX_NAME_LENGTH} characters`));
+const names = v.pipe(v.array(name), v.maxLength(MAX_PARTS, `must hold at most ${MAX_PARTS} names`));
+
+/** YYYY-MM-DD of a day that exists (not 2024-02-31), in a year a newspaper story can have. */
+function isStoryDate(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return false;
+  const [year, month, day] = match.slice(1).map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return year >= FIRST_YEAR && year <= LAST_YEAR && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
 /**
  * A sub-head and where it stands: `before` is the index of the paragraph it precedes,
  * so a deck under the title has `before: 0` and an in-story sub-head sits between paragraphs.
  */
 const SubheadSchema = v.object({
-  text: v.pipe(v.string(), v.nonEmpty()),
-  before: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  text: v.pipe(line, v.nonEmpty()),
+  before: count(0),
 });
-
-const nonEmpty = v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty'));
-
-const names = v.array(v.string());
 
 /** What the analysis found in a story; computed at import and stored with it. */
 const AnalysisSchema = v.object({
   entities: v.object({ person: names, place: names, org: names }),
-  keywords: v.array(v.object({ word: v.string(), weight: v.number() })),
-  aliases: v.optional(v.record(v.string(), v.string()), {}),
+  keywords: v.array(v.object({ word: v.string(), weight: finite })),
+  aliases: v.optional(v.record(name, name), {}),
   /** Content words and entities with their counts; an export from before they were kept lacks them. */
-  terms: v.optional(v.record(v.string(), v.pipe(v.number(), v.integer(), v.minValue(1)))),
+  terms: v.optional(v.record(v.string(), count(1))),
   /** Names read only in the byline, dateline or author line: shown with the story, not ranked on. */
   credited: v.optional(names),
 });
@@ -30,23 +65,28 @@ const AnalysisSchema = v.object({
  */
 export const StorySchema = v.object({
   id: v.pipe(v.string(), v.regex(/^[\w.:-]{1,120}$/, 'must be 1–120 letters, digits or . _ : -')),
-  publication: nonEmpty,
-  date: v.pipe(v.string(), v.isoDate('must be a date written YYYY-MM-DD')),
-  page: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+  publication: v.optional(nonEmpty, DEFAULT_PUBLICATION),
+  date: v.pipe(v.string(), v.check(isStoryDate, `must be a real day written YYYY-MM-DD, in ${FIRST_YEAR}–${LAST_YEAR}`)),
+  page: v.optional(count(1)),
   /** Order on the printed page (0 = first story), so lists follow the page as a reader saw it. */
-  position: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+  position: v.optional(count(0)),
   title: nonEmpty,
-  kicker: v.optional(v.string()),
-  subheads: v.optional(v.array(SubheadSchema), []),
-  byline: v.optional(v.string()),
-  dateline: v.optional(v.string()),
-  author: v.optional(v.string()),
-  captions: v.optional(v.array(v.string()), []),
-  continuation: v.optional(v.string()),
-  paragraphs: v.pipe(v.array(v.string()), v.minLength(1, 'must hold at least one paragraph')),
-  url: v.optional(v.string()),
+  kicker: v.optional(line),
+  subheads: v.optional(v.pipe(v.array(SubheadSchema), v.maxLength(MAX_PARTS, `must hold at most ${MAX_PARTS} sub-heads`)), []),
+  byline: v.optional(line),
+  dateline: v.optional(line),
+  author: v.optional(line),
+  captions: v.optional(v.pipe(v.array(line), v.maxLength(MAX_PARTS, `must hold at most ${MAX_PARTS} captions`)), []),
+  continuation: v.optional(line),
+  paragraphs: v.pipe(
+    v.array(v.string()),
+    v.minLength(1, 'must hold at least one paragraph'),
+    v.maxLength(MAX_PARAGRAPHS, `must hold at most ${MAX_PARAGRAPHS} paragraphs`),
+    v.check((paragraphs) => paragraphs.reduce((n, p) => n + p.length, 0) <= MAX_TEXT_LENGTH, `must hold at most ${MAX_TEXT_LENGTH} characters in all`),
+  ),
+  url: v.optional(v.pipe(v.string(), v.maxLength(MAX_URL_LENGTH, `must be at most ${MAX_URL_LENGTH} characters`))),
   /** Where the story came from: `bundled` for the shipped seed, otherwise a source id or `import`. */
-  origin: v.optional(v.string(), 'import'),
+  origin: v.optional(v.string(), IMPORT_ORIGIN),
   analysis: v.optional(AnalysisSchema),
 });
 
@@ -69,10 +109,20 @@ export function storyCredits(story: Story): string {
 
 export const BUNDLED_ORIGIN = 'bundled';
 
-/** Validation result for one record: the story, or human-readable problems naming each field. */
-export function checkStory(input: unknown): { story: Story } | { problems: string[] } {
+/** What a record lacked and was given: its publication. */
+export interface Defaulted {
+  publication: boolean;
+}
+
+/**
+ * Validation result for one record: the story (and what it was given), or human-readable
+ * problems naming each field.
+ */
+export function checkStory(input: unknown): { story: Story; defaulted: Defaulted } | { problems: string[] } {
+  // A JSON array or value is no story: saying so beats listing every field as missing.
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return { problems: [`not a story object but ${Array.isArray(input) ? 'an array' : input === null ? 'null' : `a ${typeof input}`}`] };
   const result = v.safeParse(StorySchema, input);
-  if (result.success) return { story: result.output };
+  if (result.success) return { story: result.output, defaulted: { publication: (input as { publication?: unknown }).publication === undefined } };
   return {
     problems: result.issues.map((issue) => {
       const field = v.getDotPath(issue) ?? '(story)';

@@ -3,7 +3,10 @@
  * the story page, search goes through jieba in the service worker, the options page imports and
  * exports, and reloading the extension keeps exactly the library it had.
  */
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { cp, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +16,9 @@ import { BUILT_EXTENSION, launchExtension, type ExtensionSession } from '../../s
 import { bundledStories, readerStory } from '../unit/helpers';
 
 const shots = new URL('../../test-results/', import.meta.url).pathname;
+/** Chromium's limit on one runtime message: the old import and export sent the whole file in one. */
+const MESSAGE_LIMIT = 64 * 1024 * 1024;
+const BIG_STORIES = 1200;
 let session: ExtensionSession;
 let seed: Story[];
 let profile: string;
@@ -175,7 +181,7 @@ describe('the built extension in Chromium', () => {
     const broken = `${storiesToJsonl([readerStory('reader-a')])}{"id":"reader-b","title":""}\n`;
     await options.locator('input[type=file]').setInputFiles({ name: 'broken.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(broken) });
     await options.locator('[role=alert]').waitFor();
-    expect(await options.locator('[role=alert]').textContent()).toMatch(/导入失败，报道库没有任何改动。.*line 2: publication/s);
+    expect(await options.locator('[role=alert]').textContent()).toMatch(/导入失败，报道库没有任何改动。.*line 2: date: is missing/s);
     expect(await count.textContent()).toContain('10');
 
     const good = storiesToJsonl([readerStory('reader-a', '读者导入的第一篇')]);
@@ -187,6 +193,34 @@ describe('the built extension in Chromium', () => {
     const exported = (await download.path()) ?? '';
     expect((await readFile(exported, 'utf8')).trim().split('\n')).toHaveLength(11);
     await options.screenshot({ path: `${shots}options.png`, fullPage: true });
+    await options.close();
+  });
+
+  it('says in plain words when a file is UTF-16 or the disk is full, and changes nothing', async () => {
+    const options = await session.openPage('options.html');
+    const count = options.locator('[data-testid=library-count]');
+    await count.filter({ hasText: '11' }).waitFor();
+    const alert = options.locator('[role=alert]');
+
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(storiesToJsonl([readerStory('reader-u')]), 'utf16le')]);
+    await options.locator('input[type=file]').setInputFiles({ name: 'notepad.jsonl', mimeType: 'text/plain', buffer: utf16 });
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/导入失败，报道库没有任何改动。.*UTF-16.*UTF-8/s);
+
+    // A full disk: IndexedDB refuses the write as Chromium does when the quota is reached.
+    await options.evaluate(() => {
+      const put = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = function full(this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+        if (this.name === 'docs') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        return put.apply(this, args);
+      };
+    });
+    const { publication: _, ...noPublication } = readerStory('reader-q');
+    await options.locator('input[type=file]').setInputFiles({ name: 'full.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(`${JSON.stringify(noPublication)}\n`) });
+    await alert.filter({ hasText: '磁盘空间不足' }).waitFor();
+    expect(await alert.textContent()).toBe('磁盘空间不足，导入失败，报道库没有任何改动。请腾出磁盘空间后再试。');
+    await options.reload();
+    await count.filter({ hasText: '11' }).waitFor();
     await options.close();
   });
 
@@ -209,5 +243,51 @@ describe('the built extension in Chromium', () => {
     await restartBrowser();
     expect(await popupTitles()).toEqual(before);
     expect(before.filter((t) => seed.some((s) => s.title === t))).toHaveLength(10);
+  });
+
+  it('exports and imports a library larger than a runtime message may be (64 MiB), in pieces', { timeout: 600_000 }, async () => {
+    // ~72 MB of JSON Lines: 1,200 stories of 20,000 characters, each with its analysis (no jieba needed).
+    const dir = await mkdtemp(join(tmpdir(), 'zhuzhou-lens-big-'));
+    const big = join(dir, 'big.jsonl');
+    const out = createWriteStream(big);
+    const text = '株洲日报讯 湘江风光带改造工程昨日开工，市住建局宣布工程将于明年完工，沿线居民出行更加方便。'.repeat(11).slice(0, 500);
+    for (let i = 0; i < BIG_STORIES; i++) {
+      const id = `big-${String(i).padStart(4, '0')}`;
+      const story = {
+        ...readerStory(id, `大文件第${i}篇`),
+        origin: 'bundled',
+        paragraphs: Array.from({ length: 40 }, () => text),
+        analysis: { entities: { person: [], place: ['株洲'], org: [] }, keywords: [{ word: `词${i}`, weight: 1 }], aliases: {}, terms: { 'place:株洲': 1, [`词${i}`]: 2 } },
+      };
+      if (!out.write(`${JSON.stringify(story)}\n`)) await once(out, 'drain');
+    }
+    out.end();
+    await once(out, 'finish');
+    expect((await stat(big)).size).toBeGreaterThan(MESSAGE_LIMIT);
+
+    const options = await session.openPage('options.html');
+    const count = options.locator('[data-testid=library-count]');
+    await count.filter({ hasText: '11' }).waitFor();
+    await options.locator('input[type=file]').setInputFiles(big);
+    const done = options.locator('[role=status]').filter({ hasText: `已导入 ${BIG_STORIES} 篇报道，报道库现有 ${BIG_STORIES + 11} 篇。` });
+    await done.or(options.locator('[role=alert]')).waitFor({ timeout: 300_000 });
+    expect(await done.count()).toBe(1);
+    expect(await count.textContent()).toContain(String(BIG_STORIES + 11));
+
+    const [download] = await Promise.all([options.waitForEvent('download', { timeout: 300_000 }), options.getByRole('button', { name: '导出报道库' }).click()]);
+    const exported = (await download.path()) ?? '';
+    expect((await stat(exported)).size).toBeGreaterThan(MESSAGE_LIMIT);
+    let lines = 0;
+    const origins = new Set<string>();
+    for await (const line of createInterface({ input: createReadStream(exported), crlfDelay: Infinity })) {
+      lines++;
+      origins.add((JSON.parse(line) as Story).origin);
+    }
+    expect(lines).toBe(BIG_STORIES + 11);
+    // The file's "bundled" claims were not taken: the next bundle update would have deleted them.
+    expect([...origins].sort()).toEqual(['bundled', 'import']);
+    await options.locator('[role=status]').filter({ hasText: `已导出 ${BIG_STORIES + 11} 篇报道。` }).waitFor();
+    await options.close();
+    await rm(dir, { recursive: true, force: true });
   });
 });

@@ -97,7 +97,21 @@ describe('insight CLI', { timeout: 30_000 }, () => {
     await writeFile(file, `${JSON.stringify(readerStory('a'))}\n{"id":"b"}\n`);
     const { code, stderr } = await insight('export', '--library', file);
     expect(code).not.toBe(0);
-    expect(stderr).toMatch(/line 2: publication: is missing/);
+    expect(stderr).toMatch(/line 2: date: is missing/);
+  });
+
+  it('names a UTF-16 library file, and never echoes a binary file’s control bytes to the terminal', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'insight-'));
+    const utf16 = join(dir, 'utf16.jsonl');
+    await writeFile(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${JSON.stringify(readerStory('a'))}\n`, 'utf16le')]));
+    expect((await insight('export', '--library', utf16)).stderr).toMatch(/the file is UTF-16 text; save it as UTF-8/);
+    const binary = join(dir, 'binary.jsonl');
+    await writeFile(binary, Buffer.from(`\u001b]0;pwned\u0007\u001b[2J${'\u0001'.repeat(2000)}\n`, 'latin1'));
+    const { code, stderr } = await insight('export', '--library', binary);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/line 1: not JSON/);
+    expect(stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+    expect(stderr.split('\n')[0].length).toBeLessThan(300);
   });
   it('extracts the article of html input and relates it as the popup would', async () => {
     const html = await readFile(new URL('../fixtures/pages/news.html', import.meta.url), 'utf8');

@@ -3,7 +3,10 @@ import { openDB } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { analyzeStories } from '../../lib/library/analyze-stories';
 import { ensureBundled, installBundled } from '../../lib/library/install';
+import { storiesFromJsonl, storiesToJsonl } from '../../lib/library/jsonl';
 import { openLibrary, type Library } from '../../lib/library/library';
+import type { Story } from '../../lib/library/story';
+import { ANALYSIS_BATCH, exportLibrary, importLibrary, transferProblem } from '../../lib/library/transfer';
 import { bundledStories, freshDbName, nodeAnalyzer, readPackageFile, readerStory } from './helpers';
 
 const analyzer = nodeAnalyzer();
@@ -91,5 +94,83 @@ describe('a removed source', () => {
     expect((await library.all()).map((s) => s.id)).toEqual(['b1']);
     expect(await library.index.size()).toBe(1);
     expect(await library.removeOrigin('src-a')).toBe(0);
+  });
+});
+
+describe('import and export', () => {
+  const analysed = (story: Story): Story => ({ ...story, analysis: { entities: { person: [], place: ['株洲'], org: [] }, keywords: [{ word: '株洲', weight: 1 }], aliases: {}, terms: { 'place:株洲': 1 } } });
+  const noAnalysis = async (): Promise<Story[]> => {
+    throw new Error('nothing to analyse');
+  };
+  /** A file that can only be read as a stream, in pieces of `size` bytes: reading it whole would throw. */
+  const streamOnly = (text: string, size = 4096): Blob => {
+    const bytes = new TextEncoder().encode(text);
+    let at = 0;
+    const file = {
+      stream: () => new ReadableStream<Uint8Array>({ pull: (c) => (at < bytes.length ? c.enqueue(bytes.slice(at, (at += size))) : c.close()) }),
+      text: () => Promise.reject(new Error('read whole')),
+      arrayBuffer: () => Promise.reject(new Error('read whole')),
+    };
+    return file as unknown as Blob;
+  };
+
+  it('gives every imported story the import’s origin, whatever the file claims', async () => {
+    await installBundled(library, readPackageFile, '0.1.0', analyzer);
+    const claims = ['bundled', 'src-someone'].map((origin, i) => ({ ...analysed(readerStory(`claim-${i}`)), origin }));
+    await importLibrary(library, new Blob([storiesToJsonl(claims)]), noAnalysis);
+    expect((await library.getMany(['claim-0', 'claim-1'])).map((s) => s?.origin)).toEqual(['import', 'import']);
+    // The next bundle update removes bundled stories it no longer ships: never an imported one.
+    await installBundled(library, readPackageFile, '0.1.1', analyzer);
+    expect(await library.count()).toBe(12);
+  }, 30_000);
+
+  it('reads the file as a stream, never whole, and asks for analysis in bounded batches', async () => {
+    const stories = Array.from({ length: 120 }, (_, i) => readerStory(`s-${i}`, `第${i}篇`));
+    const batches: number[] = [];
+    const result = await importLibrary(library, streamOnly(storiesToJsonl(stories)), async (batch) => {
+      batches.push(batch.length);
+      return batch.map(analysed);
+    });
+    expect(result).toEqual({ imported: 120, total: 120, defaulted: 0 });
+    expect(batches).toEqual([ANALYSIS_BATCH, ANALYSIS_BATCH, 120 - 2 * ANALYSIS_BATCH]);
+    expect((await library.get('s-7'))?.analysis?.entities.place).toEqual(['株洲']);
+  });
+
+  it('exports in id order, batch by batch, what it imports again', async () => {
+    const stories = Array.from({ length: 1234 }, (_, i) => analysed(readerStory(`e-${String(i).padStart(4, '0')}`)));
+    await library.put(stories);
+    let batches = 0;
+    const counting: Library = { ...library, batches: (size) => (batches++, library.batches(size)) };
+    const { file, count } = await exportLibrary(counting);
+    expect({ count, batches }).toEqual({ count: 1234, batches: 1 });
+    const again = storiesFromJsonl(await file.text());
+    expect(again.map((s) => s.id)).toEqual(stories.map((s) => s.id));
+    const sizes: number[] = [];
+    for await (const batch of library.batches(500)) sizes.push(batch.length);
+    expect(sizes).toEqual([500, 500, 234]);
+  });
+
+  it('leaves the library as it was on a full disk, and says so', async () => {
+    await library.put([analysed(readerStory('kept'))]);
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function full(this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+      if (this.name === 'docs') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return put.apply(this, args);
+    };
+    let error: unknown;
+    try {
+      await importLibrary(library, new Blob([storiesToJsonl([analysed(readerStory('new-1')), analysed(readerStory('new-2'))])]), noAnalysis).catch((e: unknown) => (error = e));
+    } finally {
+      IDBObjectStore.prototype.put = put;
+    }
+    expect(transferProblem(error)).toEqual({ kind: 'diskFull' });
+    expect((await library.all()).map((s) => s.id)).toEqual(['kept']);
+  });
+
+  it('names a file that cannot be read, and a bad file, apart from other failures', async () => {
+    const gone = { stream: () => new ReadableStream({ pull: (c) => c.error(new DOMException('The file changed.', 'NotReadableError')) }) } as unknown as Blob;
+    expect(transferProblem(await importLibrary(library, gone, noAnalysis).catch((e: unknown) => e))).toEqual({ kind: 'unreadable', details: 'The file changed.' });
+    expect(transferProblem(await importLibrary(library, new Blob(['[1]']), noAnalysis).catch((e: unknown) => e))).toMatchObject({ kind: 'invalid', details: expect.stringMatching(/line 1: not a story object/) });
+    expect(await library.count()).toBe(0);
   });
 });

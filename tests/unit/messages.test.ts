@@ -11,7 +11,7 @@ describe('who may talk to the background', () => {
   });
 
   it('ignores other extensions, web pages and content scripts asking for UI actions', () => {
-    const message = { type: 'UI_IMPORT_LIBRARY', text: '' };
+    const message = { type: 'UI_LIBRARY_CHANGED' };
     expect(isTrustedSender(message, { id: 'another-extension', url: `chrome-extension://another-extension/x.html` }, id, origin)).toBe(false);
     expect(isTrustedSender(message, { url: 'https://example.com/' }, id, origin)).toBe(false);
     expect(isTrustedSender(message, { id, url: 'https://news.example.com/a.html', tab: {} }, id, origin)).toBe(false);

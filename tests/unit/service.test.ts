@@ -2,7 +2,8 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createBackgroundState } from '../../lib/background-state';
 import { storiesToJsonl } from '../../lib/library/jsonl';
-import type { Library } from '../../lib/library/library';
+import { openLibrary, type Library } from '../../lib/library/library';
+import { exportLibrary, importLibrary, type ImportResult } from '../../lib/library/transfer';
 import { fetchSource } from '../../lib/library/sync/fetch-source';
 import { tabCoverage, tabKey } from '../../lib/page/tab-coverage';
 import type { PageCoverage, RelatedSummary } from '../../lib/messages';
@@ -18,8 +19,11 @@ let badges: Map<number, number | null>;
 /** Every tab whose badge was set, in order. */
 let badgeUpdates: number[];
 let opened: string[];
+/** What the options page does: reads the file into the library on its own connection, then tells the worker. */
+let importOnOptionsPage: (text: string) => Promise<ImportResult>;
 beforeEach(async () => {
-  const state = createBackgroundState({ version: 'test', readPackageFile, loadJieba, dbName: freshDbName() });
+  const dbName = freshDbName();
+  const state = createBackgroundState({ version: 'test', readPackageFile, loadJieba, dbName });
   library = await state.library();
   session = new Map();
   badges = new Map();
@@ -44,6 +48,15 @@ beforeEach(async () => {
       today: () => '2024-06-01',
     },
   }).handle;
+  importOnOptionsPage = async (text) => {
+    const page = await openLibrary(dbName, async () => (await state.analyzer()).idf());
+    try {
+      return await importLibrary(page, new Blob([text]), (stories) => handle({ type: 'UI_ANALYZE_STORIES', stories }));
+    } finally {
+      page.close();
+      await handle({ type: 'UI_LIBRARY_CHANGED' });
+    }
+  };
 });
 
 describe('background state', () => {
@@ -137,16 +150,19 @@ describe('background service', () => {
     expect((await handle({ type: 'UI_SEARCH', text: '株洲南方阀门股份有限公司参与制定的国际标准获批准发布。' })).mode).toBe('related');
   });
 
-  it('indexes imported stories at once: a passage about one finds it', async () => {
+  it('learns of an import written on the options page’s own connection: a passage about it finds it', async () => {
     const story = { ...readerStory('r-index', '湘江风光带改造工程开工'), paragraphs: ['湘江风光带改造工程昨日开工，株洲市住建局局长欧阳明宣布工程将于明年完工。'] };
-    await handle({ type: 'UI_IMPORT_LIBRARY', text: storiesToJsonl([story]) });
-    const { related } = await handle({ type: 'UI_SEARCH', text: '株洲市住建局局长欧阳明宣布，湘江风光带改造工程开工。' });
+    const passage = '株洲市住建局局长欧阳明宣布，湘江风光带改造工程开工。';
+    // The worker has answered before and kept what it read.
+    expect((await handle({ type: 'UI_SEARCH', text: passage })).related.map((r) => r.id)).not.toContain('r-index');
+    await importOnOptionsPage(storiesToJsonl([story]));
+    const { related } = await handle({ type: 'UI_SEARCH', text: passage });
     expect(related[0]?.id).toBe('r-index');
   });
 
-  it('imports a good file, analyses its stories and reports the new total', async () => {
-    const reply = await handle({ type: 'UI_IMPORT_LIBRARY', text: storiesToJsonl([readerStory('r1', '德国客人参观株洲'), readerStory('r2')]) });
-    expect(reply).toEqual({ imported: 2, total: 12 });
+  it('imports a good file, the worker analysing its stories, and reports the new total', async () => {
+    const reply = await importOnOptionsPage(storiesToJsonl([readerStory('r1', '德国客人参观株洲'), readerStory('r2')]));
+    expect(reply).toEqual({ imported: 2, total: 12, defaulted: 0 });
     expect((await library.get('r1'))?.analysis?.entities.place).toContain('株洲');
   });
 
@@ -164,15 +180,14 @@ describe('background service', () => {
   it('leaves the library exactly as it was when a file is bad', async () => {
     const before = await library.all();
     const text = `${storiesToJsonl([readerStory('r1')])}{"id":"r2"}\n`;
-    const reply = await handle({ type: 'UI_IMPORT_LIBRARY', text });
-    expect(reply).toEqual({ error: expect.stringMatching(/line 2: publication: /) });
+    await expect(importOnOptionsPage(text)).rejects.toThrow(/line 2: date: is missing/);
     expect(await library.all()).toEqual(before);
   });
 
   it('exports every story', async () => {
-    const reply = await handle({ type: 'UI_EXPORT_LIBRARY' });
-    expect(reply.count).toBe(10);
-    expect(reply.jsonl.trim().split('\n')).toHaveLength(10);
+    const { file, count } = await exportLibrary(library);
+    expect(count).toBe(10);
+    expect((await file.text()).trim().split('\n')).toHaveLength(10);
   });
 });
 
