@@ -1,10 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { Reply } from '../lib/messages';
+import { MAX_FEED_ITEMS, MAX_SHARDS, MAX_STORY_CHARS } from '../lib/library/sync/limits';
 import type { SourceKind, SyncResult } from '../lib/library/sync/source';
 import { Panel } from './Panel';
 import { t, tn, type MessageKey } from './i18n';
 import { send } from './messaging';
+import { hostPermission } from '../lib/library/sync/sources';
 import { useSyncStatus } from './sync-status';
 import { SyncProgress } from './SyncProgress';
 
@@ -18,16 +20,37 @@ const KINDS: Array<[SourceKind, Parameters<typeof t>[0]]> = [
 
 const when = (iso: string) => new Date(iso).toLocaleString(t('htmlLang'), { dateStyle: 'medium', timeStyle: 'short' });
 
+/** What a sync left out, cut or left alone, in words: nothing a source sent is dropped unsaid. */
+function notes(last: SyncResult): string {
+  // A result kept from before these were counted lacks them.
+  const count = (n: number | undefined) => n ?? 0;
+  return [
+    count(last.duplicates) > 0 && t('sourceDuplicates', last.duplicates),
+    count(last.conflicts) > 0 && t('sourceConflicts', last.conflicts),
+    count(last.truncated) > 0 && t('sourceTruncated', last.truncated, MAX_STORY_CHARS),
+    count(last.skippedItems) > 0 && t('sourceSkippedItems', last.skippedItems, MAX_FEED_ITEMS),
+    count(last.skippedShards) > 0 && t('sourceSkippedShards', last.skippedShards, MAX_SHARDS),
+    count(last.undated) > 0 && t('sourceUndated', last.undated),
+  ]
+    .filter(Boolean)
+    .join('');
+}
+
 function LastResult({ last }: { last?: SyncResult }) {
   if (!last) return <span class="help">{t('sourceNeverSynced')}</span>;
   if (last.error) {
     const problem = t(`syncProblem_${(last.problem ?? 'other').replace('-', '_')}` as MessageKey);
-    return <span class="status-error">{t('sourceLastError', when(last.at), problem, last.error)}</span>;
+    return (
+      <span class="status-error">
+        {t('sourceLastError', when(last.at), problem, last.error)}
+        {notes(last)}
+      </span>
+    );
   }
   return (
     <span>
       {t('sourceLastOk', when(last.at), last.added, last.updated)}
-      {last.duplicates > 0 && t('sourceDuplicates', last.duplicates)}
+      {notes(last)}
     </span>
   );
 }
@@ -52,7 +75,7 @@ export function SyncSources() {
     // Asked while the click still counts as the reader's: the host of this source, and no other.
     let origin: string | undefined;
     try {
-      origin = `${new URL(url.trim()).origin}/*`;
+      origin = hostPermission(url.trim());
     } catch {
       origin = undefined;
     }
@@ -157,6 +180,8 @@ export function SyncSources() {
                   onClick={() =>
                     void send({ type: 'UI_REMOVE_SOURCE', id: source.id, removeStories: removeStories[source.id] ?? false }).then((reply) => {
                       if (reply.removed) setMessage({ kind: 'info', text: tn('sourceRemoved', reply.removed) });
+                      // The site's permission goes with the last source on it (a permission the browser does not hold is no error).
+                      if (reply.release.length) void browser.permissions.remove({ origins: reply.release }).catch(() => undefined);
                       return refresh();
                     })
                   }

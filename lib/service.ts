@@ -16,7 +16,7 @@ import { articleText } from './page/article-text';
 import { MAX_SELECTION } from './page/selection';
 import type { TabCoverage } from './page/tab-coverage';
 import type { Fetched, Validators } from './library/sync/fetch-source';
-import { makeSource, SourceError, sourceRegistry, type KeyValueStore } from './library/sync/sources';
+import { makeSource, permissionsToRelease, SourceError, sourceRegistry, type KeyValueStore } from './library/sync/sources';
 import { syncRunner, type SyncStatus } from './library/sync/sync-all';
 import type { ReaderGate } from './reader-gate';
 
@@ -181,10 +181,11 @@ export function createService({ library, analyzer, read, tabs, openStory, sync, 
         await sources.update(message.id, { enabled: message.enabled });
         return null as Reply<M>;
       case 'UI_REMOVE_SOURCE': {
-        await sources.remove(message.id);
+        const gone = await sources.remove(message.id);
         const removed = message.removeStories ? await lib.removeOrigin(message.id) : 0;
         if (removed) finder = undefined;
-        return { removed } as Reply<M>;
+        const release = gone ? permissionsToRelease(gone, await sources.list()) : [];
+        return { removed, release } as Reply<M>;
       }
       case 'UI_SYNC_NOW':
         void runner.syncAll();
