@@ -132,5 +132,13 @@ describe('feed items as stories', () => {
   it('reads html for its text: blocks are paragraphs, entities decoded, scripts and styles silent', () => {
     expect(htmlParagraphs('<div>一<br>二</div><p>三 &amp; 四</p><style>p{}</style><script>x()</script><ul><li>五</li><li>六</li></ul>')).toEqual(['一', '二', '三 & 四', '五', '六']);
     expect(htmlParagraphs('纯文本')).toEqual(['纯文本']);
+    expect(htmlParagraphs('<svg/>图后<iframe src="x"/>仍在')).toEqual(['图后仍在']);
+  });
+
+  it('reads 200,000 unclosed tags in one pass', () => {
+    // A generous guard against the quadratic cost of a parser's open-element stack (minutes, before).
+    const started = performance.now();
+    expect(htmlParagraphs('<span>字'.repeat(200_000) + '<p>尾</p>')).toEqual(['字'.repeat(200_000), '尾']);
+    expect(performance.now() - started).toBeLessThan(3_000);
   });
 });
