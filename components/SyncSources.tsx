@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { Reply } from '../lib/messages';
-import { MAX_FEED_ITEMS, MAX_SHARDS, MAX_STORY_CHARS } from '../lib/library/sync/limits';
 import type { SourceKind, SyncResult } from '../lib/library/sync/source';
+import { hostPermission } from '../lib/library/sync/sources';
 import { Panel } from './Panel';
 import { t, tn, type MessageKey } from './i18n';
 import { send } from './messaging';
-import { hostPermission } from '../lib/library/sync/sources';
+import { syncNotes } from './sync-notes';
 import { useSyncStatus } from './sync-status';
 import { SyncProgress } from './SyncProgress';
 
@@ -20,21 +20,7 @@ const KINDS: Array<[SourceKind, Parameters<typeof t>[0]]> = [
 
 const when = (iso: string) => new Date(iso).toLocaleString(t('htmlLang'), { dateStyle: 'medium', timeStyle: 'short' });
 
-/** What a sync left out, cut or left alone, in words: nothing a source sent is dropped unsaid. */
-function notes(last: SyncResult): string {
-  // A result kept from before these were counted lacks them.
-  const count = (n: number | undefined) => n ?? 0;
-  return [
-    count(last.duplicates) > 0 && t('sourceDuplicates', last.duplicates),
-    count(last.conflicts) > 0 && t('sourceConflicts', last.conflicts),
-    count(last.truncated) > 0 && t('sourceTruncated', last.truncated, MAX_STORY_CHARS),
-    count(last.skippedItems) > 0 && t('sourceSkippedItems', last.skippedItems, MAX_FEED_ITEMS),
-    count(last.skippedShards) > 0 && t('sourceSkippedShards', last.skippedShards, MAX_SHARDS),
-    count(last.undated) > 0 && t('sourceUndated', last.undated),
-  ]
-    .filter(Boolean)
-    .join('');
-}
+const notes = (last: SyncResult) => syncNotes(last).map(([key, ...subs]) => t(key, ...subs)).join('');
 
 function LastResult({ last }: { last?: SyncResult }) {
   if (!last) return <span class="help">{t('sourceNeverSynced')}</span>;
