@@ -42,7 +42,7 @@ export async function fetchSource(url: string, known: Validators, limits: FetchL
     const response = await fetchImpl(url, { headers, signal: abort.signal, redirect: 'follow', cache: 'no-store' });
     const from = answeredFrom(response);
     if (from !== undefined && from !== new URL(url).origin) {
-      await response.body?.cancel();
+      await response.body?.cancel().catch(() => undefined);
       throw new FetchError('redirect', `${url}: the server sends it on to ${from}, another site than the one added; add that address as a source if it is the right one`);
     }
     if (response.status === 304) return { status: 'not-modified' };
