@@ -2,9 +2,11 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { Reply } from '../lib/messages';
 import type { SourceKind, SyncResult } from '../lib/library/sync/source';
+import { hostPermission } from '../lib/library/sync/sources';
 import { Panel } from './Panel';
 import { t, tn, type MessageKey } from './i18n';
 import { send } from './messaging';
+import { syncNotes } from './sync-notes';
 import { useSyncStatus } from './sync-status';
 import { SyncProgress } from './SyncProgress';
 
@@ -18,16 +20,23 @@ const KINDS: Array<[SourceKind, Parameters<typeof t>[0]]> = [
 
 const when = (iso: string) => new Date(iso).toLocaleString(t('htmlLang'), { dateStyle: 'medium', timeStyle: 'short' });
 
+const notes = (last: SyncResult) => syncNotes(last).map(([key, ...subs]) => t(key, ...subs)).join('');
+
 function LastResult({ last }: { last?: SyncResult }) {
   if (!last) return <span class="help">{t('sourceNeverSynced')}</span>;
   if (last.error) {
     const problem = t(`syncProblem_${(last.problem ?? 'other').replace('-', '_')}` as MessageKey);
-    return <span class="status-error">{t('sourceLastError', when(last.at), problem, last.error)}</span>;
+    return (
+      <span class="status-error">
+        {t('sourceLastError', when(last.at), problem, last.error)}
+        {notes(last)}
+      </span>
+    );
   }
   return (
     <span>
       {t('sourceLastOk', when(last.at), last.added, last.updated)}
-      {last.duplicates > 0 && t('sourceDuplicates', last.duplicates)}
+      {notes(last)}
     </span>
   );
 }
@@ -52,7 +61,7 @@ export function SyncSources() {
     // Asked while the click still counts as the reader's: the host of this source, and no other.
     let origin: string | undefined;
     try {
-      origin = `${new URL(url.trim()).origin}/*`;
+      origin = hostPermission(url.trim());
     } catch {
       origin = undefined;
     }
@@ -157,6 +166,8 @@ export function SyncSources() {
                   onClick={() =>
                     void send({ type: 'UI_REMOVE_SOURCE', id: source.id, removeStories: removeStories[source.id] ?? false }).then((reply) => {
                       if (reply.removed) setMessage({ kind: 'info', text: tn('sourceRemoved', reply.removed) });
+                      // The site's permission goes with the last source on it (a permission the browser does not hold is no error).
+                      if (reply.release.length) void browser.permissions.remove({ origins: reply.release }).catch(() => undefined);
                       return refresh();
                     })
                   }

@@ -101,7 +101,8 @@ export interface Replies {
   /** The new source (its first sync has started), or what to fix. */
   UI_ADD_SOURCE: { source: Source } | { error: string };
   UI_UPDATE_SOURCE: null;
-  UI_REMOVE_SOURCE: { removed: number };
+  /** Stories removed with the source, and the host permissions no remaining source needs (the options page gives them back). */
+  UI_REMOVE_SOURCE: { removed: number; release: string[] };
   /** The sync runs on; its progress is in session storage (SYNC_STATUS_KEY), each result with its source. */
   UI_SYNC_NOW: { started: true };
   /**

@@ -15,7 +15,7 @@ import { articleText } from './page/article-text';
 import { pageQueue, type PageJob } from './page/page-queue';
 import type { TabCoverage } from './page/tab-coverage';
 import type { Fetched, Validators } from './library/sync/fetch-source';
-import { makeSource, SourceError, sourceRegistry, type KeyValueStore } from './library/sync/sources';
+import { makeSource, permissionsToRelease, SourceError, sourceRegistry, type KeyValueStore } from './library/sync/sources';
 import { syncRunner, type SyncStatus } from './library/sync/sync-all';
 import type { ReaderGate } from './reader-gate';
 
@@ -211,12 +211,16 @@ export function createService({ library, analyzer, read, tabs, openStory, sync, 
    */
   async function removeSource(id: string, removeStories: boolean): Promise<Replies['UI_REMOVE_SOURCE']> {
     const lib = await library();
-    const removed = await runner.remove(id, async () => {
-      await sources.remove(id);
-      return removeStories ? lib.removeOrigin(id) : 0;
+    const { removed, release } = await runner.remove(id, async () => {
+      const gone = await sources.remove(id);
+      return {
+        removed: removeStories ? await lib.removeOrigin(id) : 0,
+        // The site's host permission goes with the last source on it.
+        release: gone ? permissionsToRelease(gone, await sources.list()) : [],
+      };
     });
     if (removed) finder = undefined;
-    return { removed };
+    return { removed, release };
   }
 
   /** Messages that wait for background work are answered outside the readers' gate; the rest inside. */

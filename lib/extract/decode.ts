@@ -41,8 +41,20 @@ function byBom(bytes: Uint8Array): TextDecoder | undefined {
 
 /** The text of a page's or feed's bytes; `contentType` is the HTTP header, when there was one. */
 export function decodeMarkup(bytes: Uint8Array, contentType?: string): string {
-  const declared =
-    byBom(bytes) ?? decoderFor(contentType && CHARSET_IN_HEADER.exec(contentType)?.[1]) ?? decoderFor(declaredInPage(bytes));
+  return decodeDeclared(bytes, contentType, declaredInPage(bytes));
+}
+
+/**
+ * The text of bytes that are not markup (JSON, JSON Lines, plain text): only a byte order mark or
+ * the HTTP header declares their charset — a "<meta charset>" inside them is text, not a
+ * declaration — and undeclared they are UTF-8, or GB18030 when they are not valid UTF-8.
+ */
+export function decodeText(bytes: Uint8Array, contentType?: string): string {
+  return decodeDeclared(bytes, contentType, undefined);
+}
+
+function decodeDeclared(bytes: Uint8Array, contentType: string | undefined, inPage: string | undefined): string {
+  const declared = byBom(bytes) ?? decoderFor(contentType && CHARSET_IN_HEADER.exec(contentType)?.[1]) ?? decoderFor(inPage);
   if (declared) return declared.decode(bytes);
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);

@@ -30,6 +30,11 @@ beforeAll(async () => {
       for (let i = 0; i < 16; i++) response.write(chunk);
       return response.end();
     }
+    if (path === '/moved-away') return response.writeHead(302, { location: `http://localhost:${(server.address() as AddressInfo).port}/feed` }).end();
+    if (path === '/moved-home') return response.writeHead(301, { location: '/feed' }).end();
+    if (path === '/moved-to-file') return response.writeHead(302, { location: 'file:///etc/passwd' }).end();
+    if (path === '/json') return response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ title: '<meta charset=gbk> 株洲日报' }));
+    if (path === '/gbk-json') return response.writeHead(200, { 'content-type': 'application/json; charset=gbk' }).end(Buffer.from([0x22, 0xd6, 0xea, 0xd6, 0xde, 0x22]));
     response.writeHead(500).end('boom');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -52,6 +57,17 @@ describe('fetching a source', () => {
 
   it('decodes by the declared charset', async () => {
     expect(await fetchSource(`${base}/gbk`, {}, limits)).toMatchObject({ text: '<a>株洲</a>' });
+  });
+
+  it('reads JSON as UTF-8 though its text holds a <meta charset>, or by the charset of its header', async () => {
+    expect(await fetchSource(`${base}/json`, {}, limits)).toMatchObject({ text: JSON.stringify({ title: '<meta charset=gbk> 株洲日报' }) });
+    expect(await fetchSource(`${base}/gbk-json`, {}, limits)).toMatchObject({ text: '"株洲"' });
+  });
+
+  it('follows a redirect on the same site and refuses one to another site or off the web', async () => {
+    expect(await fetchSource(`${base}/moved-home`, {}, limits)).toMatchObject({ status: 'ok', text: '<rss>株洲</rss>' });
+    expect(await failure(fetchSource(`${base}/moved-away`, {}, limits))).toMatchObject({ kind: 'redirect', message: expect.stringContaining('another site') });
+    expect(await failure(fetchSource(`${base}/moved-to-file`, {}, limits))).toMatchObject({ kind: 'network', message: expect.stringMatching(/scheme/i) });
   });
 
   it('gives up on a slow answer and on a slow body', async () => {

@@ -8,16 +8,19 @@ import { createBackgroundState } from '../../lib/background-state';
 import { storiesToJsonl } from '../../lib/library/jsonl';
 import type { Library } from '../../lib/library/library';
 import type { Story } from '../../lib/library/story';
+import { parseFeed } from '../../lib/library/sync/feed';
+import { feedStories } from '../../lib/library/sync/feed-stories';
 import { fetchSource } from '../../lib/library/sync/fetch-source';
+import { MAX_ERROR_CHARS, MAX_FEED_ITEMS, MAX_SHARDS, MAX_STORY_CHARS } from '../../lib/library/sync/limits';
 import type { Source, SourceState } from '../../lib/library/sync/source';
-import { makeSource, sourceRegistry, type KeyValueStore } from '../../lib/library/sync/sources';
+import { makeSource, permissionsToRelease, sourceRegistry, type KeyValueStore } from '../../lib/library/sync/sources';
 import { syncRunner } from '../../lib/library/sync/sync-all';
 import { syncSource, type SyncDeps, type SyncProgress } from '../../lib/library/sync/sync-source';
 import type { Analyzer } from '../../lib/nlp/analyzer';
 import { freshDbName, loadJieba, readPackageFile, readerStory } from './helpers';
 
-/** What the test server serves; a test changes it to play a newsroom updating its files. */
-let files: Record<string, { body: string; etag?: string }>;
+/** What the test server serves; a test changes it to play a newsroom updating its files (or sending the reader elsewhere). */
+let files: Record<string, { body: string; etag?: string; type?: string; location?: string }>;
 let requests: string[];
 let server: Server;
 let base: string;
@@ -28,8 +31,9 @@ beforeAll(async () => {
     requests.push(path);
     const file = files[path];
     if (!file) return response.writeHead(404).end();
+    if (file.location) return response.writeHead(302, { location: file.location }).end();
     if (file.etag && request.headers['if-none-match'] === file.etag) return response.writeHead(304).end();
-    response.writeHead(200, { 'content-type': 'text/plain; charset=utf-8', ...(file.etag && { etag: file.etag }) }).end(file.body);
+    response.writeHead(200, { 'content-type': file.type ?? 'text/plain; charset=utf-8', ...(file.etag && { etag: file.etag }) }).end(file.body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -158,6 +162,156 @@ describe('syncing a source', { timeout: 30_000 }, () => {
     expect(result.added).toBeGreaterThan(0);
     const all = await library.all();
     expect(all.filter((s) => s.origin === 'src-page').map((s) => s.title)).toContain('炎陵黄桃开园 首批鲜果销往长三角');
+  });
+});
+
+const rss = (items: string) => `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>测试订阅</title>${items}</channel></rss>`;
+const manifest = (shards: Array<{ url: string; version?: string }>, name = '潇湘晨报') => ({ body: JSON.stringify({ library: name, shards }), etag: `"m-${Math.random()}"` });
+/** Stories are written to nowhere: for a test of what a sync takes, not of the library. */
+const counting = (written: Story[]): Pick<SyncDeps, 'stories' | 'analyze'> => ({
+  stories: { getMany: async (ids) => ids.map(() => undefined), duplicatesOf: async (stories) => stories.map(() => undefined), put: async (stories) => void written.push(...stories) },
+  analyze: async (stories) => stories,
+});
+
+describe('a source writes its own stories only', { timeout: 30_000 }, () => {
+  it('leaves a bundled or imported story a shard carries the id of as it was, counts the conflict, and removing the source keeps it', async () => {
+    const seed = (await library.all()).find((s) => s.origin === 'bundled')!;
+    await library.put([readerStory('xxcb-2', '读者导入的报道')]);
+    files['/archive/b.jsonl'] = { body: storiesToJsonl([{ ...readerStory(seed.id, '改写内置报道'), origin: 'whatever' }, readerStory('xxcb-5', '晨报第5篇')]) };
+    const result = await syncSource(source('library', '/archive/manifest.json'), deps());
+    expect(result).toMatchObject({ added: 3, conflicts: 2, updated: 0 });
+    expect(await library.get('xxcb-2')).toMatchObject({ title: '读者导入的报道', origin: 'import' });
+    expect(await library.get(seed.id)).toMatchObject({ title: seed.title, origin: 'bundled' });
+    expect(await library.removeOrigin('src-library')).toBe(3);
+    expect(await library.get('xxcb-2')).toBeDefined();
+    expect(await library.get(seed.id)).toBeDefined();
+  });
+
+  it('leaves another source’s page and an imported story with a feed item’s id alone (any kind of source)', async () => {
+    const page = (id: string) => source('page', '/page.txt', { id, page: { publication: '潇湘晨报', date: '2024-06-01', page: 3 } });
+    const first = await syncSource(page('src-page'), deps());
+    // The same text again from another source: the library has it; changed text: a conflict.
+    expect(await syncSource(page('src-page-2'), deps())).toMatchObject({ added: 0, duplicates: first.added, conflicts: 0 });
+    files['/page.txt'] = { body: files['/page.txt'].body.replace(/。/g, '！') };
+    const second = await syncSource(page('src-page-3'), deps());
+    expect(second).toMatchObject({ added: 0, updated: 0 });
+    expect(second.conflicts).toBeGreaterThan(0);
+    expect((await library.all()).filter((s) => s.origin?.startsWith('src-page')).every((s) => s.origin === 'src-page')).toBe(true);
+
+    const feed = source('feed', '/rss.xml');
+    const ids = (await feedStories(parseFeed(files['/rss.xml'].body), feed, '2024-06-01')).stories.map((s) => s.id);
+    await library.put(ids.map((id) => readerStory(id, '先导入的同编号报道')));
+    expect(await syncSource(feed, deps())).toMatchObject({ added: 0, updated: 0, conflicts: 2 });
+    expect((await library.getMany(ids)).map((s) => s?.origin)).toEqual(['import', 'import']);
+  });
+});
+
+describe('what a sync takes at most', { timeout: 30_000 }, () => {
+  it('cuts a huge story at a sentence end and says so', async () => {
+    const sentence = '株洲市今天召开会议研究部署防汛工作，要求各地压实责任。';
+    const paragraph = sentence.repeat(40);
+    files['/huge.xml'] = { body: rss(`<item><title>很长的报道</title><description><![CDATA[${`<p>${paragraph}</p>`.repeat(200)}]]></description></item>`) };
+    const result = await syncSource(source('feed', '/huge.xml'), deps());
+    expect(result).toMatchObject({ added: 1, truncated: 1 });
+    const stored = (await library.all()).find((s) => s.title === '很长的报道')!;
+    const length = stored.paragraphs.join('').length;
+    expect(length).toBeLessThanOrEqual(MAX_STORY_CHARS);
+    expect(length).toBeGreaterThan(MAX_STORY_CHARS - paragraph.length);
+    expect(stored.paragraphs.at(-1)!.endsWith('。')).toBe(true);
+  });
+
+  it('takes the first items of a feed that lists too many, and counts the rest', async () => {
+    const items = Array.from({ length: MAX_FEED_ITEMS + 7 }, (_, i) => `<item><guid>n-${i}</guid><title>第${i}条</title><description>正文${i}。</description></item>`).join('');
+    files['/many.xml'] = { body: rss(items) };
+    const written: Story[] = [];
+    const result = await syncSource(source('feed', '/many.xml'), { ...deps(), ...counting(written) });
+    expect(result).toMatchObject({ added: MAX_FEED_ITEMS, skippedItems: 7 });
+    expect(written).toHaveLength(MAX_FEED_ITEMS);
+    expect(written[0].title).toBe('第0条');
+  });
+
+  it('takes the first shards of a manifest that lists too many, and remembers only what the manifest lists now', async () => {
+    files['/archive/manifest.json'] = manifest(Array.from({ length: MAX_SHARDS + 5 }, () => ({ url: 'a.jsonl', version: '1' })));
+    const lib = source('library', '/archive/manifest.json');
+    expect(await syncSource(lib, deps())).toMatchObject({ added: 3, skippedShards: 5 });
+    expect(states.get('src-library')?.shards).toHaveLength(MAX_SHARDS);
+
+    files['/archive/manifest.json'] = manifest([{ url: 'b.jsonl', version: '1' }]);
+    await syncSource(lib, deps());
+    expect(Object.keys(states.get('src-library')!.fetched).sort()).toEqual([`${base}/archive/b.jsonl`, `${base}/archive/manifest.json`]);
+  });
+
+  it('keeps no ETag nor error message of unbounded size in the source’s state', async () => {
+    files['/rss.xml'].etag = `"${'e'.repeat(10_000)}"`;
+    expect(await syncSource(source('feed', '/rss.xml'), deps())).toMatchObject({ added: 2 });
+    expect(states.get('src-feed')?.fetched[`${base}/rss.xml`]?.etag).toBeUndefined();
+    // The error names the address, here a long one.
+    const failed = await syncSource(source('feed', `/gone.xml?${'q'.repeat(10_000)}`, { id: 'src-bad' }), deps());
+    expect(failed.problem).toBe('http');
+    expect(failed.error!.length).toBeLessThanOrEqual(MAX_ERROR_CHARS);
+    expect(JSON.stringify(states.get('src-bad')).length).toBeLessThan(2_000);
+  });
+});
+
+describe('where a sync reads from, and how', { timeout: 30_000 }, () => {
+  it('refuses a manifest whose shards point off its site: another host, a file, data, the extension', async () => {
+    const other = `http://localhost:${new URL(base).port}/archive/a.jsonl`;
+    for (const url of [other, 'file:///etc/passwd', 'data:application/json,{}', 'chrome-extension://abcdefghijklmnop/x.jsonl', `http://u:p@${new URL(base).host}/archive/a.jsonl`]) {
+      files['/archive/manifest.json'] = manifest([{ url: 'a.jsonl', version: '1' }, { url, version: '1' }]);
+      requests = [];
+      const before = await library.count();
+      const result = await syncSource(source('library', '/archive/manifest.json'), deps());
+      expect(result, url).toMatchObject({ problem: 'format', error: expect.stringContaining("not on the manifest's site") });
+      expect(requests).toEqual(['/archive/manifest.json']);
+      expect(await library.count()).toBe(before);
+    }
+  });
+
+  it('refuses an answer a redirect brought from another site, and follows one on the same site', async () => {
+    files['/moved.xml'] = { body: '', location: `http://localhost:${new URL(base).port}/rss.xml` };
+    const result = await syncSource(source('feed', '/moved.xml'), deps());
+    expect(result).toMatchObject({ problem: 'redirect', error: expect.stringContaining(`http://localhost:${new URL(base).port}`) });
+    files['/moved.xml'] = { body: '', location: '/rss.xml' };
+    expect(await syncSource(source('feed', '/moved.xml'), deps())).toMatchObject({ added: 2 });
+  });
+
+  it('reads JSON and JSON Lines as UTF-8 whatever their text says about charsets', async () => {
+    const title = '<meta charset="gbk"> 株洲日报';
+    files['/archive/manifest.json'] = { ...manifest([{ url: 'a.jsonl', version: '1' }], title), type: 'application/json' };
+    files['/archive/a.jsonl'] = { body: storiesToJsonl([readerStory('xxcb-1', '<meta charset=gbk>株洲新闻')]), type: 'application/x-ndjson' };
+    expect(await syncSource(source('library', '/archive/manifest.json'), deps())).toMatchObject({ added: 1 });
+    expect(states.get('src-library')?.title).toBe(title);
+    expect((await library.get('xxcb-1'))?.title).toBe('<meta charset=gbk>株洲新闻');
+  });
+
+  it('keeps a feed item whose date names no day, dated the day of the sync, and counts it', async () => {
+    files['/dates.xml'] = { body: rss('<item><title>日期有误</title><pubDate>2024-13-45</pubDate><description>正文。</description></item><item><title>日期正常</title><pubDate>2024-05-20</pubDate><description>正文二。</description></item>') };
+    expect(await syncSource(source('feed', '/dates.xml'), deps())).toMatchObject({ added: 2, undated: 1 });
+    expect((await library.all()).find((s) => s.title === '日期有误')?.date).toBe('2024-06-01');
+  });
+
+  it('says a feed the XML parser refuses is unreadable, in the parser’s words', async () => {
+    files['/entity.xml'] = { body: '<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY x SYSTEM "file:///etc/passwd">]><rss><channel><title>&x;</title></channel></rss>' };
+    expect(await syncSource(source('feed', '/entity.xml'), deps())).toMatchObject({ problem: 'format', error: expect.stringContaining('External entities are not supported') });
+  });
+});
+
+describe('sources', () => {
+  it('refuses an address with a user name or password when the source is added', async () => {
+    await expect(makeSource({ kind: 'feed', url: 'https://reader:secret@news.example.com/rss.xml' })).rejects.toThrow(/user name or password/);
+    await expect(makeSource({ kind: 'feed', url: 'https://reader@news.example.com/rss.xml' })).rejects.toThrow(/user name or password/);
+  });
+
+  it('gives back a site’s host permission with the last source on it', async () => {
+    const [a, b, c] = await Promise.all(['https://a.example.com/rss.xml', 'https://a.example.com/other.json', 'http://a.example.com:8080/x'].map((url) => makeSource({ kind: 'feed', url })));
+    expect(permissionsToRelease(a, [b, c])).toEqual([]);
+    expect(permissionsToRelease(a, [c])).toEqual(['https://a.example.com/*']);
+    expect(permissionsToRelease(c, [a, b])).toEqual(['http://a.example.com:8080/*']);
+    const kept = new Map<string, unknown>();
+    const sources = sourceRegistry({ get: async (k) => kept.get(k), set: async (k, v) => void kept.set(k, v), remove: async (k) => void kept.delete(k) });
+    await sources.add(a);
+    expect(await sources.remove(a.id)).toEqual(a);
+    expect(await sources.remove(a.id)).toBeUndefined();
   });
 });
 

@@ -106,7 +106,8 @@ function jsonFeed(source: string): Feed {
     if (!title && !html && !plain) continue;
     const authors = Array.isArray(raw.authors) ? (raw.authors as Node[]) : [];
     items.push({
-      id: raw.id === undefined ? undefined : String(raw.id),
+      // Only a string or a number is an id; anything else (an object reads "[object Object]") is none, and the item's address serves.
+      id: (typeof raw.id === 'string' || typeof raw.id === 'number' ? String(raw.id).trim() : '') || undefined,
       url: typeof raw.url === 'string' ? raw.url : undefined,
       title,
       published: typeof raw.date_published === 'string' ? raw.date_published : undefined,
@@ -124,7 +125,13 @@ export function parseFeed(source: string): Feed {
   if (!trimmed.startsWith('<')) throw new FeedError('neither XML nor JSON');
   const valid = XMLValidator.validate(trimmed);
   if (valid !== true) throw new FeedError(`broken XML at line ${valid.err.line}: ${valid.err.msg}`);
-  const doc = xml.parse(trimmed) as Node;
+  let doc: Node;
+  try {
+    doc = xml.parse(trimmed) as Node;
+  } catch (error) {
+    // Well-formed, yet refused by the parser (an external entity, a broken DOCTYPE).
+    throw new FeedError(`unreadable XML: ${(error as Error).message}`);
+  }
   const rss = (doc.rss as Node | undefined)?.channel as Node | undefined;
   if (rss) return { kind: 'rss', title: text(rss.title), items: ((rss.item as Node[] | undefined) ?? []).map(rssItem).filter((i): i is FeedItem => !!i) };
   const rdf = doc['rdf:RDF'] as Node | undefined;

@@ -27,16 +27,28 @@ export interface SyncResult {
   unchanged: number;
   /** Stories the library already had from elsewhere (same address or same text): left out. */
   duplicates: number;
+  /** Stories carrying the id of one from elsewhere (bundled, imported, another source) with other text: left alone, that one kept. */
+  conflicts: number;
+  /** Stories whose text was cut to MAX_STORY_CHARS. */
+  truncated: number;
+  /** A feed's items past MAX_FEED_ITEMS, and a manifest's shards past MAX_SHARDS: not taken. */
+  skippedItems: number;
+  skippedShards: number;
+  /** Feed items whose date names no day: kept, dated the day of the sync. */
+  undated: number;
   /** What went wrong, for the reader (the UI words it in the reader's language) … */
   problem?: SyncProblem;
   /** … and the details, as the code found them. */
   error?: string;
 }
 
-export type SyncProblem = 'network' | 'timeout' | 'too-large' | 'http' | 'format' | 'quota' | 'other';
+export type SyncProblem = 'network' | 'timeout' | 'too-large' | 'http' | 'redirect' | 'format' | 'quota' | 'other';
 
 export interface SourceState {
-  /** What each address last answered (for conditional requests), and the shard version taken from it. */
+  /**
+   * What each address last answered (for conditional requests), and the shard version taken from
+   * it: the source's own address and the shards its manifest lists now, no other.
+   */
   fetched: Record<string, Validators & { version?: string }>;
   /** A library feed's shards as its manifest last listed them. */
   shards?: Shard[];

@@ -41,6 +41,8 @@ export async function makeSource(input: NewSource): Promise<Source> {
     throw new SourceError(`"${input.url}" is not a web address`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new SourceError('only http and https addresses can be synced');
+  // Kept with the source in plain text, and never sent by the browser's fetch anyway: every sync would fail.
+  if (url.username || url.password) throw new SourceError('an address with a user name or password in it (user:password@) cannot be synced: remove them, the source must be readable without');
   if (!['library', 'feed', 'page'].includes(input.kind)) throw new SourceError(`unknown kind of source: ${input.kind}`);
   if (input.kind === 'page') {
     const page = input.page;
@@ -71,9 +73,12 @@ export function sourceRegistry(store: KeyValueStore) {
     async update(id: string, change: Partial<Pick<Source, 'enabled' | 'name'>>) {
       await store.set(SOURCES, (await list()).map((s) => (s.id === id ? { ...s, ...change } : s)));
     },
-    async remove(id: string) {
-      await store.set(SOURCES, (await list()).filter((s) => s.id !== id));
+    /** Removes a source and its state; the source removed, if there was one. */
+    async remove(id: string): Promise<Source | undefined> {
+      const all = await list();
+      await store.set(SOURCES, all.filter((s) => s.id !== id));
       await store.remove(stateKey(id));
+      return all.find((s) => s.id === id);
     },
     state: {
       load: async (id: string) => (await store.get(stateKey(id))) as SourceState | undefined,
@@ -83,3 +88,12 @@ export function sourceRegistry(store: KeyValueStore) {
 }
 
 export type SourceRegistry = ReturnType<typeof sourceRegistry>;
+
+/** The host permission a source's address needs: its origin, every path (what the options page asks for). */
+export const hostPermission = (url: string) => `${new URL(url).origin}/*`;
+
+/** The host permissions to give back once `removed` is gone: its origin's, unless a remaining source still reads it. */
+export function permissionsToRelease(removed: Source, remaining: Source[]): string[] {
+  const needed = hostPermission(removed.url);
+  return remaining.some((s) => hostPermission(s.url) === needed) ? [] : [needed];
+}

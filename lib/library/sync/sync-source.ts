@@ -5,6 +5,8 @@
  * of it is written, so a sync that fails or whose worker is stopped half way does the rest next
  * time; ids are stable, so what was written already is recognised as unchanged, never doubled.
  * A story the library has from elsewhere (same address, or same text by fingerprint) is left out.
+ * A source adds and updates its own stories only: one carrying the id of a story from elsewhere
+ * (bundled, imported, another source) leaves that story as it is, and is counted as a conflict.
  * Stories a source later drops are kept.
  */
 import { ImportError, storiesFromJsonl } from '../jsonl';
@@ -15,6 +17,8 @@ import { FeedError, parseFeed } from './feed';
 import { feedStories } from './feed-stories';
 import { FetchError, type Fetched, type Validators } from './fetch-source';
 import { parseManifest, type Shard } from './library-feed';
+import { MAX_ERROR_CHARS, MAX_TITLE_CHARS, MAX_VALIDATOR_CHARS } from './limits';
+import { capStory } from './story-cap';
 import { emptyState, type Source, type SourceState, type SyncProblem, type SyncResult } from './source';
 
 export interface SyncProgress {
@@ -67,13 +71,34 @@ function problemOf(error: unknown): SyncProblem {
   if (error instanceof FetchError) return error.kind;
   const name = (error as Error | undefined)?.name;
   if (name === 'QuotaExceededError' || /QuotaExceeded/.test(String((error as Error | undefined)?.message))) return 'quota';
-  if (error instanceof FeedError || error instanceof ImportError || error instanceof PageParseError) return 'format';
+  if (isFormatError(error)) return 'format';
   return 'other';
 }
 
+const isFormatError = (error: unknown) => error instanceof FeedError || error instanceof ImportError || error instanceof PageParseError;
+
+/** A document's text read into stories: whatever a parser throws says the text is unreadable, in the parser's words. */
+async function readText(doc: Document, text: string): Promise<Story[]> {
+  try {
+    return await doc.read(text);
+  } catch (error) {
+    if (isFormatError(error)) throw error;
+    throw new FeedError(`${doc.url} could not be read: ${(error as Error).message}`);
+  }
+}
+
+/** Validators worth remembering: a hostile server's kilobytes of ETag are not kept in local storage. */
+const bounded = (validators: Validators): Validators => ({
+  etag: validators.etag && validators.etag.length <= MAX_VALIDATOR_CHARS ? validators.etag : undefined,
+  lastModified: validators.lastModified && validators.lastModified.length <= MAX_VALIDATOR_CHARS ? validators.lastModified : undefined,
+});
+
+/** What a source calls itself, as kept with its state and shown as its name. */
+const titleOf = (title: string | undefined) => title?.trim().slice(0, MAX_TITLE_CHARS) || undefined;
+
 export async function syncSource(source: Source, deps: SyncDeps): Promise<SyncResult> {
   const state = (await deps.state.load(source.id)) ?? emptyState();
-  const counts = { added: 0, updated: 0, unchanged: 0, duplicates: 0 };
+  const counts = { added: 0, updated: 0, unchanged: 0, duplicates: 0, conflicts: 0, truncated: 0, skippedItems: 0, skippedShards: 0, undated: 0 };
   let total = 0;
   const stopIfAsked = () => {
     if (deps.stopped?.()) throw new SyncStopped();
@@ -86,7 +111,11 @@ export async function syncSource(source: Source, deps: SyncDeps): Promise<SyncRe
     if (doc.version !== undefined && known?.version === doc.version) return;
     const fetched = await deps.fetch(doc.url, doc.version !== undefined ? {} : (known ?? {}));
     if (fetched.status === 'not-modified') return;
-    const read = await doc.read(fetched.text);
+    const read = (await readText(doc, fetched.text)).map((story) => {
+      const capped = capStory(story);
+      if (capped.truncated) counts.truncated++;
+      return capped.story;
+    });
     const olds = await deps.stories.getMany(read.map((s) => s.id));
     const unknown = read.filter((_, i) => !olds[i]);
     // The same story from another source, or another address of this one: the library has it.
@@ -95,7 +124,9 @@ export async function syncSource(source: Source, deps: SyncDeps): Promise<SyncRe
     const fresh: Story[] = [];
     read.forEach((story, i) => {
       const old = olds[i];
-      if (old && sameContent(old, story)) counts.unchanged++;
+      // Another origin's story is never rewritten nor taken over (removing this source would delete it).
+      if (old && old.origin !== source.id) counts[sameContent(old, story) ? 'duplicates' : 'conflicts']++;
+      else if (old && sameContent(old, story)) counts.unchanged++;
       else if (elsewhere.has(story.id)) counts.duplicates++;
       else {
         fresh.push(story);
@@ -111,7 +142,7 @@ export async function syncSource(source: Source, deps: SyncDeps): Promise<SyncRe
       const named = source.named === false && state.title ? { ...source, name: state.title } : source;
       deps.progress?.({ source: named, done: total - fresh.length + Math.min(fresh.length, i + size), total });
     }
-    state.fetched[doc.url] = { ...fetched.validators, version: doc.version };
+    state.fetched[doc.url] = { ...bounded(fetched.validators), version: doc.version };
     await deps.state.save(source.id, state);
   };
 
@@ -120,10 +151,13 @@ export async function syncSource(source: Source, deps: SyncDeps): Promise<SyncRe
     if (source.kind === 'feed') {
       await take({
         url: source.url,
-        read: (text) => {
+        read: async (text) => {
           const feed = parseFeed(text);
-          state.title = feed.title?.trim() || state.title;
-          return feedStories(feed, source, deps.today);
+          state.title = titleOf(feed.title) ?? state.title;
+          const read = await feedStories(feed, source, deps.today);
+          counts.skippedItems += read.skipped;
+          counts.undated += read.undated;
+          return read.stories;
         },
       });
     } else if (source.kind === 'page') {
@@ -139,7 +173,11 @@ export async function syncSource(source: Source, deps: SyncDeps): Promise<SyncRe
           const manifest = parseManifest(text, source.url);
           shards = manifest.shards;
           state.shards = shards;
-          state.title = manifest.name?.trim() || state.title;
+          state.title = titleOf(manifest.name) ?? state.title;
+          counts.skippedShards += manifest.skipped;
+          // Only the addresses the manifest lists now are remembered: the state stays bounded.
+          const listed = new Set([source.url, ...shards.map((s) => s.url)]);
+          for (const url of Object.keys(state.fetched)) if (!listed.has(url)) delete state.fetched[url];
           return [];
         },
       });
@@ -147,7 +185,7 @@ export async function syncSource(source: Source, deps: SyncDeps): Promise<SyncRe
     }
   } catch (error) {
     if (error instanceof SyncStopped) throw error;
-    state.last = { at: new Date().toISOString(), ...counts, problem: problemOf(error), error: (error as Error).message };
+    state.last = { at: new Date().toISOString(), ...counts, problem: problemOf(error), error: String((error as Error).message).slice(0, MAX_ERROR_CHARS) };
     await deps.state.save(source.id, state);
     return state.last;
   }
