@@ -198,7 +198,7 @@ describe('company short names', () => {
     ['湖南立方新能源科技有限责任公司', ['湖南'], '立方新能源'],
     ['中国建筑设计研究院', ['中国'], undefined],
   ])('%s → %s', (full, places, short) => {
-    expect(companyShortName(full, places)).toBe(short);
+    expect(companyShortName(full, new Set(places))).toBe(short);
   });
 });
 
