@@ -8,6 +8,7 @@ import { nameKnowledge, type NameKnowledge } from './knowledge';
 import { parseNameModel, type NameModel } from './names';
 import { Gazetteer, isLearnableName, MAX_NAME_CHARS } from './gazetteer';
 import { normalizeForAnalysis } from './normalize';
+import { ownValue, setOwn } from './own-keys';
 import { nameClasses, type FeatureKnowledge } from './ner/features';
 import { parseModel, type NerModel } from './ner/model';
 import { ruleHints, tagSentence } from './ner/tagger';
@@ -177,9 +178,15 @@ type Taught = Pick<TextAnalysis, 'entities' | 'keywords'> & { aliases?: Record<s
  */
 export function addKnowledge(knowledge: LibraryKnowledge, { entities, keywords, aliases = {} }: Taught, counted = false): void {
   if (!counted) knowledge.stories++;
-  if (!counted) for (const word of new Set([...keywords.map((k) => k.word), ...ENTITY_TYPES.flatMap((t) => entities[t])])) knowledge.df[word] = (knowledge.df[word] ?? 0) + 1;
+  if (!counted) {
+    for (const word of new Set([...keywords.map((k) => k.word), ...ENTITY_TYPES.flatMap((t) => entities[t])])) {
+      // A count that is no number was written before prototype keys were guarded: it starts again.
+      const count = ownValue(knowledge.df, word);
+      setOwn(knowledge.df, word, (Number.isFinite(count) ? count! : 0) + 1);
+    }
+  }
   const add = (type: EntityType, name: string, full: string) => {
-    if (isLearnableName(name) && isLearnableName(full) && !(name in knowledge.names)) knowledge.names[name] = [type, full];
+    if (isLearnableName(name) && isLearnableName(full) && !Object.hasOwn(knowledge.names, name)) setOwn(knowledge.names, name, [type, full]);
   };
   for (const type of ENTITY_TYPES) for (const name of entities[type]) add(type, name, name);
   for (const [short, full] of Object.entries(aliases)) {
