@@ -207,6 +207,18 @@ describe('normalisation for analysis', () => {
     expect(normalizeForAnalysis('習近平致電祝賀　ＡＢＣ１２３，\n\n  株洲')).toBe('习近平致电祝贺 ABC123,\n株洲');
   });
 
+  it('drops the invisible characters that hide a name: zero-width spaces and joiners, word joiners, BOMs, soft hyphens', () => {
+    expect(normalizeForAnalysis('南方\u200B阀\u00AD门\u2060股份\uFEFF有限\u200C公\u200D司')).toBe('南方阀门股份有限公司');
+    expect(normalizeForAnalysis('Ｚｈｕ\u00ADｚｈｏｕ　ＣＲＲＣ')).toBe('Zhuzhou CRRC');
+  });
+
+  it('finds the library’s names and the tagger’s with invisible characters inside', async () => {
+    const hidden = await analyzer.analyze('市委书记曹\u200B慧泉率团访问土\u00AD耳其，调研中车\u2060株机土耳其基地。株洲南方阀\uFEFF门股份有限公司参与。');
+    expect(hidden.entities.person).toContain('曹慧泉');
+    expect(hidden.entities.place).toContain('土耳其');
+    expect(hidden.entities.org).toEqual(expect.arrayContaining(['中车株机', '株洲南方阀门股份有限公司']));
+  });
+
   it('reads the kanji of a Japanese text as Chinese, and leaves Chinese text alone', () => {
     expect(normalizeForAnalysis('国際電気標準会議が中車株洲電力機車の規格を発表した。')).toBe('国际电气标准会议が中车株洲电力机车の规格を发表した。');
     // Without kana it is Chinese: 気 is not a Chinese character and stays as written.
