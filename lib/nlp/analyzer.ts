@@ -349,7 +349,9 @@ export function createAnalyzer(
     const mentions = gazetteer.scan(normal);
     const counts = new Map<string, number>();
     for (const m of mentions) counts.set(m.text, (counts.get(m.text) ?? 0) + 1);
-    const best = Math.max(1, ...counts.values());
+    // Not Math.max(...counts): a page naming 150,000 names would overflow the stack.
+    let best = 1;
+    for (const n of counts.values()) if (n > best) best = n;
     const keywords = [...counts]
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
       .slice(0, 10)

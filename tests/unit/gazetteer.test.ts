@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addKnowledge, createAnalyzer, emptyKnowledge } from '../../lib/nlp/analyzer';
 import type { Mention } from '../../lib/nlp/entities';
 import { Gazetteer, MAX_NAME_CHARS } from '../../lib/nlp/gazetteer';
+import { normalizeForAnalysis } from '../../lib/nlp/normalize';
 import { loadJieba, readPackageFile } from './helpers';
 
 /** The scan as it was first written: at each position the longest known name, left to right. */
@@ -64,6 +65,17 @@ describe('the library’s gazetteer', () => {
     const fit = '长'.repeat(MAX_NAME_CHARS);
     addKnowledge(knowledge, { entities: { person: [], place: [], org: [long, fit] }, keywords: [], aliases: { 超长: long } });
     expect(Object.keys(knowledge.names)).toEqual([fit]);
+  });
+
+  it('answers a page naming 150,000 of the library’s names at once', async () => {
+    const cold = createAnalyzer(() => new Promise(() => undefined), readPackageFile);
+    // Characters the analysis reads as written (no traditional form it would convert).
+    const han = Array.from({ length: 1200 }, (_, i) => String.fromCharCode(0x4e00 + i)).filter((c) => normalizeForAnalysis(c) === c);
+    const names = Array.from({ length: 150_000 }, (_, i) => `${han[i % 400]}${han[400 + Math.floor(i / 400)]}`);
+    cold.learnLibrary({ names: Object.fromEntries(names.map((name) => [name, ['org', name]])) });
+    const analysis = await cold.analyze(names.join(''), { partial: true });
+    expect(analysis.entities.org).toHaveLength(150_000);
+    expect(analysis.keywords[0]).toEqual({ word: names[0], weight: 1 });
   });
 
   it('analyses a long text in linear time when the library holds a 2,000-character name', async () => {
