@@ -82,16 +82,27 @@ async function searchQuery(finder: QueryFinder, query: string): Promise<void> {
   for (const { id, title, date, score } of (await finder.search(query)).hits) process.stdout.write(`${JSON.stringify({ id, title, date, score })}\n`);
 }
 
+type Input = { id?: unknown; text?: unknown; html?: unknown; url?: unknown };
+
+/** A line's input object, or why it is none: `null`, a number or an array is JSON but no input. */
+function parseInput(line: string): Input | string {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    return 'not JSON';
+  }
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Input) : 'not a JSON object';
+}
+
 async function analyzeLines(finder: QueryFinder): Promise<void> {
   let n = 0;
   for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
     n++;
     if (!line.trim()) continue;
-    let input: { id?: unknown; text?: unknown; html?: unknown; url?: unknown };
-    try {
-      input = JSON.parse(line);
-    } catch {
-      process.stdout.write(`${JSON.stringify({ id: null, error: `line ${n}: not JSON` })}\n`);
+    const input = parseInput(line);
+    if (typeof input === 'string') {
+      process.stdout.write(`${JSON.stringify({ id: null, error: `line ${n}: ${input}` })}\n`);
       continue;
     }
     const id = input.id ?? null;

@@ -8,6 +8,7 @@
  * when an English text comes.
  */
 import { findPhrases, phraseLexicon, type PhraseLexicon } from './foreign-names';
+import { plainForms } from '../nlp/normalize';
 import type { Profile } from './profile';
 
 export interface EnglishLexicon extends PhraseLexicon {
@@ -67,7 +68,7 @@ export function englishProfile(text: string, lexicon: EnglishLexicon): Profile {
     profile.names.set(term, lexicon.names.get(term) ?? term);
     if (!written.has(term)) written.set(term, words);
   };
-  const normal = text.normalize('NFKC');
+  const normal = plainForms(text);
   // The phrases found are taken out, so that no romanised name is read inside one.
   let rest = '';
   let from = 0;

@@ -7,6 +7,7 @@
 import type { Entities } from '../nlp/analyzer';
 import type { EntityType } from '../nlp/entities';
 import { nameKnowledge } from '../nlp/knowledge';
+import { ownValue } from '../nlp/own-keys';
 
 export interface Profile {
   /** Term → count. Entity terms are `person:…`, `place:…`, `org:…`; other words are themselves. */
@@ -131,7 +132,7 @@ const placeName = (place: string) => placeKey(place).slice('place:'.length);
 /** The place a passage is about: the first place of a few it names most that is not a country. */
 export function mainPlace(entities: Entities, terms: Record<string, number>): string | undefined {
   const domestic = entities.place.filter((p) => !/^[A-Z]{2}$/.test(placeName(p)));
-  const best = domestic.sort((a, b) => (terms[b] ?? 0) - (terms[a] ?? 0))[0];
+  const best = domestic.sort((a, b) => (ownValue(terms, b) ?? 0) - (ownValue(terms, a) ?? 0))[0];
   return best && placeName(best);
 }
 

@@ -4,7 +4,7 @@
  * needed); Chinese, simplified or traditional, through the analyzer.
  */
 import { emptyEntities, MAX_ANALYSIS_CHARS, type Analyzer, type TextAnalysis } from '../nlp/analyzer';
-import { normalizeForAnalysis } from '../nlp/normalize';
+import { normalizeForAnalysis, plainForms } from '../nlp/normalize';
 import { buildEnglishLexicon, englishProfile, isLatinText, parsePinyinTable, type EnglishLexicon } from './crosslingual';
 import { foreignNames } from './foreign-names';
 import { buildProfile, entityType, mainPlace, type Profile } from './profile';
@@ -27,6 +27,12 @@ export interface RelatedResult {
   analysis: TextAnalysis;
   related: RelatedStory[];
 }
+
+/**
+ * What is read of a text: at most MAX_ANALYSIS_CHARS, in plain forms, so that ＢＹＤ is read as
+ * Latin like BYD and a zero-width space splits no name, whichever way the text is then read.
+ */
+const plainText = (text: string) => plainForms(text.length > MAX_ANALYSIS_CHARS ? text.slice(0, MAX_ANALYSIS_CHARS) : text);
 
 /** A name as a text writes it, with the library's Chinese name when they differ: Xi Jinping · 习近平. */
 const shownName = (written: string | undefined, name: string) => (written && written.toLowerCase() !== name.toLowerCase() ? `${written} · ${name}` : name);
@@ -56,9 +62,9 @@ export function queryFinder(deps: RelatedDeps) {
   const englishLexicon = () =>
     (lexicon ??= Promise.all([deps.libraryNames(), deps.read('nlp/pinyin.txt')]).then(([names, pinyin]) => buildEnglishLexicon(names, parsePinyinTable(pinyin))));
 
-  /** The text's analysis and profile, and the text as the analysis reads it (normalised once: OpenCC on a long page costs). */
+  /** The text's analysis and profile (`text` in plain forms), and the text as the analysis reads it (normalised once: OpenCC on a long page costs). */
   async function read(text: string, english: boolean, partial?: boolean): Promise<{ analysis: TextAnalysis; profile: Profile; normal: string }> {
-    const normal = normalizeForAnalysis(text.length > MAX_ANALYSIS_CHARS ? text.slice(0, MAX_ANALYSIS_CHARS) : text);
+    const normal = normalizeForAnalysis(text);
     if (english) {
       const profile = englishProfile(text, await englishLexicon());
       return { analysis: analysisOfProfile(profile), profile, normal };
@@ -80,7 +86,8 @@ export function queryFinder(deps: RelatedDeps) {
   return {
     async related(text: string, options?: { partial?: boolean; limit?: number; all?: boolean }): Promise<RelatedResult> {
       const idf = await deps.analyzer.idf();
-      const { analysis, profile, normal } = await read(text, isLatinText(text), options?.partial);
+      const plain = plainText(text);
+      const { analysis, profile, normal } = await read(plain, isLatinText(plain), options?.partial);
       const started = performance.now();
       const related = await rankRelated(profile, deps.index, { idf, text: normal, limit: options?.limit, all: options?.all });
       performance.clearMarks(RANK_MARK);
@@ -88,9 +95,10 @@ export function queryFinder(deps: RelatedDeps) {
       return { analysis, related };
     },
     async search(text: string, options?: { partial?: boolean; limit?: number }): Promise<SearchFound> {
-      const english = isLatinQuery(text);
-      const { analysis, profile } = await read(english ? capitalizeWords(text) : text, english, options?.partial);
-      const latinWords = english ? (text.toLowerCase().match(/[a-z][a-z0-9]+/g) ?? []) : [];
+      const plain = plainText(text);
+      const english = isLatinQuery(plain);
+      const { analysis, profile } = await read(english ? capitalizeWords(plain) : plain, english, options?.partial);
+      const latinWords = english ? (plain.toLowerCase().match(/[a-z][a-z0-9]+/g) ?? []) : [];
       return { analysis, ...(await searchIndex(queryWords(profile, latinWords), deps.index, options?.limit)) };
     },
   };

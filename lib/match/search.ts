@@ -3,6 +3,7 @@
  * first. Related coverage asks "which story reports the same event as this passage?" and rightly
  * answers nothing for 株洲 alone; a reader who types 株洲 wants every story that names it.
  */
+import { plainForms } from '../nlp/normalize';
 import { entityType, orgKey, placeKey, type Profile } from './profile';
 import { findOrd, topBy, type IndexReader } from './rank';
 
@@ -21,8 +22,10 @@ const SENTENCE = /[。！？；，,!?;：:\n]/;
  * anything longer is a passage that asks for related coverage.
  */
 export function isSearchQuery(text: string): boolean {
-  const query = text.trim();
-  if (!query || query.length > 60 || SENTENCE.test(query.replace(/[.!?]$/, ''))) return false;
+  if (text.trim().length > 60) return false;
+  // Ｘｉ Ｊｉｎｐｉｎｇ is two Latin words.
+  const query = plainForms(text).trim();
+  if (!query || SENTENCE.test(query.replace(/[.!?]$/, ''))) return false;
   const han = query.match(/\p{Script=Han}/gu)?.length ?? 0;
   const words = query.match(/[A-Za-z]+/g)?.length ?? 0;
   return han <= MAX_SEARCH_HAN && words <= MAX_SEARCH_WORDS;

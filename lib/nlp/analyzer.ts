@@ -6,7 +6,9 @@ import { findEntitiesInText, GAZETTEER_TAGS, type EntityType, type Mention, type
 import { countTerms, extractKeywords, LibraryFrequencies, parseIdf, type Idf, type Keyword } from './keywords';
 import { nameKnowledge, type NameKnowledge } from './knowledge';
 import { parseNameModel, type NameModel } from './names';
+import { Gazetteer, isLearnableName, MAX_NAME_CHARS } from './gazetteer';
 import { normalizeForAnalysis } from './normalize';
+import { ownValue, setOwn } from './own-keys';
 import { nameClasses, type FeatureKnowledge } from './ner/features';
 import { parseModel, type NerModel } from './ner/model';
 import { ruleHints, tagSentence } from './ner/tagger';
@@ -60,48 +62,22 @@ export interface TextAnalysis {
   partial?: boolean;
 }
 
-/**
- * The library's names found in a text without jieba: at each position the longest name that
- * starts there, left to right. Cost grows with the text and the longest name, not with the size
- * of the gazetteer, so a library of 100,000 stories answers as fast as one of ten.
- */
-export function scanGazetteer(text: string, gazetteer: Map<string, Mention>, longest: number): Mention[] {
-  const found: Mention[] = [];
-  for (let at = 0; at < text.length; ) {
-    let length = Math.min(longest, text.length - at);
-    while (length >= 2 && !gazetteer.has(text.slice(at, at + length))) length--;
-    if (length >= 2) {
-      found.push({ ...gazetteer.get(text.slice(at, at + length))! });
-      at += length;
-    } else {
-      at++;
-    }
-  }
-  return found;
-}
-
 /** 「湖南立方新能源科技有限责任公司(以下简称立方新能源)」: the text defines a short form. */
 const SHORT_FORM = /[(（](?:以下)?(?:简称|下称)[“"「]?([\p{Script=Han}A-Za-z0-9]{2,16})[”"」]?[)）]/gu;
 const LEGAL_FORM = /(?:集团股份有限公司|股份有限公司|有限责任公司|集团有限公司|有限公司|股份公司|集团公司|公司)$/;
 const TRADE_WORDS = /(?:科技|实业|控股|发展|股份|集团|国际)$/;
 
-/** Distinct names, longest first (a list already in that order comes back as it is). */
-function longestFirst(names: Iterable<string>): string[] {
-  const list = Array.isArray(names) ? (names as string[]) : [...names];
-  const sorted = list.every((name, i) => i === 0 || list[i - 1].length >= name.length);
-  return sorted ? list : [...new Set(list)].sort((a, b) => b.length - a.length);
-}
-
 /**
  * The name a company goes by: without its legal form, the place before it and a trailing trade
  * word (株洲南方阀门股份有限公司 → 南方阀门, 湖南立方新能源科技有限责任公司 → 立方新能源).
  */
-export function companyShortName(full: string, places: Iterable<string>): string | undefined {
+export function companyShortName(full: string, places: ReadonlySet<string>): string | undefined {
   if (!LEGAL_FORM.test(full)) return undefined;
   let name = full.replace(LEGAL_FORM, '');
-  for (const place of longestFirst(places)) {
-    if (name.startsWith(place) && name.length - place.length >= 2) {
-      name = name.slice(place.length);
+  // The longest place it starts with, looked up by prefix: a name's length, not the text's places, bounds the work.
+  for (let length = Math.min(MAX_NAME_CHARS, name.length - 2); length >= 1; length--) {
+    if (places.has(name.slice(0, length))) {
+      name = name.slice(length);
       break;
     }
   }
@@ -110,21 +86,44 @@ export function companyShortName(full: string, places: Iterable<string>): string
 }
 
 /**
+ * Short names a text establishes at most. An article defines a few; each is counted through the
+ * whole text, so a page of thousands of 「(简称…)」 must not multiply that work.
+ */
+const MAX_ALIASES = 200;
+/** How far before 「(简称…)」 the full name is looked for. */
+const DEFINITION_REACH = 64;
+
+/**
  * Short names the text defines or that a company name implies, each to its full name. An implied
  * short name that is an ordinary word (跨国 of 跨国公司) names nothing.
  */
 export function findAliases(text: string, mentions: Mention[], isWord: (word: string) => boolean): Map<string, Mention> {
   const aliases = new Map<string, Mention>();
+  // Each name's first mention, with its place in reading order.
+  const first = new Map<string, { mention: Mention; order: number }>();
+  mentions.forEach((mention, order) => {
+    if (isLearnableName(mention.text) && !first.has(mention.text)) first.set(mention.text, { mention, order });
+  });
   for (const match of text.matchAll(SHORT_FORM)) {
-    if (aliases.has(match[1])) continue;
-    const before = text.slice(Math.max(0, match.index - 64), match.index);
-    const full = mentions.find((m) => m.text.length > match[1].length && before.endsWith(m.text));
-    if (full) aliases.set(match[1], full);
+    if (aliases.size >= MAX_ALIASES) return aliases;
+    const short = match[1];
+    if (aliases.has(short)) continue;
+    const before = text.slice(Math.max(0, match.index - DEFINITION_REACH), match.index);
+    // The full name is the first-mentioned name the text has just before the definition.
+    let full: { mention: Mention; order: number } | undefined;
+    for (let length = short.length + 1; length <= Math.min(before.length, MAX_NAME_CHARS); length++) {
+      const named = first.get(before.slice(before.length - length));
+      if (named && (!full || named.order < full.order)) full = named;
+    }
+    if (full) aliases.set(short, full.mention);
   }
-  const places = longestFirst(mentions.filter((m) => m.type === 'place').map((m) => m.text));
-  for (const m of mentions) {
-    const short = m.type === 'org' ? companyShortName(m.text, places) : undefined;
-    if (short && short.length <= 8 && !isWord(short) && !aliases.has(short)) aliases.set(short, m);
+  const places = new Set(mentions.filter((m) => m.type === 'place').map((m) => m.text));
+  const orgs = new Map<string, Mention>();
+  for (const m of mentions) if (m.type === 'org' && isLearnableName(m.text) && !orgs.has(m.text)) orgs.set(m.text, m);
+  for (const org of orgs.values()) {
+    if (aliases.size >= MAX_ALIASES) break;
+    const short = companyShortName(org.text, places);
+    if (short && short.length <= 8 && !isWord(short) && !aliases.has(short)) aliases.set(short, org);
   }
   return aliases;
 }
@@ -135,7 +134,9 @@ export function findAliases(text: string, mentions: Mention[], isWord: (word: st
  * uses them, since the tagger often does not know them as words.
  */
 export function resolveAliases(text: string, mentions: Mention[], defined: Map<string, Mention>, known: Map<string, Mention>): Mention[] {
+  const mentioned = new Map<string, number>();
   const resolved = mentions.map((m) => {
+    mentioned.set(m.text, (mentioned.get(m.text) ?? 0) + 1);
     const full = defined.get(m.text) ?? known.get(m.text);
     return full ? { ...full } : m;
   });
@@ -143,8 +144,7 @@ export function resolveAliases(text: string, mentions: Mention[], defined: Map<s
   // uses outside the full name and outside the definition are counted in the text itself.
   for (const [short, full] of defined) {
     const uses = occurrences(text, short) - (full.text.includes(short) ? occurrences(text, full.text) : 0) - occurrences(text, `简称${short}`);
-    const found = mentions.filter((m) => m.text === short).length;
-    for (let i = found; i < uses; i++) resolved.push({ ...full });
+    for (let i = mentioned.get(short) ?? 0; i < uses; i++) resolved.push({ ...full });
   }
   return resolved;
 }
@@ -178,9 +178,15 @@ type Taught = Pick<TextAnalysis, 'entities' | 'keywords'> & { aliases?: Record<s
  */
 export function addKnowledge(knowledge: LibraryKnowledge, { entities, keywords, aliases = {} }: Taught, counted = false): void {
   if (!counted) knowledge.stories++;
-  if (!counted) for (const word of new Set([...keywords.map((k) => k.word), ...ENTITY_TYPES.flatMap((t) => entities[t])])) knowledge.df[word] = (knowledge.df[word] ?? 0) + 1;
+  if (!counted) {
+    for (const word of new Set([...keywords.map((k) => k.word), ...ENTITY_TYPES.flatMap((t) => entities[t])])) {
+      // A count that is no number was written before prototype keys were guarded: it starts again.
+      const count = ownValue(knowledge.df, word);
+      setOwn(knowledge.df, word, (Number.isFinite(count) ? count! : 0) + 1);
+    }
+  }
   const add = (type: EntityType, name: string, full: string) => {
-    if (name.length >= 2 && !(name in knowledge.names)) knowledge.names[name] = [type, full];
+    if (isLearnableName(name) && isLearnableName(full) && !Object.hasOwn(knowledge.names, name)) setOwn(knowledge.names, name, [type, full]);
   };
   for (const type of ENTITY_TYPES) for (const name of entities[type]) add(type, name, name);
   for (const [short, full] of Object.entries(aliases)) {
@@ -247,7 +253,9 @@ export function createAnalyzer(
   libraryCounts?: () => Promise<Pick<LibraryKnowledge, 'df' | 'stories'>>,
 ): Analyzer {
   /** Every name the library knows, to the entity it stands for (a short name to its full name). */
-  const gazetteer = new Map<string, Mention>();
+  const gazetteer = new Gazetteer();
+  /** The gazetteer's short names (南方阀门 → 株洲南方阀门股份有限公司), kept apart as they are learnt. */
+  const shortNames = new Map<string, Mention>();
   /** Names jieba has yet to learn: taught while it was loading. */
   let untaught: Array<[string, EntityType]> = [];
   let loaded: Jieba | undefined;
@@ -257,7 +265,6 @@ export function createAnalyzer(
   let features: FeatureKnowledge | undefined;
   const library = new LibraryFrequencies();
   const taughtIds = new Set<string>();
-  let longestName = 0;
   let lexicon: ((word: string) => string | undefined) | undefined;
   let tagger: ReturnType<typeof cachedTagger> | undefined;
 
@@ -314,10 +321,10 @@ export function createAnalyzer(
     learnLibrary({ names = {}, df = {}, stories = 0 }) {
       library.add({ df, stories });
       for (const [name, [type, full]] of Object.entries(names)) {
-        if (gazetteer.has(name)) continue;
-        gazetteer.set(name, { type, text: full });
+        const entity = { type, text: full };
+        if (!gazetteer.add(name, entity)) continue;
         untaught.push([name, type]);
-        if (name.length > longestName) longestName = name.length;
+        if (name !== full) shortNames.set(name, entity);
       }
       if (loaded) learn(loaded);
     },
@@ -339,10 +346,12 @@ export function createAnalyzer(
 
   function partialAnalysis(text: string): TextAnalysis {
     const normal = analysisText(text);
-    const mentions = scanGazetteer(normal, gazetteer, longestName);
+    const mentions = gazetteer.scan(normal);
     const counts = new Map<string, number>();
     for (const m of mentions) counts.set(m.text, (counts.get(m.text) ?? 0) + 1);
-    const best = Math.max(1, ...counts.values());
+    // Not Math.max(...counts): a page naming 150,000 names would overflow the stack.
+    let best = 1;
+    for (const n of counts.values()) if (n > best) best = n;
     const keywords = [...counts]
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
       .slice(0, 10)
@@ -375,7 +384,6 @@ export function createAnalyzer(
       const tag = words(w);
       return tag !== undefined && !/^(?:x|nr|nrt|nrfg|ns|nt|nz|eng|g)/.test(tag);
     });
-    const shortNames = new Map([...gazetteer].filter(([name, m]) => name !== m.text));
     return { tokens: sentences.map((s) => s.pieces), mentions: resolveAliases(normal, found, aliases, shortNames), aliases };
   }
 

@@ -15,6 +15,7 @@
  *  7. places: jieba's ns without its noise, words ending in 省/市/县 …, and compounds of country
  *     abbreviations (中美 → 中, 美).
  */
+import { isLearnableName } from './gazetteer';
 import type { NameKnowledge } from './knowledge';
 import { NAME_THRESHOLD, type NameModel } from './names';
 
@@ -742,7 +743,7 @@ const HAN_NAME = /^\p{Script=Han}+$/u;
  */
 export function findEntitiesInText(chunks: string[], tokens: Token[][], k: NameKnowledge, lexicon: Lexicon, names: NameModel): SentenceEntities[] {
   const sentences = tokens.map((t) => findEntities(t, k, lexicon, names));
-  const people = new Set(sentences.flatMap((s) => s.mentions.filter((m) => m.type === 'person' && m.text.length >= 2 && HAN_NAME.test(m.text)).map((m) => m.text)));
+  const people = new Set(sentences.flatMap((s) => s.mentions.filter((m) => m.type === 'person' && isLearnableName(m.text) && HAN_NAME.test(m.text)).map((m) => m.text)));
   if (!people.size) return sentences;
   // Read again: sentences that say these names more often than people were found in them,
   // or that hold one of their surnames alone (黄, or 黄说 glued by jieba).

@@ -25,10 +25,14 @@ export class LibraryFrequencies {
   private readonly df = new Map<string, number>();
   private stories = 0;
 
-  /** Adds the counts of stories not counted before (the caller keeps them apart). */
+  /**
+   * Adds the counts of stories not counted before (the caller keeps them apart). A count that is
+   * no number (a record written before prototype keys were guarded held `constructor` as the text
+   * of a function) is left out rather than turning every weight of its word into NaN.
+   */
   add({ df, stories }: { df: Record<string, number>; stories: number }): void {
-    this.stories += stories;
-    for (const [word, n] of Object.entries(df)) this.df.set(word, (this.df.get(word) ?? 0) + n);
+    if (Number.isFinite(stories)) this.stories += stories;
+    for (const [word, n] of Object.entries(df)) if (Number.isFinite(n)) this.df.set(word, (this.df.get(word) ?? 0) + n);
   }
 
   /** The general IDF plus the library's own: log((N + 1) / (df + 1)). */

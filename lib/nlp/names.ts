@@ -18,12 +18,16 @@ export function parseNameModel(text: string): NameModel {
   const surname = new Map<string, number>();
   const given = new Map<string, number>();
   const foreign = new Map<string, number>();
-  const tables: Record<string, Map<string, number>> = { s: surname, g: given, f: foreign };
+  const tables = new Map([
+    ['s', surname],
+    ['g', given],
+    ['f', foreign],
+  ]);
   let prior = 0;
   for (const line of text.split('\n')) {
     const [kind, char, value] = line.split('\t');
     if (kind === 'prior') prior = Number(char);
-    else tables[kind]?.set(char, Number(value));
+    else tables.get(kind)?.set(char, Number(value));
   }
   return {
     chinese(word) {

@@ -113,6 +113,18 @@ describe('insight CLI', { timeout: 30_000 }, () => {
     expect(stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
     expect(stderr.split('\n')[0].length).toBeLessThan(300);
   });
+  it('answers a line that is JSON but no input object with an error line, and reads on', async () => {
+    const lines = ['null', '42', '"株洲"', '[{"id":"x","text":"株洲"}]', '{"id":"none"}', '{"id":7,"text":12}', '{"id":"last","text":"株洲南方阀门斩获华夏建设科学技术奖"}'];
+    const { code, stdout } = await run(['analyze', '--jsonl'], `${lines.join('\n')}\n`);
+    expect(code).toBe(0);
+    const out = stdout.trim().split('\n').map((line) => JSON.parse(line));
+    expect(out.map((o) => o.id)).toEqual([null, null, null, null, 'none', 7, 'last']);
+    for (const [i, o] of out.slice(0, 4).entries()) expect(o.error).toBe(`line ${i + 1}: not a JSON object`);
+    expect(out[4].error).toBe('line 5: needs a "text" or an "html" string');
+    expect(out[5].error).toBe('line 6: needs a "text" or an "html" string');
+    expect(out[6].related[0].title).toContain('南方阀门');
+  });
+
   it('extracts the article of html input and relates it as the popup would', async () => {
     const html = await readFile(new URL('../fixtures/pages/news.html', import.meta.url), 'utf8');
     const lines = [

@@ -198,13 +198,25 @@ describe('company short names', () => {
     ['湖南立方新能源科技有限责任公司', ['湖南'], '立方新能源'],
     ['中国建筑设计研究院', ['中国'], undefined],
   ])('%s → %s', (full, places, short) => {
-    expect(companyShortName(full, places)).toBe(short);
+    expect(companyShortName(full, new Set(places))).toBe(short);
   });
 });
 
 describe('normalisation for analysis', () => {
   it('converts traditional characters and full-width forms, and folds layout whitespace', () => {
     expect(normalizeForAnalysis('習近平致電祝賀　ＡＢＣ１２３，\n\n  株洲')).toBe('习近平致电祝贺 ABC123,\n株洲');
+  });
+
+  it('drops the invisible characters that hide a name: zero-width spaces and joiners, word joiners, BOMs, soft hyphens', () => {
+    expect(normalizeForAnalysis('南方\u200B阀\u00AD门\u2060股份\uFEFF有限\u200C公\u200D司')).toBe('南方阀门股份有限公司');
+    expect(normalizeForAnalysis('Ｚｈｕ\u00ADｚｈｏｕ　ＣＲＲＣ')).toBe('Zhuzhou CRRC');
+  });
+
+  it('finds the library’s names and the tagger’s with invisible characters inside', async () => {
+    const hidden = await analyzer.analyze('市委书记曹\u200B慧泉率团访问土\u00AD耳其，调研中车\u2060株机土耳其基地。株洲南方阀\uFEFF门股份有限公司参与。');
+    expect(hidden.entities.person).toContain('曹慧泉');
+    expect(hidden.entities.place).toContain('土耳其');
+    expect(hidden.entities.org).toEqual(expect.arrayContaining(['中车株机', '株洲南方阀门股份有限公司']));
   });
 
   it('reads the kanji of a Japanese text as Chinese, and leaves Chinese text alone', () => {

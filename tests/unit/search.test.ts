@@ -88,6 +88,30 @@ describe('searching the library', () => {
   });
 });
 
+describe('a query as typed or pasted', () => {
+  it('finds a name with a zero-width space, a word joiner or a soft hyphen inside as the name itself', async () => {
+    const plain = await titlesFor('南方阀门');
+    expect(plain.length).toBeGreaterThan(0);
+    for (const hidden of ['南方\u200B阀门', '南\u00AD方阀门', '南方\u2060阀\uFEFF门', '南方\u200D阀门']) expect(await titlesFor(hidden), JSON.stringify(hidden)).toEqual(plain);
+    expect(await titlesFor('Zhu\u00ADzhou')).toEqual(await titlesFor('Zhuzhou'));
+  });
+
+  it('reads full-width Latin letters as Latin letters', async () => {
+    expect(await titlesFor('厂ＢＡ')).toEqual(await titlesFor('厂BA'));
+    expect(await titlesFor('ｘｉ ｊｉｎｐｉｎｇ')).toEqual(await titlesFor('Xi Jinping'));
+    expect(await titlesFor('Ｚｈｕｚｈｏｕ')).toEqual(await titlesFor('Zhuzhou'));
+    expect(isSearchQuery('Ｘｉ Ｊｉｎｐｉｎｇ ｃｏｎｇｒａｔｕｌａｔｅｄ ｔｈｅ ｎｅｗ ｐｒｅｓｉｄｅｎｔ ｏｆ Ｃｈａｄ')).toBe(false);
+  });
+
+  it('finds the same coverage for an English passage written in full-width letters', async () => {
+    const passage = 'A delegation from Zhuzhou led by Cao Huiquan visited Turkey and toured the Turkish base of CRRC Zhuzhou Locomotive.';
+    const wide = passage.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+    const ids = async (text: string) => (await setup.find(text)).related.map((r) => r.id);
+    expect((await ids(passage)).length).toBeGreaterThan(0);
+    expect(await ids(wide)).toEqual(await ids(passage));
+  });
+});
+
 describe('marking the matched words', () => {
   it('marks every occurrence, the longest word whole, without case', () => {
     const { text, marks } = markWords('株洲南方阀门与南方阀门；CRRC and crrc', ['南方阀门', '株洲南方阀门', 'crrc']);

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { addKnowledge, createAnalyzer, emptyKnowledge } from '../../lib/nlp/analyzer';
+import type { Mention } from '../../lib/nlp/entities';
+import { Gazetteer, MAX_NAME_CHARS } from '../../lib/nlp/gazetteer';
+import { normalizeForAnalysis } from '../../lib/nlp/normalize';
+import { loadJieba, readPackageFile } from './helpers';
+
+/** The scan as it was first written: at each position the longest known name, left to right. */
+function referenceScan(text: string, names: Map<string, Mention>): Mention[] {
+  const longest = Math.max(0, ...[...names.keys()].map((n) => n.length));
+  const found: Mention[] = [];
+  for (let at = 0; at < text.length; ) {
+    let length = Math.min(longest, text.length - at);
+    while (length >= 2 && !names.has(text.slice(at, at + length))) length--;
+    if (length >= 2) {
+      found.push(names.get(text.slice(at, at + length))!);
+      at += length;
+    } else {
+      at++;
+    }
+  }
+  return found;
+}
+
+/** A small deterministic generator: the same "random" texts on every run. */
+function random(seed: number) {
+  return () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+}
+
+describe('the library’s gazetteer', () => {
+  it('finds at each position the longest name that starts there, left to right', () => {
+    const next = random(7);
+    // Few letters, so names overlap, nest and share prefixes as often as possible.
+    const letters = '株洲南方阀门';
+    const word = (min: number, max: number) => Array.from({ length: min + Math.floor(next() * (max - min + 1)) }, () => letters[Math.floor(next() * letters.length)]).join('');
+    for (let round = 0; round < 200; round++) {
+      const names = new Map<string, Mention>();
+      const gazetteer = new Gazetteer();
+      for (let i = 0; i < 12; i++) {
+        const name = word(2, 6);
+        const mention: Mention = { type: 'org', text: `${name}公司` };
+        if (!names.has(name)) names.set(name, mention);
+        gazetteer.add(name, mention);
+      }
+      const text = word(0, 80);
+      expect(gazetteer.scan(text), text).toEqual(referenceScan(text, names));
+    }
+  });
+
+  it('keeps a name up to MAX_NAME_CHARS and ignores a longer one, and the first type given', () => {
+    const gazetteer = new Gazetteer();
+    const longest = '株'.repeat(MAX_NAME_CHARS);
+    expect(gazetteer.add(longest, { type: 'org', text: longest })).toBe(true);
+    expect(gazetteer.add(`${longest}洲`, { type: 'org', text: `${longest}洲` })).toBe(false);
+    expect(gazetteer.add('株洲', { type: 'place', text: '株洲' })).toBe(true);
+    expect(gazetteer.add('株洲', { type: 'person', text: '株洲' })).toBe(false);
+    expect(gazetteer.add('株', { type: 'place', text: '株' })).toBe(false);
+    expect(gazetteer.get('株洲')).toEqual({ type: 'place', text: '株洲' });
+    expect(gazetteer.scan(`${longest}洲`).map((m) => m.text)).toEqual([longest]);
+  });
+
+  it('does not store a 2,000-character name with the library’s knowledge', () => {
+    const knowledge = emptyKnowledge();
+    const long = '超长'.repeat(1000);
+    const fit = '长'.repeat(MAX_NAME_CHARS);
+    addKnowledge(knowledge, { entities: { person: [], place: [], org: [long, fit] }, keywords: [], aliases: { 超长: long } });
+    expect(Object.keys(knowledge.names)).toEqual([fit]);
+  });
+
+  it('answers a page naming 150,000 of the library’s names at once', async () => {
+    const cold = createAnalyzer(() => new Promise(() => undefined), readPackageFile);
+    // Characters the analysis reads as written (no traditional form it would convert).
+    const han = Array.from({ length: 1200 }, (_, i) => String.fromCharCode(0x4e00 + i)).filter((c) => normalizeForAnalysis(c) === c);
+    const names = Array.from({ length: 150_000 }, (_, i) => `${han[i % 400]}${han[400 + Math.floor(i / 400)]}`);
+    cold.learnLibrary({ names: Object.fromEntries(names.map((name) => [name, ['org', name]])) });
+    const analysis = await cold.analyze(names.join(''), { partial: true });
+    expect(analysis.entities.org).toHaveLength(150_000);
+    expect(analysis.keywords[0]).toEqual({ word: names[0], weight: 1 });
+  });
+
+  it('analyses a long text in linear time when the library holds a 2,000-character name', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    // A cold worker: jieba still loading, so the analysis is the gazetteer's scan alone.
+    const cold = createAnalyzer(async () => {
+      await gate;
+      return loadJieba();
+    }, readPackageFile);
+    const long = `株洲${'超长名称有限'.repeat(333)}公司`;
+    cold.learnLibrary({ names: { [long]: ['org', long], 曹慧泉: ['person', '曹慧泉'] } });
+    // Text that runs along the long name everywhere: the worst case for a scan that tries every length.
+    const text = `曹慧泉${long.slice(0, 1500)}`.repeat(7).slice(0, 10_000);
+    const started = performance.now();
+    const analysis = await cold.analyze(text, { partial: true });
+    // Was 25–40 s; a generous bound against the quadratic scan coming back.
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(analysis.entities).toEqual({ person: ['曹慧泉'], place: [], org: [] });
+    release();
+  });
+});
