@@ -13,8 +13,8 @@ import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import * as jieba from 'jieba-wasm';
-import { parseHTML } from 'linkedom';
 import { extractArticle } from '../lib/extract/article';
+import { htmlDocument } from './html-document';
 import { analyzeStories, needsAnalysis, teachLibrary } from '../lib/library/analyze-stories';
 import { loadBundledStories } from '../lib/library/bundled';
 import { ImportError, jsonlParts, readJsonl } from '../lib/library/jsonl';
@@ -107,7 +107,7 @@ async function analyzeLines(finder: QueryFinder): Promise<void> {
     }
     const id = input.id ?? null;
     // html input goes through the content script's own extraction, and its text as the popup reads it.
-    const article = typeof input.html === 'string' ? extractArticle(parseHTML(input.html).document, typeof input.url === 'string' ? input.url : undefined) : undefined;
+    const article = typeof input.html === 'string' ? extractArticle(htmlDocument(input.html), typeof input.url === 'string' ? input.url : undefined) : undefined;
     const text = typeof input.text === 'string' ? input.text : article ? articleText(article) : undefined;
     if (text === undefined) {
       const error = typeof input.html === 'string' ? 'the html holds no article' : 'needs a "text" or an "html" string';

@@ -40,12 +40,19 @@ export function looksLikeArticle(doc: Document): boolean {
  * the page's text, to scale the length Readability asks of an article to the page's script.
  */
 function readabilityLines(doc: Document, sample: string): string[] | undefined {
-  const parsed = new Readability<Element>(doc, {
-    charThreshold: Math.round((ENGLISH_CHAR_THRESHOLD * sample.length) / (weightedLength(sample) || 1)),
-    // The classes tell furniture apart in cleanLines.
-    keepClasses: true,
-    serializer: (node) => node as Element,
-  }).parse();
+  let parsed: { content?: Element | null } | null;
+  try {
+    parsed = new Readability<Element>(doc, {
+      charThreshold: Math.round((ENGLISH_CHAR_THRESHOLD * sample.length) / (weightedLength(sample) || 1)),
+      // The classes tell furniture apart in cleanLines.
+      keepClasses: true,
+      serializer: (node) => node as Element,
+    }).parse();
+  } catch {
+    // Readability walks up to <body> and fails on markup broken enough to have none on the way
+    // (found by tests/unit/fuzz.test.ts); the densest block still stands.
+    return undefined;
+  }
   return parsed?.content ? cleanLines(parsed.content) : undefined;
 }
 

@@ -4,12 +4,11 @@
  * import either takes the whole file or nothing. Files are read and written in chunks: a library
  * of hundreds of megabytes is never one string.
  */
+import { printable } from './printable';
 import { checkStory, type Story } from './story';
 
 /** The problems an error message lists; the rest are counted. */
 const SHOWN_PROBLEMS = 10;
-/** A quoted piece of the file is cut to this many characters. */
-const QUOTED_LENGTH = 80;
 /**
  * The longest line read: a story within the schema's bounds, with its analysis, is well under
  * 1 MB of JSON. A longer "line" is not a story (a binary file, one giant JSON value), and is
@@ -18,15 +17,6 @@ const QUOTED_LENGTH = 80;
 export const MAX_LINE_LENGTH = 2_000_000;
 /** Export parts of about this many characters each: a Blob is built from them, never one string. */
 const EXPORT_PART_LENGTH = 1 << 20;
-
-/**
- * Text from the file made safe to show in a page or a terminal: control characters (a binary
- * file's bytes, ANSI escapes, bidirectional overrides) written as \u escapes, and cut short.
- */
-export function printable(text: string, max = QUOTED_LENGTH): string {
-  const cut = text.length > max ? `${text.slice(0, max)}…` : text;
-  return cut.replace(/[\p{Cc}\u2028\u2029\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
 
 export class ImportError extends Error {
   /** `total` counts every problem; only some are kept in `problems`. */

@@ -7,6 +7,7 @@
  * jieba's part-of-speech tags were tried for headline wraps and are too noisy (it tags 祝贺 as a
  * person's name), and typography keeps the importer free of the 4 MB segmenter.
  */
+import { MESSAGE_LENGTH, printable } from './printable';
 import { storyId } from './story-id';
 import { BUNDLED_ORIGIN, checkStory, type Story, type Subhead } from './story';
 
@@ -22,7 +23,7 @@ export interface PageInfo {
 
 export class PageParseError extends Error {
   constructor(message: string) {
-    super(message);
+    super(printable(message, MESSAGE_LENGTH));
     this.name = 'PageParseError';
   }
 }

@@ -1,16 +1,17 @@
 import * as v from 'valibot';
+import { MAX_NAME_CHARS } from '../nlp/gazetteer';
 
 /** The origin of every story a reader imports from a file, whatever the file says. */
 export const IMPORT_ORIGIN = 'import';
 
 /**
- * Bounds of what a story may hold. A file to import is hostile: without bounds one line could
- * fill the reader's disk or stall every query. They sit far above real stories (the seed's
+ * Bounds of what a story may hold (names: MAX_NAME_CHARS, the longest the analyzer learns). A
+ * file to import is hostile: without bounds one line could fill the reader's disk or stall every
+ * query. They sit far above real stories (the seed's
  * longest text has 1,172 characters, its longest name 17: 戈尔达娜·西莉娅诺夫斯卡-达夫科娃).
  * Over-long values are refused with the field named rather than cut: a cut story would silently
  * differ from its file, and the reader can fix the file.
  */
-export const MAX_NAME_LENGTH = 40;
 export const MAX_TITLE_LENGTH = 500;
 export const MAX_TEXT_LENGTH = 50_000;
 export const MAX_PARAGRAPHS = 2_000;
@@ -27,7 +28,7 @@ const finite = v.pipe(v.number(), v.finite('must be a finite number'));
 const count = (min: number) => v.pipe(finite, v.integer('must be a whole number'), v.minValue(min, `must be at least ${min}`));
 const line = v.pipe(v.string(), v.maxLength(MAX_TITLE_LENGTH, `must be at most ${MAX_TITLE_LENGTH} characters`));
 const nonEmpty = v.pipe(line, v.trim(), v.nonEmpty('must not be empty'));
-const name = v.pipe(v.string(), v.maxLength(MAX_NAME_LENGTH, `must be a name of at most ${MAX_NAME_LENGTH} characters`));
+const name = v.pipe(v.string(), v.maxLength(MAX_NAME_CHARS, `must be a name of at most ${MAX_NAME_CHARS} characters`));
 const names = v.pipe(v.array(name), v.maxLength(MAX_PARTS, `must hold at most ${MAX_PARTS} names`));
 
 /** YYYY-MM-DD of a day that exists (not 2024-02-31), in a year a newspaper story can have. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ImportError, jsonlParts, MAX_LINE_LENGTH, readJsonl, storiesFromJsonl, storiesToJsonl, storyLine } from '../../lib/library/jsonl';
-import { MAX_NAME_LENGTH, type Story } from '../../lib/library/story';
+import type { Story } from '../../lib/library/story';
+import { MAX_NAME_CHARS } from '../../lib/nlp/gazetteer';
 import { bundledStories, readerStory } from './helpers';
 
 const problemsOf = (text: string): string[] => {
@@ -117,7 +118,7 @@ describe('JSON Lines', () => {
     const analysis = (name: string) => ({ entities: { person: [name], place: [], org: [] }, keywords: [], aliases: {} });
     const problems = problemsOf(
       [
-        { ...readerStory('n1'), analysis: analysis(long(MAX_NAME_LENGTH + 1)) },
+        { ...readerStory('n1'), analysis: analysis(long(MAX_NAME_CHARS + 1)) },
         { ...readerStory('n2'), title: long(501) },
         { ...readerStory('n3'), paragraphs: Array.from({ length: 11 }, () => long(5000)) },
         { ...readerStory('n4'), paragraphs: Array.from({ length: 2001 }, () => '段') },
@@ -126,12 +127,12 @@ describe('JSON Lines', () => {
         .join('\n'),
     );
     expect(problems).toEqual([
-      `line 1: analysis.entities.person.0: must be a name of at most ${MAX_NAME_LENGTH} characters`,
+      `line 1: analysis.entities.person.0: must be a name of at most ${MAX_NAME_CHARS} characters`,
       'line 2: title: must be at most 500 characters',
       'line 3: paragraphs: must hold at most 50000 characters in all',
       'line 4: paragraphs: must hold at most 2000 paragraphs',
     ]);
-    expect(storiesFromJsonl(JSON.stringify({ ...readerStory('ok'), analysis: analysis(long(MAX_NAME_LENGTH)) }))).toHaveLength(1);
+    expect(storiesFromJsonl(JSON.stringify({ ...readerStory('ok'), analysis: analysis(long(MAX_NAME_CHARS)) }))).toHaveLength(1);
   });
 
   it('reads a file in pieces, a line split anywhere, and refuses an endless line without holding it', async () => {

@@ -7,6 +7,7 @@ import { checkStory, type Story } from '../story';
 import type { Feed, FeedItem } from './feed';
 import { htmlParagraphs } from './html-paragraphs';
 import { MAX_FEED_ITEMS } from './limits';
+import { capParagraphs } from './story-cap';
 
 export interface FeedSource {
   /** The source's id in the library (recorded as each story's origin). */
@@ -49,14 +50,18 @@ export interface FeedStories {
   skipped: number;
   /** Items whose date names no day: dated `today` instead. */
   undated: number;
+  /** Items whose text was cut to MAX_STORY_CHARS. */
+  truncated: number;
 }
 
 /** Stories of a feed's first MAX_FEED_ITEMS items; items without text, or that make no valid story, are left out. `today` dates the items that carry no date, or one that names no day. */
 export async function feedStories(feed: Feed, source: FeedSource, today: string): Promise<FeedStories> {
   const stories: Story[] = [];
   let undated = 0;
+  let truncated = 0;
   for (const item of feed.items.slice(0, MAX_FEED_ITEMS)) {
-    const paragraphs = item.html !== undefined ? htmlParagraphs(item.html) : (item.text ?? '').split(/\n+/).map((p) => p.trim()).filter(Boolean);
+    const capped = capParagraphs(item.html !== undefined ? htmlParagraphs(item.html) : (item.text ?? '').split(/\n+/).map((p) => p.trim()).filter(Boolean));
+    const { paragraphs } = capped;
     const title = item.title || paragraphs[0]?.slice(0, 60);
     if (!title || paragraphs.length === 0) continue;
     const date = feedDate(item.published);
@@ -74,6 +79,7 @@ export async function feedStories(feed: Feed, source: FeedSource, today: string)
     if (!('story' in checked)) continue;
     stories.push(checked.story);
     if (item.published && !date) undated++;
+    if (capped.truncated) truncated++;
   }
-  return { stories, skipped: Math.max(0, feed.items.length - MAX_FEED_ITEMS), undated };
+  return { stories, skipped: Math.max(0, feed.items.length - MAX_FEED_ITEMS), undated, truncated };
 }

@@ -4,6 +4,7 @@
  * what is wrong, never a half-read list.
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { MESSAGE_LENGTH, printable } from '../printable';
 
 export interface FeedItem {
   /** guid, Atom id or JSON Feed id, when the feed gives one. */
@@ -27,7 +28,7 @@ export interface Feed {
 
 export class FeedError extends Error {
   constructor(message: string) {
-    super(message);
+    super(printable(message, MESSAGE_LENGTH));
     this.name = 'FeedError';
   }
 }

@@ -4,9 +4,13 @@
  * source's state kept in extension local storage (10 MB for everything the extension keeps).
  * What goes over is cut or left out, and the sync result counts it for the reader.
  */
+import { MAX_TEXT_LENGTH } from '../story';
 
-/** Characters of a story's paragraphs together; a longer story is cut at a sentence or paragraph end. */
-export const MAX_STORY_CHARS = 50_000;
+/**
+ * Characters of a story's paragraphs together, the schema's bound: a longer story from a source
+ * is cut at a sentence or paragraph end (where an imported one is refused).
+ */
+export const MAX_STORY_CHARS = MAX_TEXT_LENGTH;
 
 /** Items of a news feed taken per sync (feeds list their newest first). */
 export const MAX_FEED_ITEMS = 500;

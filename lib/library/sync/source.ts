@@ -29,7 +29,7 @@ export interface SyncResult {
   duplicates: number;
   /** Stories carrying the id of one from elsewhere (bundled, imported, another source) with other text: left alone, that one kept. */
   conflicts: number;
-  /** Stories whose text was cut to MAX_STORY_CHARS. */
+  /** Feed items whose text was cut to MAX_STORY_CHARS. */
   truncated: number;
   /** A feed's items past MAX_FEED_ITEMS, and a manifest's shards past MAX_SHARDS: not taken. */
   skippedItems: number;

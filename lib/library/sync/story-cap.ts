@@ -1,9 +1,10 @@
 /**
- * A story's text cut to the size a sync takes (MAX_STORY_CHARS): a 20 MB feed item would
- * otherwise be analysed and indexed whole. The cut falls at the end of a sentence, or of a
- * paragraph, so what is kept reads as written; the story itself is never dropped.
+ * A feed item's text cut to the size a story may hold (MAX_STORY_CHARS) before it becomes one: a
+ * 20 MB item would otherwise be refused by the schema, or analysed and indexed whole. The cut
+ * falls at the end of a sentence, or of a paragraph, so what is kept reads as written; the item
+ * itself is never dropped. (Library shards and page text carry stories already: the schema
+ * refuses one over the bound, naming it.)
  */
-import type { Story } from '../story';
 import { MAX_STORY_CHARS } from './limits';
 
 // 。！？… end a Chinese sentence; . ! ? end one only before a space (not in 3.5 or an address).
@@ -24,11 +25,11 @@ function hardCut(text: string, room: number): string {
   return text.slice(0, code >= 0xd800 && code <= 0xdbff ? room - 1 : room);
 }
 
-/** The story with at most `max` characters of paragraphs, and whether it had to be cut. */
-export function capStory(story: Story, max = MAX_STORY_CHARS): { story: Story; truncated: boolean } {
+/** At most `max` characters of paragraphs, and whether they had to be cut. */
+export function capParagraphs(paragraphs: string[], max = MAX_STORY_CHARS): { paragraphs: string[]; truncated: boolean } {
   let room = max;
   const kept: string[] = [];
-  for (const paragraph of story.paragraphs) {
+  for (const paragraph of paragraphs) {
     if (paragraph.length <= room) {
       kept.push(paragraph);
       room -= paragraph.length;
@@ -36,9 +37,7 @@ export function capStory(story: Story, max = MAX_STORY_CHARS): { story: Story; t
     }
     const part = sentencesWithin(paragraph, room) || (kept.length ? '' : hardCut(paragraph, room));
     if (part) kept.push(part);
-    // Sub-heads stand before a kept paragraph or go with the text they headed.
-    const subheads = story.subheads.filter((s) => s.before < kept.length);
-    return { story: { ...story, paragraphs: kept, subheads }, truncated: true };
+    return { paragraphs: kept, truncated: true };
   }
-  return { story, truncated: false };
+  return { paragraphs, truncated: false };
 }

@@ -18,7 +18,6 @@ import { feedStories } from './feed-stories';
 import { FetchError, type Fetched, type Validators } from './fetch-source';
 import { parseManifest, type Shard } from './library-feed';
 import { MAX_ERROR_CHARS, MAX_TITLE_CHARS, MAX_VALIDATOR_CHARS } from './limits';
-import { capStory } from './story-cap';
 import { emptyState, type Source, type SourceState, type SyncProblem, type SyncResult } from './source';
 
 export interface SyncProgress {
@@ -111,11 +110,7 @@ export async function syncSource(source: Source, deps: SyncDeps): Promise<SyncRe
     if (doc.version !== undefined && known?.version === doc.version) return;
     const fetched = await deps.fetch(doc.url, doc.version !== undefined ? {} : (known ?? {}));
     if (fetched.status === 'not-modified') return;
-    const read = (await readText(doc, fetched.text)).map((story) => {
-      const capped = capStory(story);
-      if (capped.truncated) counts.truncated++;
-      return capped.story;
-    });
+    const read = await readText(doc, fetched.text);
     const olds = await deps.stories.getMany(read.map((s) => s.id));
     const unknown = read.filter((_, i) => !olds[i]);
     // The same story from another source, or another address of this one: the library has it.
@@ -157,6 +152,7 @@ export async function syncSource(source: Source, deps: SyncDeps): Promise<SyncRe
           const read = await feedStories(feed, source, deps.today);
           counts.skippedItems += read.skipped;
           counts.undated += read.undated;
+          counts.truncated += read.truncated;
           return read.stories;
         },
       });
