@@ -27,6 +27,7 @@ import { parseNameModel } from '../lib/nlp/names';
 import { LONGEST_TITLE, nameClasses, saltFeature, sentenceFeatures, TEMPLATES } from '../lib/nlp/ner/features';
 import { emit, END_ROW, LABELS, labelSpans, parseModel, serializeModel, spansOf, TRANSITIONS, viterbi, type NerModel } from '../lib/nlp/ner/model';
 import { readBio, readCluener, trainingDataAvailable, TRAIN_FILES, type NerSentence } from '../tests/eval/ner-data';
+import { seededRandom } from './seeded-random';
 
 const OUTPUT = new URL('../public/nlp/ner.txt', import.meta.url);
 const { values } = parseArgs({ options: { holdout: { type: 'boolean' }, errors: { type: 'boolean' }, epochs: { type: 'string' }, keep: { type: 'string' } } });
@@ -76,15 +77,6 @@ function example(sentence: NerSentence, corpus: Corpus): Example {
   return { n: text.length, features, gold, corpus, sentence: { ...sentence, text }, tokens, hints };
 }
 
-/** A seeded generator (mulberry32), for a shuffle that is the same on every run. */
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 class Perceptron {
   weights = new Float32Array((MASK + 1) * LABELS);
@@ -240,7 +232,7 @@ const training = process.env.PD_ONLY ? pd : [...pd, ...cluener];
 console.log(`${training.length} training sentences (${training.reduce((n, e) => n + e.n, 0)} characters), features in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
 const perceptron = new Perceptron();
-const shuffle = random(20240522);
+const shuffle = seededRandom(20240522);
 for (let epoch = 1; epoch <= EPOCHS; epoch++) {
   const order = training.map((_, i) => [shuffle(), i] as const).sort((a, b) => a[0] - b[0]);
   for (const [, i] of order) perceptron.learn(training[i]);

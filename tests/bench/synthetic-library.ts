@@ -9,18 +9,8 @@ import type { Story } from '../../lib/library/story';
 import type { TextAnalysis } from '../../lib/nlp/analyzer';
 import { nerDataAvailable, readNerSentences } from '../eval/ner-data';
 import { bundledStories, nodeAnalyzer } from '../unit/helpers';
+import { seededRandom } from '../../scripts/seeded-random';
 
-/** mulberry32: a small seeded generator, so every run builds the same library. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Sentence {
   text: string;
@@ -55,7 +45,7 @@ function merge(parts: TextAnalysis[]): NonNullable<Story['analysis']> {
 
 /** `count` stories of 6–14 sentences each, dated over five years. */
 export function* syntheticStories(sentences: Sentence[], count: number, seed = 1): Generator<Story> {
-  const next = random(seed);
+  const next = seededRandom(seed);
   for (let i = 0; i < count; i++) {
     const picked = Array.from({ length: 6 + Math.floor(next() * 9) }, () => sentences[Math.floor(next() * sentences.length)]);
     const day = new Date(Date.UTC(2020, 0, 1) + Math.floor(next() * 5 * 365) * 86_400_000).toISOString().slice(0, 10);
@@ -75,7 +65,7 @@ export function* syntheticStories(sentences: Sentence[], count: number, seed = 1
 
 /** A 3,000-character article made of a story's sentences and others: it relates to that story. */
 export function articleAbout(story: Story, sentences: Sentence[], seed = 7): string {
-  const next = random(seed);
+  const next = seededRandom(seed);
   let text = story.paragraphs.join('');
   while (text.length < 3000) text += sentences[Math.floor(next() * sentences.length)].text;
   return text.slice(0, 3000);

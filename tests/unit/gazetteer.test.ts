@@ -4,6 +4,7 @@ import type { Mention } from '../../lib/nlp/entities';
 import { Gazetteer, MAX_NAME_CHARS } from '../../lib/nlp/gazetteer';
 import { normalizeForAnalysis } from '../../lib/nlp/normalize';
 import { loadJieba, readPackageFile } from './helpers';
+import { seededRandom } from '../../scripts/seeded-random';
 
 /** The scan as it was first written: at each position the longest known name, left to right. */
 function referenceScan(text: string, names: Map<string, Mention>): Mention[] {
@@ -22,14 +23,10 @@ function referenceScan(text: string, names: Map<string, Mention>): Mention[] {
   return found;
 }
 
-/** A small deterministic generator: the same "random" texts on every run. */
-function random(seed: number) {
-  return () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-}
 
 describe('the library’s gazetteer', () => {
   it('finds at each position the longest name that starts there, left to right', () => {
-    const next = random(7);
+    const next = seededRandom(7);
     // Few letters, so names overlap, nest and share prefixes as often as possible.
     const letters = '株洲南方阀门';
     const word = (min: number, max: number) => Array.from({ length: min + Math.floor(next() * (max - min + 1)) }, () => letters[Math.floor(next() * letters.length)]).join('');
