@@ -3,9 +3,10 @@ import type zhCN from '../public/_locales/zh_CN/messages.json';
 
 export type MessageKey = keyof typeof zhCN;
 
-/** A UI string in the browser's language (zh_CN by default, en); `subs` fill $1, $2, … */
+/** A UI string in the browser's language (zh_CN by default, en); `subs` fill $1, $2, … (numbers as the language writes them: 50,000). */
 export function t(key: MessageKey, ...subs: Array<string | number>): string {
-  return browser.i18n.getMessage(key, subs.map(String));
+  const numbers = new Intl.NumberFormat(browser.i18n.getMessage('htmlLang') || undefined);
+  return browser.i18n.getMessage(key, subs.map((sub) => (typeof sub === 'number' ? numbers.format(sub) : sub)));
 }
 
 /** Keys with a singular form of their own: `key_one`, used where the UI language says "one". */

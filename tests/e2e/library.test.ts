@@ -19,6 +19,8 @@ const shots = new URL('../../test-results/', import.meta.url).pathname;
 /** Chromium's limit on one runtime message: the old import and export sent the whole file in one. */
 const MESSAGE_LIMIT = 64 * 1024 * 1024;
 const BIG_STORIES = 1200;
+/** A count as the Chinese UI writes it (1,211). */
+const zh = (count: number) => count.toLocaleString('zh-CN');
 let session: ExtensionSession;
 let seed: Story[];
 let profile: string;
@@ -269,10 +271,10 @@ describe('the built extension in Chromium', () => {
     const count = options.locator('[data-testid=library-count]');
     await count.filter({ hasText: '11' }).waitFor();
     await options.locator('input[type=file]').setInputFiles(big);
-    const done = options.locator('[role=status]').filter({ hasText: `已导入 ${BIG_STORIES} 篇报道，报道库现有 ${BIG_STORIES + 11} 篇。` });
+    const done = options.locator('[role=status]').filter({ hasText: `已导入 ${zh(BIG_STORIES)} 篇报道，报道库现有 ${zh(BIG_STORIES + 11)} 篇。` });
     await done.or(options.locator('[role=alert]')).waitFor({ timeout: 300_000 });
     expect(await done.count()).toBe(1);
-    expect(await count.textContent()).toContain(String(BIG_STORIES + 11));
+    expect(await count.textContent()).toContain(zh(BIG_STORIES + 11));
 
     const [download] = await Promise.all([options.waitForEvent('download', { timeout: 300_000 }), options.getByRole('button', { name: '导出报道库' }).click()]);
     const exported = (await download.path()) ?? '';
@@ -286,7 +288,7 @@ describe('the built extension in Chromium', () => {
     expect(lines).toBe(BIG_STORIES + 11);
     // The file's "bundled" claims were not taken: the next bundle update would have deleted them.
     expect([...origins].sort()).toEqual(['bundled', 'import']);
-    await options.locator('[role=status]').filter({ hasText: `已导出 ${BIG_STORIES + 11} 篇报道。` }).waitFor();
+    await options.locator('[role=status]').filter({ hasText: `已导出 ${zh(BIG_STORIES + 11)} 篇报道。` }).waitFor();
     await options.close();
     await rm(dir, { recursive: true, force: true });
   });
