@@ -81,7 +81,7 @@ export async function browserRankingRows(sentences: Sentences): Promise<Row[]> {
         const total = 10 + Math.min(size, imported + BATCH);
         const start = performance.now();
         await page.locator('input[type=file]').setInputFiles({ name: 'batch.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(text) });
-        await page.locator('[data-testid=library-count]').filter({ hasText: new RegExp(`\\D${total}\\D`) }).waitFor({ timeout: 300_000 });
+        await page.locator('[data-testid=library-count]').filter({ hasText: new RegExp(`[^\\d,]${total.toLocaleString('zh-CN')}[^\\d,]`) }).waitFor({ timeout: 300_000 });
         importRates.push(Math.min(BATCH, size - imported) / ((performance.now() - start) / 1000));
       }
       const label = `${size.toLocaleString('en')} stories`;
