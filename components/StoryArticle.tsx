@@ -1,5 +1,5 @@
 import { Fragment } from 'preact';
-import type { Story } from '../lib/library/story';
+import type { Story } from '../lib/story';
 import { EntityChips } from './EntityChips';
 import { formatDate, langOf, t } from './i18n';
 

@@ -5,7 +5,7 @@
  * background answers UI_ and PAGE_ messages; it sends BG_ ones only on the reader's command (the
  * context menu).
  */
-import type { Story } from './library/story';
+import type { Story } from './story';
 import type { Source, SyncResult } from './library/sync/source';
 import type { NewSource } from './library/sync/sources';
 import type { Tier } from './match/ranker';

@@ -5,7 +5,7 @@
  */
 import { analyzeStories, needsAnalysis } from './library/analyze-stories';
 import type { Library } from './library/library';
-import { firstLine, type Story } from './library/story';
+import { firstLine, type Story } from './story';
 import { queryFinder, type QueryFinder } from './match/related';
 import { isSearchQuery, splitMatches } from './match/search';
 import { makeSnippet, markWords } from './match/snippet';

@@ -18,7 +18,7 @@ import { htmlDocument } from './html-document';
 import { analyzeStories, needsAnalysis, teachLibrary } from '../lib/library/analyze-stories';
 import { loadBundledStories } from '../lib/library/bundled';
 import { ImportError, jsonlParts, readJsonl } from '../lib/library/jsonl';
-import { compareStories, storyText, type Story } from '../lib/library/story';
+import { compareStories, storyText, type Story } from '../lib/story';
 import { indexEntry } from '../lib/match/index-entry';
 import { MemoryIndex } from '../lib/match/memory-index';
 import { queryFinder, type QueryFinder } from '../lib/match/related';

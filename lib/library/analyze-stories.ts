@@ -4,7 +4,7 @@
  * story again knowing them all (南方阀门 in one story is the 株洲南方阀门股份有限公司 of another).
  */
 import type { Analyzer } from '../nlp/analyzer';
-import { storyCredits, storyText, type Story } from './story';
+import { storyCredits, storyText, type Story } from '../story';
 
 /** A story imported without an analysis, or with one from before ranking terms were kept. */
 export function needsAnalysis(story: Story): boolean {

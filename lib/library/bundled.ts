@@ -4,7 +4,7 @@
  * from disk; both hand in a reader so this module stays free of either environment.
  */
 import { parsePageText, type PageInfo } from './page-text';
-import { BUNDLED_ORIGIN, type Story } from './story';
+import { BUNDLED_ORIGIN, type Story } from '../story';
 
 export interface SeedPage extends PageInfo {
   file: string;

@@ -5,7 +5,7 @@
  * upgrade can fill it in inside its own transaction.
  */
 import { normalizeForAnalysis } from '../nlp/normalize';
-import type { Story } from './story';
+import type { Story } from '../story';
 
 export function fingerprint(story: Pick<Story, 'title' | 'paragraphs'>): string {
   const text = normalizeForAnalysis([story.title, ...story.paragraphs].join('')).replace(/[\s\p{P}\p{S}]/gu, '');

@@ -5,7 +5,7 @@
  * of hundreds of megabytes is never one string.
  */
 import { printable } from './printable';
-import { checkStory, type Story } from './story';
+import { checkStory, type Story } from '../story';
 
 /** The problems an error message lists; the rest are counted. */
 const SHOWN_PROBLEMS = 10;

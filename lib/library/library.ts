@@ -11,7 +11,7 @@ import type { Idf } from '../nlp/keywords';
 import { normalizeForAnalysis } from '../nlp/normalize';
 import { fingerprint } from './fingerprint';
 import { packSegment, SegmentView, type CompactionCursor, type IndexSegment } from './index-segment';
-import { BUNDLED_ORIGIN, compareStories, storyText, type Story } from './story';
+import { BUNDLED_ORIGIN, compareStories, storyText, type Story } from '../story';
 
 /** A story as stored: with its fingerprint, by which the same text from elsewhere is known. */
 type StoredStory = Story & { fingerprint?: string };

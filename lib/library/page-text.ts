@@ -9,7 +9,7 @@
  */
 import { MESSAGE_LENGTH, printable } from './printable';
 import { storyId } from './story-id';
-import { BUNDLED_ORIGIN, checkStory, type Story, type Subhead } from './story';
+import { BUNDLED_ORIGIN, checkStory, type Story, type Subhead } from '../story';
 
 export interface PageInfo {
   publication: string;

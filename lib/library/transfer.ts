@@ -13,7 +13,7 @@
 import { needsAnalysis } from './analyze-stories';
 import { ImportError, jsonlParts, readJsonl } from './jsonl';
 import type { Library } from './library';
-import { IMPORT_ORIGIN, type Story } from './story';
+import { IMPORT_ORIGIN, type Story } from '../story';
 
 /** Stories read per export transaction. */
 const EXPORT_BATCH = 500;

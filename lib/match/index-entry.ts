@@ -4,7 +4,7 @@
  * once when the story is stored. Weights use only the general IDF, which does not change as the
  * library grows; the library's own document frequencies are applied at query time.
  */
-import type { Story } from '../library/story';
+import type { Story } from '../story';
 import { ENTITY_TYPES } from '../nlp/analyzer';
 import type { Idf } from '../nlp/keywords';
 import { normalizeForAnalysis } from '../nlp/normalize';

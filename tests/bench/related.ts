@@ -8,7 +8,7 @@
  */
 import type { Page, Worker } from 'playwright-core';
 import { storiesToJsonl } from '../../lib/library/jsonl';
-import type { Story } from '../../lib/library/story';
+import type { Story } from '../../lib/story';
 import { indexEntry } from '../../lib/match/index-entry';
 import { MemoryIndex } from '../../lib/match/memory-index';
 import { buildProfile } from '../../lib/match/profile';

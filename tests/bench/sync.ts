@@ -7,7 +7,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { storiesToJsonl } from '../../lib/library/jsonl';
-import type { Story } from '../../lib/library/story';
+import type { Story } from '../../lib/story';
 import { launchExtension, type ExtensionGlobal, type ExtensionSession } from '../../scripts/launch-extension';
 import { popupPaint, untilCompacted } from './measure';
 import type { Row } from './stats';

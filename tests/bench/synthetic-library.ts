@@ -5,7 +5,7 @@
  * random pick of sentences, its analysis the sum of theirs, so 100,000 stories cost seconds.
  */
 import { analyzeStories } from '../../lib/library/analyze-stories';
-import type { Story } from '../../lib/library/story';
+import type { Story } from '../../lib/story';
 import type { TextAnalysis } from '../../lib/nlp/analyzer';
 import { nerDataAvailable, readNerSentences } from '../eval/ner-data';
 import { bundledStories, nodeAnalyzer } from '../unit/helpers';

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storiesToJsonl } from '../../lib/library/jsonl';
-import type { Story } from '../../lib/library/story';
+import type { Story } from '../../lib/story';
 import { BUILT_EXTENSION, launchExtension, type ExtensionSession } from '../../scripts/launch-extension';
 import { bundledStories, readerStory } from '../unit/helpers';
 

@@ -6,7 +6,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Story } from '../../lib/library/story';
+import type { Story } from '../../lib/story';
 import { launchExtension, type ExtensionGlobal, type ExtensionSession } from '../../scripts/launch-extension';
 import { keptFor } from '../fixtures/page-probes';
 import { servePages, type PagesServer } from '../fixtures/pages-server';

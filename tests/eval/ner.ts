@@ -13,7 +13,7 @@
 import { readFile } from 'node:fs/promises';
 import * as jieba from 'jieba-wasm';
 import { loadBundledStories } from '../../lib/library/bundled';
-import { storyCredits, storyText } from '../../lib/library/story';
+import { storyCredits, storyText } from '../../lib/story';
 import { createAnalyzer, type Analyzer } from '../../lib/nlp/analyzer';
 import type { EntityType } from '../../lib/nlp/entities';
 import { normalizeForAnalysis } from '../../lib/nlp/normalize';

@@ -12,7 +12,7 @@ import * as jieba from 'jieba-wasm';
 import { analyzeStories } from '../../lib/library/analyze-stories';
 import { loadBundledStories } from '../../lib/library/bundled';
 import { storiesFromJsonl } from '../../lib/library/jsonl';
-import { storyText, type Story } from '../../lib/library/story';
+import { storyText, type Story } from '../../lib/story';
 import { indexEntry } from '../../lib/match/index-entry';
 import { MemoryIndex } from '../../lib/match/memory-index';
 import { byTierThenScore, columnStats, decide, featureVector, FEATURE_NAMES, pairScores, standardise, trainLogistic, type Features, type RankerModel, type Thresholds, type Tier } from '../../lib/match/ranker';

@@ -11,7 +11,7 @@
  * cross-validated by story, beside plain BM25. `--wrong` lists the written sets' misses.
  */
 import { readFileSync } from 'node:fs';
-import type { Story } from '../../lib/library/story';
+import type { Story } from '../../lib/story';
 import type { RelatedStory } from '../../lib/match/rank';
 import { EVAL_DIR, nerDataAvailable, readNerSentences } from './ner-data';
 import { bm25Baseline, breakdown, chooseThresholds, devLibrary, FOLDS, grade, gradeWithHeldOutThresholds, listed, outOfFold, readDevSet, trainingExamples } from './related-cv';

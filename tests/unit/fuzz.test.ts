@@ -10,7 +10,7 @@ import { extractArticle } from '../../lib/extract/article';
 import { decodeMarkup } from '../../lib/extract/decode';
 import { ImportError, storiesFromJsonl, storiesToJsonl } from '../../lib/library/jsonl';
 import { PageParseError, parsePageText } from '../../lib/library/page-text';
-import { checkStory } from '../../lib/library/story';
+import { checkStory } from '../../lib/story';
 import { FeedError, parseFeed } from '../../lib/library/sync/feed';
 import { feedStories } from '../../lib/library/sync/feed-stories';
 import { parseManifest } from '../../lib/library/sync/library-feed';

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import * as jieba from 'jieba-wasm';
 import { loadBundledStories } from '../../lib/library/bundled';
-import type { Story } from '../../lib/library/story';
+import type { Story } from '../../lib/story';
 import { createAnalyzer } from '../../lib/nlp/analyzer';
 
 /** Reads a file of the extension package from public/, as the background fetches it. */

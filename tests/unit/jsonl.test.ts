@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ImportError, jsonlParts, MAX_LINE_LENGTH, readJsonl, storiesFromJsonl, storiesToJsonl, storyLine } from '../../lib/library/jsonl';
-import type { Story } from '../../lib/library/story';
+import type { Story } from '../../lib/story';
 import { MAX_NAME_CHARS } from '../../lib/nlp/gazetteer';
 import { bundledStories, readerStory } from './helpers';
 

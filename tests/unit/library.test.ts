@@ -5,7 +5,7 @@ import { analyzeStories } from '../../lib/library/analyze-stories';
 import { ensureBundled, installBundled } from '../../lib/library/install';
 import { storiesFromJsonl, storiesToJsonl } from '../../lib/library/jsonl';
 import { openLibrary, type Library } from '../../lib/library/library';
-import type { Story } from '../../lib/library/story';
+import type { Story } from '../../lib/story';
 import { ANALYSIS_BATCH, exportLibrary, importLibrary, transferProblem } from '../../lib/library/transfer';
 import { bundledStories, freshDbName, nodeAnalyzer, readPackageFile, readerStory } from './helpers';
 

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { marked } from '../fixtures/seed-entities';
 import { readDevSet } from '../eval/related-cv';
 import { analyzeStories } from '../../lib/library/analyze-stories';
-import { storyText, type Story } from '../../lib/library/story';
+import { storyText, type Story } from '../../lib/story';
 import { companyShortName } from '../../lib/nlp/analyzer';
 import { normalizeForAnalysis } from '../../lib/nlp/normalize';
 import { analysisChunks, cachedTagger } from '../../lib/nlp/segmenter';

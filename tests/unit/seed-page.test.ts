@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadBundledStories } from '../../lib/library/bundled';
-import type { Story } from '../../lib/library/story';
+import type { Story } from '../../lib/story';
 
 const readPublic = (path: string) => readFile(new URL(`../../public/${path}`, import.meta.url), 'utf8');
 

@@ -7,7 +7,7 @@ import { analyzeStories } from '../../lib/library/analyze-stories';
 import { createBackgroundState } from '../../lib/background-state';
 import { storiesToJsonl } from '../../lib/library/jsonl';
 import type { Library } from '../../lib/library/library';
-import type { Story } from '../../lib/library/story';
+import type { Story } from '../../lib/story';
 import { parseFeed } from '../../lib/library/sync/feed';
 import { feedStories } from '../../lib/library/sync/feed-stories';
 import { fetchSource } from '../../lib/library/sync/fetch-source';

@@ -3,7 +3,7 @@
  * title), so a repeated sync replaces a story instead of adding it twice; an item's HTML is read
  * for its text only.
  */
-import { checkStory, type Story } from '../story';
+import { checkStory, type Story } from '../../story';
 import type { Feed, FeedItem } from './feed';
 import { htmlParagraphs } from './html-paragraphs';
 import { MAX_FEED_ITEMS } from './limits';

@@ -4,7 +4,7 @@
  * source's state kept in extension local storage (10 MB for everything the extension keeps).
  * What goes over is cut or left out, and the sync result counts it for the reader.
  */
-import { MAX_TEXT_LENGTH } from '../story';
+import { MAX_TEXT_LENGTH } from '../../story';
 
 /**
  * Characters of a story's paragraphs together, the schema's bound: a longer story from a source

@@ -12,7 +12,7 @@
 import { ImportError, storiesFromJsonl } from '../jsonl';
 import type { Library } from '../library';
 import { PageParseError, parsePageText } from '../page-text';
-import type { Story } from '../story';
+import type { Story } from '../../story';
 import { FeedError, parseFeed } from './feed';
 import { feedStories } from './feed-stories';
 import { FetchError, type Fetched, type Validators } from './fetch-source';

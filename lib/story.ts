@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { MAX_NAME_CHARS } from '../nlp/gazetteer';
+import { MAX_NAME_CHARS } from './nlp/gazetteer';
 
 /** The origin of every story a reader imports from a file, whatever the file says. */
 export const IMPORT_ORIGIN = 'import';
