@@ -6,7 +6,7 @@
  * lists (compaction) happens later, a few hundred terms per transaction, off the reader's path.
  */
 import { mergePosting } from '../match/postings';
-import type { Posting } from '../match/rank';
+import type { Posting } from '../match/postings';
 
 /** One story's change in one term's list: its new weight, or undefined when it is taken out. */
 export type TermChanges = Map<number, number | undefined>;

@@ -4,8 +4,7 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import { entityNamesOf, indexEntry, type DocRecord, type IndexEntry } from '../match/index-entry';
-import { emptyPosting } from '../match/postings';
-import type { IndexReader, Posting } from '../match/rank';
+import { emptyPosting, type IndexReader, type Posting } from '../match/postings';
 import { addKnowledge, emptyKnowledge, type LibraryKnowledge } from '../nlp/analyzer';
 import type { Idf } from '../nlp/keywords';
 import { normalizeForAnalysis } from '../nlp/normalize';

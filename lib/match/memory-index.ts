@@ -4,7 +4,7 @@
  */
 import { entityNamesOf, type DocRecord, type IndexEntry } from './index-entry';
 import { emptyPosting, updatePosting } from './postings';
-import type { IndexReader, Posting } from './rank';
+import type { IndexReader, Posting } from './postings';
 
 export class MemoryIndex implements IndexReader {
   private readonly byOrd = new Map<number, DocRecord>();

@@ -1,8 +1,29 @@
 /**
  * Posting lists as two parallel typed arrays (story numbers ascending, weights): compact in
- * memory and copied by IndexedDB's structured clone without per-item work.
+ * memory and copied by IndexedDB's structured clone without per-item work. The reader of an
+ * inverted index is declared here, below both the ranking that reads one and the library that
+ * stores one.
  */
-import type { Posting } from './rank';
+import type { DocRecord } from './index-entry';
+
+export interface Posting {
+  ords: Uint32Array;
+  weights: Float32Array;
+}
+
+/** Read access to an inverted index, in memory or in IndexedDB. */
+export interface IndexReader {
+  /** Number of stories indexed. */
+  size(): Promise<number>;
+  /**
+   * How many stories hold each term (`df`, 0 for an unknown term), and the posting lists of those
+   * held by at most `maxCount` stories: a term most stories hold is never read.
+   */
+  postings(terms: string[], maxCount: number): Promise<{ lists: Map<string, Posting>; df: Map<string, number> }>;
+  docs(ords: number[]): Promise<DocRecord[]>;
+  /** The stories' text as the analysis reads it (normalised), for the last, closest look. */
+  texts(ids: string[]): Promise<string[]>;
+}
 
 export function emptyPosting(): Posting {
   return { ords: new Uint32Array(0), weights: new Float32Array(0) };

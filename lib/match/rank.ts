@@ -12,28 +12,10 @@
  */
 import type { EntityType } from '../nlp/entities';
 import { ENTITY_BOOST, type DocRecord } from './index-entry';
+import type { IndexReader } from './postings';
 import { datesIn, daysFrom, entityType, isBareName, yearsIn, type Profile, type TextDate } from './profile';
 import { byTierThenScore, judgePair, type Features, type RankerModel, type Tier } from './ranker';
 import shippedModel from './related-model.json';
-
-export interface Posting {
-  ords: Uint32Array;
-  weights: Float32Array;
-}
-
-/** Read access to an inverted index, in memory or in IndexedDB. */
-export interface IndexReader {
-  /** Number of stories indexed. */
-  size(): Promise<number>;
-  /**
-   * How many stories hold each term (`df`, 0 for an unknown term), and the posting lists of those
-   * held by at most `maxCount` stories: a term most stories hold is never read.
-   */
-  postings(terms: string[], maxCount: number): Promise<{ lists: Map<string, Posting>; df: Map<string, number> }>;
-  docs(ords: number[]): Promise<DocRecord[]>;
-  /** The stories' text as the analysis reads it (normalised), for the last, closest look. */
-  texts(ids: string[]): Promise<string[]>;
-}
 
 export interface RelatedStory {
   id: string;

@@ -7,8 +7,9 @@ import { emptyEntities, MAX_ANALYSIS_CHARS, type Analyzer, type TextAnalysis } f
 import { normalizeForAnalysis, plainForms } from '../nlp/normalize';
 import { buildEnglishLexicon, englishProfile, isLatinText, parsePinyinTable, type EnglishLexicon } from './crosslingual';
 import { foreignNames } from './foreign-names';
+import type { IndexReader } from './postings';
 import { buildProfile, entityType, mainPlace, type Profile } from './profile';
-import { rankRelated, type IndexReader, type RelatedStory } from './rank';
+import { rankRelated, type RelatedStory } from './rank';
 import { capitalizeWords, isLatinQuery, queryWords, searchIndex, type SearchResult } from './search';
 
 /** Performance mark after each ranking, with its duration: read by `npm run bench`. */

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { keepShown } from '../../lib/match/keep-shown';
-import type { IndexReader } from '../../lib/match/rank';
+import type { IndexReader } from '../../lib/match/postings';
 import { isSearchQuery, searchIndex } from '../../lib/match/search';
 import { markWords } from '../../lib/match/snippet';
 import { relatedSetup } from '../eval/related';
