@@ -1,6 +1,6 @@
 /**
  * An inverted index held in memory: for the command line, the tests and the benchmarks. The
- * extension keeps the same records in IndexedDB (lib/library/library.ts).
+ * extension keeps the same records in IndexedDB (lib/library/index-store.ts).
  */
 import { entityNamesOf, type DocRecord, type IndexEntry } from './index-entry';
 import { emptyPosting, updatePosting } from './postings';
