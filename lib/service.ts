@@ -63,7 +63,10 @@ const handlers: Handlers = {
  */
 const OUTSIDE_READERS_GATE: ReadonlySet<Message['type']> = new Set(['PAGE_ARTICLE', 'UI_REMOVE_SOURCE']);
 
-/** The handler of one message type; `Handlers[T]` is `Handler<T>`, which TypeScript sees for a generic `T`. */
+/**
+ * The handler of one message type. Indexed by a generic `T`, the map gives `Handler<T>`, tied to
+ * `T`'s message and reply; the caller names `T`, as `message.type` alone widens to every type.
+ */
 function handlerOf<T extends Message['type']>(type: T): Handler<T> {
   return handlers[type];
 }
@@ -102,7 +105,7 @@ export function createService({ library, analyzer, read, tabs, openStory, sync, 
   });
   const service: ServiceContext = { ...cache, library, analyzer, tabs, openStory, readers, pages: pageQueue(PAGE_GAP_MS), sources, runner };
 
-  async function answer<M extends Message>(message: M, origin: MessageOrigin): Promise<Reply<M>> {
+  async function handle<M extends Message>(message: M, origin: MessageOrigin = {}): Promise<Reply<M>> {
     const handler = handlerOf<M['type']>(message.type);
     if (OUTSIDE_READERS_GATE.has(message.type)) return handler(message, service, origin);
     return readers.serve(async () => {
@@ -113,7 +116,7 @@ export function createService({ library, analyzer, read, tabs, openStory, sync, 
   }
 
   return {
-    handle: <M extends Message>(message: M, origin: MessageOrigin = {}) => answer(message, origin),
+    handle,
     /** The tab closed. */
     forgetTab: (tabId: number) => service.pages.forget(tabId),
     syncAll: () => runner.syncAll(),
