@@ -3,21 +3,19 @@
  * The library is opened once per service-worker life and the bundled stories are checked before
  * the first answer, so a popup opened during install still sees the whole library.
  */
-import { analyzeStories, needsAnalysis } from './library/analyze-stories';
 import type { Library } from './library/library';
-import { firstLine, type Story } from './story';
-import { queryFinder, type QueryFinder } from './match/related';
-import { isSearchQuery, splitMatches } from './match/search';
-import { makeSnippet, markWords } from './match/snippet';
-import type { Coverage, Message, PageArticle, PageCoverage, RelatedSummary, Replies, Reply, SearchAnswer, StorySummary } from './messages';
-import type { Analyzer, TextAnalysis } from './nlp/analyzer';
-import { articleText } from './page/article-text';
-import { pageQueue, type PageJob } from './page/page-queue';
-import type { TabCoverage } from './page/tab-coverage';
 import type { Fetched, Validators } from './library/sync/fetch-source';
-import { makeSource, permissionsToRelease, SourceError, sourceRegistry, type KeyValueStore } from './library/sync/sources';
+import { sourceRegistry, type KeyValueStore } from './library/sync/sources';
 import { syncRunner, type SyncStatus } from './library/sync/sync-all';
+import type { Message, Reply } from './messages';
+import type { Analyzer } from './nlp/analyzer';
+import { pageQueue } from './page/page-queue';
+import type { TabCoverage } from './page/tab-coverage';
 import type { ReaderGate } from './reader-gate';
+import type { Handler, Handlers, MessageOrigin, ServiceContext } from './service/handler';
+import { libraryCache } from './service/library-cache';
+import { addSource, analyzeImport, analyzeWhereNeeded, importWritten, listSources, removeSource, syncNow, updateSource } from './service/library-handlers';
+import { getStory, listStories, openStory, pageArticle, pageSelection, search } from './service/reader-handlers';
 
 export interface ServiceDeps {
   /** The library, opened and with the bundled stories installed. */
@@ -41,25 +39,43 @@ export interface ServiceDeps {
   };
 }
 
-/** Where a message came from: the tab of a content script. */
-export interface MessageOrigin {
-  tabId?: number;
-}
+/** A handler for every message type, each answering with its type's reply: the annotation checks both. */
+const handlers: Handlers = {
+  UI_LIST_STORIES: listStories,
+  UI_GET_STORY: getStory,
+  UI_SEARCH: search,
+  UI_ANALYZE_STORIES: analyzeImport,
+  UI_LIBRARY_CHANGED: importWritten,
+  UI_LIST_SOURCES: listSources,
+  UI_ADD_SOURCE: addSource,
+  UI_UPDATE_SOURCE: updateSource,
+  UI_REMOVE_SOURCE: removeSource,
+  UI_SYNC_NOW: syncNow,
+  PAGE_ARTICLE: pageArticle,
+  PAGE_SELECTION: pageSelection,
+  PAGE_OPEN_STORY: openStory,
+};
 
+/**
+ * Answered outside the readers' gate, because they wait on background work that itself waits for
+ * readers: a page's article waits its turn in its tab's line (its first analysis enters the gate
+ * then), a removed source waits for its sync to stop.
+ */
+const OUTSIDE_READERS_GATE: ReadonlySet<Message['type']> = new Set(['PAGE_ARTICLE', 'UI_REMOVE_SOURCE']);
 
-
-export function summarize(story: Story): StorySummary {
-  const { id, title, kicker, date, page, publication } = story;
-  return { id, title, kicker, date, page, publication, firstLine: firstLine(story) };
+/**
+ * The handler of one message type. Indexed by a generic `T`, the map gives `Handler<T>`, tied to
+ * `T`'s message and reply; the caller names `T`, as `message.type` alone widens to every type.
+ */
+function handlerOf<T extends Message['type']>(type: T): Handler<T> {
+  return handlers[type];
 }
 
 /** A tab's page analyses start at least this far apart (a reader never navigates faster). */
 const PAGE_GAP_MS = 1000;
 
 export function createService({ library, analyzer, read, tabs, openStory, sync, readers }: ServiceDeps) {
-  /** Made again when the library changes: it caches the library's names for English text. */
-  let finder: QueryFinder | undefined;
-  const pages = pageQueue(PAGE_GAP_MS);
+  const cache = libraryCache(analyzer, read);
   const sources = sourceRegistry(sync.store);
   const afterReaders =
     <A extends unknown[], R>(step: (...args: A) => Promise<R>) =>
@@ -80,160 +96,29 @@ export function createService({ library, analyzer, read, tabs, openStory, sync, 
       getMany: afterReaders(async (ids) => (await library()).getMany(ids)),
       duplicatesOf: afterReaders(async (stories) => (await library()).duplicatesOf(stories)),
       put: afterReaders(async (stories) => {
-        await (await library()).put(stories);
-        finder = undefined;
+        const lib = await library();
+        await lib.put(stories);
+        await cache.libraryChanged(lib, 'here');
       }),
     },
-    analyze: afterReaders(analyzeWhereNeeded),
+    analyze: afterReaders(async (stories) => analyzeWhereNeeded(await analyzer(), stories)),
   });
+  const service: ServiceContext = { ...cache, library, analyzer, tabs, openStory, readers, pages: pageQueue(PAGE_GAP_MS), sources, runner };
 
-  /** Stories exported with their analysis (a file, a library feed) keep it; others are analysed now. */
-  async function analyzeWhereNeeded(stories: Story[]): Promise<Story[]> {
-    const analysed = new Map((await analyzeStories(await analyzer(), stories.filter(needsAnalysis))).map((s) => [s.id, s]));
-    return stories.map((s) => analysed.get(s.id) ?? s);
-  }
-
-  async function finderOf(lib: Library): Promise<QueryFinder> {
-    return (finder ??= queryFinder({ analyzer: await analyzer(), index: lib.index, libraryNames: () => lib.entityNames(), read }));
-  }
-
-  /** The stories as the popup lists them, each with why (shared names and words) and where (its sentence, its headline). */
-  async function summariesOf(lib: Library, hits: Array<Pick<RelatedSummary, 'id' | 'score' | 'sharedEntities' | 'sharedWords' | 'tier'>>): Promise<RelatedSummary[]> {
-    const stories = await lib.getMany(hits.map((hit) => hit.id));
-    return hits.flatMap(({ score, sharedEntities, sharedWords, tier }, i) => {
-      const story = stories[i];
-      if (!story) return [];
-      const words = [...sharedEntities.map((e) => e.name), ...sharedWords];
-      const snippet = makeSnippet(story.paragraphs, words);
-      return [{ ...summarize(story), score, sharedEntities, sharedWords, snippet, titleMarks: markWords(story.title, words).marks, ...(tier && { tier }) }];
+  async function handle<M extends Message>(message: M, origin: MessageOrigin = {}): Promise<Reply<M>> {
+    const handler = handlerOf<M['type']>(message.type);
+    if (OUTSIDE_READERS_GATE.has(message.type)) return handler(message, service, origin);
+    return readers.serve(async () => {
+      // Whatever it asks, an answer waits for the library to be open and its bundle checked.
+      await library();
+      return handler(message, service, origin);
     });
   }
-
-  /** A cold worker answered from the library's names: jieba starts loading once that answer is out. */
-  function afterPartial(analysis: TextAnalysis) {
-    if (analysis.partial) setTimeout(() => void analyzer().then((a) => a.prepare()), 0);
-    return analysis.partial ?? false;
-  }
-
-  /**
-   * The related coverage of a text. With `partial`, a cold worker answers from the library's
-   * names at once (jieba's dictionary build would hold the answer back); the caller asks again
-   * for the rest.
-   */
-  const coverage = async (text: string, partial: boolean): Promise<Coverage> => {
-    const lib = await library();
-    const { analysis, related } = await (await finderOf(lib)).related(text, { partial });
-    const { entities, keywords } = analysis;
-    return { entities, keywords, related: await summariesOf(lib, related), partial: afterPartial(analysis) };
-  };
-
-  /** What the search box answers: the stories naming a short query, or a passage's related coverage. */
-  const answerQuery = async (text: string): Promise<SearchAnswer> => {
-    if (!isSearchQuery(text)) return { mode: 'related', ...(await coverage(text, true)) };
-    const lib = await library();
-    const { analysis, hits, total } = await (await finderOf(lib)).search(text, { partial: true });
-    const found = hits.map((hit) => ({ ...hit, ...splitMatches(hit) }));
-    const { entities, keywords } = analysis;
-    return { mode: 'search', total, entities, keywords, related: await summariesOf(lib, found), partial: afterPartial(analysis) };
-  };
-
-  /**
-   * A page's coverage, kept for its tab at once (the badge's count) and refined when the full
-   * analysis is done; the job finishes with the refinement, so the tab's next article waits for it.
-   */
-  const pageCoverage = async (article: PageArticle, tabId: number): Promise<PageJob<number>> => {
-    const page = (found: Coverage): PageCoverage => ({ ...found, url: article.url, title: article.title, site: article.site });
-    const first = page(await readers.serve(() => coverage(articleText(article), true)));
-    await tabs.keep(tabId, first);
-    const finished = first.partial
-      ? new Promise((resolve) => setTimeout(resolve, 0)).then(async () => tabs.refine(tabId, page(await coverage(articleText(article), false))))
-      : undefined;
-    return { value: first.related.length, finished };
-  };
-
-  async function handle<M extends Message>(message: M): Promise<Reply<M>> {
-    const lib = await library();
-    switch (message.type) {
-      case 'UI_LIST_STORIES':
-        return { stories: (await lib.recent(message.limit)).map(summarize), total: await lib.count() } as Reply<M>;
-      case 'UI_GET_STORY':
-        return ((await lib.get(message.id)) ?? null) as Reply<M>;
-      case 'UI_SEARCH':
-        return (await answerQuery(message.text)) as Reply<M>;
-      case 'PAGE_SELECTION':
-        // The bubble shows one answer: the full one, not the cold worker's first guess.
-        return (await coverage(message.text, false)) as Reply<M>;
-      case 'PAGE_OPEN_STORY':
-        await openStory(message.id);
-        return null as Reply<M>;
-      case 'UI_LIST_SOURCES': {
-        const all = await sources.list();
-        return (await Promise.all(all.map(async (s) => ({ ...s, last: (await sources.state.load(s.id))?.last })))) as Reply<M>;
-      }
-      case 'UI_ADD_SOURCE':
-        try {
-          const source = await makeSource(message.source);
-          await sources.add(source);
-          void runner.syncAll([source.id]);
-          return { source } as Reply<M>;
-        } catch (error) {
-          if (error instanceof SourceError) return { error: error.message } as Reply<M>;
-          throw error;
-        }
-      case 'UI_UPDATE_SOURCE':
-        await sources.update(message.id, { enabled: message.enabled });
-        return null as Reply<M>;
-      case 'UI_SYNC_NOW':
-        void runner.syncAll();
-        return { started: true } as Reply<M>;
-      case 'UI_ANALYZE_STORIES':
-        return (await analyzeWhereNeeded(message.stories)) as Reply<M>;
-      case 'UI_LIBRARY_CHANGED':
-        lib.changedElsewhere();
-        finder = undefined;
-        // The imported stories' names, for the gazetteer (names it knows are skipped).
-        (await analyzer()).learnLibrary({ names: await lib.names() });
-        return null as Reply<M>;
-      default:
-        throw new Error(`unknown message ${(message as Message).type}`);
-    }
-  }
-
-  /** A page's article waits its turn in its tab's line, outside the readers' gate while it waits. */
-  async function pageArticle(article: PageArticle, { tabId }: MessageOrigin): Promise<Replies['PAGE_ARTICLE']> {
-    if (tabId === undefined) throw new Error('PAGE_ARTICLE comes from a tab');
-    return { count: (await pages.submit(tabId, () => pageCoverage(article, tabId))) ?? null };
-  }
-
-  /**
-   * A source goes with its sync, which may be waiting for readers to be answered: so this waits
-   * outside the readers' gate.
-   */
-  async function removeSource(id: string, removeStories: boolean): Promise<Replies['UI_REMOVE_SOURCE']> {
-    const lib = await library();
-    const { removed, release } = await runner.remove(id, async () => {
-      const gone = await sources.remove(id);
-      return {
-        removed: removeStories ? await lib.removeOrigin(id) : 0,
-        // The site's host permission goes with the last source on it.
-        release: gone ? permissionsToRelease(gone, await sources.list()) : [],
-      };
-    });
-    if (removed) finder = undefined;
-    return { removed, release };
-  }
-
-  /** Messages that wait for background work are answered outside the readers' gate; the rest inside. */
-  const answer = <M extends Message>(message: M, origin: MessageOrigin): Promise<unknown> => {
-    if (message.type === 'PAGE_ARTICLE') return pageArticle(message.article, origin);
-    if (message.type === 'UI_REMOVE_SOURCE') return removeSource(message.id, message.removeStories);
-    return readers.serve(() => handle(message));
-  };
 
   return {
-    handle: <M extends Message>(message: M, origin: MessageOrigin = {}) => answer(message, origin) as Promise<Reply<M>>,
+    handle,
     /** The tab closed. */
-    forgetTab: (tabId: number) => pages.forget(tabId),
+    forgetTab: (tabId: number) => service.pages.forget(tabId),
     syncAll: () => runner.syncAll(),
     resumeSync: () => runner.resume(),
   };

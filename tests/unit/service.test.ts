@@ -1,14 +1,17 @@
 import 'fake-indexeddb/auto';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
 import { createBackgroundState } from '../../lib/background-state';
 import { storiesToJsonl } from '../../lib/library/jsonl';
 import { openLibrary, type Library } from '../../lib/library/library';
 import { exportLibrary, importLibrary, type ImportResult } from '../../lib/library/transfer';
 import { fetchSource } from '../../lib/library/sync/fetch-source';
 import { tabCoverage, tabKey } from '../../lib/page/tab-coverage';
-import type { PageCoverage, RelatedSummary } from '../../lib/messages';
+import type { PageArticle, PageCoverage, RelatedSummary } from '../../lib/messages';
+import type { Analyzer } from '../../lib/nlp/analyzer';
 import { readerGate } from '../../lib/reader-gate';
 import { createService } from '../../lib/service';
+import { libraryCache } from '../../lib/service/library-cache';
+import type { Story } from '../../lib/story';
 import { freshDbName, loadJieba, readPackageFile, readerStory } from './helpers';
 
 let library: Library;
@@ -291,5 +294,30 @@ describe('reader gate', () => {
     let free = false;
     await gate.idle().then(() => (free = true));
     expect(free).toBe(true);
+  });
+});
+
+describe('what the service keeps of the library', () => {
+  it('makes the finder again after any change, and drops the connection’s caches and teaches the names only for a change written elsewhere', async () => {
+    const learned: unknown[] = [];
+    let droppedElsewhere = 0;
+    const analyzer = { learnLibrary: (knowledge: unknown) => void learned.push(knowledge) } as unknown as Analyzer;
+    const lib = { index: {}, names: async () => ({ 欧阳明: ['person', '欧阳明'] }), changedElsewhere: () => void droppedElsewhere++ } as unknown as Library;
+    const cache = libraryCache(async () => analyzer, readPackageFile);
+    const first = await cache.finder(lib);
+    expect(await cache.finder(lib)).toBe(first);
+    await cache.libraryChanged(lib, 'here');
+    const second = await cache.finder(lib);
+    expect(second).not.toBe(first);
+    expect([droppedElsewhere, learned]).toEqual([0, []]);
+    await cache.libraryChanged(lib, 'elsewhere');
+    expect(await cache.finder(lib)).not.toBe(second);
+    expect([droppedElsewhere, learned]).toEqual([1, [{ names: { 欧阳明: ['person', '欧阳明'] } }]]);
+  });
+
+  it('types each reply as its message’s (checked by tsc)', () => {
+    expectTypeOf<ReturnType<typeof handle<{ type: 'UI_GET_STORY'; id: string }>>>().toEqualTypeOf<Promise<Story | null>>();
+    expectTypeOf<ReturnType<typeof handle<{ type: 'PAGE_ARTICLE'; article: PageArticle }>>>().toEqualTypeOf<Promise<{ count: number | null }>>();
+    expectTypeOf<ReturnType<typeof handle<{ type: 'UI_SYNC_NOW' }>>>().toEqualTypeOf<Promise<{ started: true }>>();
   });
 });

@@ -1,0 +1,76 @@
+/**
+ * The library's related coverage of a text, as the popup, the selection bubble and a tab's badge
+ * show it: the stories found, each with why it is listed (shared names and words) and where (its
+ * sentence, its headline).
+ */
+import type { Library } from '../library/library';
+import { firstLine, type Story } from '../story';
+import { isSearchQuery, splitMatches } from '../match/search';
+import { makeSnippet, markWords } from '../match/snippet';
+import type { Coverage, PageArticle, PageCoverage, RelatedSummary, SearchAnswer, StorySummary } from '../messages';
+import type { TextAnalysis } from '../nlp/analyzer';
+import { articleText } from '../page/article-text';
+import type { PageJob } from '../page/page-queue';
+import type { ServiceContext } from './handler';
+
+/** What coverage reads: the library, the analyzer and the finder over them. */
+type Finding = Pick<ServiceContext, 'library' | 'analyzer' | 'finder'>;
+
+export function summarize(story: Story): StorySummary {
+  const { id, title, kicker, date, page, publication } = story;
+  return { id, title, kicker, date, page, publication, firstLine: firstLine(story) };
+}
+
+/** The stories as the popup lists them, each with why (shared names and words) and where (its sentence, its headline). */
+async function summariesOf(lib: Library, hits: Array<Pick<RelatedSummary, 'id' | 'score' | 'sharedEntities' | 'sharedWords' | 'tier'>>): Promise<RelatedSummary[]> {
+  const stories = await lib.getMany(hits.map((hit) => hit.id));
+  return hits.flatMap(({ score, sharedEntities, sharedWords, tier }, i) => {
+    const story = stories[i];
+    if (!story) return [];
+    const words = [...sharedEntities.map((e) => e.name), ...sharedWords];
+    const snippet = makeSnippet(story.paragraphs, words);
+    return [{ ...summarize(story), score, sharedEntities, sharedWords, snippet, titleMarks: markWords(story.title, words).marks, ...(tier && { tier }) }];
+  });
+}
+
+/** A cold worker answered from the library's names: jieba starts loading once that answer is out. */
+function afterPartial({ analyzer }: Finding, analysis: TextAnalysis): boolean {
+  if (analysis.partial) setTimeout(() => void analyzer().then((a) => a.prepare()), 0);
+  return analysis.partial ?? false;
+}
+
+/**
+ * The related coverage of a text. With `partial`, a cold worker answers from the library's
+ * names at once (jieba's dictionary build would hold the answer back); the caller asks again
+ * for the rest.
+ */
+export async function coverage(service: Finding, text: string, partial: boolean): Promise<Coverage> {
+  const lib = await service.library();
+  const { analysis, related } = await (await service.finder(lib)).related(text, { partial });
+  const { entities, keywords } = analysis;
+  return { entities, keywords, related: await summariesOf(lib, related), partial: afterPartial(service, analysis) };
+}
+
+/** What the search box answers: the stories naming a short query, or a passage's related coverage. */
+export async function answerQuery(service: Finding, text: string): Promise<SearchAnswer> {
+  if (!isSearchQuery(text)) return { mode: 'related', ...(await coverage(service, text, true)) };
+  const lib = await service.library();
+  const { analysis, hits, total } = await (await service.finder(lib)).search(text, { partial: true });
+  const found = hits.map((hit) => ({ ...hit, ...splitMatches(hit) }));
+  const { entities, keywords } = analysis;
+  return { mode: 'search', total, entities, keywords, related: await summariesOf(lib, found), partial: afterPartial(service, analysis) };
+}
+
+/**
+ * A page's coverage, kept for its tab at once (the badge's count) and refined when the full
+ * analysis is done; the job finishes with the refinement, so the tab's next article waits for it.
+ */
+export async function pageCoverage(service: Finding & Pick<ServiceContext, 'readers' | 'tabs'>, article: PageArticle, tabId: number): Promise<PageJob<number>> {
+  const page = (found: Coverage): PageCoverage => ({ ...found, url: article.url, title: article.title, site: article.site });
+  const first = page(await service.readers.serve(() => coverage(service, articleText(article), true)));
+  await service.tabs.keep(tabId, first);
+  const finished = first.partial
+    ? new Promise((resolve) => setTimeout(resolve, 0)).then(async () => service.tabs.refine(tabId, page(await coverage(service, articleText(article), false))))
+    : undefined;
+  return { value: first.related.length, finished };
+}

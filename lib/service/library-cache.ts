@@ -1,0 +1,35 @@
+/**
+ * What the service keeps of the library between messages: the query finder, which caches the
+ * library's names for English text. Every change to the library goes through `libraryChanged`,
+ * so no answer comes from what the library no longer is.
+ */
+import type { Library } from '../library/library';
+import { queryFinder, type QueryFinder } from '../match/related';
+import type { Analyzer } from '../nlp/analyzer';
+
+export interface LibraryCache {
+  /** The query finder over the library, made at the first query after a change. */
+  finder(lib: Library): Promise<QueryFinder>;
+  /**
+   * The library changed: `here`, written by this worker (its library connection has already
+   * dropped what its queries kept); `elsewhere`, written on another connection (the options
+   * page's import), so the library drops what it kept too and the analyzer learns the new
+   * stories' names (those it knows are skipped).
+   */
+  libraryChanged(lib: Library, where: 'here' | 'elsewhere'): Promise<void>;
+}
+
+export function libraryCache(analyzer: () => Promise<Analyzer>, read: (path: string) => Promise<string>): LibraryCache {
+  let finder: QueryFinder | undefined;
+  return {
+    async finder(lib) {
+      return (finder ??= queryFinder({ analyzer: await analyzer(), index: lib.index, libraryNames: () => lib.entityNames(), read }));
+    },
+    async libraryChanged(lib, where) {
+      finder = undefined;
+      if (where === 'here') return;
+      lib.changedElsewhere();
+      (await analyzer()).learnLibrary({ names: await lib.names() });
+    },
+  };
+}

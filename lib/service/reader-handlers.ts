@@ -1,0 +1,26 @@
+/** What readers ask of the library: the popup and the story page (UI_), a web page's content script (PAGE_). */
+import type { Handler } from './handler';
+import { answerQuery, coverage, pageCoverage, summarize } from './coverage';
+
+export const listStories: Handler<'UI_LIST_STORIES'> = async ({ limit }, { library }) => {
+  const lib = await library();
+  return { stories: (await lib.recent(limit)).map(summarize), total: await lib.count() };
+};
+
+export const getStory: Handler<'UI_GET_STORY'> = async ({ id }, { library }) => (await (await library()).get(id)) ?? null;
+
+export const search: Handler<'UI_SEARCH'> = ({ text }, service) => answerQuery(service, text);
+
+/** A page's article waits its turn in its tab's line, outside the readers' gate while it waits. */
+export const pageArticle: Handler<'PAGE_ARTICLE'> = async ({ article }, service, { tabId }) => {
+  if (tabId === undefined) throw new Error('PAGE_ARTICLE comes from a tab');
+  return { count: (await service.pages.submit(tabId, () => pageCoverage(service, article, tabId))) ?? null };
+};
+
+/** The bubble shows one answer: the full one, not the cold worker's first guess. */
+export const pageSelection: Handler<'PAGE_SELECTION'> = ({ text }, service) => coverage(service, text, false);
+
+export const openStory: Handler<'PAGE_OPEN_STORY'> = async ({ id }, service) => {
+  await service.openStory(id);
+  return null;
+};
