@@ -15,7 +15,8 @@ import { articleText } from './page/article-text';
 import { pageQueue, type PageJob } from './page/page-queue';
 import type { TabCoverage } from './page/tab-coverage';
 import type { Fetched, Validators } from './library/sync/fetch-source';
-import { makeSource, permissionsToRelease, SourceError, sourceRegistry, type KeyValueStore } from './library/sync/sources';
+import type { KeyValueStore } from './key-value-store';
+import { makeSource, permissionsToRelease, SourceError, sourceRegistry } from './library/sync/sources';
 import { syncRunner, type SyncStatus } from './library/sync/sync-all';
 import type { ReaderGate } from './reader-gate';
 

@@ -2,13 +2,8 @@
  * The reader's sources: made from what the options page asks for (checked, with a stable id per
  * address), and kept through a small key-value store (extension local storage; a Map in tests).
  */
+import type { KeyValueStore } from '../../key-value-store';
 import type { Source, SourceKind, SourceState } from './source';
-
-export interface KeyValueStore {
-  get(key: string): Promise<unknown>;
-  set(key: string, value: unknown): Promise<void>;
-  remove(key: string): Promise<void>;
-}
 
 export interface NewSource {
   kind: SourceKind;
