@@ -53,7 +53,7 @@ export interface SourceSettings {
 }
 
 /** Constructors of the errors that say a text is not what a kind reads (a "format" problem for the reader). */
-export type FormatError = abstract new (...args: never[]) => Error;
+export type FormatErrorType = abstract new (...args: never[]) => Error;
 
 export interface SourceKindModule<K extends SourceKind = SourceKind> {
   kind: K;
@@ -61,7 +61,7 @@ export interface SourceKindModule<K extends SourceKind = SourceKind> {
   label: MessageKey;
   settings?: SourceSettings;
   /** The errors its readers throw for unreadable text, in their own words. */
-  formatErrors: readonly FormatError[];
+  formatErrors: readonly FormatErrorType[];
   /** Takes the source's documents, in order, each through `run.take`. */
   sync(source: Source, run: SyncRun): Promise<void>;
 }

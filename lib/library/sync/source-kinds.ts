@@ -17,4 +17,4 @@ export const SOURCE_KINDS: { readonly [K in SourceKind]: SourceKindModule<K> } =
 };
 
 /** The module of a kind named in a message or in storage: undefined for one no kind has (`__proto__` included). */
-export const sourceKind = (kind: string): SourceKindModule | undefined => ownValue<SourceKindModule>(SOURCE_KINDS, kind);
+export const kindModule = (kind: string): SourceKindModule | undefined => ownValue<SourceKindModule>(SOURCE_KINDS, kind);

@@ -4,7 +4,7 @@
  */
 import type { KeyValueStore } from '../../key-value-store';
 import type { NewspaperPage, Source, SourceKind, SourceState } from './source';
-import { sourceKind } from './source-kinds';
+import { kindModule } from './source-kinds';
 
 export interface NewSource {
   kind: SourceKind;
@@ -39,7 +39,7 @@ export async function makeSource(input: NewSource): Promise<Source> {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new SourceError('only http and https addresses can be synced');
   // Kept with the source in plain text, and never sent by the browser's fetch anyway: every sync would fail.
   if (url.username || url.password) throw new SourceError('an address with a user name or password in it (user:password@) cannot be synced: remove them, the source must be readable without');
-  const kind = sourceKind(input.kind);
+  const kind = kindModule(input.kind);
   if (!kind) throw new SourceError(`unknown kind of source: ${input.kind}`);
   const settings = kind.settings?.check(input);
   if (settings && 'problem' in settings) throw new SourceError(settings.problem);

@@ -16,7 +16,7 @@ import { FetchError, type Fetched, type Validators } from './fetch-source';
 import { MAX_ERROR_CHARS, MAX_TITLE_CHARS, MAX_VALIDATOR_CHARS } from './limits';
 import { emptyState, type Source, type SourceState, type SyncCounts, type SyncProblem, type SyncResult } from './source';
 import type { SourceDocument, SyncRun } from './source-kind';
-import { SOURCE_KINDS, sourceKind } from './source-kinds';
+import { kindModule, SOURCE_KINDS } from './source-kinds';
 
 export interface SyncProgress {
   /** The source, named as it names itself once that is known and the reader gave no name. */
@@ -144,7 +144,7 @@ export async function syncSource(source: Source, deps: SyncDeps): Promise<SyncRe
     take,
   };
   try {
-    const kind = sourceKind(source.kind);
+    const kind = kindModule(source.kind);
     if (!kind) throw new Error(`unknown kind of source: ${source.kind}`);
     await kind.sync(source, run);
   } catch (error) {
