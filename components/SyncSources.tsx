@@ -2,6 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { Reply } from '../lib/messages';
 import type { SourceKind, SyncResult } from '../lib/library/sync/source';
+import type { SourceField } from '../lib/library/sync/source-kind';
+import { SOURCE_KINDS } from '../lib/library/sync/source-kinds';
 import { hostPermission } from '../lib/library/sync/sources';
 import { Panel } from './Panel';
 import { t, tn, type MessageKey } from './i18n';
@@ -12,11 +14,10 @@ import { SyncProgress } from './SyncProgress';
 
 type Listed = Reply<{ type: 'UI_LIST_SOURCES' }>[number];
 
-const KINDS: Array<[SourceKind, Parameters<typeof t>[0]]> = [
-  ['feed', 'sourceKindFeed'],
-  ['library', 'sourceKindLibrary'],
-  ['page', 'sourceKindPage'],
-];
+const KINDS = Object.values(SOURCE_KINDS);
+
+/** Every kind's own fields as the form starts them (a field one kind shares with another keeps its value). */
+const FIELDS: Record<string, string> = Object.fromEntries(KINDS.flatMap((kind) => kind.settings?.fields ?? []).map((field) => [field.name, field.initial ?? '']));
 
 const when = (iso: string) => new Date(iso).toLocaleString(t('htmlLang'), { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -41,16 +42,30 @@ function LastResult({ last }: { last?: SyncResult }) {
   );
 }
 
+/** A kind's own field, every one required (Preact types an input's attributes by its type, so each is written out). */
+function FieldInput({ field, value, onInput }: { field: SourceField; value: string; onInput: (value: string) => void }) {
+  const common = { required: true, value, onInput: (event: { currentTarget: HTMLInputElement }) => onInput(event.currentTarget.value) };
+  switch (field.type) {
+    case 'text':
+      return <input type="text" {...common} />;
+    case 'date':
+      return <input type="date" {...common} />;
+    case 'number':
+      return <input type="number" min={field.min} {...common} />;
+  }
+}
+
 /** Add, remove, turn on and off the sources the library syncs from; sync now; watch it run. */
 export function SyncSources() {
   const [sources, setSources] = useState<Listed[] | null>(null);
-  const [kind, setKind] = useState<SourceKind>('feed');
+  const [kind, setKind] = useState<SourceKind>(KINDS[0].kind);
   const [url, setUrl] = useState('');
   const [name, setName] = useState('');
-  const [page, setPage] = useState({ publication: '', date: '', page: '1' });
+  const [fields, setFields] = useState(FIELDS);
   const [message, setMessage] = useState<{ kind: 'info' | 'error'; text: string } | null>(null);
   const [removeStories, setRemoveStories] = useState<Record<string, boolean>>({});
   const status = useSyncStatus();
+  const settings = SOURCE_KINDS[kind].settings;
 
   const refresh = () => send({ type: 'UI_LIST_SOURCES' }).then(setSources);
   useEffect(() => {
@@ -69,7 +84,7 @@ export function SyncSources() {
     void navigator.storage?.persist?.();
     const reply = await send({
       type: 'UI_ADD_SOURCE',
-      source: { kind, url, name, page: kind === 'page' ? { publication: page.publication, date: page.date, page: Number(page.page) } : undefined },
+      source: { kind, url, name, ...settings?.fromForm(fields) },
     });
     if ('error' in reply) return setMessage({ kind: 'error', text: reply.error });
     setMessage(null);
@@ -92,9 +107,9 @@ export function SyncSources() {
         <label>
           {t('sourceKindLabel')}
           <select value={kind} onChange={(event) => setKind(event.currentTarget.value as SourceKind)}>
-            {KINDS.map(([value, label]) => (
-              <option value={value} key={value}>
-                {t(label)}
+            {KINDS.map((option) => (
+              <option value={option.kind} key={option.kind}>
+                {t(option.label)}
               </option>
             ))}
           </select>
@@ -107,20 +122,14 @@ export function SyncSources() {
           {t('sourceNameLabel')}
           <input type="text" value={name} onInput={(event) => setName(event.currentTarget.value)} />
         </label>
-        {kind === 'page' && (
-          <div class="source-page">
-            <label>
-              {t('sourcePublicationLabel')}
-              <input type="text" required value={page.publication} onInput={(event) => setPage({ ...page, publication: event.currentTarget.value })} />
-            </label>
-            <label>
-              {t('sourceDateLabel')}
-              <input type="date" required value={page.date} onInput={(event) => setPage({ ...page, date: event.currentTarget.value })} />
-            </label>
-            <label>
-              {t('sourcePageLabel')}
-              <input type="number" min="1" required value={page.page} onInput={(event) => setPage({ ...page, page: event.currentTarget.value })} />
-            </label>
+        {settings && (
+          <div class="source-fields">
+            {settings.fields.map((field) => (
+              <label key={field.name}>
+                {t(field.label)}
+                <FieldInput field={field} value={fields[field.name]} onInput={(value) => setFields({ ...fields, [field.name]: value })} />
+              </label>
+            ))}
           </div>
         )}
         <div class="actions">

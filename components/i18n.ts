@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
-import type zhCN from '../public/_locales/zh_CN/messages.json';
+import type { MessageKey } from '../lib/message-key';
 
-export type MessageKey = keyof typeof zhCN;
+export type { MessageKey };
 
 /** A UI string in the browser's language (zh_CN by default, en); `subs` fill $1, $2, … (numbers as the language writes them: 50,000). */
 export function t(key: MessageKey, ...subs: Array<string | number>): string {

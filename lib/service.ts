@@ -5,7 +5,8 @@
  */
 import type { Library } from './library/library';
 import type { Fetched, Validators } from './library/sync/fetch-source';
-import { sourceRegistry, type KeyValueStore } from './library/sync/sources';
+import type { KeyValueStore } from './key-value-store';
+import { sourceRegistry } from './library/sync/sources';
 import { syncRunner, type SyncStatus } from './library/sync/sync-all';
 import type { Message, Reply } from './messages';
 import type { Analyzer } from './nlp/analyzer';

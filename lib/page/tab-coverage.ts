@@ -4,18 +4,13 @@
  * analysis after a cold worker's partial one) replaces the kept one only while the tab still
  * shows the same page, and keeps the stories the first one listed.
  */
+import type { KeyValueStore } from '../key-value-store';
 import { keepShown } from '../match/keep-shown';
 import type { PageCoverage } from '../messages';
 
-export interface SessionStore {
-  get(key: string): Promise<unknown>;
-  set(key: string, value: unknown): Promise<void>;
-  remove(key: string): Promise<void>;
-}
-
 export const tabKey = (tabId: number) => `tab:${tabId}`;
 
-export function tabCoverage(store: SessionStore, changed: (tabId: number, coverage: PageCoverage | null) => void | Promise<void>) {
+export function tabCoverage(store: KeyValueStore, changed: (tabId: number, coverage: PageCoverage | null) => void | Promise<void>) {
   const get = async (tabId: number) => ((await store.get(tabKey(tabId))) as PageCoverage | undefined) ?? null;
   return {
     async keep(tabId: number, coverage: PageCoverage) {

@@ -2,7 +2,7 @@
  * Syncing in the built extension, from a server the test starts on 127.0.0.1: a feed added in the
  * options page is synced with its result shown, its stories are in the popup and are found as
  * related coverage; a library feed whose worker is stopped mid-sync finishes on wake without
- * doubles. The server allows any origin (CORS), as headless Chromium leaves the host-permission
+ * doubles; a newspaper page is added with the fields its kind asks for. The server allows any origin (CORS), as headless Chromium leaves the host-permission
  * prompt unanswered.
  */
 import { readFile } from 'node:fs/promises';
@@ -26,6 +26,7 @@ beforeAll(async () => {
   const rss = await readFile(new URL('../fixtures/feeds/rss.xml', import.meta.url), 'utf8');
   const files: Record<string, string> = {
     '/rss.xml': rss,
+    '/page.txt': await readFile(new URL('../fixtures/pages/evening-news-p3.txt', import.meta.url), 'utf8'),
     '/archive/manifest.json': JSON.stringify({ library: '潇湘晨报', shards: [{ url: 'a.jsonl', version: '1' }, { url: 'b.jsonl', version: '1' }] }),
     '/archive/a.jsonl': storiesToJsonl([1, 2, 3].map(story)),
     '/archive/b.jsonl': storiesToJsonl([4, 5].map(story)),
@@ -137,6 +138,28 @@ describe('syncing sources', () => {
     const keys = await worker.evaluate(async () => Object.keys(await (globalThis as unknown as ExtensionGlobal).chrome.storage.local.get(null)));
     expect(keys.filter((key) => key.startsWith('source-state:'))).toEqual([]);
     expect(await options.locator('[data-source-id]').count()).toBe(0);
+    await options.close();
+  });
+
+  it('adds a newspaper page with the fields only that kind asks for, named after its publication', async () => {
+    const before = await libraryCount();
+    const options = await session.openPage('options.html');
+    expect(await options.getByLabel('报纸名称').count()).toBe(0);
+    await options.getByLabel('来源类型').selectOption('page');
+    await options.getByLabel('地址').fill(`${base}/page.txt`);
+    await options.getByLabel('报纸名称').fill('潇湘晨报');
+    await options.getByLabel('日期').fill('2024-06-01');
+    await options.getByLabel('版次').fill('3');
+    await options.getByRole('button', { name: '添加并同步' }).click();
+    await expect.poll(() => options.getByTestId('source-last').first().textContent(), { timeout: 30_000 }).toMatch(/新增 [1-9]\d* 篇，更新 0 篇/);
+    await expect.poll(() => options.locator('[data-source-id] strong').first().textContent()).toBe('潇湘晨报');
+    const added = Number(/新增 (\d+) 篇/.exec((await options.getByTestId('source-last').first().textContent()) ?? '')![1]);
+    expect(await libraryCount()).toBe(before + added);
+    const page = options.locator('[data-source-id]', { hasText: 'page.txt' });
+    await page.getByLabel('同时删除它的报道').check();
+    await page.getByRole('button', { name: '删除来源' }).click();
+    await expect.poll(() => options.locator('[data-source-id]').count()).toBe(0);
+    expect(await libraryCount()).toBe(before);
     await options.close();
   });
 });

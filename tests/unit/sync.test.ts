@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { analyzeStories } from '../../lib/library/analyze-stories';
 import { createBackgroundState } from '../../lib/background-state';
+import type { KeyValueStore } from '../../lib/key-value-store';
 import { storiesToJsonl } from '../../lib/library/jsonl';
 import type { Library } from '../../lib/library/library';
 import type { Story } from '../../lib/story';
@@ -13,7 +14,8 @@ import { feedStories } from '../../lib/library/sync/feed-stories';
 import { fetchSource } from '../../lib/library/sync/fetch-source';
 import { MAX_ERROR_CHARS, MAX_FEED_ITEMS, MAX_SHARDS, MAX_STORY_CHARS } from '../../lib/library/sync/limits';
 import type { Source, SourceState } from '../../lib/library/sync/source';
-import { makeSource, permissionsToRelease, sourceRegistry, type KeyValueStore } from '../../lib/library/sync/sources';
+import { SOURCE_KINDS } from '../../lib/library/sync/source-kinds';
+import { makeSource, permissionsToRelease, sourceRegistry } from '../../lib/library/sync/sources';
 import { syncRunner } from '../../lib/library/sync/sync-all';
 import { syncSource, type SyncDeps, type SyncProgress } from '../../lib/library/sync/sync-source';
 import type { Analyzer } from '../../lib/nlp/analyzer';
@@ -153,6 +155,14 @@ describe('syncing a source', { timeout: 30_000 }, () => {
     expect(result).toMatchObject({ added: 1, duplicates: 2 });
     expect(await library.get('other-paper-1')).toBeUndefined();
     expect(await library.get('xxcb-9')).toBeUndefined();
+  });
+
+  it('syncs no source of a kind it does not know (as a library feed or any other), and says so', async () => {
+    const stored = source('library', '/archive/manifest.json', { kind: 'opml' as Source['kind'], id: 'src-unknown' });
+    const result = await syncSource(stored, deps());
+    expect(result).toMatchObject({ added: 0, problem: 'other', error: 'unknown kind of source: opml' });
+    expect(requests).toEqual([]);
+    expect(states.get('src-unknown')?.fetched).toEqual({});
   });
 
   it('reads a newspaper page in the seed’s format', async () => {
@@ -300,6 +310,23 @@ describe('sources', () => {
   it('refuses an address with a user name or password when the source is added', async () => {
     await expect(makeSource({ kind: 'feed', url: 'https://reader:secret@news.example.com/rss.xml' })).rejects.toThrow(/user name or password/);
     await expect(makeSource({ kind: 'feed', url: 'https://reader@news.example.com/rss.xml' })).rejects.toThrow(/user name or password/);
+  });
+
+  it('takes every kind the options page offers, with what that kind needs, and no other kind', async () => {
+    const url = 'https://news.example.com/x';
+    expect(Object.keys(SOURCE_KINDS).sort()).toEqual(['feed', 'library', 'page']);
+    for (const [kind, module] of Object.entries(SOURCE_KINDS)) expect(module.kind).toBe(kind);
+    expect(await makeSource({ kind: 'feed', url })).toMatchObject({ kind: 'feed', url, name: 'news.example.com', named: false, enabled: true, page: undefined });
+    expect(await makeSource({ kind: 'library', url, name: ' 晨报 ' })).toMatchObject({ kind: 'library', name: '晨报', named: true, page: undefined });
+    // The options page's own form, as it sends a page: its fields through the kind's fromForm.
+    const form = SOURCE_KINDS.page.settings!.fromForm({ publication: ' 潇湘晨报 ', date: '2024-06-01', page: '3' });
+    expect(await makeSource({ kind: 'page', url, ...form })).toMatchObject({ kind: 'page', name: '潇湘晨报', named: true, page: { publication: ' 潇湘晨报 ', date: '2024-06-01', page: 3 } });
+    for (const page of [undefined, { publication: ' ', date: '2024-06-01', page: 3 }, { publication: '晨报', date: '2024-6-1', page: 3 }, { publication: '晨报', date: '2024-06-01', page: 0 }]) {
+      await expect(makeSource({ kind: 'page', url, page })).rejects.toThrow(/newspaper page needs its publication, its date \(YYYY-MM-DD\) and its page number/);
+    }
+    for (const kind of ['opml', '__proto__', 'constructor', 'toString']) {
+      await expect(makeSource({ kind: kind as Source['kind'], url })).rejects.toThrow(`unknown kind of source: ${kind}`);
+    }
   });
 
   it('gives back a site’s host permission with the last source on it', async () => {

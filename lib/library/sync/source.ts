@@ -15,7 +15,14 @@ export interface Source {
   named?: boolean;
   enabled: boolean;
   /** For a page: which page of which paper of which day it is. */
-  page?: { publication: string; date: string; page: number };
+  page?: NewspaperPage;
+}
+
+export interface NewspaperPage {
+  publication: string;
+  /** YYYY-MM-DD. */
+  date: string;
+  page: number;
 }
 
 /** A sync's outcome, shown to the reader in plain words. */
@@ -41,6 +48,9 @@ export interface SyncResult {
   /** … and the details, as the code found them. */
   error?: string;
 }
+
+/** What a sync counts as it goes: its result without the time and the failure. */
+export type SyncCounts = Omit<SyncResult, 'at' | 'problem' | 'error'>;
 
 export type SyncProblem = 'network' | 'timeout' | 'too-large' | 'http' | 'redirect' | 'format' | 'quota' | 'other';
 

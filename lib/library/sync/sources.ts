@@ -2,19 +2,15 @@
  * The reader's sources: made from what the options page asks for (checked, with a stable id per
  * address), and kept through a small key-value store (extension local storage; a Map in tests).
  */
-import type { Source, SourceKind, SourceState } from './source';
-
-export interface KeyValueStore {
-  get(key: string): Promise<unknown>;
-  set(key: string, value: unknown): Promise<void>;
-  remove(key: string): Promise<void>;
-}
+import type { KeyValueStore } from '../../key-value-store';
+import type { NewspaperPage, Source, SourceKind, SourceState } from './source';
+import { kindModule } from './source-kinds';
 
 export interface NewSource {
   kind: SourceKind;
   url: string;
   name?: string;
-  page?: { publication: string; date: string; page: number };
+  page?: NewspaperPage;
 }
 
 const SOURCES = 'sources';
@@ -43,21 +39,19 @@ export async function makeSource(input: NewSource): Promise<Source> {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new SourceError('only http and https addresses can be synced');
   // Kept with the source in plain text, and never sent by the browser's fetch anyway: every sync would fail.
   if (url.username || url.password) throw new SourceError('an address with a user name or password in it (user:password@) cannot be synced: remove them, the source must be readable without');
-  if (!['library', 'feed', 'page'].includes(input.kind)) throw new SourceError(`unknown kind of source: ${input.kind}`);
-  if (input.kind === 'page') {
-    const page = input.page;
-    if (!page?.publication.trim() || !/^\d{4}-\d{2}-\d{2}$/.test(page.date) || !(page.page >= 1)) {
-      throw new SourceError('a newspaper page needs its publication, its date (YYYY-MM-DD) and its page number');
-    }
-  }
+  const kind = kindModule(input.kind);
+  if (!kind) throw new SourceError(`unknown kind of source: ${input.kind}`);
+  const settings = kind.settings?.check(input);
+  if (settings && 'problem' in settings) throw new SourceError(settings.problem);
+  const name = input.name?.trim() || settings?.name;
   return {
     id: await sourceId(url.href),
-    kind: input.kind,
+    kind: kind.kind,
     url: url.href,
-    name: input.name?.trim() || input.page?.publication.trim() || url.hostname,
-    named: Boolean(input.name?.trim() || input.page),
+    name: name || url.hostname,
+    named: Boolean(name),
     enabled: true,
-    page: input.kind === 'page' ? input.page : undefined,
+    page: settings?.page,
   };
 }
 

@@ -3,8 +3,9 @@
  * still to do are written down before the first and crossed off after each, so a service worker
  * stopped mid-sync picks up where it was when it wakes (`resume`).
  */
+import type { KeyValueStore } from '../../key-value-store';
 import type { Source, SyncResult } from './source';
-import type { KeyValueStore, SourceRegistry } from './sources';
+import type { SourceRegistry } from './sources';
 import { syncSource, SyncStopped, type SyncDeps } from './sync-source';
 
 /** What the options page and the popup show while a sync runs; null when none does. */

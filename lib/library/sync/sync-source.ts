@@ -9,16 +9,14 @@
  * (bundled, imported, another source) leaves that story as it is, and is counted as a conflict.
  * Stories a source later drops are kept.
  */
-import { ImportError, storiesFromJsonl } from '../jsonl';
 import type { Library } from '../library';
-import { PageParseError, parsePageText } from '../page-text';
 import type { Story } from '../../story';
-import { FeedError, parseFeed } from './feed';
-import { feedStories } from './feed-stories';
+import { FeedError } from './feed';
 import { FetchError, type Fetched, type Validators } from './fetch-source';
-import { parseManifest, type Shard } from './library-feed';
 import { MAX_ERROR_CHARS, MAX_TITLE_CHARS, MAX_VALIDATOR_CHARS } from './limits';
-import { emptyState, type Source, type SourceState, type SyncProblem, type SyncResult } from './source';
+import { emptyState, type Source, type SourceState, type SyncCounts, type SyncProblem, type SyncResult } from './source';
+import type { SourceDocument, SyncRun } from './source-kind';
+import { kindModule, SOURCE_KINDS } from './source-kinds';
 
 export interface SyncProgress {
   /** The source, named as it names itself once that is known and the reader gave no name. */
@@ -51,12 +49,6 @@ const BATCH = 200;
 /** What a reader sees of a story: the same text is the same story, whatever analysis it carries. */
 const sameContent = (a: Story, b: Story) => a.title === b.title && a.date === b.date && a.paragraphs.join('\n') === b.paragraphs.join('\n');
 
-interface Document {
-  url: string;
-  version?: string;
-  read(text: string): Promise<Story[]>;
-}
-
 /** Ends a sync whose source is being removed: nothing more of it is written or remembered. */
 export class SyncStopped extends Error {
   constructor() {
@@ -74,10 +66,11 @@ function problemOf(error: unknown): SyncProblem {
   return 'other';
 }
 
-const isFormatError = (error: unknown) => error instanceof FeedError || error instanceof ImportError || error instanceof PageParseError;
+/** An error any kind's reader throws for unreadable text (FeedError also says so of whatever else a reader threw). */
+const isFormatError = (error: unknown) => error instanceof FeedError || Object.values(SOURCE_KINDS).some((kind) => kind.formatErrors.some((type) => error instanceof type));
 
 /** A document's text read into stories: whatever a parser throws says the text is unreadable, in the parser's words. */
-async function readText(doc: Document, text: string): Promise<Story[]> {
+async function readText(doc: SourceDocument, text: string): Promise<Story[]> {
   try {
     return await doc.read(text);
   } catch (error) {
@@ -97,14 +90,14 @@ const titleOf = (title: string | undefined) => title?.trim().slice(0, MAX_TITLE_
 
 export async function syncSource(source: Source, deps: SyncDeps): Promise<SyncResult> {
   const state = (await deps.state.load(source.id)) ?? emptyState();
-  const counts = { added: 0, updated: 0, unchanged: 0, duplicates: 0, conflicts: 0, truncated: 0, skippedItems: 0, skippedShards: 0, undated: 0 };
+  const counts: SyncCounts = { added: 0, updated: 0, unchanged: 0, duplicates: 0, conflicts: 0, truncated: 0, skippedItems: 0, skippedShards: 0, undated: 0 };
   let total = 0;
   const stopIfAsked = () => {
     if (deps.stopped?.()) throw new SyncStopped();
   };
 
   /** Fetches one document; writes its new and changed stories; then remembers what it answered. */
-  const take = async (doc: Document) => {
+  const take = async (doc: SourceDocument) => {
     stopIfAsked();
     const known = state.fetched[doc.url];
     if (doc.version !== undefined && known?.version === doc.version) return;
@@ -141,44 +134,19 @@ export async function syncSource(source: Source, deps: SyncDeps): Promise<SyncRe
     await deps.state.save(source.id, state);
   };
 
-  const fromOrigin = (stories: Story[]) => stories.map((story) => ({ ...story, origin: source.id }));
+  const run: SyncRun = {
+    state,
+    counts,
+    today: deps.today,
+    titled: (title) => {
+      state.title = titleOf(title) ?? state.title;
+    },
+    take,
+  };
   try {
-    if (source.kind === 'feed') {
-      await take({
-        url: source.url,
-        read: async (text) => {
-          const feed = parseFeed(text);
-          state.title = titleOf(feed.title) ?? state.title;
-          const read = await feedStories(feed, source, deps.today);
-          counts.skippedItems += read.skipped;
-          counts.undated += read.undated;
-          counts.truncated += read.truncated;
-          return read.stories;
-        },
-      });
-    } else if (source.kind === 'page') {
-      if (!source.page) throw new Error('a page source needs its publication, date and page');
-      const info = { ...source.page, origin: source.id, url: source.url };
-      await take({ url: source.url, read: (text) => parsePageText(text, info) });
-    } else {
-      // The manifest first: unchanged, its last list of shards stands (some may still be to do).
-      let shards: Shard[] = state.shards ?? [];
-      await take({
-        url: source.url,
-        read: async (text) => {
-          const manifest = parseManifest(text, source.url);
-          shards = manifest.shards;
-          state.shards = shards;
-          state.title = titleOf(manifest.name) ?? state.title;
-          counts.skippedShards += manifest.skipped;
-          // Only the addresses the manifest lists now are remembered: the state stays bounded.
-          const listed = new Set([source.url, ...shards.map((s) => s.url)]);
-          for (const url of Object.keys(state.fetched)) if (!listed.has(url)) delete state.fetched[url];
-          return [];
-        },
-      });
-      for (const shard of shards) await take({ url: shard.url, version: shard.version, read: async (text) => fromOrigin(storiesFromJsonl(text)) });
-    }
+    const kind = kindModule(source.kind);
+    if (!kind) throw new Error(`unknown kind of source: ${source.kind}`);
+    await kind.sync(source, run);
   } catch (error) {
     if (error instanceof SyncStopped) throw error;
     state.last = { at: new Date().toISOString(), ...counts, problem: problemOf(error), error: String((error as Error).message).slice(0, MAX_ERROR_CHARS) };

@@ -1,0 +1,20 @@
+/**
+ * Every kind of source, in the order the options page offers them (the first is its default).
+ * The options page, `makeSource` and the sync read a kind only from here: a new kind is a module
+ * in kinds/, a line here and its strings in _locales, and the compiler flags a kind left out.
+ */
+import { ownValue } from '../../nlp/own-keys';
+import { newsFeed } from './kinds/feed';
+import { libraryFeed } from './kinds/library';
+import { newspaperPage } from './kinds/page';
+import type { SourceKind } from './source';
+import type { SourceKindModule } from './source-kind';
+
+export const SOURCE_KINDS: { readonly [K in SourceKind]: SourceKindModule<K> } = {
+  feed: newsFeed,
+  library: libraryFeed,
+  page: newspaperPage,
+};
+
+/** The module of a kind named in a message or in storage: undefined for one no kind has (`__proto__` included). */
+export const kindModule = (kind: string): SourceKindModule | undefined => ownValue<SourceKindModule>(SOURCE_KINDS, kind);
