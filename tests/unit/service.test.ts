@@ -9,7 +9,7 @@ import { tabCoverage, tabKey } from '../../lib/page/tab-coverage';
 import type { PageCoverage, RelatedSummary } from '../../lib/messages';
 import { readerGate } from '../../lib/reader-gate';
 import { createService } from '../../lib/service';
-import { freshDbName, loadJieba, readPackageFile, readerStory } from './helpers';
+import { bundledStories, freshDbName, loadJieba, readPackageFile, readerStory } from './helpers';
 
 let library: Library;
 let handle: ReturnType<typeof createService>['handle'];
@@ -167,7 +167,9 @@ describe('background service', () => {
   });
 
   it('stores every bundled story with its analysis', async () => {
-    for (const story of await library.all()) expect(story.analysis?.keywords.length).toBeGreaterThan(0);
+    const stored = await library.all();
+    expect(stored.map((s) => s.id).sort()).toEqual((await bundledStories()).map((s) => s.id).sort());
+    for (const story of stored) expect(story.analysis?.keywords.length, story.id).toBeGreaterThan(0);
   });
 
   it('analyses typed text into entities and keywords', async () => {
