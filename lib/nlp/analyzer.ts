@@ -206,14 +206,14 @@ export interface Analyzer {
   analyze(text: string, options?: { partial?: boolean; credits?: string }): Promise<TextAnalysis>;
   /** Loads jieba now if it is not loaded or loading. */
   prepare(): Promise<void>;
+  /** The general IDF table (jieba's), loaded on first use. */
+  idf(): Promise<Idf>;
   /**
    * Teaches the analyzer one stored story's analysis: its entities to keep whole and trust, its
    * short names to resolve to their full names (the library's gazetteer), and its keywords and
    * entities for the library's document frequencies. Taken at once; jieba learns the names when
    * it is loaded.
    */
-  /** The general IDF table (jieba's), loaded on first use. */
-  idf(): Promise<Idf>;
   teach(storyId: string, analysis: Taught): void;
   /** Teaches the whole library at once, from the records the library keeps. */
   learnLibrary(knowledge: Partial<LibraryKnowledge>): void;
