@@ -26,7 +26,12 @@ export const ENTITY_TYPES: EntityType[] = ['person', 'place', 'org'];
  * What one analysis reads at most. An article is a few thousand characters; the first 300,000 of
  * a huge page decide what it is about, and time and wasm memory stay bounded.
  */
-export const MAX_ANALYSIS_CHARS = 300_000;
+const MAX_ANALYSIS_CHARS = 300_000;
+
+/** The part of a text an analysis reads: its first MAX_ANALYSIS_CHARS characters. */
+export function withinAnalysisLimit(text: string): string {
+  return text.length > MAX_ANALYSIS_CHARS ? text.slice(0, MAX_ANALYSIS_CHARS) : text;
+}
 
 export function emptyEntities(): Entities {
   return { person: [], place: [], org: [] };
@@ -226,7 +231,7 @@ export function teachCountryNames(j: Pick<Jieba, 'add_word'>, k: NameKnowledge):
 
 /** What the analysis reads of a text: at most MAX_ANALYSIS_CHARS, normalised. */
 function analysisText(text: string): string {
-  return normalizeForAnalysis(text.length > MAX_ANALYSIS_CHARS ? text.slice(0, MAX_ANALYSIS_CHARS) : text);
+  return normalizeForAnalysis(withinAnalysisLimit(text));
 }
 
 /** Remembers jieba's answers about single words; a bounded cache, reset when full. */
