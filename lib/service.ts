@@ -3,7 +3,7 @@
  * The library is opened once per service-worker life and the bundled stories are checked before
  * the first answer, so a popup opened during install still sees the whole library.
  */
-import { analyzeStories, needsAnalysis } from './library/analyze-stories';
+import { withAnalysis } from './library/analyze-stories';
 import type { Library } from './library/library';
 import { firstLine, type Story } from './library/story';
 import { queryFinder, type QueryFinder } from './match/related';
@@ -89,8 +89,7 @@ export function createService({ library, analyzer, read, tabs, openStory, sync, 
 
   /** Stories exported with their analysis (a file, a library feed) keep it; others are analysed now. */
   async function analyzeWhereNeeded(stories: Story[]): Promise<Story[]> {
-    const analysed = new Map((await analyzeStories(await analyzer(), stories.filter(needsAnalysis))).map((s) => [s.id, s]));
-    return stories.map((s) => analysed.get(s.id) ?? s);
+    return withAnalysis(await analyzer(), stories);
   }
 
   async function finderOf(lib: Library): Promise<QueryFinder> {
