@@ -1,6 +1,7 @@
 import initJieba, * as jieba from 'jieba-wasm/web';
 import { browser } from 'wxt/browser';
 import { t, tn } from '../components/i18n';
+import { openStory } from '../components/open-story';
 import { readPackageFile } from '../components/package-file';
 import { PAPER_RED } from '../components/paper-red';
 import { createBackgroundState } from '../lib/background-state';
@@ -50,7 +51,7 @@ export default defineBackground(() => {
   const { handle, forgetTab, syncAll, resumeSync } = createService({
     ...state,
     tabs,
-    openStory: async (id) => void (await browser.tabs.create({ url: `${packageUrl('story.html')}?id=${encodeURIComponent(id)}` })),
+    openStory,
     sync: {
       fetch: (url, known) => fetchSource(url, known, SYNC_LIMITS),
       store: areaStore(browser.storage.local),
