@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
-import { BUBBLE_OFF_SITES } from '../lib/page/settings';
 import { siteOf } from '../lib/page/selection';
+import { readBubbleOffSites, saveBubbleOffSites } from './bubble-off-sites';
 import { Panel } from './Panel';
 import { t } from './i18n';
 
@@ -23,11 +22,11 @@ export function BubbleSites() {
   const [invalid, setInvalid] = useState(false);
 
   useEffect(() => {
-    void browser.storage.local.get(BUBBLE_OFF_SITES).then((stored) => setSites((stored[BUBBLE_OFF_SITES] as string[] | undefined) ?? []));
+    void readBubbleOffSites().then(setSites);
   }, []);
 
   const save = async (next: string[]) => {
-    await browser.storage.local.set({ [BUBBLE_OFF_SITES]: next });
+    await saveBubbleOffSites(next);
     setSites(next);
   };
 

@@ -86,6 +86,7 @@ export function bubbleHost(openStory: (id: string) => void) {
       draw();
     },
     close,
-    isOpen: () => shown !== undefined,
+    /** Whether an event (by its composed path) happened inside the open bubble. */
+    holds: (path: EventTarget[]) => shown !== undefined && !!host && path.includes(host),
   };
 }

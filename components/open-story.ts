@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 
+/** The extension's page of one story: the popup links to it, the worker opens it for the bubble. */
 export function storyPageUrl(id: string): string {
   return `${browser.runtime.getURL('/story.html')}?id=${encodeURIComponent(id)}`;
 }

@@ -1,7 +1,9 @@
 import initJieba, * as jieba from 'jieba-wasm/web';
 import { browser } from 'wxt/browser';
 import { t, tn } from '../components/i18n';
+import { openStory } from '../components/open-story';
 import { readPackageFile } from '../components/package-file';
+import { PAPER_RED } from '../components/paper-red';
 import { createBackgroundState } from '../lib/background-state';
 import type { KeyValueStore } from '../lib/key-value-store';
 import { fetchSource } from '../lib/library/sync/fetch-source';
@@ -10,8 +12,6 @@ import { badgeText } from '../lib/page/badge';
 import { tabCoverage, tabKey } from '../lib/page/tab-coverage';
 import { createService } from '../lib/service';
 
-/** The badge's colour: the masthead red of the paper. */
-const BADGE_COLOUR = '#b3261e';
 const CONTEXT_MENU_ID = 'zhuzhou-lens-selection';
 const SYNC_ALARM = 'sync';
 /** Every six hours, sources are synced in the background. */
@@ -51,7 +51,7 @@ export default defineBackground(() => {
   const { handle, forgetTab, syncAll, resumeSync } = createService({
     ...state,
     tabs,
-    openStory: async (id) => void (await browser.tabs.create({ url: `${packageUrl('story.html')}?id=${encodeURIComponent(id)}` })),
+    openStory,
     sync: {
       fetch: (url, known) => fetchSource(url, known, SYNC_LIMITS),
       store: areaStore(browser.storage.local),
@@ -66,7 +66,7 @@ export default defineBackground(() => {
 
   browser.runtime.onInstalled.addListener(() => {
     void state.reinstall();
-    void action.setBadgeBackgroundColor({ color: BADGE_COLOUR });
+    void action.setBadgeBackgroundColor({ color: PAPER_RED });
     browser.contextMenus.create({ id: CONTEXT_MENU_ID, title: browser.i18n.getMessage('contextMenuTitle'), contexts: ['selection'] });
     void browser.alarms.create(SYNC_ALARM, { periodInMinutes: SYNC_EVERY_MINUTES });
   });

@@ -3,6 +3,7 @@
  * The library is opened once per service-worker life and the bundled stories are checked before
  * the first answer, so a popup opened during install still sees the whole library.
  */
+import { withAnalysis } from './library/analyze-stories';
 import type { Library } from './library/library';
 import type { Fetched, Validators } from './library/sync/fetch-source';
 import type { KeyValueStore } from './key-value-store';
@@ -15,7 +16,7 @@ import type { TabCoverage } from './page/tab-coverage';
 import type { ReaderGate } from './reader-gate';
 import type { Handler, Handlers, MessageOrigin, ServiceContext } from './service/handler';
 import { libraryCache } from './service/library-cache';
-import { addSource, analyzeImport, analyzeWhereNeeded, importWritten, listSources, removeSource, syncNow, updateSource } from './service/library-handlers';
+import { addSource, analyzeImport, importWritten, listSources, removeSource, syncNow, updateSource } from './service/library-handlers';
 import { getStory, listStories, openStory, pageArticle, pageSelection, search } from './service/reader-handlers';
 
 export interface ServiceDeps {
@@ -102,7 +103,7 @@ export function createService({ library, analyzer, read, tabs, openStory, sync, 
         await cache.libraryChanged(lib, 'here');
       }),
     },
-    analyze: afterReaders(async (stories) => analyzeWhereNeeded(await analyzer(), stories)),
+    analyze: afterReaders(async (stories) => withAnalysis(await analyzer(), stories)),
   });
   const service: ServiceContext = { ...cache, library, analyzer, tabs, openStory, readers, pages: pageQueue(PAGE_GAP_MS), sources, runner };
 

@@ -15,15 +15,13 @@ import { parseArgs } from 'node:util';
 import * as jieba from 'jieba-wasm';
 import { extractArticle } from '../lib/extract/article';
 import { htmlDocument } from './html-document';
-import { analyzeStories, needsAnalysis, teachLibrary } from '../lib/library/analyze-stories';
+import { teachLibrary, withAnalysis } from '../lib/library/analyze-stories';
 import { loadBundledStories } from '../lib/library/bundled';
 import { ImportError, jsonlParts, readJsonl } from '../lib/library/jsonl';
-import { compareStories, storyText, type Story } from '../lib/story';
-import { indexEntry } from '../lib/match/index-entry';
+import { compareStories, type Story } from '../lib/story';
 import { MemoryIndex } from '../lib/match/memory-index';
 import { queryFinder, type QueryFinder } from '../lib/match/related';
 import { createAnalyzer, type Analyzer } from '../lib/nlp/analyzer';
-import { normalizeForAnalysis } from '../lib/nlp/normalize';
 import { articleText } from '../lib/page/article-text';
 import { isSearchQuery } from '../lib/match/search';
 
@@ -60,20 +58,14 @@ async function loadLibrary(file: string | undefined): Promise<Story[]> {
 
 /** The library as the extension holds it: every story analysed, the gazetteer taught. */
 async function analysedLibrary(stories: Story[], analyzer: Analyzer): Promise<Story[]> {
-  const fresh = new Map((await analyzeStories(analyzer, stories.filter(needsAnalysis))).map((s) => [s.id, s]));
-  const all = stories.map((s) => fresh.get(s.id) ?? s);
+  const all = await withAnalysis(analyzer, stories);
   teachLibrary(analyzer, all);
   return all;
 }
 
 /** The library's queries over the same records the extension keeps in IndexedDB, held in memory. */
 async function libraryFinder(stories: Story[], analyzer: Analyzer): Promise<QueryFinder> {
-  const idf = await analyzer.idf();
-  const index = new MemoryIndex();
-  for (const story of stories) {
-    const entry = indexEntry(story, idf);
-    if (entry) index.put(entry, normalizeForAnalysis(storyText(story)));
-  }
+  const index = MemoryIndex.ofStories(stories, await analyzer.idf());
   return queryFinder({ analyzer, index, libraryNames: async () => index.entityNames(), read: readPublic });
 }
 

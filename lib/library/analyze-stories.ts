@@ -24,3 +24,12 @@ export async function analyzeStories(analyzer: Analyzer, stories: Story[]): Prom
   for (const story of stories) analysed.push({ ...story, analysis: await analyze(story) });
   return analysed;
 }
+
+/**
+ * The stories, each with its analysis: those exported with one (a file, a library feed) keep it,
+ * the others are analysed now, as one batch.
+ */
+export async function withAnalysis(analyzer: Analyzer, stories: Story[]): Promise<Story[]> {
+  const analysed = new Map((await analyzeStories(analyzer, stories.filter(needsAnalysis))).map((s) => [s.id, s]));
+  return stories.map((s) => analysed.get(s.id) ?? s);
+}

@@ -2,41 +2,32 @@
  * An inverted index held in memory: for the command line, the tests and the benchmarks. The
  * extension keeps the same records in IndexedDB (lib/library/index-store.ts).
  */
-import { entityNamesOf, type DocRecord, type IndexEntry } from './index-entry';
-import { emptyPosting, updatePosting } from './postings';
+import { storyText, type Story } from '../story';
+import type { Idf } from '../nlp/keywords';
+import { normalizeForAnalysis } from '../nlp/normalize';
+import { entityNamesOf, indexEntry, type DocRecord } from './index-entry';
 import type { IndexReader, Posting } from './postings';
 
 export class MemoryIndex implements IndexReader {
   private readonly byOrd = new Map<number, DocRecord>();
-  private readonly ordOf = new Map<string, number>();
-  private readonly termsOf = new Map<number, string[]>();
   private readonly lists = new Map<string, Posting>();
-  private nextOrd = 0;
   private readonly textOf = new Map<string, string>();
 
-  /** Adds a story, or replaces what was indexed under its id. */
-  put({ doc, weights }: IndexEntry, text: string): void {
-    this.textOf.set(doc.id, text);
-    const old = this.ordOf.get(doc.id);
-    const ord = old ?? this.nextOrd++;
-    for (const term of this.termsOf.get(ord) ?? []) if (!weights.has(term)) this.lists.set(term, updatePosting(this.lists.get(term)!, ord));
-    for (const [term, weight] of weights) this.lists.set(term, updatePosting(this.lists.get(term) ?? emptyPosting(), ord, weight));
-    this.ordOf.set(doc.id, ord);
-    this.byOrd.set(ord, { ...doc, ord });
-    this.termsOf.set(ord, [...weights.keys()]);
-  }
-
-  /** Everything the index holds, as one bulk load would write it (benchmarks). */
-  static fromEntries(entries: Iterable<IndexEntry & { text: string }>): MemoryIndex {
+  /**
+   * The index of a library's analysed stories, each with its text as the ranker reads it: the
+   * records the extension's IndexedDB index holds of them, written as one bulk load. A story
+   * listed twice is indexed as its last version, where it was first listed.
+   */
+  static ofStories(stories: Iterable<Story>, idf: Idf): MemoryIndex {
     const index = new MemoryIndex();
     const building = new Map<string, { ords: number[]; weights: number[] }>();
-    for (const { doc, weights, text } of entries) {
-      index.textOf.set(doc.id, text);
-      const ord = index.nextOrd++;
-      index.ordOf.set(doc.id, ord);
-      index.byOrd.set(ord, { ...doc, ord });
-      index.termsOf.set(ord, [...weights.keys()]);
-      for (const [term, weight] of weights) {
+    for (const story of new Map([...stories].map((s) => [s.id, s])).values()) {
+      const entry = indexEntry(story, idf);
+      if (!entry) continue;
+      const ord = index.byOrd.size;
+      index.byOrd.set(ord, { ...entry.doc, ord });
+      index.textOf.set(story.id, normalizeForAnalysis(storyText(story)));
+      for (const [term, weight] of entry.weights) {
         let list = building.get(term);
         if (!list) building.set(term, (list = { ords: [], weights: [] }));
         list.ords.push(ord);

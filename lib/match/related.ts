@@ -3,7 +3,7 @@
  * prints as `related`. English text is read through the cross-lingual lexicon (no segmentation
  * needed); Chinese, simplified or traditional, through the analyzer.
  */
-import { emptyEntities, MAX_ANALYSIS_CHARS, type Analyzer, type TextAnalysis } from '../nlp/analyzer';
+import { emptyEntities, withinAnalysisLimit, type Analyzer, type TextAnalysis } from '../nlp/analyzer';
 import { normalizeForAnalysis, plainForms } from '../nlp/normalize';
 import { buildEnglishLexicon, englishProfile, isLatinText, parsePinyinTable, type EnglishLexicon } from './crosslingual';
 import { foreignNames } from './foreign-names';
@@ -30,10 +30,10 @@ export interface RelatedResult {
 }
 
 /**
- * What is read of a text: at most MAX_ANALYSIS_CHARS, in plain forms, so that ＢＹＤ is read as
+ * What is read of a text: as much as the analysis reads, in plain forms, so that ＢＹＤ is read as
  * Latin like BYD and a zero-width space splits no name, whichever way the text is then read.
  */
-const plainText = (text: string) => plainForms(text.length > MAX_ANALYSIS_CHARS ? text.slice(0, MAX_ANALYSIS_CHARS) : text);
+const plainText = (text: string) => plainForms(withinAnalysisLimit(text));
 
 /** A name as a text writes it, with the library's Chinese name when they differ: Xi Jinping · 习近平. */
 const shownName = (written: string | undefined, name: string) => (written && written.toLowerCase() !== name.toLowerCase() ? `${written} · ${name}` : name);

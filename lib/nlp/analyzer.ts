@@ -26,7 +26,12 @@ export const ENTITY_TYPES: EntityType[] = ['person', 'place', 'org'];
  * What one analysis reads at most. An article is a few thousand characters; the first 300,000 of
  * a huge page decide what it is about, and time and wasm memory stay bounded.
  */
-export const MAX_ANALYSIS_CHARS = 300_000;
+const MAX_ANALYSIS_CHARS = 300_000;
+
+/** The part of a text an analysis reads: its first MAX_ANALYSIS_CHARS characters. */
+export function withinAnalysisLimit(text: string): string {
+  return text.length > MAX_ANALYSIS_CHARS ? text.slice(0, MAX_ANALYSIS_CHARS) : text;
+}
 
 export function emptyEntities(): Entities {
   return { person: [], place: [], org: [] };
@@ -206,14 +211,14 @@ export interface Analyzer {
   analyze(text: string, options?: { partial?: boolean; credits?: string }): Promise<TextAnalysis>;
   /** Loads jieba now if it is not loaded or loading. */
   prepare(): Promise<void>;
+  /** The general IDF table (jieba's), loaded on first use. */
+  idf(): Promise<Idf>;
   /**
    * Teaches the analyzer one stored story's analysis: its entities to keep whole and trust, its
    * short names to resolve to their full names (the library's gazetteer), and its keywords and
    * entities for the library's document frequencies. Taken at once; jieba learns the names when
    * it is loaded.
    */
-  /** The general IDF table (jieba's), loaded on first use. */
-  idf(): Promise<Idf>;
   teach(storyId: string, analysis: Taught): void;
   /** Teaches the whole library at once, from the records the library keeps. */
   learnLibrary(knowledge: Partial<LibraryKnowledge>): void;
@@ -226,7 +231,7 @@ export function teachCountryNames(j: Pick<Jieba, 'add_word'>, k: NameKnowledge):
 
 /** What the analysis reads of a text: at most MAX_ANALYSIS_CHARS, normalised. */
 function analysisText(text: string): string {
-  return normalizeForAnalysis(text.length > MAX_ANALYSIS_CHARS ? text.slice(0, MAX_ANALYSIS_CHARS) : text);
+  return normalizeForAnalysis(withinAnalysisLimit(text));
 }
 
 /** Remembers jieba's answers about single words; a bounded cache, reset when full. */

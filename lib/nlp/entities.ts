@@ -3,17 +3,28 @@
  * tagged tokens. Since the trained tagger (lib/nlp/ner) they no longer decide: their labels are
  * among its features, and it learnt where they hold. jieba's tags alone
  * are poor (names come out as unknown `x` or split into surname + word, organisations split
- * before their suffix, noisy dictionary tags), so a few passes rebuild the entities:
+ * before their suffix, noisy dictionary tags), so `findEntities` rebuilds the entities of a
+ * sentence in these steps, in this order:
  *
- *  1. foreign names joined by · or - are merged (穆罕默德·伊德里斯·代比·伊特诺);
- *  2. the library's own entities, taught to jieba with tags gper/gloc/gorg, are trusted;
- *  3. unknown words glued to a function character by jieba's HMM are cut free (当丁聪 → 丁聪);
- *  4. a name after a role or title is a person (市委书记曹慧泉, 大使张益明, 记者/陈正明);
- *  5. a surname followed by a short word is a person when something vouches for it;
- *  6. an organisation is a head (nt, or a word ending in 公司, 委员会, 局 …) with the proper
+ *  0. the library's own entities, taught to jieba with tags gper/gloc/gorg, are trusted as they are;
+ *  1. a country jieba splits is put back together (北/ns 马其顿/nr);
+ *  2. a place inside a word of it and a generic word, or of two places, stands apart
+ *     (北京市民 → 北京 + 市民, 中国香港 → 中国 + 香港);
+ *  3. in a dateline, the word between the agency and the date is a place (新华社莫斯科5月18日电);
+ *  4. in a weather report, the word before the weather is a city (合肥 中雨);
+ *  5. a foreign name jieba cut into syllables is put back together (谢苗诺 娃);
+ *  6. foreign names joined by · or - are merged (穆罕默德·伊德里斯·代比·伊特诺);
+ *  7. unknown words glued to a function character by jieba's HMM are cut free (当丁聪 → 丁聪);
+ *  8. only when read again with the people the text names elsewhere: those people where jieba
+ *     cut their names apart or glued them (张/q 和平/nz, 和王珠/x), and by surname alone (黄说);
+ *  9. a name inside a compound token stands apart (邓小平理论 → 邓小平 + 理论);
+ * 10. an organisation is a head (nt, or a word ending in 公司, 委员会, 局 …) with the proper
  *     names before it (宿迁市 中级 人民法院); places inside it are part of it;
- *  7. places: jieba's ns without its noise, words ending in 省/市/县 …, and compounds of country
- *     abbreviations (中美 → 中, 美).
+ * 11. a name after a role or title is a person (市委书记曹慧泉, 大使张益明, 记者/陈正明), and a
+ *     surname followed by a short word is one when something vouches for it;
+ * 12. countries listed by one character each are places (中 缅 边境线, 法、德等国);
+ * 13. places: jieba's ns without its noise, words ending in 省/市/县 …, compounds of country
+ *     abbreviations (中美 → 中, 美), and a place with the road after it (珠江 北路).
  */
 import { isLearnableName } from './gazetteer';
 import type { NameKnowledge } from './knowledge';
@@ -115,7 +126,7 @@ const PLACE_COMPANION = /^(?:地区|市民|同胞|当局|回归|人|人民|方�
 const isKnownPlace = (word: string, k: NameKnowledge, lexicon: Lexicon) => k.countryNames.has(word) || (word.length >= 2 && lexicon(word) === 'ns');
 
 /**
- * A place inside a word jieba made of it and a generic word (北京市民 → 北京 + 市民), or of two
+ * Step 2: a place inside a word jieba made of it and a generic word (北京市民 → 北京 + 市民), or of two
  * places (中国香港 → 中国 + 香港), stands apart as the place.
  */
 function splitPlaceCompounds(pieces: Piece[], k: NameKnowledge, lexicon: Lexicon, names: NameModel): Piece[] {
@@ -134,7 +145,7 @@ function splitPlaceCompounds(pieces: Piece[], k: NameKnowledge, lexicon: Lexicon
   });
 }
 
-/** 「新华社莫斯科5月18日电」: the word between a news agency and a date is where the story was filed. */
+/** Step 3: 「新华社莫斯科5月18日电」: the word between a news agency and a date is where the story was filed. */
 function datelinePlaces(pieces: Piece[]): Piece[] {
   return pieces.map((p, i) => {
     const agency = /(?:社|本报|电讯)$/.test(pieces[i - 1]?.word ?? '');
@@ -147,7 +158,7 @@ function datelinePlaces(pieces: Piece[]): Piece[] {
 const WEATHER = /^[晴阴多云转小中大暴阵雷雨夹雪雾霾有]{1,6}$/;
 const WEATHER_CORE = /[晴阴雨雪雾霾]|多云/;
 
-/** 「合肥 中雨 15～20°C」: in a weather report, the word before the weather is a city. */
+/** Step 4: 「合肥 中雨 15～20°C」: in a weather report, the word before the weather is a city. */
 function weatherPlaces(pieces: Piece[]): Piece[] {
   return pieces.map((p, i) => {
     const next = pieces.slice(i + 1, i + 3).find((q) => q.word.trim())?.word ?? '';
@@ -156,7 +167,7 @@ function weatherPlaces(pieces: Piece[]): Piece[] {
   });
 }
 
-/** Pass 0: a country jieba splits (北/ns 马其顿/nr) is put back together. */
+/** Step 1: a country jieba splits (北/ns 马其顿/nr) is put back together. */
 function mergeKnownPlaces(pieces: Piece[], k: NameKnowledge): Piece[] {
   const out: Piece[] = [];
   for (let i = 0; i < pieces.length; i++) {
@@ -183,7 +194,7 @@ const FOREIGN_CHAR = 1;
 const foreignMean = (word: string, names: NameModel) => [...word].reduce((sum, c) => sum + names.foreign(c), 0) / word.length;
 
 /**
- * Pass 0b: a foreign name jieba cut into pieces (谢苗诺 娃, 戈 麦尔斯 基, 罗马 里奥) is put back
+ * Step 5: a foreign name jieba cut into pieces (谢苗诺 娃, 戈 麦尔斯 基, 罗马 里奥) is put back
  * together when every character is one transliterations use; a function character jieba's HMM
  * glued to its last syllable (纳森以) is cut off. Joined pieces are tagged nrt, as jieba tags the
  * transliterated names it knows; whether one is a person or a place is decided later, in context.
@@ -218,7 +229,7 @@ function mergeTransliterations(pieces: Piece[], k: NameKnowledge, lexicon: Lexic
   return out;
 }
 
-/** Pass 1: names joined by · or - become one person. */
+/** Step 6: names joined by · or - become one person. */
 function mergeForeignNames(pieces: Piece[]): Piece[] {
   const out: Piece[] = [];
   for (let i = 0; i < pieces.length; i++) {
@@ -256,7 +267,7 @@ function mergeForeignNames(pieces: Piece[]): Piece[] {
   return out;
 }
 
-/** Pass 3: cut function characters that jieba's HMM glued to an unknown name. */
+/** Step 7: cut function characters that jieba's HMM glued to an unknown name. */
 function unglue(pieces: Piece[], k: NameKnowledge, names: NameModel): Piece[] {
   const out: Piece[] = [];
   for (let i = 0; i < pieces.length; i++) {
@@ -307,7 +318,7 @@ function mentionsSurnameOf(tokens: Token[], people: ReadonlySet<string>, k: Name
 }
 
 /**
- * Pass 3b: a person the text names elsewhere (with a title, or where jieba knew the name) is the
+ * Step 8: a person the text names elsewhere (with a title, or where jieba knew the name) is the
  * same person here, where jieba cut the name apart (张/q 和平/nz) or glued a function character to
  * it (和王珠/x).
  */
@@ -369,7 +380,7 @@ const isOrdinaryWord = (word: string, lexicon: Lexicon) => {
 /** Words that follow a name inside one token: 邓小平理论, 毛泽东思想. */
 const NAME_COMPOUND = /^(.{2,4}?)(理论|思想|同志|路线|时代|故居|纪念馆)$/u;
 
-/** Pass 4a: a name inside a compound token stands apart. */
+/** Step 9: a name inside a compound token stands apart. */
 function splitNameCompounds(pieces: Piece[], k: NameKnowledge, lexicon: Lexicon): Piece[] {
   return pieces.flatMap((p) => {
     const m = !p.type && p.word.length >= 4 ? NAME_COMPOUND.exec(p.word) : null;
@@ -378,7 +389,7 @@ function splitNameCompounds(pieces: Piece[], k: NameKnowledge, lexicon: Lexicon)
   });
 }
 
-/** Passes 4 and 5: people named after a title, or a surname vouched for by its neighbours. */
+/** Step 11: people named after a title, or a surname vouched for by its neighbours. */
 function findPeople(pieces: Piece[], k: NameKnowledge, lexicon: Lexicon, names: NameModel): Piece[] {
   const out: Piece[] = [];
   for (let i = 0; i < pieces.length; i++) {
@@ -458,11 +469,6 @@ function findPeople(pieces: Piece[], k: NameKnowledge, lexicon: Lexicon, names: 
   return out;
 }
 
-/**
- * An organisation's head word: jieba's nt, or a word ending in an organisation suffix. A
- * one-character suffix must follow a real word (外交部, 商务局), not end an ordinary one (干部, 冠军).
- * `named` heads stand alone; a bare `head` (公司) needs a proper name before it.
- */
 /** More endings of bodies, in jieba's nt words: 世贸组织, 全国总工会, 中央气象台, 解放军报. */
 const NT_BODY = /(?:组织|工会|台|处|法庭|报|联)$/;
 
@@ -484,6 +490,11 @@ const SHORT_BODY = /^(?:\p{Script=Han}[大航]|十[一二三四五六七八九]?
 /** Party and government bodies of one administrative level: 市委, 县委, 镇党委, 省政府. */
 const LEVEL_BODY = /^(?:省|市|县|区|镇|乡|村)(?:委|党委|人大|政协|纪委)$/;
 
+/**
+ * An organisation's head word: jieba's nt, or a word ending in an organisation suffix. A
+ * one-character suffix must follow a real word (外交部, 商务局), not end an ordinary one (干部, 冠军).
+ * `named` heads stand alone; a bare `head` (公司) needs a proper name before it.
+ */
 function orgHead(p: Piece, lexicon: Lexicon, k: NameKnowledge): 'named' | 'head' | undefined {
   if (p.type || !isHan(p.word)) return undefined;
   if (LEVEL_BODY.test(p.word) || (p.tag === 'j' && SHORT_BODY.test(p.word))) return 'named';
@@ -547,7 +558,7 @@ function takeNameChain(out: Piece[], company = false): Piece[] {
   return out.splice(start);
 }
 
-/** Pass 6: organisations, absorbing the proper names before their head. */
+/** Step 10: organisations, absorbing the proper names before their head. */
 function findOrganisations(pieces: Piece[], lexicon: Lexicon, k: NameKnowledge): Piece[] {
   const out: Piece[] = [];
   for (const p of pieces) {
@@ -593,9 +604,9 @@ function findOrganisations(pieces: Piece[], lexicon: Lexicon, k: NameKnowledge):
   return out;
 }
 
-/** Characters after a country abbreviation for its side or its people (中方, 中外, 日军, 华裔), and before it for going there (访华, 抵京). */
 /** jieba's tags of ordinary words: adjectives, distinguishing words, adverbs, verbs, idioms. */
 const ORDINARY_TAG = /^(?:a|ad|an|b|d|v|vn|vd|i|l|c|p|r|u|m|q)$/;
+/** Characters after a country abbreviation for its side or its people (中方, 中外, 日军, 华裔), and before it for going there (访华, 抵京). */
 const ABBREVIATION_AFTER = /^[方外军人侨裔商籍资企剧]$/;
 const ABBREVIATION_BEFORE = /^[访来在驻援侵赴旅抗抵离进返]$/;
 
@@ -629,7 +640,7 @@ const BETWEEN = /^(?:两国|三国|双方|关系|边境|边境线|边界|边防|
 const GLUED_ETC = /^(\p{Script=Han})(等.*)$/u;
 
 /**
- * Pass 6b: countries or regions listed by one character each (中 缅 边境线, 美 中 双方, 亚、非、拉
+ * Step 12: countries or regions listed by one character each (中 缅 边境线, 美 中 双方, 亚、非、拉
  * 三大洲, 法、德等国) are places, when one of them is a usual abbreviation and what follows says
  * they are several.
  */
@@ -674,7 +685,7 @@ const ROAD = /^(?:[东西南北中]?(?:路|街|大街|大道)|[东西南北]路|
  */
 export const placeNoise = (word: string, lexicon: Lexicon) => (word.length >= 4 && ordinaryPair(word, lexicon)) || /^(?:.+(.)\1|(.)\2(.)\3)$/u.test(word);
 
-/** Pass 7: places. A place and the road or square after it are one place: 珠江 北路. */
+/** Step 13: places. A place and the road or square after it are one place: 珠江 北路. */
 function findPlaces(pieces: Piece[], k: NameKnowledge, lexicon: Lexicon): Mention[] {
   const mentions: Mention[] = [];
   for (let i = 0; i < pieces.length; i++) {

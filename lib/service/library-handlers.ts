@@ -1,17 +1,9 @@
 /** What the options page asks of the library: an import's analysis and its news, the sources and their syncs. */
-import { analyzeStories, needsAnalysis } from '../library/analyze-stories';
-import type { Story } from '../story';
+import { withAnalysis } from '../library/analyze-stories';
 import { makeSource, permissionsToRelease, SourceError } from '../library/sync/sources';
-import type { Analyzer } from '../nlp/analyzer';
 import type { Handler } from './handler';
 
-/** Stories exported with their analysis (a file, a library feed) keep it; others are analysed now. */
-export async function analyzeWhereNeeded(analyzer: Analyzer, stories: Story[]): Promise<Story[]> {
-  const analysed = new Map((await analyzeStories(analyzer, stories.filter(needsAnalysis))).map((s) => [s.id, s]));
-  return stories.map((s) => analysed.get(s.id) ?? s);
-}
-
-export const analyzeImport: Handler<'UI_ANALYZE_STORIES'> = async ({ stories }, { analyzer }) => analyzeWhereNeeded(await analyzer(), stories);
+export const analyzeImport: Handler<'UI_ANALYZE_STORIES'> = async ({ stories }, { analyzer }) => withAnalysis(await analyzer(), stories);
 
 export const importWritten: Handler<'UI_LIBRARY_CHANGED'> = async (_message, { library, libraryChanged }) => {
   await libraryChanged(await library(), 'elsewhere');

@@ -9,7 +9,6 @@
 import type { Page, Worker } from 'playwright-core';
 import { storiesToJsonl } from '../../lib/library/jsonl';
 import type { Story } from '../../lib/story';
-import { indexEntry } from '../../lib/match/index-entry';
 import { MemoryIndex } from '../../lib/match/memory-index';
 import { buildProfile } from '../../lib/match/profile';
 import { rankRelated } from '../../lib/match/rank';
@@ -39,7 +38,7 @@ export async function nodeRankingRows(sentences: Sentences): Promise<Row[]> {
   const rows: Row[] = [];
   for (const size of SIZES) {
     const stories = [...syntheticStories(sentences, size)];
-    const index = MemoryIndex.fromEntries(stories.map((s) => ({ ...indexEntry(s, idf)!, text: normalizeForAnalysis(s.paragraphs.join('\n')) })));
+    const index = MemoryIndex.ofStories(stories, idf);
     const times: number[] = [];
     for (const article of articles(stories, sentences)) {
       const { entities, terms } = await analyzer.analyze(article);

@@ -41,7 +41,6 @@ async function openNews(path = 'news.html'): Promise<{ page: Page; tabId: number
   return { page, tabId: (await keptFor(url))!.tabId, url };
 }
 
-/** The bubble's markup, read through the DevTools protocol: its closed shadow root hides it from pages and from Playwright's selectors. */
 /** The role and name of the element with keyboard focus, as assistive technology sees it (inside closed shadow roots too). */
 async function focused(page: Page): Promise<string | undefined> {
   const cdp = await page.context().newCDPSession(page);
@@ -53,6 +52,7 @@ async function focused(page: Page): Promise<string | undefined> {
   return node && `${node.role?.value}: ${node.name?.value ?? ''}`;
 }
 
+/** The bubble's markup, read through the DevTools protocol: its closed shadow root hides it from pages and from Playwright's selectors. */
 async function bubbleHtml(page: Page): Promise<string | undefined> {
   const cdp = await page.context().newCDPSession(page);
   type DomNode = { nodeId: number; localName?: string; children?: DomNode[]; shadowRoots?: DomNode[] };

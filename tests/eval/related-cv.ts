@@ -13,7 +13,6 @@ import { analyzeStories } from '../../lib/library/analyze-stories';
 import { loadBundledStories } from '../../lib/library/bundled';
 import { storiesFromJsonl } from '../../lib/library/jsonl';
 import { storyText, type Story } from '../../lib/story';
-import { indexEntry } from '../../lib/match/index-entry';
 import { MemoryIndex } from '../../lib/match/memory-index';
 import { byTierThenScore, columnStats, decide, featureVector, FEATURE_NAMES, pairScores, standardise, trainLogistic, type Features, type RankerModel, type Thresholds, type Tier } from '../../lib/match/ranker';
 import { queryFinder, type QueryFinder } from '../../lib/match/related';
@@ -79,8 +78,7 @@ export async function devLibrary({ distractors = true } = {}): Promise<DevLibrar
   const analyzer = createAnalyzer(async () => jieba, read);
   const bundled = await loadBundledStories(read);
   const stories = await analyzeStories(analyzer, [...bundled, ...(distractors ? readDistractors() : [])]);
-  const idf = await analyzer.idf();
-  const index = MemoryIndex.fromEntries(stories.map((s) => ({ ...indexEntry(s, idf)!, text: normalizeForAnalysis(storyText(s)) })));
+  const index = MemoryIndex.ofStories(stories, await analyzer.idf());
   return { seed: stories.slice(0, bundled.length), stories, finder: queryFinder({ analyzer, index, libraryNames: async () => index.entityNames(), read }) };
 }
 

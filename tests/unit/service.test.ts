@@ -12,7 +12,7 @@ import { readerGate } from '../../lib/reader-gate';
 import { createService } from '../../lib/service';
 import { libraryCache } from '../../lib/service/library-cache';
 import type { Story } from '../../lib/story';
-import { freshDbName, loadJieba, readPackageFile, readerStory } from './helpers';
+import { bundledStories, freshDbName, loadJieba, readPackageFile, readerStory } from './helpers';
 
 let library: Library;
 let handle: ReturnType<typeof createService>['handle'];
@@ -170,7 +170,9 @@ describe('background service', () => {
   });
 
   it('stores every bundled story with its analysis', async () => {
-    for (const story of await library.all()) expect(story.analysis?.keywords.length).toBeGreaterThan(0);
+    const stored = await library.all();
+    expect(stored.map((s) => s.id).sort()).toEqual((await bundledStories()).map((s) => s.id).sort());
+    for (const story of stored) expect(story.analysis?.keywords.length, story.id).toBeGreaterThan(0);
   });
 
   it('analyses typed text into entities and keywords', async () => {
