@@ -75,7 +75,7 @@ export async function browserRankingRows(sentences: Sentences): Promise<Row[]> {
     const importRates: number[] = [];
     let imported = 0;
     for (const size of SIZES) {
-      for (; imported < size; imported += BATCH) {
+      for (; imported < size; imported = Math.min(size, imported + BATCH)) {
         const text = storiesToJsonl(all.slice(imported, Math.min(size, imported + BATCH)));
         const total = 10 + Math.min(size, imported + BATCH);
         const start = performance.now();
