@@ -65,7 +65,9 @@ export function LibraryTransfer() {
       },
       (error) => {
         const problem = transferProblem(error);
-        return problem.kind === 'diskFull' ? { kind: 'error', text: t('exportDiskFull') } : { kind: 'error', text: t('exportFailed'), details: problem.details };
+        return problem.kind === 'diskFull'
+          ? { kind: 'error', text: t('exportDiskFull') }
+          : { kind: 'error', text: t('exportFailed'), details: problem.details };
       },
     );
 

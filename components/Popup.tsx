@@ -109,11 +109,7 @@ export function Popup() {
               {t('libraryHeading')}
               {stories && <span class="count">{tn('storyCount', stories.total)}</span>}
             </h2>
-            {stories === null ? (
-              <p class="placeholder">{t('loading')}</p>
-            ) : (
-              <StoryList stories={stories.stories} label={t('libraryHeading')} />
-            )}
+            {stories === null ? <p class="placeholder">{t('loading')}</p> : <StoryList stories={stories.stories} label={t('libraryHeading')} />}
           </section>
         </>
       )}

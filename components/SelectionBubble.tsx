@@ -57,7 +57,11 @@ export function SelectionBubble({ related, expanded, onExpand, onOpen, onClose }
                     </span>
                     {story.sharedEntities.length > 0 && (
                       <span class="why">
-                        {t('sharedWith')} {story.sharedEntities.slice(0, 4).map((e) => e.name).join('、')}
+                        {t('sharedWith')}{' '}
+                        {story.sharedEntities
+                          .slice(0, 4)
+                          .map((e) => e.name)
+                          .join('、')}
                       </span>
                     )}
                   </button>

@@ -62,7 +62,10 @@ function MarkedText({ text, marks, class: className }: Snippet & { class: string
 }
 
 function Why({ story, label }: { story: RelatedSummary; label: MessageKey }) {
-  const shared = [...story.sharedEntities.map((e) => ({ key: `${e.type}:${e.name}`, name: e.name, type: e.type as string })), ...story.sharedWords.map((w) => ({ key: w, name: w, type: 'word' }))].slice(0, 6);
+  const shared = [
+    ...story.sharedEntities.map((e) => ({ key: `${e.type}:${e.name}`, name: e.name, type: e.type as string })),
+    ...story.sharedWords.map((w) => ({ key: w, name: w, type: 'word' })),
+  ].slice(0, 6);
   if (shared.length === 0) return null;
   return (
     <span class="why">

@@ -17,11 +17,16 @@ type Listed = Reply<{ type: 'UI_LIST_SOURCES' }>[number];
 const KINDS = Object.values(SOURCE_KINDS);
 
 /** Every kind's own fields as the form starts them (a field one kind shares with another keeps its value). */
-const FIELDS: Record<string, string> = Object.fromEntries(KINDS.flatMap((kind) => kind.settings?.fields ?? []).map((field) => [field.name, field.initial ?? '']));
+const FIELDS: Record<string, string> = Object.fromEntries(
+  KINDS.flatMap((kind) => kind.settings?.fields ?? []).map((field) => [field.name, field.initial ?? '']),
+);
 
 const when = (iso: string) => new Date(iso).toLocaleString(t('htmlLang'), { dateStyle: 'medium', timeStyle: 'short' });
 
-const notes = (last: SyncResult) => syncNotes(last).map(([key, ...subs]) => t(key, ...subs)).join('');
+const notes = (last: SyncResult) =>
+  syncNotes(last)
+    .map(([key, ...subs]) => t(key, ...subs))
+    .join('');
 
 function LastResult({ last }: { last?: SyncResult }) {
   if (!last) return <span class="help">{t('sourceNeverSynced')}</span>;
@@ -125,6 +130,7 @@ export function SyncSources() {
         {settings && (
           <div class="source-fields">
             {settings.fields.map((field) => (
+              // biome-ignore lint/a11y/noLabelWithoutControl: FieldInput renders the control inside the label.
               <label key={field.name}>
                 {t(field.label)}
                 <FieldInput field={field} value={fields[field.name]} onInput={(value) => setFields({ ...fields, [field.name]: value })} />
@@ -167,7 +173,11 @@ export function SyncSources() {
               </span>
               <div class="actions">
                 <label>
-                  <input type="checkbox" checked={removeStories[source.id] ?? false} onChange={(event) => setRemoveStories({ ...removeStories, [source.id]: event.currentTarget.checked })} />
+                  <input
+                    type="checkbox"
+                    checked={removeStories[source.id] ?? false}
+                    onChange={(event) => setRemoveStories({ ...removeStories, [source.id]: event.currentTarget.checked })}
+                  />
                   {t('sourceRemoveStories')}
                 </label>
                 <button

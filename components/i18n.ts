@@ -6,7 +6,10 @@ export type { MessageKey };
 /** A UI string in the browser's language (zh_CN by default, en); `subs` fill $1, $2, … (numbers as the language writes them: 50,000). */
 export function t(key: MessageKey, ...subs: Array<string | number>): string {
   const numbers = new Intl.NumberFormat(browser.i18n.getMessage('htmlLang') || undefined);
-  return browser.i18n.getMessage(key, subs.map((sub) => (typeof sub === 'number' ? numbers.format(sub) : sub)));
+  return browser.i18n.getMessage(
+    key,
+    subs.map((sub) => (typeof sub === 'number' ? numbers.format(sub) : sub)),
+  );
 }
 
 /** Keys with a singular form of their own: `key_one`, used where the UI language says "one". */
@@ -35,7 +38,5 @@ export function localizeDocument(titleKey: MessageKey, ...subs: Array<string | n
 /** 2024-05-22 → 2024年5月22日 or 22 May 2024, in the UI's language. */
 export function formatDate(isoDate: string): string {
   const [y, m, d] = isoDate.split('-').map(Number);
-  return new Intl.DateTimeFormat(t('htmlLang'), { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(y, m - 1, d)),
-  );
+  return new Intl.DateTimeFormat(t('htmlLang'), { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
 }

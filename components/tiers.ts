@@ -17,5 +17,7 @@ export interface TierGroup {
 /** Related coverage in its two tiers, the same event first; empty tiers left out. */
 export function groupByTier(stories: RelatedSummary[]): TierGroup[] {
   if (!stories.some((story) => story.tier)) return [{ stories }];
-  return TIERS.map(([tier, label]) => ({ tier, label, stories: stories.filter((story) => (story.tier ?? 'background') === tier) })).filter((group) => group.stories.length > 0);
+  return TIERS.map(([tier, label]) => ({ tier, label, stories: stories.filter((story) => (story.tier ?? 'background') === tier) })).filter(
+    (group) => group.stories.length > 0,
+  );
 }

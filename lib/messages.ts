@@ -140,7 +140,15 @@ function isPageMessage(message: Message): boolean {
   switch (message.type) {
     case 'PAGE_ARTICLE': {
       const a = message.article as Partial<PageArticle> | undefined;
-      return typeof a === 'object' && a !== null && isText(a.url, 4096) && isText(a.title, 1000) && isText(a.text) && (a.date === undefined || isText(a.date, 40)) && (a.site === undefined || isText(a.site, 200));
+      return (
+        typeof a === 'object' &&
+        a !== null &&
+        isText(a.url, 4096) &&
+        isText(a.title, 1000) &&
+        isText(a.text) &&
+        (a.date === undefined || isText(a.date, 40)) &&
+        (a.site === undefined || isText(a.site, 200))
+      );
     }
     case 'PAGE_SELECTION':
       return isText(message.text, MAX_SELECTION);

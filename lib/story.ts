@@ -121,7 +121,8 @@ export interface Defaulted {
  */
 export function checkStory(input: unknown): { story: Story; defaulted: Defaulted } | { problems: string[] } {
   // A JSON array or value is no story: saying so beats listing every field as missing.
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) return { problems: [`not a story object but ${Array.isArray(input) ? 'an array' : input === null ? 'null' : `a ${typeof input}`}`] };
+  if (typeof input !== 'object' || input === null || Array.isArray(input))
+    return { problems: [`not a story object but ${Array.isArray(input) ? 'an array' : input === null ? 'null' : `a ${typeof input}`}`] };
   const result = v.safeParse(StorySchema, input);
   if (result.success) return { story: result.output, defaulted: { publication: (input as { publication?: unknown }).publication === undefined } };
   return {
@@ -134,12 +135,7 @@ export function checkStory(input: unknown): { story: Story; defaulted: Defaulted
 
 /** Newest first; within a day by page, then by place on the page. */
 export function compareStories(a: Story, b: Story): number {
-  return (
-    b.date.localeCompare(a.date) ||
-    (a.page ?? 0) - (b.page ?? 0) ||
-    (a.position ?? 0) - (b.position ?? 0) ||
-    a.id.localeCompare(b.id)
-  );
+  return b.date.localeCompare(a.date) || (a.page ?? 0) - (b.page ?? 0) || (a.position ?? 0) - (b.position ?? 0) || a.id.localeCompare(b.id);
 }
 
 /** The first line a reader sees in a list: the opening paragraph, cut to `max` characters. */

@@ -99,7 +99,8 @@ async function analyzeLines(finder: QueryFinder): Promise<void> {
     }
     const id = input.id ?? null;
     // html input goes through the content script's own extraction, and its text as the popup reads it.
-    const article = typeof input.html === 'string' ? extractArticle(htmlDocument(input.html), typeof input.url === 'string' ? input.url : undefined) : undefined;
+    const article =
+      typeof input.html === 'string' ? extractArticle(htmlDocument(input.html), typeof input.url === 'string' ? input.url : undefined) : undefined;
     const text = typeof input.text === 'string' ? input.text : article ? articleText(article) : undefined;
     if (text === undefined) {
       const error = typeof input.html === 'string' ? 'the html holds no article' : 'needs a "text" or an "html" string';
@@ -119,10 +120,10 @@ async function analyzeLines(finder: QueryFinder): Promise<void> {
   }
 }
 
-async function main(argv: string[]): Promise<void> {
-  let parsed;
+/** The command line read, or a UsageError saying what is wrong with it. */
+function readCommandLine(argv: string[]) {
   try {
-    parsed = parseArgs({
+    return parseArgs({
       args: argv,
       allowPositionals: true,
       strict: true,
@@ -131,6 +132,10 @@ async function main(argv: string[]): Promise<void> {
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
+}
+
+async function main(argv: string[]): Promise<void> {
+  const parsed = readCommandLine(argv);
   const { values, positionals } = parsed;
   if (values.help) {
     process.stdout.write(`${USAGE}\n`);

@@ -24,7 +24,7 @@ const EXPLAINED = [
     near: /\.__html/,
   },
   {
-    why: "Readability moves markup inside its own copy of the page (between attempts, out of noscript), a document no page sees",
+    why: 'Readability moves markup inside its own copy of the page (between attempts, out of noscript), a document no page sees',
     near: /_attempts|_isSingleImage/,
   },
 ];
@@ -50,5 +50,7 @@ for (const finding of [...report.errors, ...report.warnings]) {
   else unexplained.push(finding);
 }
 for (const finding of unexplained) console.error(`${finding.code} ${finding.file ?? ''}:${finding.line ?? ''} ${finding.message}`);
-console.log(`web-ext lint: ${report.errors.length} errors, ${report.warnings.length} warnings (${report.warnings.length - unexplained.length} explained), ${report.notices.length} notices`);
+console.log(
+  `web-ext lint: ${report.errors.length} errors, ${report.warnings.length} warnings (${report.warnings.length - unexplained.length} explained), ${report.notices.length} notices`,
+);
 process.exit(unexplained.length > 0 ? 1 : 0);

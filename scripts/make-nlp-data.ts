@@ -79,7 +79,10 @@ async function writeNameModel(): Promise<void> {
   // Add-half smoothing; characters seen in neither list score 0 and are left out.
   const logOdds = (inName: Map<string, number>, inWord: Map<string, number>, c: string) =>
     Math.log(((inName.get(c) ?? 0) + 0.5) / names) - Math.log(((inWord.get(c) ?? 0) + 0.5) / words);
-  const lines = [`# naive-Bayes name model from jieba dict.txt (MIT) via @node-rs/jieba: ${names} names, ${words} words`, `prior\t${Math.log(names / words).toFixed(2)}`];
+  const lines = [
+    `# naive-Bayes name model from jieba dict.txt (MIT) via @node-rs/jieba: ${names} names, ${words} words`,
+    `prior\t${Math.log(names / words).toFixed(2)}`,
+  ];
   for (const c of new Set([...surnameInName.keys(), ...surnameInWord.keys()])) lines.push(`s\t${c}\t${logOdds(surnameInName, surnameInWord, c).toFixed(2)}`);
   for (const c of new Set([...givenInName.keys(), ...givenInWord.keys()])) lines.push(`g\t${c}\t${logOdds(givenInName, givenInWord, c).toFixed(2)}`);
   for (const c of foreignInName.keys()) {

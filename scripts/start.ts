@@ -50,6 +50,7 @@ try {
   const popup = await session.openPage(`popup.html?tabId=${tabId}`);
   await popup.setViewportSize({ width: 380, height: 560 });
   await popup.locator('[data-story-id]').first().waitFor({ timeout: 30_000 });
+  // biome-ignore lint/performance/useDomNodeTextContent: Playwright's locator, not a DOM node: the text as rendered is wanted.
   const heading = (await popup.locator('.section-heading').first().innerText()).replace(/\s+/g, ' ');
   const cards = await popup.locator('[data-story-id]').evaluateAll((nodes) =>
     nodes.map((node) => ({
@@ -62,7 +63,9 @@ try {
 
   console.log(`\nDemo page: ${server.url} (tab ${tabId})`);
   console.log(`The popup shows: ${heading}`);
-  cards.forEach((card, i) => console.log(`${String(i + 1).padStart(2)}. ${card.kicker ? `[${card.kicker}] ` : ''}${card.title}  — ${card.meta}`));
+  cards.forEach((card, i) => {
+    console.log(`${String(i + 1).padStart(2)}. ${card.kicker ? `[${card.kicker}] ` : ''}${card.title}  — ${card.meta}`);
+  });
   console.log(`\nScreenshot of the popup: ${screenshot}`);
   clearTimeout(limit);
   await stop(0);

@@ -55,7 +55,11 @@ interface Example {
 const fold = (text: string) => Array.from(text, (c) => (c.length === 1 && c.normalize('NFKC').length === 1 ? c.normalize('NFKC') : c)).join('');
 
 /** CLUENER's positions (市长, 董事长, 记者): the titles a name stands beside. */
-const titles = new Set(readCluener(TRAIN_FILES.cluenerTrain, ['position']).flatMap((s) => s.entities.map((e) => e.text)).filter((t) => t.length >= 2 && t.length <= LONGEST_TITLE && !/\s/.test(t)));
+const titles = new Set(
+  readCluener(TRAIN_FILES.cluenerTrain, ['position'])
+    .flatMap((s) => s.entities.map((e) => e.text))
+    .filter((t) => t.length >= 2 && t.length <= LONGEST_TITLE && !/\s/.test(t)),
+);
 const names = parseNameModel(await readFile(new URL('../public/nlp/names.txt', import.meta.url), 'utf8'));
 const knowledge = { ...nameKnowledge(), nameClass: nameClasses(names), titles };
 teachCountryNames(jieba, knowledge);
@@ -76,7 +80,6 @@ function example(sentence: NerSentence, corpus: Corpus): Example {
   );
   return { n: text.length, features, gold, corpus, sentence: { ...sentence, text }, tokens, hints };
 }
-
 
 class Perceptron {
   weights = new Float32Array((MASK + 1) * LABELS);
@@ -181,8 +184,9 @@ function score(examples: Example[], decode: (e: Example) => Uint8Array): Figures
   for (const e of examples) {
     const gold = new Set(spansOf(e.gold).map((s) => `${s.type}@${s.start}-${s.end}`));
     const found = spansOf(decode(e)).map((s) => `${s.type}@${s.start}-${s.end}`);
-    for (const s of found) if (gold.delete(s)) figures.tp++;
-    else figures.fp++;
+    for (const s of found)
+      if (gold.delete(s)) figures.tp++;
+      else figures.fp++;
     figures.fn += gold.size;
   }
   return figures;
@@ -229,7 +233,9 @@ const validation = readCluener(TRAIN_FILES.cluenerDev).map((s) => example(s, 'cl
 const heldOut = values.holdout ? peoplesDaily.filter((_, i) => i % 5 === 4) : [];
 const pd = values.holdout ? peoplesDaily.filter((_, i) => i % 5 !== 4) : peoplesDaily;
 const training = process.env.PD_ONLY ? pd : [...pd, ...cluener];
-console.log(`${training.length} training sentences (${training.reduce((n, e) => n + e.n, 0)} characters), features in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+console.log(
+  `${training.length} training sentences (${training.reduce((n, e) => n + e.n, 0)} characters), features in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+);
 
 const perceptron = new Perceptron();
 const shuffle = seededRandom(20240522);
@@ -249,17 +255,27 @@ const report = (name: string, set: Example[], decode: (e: Example) => Uint8Array
 let text = '';
 for (const keep of KEEP) {
   const { weights, transitions, scale } = perceptron.export(training, keep);
-  text = serializeModel(weights, transitions, [...titles].sort(), scale, `entity tagger: averaged perceptron, ${EPOCHS} epochs on People's Daily 1998 dev + CLUENER2020 train (npm run train:ner)`);
+  text = serializeModel(
+    weights,
+    transitions,
+    [...titles].sort(),
+    scale,
+    `entity tagger: averaged perceptron, ${EPOCHS} epochs on People's Daily 1998 dev + CLUENER2020 train (npm run train:ner)`,
+  );
   const decode = shipped(parseModel(text));
   console.log(`${weights.size} features, ${(text.length / 1024).toFixed(0)} KiB`);
   if (heldOut.length) report("  People's Daily held out", heldOut, decode);
   if (heldOut.length) console.log(`  People's Daily held out, as the product tags: F1 ${f1(productScore(heldOut, parseModel(text))).toFixed(3)}`);
-  if (values.errors) for (const e of heldOut.slice(0, 150)) {
-    const show = (labels: Uint8Array) => spansOf(labels).map((s) => `${e.sentence.text.slice(s.start, s.end)}/${s.type[0]}`).join(' ');
-    const gold = show(e.gold);
-    const found = show(decode(e));
-    if (gold !== found) console.log(`gold: ${gold}\nfound: ${found}\n  ${e.sentence.text.slice(0, 120)}`);
-  }
+  if (values.errors)
+    for (const e of heldOut.slice(0, 150)) {
+      const show = (labels: Uint8Array) =>
+        spansOf(labels)
+          .map((s) => `${e.sentence.text.slice(s.start, s.end)}/${s.type[0]}`)
+          .join(' ');
+      const gold = show(e.gold);
+      const found = show(decode(e));
+      if (gold !== found) console.log(`gold: ${gold}\nfound: ${found}\n  ${e.sentence.text.slice(0, 120)}`);
+    }
   report('  CLUENER validation', validation, decode);
 }
 await writeFile(OUTPUT, text);

@@ -20,6 +20,8 @@ const thresholds = chooseThresholds(examples, heldOut);
 const model = fitModel([...examples, ...seedOnly], { tier: thresholds.tier, sameEvent: thresholds.sameEvent, background: thresholds.background });
 await writeFile(MODEL, `${JSON.stringify(model, null, 1)}\n`);
 const correct = examples.map((e, i) => grade(e, listed(heldOut[i], thresholds)));
-console.log(`${passages.length} passages, ${library.stories.length} stories in the library; thresholds: same event from ${thresholds.tier}, listed from ${thresholds.sameEvent} as the same event and from ${thresholds.background} as background (tiers agree with labels for ${(thresholds.tierAgreement * 100).toFixed(0)}% of the stories listed first)`);
+console.log(
+  `${passages.length} passages, ${library.stories.length} stories in the library; thresholds: same event from ${thresholds.tier}, listed from ${thresholds.sameEvent} as the same event and from ${thresholds.background} as background (tiers agree with labels for ${(thresholds.tierAgreement * 100).toFixed(0)}% of the stories listed first)`,
+);
 for (const row of breakdown(examples, correct)) console.log(`${row.group.padEnd(20)} ${row.right}/${row.n} = ${(row.right / row.n).toFixed(3)}`);
 console.log(`wrote ${MODEL.pathname}`);

@@ -18,7 +18,29 @@ export interface Block {
 
 const IGNORED = new Set(['HEAD', 'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'SELECT', 'TEXTAREA', 'BUTTON', 'OPTION']);
 const PARAGRAPHS = new Set(['P', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'PRE', 'LI', 'DD']);
-const BLOCKS = new Set([...PARAGRAPHS, 'DIV', 'TD', 'TH', 'ARTICLE', 'SECTION', 'MAIN', 'BODY', 'UL', 'OL', 'DL', 'TABLE', 'TR', 'FORM', 'CENTER', 'ASIDE', 'NAV', 'HEADER', 'FOOTER', 'FIGURE', 'HTML']);
+const BLOCKS = new Set([
+  ...PARAGRAPHS,
+  'DIV',
+  'TD',
+  'TH',
+  'ARTICLE',
+  'SECTION',
+  'MAIN',
+  'BODY',
+  'UL',
+  'OL',
+  'DL',
+  'TABLE',
+  'TR',
+  'FORM',
+  'CENTER',
+  'ASIDE',
+  'NAV',
+  'HEADER',
+  'FOOTER',
+  'FIGURE',
+  'HTML',
+]);
 
 // Full-width marks anywhere; Latin ones only before a space or the end, so "3.5" and "example.com"
 // do not count. Commas too: some sites end paragraphs without a full stop.

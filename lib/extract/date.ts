@@ -6,8 +6,19 @@ import { blockText } from './text';
 
 // Meta names and properties that carry the first publication time, lower-cased.
 const META_KEYS = new Set([
-  'article:published_time', 'og:published_time', 'og:release_date', 'pubdate', 'publishdate', 'publish_date',
-  'publishtime', 'publish-date', 'datepublished', 'dc.date.issued', 'dc.date.created', 'parsely-pub-date', 'sailthru.date',
+  'article:published_time',
+  'og:published_time',
+  'og:release_date',
+  'pubdate',
+  'publishdate',
+  'publish_date',
+  'publishtime',
+  'publish-date',
+  'datepublished',
+  'dc.date.issued',
+  'dc.date.created',
+  'parsely-pub-date',
+  'sailthru.date',
 ]);
 
 // 2024年5月22日 · 2024-05-22 · 2024/5/22 · 2024.05.22, not inside a longer run of digits.
@@ -79,9 +90,7 @@ function fromJsonLd(doc: Document): string | undefined {
 }
 
 function fromTimeElement(doc: Document): string | undefined {
-  const time =
-    doc.querySelector('time[itemprop="datePublished"], time[pubdate], [itemprop="datePublished"][datetime]') ??
-    doc.querySelector('time[datetime]');
+  const time = doc.querySelector('time[itemprop="datePublished"], time[pubdate], [itemprop="datePublished"][datetime]') ?? doc.querySelector('time[datetime]');
   return parseValue(time?.getAttribute('datetime'));
 }
 

@@ -30,14 +30,14 @@ export function pruneLinkBlocks(root: Element): void {
 
 // A heading that opens what follows the article: related links, notices, comments, share bars.
 const TAIL_HEADING =
-  /^[【\[（(]?\s*(?:相关(?:新闻|报道|阅读|链接|文章|推荐|专题|内容|稿件)|延伸阅读|推荐阅读|热点推荐|热门推荐|精彩推荐|为你推荐|猜你喜欢|更多(?:新闻|阅读|精彩|内容)|往期回顾|版权声明|免责声明|反侵权公告|网友评论|发表评论|我要评论|最新评论|热门评论|评论区|分享到|扫一扫)\s*[】\]）)]?\s*(?:[:：]|$)/;
+  /^[【[（(]?\s*(?:相关(?:新闻|报道|阅读|链接|文章|推荐|专题|内容|稿件)|延伸阅读|推荐阅读|热点推荐|热门推荐|精彩推荐|为你推荐|猜你喜欢|更多(?:新闻|阅读|精彩|内容)|往期回顾|版权声明|免责声明|反侵权公告|网友评论|发表评论|我要评论|最新评论|热门评论|评论区|分享到|扫一扫)\s*[】\]）)]?\s*(?:[:：]|$)/;
 const COPYRIGHT = /copyright|©|版权所有|all rights reserved/i;
 // "阅读(1660) 评论(5)", "点击数：123": a post's counters, not its text.
 const COUNTERS = /(?:阅读|评论|点击|浏览|点赞|收藏)(?:数|量|次数)?\s*[(（:：]\s*\d+/;
 const MAX_NOTICE_LINE = 80;
 // Lines with nothing to read: bullets, separators, pagination. (Not every punctuation-only line:
 // a "}" in a code listing is content.)
-const NOTHING_TO_READ = /^(?:[·•|\-—_*<>«»\/\s]|第\s*\d+\s*页|共\s*\d+\s*页|上一页|下一页|首页|尾页|\d)*$/u;
+const NOTHING_TO_READ = /^(?:[·•|\-—_*<>«»/\s]|第\s*\d+\s*页|共\s*\d+\s*页|上一页|下一页|首页|尾页|\d)*$/u;
 
 // A box of headlines or captions closing the page: lines too short to be paragraphs and not
 // sentences, three or more of them, or fewer under a heading such as "幻灯欣赏：" or "相关报道：".
@@ -47,7 +47,7 @@ const BOX_ITEM_MAX = 90;
 const BOX_MIN_ITEMS = 3;
 const BOX_HEADING = /^.{1,10}[:：]$/;
 const SENTENCE_END = /[。！？!?…]|\.(?=\s|$)/;
-const LABELLED = /^[^:：]{1,10}[:：]\s*\S|^[(（【\[].*[)）】\]]$/;
+const LABELLED = /^[^:：]{1,10}[:：]\s*\S|^[(（【[].*[)）】\]]$/;
 
 const boxItem = (line: string) => weightedLength(line) <= BOX_ITEM_MAX && !SENTENCE_END.test(line) && !LABELLED.test(line);
 

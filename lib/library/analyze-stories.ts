@@ -19,7 +19,9 @@ export async function analyzeStories(analyzer: Analyzer, stories: Story[]): Prom
   const first = [];
   const analyze = (story: Story) => analyzer.analyze(storyText(story), { credits: storyCredits(story) });
   for (const story of stories) first.push(await analyze(story));
-  first.forEach((analysis, i) => analyzer.teach(stories[i].id, analysis));
+  first.forEach((analysis, i) => {
+    analyzer.teach(stories[i].id, analysis);
+  });
   const analysed: Story[] = [];
   for (const story of stories) analysed.push({ ...story, analysis: await analyze(story) });
   return analysed;

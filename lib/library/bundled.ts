@@ -14,10 +14,6 @@ export const SEED_INDEX = 'seeds/index.json';
 
 export async function loadBundledStories(read: (path: string) => Promise<string>): Promise<Story[]> {
   const pages = JSON.parse(await read(SEED_INDEX)) as SeedPage[];
-  const perPage = await Promise.all(
-    pages.map(async ({ file, ...info }) =>
-      parsePageText(await read(`seeds/${file}`), { ...info, origin: BUNDLED_ORIGIN }),
-    ),
-  );
+  const perPage = await Promise.all(pages.map(async ({ file, ...info }) => parsePageText(await read(`seeds/${file}`), { ...info, origin: BUNDLED_ORIGIN })));
   return perPage.flat();
 }

@@ -77,7 +77,10 @@ export function openIndexStore(db: LibraryDb, options: IndexStoreOptions = {}): 
     return keys.map((k) => answer.get(k)!);
   };
   /** Runs one write transaction, all or nothing; what queries kept is dropped before and after. */
-  const transactForgetting = async <S extends Array<StoreNames<LibrarySchema>>>(stores: S, plan: (tx: IDBPTransaction<LibrarySchema, S, 'readwrite'>) => Promise<Writes>) => {
+  const transactForgetting = async <S extends Array<StoreNames<LibrarySchema>>>(
+    stores: S,
+    plan: (tx: IDBPTransaction<LibrarySchema, S, 'readwrite'>) => Promise<Writes>,
+  ) => {
     forget();
     try {
       await transact(db, stores, plan);
@@ -91,7 +94,10 @@ export function openIndexStore(db: LibraryDb, options: IndexStoreOptions = {}): 
   /** The segments not yet merged everywhere (oldest first) and how far compaction went, as `tx` sees them. */
   const unmerged = async (tx: IndexTx) => {
     // Both at once: every query that misses the cache starts here.
-    const [cursor, seqs] = await Promise.all([tx.objectStore('meta').get(COMPACTION) as Promise<CompactionCursor | undefined>, tx.objectStore('segments').getAllKeys()]);
+    const [cursor, seqs] = await Promise.all([
+      tx.objectStore('meta').get(COMPACTION) as Promise<CompactionCursor | undefined>,
+      tx.objectStore('segments').getAllKeys(),
+    ]);
     for (const seq of segmentViews.keys()) if (!seqs.includes(seq)) segmentViews.delete(seq);
     const views = await Promise.all(
       seqs.map(async (seq) => {
@@ -190,7 +196,9 @@ export function openIndexStore(db: LibraryDb, options: IndexStoreOptions = {}): 
         );
       });
       const lists = new Map<string, Posting>();
-      wanted.forEach((t, i) => found[i] && lists.set(t, found[i]!));
+      wanted.forEach((t, i) => {
+        if (found[i]) lists.set(t, found[i]);
+      });
       return { lists, df };
     },
     docs(ords) {

@@ -91,12 +91,16 @@ export class JsonlReader {
     const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     if (!line.trim()) return;
     // UTF-16 read as UTF-8 puts a NUL beside every ASCII character.
-    if (line.includes('\0')) return this.problem(n, 'holds NUL characters: the file is UTF-16 or binary, not UTF-8 text (save it as UTF-8)');
+    if (line.includes('\0')) {
+      this.problem(n, 'holds NUL characters: the file is UTF-16 or binary, not UTF-8 text (save it as UTF-8)');
+      return;
+    }
     let value: unknown;
     try {
       value = JSON.parse(line);
     } catch (error) {
-      return this.problem(n, `not JSON (${printable((error as Error).message)})`);
+      this.problem(n, `not JSON (${printable((error as Error).message)})`);
+      return;
     }
     const checked = checkStory(value);
     if ('problems' in checked) {
@@ -105,7 +109,10 @@ export class JsonlReader {
     }
     const { story, defaulted } = checked;
     const seen = this.firstLineOf.get(story.id);
-    if (seen) return this.problem(n, `id: "${story.id}" is already used on line ${seen}`);
+    if (seen) {
+      this.problem(n, `id: "${story.id}" is already used on line ${seen}`);
+      return;
+    }
     this.firstLineOf.set(story.id, n);
     this.stories.push(story);
     if (defaulted.publication) this.defaulted++;

@@ -126,7 +126,14 @@ export async function openLibrary(name: string, idf: () => Promise<Idf>, options
     },
     async put(stories) {
       const put = indexed(stories, await idf());
-      await indexStore.write(async (tx) => [...put.map(({ story }) => () => tx.objectStore('stories').put(story)), ...(await planIndexWrites(tx, put, []))]);
+      await indexStore.write(async (tx) => [
+        ...put.map(
+          ({ story }) =>
+            () =>
+              tx.objectStore('stories').put(story),
+        ),
+        ...(await planIndexWrites(tx, put, [])),
+      ]);
     },
     async installBundled(stories, version) {
       const bundled = indexed(
@@ -139,7 +146,11 @@ export async function openLibrary(name: string, idf: () => Promise<Idf>, options
         const stale = (await store.index('by-origin').getAllKeys(BUNDLED_ORIGIN)).filter((id) => !keep.has(id));
         return [
           ...stale.map((id) => () => store.delete(id)),
-          ...bundled.map(({ story }) => () => store.put(story)),
+          ...bundled.map(
+            ({ story }) =>
+              () =>
+                store.put(story),
+          ),
           ...(await planIndexWrites(tx, bundled, stale)),
           () => tx.objectStore('meta').put(version, BUNDLED_VERSION),
         ];
@@ -147,10 +158,12 @@ export async function openLibrary(name: string, idf: () => Promise<Idf>, options
     },
     async getMany(ids) {
       const tx = db.transaction('stories');
-      return Promise.all(ids.map(async (id) => {
-        const story = await tx.store.get(id);
-        return story && plain(story);
-      }));
+      return Promise.all(
+        ids.map(async (id) => {
+          const story = await tx.store.get(id);
+          return story && plain(story);
+        }),
+      );
     },
     async duplicatesOf(stories) {
       const tx = db.transaction('stories');

@@ -46,7 +46,7 @@ const CLOSERS = /[”’"'」』）)》〉\]]+$/;
  * A block ending on one of these stops mid-sentence: conjunctions, prepositions, particles and
  * joining punctuation cannot end a headline, so the block is text cut by a column break.
  */
-const MID_SENTENCE_END = /[与和及或的之把被将而并跟从向对由、，,：:（(《“‘—\-]$/;
+const MID_SENTENCE_END = /[与和及或的之把被将而并跟从向对由、，,：:（(《“‘—-]$/;
 
 const BYLINE = /^(\S{2,12}?讯\s*[(（][^)）]{1,80}[)）])\s*/;
 const DATELINE = /^(\p{Script=Han}{1,8}社\p{Script=Han}{0,8}\d{1,2}月\d{1,2}日(?:专)?电(?:[(（][^)）]{1,40}[)）])?)\s*/u;

@@ -72,7 +72,11 @@ async function* chunksOf(file: Blob): AsyncGenerator<Uint8Array> {
 }
 
 /** What went wrong, in the words the options page shows: each kind has its message. */
-export type TransferProblem = { kind: 'invalid'; details: string } | { kind: 'diskFull' } | { kind: 'unreadable'; details: string } | { kind: 'other'; details: string };
+export type TransferProblem =
+  | { kind: 'invalid'; details: string }
+  | { kind: 'diskFull' }
+  | { kind: 'unreadable'; details: string }
+  | { kind: 'other'; details: string };
 
 export function transferProblem(error: unknown): TransferProblem {
   if (error instanceof ImportError) return { kind: 'invalid', details: error.message };

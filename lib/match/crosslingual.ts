@@ -95,4 +95,3 @@ export function englishProfile(text: string, lexicon: EnglishLexicon): Profile {
   for (const m of text.matchAll(/(?<!\d)((?:19|20)\d\d)(?!\d)/g)) profile.years.add(Number(m[1]));
   return profile;
 }
-

@@ -71,7 +71,14 @@ export function indexEntry(story: Story, idf: Idf): IndexEntry | undefined {
   const norm = Math.sqrt(squares) || 1;
   for (const [term, weight] of weights) weights.set(term, weight / norm);
   return {
-    doc: { id: story.id, title: story.title, date: story.date, entityMass: entityMass / norm, years: [...profile.years], names: Object.fromEntries(profile.names) },
+    doc: {
+      id: story.id,
+      title: story.title,
+      date: story.date,
+      entityMass: entityMass / norm,
+      years: [...profile.years],
+      names: Object.fromEntries(profile.names),
+    },
     weights,
   };
 }

@@ -202,7 +202,11 @@ export interface RankOptions {
   model?: RankerModel;
 }
 
-export async function rankRelated(query: Profile, index: IndexReader, { idf, text = '', limit = 20, all = false, model = shippedModel as RankerModel }: RankOptions): Promise<RelatedStory[]> {
+export async function rankRelated(
+  query: Profile,
+  index: IndexReader,
+  { idf, text = '', limit = 20, all = false, model = shippedModel as RankerModel }: RankOptions,
+): Promise<RelatedStory[]> {
   if (query.terms.size === 0) return [];
   const size = await index.size();
   if (size === 0) return [];
@@ -265,7 +269,9 @@ export async function rankRelated(query: Profile, index: IndexReader, { idf, tex
   const rough = (ord: number) => ROUGH.named * (named[ord] / shrink) + ROUGH.cosine * (dot[ord] / queryNorm);
   // Shared wording alone may be the link (厂BA, 督察组: words, not names), so the best by wording
   // are looked at too.
-  const picked = [...new Set([...topBy(touched, rough, CANDIDATES * 2), ...topBy(touched, (ord) => dot[ord], CANDIDATES), ...topBy(touched, (ord) => rare[ord], CANDIDATES)])];
+  const picked = [
+    ...new Set([...topBy(touched, rough, CANDIDATES * 2), ...topBy(touched, (ord) => dot[ord], CANDIDATES), ...topBy(touched, (ord) => rare[ord], CANDIDATES)]),
+  ];
   const indexed: Array<[number, Sums]> = picked.map((ord) => {
     const sums: Sums = { dot: 0, storyShared: 0, storyEnergy: 0, rare: rare[ord], entities: new Set(), words: [] };
     for (const [term, { ords, weights }] of postings) {
@@ -298,7 +304,10 @@ export async function rankRelated(query: Profile, index: IndexReader, { idf, tex
     const shared = sharedMass(s.entities);
     const rareWords = s.words.filter((w) => rarity.get(w.term)! >= RARE_WORD).length;
     // Names many stories share (株洲, 市委) do not say which sentences are about this story.
-    const own = [...[...s.entities].filter((t) => (rarity.get(t) ?? 1) >= RARE_WORD).map(nameOf), ...s.words.filter((w) => rarity.get(w.term)! >= OWN_WORD).map((w) => w.term)];
+    const own = [
+      ...[...s.entities].filter((t) => (rarity.get(t) ?? 1) >= RARE_WORD).map(nameOf),
+      ...s.words.filter((w) => rarity.get(w.term)! >= OWN_WORD).map((w) => w.term),
+    ];
     const { years, dates } = datedBy(sentences, own, whole);
     return {
       queryCoverage: shared / shrink,
@@ -347,9 +356,12 @@ export async function rankRelated(query: Profile, index: IndexReader, { idf, tex
   });
   // How far a story stands out from the best of the others: a text about one story leaves the
   // rest behind, a text about a kind of event shares about as much with several.
-  const lead = (i: number, name: 'cosine' | 'distinctShare') => scored[i].features[name] - Math.max(0, ...scored.filter((_, j) => j !== i).map((o) => o.features[name]));
+  const lead = (i: number, name: 'cosine' | 'distinctShare') =>
+    scored[i].features[name] - Math.max(0, ...scored.filter((_, j) => j !== i).map((o) => o.features[name]));
   const leads = scored.map((_, i) => ({ cosineLead: lead(i, 'cosine'), distinctLead: lead(i, 'distinctShare') }));
-  scored.forEach((c, i) => Object.assign(c.features, leads[i]));
+  scored.forEach((c, i) => {
+    Object.assign(c.features, leads[i]);
+  });
   const results: RelatedStory[] = [];
   scored.forEach(({ doc, s, features }) => {
     const { relevance, listed, tier } = judgePair(model, features);
@@ -357,7 +369,10 @@ export async function rankRelated(query: Profile, index: IndexReader, { idf, tex
     // Why, rarest first: a name most stories share (株洲) explains least.
     const byRarity = (a: string, b: string) => (rarity.get(b) ?? 0) - (rarity.get(a) ?? 0);
     const sharedEntities = [...s.entities].sort(byRarity).map((t) => ({ type: entityType(t)!, name: doc.names[t] ?? nameOf(t) }));
-    const sharedWords = s.words.sort((a, b) => byRarity(a.term, b.term) || b.weight - a.weight).slice(0, 5).map((w) => w.term);
+    const sharedWords = s.words
+      .sort((a, b) => byRarity(a.term, b.term) || b.weight - a.weight)
+      .slice(0, 5)
+      .map((w) => w.term);
     results.push({
       id: doc.id,
       title: doc.title,

@@ -159,7 +159,11 @@ export interface TrainOptions {
  * Logistic regression by full-batch gradient descent from zero: no randomness, so the same data
  * always gives the same weights. `xs` are already standardised.
  */
-export function trainLogistic(xs: number[][], ys: number[], { l2 = 0.01, iterations = 2000, rate = 0.5, sampleWeights }: TrainOptions = {}): Pick<LogisticModel, 'weights' | 'bias'> {
+export function trainLogistic(
+  xs: number[][],
+  ys: number[],
+  { l2 = 0.01, iterations = 2000, rate = 0.5, sampleWeights }: TrainOptions = {},
+): Pick<LogisticModel, 'weights' | 'bias'> {
   const dims = xs[0]?.length ?? 0;
   const weights = new Array<number>(dims).fill(0);
   let bias = 0;

@@ -61,7 +61,9 @@ export interface SearchFound extends SearchResult {
 export function queryFinder(deps: RelatedDeps) {
   let lexicon: Promise<EnglishLexicon> | undefined;
   const englishLexicon = () =>
-    (lexicon ??= Promise.all([deps.libraryNames(), deps.read('nlp/pinyin.txt')]).then(([names, pinyin]) => buildEnglishLexicon(names, parsePinyinTable(pinyin))));
+    (lexicon ??= Promise.all([deps.libraryNames(), deps.read('nlp/pinyin.txt')]).then(([names, pinyin]) =>
+      buildEnglishLexicon(names, parsePinyinTable(pinyin)),
+    ));
 
   /** The text's analysis and profile (`text` in plain forms), and the text as the analysis reads it (normalised once: OpenCC on a long page costs). */
   async function read(text: string, english: boolean, partial?: boolean): Promise<{ analysis: TextAnalysis; profile: Profile; normal: string }> {

@@ -31,7 +31,10 @@ export function markWords(text: string, words: string[]): Snippet {
 
 /** The sentence of `paragraphs` that holds most of `words`, cut to MAX_CHARS, with them marked. */
 export function makeSnippet(paragraphs: string[], words: string[]): Snippet {
-  const sentences = paragraphs.flatMap((p) => p.split(/(?<=[。！？!?；;])/)).map((s) => s.trim()).filter(Boolean);
+  const sentences = paragraphs
+    .flatMap((p) => p.split(/(?<=[。！？!?；;])/))
+    .map((s) => s.trim())
+    .filter(Boolean);
   const wanted = markable(words);
   const hits = (s: string) => wanted.reduce((n, w) => n + (s.toLowerCase().includes(w.toLowerCase()) ? w.length : 0), 0);
   let best = sentences[0] ?? '';

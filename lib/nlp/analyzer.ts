@@ -366,7 +366,11 @@ export function createAnalyzer(
 
   async function tagged(text: string): Promise<{ tokens: Token[][]; mentions: Mention[]; aliases: Map<string, Mention> }> {
     const k = nameKnowledge();
-    const [j, model, nameModel] = await Promise.all([ready(), (ner ??= read('nlp/ner.txt').then(parseModel)), (names ??= read('nlp/names.txt').then(parseNameModel))]);
+    const [j, model, nameModel] = await Promise.all([
+      ready(),
+      (ner ??= read('nlp/ner.txt').then(parseModel)),
+      (names ??= read('nlp/names.txt').then(parseNameModel)),
+    ]);
     features ??= { ...k, nameClass: nameClasses(nameModel), titles: model.titles };
     lexicon ??= lexiconOf(j);
     const words = lexicon;

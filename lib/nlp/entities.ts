@@ -92,8 +92,12 @@ const PLACE_SUFFIX = /^\p{Script=Han}{1,6}(?:省|市|县|区|镇|乡|村|州|自
  * adjectives and verbs that are never a name on their own.
  */
 const NOT_NAMES = new Set([
-  ...'高水平 蓝图 深度 祝贺 新台阶 高质量 金名片 走出去 引进来 和平 文明 华夏 令人 明白 明星 古老 关怀 顾客 温馨 甘甜 荣获 弘扬 卫冕 高达 白银 纪念章'.split(' '),
-  ...'两国 城市 东西 山区 外国 回国 普及 古城 海洋 大国 英雄 高原 神圣 山峰 兴旺 山村 美丽 名镇 共和国 大都 各国 全国 本国 异国 祖国 故乡 家乡 边疆 内地 海外 中外 惠及 广度 重镇 宜居 山河 新城 三国 调区 扩区 土地利用 内陆地区 宜居城市 北南 科教兴国'.split(' '),
+  ...'高水平 蓝图 深度 祝贺 新台阶 高质量 金名片 走出去 引进来 和平 文明 华夏 令人 明白 明星 古老 关怀 顾客 温馨 甘甜 荣获 弘扬 卫冕 高达 白银 纪念章'.split(
+    ' ',
+  ),
+  ...'两国 城市 东西 山区 外国 回国 普及 古城 海洋 大国 英雄 高原 神圣 山峰 兴旺 山村 美丽 名镇 共和国 大都 各国 全国 本国 异国 祖国 故乡 家乡 边疆 内地 海外 中外 惠及 广度 重镇 宜居 山河 新城 三国 调区 扩区 土地利用 内陆地区 宜居城市 北南 科教兴国'.split(
+    ' ',
+  ),
 ]);
 
 const isHan = (s: string) => HAN.test(s);
@@ -136,10 +140,18 @@ function splitPlaceCompounds(pieces: Piece[], k: NameKnowledge, lexicon: Lexicon
       const head = p.word.slice(0, cut);
       const tail = p.word.slice(cut);
       if (!isKnownPlace(head, k, lexicon)) continue;
-      if (PLACE_COMPANION.test(tail)) return [{ word: head, tag: 'ns', type: 'place' as const }, { word: tail, tag: 'n' }];
+      if (PLACE_COMPANION.test(tail))
+        return [
+          { word: head, tag: 'ns', type: 'place' as const },
+          { word: tail, tag: 'n' },
+        ];
       // 中国香港, 中国台北; but 巴西利亚 is one foreign city.
       const twoPlaces = k.countryNames.has(tail) || (k.countryNames.has(head) && isKnownPlace(tail, k, lexicon) && foreignMean(p.word, names) < FOREIGN_MEAN);
-      if (twoPlaces) return [{ word: head, tag: 'ns', type: 'place' as const }, { word: tail, tag: 'ns', type: 'place' as const }];
+      if (twoPlaces)
+        return [
+          { word: head, tag: 'ns', type: 'place' as const },
+          { word: tail, tag: 'ns', type: 'place' as const },
+        ];
     }
     return [p];
   });
@@ -202,7 +214,12 @@ const foreignMean = (word: string, names: NameModel) => [...word].reduce((sum, c
 function mergeTransliterations(pieces: Piece[], k: NameKnowledge, lexicon: Lexicon, names: NameModel): Piece[] {
   const foreignChars = (word: string) => [...word].every((c) => names.foreign(c) > FOREIGN_CHAR);
   const syllables = (p: Piece) =>
-    !p.type && isHan(p.word) && !k.countryNames.has(p.word) && SYLLABLE_TAG.test(p.tag) && foreignChars(p.word) && (p.word.length === 1 || /^(?:nr|nrt|nrfg|ns|nz|x)$/.test(p.tag) || lexicon(p.word) === undefined);
+    !p.type &&
+    isHan(p.word) &&
+    !k.countryNames.has(p.word) &&
+    SYLLABLE_TAG.test(p.tag) &&
+    foreignChars(p.word) &&
+    (p.word.length === 1 || /^(?:nr|nrt|nrfg|ns|nz|x)$/.test(p.tag) || lexicon(p.word) === undefined);
   const out: Piece[] = [];
   for (let i = 0; i < pieces.length; i++) {
     let j = i;
@@ -210,7 +227,16 @@ function mergeTransliterations(pieces: Piece[], k: NameKnowledge, lexicon: Lexic
     // The last piece may carry a glued function character: 纳森以, 基将.
     let tail: Piece | undefined;
     const glued = pieces[j];
-    if (j > i && glued && !glued.type && glued.tag === 'x' && glued.word.length >= 2 && isHan(glued.word) && foreignChars(glued.word.slice(0, -1)) && names.foreign(glued.word.slice(-1)) < 0) {
+    if (
+      j > i &&
+      glued &&
+      !glued.type &&
+      glued.tag === 'x' &&
+      glued.word.length >= 2 &&
+      isHan(glued.word) &&
+      foreignChars(glued.word.slice(0, -1)) &&
+      names.foreign(glued.word.slice(-1)) < 0
+    ) {
       tail = { word: glued.word.slice(-1), tag: 'x' };
     }
     const group = [...pieces.slice(i, j), ...(tail ? [{ word: glued.word.slice(0, -1), tag: 'x' }] : [])];
@@ -275,7 +301,15 @@ function unglue(pieces: Piece[], k: NameKnowledge, names: NameModel): Piece[] {
     // 1954年王/x 金兰/nr, 使耿/x 志军/n: the glued surname belongs to the word after it.
     const next = pieces[i + 1];
     const given = next && !next.type && isHan(next.word) && next.word.length <= 2 && !GRAMMAR_TAG.test(next.tag) ? next.word : '';
-    if (!p.type && p.tag === 'x' && p.word.length === 2 && LEADING_GLUE.test(p.word) && k.surnames.has(p.word[1]) && given && names.chinese(p.word[1] + given) > NAME_THRESHOLD) {
+    if (
+      !p.type &&
+      p.tag === 'x' &&
+      p.word.length === 2 &&
+      LEADING_GLUE.test(p.word) &&
+      k.surnames.has(p.word[1]) &&
+      given &&
+      names.chinese(p.word[1] + given) > NAME_THRESHOLD
+    ) {
       out.push({ word: p.word[0], tag: 'p' }, { word: p.word[1] + given, tag: 'x' });
       i++;
       continue;
@@ -304,12 +338,14 @@ function unglue(pieces: Piece[], k: NameKnowledge, names: NameModel): Piece[] {
 const AFTER_SURNAME = /^[说讲问答称道送给让叫去来到对向把被将也又就还却便都在是和与]$/;
 
 /** The surnames of Chinese names among `people`. */
-const surnamesOf = (people: ReadonlySet<string>, k: NameKnowledge) => new Set([...people].filter((m) => m.length <= 3 && k.surnames.has(m[0])).map((m) => m[0]));
+const surnamesOf = (people: ReadonlySet<string>, k: NameKnowledge) =>
+  new Set([...people].filter((m) => m.length <= 3 && k.surnames.has(m[0])).map((m) => m[0]));
 /** 黄登仁 … 被黄退回: the surname alone, before what a person does, stands for that person. */
 const bareSurname = (p: Token, next: Token | undefined, surnames: ReadonlySet<string>) =>
   p.word.length === 1 && surnames.has(p.word) && /^(?:nr|a|n|ng|x)$/.test(p.tag) && next !== undefined && /^(?:v|vd|uj|d|p|c)$/.test(next.tag);
 /** 给黄送/x 去: jieba's HMM glued the surname to the verb after it. */
-const gluedSurname = (p: Token, surnames: ReadonlySet<string>) => p.tag === 'x' && p.word.length === 2 && surnames.has(p.word[0]) && AFTER_SURNAME.test(p.word[1]);
+const gluedSurname = (p: Token, surnames: ReadonlySet<string>) =>
+  p.tag === 'x' && p.word.length === 2 && surnames.has(p.word[0]) && AFTER_SURNAME.test(p.word[1]);
 
 /** Whether a sentence's tokens hold a bare surname of one of `people`: worth reading again with them. */
 function mentionsSurnameOf(tokens: Token[], people: ReadonlySet<string>, k: NameKnowledge): boolean {
@@ -385,7 +421,10 @@ function splitNameCompounds(pieces: Piece[], k: NameKnowledge, lexicon: Lexicon)
   return pieces.flatMap((p) => {
     const m = !p.type && p.word.length >= 4 ? NAME_COMPOUND.exec(p.word) : null;
     if (!m || !looksLikeChineseName(m[1], k) || !NAME_TAGS.test(lexicon(m[1]) ?? 'n')) return [p];
-    return [{ word: m[1], tag: 'nr', type: 'person' as const }, { word: m[2], tag: 'n' }];
+    return [
+      { word: m[1], tag: 'nr', type: 'person' as const },
+      { word: m[2], tag: 'n' },
+    ];
   });
 }
 
@@ -519,7 +558,8 @@ function orgHead(p: Piece, lexicon: Lexicon, k: NameKnowledge): 'named' | 'head'
 }
 
 /** Buildings and grounds: a named one is a place people go to, not a body (人民大会堂, 工人体育场). */
-const VENUE = /(?:堂|博物馆|纪念馆|美术馆|文学馆|天文馆|科技馆|图书馆|体育馆|体育场|体育中心|展览馆|展览中心|会展中心|图书中心|剧院|剧场|音乐厅|广场|机场|车站|码头|公园|批发市场)$/;
+const VENUE =
+  /(?:堂|博物馆|纪念馆|美术馆|文学馆|天文馆|科技馆|图书馆|体育馆|体育场|体育中心|展览馆|展览中心|会展中心|图书中心|剧院|剧场|音乐厅|广场|机场|车站|码头|公园|批发市场)$/;
 
 /** Characters of grammar, never inside a name: a token jieba made of one is not a name's part. */
 const FUNCTION_CHAR = /[是在同已将以诉视聚这那当从对向被把和与跟由为于的了着过都就又还再]/;
@@ -708,7 +748,12 @@ function findPlaces(pieces: Piece[], k: NameKnowledge, lexicon: Lexicon): Mentio
     } else if (p.word.length === 1) {
       // A lone character is a place only as a known abbreviation (京, 沪 come with the gazetteer).
       if ((p.tag === 'ns' || p.tag === 'j') && k.placeAbbreviations.has(p.word)) mentions.push({ type: 'place', text: p.word });
-    } else if ((p.tag === 'ns' && !placeNoise(p.word, lexicon)) || k.countryNames.has(p.word) || (p.tag === 'x' && PLACE_SUFFIX.test(p.word)) || namedFeature(p)) {
+    } else if (
+      (p.tag === 'ns' && !placeNoise(p.word, lexicon)) ||
+      k.countryNames.has(p.word) ||
+      (p.tag === 'x' && PLACE_SUFFIX.test(p.word)) ||
+      namedFeature(p)
+    ) {
       mentions.push({ type: 'place', text: p.word });
     }
   }
@@ -754,7 +799,9 @@ const HAN_NAME = /^\p{Script=Han}+$/u;
  */
 export function findEntitiesInText(chunks: string[], tokens: Token[][], k: NameKnowledge, lexicon: Lexicon, names: NameModel): SentenceEntities[] {
   const sentences = tokens.map((t) => findEntities(t, k, lexicon, names));
-  const people = new Set(sentences.flatMap((s) => s.mentions.filter((m) => m.type === 'person' && isLearnableName(m.text) && HAN_NAME.test(m.text)).map((m) => m.text)));
+  const people = new Set(
+    sentences.flatMap((s) => s.mentions.filter((m) => m.type === 'person' && isLearnableName(m.text) && HAN_NAME.test(m.text)).map((m) => m.text)),
+  );
   if (!people.size) return sentences;
   // Read again: sentences that say these names more often than people were found in them,
   // or that hold one of their surnames alone (黄, or 黄说 glued by jieba).

@@ -78,7 +78,9 @@ export function parseIdf(text: string): Idf {
 const CONTENT_TAG = /^(?:n|nr|nrt|nrfg|ns|nt|nz|nw|v|vn|j|x|eng|gper|gloc|gorg)$/;
 const CONTENT_WORD = /^(?:\p{Script=Han}{2,}|[A-Za-z][A-Za-z0-9.+-]+)$/u;
 /** Verbs and nouns so common in news that they never make a text distinct. */
-const STOP = new Set('进行 表示 认为 指出 强调 介绍 希望 开展 推进 加强 实现 提高 推动 工作 问题 方面 情况 有关 没有 可以 一个 我们 他们 记者 通讯员 全媒体'.split(' '));
+const STOP = new Set(
+  '进行 表示 认为 指出 强调 介绍 希望 开展 推进 加强 实现 提高 推动 工作 问题 方面 情况 有关 没有 可以 一个 我们 他们 记者 通讯员 全媒体'.split(' '),
+);
 
 /**
  * How often each content word occurs, entities counted as whole words under the name the text

@@ -41,7 +41,10 @@ export function nameKnowledge(): NameKnowledge {
   countries.registerLocale(zh);
   const byCode = countries.getNames('zh', { select: 'all' });
   const names = Object.values(byCode).flat();
-  const countryCodes = new Map([...Object.entries(byCode).flatMap(([code, all]) => all.map((n): [string, string] => [n, code])), ...Object.entries(COUNTRY_SHORT_NAMES)]);
+  const countryCodes = new Map([
+    ...Object.entries(byCode).flatMap(([code, all]) => all.map((n): [string, string] => [n, code])),
+    ...Object.entries(COUNTRY_SHORT_NAMES),
+  ]);
   const countryNames = new Set([...countryCodes.keys(), ...REGION_NAMES]);
   // 美国 → 美, 英国 → 英: a two-character country name ending in 国 is abbreviated to its first
   // character, as are 日本 and 俄罗斯, the continents and regions above, and China itself.

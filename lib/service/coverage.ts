@@ -22,7 +22,10 @@ export function summarize(story: Story): StorySummary {
 }
 
 /** The stories as the popup lists them, each with why (shared names and words) and where (its sentence, its headline). */
-async function summariesOf(lib: Library, hits: Array<Pick<RelatedSummary, 'id' | 'score' | 'sharedEntities' | 'sharedWords' | 'tier'>>): Promise<RelatedSummary[]> {
+async function summariesOf(
+  lib: Library,
+  hits: Array<Pick<RelatedSummary, 'id' | 'score' | 'sharedEntities' | 'sharedWords' | 'tier'>>,
+): Promise<RelatedSummary[]> {
   const stories = await lib.getMany(hits.map((hit) => hit.id));
   return hits.flatMap(({ score, sharedEntities, sharedWords, tier }, i) => {
     const story = stories[i];

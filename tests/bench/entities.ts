@@ -39,7 +39,9 @@ export async function entityRows(text: string, runs: number): Promise<Row[]> {
       const found = findEntitiesInText(chunks, tokens, knowledge, lexicon, names);
       hints = chunks.map((c, i) => ruleHints(c, found[i].mentions));
     });
-    const m = rate(() => chunks.forEach((c, i) => tagSentence(c, tokens[i], model, knowledge, hints[i], lexicon)));
+    const m = rate(() => {
+      for (const [i, c] of chunks.entries()) tagSentence(c, tokens[i], model, knowledge, hints[i], lexicon);
+    });
     // The first run warms the JIT and jieba's caches.
     if (run === 0) continue;
     tag.push(t);

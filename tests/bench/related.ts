@@ -50,12 +50,18 @@ export async function nodeRankingRows(sentences: Sentences): Promise<Row[]> {
         if (run > 0) times.push(performance.now() - start);
       }
     }
-    rows.push({ measure: `Node, in-memory index, ${size.toLocaleString('en')} stories: rank a 3,000-char article`, runs: times.length, values: times, unit: 'ms' });
+    rows.push({
+      measure: `Node, in-memory index, ${size.toLocaleString('en')} stories: rank a 3,000-char article`,
+      runs: times.length,
+      values: times,
+      unit: 'ms',
+    });
   }
   return rows;
 }
 
-const lastRankMs = (worker: Worker) => worker.evaluate((n) => (performance.getEntriesByName(n).at(-1) as PerformanceMark | undefined)?.detail?.ms as number | undefined, RANK_MARK);
+const lastRankMs = (worker: Worker) =>
+  worker.evaluate((n) => (performance.getEntriesByName(n).at(-1) as PerformanceMark | undefined)?.detail?.ms as number | undefined, RANK_MARK);
 
 async function searchMs(page: Page, text: string): Promise<number> {
   return page.evaluate(async (t) => {
@@ -80,7 +86,10 @@ export async function browserRankingRows(sentences: Sentences): Promise<Row[]> {
         const total = 10 + Math.min(size, imported + BATCH);
         const start = performance.now();
         await page.locator('input[type=file]').setInputFiles({ name: 'batch.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(text) });
-        await page.locator('[data-testid=library-count]').filter({ hasText: new RegExp(`[^\\d,]${total.toLocaleString('zh-CN')}[^\\d,]`) }).waitFor({ timeout: 300_000 });
+        await page
+          .locator('[data-testid=library-count]')
+          .filter({ hasText: new RegExp(`[^\\d,]${total.toLocaleString('zh-CN')}[^\\d,]`) })
+          .waitFor({ timeout: 300_000 });
         importRates.push(Math.min(BATCH, size - imported) / ((performance.now() - start) / 1000));
       }
       const label = `${size.toLocaleString('en')} stories`;
@@ -113,7 +122,12 @@ export async function browserRankingRows(sentences: Sentences): Promise<Row[]> {
         { measure: `service worker, ${label}: whole first reply after a wake`, runs: coldReply.length, values: coldReply, unit: 'ms' },
       );
     }
-    rows.unshift({ measure: `options page: import with analysis kept, indexed (batches of ${BATCH})`, runs: importRates.length, values: importRates, unit: 'stories/s' });
+    rows.unshift({
+      measure: `options page: import with analysis kept, indexed (batches of ${BATCH})`,
+      runs: importRates.length,
+      values: importRates,
+      unit: 'stories/s',
+    });
   } finally {
     await session.close();
   }

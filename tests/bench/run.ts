@@ -130,7 +130,12 @@ try {
     { measure: '  of which jieba load + dictionary build', runs: cold.length, values: cold.map((c) => c.jieba), unit: 'ms' },
   );
   await untilFull(helper, ARTICLE);
-  rows.push({ measure: 'warm worker: analysis + search of a 3,000-char article', runs: RUNS, values: await measure(RUNS, () => search(helper, ARTICLE)), unit: 'ms' });
+  rows.push({
+    measure: 'warm worker: analysis + search of a 3,000-char article',
+    runs: RUNS,
+    values: await measure(RUNS, () => search(helper, ARTICLE)),
+    unit: 'ms',
+  });
   const worker = await workerThroughput(session, helper);
   rows.push(
     { measure: 'service worker: jieba tag throughput (warm)', runs: worker.tag.length, values: worker.tag, unit: 'M chars/s' },
@@ -152,7 +157,9 @@ try {
   rows.push(...(await relatedRows()));
   // Syncing a library feed of BENCH_SYNC_SIZE stories (10,000 unless set).
   rows.push(...(await syncRows()));
-  console.log(`\nZhuzhou Daily Lens benchmarks — ${new Date().toISOString().slice(0, 10)}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${await session.context.browser()?.version?.() ?? 'Chromium'}\n`);
+  console.log(
+    `\nZhuzhou Daily Lens benchmarks — ${new Date().toISOString().slice(0, 10)}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${(await session.context.browser()?.version?.()) ?? 'Chromium'}\n`,
+  );
   console.log(printTable(rows));
 } finally {
   await session.close();

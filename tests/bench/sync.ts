@@ -43,7 +43,11 @@ type During = (session: ExtensionSession, page: Page) => Promise<void>;
  * Adds the source and waits for its sync to end, then for the index to merge what it wrote;
  * seconds taken by each, and what happened.
  */
-async function syncOnce(stories: Story[], label: string, during: { sync?: During; compaction?: During } = {}): Promise<{ seconds: number; compaction: number; last: unknown }> {
+async function syncOnce(
+  stories: Story[],
+  label: string,
+  during: { sync?: During; compaction?: During } = {},
+): Promise<{ seconds: number; compaction: number; last: unknown }> {
   const feed = await serveLibraryFeed(stories);
   const session = await launchExtension();
   try {
@@ -84,17 +88,32 @@ export async function syncRows(): Promise<Row[]> {
     }
   };
   const withAnalysis = await syncOnce(stories, 'with analysis', { sync: useThePopup(reader.sync), compaction: useThePopup(reader.compaction) });
-  rows.push({ measure: `sync a ${SIZE.toLocaleString('en')}-story library feed that carries its analysis (indexing only)`, runs: 1, values: [withAnalysis.seconds], unit: 's' });
+  rows.push({
+    measure: `sync a ${SIZE.toLocaleString('en')}-story library feed that carries its analysis (indexing only)`,
+    runs: 1,
+    values: [withAnalysis.seconds],
+    unit: 's',
+  });
   rows.push({ measure: '  stories per second', runs: 1, values: [SIZE / withAnalysis.seconds], unit: 'stories/s' });
   rows.push({ measure: '  popup open → library painted, while it syncs', runs: reader.sync.paints.length, values: reader.sync.paints, unit: 'ms' });
   rows.push({ measure: '  search answered while it syncs', runs: reader.sync.searches.length, values: reader.sync.searches, unit: 'ms' });
   rows.push({ measure: '  then: index compaction (merging its segments), in the background', runs: 1, values: [withAnalysis.compaction], unit: 's' });
-  rows.push({ measure: '  popup open → library painted, during compaction', runs: reader.compaction.paints.length, values: reader.compaction.paints, unit: 'ms' });
+  rows.push({
+    measure: '  popup open → library painted, during compaction',
+    runs: reader.compaction.paints.length,
+    values: reader.compaction.paints,
+    unit: 'ms',
+  });
   rows.push({ measure: '  search answered during compaction', runs: reader.compaction.searches.length, values: reader.compaction.searches, unit: 'ms' });
 
   const small = bare.slice(0, Math.min(SIZE, 1000));
   const analysedHere = await syncOnce(small, 'analysed here');
-  rows.push({ measure: `sync a ${small.length.toLocaleString('en')}-story library feed without analysis (analysed here)`, runs: 1, values: [analysedHere.seconds], unit: 's' });
+  rows.push({
+    measure: `sync a ${small.length.toLocaleString('en')}-story library feed without analysis (analysed here)`,
+    runs: 1,
+    values: [analysedHere.seconds],
+    unit: 's',
+  });
   rows.push({ measure: '  stories per second', runs: 1, values: [small.length / analysedHere.seconds], unit: 'stories/s' });
   return rows;
 }

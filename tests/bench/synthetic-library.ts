@@ -11,7 +11,6 @@ import { nerDataAvailable, readNerSentences } from '../eval/ner-data';
 import { bundledStories, nodeAnalyzer } from '../unit/helpers';
 import { seededRandom } from '../../scripts/seeded-random';
 
-
 interface Sentence {
   text: string;
   analysis: TextAnalysis;

@@ -82,9 +82,7 @@ describe('the built extension in Chromium', () => {
     await popup.setViewportSize({ width: 380, height: 560 });
     await popup.locator('[data-story-id]').nth(9).waitFor();
     expect(await popup.locator('[data-story-id] .story-title').allTextContents()).toEqual(seed.map((s) => s.title));
-    expect(await popup.locator('[data-story-id]').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-story-id')))).toEqual(
-      seed.map((s) => s.id),
-    );
+    expect(await popup.locator('[data-story-id]').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-story-id')))).toEqual(seed.map((s) => s.id));
     expect(await popup.locator('h1').textContent()).toBe('株洲日报 · 相关报道');
     expect(await popup.locator('.section-heading .count').textContent()).toBe('共 10 篇');
     // Tidy at 380 px: nothing sticks out sideways.
@@ -218,7 +216,9 @@ describe('the built extension in Chromium', () => {
       };
     });
     const { publication: _, ...noPublication } = readerStory('reader-q');
-    await options.locator('input[type=file]').setInputFiles({ name: 'full.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(`${JSON.stringify(noPublication)}\n`) });
+    await options
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'full.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(`${JSON.stringify(noPublication)}\n`) });
     await alert.filter({ hasText: '磁盘空间不足' }).waitFor();
     expect(await alert.textContent()).toBe('磁盘空间不足，导入失败，报道库没有任何改动。请腾出磁盘空间后再试。');
     await options.reload();
@@ -259,7 +259,12 @@ describe('the built extension in Chromium', () => {
         ...readerStory(id, `大文件第${i}篇`),
         origin: 'bundled',
         paragraphs: Array.from({ length: 40 }, () => text),
-        analysis: { entities: { person: [], place: ['株洲'], org: [] }, keywords: [{ word: `词${i}`, weight: 1 }], aliases: {}, terms: { 'place:株洲': 1, [`词${i}`]: 2 } },
+        analysis: {
+          entities: { person: [], place: ['株洲'], org: [] },
+          keywords: [{ word: `词${i}`, weight: 1 }],
+          aliases: {},
+          terms: { 'place:株洲': 1, [`词${i}`]: 2 },
+        },
       };
       if (!out.write(`${JSON.stringify(story)}\n`)) await once(out, 'drain');
     }
@@ -288,7 +293,10 @@ describe('the built extension in Chromium', () => {
     expect(lines).toBe(BIG_STORIES + 11);
     // The file's "bundled" claims were not taken: the next bundle update would have deleted them.
     expect([...origins].sort()).toEqual(['bundled', 'import']);
-    await options.locator('[role=status]').filter({ hasText: `已导出 ${zh(BIG_STORIES + 11)} 篇报道。` }).waitFor();
+    await options
+      .locator('[role=status]')
+      .filter({ hasText: `已导出 ${zh(BIG_STORIES + 11)} 篇报道。` })
+      .waitFor();
     await options.close();
     await rm(dir, { recursive: true, force: true });
   });

@@ -78,7 +78,8 @@ describe('the popup scrolls', () => {
     // and the search box, which stay on screen.
     await popup.locator('#search').focus();
     const target = await cards.nth(7).getAttribute('data-story-id');
-    for (let i = 0; i < 20 && (await popup.evaluate(() => document.activeElement?.getAttribute('data-story-id'))) !== target; i++) await popup.keyboard.press('Tab');
+    for (let i = 0; i < 20 && (await popup.evaluate(() => document.activeElement?.getAttribute('data-story-id'))) !== target; i++)
+      await popup.keyboard.press('Tab');
     expect(await popup.evaluate(() => document.activeElement?.getAttribute('data-story-id'))).toBe(target);
     expect(await popup.evaluate(() => scrollY)).toBeGreaterThan(0);
     const top = (await popup.locator('.popup-top').boundingBox())!;
@@ -161,7 +162,8 @@ describe('related coverage in two tiers', () => {
     await popup.locator('[data-story-id]').first().waitFor();
     // The visit itself (same event), and another meeting of the same committee under the same
     // mayor a year earlier (related background: the same subject, another occurrence).
-    const passage = '市委书记曹慧泉5月14日率团访问土耳其，调研中车株机土耳其基地。2023年10月11日，株洲市国土空间规划委员会召开2023年第8次专题会议，市长陈恢清主持，审议城区地块控规修改方案。';
+    const passage =
+      '市委书记曹慧泉5月14日率团访问土耳其，调研中车株机土耳其基地。2023年10月11日，株洲市国土空间规划委员会召开2023年第8次专题会议，市长陈恢清主持，审议城区地块控规修改方案。';
     await popup.locator('#search').fill(passage);
     const results = popup.locator('.results[data-mode=related]');
     await results.locator('[data-tier=background] [data-story-id]').first().waitFor({ timeout: 15_000 });

@@ -20,17 +20,32 @@ let base: string;
 /** Milliseconds the second shard takes to arrive. */
 let shardDelay = 0;
 
-const story = (n: number) => ({ ...readerStory(`xxcb-${n}`, `晨报第${n}篇：浏阳烟花节开幕`), paragraphs: [`第${n}届浏阳国际花炮文化节在浏阳开幕，来自多国的烟花企业参展。`] });
+const story = (n: number) => ({
+  ...readerStory(`xxcb-${n}`, `晨报第${n}篇：浏阳烟花节开幕`),
+  paragraphs: [`第${n}届浏阳国际花炮文化节在浏阳开幕，来自多国的烟花企业参展。`],
+});
 
 beforeAll(async () => {
   const rss = await readFile(new URL('../fixtures/feeds/rss.xml', import.meta.url), 'utf8');
   const files: Record<string, string> = {
     '/rss.xml': rss,
     '/page.txt': await readFile(new URL('../fixtures/pages/evening-news-p3.txt', import.meta.url), 'utf8'),
-    '/archive/manifest.json': JSON.stringify({ library: '潇湘晨报', shards: [{ url: 'a.jsonl', version: '1' }, { url: 'b.jsonl', version: '1' }] }),
+    '/archive/manifest.json': JSON.stringify({
+      library: '潇湘晨报',
+      shards: [
+        { url: 'a.jsonl', version: '1' },
+        { url: 'b.jsonl', version: '1' },
+      ],
+    }),
     '/archive/a.jsonl': storiesToJsonl([1, 2, 3].map(story)),
     '/archive/b.jsonl': storiesToJsonl([4, 5].map(story)),
-    '/later/manifest.json': JSON.stringify({ library: '晨报续集', shards: [{ url: 'a.jsonl', version: '1' }, { url: 'b.jsonl', version: '1' }] }),
+    '/later/manifest.json': JSON.stringify({
+      library: '晨报续集',
+      shards: [
+        { url: 'a.jsonl', version: '1' },
+        { url: 'b.jsonl', version: '1' },
+      ],
+    }),
     '/later/a.jsonl': storiesToJsonl([6, 7, 8].map(story)),
     '/later/b.jsonl': storiesToJsonl([9, 10].map(story)),
   };
@@ -91,7 +106,16 @@ describe('syncing sources', () => {
     await options.getByLabel('地址').fill(`${base}/archive/manifest.json`);
     await options.getByRole('button', { name: '添加并同步' }).click();
     // The first shard is written, the second is on its way: stop the worker now.
-    await expect.poll(() => options.getByTestId('sync-progress').textContent().catch(() => ''), { timeout: 30_000 }).toMatch(/已写入 3\/3 篇/);
+    await expect
+      .poll(
+        () =>
+          options
+            .getByTestId('sync-progress')
+            .textContent()
+            .catch(() => ''),
+        { timeout: 30_000 },
+      )
+      .toMatch(/已写入 3\/3 篇/);
     await options.screenshot({ path: `${shots}options-sync-progress.png`, fullPage: true });
     await session.stopWorker();
     shardDelay = 0;
@@ -124,7 +148,16 @@ describe('syncing sources', () => {
     await options.getByLabel('来源类型').selectOption('library');
     await options.getByLabel('地址').fill(`${base}/later/manifest.json`);
     await options.getByRole('button', { name: '添加并同步' }).click();
-    await expect.poll(() => options.getByTestId('sync-progress').textContent().catch(() => ''), { timeout: 30_000 }).toMatch(/已写入 3\/3 篇/);
+    await expect
+      .poll(
+        () =>
+          options
+            .getByTestId('sync-progress')
+            .textContent()
+            .catch(() => ''),
+        { timeout: 30_000 },
+      )
+      .toMatch(/已写入 3\/3 篇/);
     // The second shard is on its way when the reader removes the source with its stories.
     const later = options.locator('[data-source-id]', { hasText: 'later/manifest.json' });
     await later.getByLabel('同时删除它的报道').check();

@@ -96,7 +96,9 @@ describe('the popup in English', () => {
 describe('a story with hostile HTML', () => {
   it('is shown as text in the popup and on the story page', async () => {
     const options = await session.openPage('options.html');
-    await options.locator('input[type=file]').setInputFiles({ name: 'hostile.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(storiesToJsonl([hostile])) });
+    await options
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'hostile.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(storiesToJsonl([hostile])) });
     await options.locator('[role=status]').filter({ hasText: 'Imported 1' }).waitFor();
     await options.close();
 

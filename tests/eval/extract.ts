@@ -153,8 +153,16 @@ function report(name: string, results: Result[], perPage: boolean): void {
   console.log('|---|---:|---:|---:|---:|');
   const row = (label: string, scores: number[], times: number[]) =>
     console.log(`| ${label} | ${f3(mean(scores))} | ${scores.filter((s) => s >= 0.95).length} | ${ms(mean(times))} | ${ms(Math.max(...times))} |`);
-  row('Readability, default options', results.map((r) => r.baseline), results.map((r) => r.baselineMs));
-  row('ours (extractArticle)', results.map((r) => r.ours), results.map((r) => r.oursMs));
+  row(
+    'Readability, default options',
+    results.map((r) => r.baseline),
+    results.map((r) => r.baselineMs),
+  );
+  row(
+    'ours (extractArticle)',
+    results.map((r) => r.ours),
+    results.map((r) => r.oursMs),
+  );
   const looksTimes = results.map((r) => r.looksMs);
   console.log(
     `\nlooksLikeArticle: true on ${results.filter((r) => r.looks).length}/${results.length}, ` +
@@ -163,7 +171,11 @@ function report(name: string, results: Result[], perPage: boolean): void {
 
   const shown = perPage ? results : results.filter((r) => Math.abs(r.ours - r.baseline) >= 0.0005);
   if (shown.length) {
-    console.log(perPage ? '\n| page | baseline F1 | ours F1 | gold date | our date | ms |' : '\nPages where ours differs from the baseline:\n\n| page | baseline F1 | ours F1 | gold date | our date | ms |');
+    console.log(
+      perPage
+        ? '\n| page | baseline F1 | ours F1 | gold date | our date | ms |'
+        : '\nPages where ours differs from the baseline:\n\n| page | baseline F1 | ours F1 | gold date | our date | ms |',
+    );
     console.log('|---|---:|---:|---|---|---:|');
     for (const r of shown) {
       const date = r.article?.date ?? '—';

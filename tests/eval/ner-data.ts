@@ -98,7 +98,8 @@ export function readCluener(file: string, kinds?: string[]): NerSentence[] {
       for (const [kind, names] of Object.entries(label)) {
         const type = kinds ? (kinds.includes(kind) ? 'ORG' : undefined) : CLUENER_TYPES[kind];
         if (!type) continue;
-        for (const ranges of Object.values(names)) for (const [start, last] of ranges) entities.push({ type, text: text.slice(start, last + 1), start, end: last + 1 });
+        for (const ranges of Object.values(names))
+          for (const [start, last] of ranges) entities.push({ type, text: text.slice(start, last + 1), start, end: last + 1 });
       }
       return { text, entities: entities.sort((a, b) => a.start - b.start) };
     });

@@ -114,14 +114,22 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     table("People's Daily test subset, every mention", mentions);
     table("People's Daily test subset, each name once per sentence (as insight analyze lists them)", await evaluateNer(analyzer, sentences, true));
     if (process.argv.includes('--errors')) {
-      const top = (map: Map<string, number>) => [...map].sort((a, b) => b[1] - a[1]).slice(0, 60).map(([k, n]) => `${k}×${n}`).join('  ');
+      const top = (map: Map<string, number>) =>
+        [...map]
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 60)
+          .map(([k, n]) => `${k}×${n}`)
+          .join('  ');
       console.log(`\nmost missed: ${top(mentions.misses)}\n\nmost false alarms: ${top(mentions.alarms)}`);
     }
   } else {
     console.log(`People's Daily test skipped: no NER data under ${EVAL_DIR} (set EVAL_DIR to its folder)`);
   }
-  if (trainingDataAvailable()) table('CLUENER validation (types mapped; held out from training)', await evaluateNer(analyzer, readCluener(TRAIN_FILES.cluenerDev)));
+  if (trainingDataAvailable())
+    table('CLUENER validation (types mapped; held out from training)', await evaluateNer(analyzer, readCluener(TRAIN_FILES.cluenerDev)));
   else console.log('CLUENER validation skipped: no training data under ../shared/train/ner');
   const seeds = await seedRecall(analyzer);
-  console.log(`\nseed stories: ${seeds.found} of the ${seeds.all} names a careful reader marks = ${(seeds.found / seeds.all).toFixed(3)}${seeds.missed.length ? `; missed: ${seeds.missed.join(' ')}` : ''}`);
+  console.log(
+    `\nseed stories: ${seeds.found} of the ${seeds.all} names a careful reader marks = ${(seeds.found / seeds.all).toFixed(3)}${seeds.missed.length ? `; missed: ${seeds.missed.join(' ')}` : ''}`,
+  );
 }

@@ -14,7 +14,20 @@ import { loadBundledStories } from '../../lib/library/bundled';
 import { storiesFromJsonl } from '../../lib/library/jsonl';
 import { storyText, type Story } from '../../lib/story';
 import { MemoryIndex } from '../../lib/match/memory-index';
-import { byTierThenScore, columnStats, decide, featureVector, FEATURE_NAMES, pairScores, standardise, trainLogistic, type Features, type RankerModel, type Thresholds, type Tier } from '../../lib/match/ranker';
+import {
+  byTierThenScore,
+  columnStats,
+  decide,
+  featureVector,
+  FEATURE_NAMES,
+  pairScores,
+  standardise,
+  trainLogistic,
+  type Features,
+  type RankerModel,
+  type Thresholds,
+  type Tier,
+} from '../../lib/match/ranker';
 import { queryFinder, type QueryFinder } from '../../lib/match/related';
 import { createAnalyzer } from '../../lib/nlp/analyzer';
 import { normalizeForAnalysis } from '../../lib/nlp/normalize';
@@ -101,7 +114,8 @@ export const FOLDS = 5;
  */
 function foldOf(passage: DevPassage, seed: Story[]): number {
   const first = passage.stories[0];
-  const number = typeof first === 'number' ? first : first !== undefined ? seed.findIndex((s) => s.id === first) + 1 : Number(/^s(\d\d)/.exec(passage.id)?.[1] ?? 1);
+  const number =
+    typeof first === 'number' ? first : first !== undefined ? seed.findIndex((s) => s.id === first) + 1 : Number(/^s(\d\d)/.exec(passage.id)?.[1] ?? 1);
   return Math.floor((Math.max(1, number) - 1) / 2) % FOLDS;
 }
 
@@ -111,7 +125,13 @@ export async function examplesOf(passages: DevPassage[], { seed, finder }: DevLi
   for (const passage of passages) {
     const wanted = new Set(passage.stories.map(idOf));
     const { related } = await finder.related(passage.text, { all: true, limit: 50 });
-    examples.push({ passage, wanted, alsoRight: new Map(Object.entries(passage.library ?? {})), fold: foldOf(passage, seed), candidates: related.map((r) => ({ id: r.id, features: r.features })) });
+    examples.push({
+      passage,
+      wanted,
+      alsoRight: new Map(Object.entries(passage.library ?? {})),
+      fold: foldOf(passage, seed),
+      candidates: related.map((r) => ({ id: r.id, features: r.features })),
+    });
   }
   return examples;
 }
@@ -147,7 +167,11 @@ export function fitModel(examples: Example[], thresholds: Thresholds = { tier: 0
   const standard = xs.map((x) => standardise({ mean, scale }, x));
   const relevantPart = trainLogistic(standard, relevant, TRAINING);
   const positives = standard.filter((_, i) => relevant[i] === 1);
-  const samePart = trainLogistic(positives, same.filter((_, i) => relevant[i] === 1), TRAINING);
+  const samePart = trainLogistic(
+    positives,
+    same.filter((_, i) => relevant[i] === 1),
+    TRAINING,
+  );
   const round = (n: number) => Math.round(n * 1e6) / 1e6;
   return {
     features: [...FEATURE_NAMES],
@@ -244,7 +268,8 @@ function tierAgreement(examples: Example[], lists: Array<Array<{ id: string; tie
   return { agreed, judged };
 }
 
-const grid = (from: number, to: number, step: number) => Array.from({ length: Math.round((to - from) / step) + 1 }, (_, i) => Math.round((from + i * step) * 1000) / 1000);
+const grid = (from: number, to: number, step: number) =>
+  Array.from({ length: Math.round((to - from) / step) + 1 }, (_, i) => Math.round((from + i * step) * 1000) / 1000);
 
 /**
  * A story listed first in the tier its label names earns half a passage: the rubric grades a
@@ -267,7 +292,8 @@ export function chooseThresholds(examples: Example[], predictions: Prediction[][
         const right = examples.filter((e, i) => grade(e, lists[i])).length;
         const { agreed, judged } = tierAgreement(examples, lists);
         const objective = right + TIER_CREDIT * agreed;
-        if (objective >= best.objective - 1e-9) best = { ...thresholds, accuracy: right / examples.length, tierAgreement: judged ? agreed / judged : 0, objective };
+        if (objective >= best.objective - 1e-9)
+          best = { ...thresholds, accuracy: right / examples.length, tierAgreement: judged ? agreed / judged : 0, objective };
       }
     }
   }
@@ -284,7 +310,10 @@ export function gradeWithHeldOutThresholds(examples: Example[], predictions: Pre
   for (let fold = 0; fold < FOLDS; fold++) {
     const others = examples.map((_, i) => i).filter((i) => examples[i].fold !== fold);
     if (others.length === examples.length) continue;
-    const thresholds = chooseThresholds(others.map((i) => examples[i]), others.map((i) => predictions[i]));
+    const thresholds = chooseThresholds(
+      others.map((i) => examples[i]),
+      others.map((i) => predictions[i]),
+    );
     examples.forEach((e, i) => {
       if (e.fold === fold) correct[i] = grade(e, listed(predictions[i], thresholds));
     });
@@ -353,7 +382,12 @@ export function bm25Baseline(examples: Example[], stories: Story[]): { threshold
   const candidates = [...new Set(scored.flatMap((s) => s.slice(0, 3).map((d) => Math.round(d.score * 10) / 10)))].sort((a, b) => a - b);
   let best = { threshold: Infinity, correct: examples.map(() => false), right: -1 };
   for (const threshold of candidates) {
-    const correct = examples.map((e, i) => grade(e, scored[i].filter((d) => d.score >= threshold)));
+    const correct = examples.map((e, i) =>
+      grade(
+        e,
+        scored[i].filter((d) => d.score >= threshold),
+      ),
+    );
     const right = correct.filter(Boolean).length;
     if (right > best.right) best = { threshold, correct, right };
   }

@@ -14,8 +14,19 @@ import { readFileSync } from 'node:fs';
 import type { Story } from '../../lib/story';
 import type { RelatedStory } from '../../lib/match/rank';
 import { EVAL_DIR, nerDataAvailable, readNerSentences } from './ner-data';
-import { bm25Baseline, breakdown, chooseThresholds, devLibrary, FOLDS, grade, gradeWithHeldOutThresholds, listed, outOfFold, readDevSet, trainingExamples } from './related-cv';
-
+import {
+  bm25Baseline,
+  breakdown,
+  chooseThresholds,
+  devLibrary,
+  FOLDS,
+  grade,
+  gradeWithHeldOutThresholds,
+  listed,
+  outOfFold,
+  readDevSet,
+  trainingExamples,
+} from './related-cv';
 
 export interface Passage {
   id: string;
@@ -68,7 +79,9 @@ async function developmentSet(): Promise<void> {
   const bm25 = bm25Baseline(examples, library.stories);
   const theirs = new Map(breakdown(examples, bm25.correct).map((r) => [r.group, r]));
   console.log(`development set of real coverage: ${passages.length} passages, library of ${library.stories.length} stories (seed + distractors)`);
-  console.log(`cross-validated by story (${FOLDS} folds); thresholds chosen on the held-out folds: same event from ${thresholds.tier}, listed from ${thresholds.sameEvent} (same event) and ${thresholds.background} (background)\n`);
+  console.log(
+    `cross-validated by story (${FOLDS} folds); thresholds chosen on the held-out folds: same event from ${thresholds.tier}, listed from ${thresholds.sameEvent} (same event) and ${thresholds.background} (background)\n`,
+  );
   console.log(`| group | n | ranker (cross-validated) | thresholds held out too | plain BM25 (best threshold ${bm25.threshold}) |`);
   console.log('|---|---|---|---|---|');
   for (const row of breakdown(examples, ours)) {
@@ -89,7 +102,10 @@ async function main() {
     { name: 'written passages, near misses: nothing listed', items: readPassages().filter((p) => !p.expect) },
   ];
   if (nerDataAvailable()) {
-    sets.push({ name: "People's Daily sentences: nothing listed", items: readNerSentences().map((s, i) => ({ id: `pd${i}`, kind: 'negative', expect: null, text: s.text })) });
+    sets.push({
+      name: "People's Daily sentences: nothing listed",
+      items: readNerSentences().map((s, i) => ({ id: `pd${i}`, kind: 'negative', expect: null, text: s.text })),
+    });
   } else {
     console.log(`(People's Daily negatives skipped: no data under ${EVAL_DIR})`);
   }

@@ -76,7 +76,20 @@ describe('extractArticle', () => {
   });
 
   it('takes the story, not the comment thread that plain Readability picks when every paragraph is short', () => {
-    const short = ['三条新公交线路今天开通。', '新线路连接河西和高铁站。', '首班车早上六点发车。', '末班车晚上十点收车。', '市民可以刷卡乘车。', '也可以用手机扫码。', '线路经过了多次试运行。', '高峰时段八分钟一班。', '共设站点四十五个。', '其中新增站点十二个。', '沿线居民约二十万人。', '下一步还将优化线路。'];
+    const short = [
+      '三条新公交线路今天开通。',
+      '新线路连接河西和高铁站。',
+      '首班车早上六点发车。',
+      '末班车晚上十点收车。',
+      '市民可以刷卡乘车。',
+      '也可以用手机扫码。',
+      '线路经过了多次试运行。',
+      '高峰时段八分钟一班。',
+      '共设站点四十五个。',
+      '其中新增站点十二个。',
+      '沿线居民约二十万人。',
+      '下一步还将优化线路。',
+    ];
     const html = `<html><head><title>我市新开通三条公交线路_株洲新闻网</title></head><body>
 <div class="w"><h1>我市新开通三条公交线路</h1><div class="xx">2024年5月22日</div>
 <div class="zw">${short.map((p) => `<p>${p}</p>`).join('')}</div>
@@ -110,14 +123,32 @@ ${PARAGRAPHS.map((p) => `<p>${p}</p>`).join('')}
 </div></body></html>`;
     const article = extractArticle(parse(html))!;
     expect(article.text).toContain('正文之中插了脚本。');
-    for (const hidden of ['头部脚本', '正文里的脚本', '正文里的样式', '不运行脚本时的字', '模板里的段落', '注释里的字', '输入框里的字', '图片事件', '框架里的字']) {
+    for (const hidden of [
+      '头部脚本',
+      '正文里的脚本',
+      '正文里的样式',
+      '不运行脚本时的字',
+      '模板里的段落',
+      '注释里的字',
+      '输入框里的字',
+      '图片事件',
+      '框架里的字',
+    ]) {
       expect(article.text).not.toContain(hidden);
     }
   });
 });
 
 describe('a page that is not one article', () => {
-  const headlines = ['我市新开通三条公交线路', '株洲今年将新建十所学校', '湘江风光带夜景提质', '神农城音乐节下月举办', '高铁站新增出租车候客区', '五一期间公交客流创新高', '职教城至河西公交线路试运行'];
+  const headlines = [
+    '我市新开通三条公交线路',
+    '株洲今年将新建十所学校',
+    '湘江风光带夜景提质',
+    '神农城音乐节下月举办',
+    '高铁站新增出租车候客区',
+    '五一期间公交客流创新高',
+    '职教城至河西公交线路试运行',
+  ];
   const section = (name: string) =>
     `<div class="${name}"><h2>${name}</h2><ul>${headlines.map((h, i) => `<li><a href="/${name}/${i}.html">${h}</a> <span>05-2${i}</span></li>`).join('')}</ul></div>`;
   const home = `<html><head><title>株洲新闻网 - 株洲第一新闻门户</title></head><body>

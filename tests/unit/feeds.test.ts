@@ -16,7 +16,12 @@ describe('feeds', () => {
     expect(feed.title).toBe('湘江晚报 · 要闻');
     expect(feed.items.map((i) => i.title)).toEqual(['株洲钠电企业获两项国际认可', '长沙举办储能产业大会']);
     const [first, second] = feed.items;
-    expect(first).toMatchObject({ id: 'xjwb-20240523-001', url: 'https://news.example.com/2024/05/23/sodium.html', author: '周敏', published: 'Thu, 23 May 2024 07:30:00 +0800' });
+    expect(first).toMatchObject({
+      id: 'xjwb-20240523-001',
+      url: 'https://news.example.com/2024/05/23/sodium.html',
+      author: '周敏',
+      published: 'Thu, 23 May 2024 07:30:00 +0800',
+    });
     expect(first.html).toContain('<p>德国柏林洪堡大学');
     expect(second.html).toBe('<p>储能产业大会在长沙开幕，来自全国的企业参展。</p>');
   });
@@ -24,8 +29,17 @@ describe('feeds', () => {
   it('reads Atom: the alternate link, published before updated, html content or summary', async () => {
     const feed = parseFeed(await fixture('atom.xml'));
     expect(feed.kind).toBe('atom');
-    expect(feed.items[0]).toMatchObject({ id: 'urn:example:xjwb:2024-05-22-mideast', url: 'https://news.example.com/2024/05/22/mideast.html', published: '2024-05-22T20:15:00+08:00', author: '王林' });
-    expect(feed.items[1]).toMatchObject({ title: '湘潭新能源汽车销量增长', url: 'https://news.example.com/2024/05/23/ev.html', html: '一季度湘潭新能源汽车销量同比增长三成。' });
+    expect(feed.items[0]).toMatchObject({
+      id: 'urn:example:xjwb:2024-05-22-mideast',
+      url: 'https://news.example.com/2024/05/22/mideast.html',
+      published: '2024-05-22T20:15:00+08:00',
+      author: '王林',
+    });
+    expect(feed.items[1]).toMatchObject({
+      title: '湘潭新能源汽车销量增长',
+      url: 'https://news.example.com/2024/05/23/ev.html',
+      html: '一季度湘潭新能源汽车销量同比增长三成。',
+    });
   });
 
   it('reads JSON Feed, html or plain text, and skips empty items', async () => {
@@ -40,9 +54,19 @@ describe('feeds', () => {
     const ascii = (s: string) => [...s].map((c) => c.charCodeAt(0));
     const bytes = new Uint8Array([
       ...ascii('<?xml version="1.0" encoding="GBK"?><rss version="2.0"><channel><title>'),
-      0xd6, 0xea, 0xd6, 0xde, 0xd0, 0xc2, 0xce, 0xc5,
+      0xd6,
+      0xea,
+      0xd6,
+      0xde,
+      0xd0,
+      0xc2,
+      0xce,
+      0xc5,
       ...ascii('</title><item><title>'),
-      0xd6, 0xea, 0xd6, 0xde,
+      0xd6,
+      0xea,
+      0xd6,
+      0xde,
       ...ascii('</title><description>x</description></item></channel></rss>'),
     ]);
     const feed = parseFeed(decodeMarkup(bytes, 'application/rss+xml'));
@@ -88,8 +112,18 @@ describe('feed items as stories', () => {
     const { stories } = await feedStories(parseFeed(await fixture('rss.xml')), source, '2024-06-01');
     expect(stories).toHaveLength(2);
     const [first] = stories;
-    expect(first).toMatchObject({ publication: '湘江晚报 · 要闻', date: '2024-05-23', title: '株洲钠电企业获两项国际认可', author: '周敏', origin: 'src-xjwb', url: 'https://news.example.com/2024/05/23/sodium.html' });
-    expect(first.paragraphs).toEqual(['湖南立方新能源科技有限责任公司近期在钠离子电池领域接连获得两项国际权威认可。', '德国柏林洪堡大学将立方新能源列为钠电领域的知名企业&代表。']);
+    expect(first).toMatchObject({
+      publication: '湘江晚报 · 要闻',
+      date: '2024-05-23',
+      title: '株洲钠电企业获两项国际认可',
+      author: '周敏',
+      origin: 'src-xjwb',
+      url: 'https://news.example.com/2024/05/23/sodium.html',
+    });
+    expect(first.paragraphs).toEqual([
+      '湖南立方新能源科技有限责任公司近期在钠离子电池领域接连获得两项国际权威认可。',
+      '德国柏林洪堡大学将立方新能源列为钠电领域的知名企业&代表。',
+    ]);
     expect(JSON.stringify(first)).not.toMatch(/alert|<script|onerror/);
     const { stories: again } = await feedStories(parseFeed(await fixture('rss.xml')), source, '2024-06-02');
     expect(again.map((s) => s.id)).toEqual(stories.map((s) => s.id));
@@ -130,7 +164,13 @@ describe('feed items as stories', () => {
   });
 
   it('reads html for its text: blocks are paragraphs, entities decoded, scripts and styles silent', () => {
-    expect(htmlParagraphs('<div>一<br>二</div><p>三 &amp; 四</p><style>p{}</style><script>x()</script><ul><li>五</li><li>六</li></ul>')).toEqual(['一', '二', '三 & 四', '五', '六']);
+    expect(htmlParagraphs('<div>一<br>二</div><p>三 &amp; 四</p><style>p{}</style><script>x()</script><ul><li>五</li><li>六</li></ul>')).toEqual([
+      '一',
+      '二',
+      '三 & 四',
+      '五',
+      '六',
+    ]);
     expect(htmlParagraphs('纯文本')).toEqual(['纯文本']);
     expect(htmlParagraphs('<svg/>图后<iframe src="x"/>仍在')).toEqual(['图后仍在']);
   });
@@ -138,7 +178,7 @@ describe('feed items as stories', () => {
   it('reads 200,000 unclosed tags in one pass', () => {
     // A generous guard against the quadratic cost of a parser's open-element stack (minutes, before).
     const started = performance.now();
-    expect(htmlParagraphs('<span>字'.repeat(200_000) + '<p>尾</p>')).toEqual(['字'.repeat(200_000), '尾']);
+    expect(htmlParagraphs(`${'<span>字'.repeat(200_000)}<p>尾</p>`)).toEqual(['字'.repeat(200_000), '尾']);
     expect(performance.now() - started).toBeLessThan(3_000);
   });
 });

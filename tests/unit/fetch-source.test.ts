@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FetchError, fetchSource } from '../../lib/library/sync/fetch-source';
+import { type FetchError, fetchSource } from '../../lib/library/sync/fetch-source';
 
 const limits = { timeoutMs: 2000, maxBytes: 64 * 1024 };
 let server: Server;
@@ -14,9 +14,14 @@ beforeAll(async () => {
     requests.push({ path, ifNoneMatch: request.headers['if-none-match'], ifModifiedSince: request.headers['if-modified-since'] });
     if (path === '/feed') {
       if (request.headers['if-none-match'] === '"v2"') return response.writeHead(304).end();
-      return response.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8', etag: '"v2"', 'last-modified': 'Thu, 23 May 2024 00:00:00 GMT' }).end('<rss>株洲</rss>');
+      return response
+        .writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8', etag: '"v2"', 'last-modified': 'Thu, 23 May 2024 00:00:00 GMT' })
+        .end('<rss>株洲</rss>');
     }
-    if (path === '/gbk') return response.writeHead(200, { 'content-type': 'text/xml; charset=gb2312' }).end(Buffer.from([0x3c, 0x61, 0x3e, 0xd6, 0xea, 0xd6, 0xde, 0x3c, 0x2f, 0x61, 0x3e]));
+    if (path === '/gbk')
+      return response
+        .writeHead(200, { 'content-type': 'text/xml; charset=gb2312' })
+        .end(Buffer.from([0x3c, 0x61, 0x3e, 0xd6, 0xea, 0xd6, 0xde, 0x3c, 0x2f, 0x61, 0x3e]));
     if (path === '/slow') return void setTimeout(() => response.writeHead(200).end('late'), 1500);
     if (path === '/slow-body') {
       response.writeHead(200, { 'content-type': 'text/plain' });
@@ -34,7 +39,8 @@ beforeAll(async () => {
     if (path === '/moved-home') return response.writeHead(301, { location: '/feed' }).end();
     if (path === '/moved-to-file') return response.writeHead(302, { location: 'file:///etc/passwd' }).end();
     if (path === '/json') return response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ title: '<meta charset=gbk> 株洲日报' }));
-    if (path === '/gbk-json') return response.writeHead(200, { 'content-type': 'application/json; charset=gbk' }).end(Buffer.from([0x22, 0xd6, 0xea, 0xd6, 0xde, 0x22]));
+    if (path === '/gbk-json')
+      return response.writeHead(200, { 'content-type': 'application/json; charset=gbk' }).end(Buffer.from([0x22, 0xd6, 0xea, 0xd6, 0xde, 0x22]));
     response.writeHead(500).end('boom');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -43,13 +49,22 @@ beforeAll(async () => {
 
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-const failure = (promise: Promise<unknown>) => promise.then(() => undefined, (error: FetchError) => ({ kind: error.kind, message: error.message }));
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => undefined,
+    (error: FetchError) => ({ kind: error.kind, message: error.message }),
+  );
 
 describe('fetching a source', () => {
   it('returns the text and its validators, then asks conditionally and gets "not modified"', async () => {
     requests = [];
     const first = await fetchSource(`${base}/feed`, {}, limits);
-    expect(first).toEqual({ status: 'ok', text: '<rss>株洲</rss>', contentType: 'application/rss+xml; charset=utf-8', validators: { etag: '"v2"', lastModified: 'Thu, 23 May 2024 00:00:00 GMT' } });
+    expect(first).toEqual({
+      status: 'ok',
+      text: '<rss>株洲</rss>',
+      contentType: 'application/rss+xml; charset=utf-8',
+      validators: { etag: '"v2"', lastModified: 'Thu, 23 May 2024 00:00:00 GMT' },
+    });
     const second = await fetchSource(`${base}/feed`, first.status === 'ok' ? first.validators : {}, limits);
     expect(second).toEqual({ status: 'not-modified' });
     expect(requests[1]).toMatchObject({ ifNoneMatch: '"v2"', ifModifiedSince: 'Thu, 23 May 2024 00:00:00 GMT' });
@@ -72,12 +87,18 @@ describe('fetching a source', () => {
 
   it('gives up on a slow answer and on a slow body', async () => {
     const short = { ...limits, timeoutMs: 300 };
-    expect(await failure(fetchSource(`${base}/slow`, {}, short))).toMatchObject({ kind: 'timeout', message: expect.stringContaining('no complete answer within') });
+    expect(await failure(fetchSource(`${base}/slow`, {}, short))).toMatchObject({
+      kind: 'timeout',
+      message: expect.stringContaining('no complete answer within'),
+    });
     expect(await failure(fetchSource(`${base}/slow-body`, {}, short))).toMatchObject({ kind: 'timeout' });
   });
 
   it('refuses a body over the limit, declared or streamed', async () => {
-    expect(await failure(fetchSource(`${base}/declared-huge`, {}, limits))).toMatchObject({ kind: 'too-large', message: expect.stringContaining('10485760 bytes') });
+    expect(await failure(fetchSource(`${base}/declared-huge`, {}, limits))).toMatchObject({
+      kind: 'too-large',
+      message: expect.stringContaining('10485760 bytes'),
+    });
     expect(await failure(fetchSource(`${base}/streamed-huge`, {}, limits))).toMatchObject({ kind: 'too-large' });
   });
 

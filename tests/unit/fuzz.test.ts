@@ -22,13 +22,52 @@ const CASES = 300;
 /** Per call: a healthy parser needs milliseconds for these inputs. */
 const BOUND_MS = 2_000;
 
-
 /** What hostile input tends to hold. */
 const TOKENS = [
-  '__proto__', 'constructor', 'prototype', 'toString', '{"__proto__":{"polluted":1}}', '1e309', '-0', 'NaN', 'null', '[1,2,3]',
-  '\u0000', '\u001b[31m', '\ud800', '\udfff', '\u200b', '\u00ad', '\ufeff', '\u202e', '<![CDATA[', ']]>', '<!DOCTYPE x [<!ENTITY a "aaaa">]>',
-  '&a;', '&#0;', '&#x110000;', '<script>alert(1)</script>', '"', '\\', '\n', '\r\n', '{', '}', '[', ']', '<', '>', '下转02版', '株洲日报',
-  '0000-01-01', '2024-02-31', '99999-01-01', 'x'.repeat(5000), '株'.repeat(3000), '[['.repeat(500), '<a>'.repeat(500),
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  '{"__proto__":{"polluted":1}}',
+  '1e309',
+  '-0',
+  'NaN',
+  'null',
+  '[1,2,3]',
+  '\u0000',
+  '\u001b[31m',
+  '\ud800',
+  '\udfff',
+  '\u200b',
+  '\u00ad',
+  '\ufeff',
+  '\u202e',
+  '<![CDATA[',
+  ']]>',
+  '<!DOCTYPE x [<!ENTITY a "aaaa">]>',
+  '&a;',
+  '&#0;',
+  '&#x110000;',
+  '<script>alert(1)</script>',
+  '"',
+  '\\',
+  '\n',
+  '\r\n',
+  '{',
+  '}',
+  '[',
+  ']',
+  '<',
+  '>',
+  '下转02版',
+  '株洲日报',
+  '0000-01-01',
+  '2024-02-31',
+  '99999-01-01',
+  'x'.repeat(5000),
+  '株'.repeat(3000),
+  '[['.repeat(500),
+  '<a>'.repeat(500),
 ];
 
 function mutate(text: string, next: () => number): string {
@@ -66,7 +105,13 @@ function expectReadable(error: Error) {
 }
 
 /** Runs `parse` on CASES mutations of the samples: a valid result, or `expected` with a readable message. */
-async function fuzz<T>(name: string, samples: string[], parse: (text: string) => T | Promise<T>, expected: Array<new (...args: never[]) => Error>, check: (result: T) => void) {
+async function fuzz<T>(
+  name: string,
+  samples: string[],
+  parse: (text: string) => T | Promise<T>,
+  expected: Array<new (...args: never[]) => Error>,
+  check: (result: T) => void,
+) {
   const next = seededRandom([...name].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 16777619), 2166136261));
   let results = 0;
   let errors = 0;
@@ -77,7 +122,8 @@ async function fuzz<T>(name: string, samples: string[], parse: (text: string) =>
       check(await parse(input));
       results++;
     } catch (error) {
-      if (!expected.some((kind) => error instanceof kind)) throw new Error(`${name} case ${i}: ${(error as Error).stack ?? String(error)}\ninput: ${JSON.stringify(input.slice(0, 200))}`);
+      if (!expected.some((kind) => error instanceof kind))
+        throw new Error(`${name} case ${i}: ${(error as Error).stack ?? String(error)}\ninput: ${JSON.stringify(input.slice(0, 200))}`);
       expectReadable(error as Error);
       errors++;
     }
@@ -111,11 +157,20 @@ describe('fuzzed input', () => {
   });
 
   it('library manifests', async () => {
-    const manifest = JSON.stringify({ library: '株洲日报', shards: [{ url: '2024-05.jsonl', version: '3' }, { url: 'https://lib.example.com/2024-06.jsonl' }] });
-    await fuzz('manifest', [manifest], (text) => parseManifest(text, 'https://lib.example.com/manifest.json'), [FeedError], (result) => {
-      expect(Array.isArray(result.shards)).toBe(true);
-      for (const shard of result.shards) expect(typeof shard.url).toBe('string');
+    const manifest = JSON.stringify({
+      library: '株洲日报',
+      shards: [{ url: '2024-05.jsonl', version: '3' }, { url: 'https://lib.example.com/2024-06.jsonl' }],
     });
+    await fuzz(
+      'manifest',
+      [manifest],
+      (text) => parseManifest(text, 'https://lib.example.com/manifest.json'),
+      [FeedError],
+      (result) => {
+        expect(Array.isArray(result.shards)).toBe(true);
+        for (const shard of result.shards) expect(typeof shard.url).toBe('string');
+      },
+    );
   });
 
   it('newspaper page text', async () => {
@@ -125,12 +180,20 @@ describe('fuzzed input', () => {
   });
 
   it('web pages, as the content script and `insight analyze` read them', async () => {
-    const samples = await Promise.all(['news.html', 'hostile.html', 'spa.html'].map((name) => readFile(new URL(`../fixtures/pages/${name}`, import.meta.url), 'utf8')));
+    const samples = await Promise.all(
+      ['news.html', 'hostile.html', 'spa.html'].map((name) => readFile(new URL(`../fixtures/pages/${name}`, import.meta.url), 'utf8')),
+    );
     // No error of its own: a page is an article or it is not.
-    await fuzz('html', samples, (html) => extractArticle(htmlDocument(html), 'https://news.example.com/a.html') ?? Promise.reject(new NoArticle()), [NoArticle], (article) => {
-      expect(typeof article.title).toBe('string');
-      expect(typeof article.text).toBe('string');
-    });
+    await fuzz(
+      'html',
+      samples,
+      (html) => extractArticle(htmlDocument(html), 'https://news.example.com/a.html') ?? Promise.reject(new NoArticle()),
+      [NoArticle],
+      (article) => {
+        expect(typeof article.title).toBe('string');
+        expect(typeof article.text).toBe('string');
+      },
+    );
   });
 
   it('bytes of a page or feed in any charset', () => {

@@ -23,13 +23,13 @@ function referenceScan(text: string, names: Map<string, Mention>): Mention[] {
   return found;
 }
 
-
 describe('the library’s gazetteer', () => {
   it('finds at each position the longest name that starts there, left to right', () => {
     const next = seededRandom(7);
     // Few letters, so names overlap, nest and share prefixes as often as possible.
     const letters = '株洲南方阀门';
-    const word = (min: number, max: number) => Array.from({ length: min + Math.floor(next() * (max - min + 1)) }, () => letters[Math.floor(next() * letters.length)]).join('');
+    const word = (min: number, max: number) =>
+      Array.from({ length: min + Math.floor(next() * (max - min + 1)) }, () => letters[Math.floor(next() * letters.length)]).join('');
     for (let round = 0; round < 200; round++) {
       const names = new Map<string, Mention>();
       const gazetteer = new Gazetteer();

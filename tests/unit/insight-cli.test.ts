@@ -26,7 +26,10 @@ describe('insight CLI', { timeout: 30_000 }, () => {
   it('exports the bundled library as JSON Lines, one story per line', async () => {
     const { code, stdout } = await insight('export');
     expect(code).toBe(0);
-    const stories = stdout.trim().split('\n').map((line) => JSON.parse(line));
+    const stories = stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(stories).toHaveLength(10);
     for (const story of stories) expect(Object.keys(story)).toEqual(expect.arrayContaining(['id', 'title', 'date', 'paragraphs']));
   });
@@ -35,7 +38,7 @@ describe('insight CLI', { timeout: 30_000 }, () => {
     const dir = await mkdtemp(join(tmpdir(), 'insight-'));
     const file = join(dir, 'library.jsonl');
     const exported = (await insight('export')).stdout;
-    await writeFile(file, exported + JSON.stringify(readerStory('reader-1')) + '\n');
+    await writeFile(file, `${exported}${JSON.stringify(readerStory('reader-1'))}\n`);
     const before = await insight('--library', file, 'export');
     const after = await insight('export', '--library', file);
     expect(before.stdout.trim().split('\n')).toHaveLength(11);
@@ -45,12 +48,23 @@ describe('insight CLI', { timeout: 30_000 }, () => {
   it('searches the library for a name: the stories that mention it, best first, as the popup lists them', async () => {
     const { code, stdout } = await insight('search', '厂BA');
     expect(code).toBe(0);
-    const hits = stdout.trim().split('\n').map((line) => JSON.parse(line));
+    const hits = stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(hits).toHaveLength(1);
     expect(Object.keys(hits[0]).sort()).toEqual(['date', 'id', 'score', 'title']);
     expect(hits[0].title).toContain('厂BA');
-    const english = (await insight('search', 'Xi', 'Jinping')).stdout.trim().split('\n').map((line) => JSON.parse(line));
-    expect(english.map((h) => h.title).slice(0, 2).every((t: string) => t.startsWith('习近平'))).toBe(true);
+    const english = (await insight('search', 'Xi', 'Jinping')).stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(
+      english
+        .map((h) => h.title)
+        .slice(0, 2)
+        .every((t: string) => t.startsWith('习近平')),
+    ).toBe(true);
     expect(english.map((h) => h.score)).toEqual([...english.map((h) => h.score)].sort((a, b) => b - a));
     expect(await insight('search', '量子计算机')).toMatchObject({ code: 0, stdout: '' });
     const passage = await insight('search', '市委书记曹慧泉率团访问土耳其，调研中车株机土耳其基地。');
@@ -67,11 +81,18 @@ describe('insight CLI', { timeout: 30_000 }, () => {
     ];
     const { code, stdout } = await run(['analyze', '--jsonl'], `${input.map((i) => JSON.stringify(i)).join('\n')}\nnot json\n`);
     expect(code).toBe(0);
-    const lines = stdout.trim().split('\n').map((line) => JSON.parse(line));
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(lines.map((l) => l.id)).toEqual(['turkey', 'empty', 'traditional', null]);
     expect(lines[0].entities).toEqual({ person: ['傅成毅'], place: expect.arrayContaining(['土耳其']), org: ['中车株机'] });
     expect(lines[0].keywords).toContain('傅成毅');
-    expect(lines[0].related[0]).toMatchObject({ title: '曹慧泉率团访问阿联酋、沙特、土耳其', date: '2024-05-22', shared: expect.arrayContaining(['傅成毅', '中车株机']) });
+    expect(lines[0].related[0]).toMatchObject({
+      title: '曹慧泉率团访问阿联酋、沙特、土耳其',
+      date: '2024-05-22',
+      shared: expect.arrayContaining(['傅成毅', '中车株机']),
+    });
     expect(lines[0].related[0].score).toBeGreaterThan(0);
     expect(lines[1]).toEqual({ id: 'empty', entities: { person: [], place: [], org: [] }, keywords: [], related: [] });
     expect(lines[2].entities.place).toContain('北马其顿');
@@ -114,10 +135,21 @@ describe('insight CLI', { timeout: 30_000 }, () => {
     expect(stderr.split('\n')[0].length).toBeLessThan(300);
   });
   it('answers a line that is JSON but no input object with an error line, and reads on', async () => {
-    const lines = ['null', '42', '"株洲"', '[{"id":"x","text":"株洲"}]', '{"id":"none"}', '{"id":7,"text":12}', '{"id":"last","text":"株洲南方阀门斩获华夏建设科学技术奖"}'];
+    const lines = [
+      'null',
+      '42',
+      '"株洲"',
+      '[{"id":"x","text":"株洲"}]',
+      '{"id":"none"}',
+      '{"id":7,"text":12}',
+      '{"id":"last","text":"株洲南方阀门斩获华夏建设科学技术奖"}',
+    ];
     const { code, stdout } = await run(['analyze', '--jsonl'], `${lines.join('\n')}\n`);
     expect(code).toBe(0);
-    const out = stdout.trim().split('\n').map((line) => JSON.parse(line));
+    const out = stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(out.map((o) => o.id)).toEqual([null, null, null, null, 'none', 7, 'last']);
     for (const [i, o] of out.slice(0, 4).entries()) expect(o.error).toBe(`line ${i + 1}: not a JSON object`);
     expect(out[4].error).toBe('line 5: needs a "text" or an "html" string');
@@ -133,7 +165,10 @@ describe('insight CLI', { timeout: 30_000 }, () => {
     ].join('\n');
     const { code, stdout } = await run(['analyze', '--jsonl'], lines);
     expect(code).toBe(0);
-    const [page, links] = stdout.trim().split('\n').map((line) => JSON.parse(line));
+    const [page, links] = stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(page.article.title).toBe('株洲钠电企业获两项国际认可');
     expect(page.article.date).toBe('2024-05-23');
     expect(page.article.text).toContain('德国柏林洪堡大学');

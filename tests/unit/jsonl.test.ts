@@ -85,7 +85,12 @@ describe('JSON Lines', () => {
 
   it('names UTF-16 and binary files instead of calling them not JSON', async () => {
     const text = JSON.stringify(readerStory('u'));
-    const bytes = (buffer: Buffer) => readJsonl((async function* () { yield new Uint8Array(buffer); })());
+    const bytes = (buffer: Buffer) =>
+      readJsonl(
+        (async function* () {
+          yield new Uint8Array(buffer);
+        })(),
+      );
     const utf16le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
     await expect(bytes(utf16le)).rejects.toThrow(/UTF-16 text; save it as UTF-8/);
     await expect(bytes(Buffer.from(text, 'utf16le'))).rejects.toThrow(/UTF-16 text; save it as UTF-8/);
@@ -108,7 +113,11 @@ describe('JSON Lines', () => {
 
   it('gives a story without a publication the paper’s own, and counts it', async () => {
     const { publication: _, ...bare } = readerStory('np');
-    const read = await readJsonl((async function* () { yield new TextEncoder().encode(`${JSON.stringify(bare)}\n${JSON.stringify(readerStory('p'))}\n`); })());
+    const read = await readJsonl(
+      (async function* () {
+        yield new TextEncoder().encode(`${JSON.stringify(bare)}\n${JSON.stringify(readerStory('p'))}\n`);
+      })(),
+    );
     expect(read.stories.map((s) => s.publication)).toEqual(['株洲日报', '潇湘晨报']);
     expect(read.defaulted).toBe(1);
   });

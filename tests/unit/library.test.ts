@@ -87,7 +87,10 @@ describe('writing stories', () => {
 
 describe('a removed source', () => {
   it('takes its stories with it, from the library and its index, and nothing else', async () => {
-    const analysed = async (id: string, origin: string) => ({ ...(await analyzeStories(analyzer, [{ ...readerStory(id, `${id} 欧阳明调研湘江`), paragraphs: ['株洲市住建局局长欧阳明调研湘江风光带。'] }]))[0], origin });
+    const analysed = async (id: string, origin: string) => ({
+      ...(await analyzeStories(analyzer, [{ ...readerStory(id, `${id} 欧阳明调研湘江`), paragraphs: ['株洲市住建局局长欧阳明调研湘江风光带。'] }]))[0],
+      origin,
+    });
     await library.put([await analysed('a1', 'src-a'), await analysed('a2', 'src-a'), await analysed('b1', 'src-b')]);
     expect(await library.index.size()).toBe(3);
     expect(await library.removeOrigin('src-a')).toBe(2);
@@ -98,7 +101,10 @@ describe('a removed source', () => {
 });
 
 describe('import and export', () => {
-  const analysed = (story: Story): Story => ({ ...story, analysis: { entities: { person: [], place: ['株洲'], org: [] }, keywords: [{ word: '株洲', weight: 1 }], aliases: {}, terms: { 'place:株洲': 1 } } });
+  const analysed = (story: Story): Story => ({
+    ...story,
+    analysis: { entities: { person: [], place: ['株洲'], org: [] }, keywords: [{ word: '株洲', weight: 1 }], aliases: {}, terms: { 'place:株洲': 1 } },
+  });
   const noAnalysis = async (): Promise<Story[]> => {
     throw new Error('nothing to analyse');
   };
@@ -159,7 +165,9 @@ describe('import and export', () => {
     };
     let error: unknown;
     try {
-      await importLibrary(library, new Blob([storiesToJsonl([analysed(readerStory('new-1')), analysed(readerStory('new-2'))])]), noAnalysis).catch((e: unknown) => (error = e));
+      await importLibrary(library, new Blob([storiesToJsonl([analysed(readerStory('new-1')), analysed(readerStory('new-2'))])]), noAnalysis).catch(
+        (e: unknown) => (error = e),
+      );
     } finally {
       IDBObjectStore.prototype.put = put;
     }
@@ -169,8 +177,14 @@ describe('import and export', () => {
 
   it('names a file that cannot be read, and a bad file, apart from other failures', async () => {
     const gone = { stream: () => new ReadableStream({ pull: (c) => c.error(new DOMException('The file changed.', 'NotReadableError')) }) } as unknown as Blob;
-    expect(transferProblem(await importLibrary(library, gone, noAnalysis).catch((e: unknown) => e))).toEqual({ kind: 'unreadable', details: 'The file changed.' });
-    expect(transferProblem(await importLibrary(library, new Blob(['[1]']), noAnalysis).catch((e: unknown) => e))).toMatchObject({ kind: 'invalid', details: expect.stringMatching(/line 1: not a story object/) });
+    expect(transferProblem(await importLibrary(library, gone, noAnalysis).catch((e: unknown) => e))).toEqual({
+      kind: 'unreadable',
+      details: 'The file changed.',
+    });
+    expect(transferProblem(await importLibrary(library, new Blob(['[1]']), noAnalysis).catch((e: unknown) => e))).toMatchObject({
+      kind: 'invalid',
+      details: expect.stringMatching(/line 1: not a story object/),
+    });
     expect(await library.count()).toBe(0);
   });
 });

@@ -14,7 +14,6 @@ beforeAll(async () => {
   stories = await analyzeStories(analyzer, await bundledStories());
 });
 
-
 describe('entities of the seed stories', () => {
   it('recalls nine in ten of the names a careful reader marks, and each story its main ones', () => {
     let found = 0;
@@ -53,7 +52,7 @@ describe('entities of the seed stories', () => {
   it('resolves short names to the organisation they stand for', () => {
     // 南方阀门 (story 5) is the 株洲南方阀门股份有限公司 of story 8; 立方新能源 is defined in story 6.
     expect(stories[4].analysis!.entities.org).not.toContain('南方阀门');
-    expect(stories[5].analysis!.aliases['立方新能源']).toBe('湖南立方新能源科技有限责任公司');
+    expect(stories[5].analysis!.aliases.立方新能源).toBe('湖南立方新能源科技有限责任公司');
     expect(stories[5].analysis!.entities.org).not.toContain('立方新能源');
   });
 
@@ -82,7 +81,9 @@ describe('entities in written sentences', () => {
   it('keeps a longer name standing over a part of it the library knows', async () => {
     const taught = nodeAnalyzer();
     taught.teach('headline', { entities: { person: ['西莉娅诺夫斯卡-达夫科娃'], place: [], org: [] }, keywords: [] });
-    const people = (await taught.mentions('新华社电 习近平致电祝贺戈尔达娜·西莉娅诺夫斯卡-达夫科娃就任总统。株洲企业获奖。')).filter((m) => m.type === 'person').map((m) => m.text);
+    const people = (await taught.mentions('新华社电 习近平致电祝贺戈尔达娜·西莉娅诺夫斯卡-达夫科娃就任总统。株洲企业获奖。'))
+      .filter((m) => m.type === 'person')
+      .map((m) => m.text);
     expect(people).toContain('戈尔达娜·西莉娅诺夫斯卡-达夫科娃');
     expect(people).not.toContain('西莉娅诺夫斯卡-达夫科娃');
   });
@@ -92,7 +93,9 @@ describe('entities in written sentences', () => {
     expect(await mentions('参加美国国际电池研讨会暨展览会')).toContain('org:美国国际电池研讨会');
     expect(await mentions('评出十大品牌')).toEqual([]);
     // A foreign name joined by · and - is one person, even where the library knows a part of it.
-    expect(await mentions('国家主席习近平致电祝贺戈尔达娜·西莉娅诺夫斯卡-达夫科娃就任北马其顿总统。株洲企业获奖。')).toContain('person:戈尔达娜·西莉娅诺夫斯卡-达夫科娃');
+    expect(await mentions('国家主席习近平致电祝贺戈尔达娜·西莉娅诺夫斯卡-达夫科娃就任北马其顿总统。株洲企业获奖。')).toContain(
+      'person:戈尔达娜·西莉娅诺夫斯卡-达夫科娃',
+    );
     // A Japanese company's legal form comes after its name; an owner and what it owns are two.
     expect(await mentions('代表团拜访了丸红株式会社中东代表处。')).toContain('org:丸红株式会社中东代表处');
     expect(await mentions('城发集团旗下湘粤非公司签约。')).toEqual(['org:城发集团', 'org:湘粤非公司']);
@@ -150,7 +153,9 @@ describe('entities in written sentences', () => {
 
   it('knows a person named once wherever the text names them again, by name or by surname', async () => {
     // jieba: 张/q 和平/nz and 当张/x 和平/nz; only the first has a title before it.
-    const people = (await mentions('市文化局副局长张和平参加了会议。一年后，当张和平带着成绩走入会场，张和平感受到了分量。')).filter((m) => m.startsWith('person'));
+    const people = (await mentions('市文化局副局长张和平参加了会议。一年后，当张和平带着成绩走入会场，张和平感受到了分量。')).filter((m) =>
+      m.startsWith('person'),
+    );
     expect(people).toEqual(['person:张和平', 'person:张和平', 'person:张和平']);
     expect(await mentions('袁茂堂借黄登仁儿子考上大学之机，给黄送去2000元钱，被黄退回。')).toEqual(expect.arrayContaining(['person:袁茂堂', 'person:黄登仁']));
     // Without the full name, a surname is no one.
@@ -253,7 +258,11 @@ describe('bad input', () => {
   });
 
   it('reads 5 MB of text in chunks and returns a bounded result', async () => {
-    const text = stories.map((s) => s.paragraphs.join('\n')).join('\n').repeat(1000).slice(0, 5_000_000);
+    const text = stories
+      .map((s) => s.paragraphs.join('\n'))
+      .join('\n')
+      .repeat(1000)
+      .slice(0, 5_000_000);
     expect(text.length).toBeGreaterThan(4_000_000);
     const result = await analyzer.analyze(text);
     expect(result.keywords.length).toBeLessThanOrEqual(10);
@@ -267,13 +276,10 @@ describe('a cold analyzer', () => {
     const gate = new Promise<void>((resolve) => (release = resolve));
     const { createAnalyzer } = await import('../../lib/nlp/analyzer');
     const { loadJieba, readPackageFile } = await import('./helpers');
-    const cold = createAnalyzer(
-      async () => {
-        await gate;
-        return loadJieba();
-      },
-      readPackageFile,
-    );
+    const cold = createAnalyzer(async () => {
+      await gate;
+      return loadJieba();
+    }, readPackageFile);
     cold.teach('story-1', {
       entities: { person: ['曹慧泉'], place: ['土耳其'], org: ['株洲南方阀门股份有限公司'] },
       keywords: [],

@@ -20,7 +20,9 @@ describe('which selections are looked up', () => {
   });
 
   it('never looks inside what the reader is typing', () => {
-    const { document } = parseHTML('<p id=p>株洲日报</p><input id=i value=x><textarea id=t>x</textarea><div contenteditable=true><span id=e>x</span></div><div contenteditable=false><span id=n>x</span></div>');
+    const { document } = parseHTML(
+      '<p id=p>株洲日报</p><input id=i value=x><textarea id=t>x</textarea><div contenteditable=true><span id=e>x</span></div><div contenteditable=false><span id=n>x</span></div>',
+    );
     const node = (id: string) => document.getElementById(id)!.firstChild ?? document.getElementById(id);
     expect(isEditable(node('p'))).toBe(false);
     expect(isEditable(document.getElementById('i'))).toBe(true);

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { columnStats, FEATURE_NAMES, judgePair, logistic, NAMED, QUOTED, standardise, trainLogistic, type Features, type RankerModel } from '../../lib/match/ranker';
+import {
+  columnStats,
+  FEATURE_NAMES,
+  judgePair,
+  logistic,
+  NAMED,
+  QUOTED,
+  standardise,
+  trainLogistic,
+  type Features,
+  type RankerModel,
+} from '../../lib/match/ranker';
 import shipped from '../../lib/match/related-model.json';
 
 const none: Features = Object.fromEntries(FEATURE_NAMES.map((name) => [name, 0])) as Features;
@@ -13,7 +24,7 @@ describe('the ranker', () => {
     const z = xs.map((x) => standardise(stats, x));
     const first = trainLogistic(z, ys);
     expect(trainLogistic(z, ys)).toEqual(first);
-    expect(xs.every((x, i) => (logistic(first, standardise(stats, x)) >= 0.5) === (ys[i] === 1))).toBe(true);
+    expect(xs.every((x, i) => logistic(first, standardise(stats, x)) >= 0.5 === (ys[i] === 1))).toBe(true);
     expect(Math.abs(first.weights[0])).toBeGreaterThan(Math.abs(first.weights[1]));
   });
 

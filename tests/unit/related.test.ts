@@ -36,11 +36,18 @@ describe('related coverage of written passages', () => {
   // In a ten-story library every subject word looks rare: another president's telegram, another
   // city's committee, another province's or year's inspection and another company's award are
   // listed there (docs/quality.md: a known failure of the learned ranker). These kinds stay silent.
-  it.each(['only the city', 'another basketball league', 'another battery company', 'another president, English'])('lists nothing for a near miss: %s', async (kind) => {
-    const passages = readPassages().filter((p) => !p.expect && p.kind === `near miss: ${kind}`);
-    expect(passages.length).toBeGreaterThan(0);
-    for (const passage of passages) expect((await setup.find(passage.text)).related.map((r) => r.title), passage.id).toEqual([]);
-  });
+  it.each(['only the city', 'another basketball league', 'another battery company', 'another president, English'])(
+    'lists nothing for a near miss: %s',
+    async (kind) => {
+      const passages = readPassages().filter((p) => !p.expect && p.kind === `near miss: ${kind}`);
+      expect(passages.length).toBeGreaterThan(0);
+      for (const passage of passages)
+        expect(
+          (await setup.find(passage.text)).related.map((r) => r.title),
+          passage.id,
+        ).toEqual([]);
+    },
+  );
 
   it('lists every story whose text a passage quotes, as the same event', async () => {
     for (const story of setup.stories) {
@@ -68,7 +75,6 @@ describe('ranking', () => {
     expect(related[0].sharedEntities.map((e) => e.name)).toEqual(expect.arrayContaining(['曹慧泉', '土耳其', '中车株机']));
   });
 
-
   it('counts word-for-word runs of a story as a quotation', () => {
     expect(quotation('近年来两国务实合作扎实推进成果惠及民众', '习近平指出近年来两国务实合作扎实推进成果惠及民众我高度重视')).toBe(1);
     expect(quotation('今天天气晴朗适合出门散步', '习近平指出近年来两国务实合作扎实推进')).toBe(0);
@@ -91,7 +97,9 @@ describe('ranking', () => {
 
   it('dates each story of a text by its own sentences', async () => {
     // The visit is this month's; the committee's meeting of a year before is background.
-    const { related } = await setup.find('市委书记曹慧泉5月14日率团访问土耳其，调研中车株机土耳其基地。2023年10月11日，株洲市国土空间规划委员会召开2023年第8次专题会议，市长陈恢清主持，审议城区地块控规修改方案。');
+    const { related } = await setup.find(
+      '市委书记曹慧泉5月14日率团访问土耳其，调研中车株机土耳其基地。2023年10月11日，株洲市国土空间规划委员会召开2023年第8次专题会议，市长陈恢清主持，审议城区地块控规修改方案。',
+    );
     expect(related.map((r) => [r.title.slice(0, 3), r.tier])).toEqual([
       ['曹慧泉', 'same_event'],
       ['陈恢清', 'background'],
@@ -99,7 +107,11 @@ describe('ranking', () => {
   });
 
   it('answers queries in flight together as it answers them one by one', async () => {
-    const texts = ['市委书记曹慧泉率团访问土耳其，调研中车株机土耳其基地。', '中央第五生态环境保护督察组向我市移交第十一批信访件。', '南方阀门斩获华夏建设科学技术奖。'];
+    const texts = [
+      '市委书记曹慧泉率团访问土耳其，调研中车株机土耳其基地。',
+      '中央第五生态环境保护督察组向我市移交第十一批信访件。',
+      '南方阀门斩获华夏建设科学技术奖。',
+    ];
     const alone = [];
     for (const text of texts) alone.push((await setup.find(text)).related.map((r) => [r.id, r.score]));
     const together = await Promise.all(texts.map(async (text) => (await setup.find(text)).related.map((r) => [r.id, r.score])));
@@ -150,7 +162,9 @@ describe('entity keys', () => {
   });
 
   it('lets no single extra name veto the same event (市委 in front of the body the story names)', async () => {
-    const { related } = await setup.find('株洲市委、市政府高度重视国土空间规划。5月21日，市长陈恢清主持召开市国土空间规划委员会2024年第5次专题会议，审议山体水体保护专项规划。');
+    const { related } = await setup.find(
+      '株洲市委、市政府高度重视国土空间规划。5月21日，市长陈恢清主持召开市国土空间规划委员会2024年第5次专题会议，审议山体水体保护专项规划。',
+    );
     expect(related[0]).toMatchObject({ title: '陈恢清主持召开市国土空间规划委员会2024年第5次专题会议', tier: 'same_event' });
   });
 
@@ -161,7 +175,9 @@ describe('entity keys', () => {
   });
 
   it('lists a story for a Japanese report that names its countries in katakana', async () => {
-    const { related } = await setup.find('株洲市共産党委員会書記の曹慧泉氏が率いる代表団は、アラブ首長国連邦、サウジアラビア、トルコを訪れ、トルコにある中車株機の拠点を視察した。');
+    const { related } = await setup.find(
+      '株洲市共産党委員会書記の曹慧泉氏が率いる代表団は、アラブ首長国連邦、サウジアラビア、トルコを訪れ、トルコにある中車株機の拠点を視察した。',
+    );
     expect(related[0]?.title).toBe('曹慧泉率团访问阿联酋、沙特、土耳其');
     expect(related[0]?.sharedEntities.map((e) => e.name)).toEqual(expect.arrayContaining(['土耳其', '沙特']));
     // The text's names, as the popup lists them: as written, with the library's name.
@@ -191,7 +207,12 @@ describe('entity keys', () => {
 describe('credits', () => {
   it('lists a story’s reporters and dateline with its names but does not rank on them', async () => {
     const analyzer = nodeAnalyzer();
-    const story = { ...readerStory('credited', '株洲南方阀门获奖'), byline: '株洲日报讯(全媒体记者/廖喜张)', dateline: '新华社北京5月21日电', paragraphs: ['株洲南方阀门股份有限公司获得华夏建设科学技术奖。'] };
+    const story = {
+      ...readerStory('credited', '株洲南方阀门获奖'),
+      byline: '株洲日报讯(全媒体记者/廖喜张)',
+      dateline: '新华社北京5月21日电',
+      paragraphs: ['株洲南方阀门股份有限公司获得华夏建设科学技术奖。'],
+    };
     const [analysed] = await analyzeStories(analyzer, [story]);
     expect(analysed.analysis!.entities.person).toContain('廖喜张');
     expect(analysed.analysis!.credited).toEqual(expect.arrayContaining(['廖喜张', '新华社']));
@@ -222,7 +243,14 @@ describe('posting lists', () => {
 
   it('are changed by segments, which say what each term gains and loses, until compaction passes the term', () => {
     const changes = new Map([
-      ['甲', new Map([[1, NaN], [2, 0.5], [3, 0.25]])],
+      [
+        '甲',
+        new Map([
+          [1, NaN],
+          [2, 0.5],
+          [3, 0.25],
+        ]),
+      ],
       ['乙', new Map([[4, NaN]])],
     ]);
     const view = new SegmentView(packSegment(7, changes, new Map([['乙', -1]])));
@@ -297,10 +325,14 @@ describe('persisted index', () => {
     const ord = (await lists(library, ['person:曹慧泉'])).get('person:曹慧泉')!.ords;
     expect(ord).toHaveLength(1);
 
-    const [changed] = await analyzeStories(analyzer, [{ ...readerStory('r1', '欧阳明调研湘江风光带'), paragraphs: ['株洲市住建局局长欧阳明调研湘江风光带。'] }]);
+    const [changed] = await analyzeStories(analyzer, [
+      { ...readerStory('r1', '欧阳明调研湘江风光带'), paragraphs: ['株洲市住建局局长欧阳明调研湘江风光带。'] },
+    ]);
     await library.put([changed]);
     expect((await lists(library, ['person:欧阳明'])).get('person:欧阳明')?.ords).toHaveLength(1);
-    const [renamed] = await analyzeStories(analyzer, [{ ...changed, title: '李建国调研湘江风光带', paragraphs: ['株洲市住建局局长李建国调研湘江风光带。'], analysis: undefined }]);
+    const [renamed] = await analyzeStories(analyzer, [
+      { ...changed, title: '李建国调研湘江风光带', paragraphs: ['株洲市住建局局长李建国调研湘江风光带。'], analysis: undefined },
+    ]);
     await library.put([renamed]);
     const after = await lists(library, ['person:欧阳明', 'person:李建国']);
     expect(after.has('person:欧阳明')).toBe(false);
@@ -322,7 +354,10 @@ describe('persisted index', () => {
     ]);
     await library.installBundled(stories, '1');
     await library.put([changed, added]);
-    await library.installBundled(stories.slice(1).map((s) => (s.id === changed.id ? changed : s)), '2');
+    await library.installBundled(
+      stories.slice(1).map((s) => (s.id === changed.id ? changed : s)),
+      '2',
+    );
     const raw = await openDB(name);
     expect(await raw.count('segments')).toBeGreaterThan(0);
 
@@ -338,7 +373,8 @@ describe('persisted index', () => {
     }
     const terms = [...truth.keys(), 'person:曹慧泉'];
     const expected = Object.fromEntries([...truth].map(([term, list]) => [term, list.sort((a, b) => a[0] - b[0])]));
-    const answers = async () => Object.fromEntries([...(await lists(library, terms))].map(([term, p]) => [term, [...p.ords].map((ord, i) => [ord, p.weights[i]])]));
+    const answers = async () =>
+      Object.fromEntries([...(await lists(library, terms))].map(([term, p]) => [term, [...p.ords].map((ord, i) => [ord, p.weights[i]])]));
     expect(await answers()).toEqual(expected);
 
     let steps = 0;

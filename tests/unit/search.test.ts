@@ -15,7 +15,8 @@ const titleOf = (fragment: string) => setup.stories.find((s) => s.title.includes
 
 describe('what the search box takes for a search', () => {
   it('takes a name or a few words for a search, and a passage for related coverage', () => {
-    for (const query of ['株洲', '厂BA', '习近平', 'Xi Jinping', 'zhuzhou', '曹慧泉 土耳其', '株洲市国土空间规划委员会', '  南方阀门  ']) expect(isSearchQuery(query), query).toBe(true);
+    for (const query of ['株洲', '厂BA', '习近平', 'Xi Jinping', 'zhuzhou', '曹慧泉 土耳其', '株洲市国土空间规划委员会', '  南方阀门  '])
+      expect(isSearchQuery(query), query).toBe(true);
     for (const passage of [
       '立方新能源的钠离子电池获得英国皇家化学会期刊认可',
       '市委书记曹慧泉率团访问土耳其，调研中车株机土耳其基地。',
@@ -92,7 +93,8 @@ describe('a query as typed or pasted', () => {
   it('finds a name with a zero-width space, a word joiner or a soft hyphen inside as the name itself', async () => {
     const plain = await titlesFor('南方阀门');
     expect(plain.length).toBeGreaterThan(0);
-    for (const hidden of ['南方\u200B阀门', '南\u00AD方阀门', '南方\u2060阀\uFEFF门', '南方\u200D阀门']) expect(await titlesFor(hidden), JSON.stringify(hidden)).toEqual(plain);
+    for (const hidden of ['南方\u200B阀门', '南\u00AD方阀门', '南方\u2060阀\uFEFF门', '南方\u200D阀门'])
+      expect(await titlesFor(hidden), JSON.stringify(hidden)).toEqual(plain);
     expect(await titlesFor('Zhu\u00ADzhou')).toEqual(await titlesFor('Zhuzhou'));
   });
 

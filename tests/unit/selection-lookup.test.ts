@@ -121,7 +121,11 @@ describe('looking a selection up', () => {
 
   it('looks up nothing too short, in an editable field, or empty; shows no empty answer unless asked', async () => {
     const h = harness();
-    for (const [text, editable] of [['株洲', false], [PASSAGE, true], ['   ', false]] as const) {
+    for (const [text, editable] of [
+      ['株洲', false],
+      [PASSAGE, true],
+      ['   ', false],
+    ] as const) {
       h.select(text, editable);
       h.lookup.ended();
       h.tick();

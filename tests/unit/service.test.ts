@@ -154,7 +154,10 @@ describe('background service', () => {
   });
 
   it('learns of an import written on the options page’s own connection: a passage about it finds it', async () => {
-    const story = { ...readerStory('r-index', '湘江风光带改造工程开工'), paragraphs: ['湘江风光带改造工程昨日开工，株洲市住建局局长欧阳明宣布工程将于明年完工。'] };
+    const story = {
+      ...readerStory('r-index', '湘江风光带改造工程开工'),
+      paragraphs: ['湘江风光带改造工程昨日开工，株洲市住建局局长欧阳明宣布工程将于明年完工。'],
+    };
     const passage = '株洲市住建局局长欧阳明宣布，湘江风光带改造工程开工。';
     // The worker has answered before and kept what it read.
     expect((await handle({ type: 'UI_SEARCH', text: passage })).related.map((r) => r.id)).not.toContain('r-index');

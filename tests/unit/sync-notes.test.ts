@@ -4,9 +4,24 @@ import { syncNotes } from '../../components/sync-notes';
 import type { SyncProblem, SyncResult } from '../../lib/library/sync/source';
 
 const messages = async (locale: string) =>
-  JSON.parse(await readFile(new URL(`../../public/_locales/${locale}/messages.json`, import.meta.url), 'utf8')) as Record<string, { message: string; placeholders?: object }>;
+  JSON.parse(await readFile(new URL(`../../public/_locales/${locale}/messages.json`, import.meta.url), 'utf8')) as Record<
+    string,
+    { message: string; placeholders?: object }
+  >;
 
-const result = (counts: Partial<SyncResult>): SyncResult => ({ at: '2024-06-01T00:00:00Z', added: 0, updated: 0, unchanged: 0, duplicates: 0, conflicts: 0, truncated: 0, skippedItems: 0, skippedShards: 0, undated: 0, ...counts });
+const result = (counts: Partial<SyncResult>): SyncResult => ({
+  at: '2024-06-01T00:00:00Z',
+  added: 0,
+  updated: 0,
+  unchanged: 0,
+  duplicates: 0,
+  conflicts: 0,
+  truncated: 0,
+  skippedItems: 0,
+  skippedShards: 0,
+  undated: 0,
+  ...counts,
+});
 
 describe('what a sync result says', () => {
   it('words every count of what was left out, cut or left alone, in both languages, and nothing for none', async () => {

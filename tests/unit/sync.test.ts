@@ -59,7 +59,16 @@ beforeEach(async () => {
   files = {
     '/rss.xml': { body: await readFile(new URL('../fixtures/feeds/rss.xml', import.meta.url), 'utf8'), etag: '"rss-1"' },
     '/page.txt': { body: await readFile(new URL('../fixtures/pages/evening-news-p3.txt', import.meta.url), 'utf8') },
-    '/archive/manifest.json': { body: JSON.stringify({ library: '潇湘晨报', shards: [{ url: 'a.jsonl', version: '1' }, { url: 'b.jsonl', version: '1' }] }), etag: '"m-1"' },
+    '/archive/manifest.json': {
+      body: JSON.stringify({
+        library: '潇湘晨报',
+        shards: [
+          { url: 'a.jsonl', version: '1' },
+          { url: 'b.jsonl', version: '1' },
+        ],
+      }),
+      etag: '"m-1"',
+    },
     '/archive/a.jsonl': { body: storiesToJsonl([1, 2, 3].map((n) => readerStory(`xxcb-${n}`, `晨报第${n}篇`))) },
     '/archive/b.jsonl': { body: storiesToJsonl([4, 5].map((n) => readerStory(`xxcb-${n}`, `晨报第${n}篇`))) },
   };
@@ -82,7 +91,14 @@ const deps = (): SyncDeps => ({
   batchSize: 2,
 });
 
-const source = (kind: Source['kind'], path: string, extra: Partial<Source> = {}): Source => ({ id: `src-${kind}`, kind, url: `${base}${path}`, name: '测试来源', enabled: true, ...extra });
+const source = (kind: Source['kind'], path: string, extra: Partial<Source> = {}): Source => ({
+  id: `src-${kind}`,
+  kind,
+  url: `${base}${path}`,
+  name: '测试来源',
+  enabled: true,
+  ...extra,
+});
 
 describe('syncing a source', { timeout: 30_000 }, () => {
   it('adds a feed’s stories analysed and indexed, then asks again and fetches nothing new', async () => {
@@ -110,8 +126,18 @@ describe('syncing a source', { timeout: 30_000 }, () => {
     expect(await syncSource(lib, deps())).toMatchObject({ added: 0, updated: 0 });
     expect(requests).toEqual(['/archive/manifest.json']);
 
-    files['/archive/b.jsonl'] = { body: storiesToJsonl([readerStory('xxcb-4', '晨报第4篇（更正）'), readerStory('xxcb-5', '晨报第5篇'), readerStory('xxcb-6', '晨报第6篇')]) };
-    files['/archive/manifest.json'] = { body: JSON.stringify({ shards: [{ url: 'a.jsonl', version: '1' }, { url: 'b.jsonl', version: '2' }] }), etag: '"m-2"' };
+    files['/archive/b.jsonl'] = {
+      body: storiesToJsonl([readerStory('xxcb-4', '晨报第4篇（更正）'), readerStory('xxcb-5', '晨报第5篇'), readerStory('xxcb-6', '晨报第6篇')]),
+    };
+    files['/archive/manifest.json'] = {
+      body: JSON.stringify({
+        shards: [
+          { url: 'a.jsonl', version: '1' },
+          { url: 'b.jsonl', version: '2' },
+        ],
+      }),
+      etag: '"m-2"',
+    };
     requests = [];
     expect(await syncSource(lib, deps())).toMatchObject({ added: 1, updated: 1, unchanged: 1 });
     expect(requests).toEqual(['/archive/manifest.json', '/archive/b.jsonl']);
@@ -176,10 +202,17 @@ describe('syncing a source', { timeout: 30_000 }, () => {
 });
 
 const rss = (items: string) => `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>测试订阅</title>${items}</channel></rss>`;
-const manifest = (shards: Array<{ url: string; version?: string }>, name = '潇湘晨报') => ({ body: JSON.stringify({ library: name, shards }), etag: `"m-${Math.random()}"` });
+const manifest = (shards: Array<{ url: string; version?: string }>, name = '潇湘晨报') => ({
+  body: JSON.stringify({ library: name, shards }),
+  etag: `"m-${Math.random()}"`,
+});
 /** Stories are written to nowhere: for a test of what a sync takes, not of the library. */
 const counting = (written: Story[]): Pick<SyncDeps, 'stories' | 'analyze'> => ({
-  stories: { getMany: async (ids) => ids.map(() => undefined), duplicatesOf: async (stories) => stories.map(() => undefined), put: async (stories) => void written.push(...stories) },
+  stories: {
+    getMany: async (ids) => ids.map(() => undefined),
+    duplicatesOf: async (stories) => stories.map(() => undefined),
+    put: async (stories) => void written.push(...stories),
+  },
   analyze: async (stories) => stories,
 });
 
@@ -231,7 +264,10 @@ describe('what a sync takes at most', { timeout: 30_000 }, () => {
   });
 
   it('takes the first items of a feed that lists too many, and counts the rest', async () => {
-    const items = Array.from({ length: MAX_FEED_ITEMS + 7 }, (_, i) => `<item><guid>n-${i}</guid><title>第${i}条</title><description>正文${i}。</description></item>`).join('');
+    const items = Array.from(
+      { length: MAX_FEED_ITEMS + 7 },
+      (_, i) => `<item><guid>n-${i}</guid><title>第${i}条</title><description>正文${i}。</description></item>`,
+    ).join('');
     files['/many.xml'] = { body: rss(items) };
     const written: Story[] = [];
     const result = await syncSource(source('feed', '/many.xml'), { ...deps(), ...counting(written) });
@@ -266,8 +302,17 @@ describe('what a sync takes at most', { timeout: 30_000 }, () => {
 describe('where a sync reads from, and how', { timeout: 30_000 }, () => {
   it('refuses a manifest whose shards point off its site: another host, a file, data, the extension', async () => {
     const other = `http://localhost:${new URL(base).port}/archive/a.jsonl`;
-    for (const url of [other, 'file:///etc/passwd', 'data:application/json,{}', 'chrome-extension://abcdefghijklmnop/x.jsonl', `http://u:p@${new URL(base).host}/archive/a.jsonl`]) {
-      files['/archive/manifest.json'] = manifest([{ url: 'a.jsonl', version: '1' }, { url, version: '1' }]);
+    for (const url of [
+      other,
+      'file:///etc/passwd',
+      'data:application/json,{}',
+      'chrome-extension://abcdefghijklmnop/x.jsonl',
+      `http://u:p@${new URL(base).host}/archive/a.jsonl`,
+    ]) {
+      files['/archive/manifest.json'] = manifest([
+        { url: 'a.jsonl', version: '1' },
+        { url, version: '1' },
+      ]);
       requests = [];
       const before = await library.count();
       const result = await syncSource(source('library', '/archive/manifest.json'), deps());
@@ -295,14 +340,23 @@ describe('where a sync reads from, and how', { timeout: 30_000 }, () => {
   });
 
   it('keeps a feed item whose date names no day, dated the day of the sync, and counts it', async () => {
-    files['/dates.xml'] = { body: rss('<item><title>日期有误</title><pubDate>2024-13-45</pubDate><description>正文。</description></item><item><title>日期正常</title><pubDate>2024-05-20</pubDate><description>正文二。</description></item>') };
+    files['/dates.xml'] = {
+      body: rss(
+        '<item><title>日期有误</title><pubDate>2024-13-45</pubDate><description>正文。</description></item><item><title>日期正常</title><pubDate>2024-05-20</pubDate><description>正文二。</description></item>',
+      ),
+    };
     expect(await syncSource(source('feed', '/dates.xml'), deps())).toMatchObject({ added: 2, undated: 1 });
     expect((await library.all()).find((s) => s.title === '日期有误')?.date).toBe('2024-06-01');
   });
 
   it('says a feed the XML parser refuses is unreadable, in the parser’s words', async () => {
-    files['/entity.xml'] = { body: '<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY x SYSTEM "file:///etc/passwd">]><rss><channel><title>&x;</title></channel></rss>' };
-    expect(await syncSource(source('feed', '/entity.xml'), deps())).toMatchObject({ problem: 'format', error: expect.stringContaining('External entities are not supported') });
+    files['/entity.xml'] = {
+      body: '<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY x SYSTEM "file:///etc/passwd">]><rss><channel><title>&x;</title></channel></rss>',
+    };
+    expect(await syncSource(source('feed', '/entity.xml'), deps())).toMatchObject({
+      problem: 'format',
+      error: expect.stringContaining('External entities are not supported'),
+    });
   });
 });
 
@@ -316,13 +370,32 @@ describe('sources', () => {
     const url = 'https://news.example.com/x';
     expect(Object.keys(SOURCE_KINDS).sort()).toEqual(['feed', 'library', 'page']);
     for (const [kind, module] of Object.entries(SOURCE_KINDS)) expect(module.kind).toBe(kind);
-    expect(await makeSource({ kind: 'feed', url })).toMatchObject({ kind: 'feed', url, name: 'news.example.com', named: false, enabled: true, page: undefined });
+    expect(await makeSource({ kind: 'feed', url })).toMatchObject({
+      kind: 'feed',
+      url,
+      name: 'news.example.com',
+      named: false,
+      enabled: true,
+      page: undefined,
+    });
     expect(await makeSource({ kind: 'library', url, name: ' 晨报 ' })).toMatchObject({ kind: 'library', name: '晨报', named: true, page: undefined });
     // The options page's own form, as it sends a page: its fields through the kind's fromForm.
     const form = SOURCE_KINDS.page.settings!.fromForm({ publication: ' 潇湘晨报 ', date: '2024-06-01', page: '3' });
-    expect(await makeSource({ kind: 'page', url, ...form })).toMatchObject({ kind: 'page', name: '潇湘晨报', named: true, page: { publication: ' 潇湘晨报 ', date: '2024-06-01', page: 3 } });
-    for (const page of [undefined, { publication: ' ', date: '2024-06-01', page: 3 }, { publication: '晨报', date: '2024-6-1', page: 3 }, { publication: '晨报', date: '2024-06-01', page: 0 }]) {
-      await expect(makeSource({ kind: 'page', url, page })).rejects.toThrow(/newspaper page needs its publication, its date \(YYYY-MM-DD\) and its page number/);
+    expect(await makeSource({ kind: 'page', url, ...form })).toMatchObject({
+      kind: 'page',
+      name: '潇湘晨报',
+      named: true,
+      page: { publication: ' 潇湘晨报 ', date: '2024-06-01', page: 3 },
+    });
+    for (const page of [
+      undefined,
+      { publication: ' ', date: '2024-06-01', page: 3 },
+      { publication: '晨报', date: '2024-6-1', page: 3 },
+      { publication: '晨报', date: '2024-06-01', page: 0 },
+    ]) {
+      await expect(makeSource({ kind: 'page', url, page })).rejects.toThrow(
+        /newspaper page needs its publication, its date \(YYYY-MM-DD\) and its page number/,
+      );
     }
     for (const kind of ['opml', '__proto__', 'constructor', 'toString']) {
       await expect(makeSource({ kind: kind as Source['kind'], url })).rejects.toThrow(`unknown kind of source: ${kind}`);
@@ -330,7 +403,9 @@ describe('sources', () => {
   });
 
   it('gives back a site’s host permission with the last source on it', async () => {
-    const [a, b, c] = await Promise.all(['https://a.example.com/rss.xml', 'https://a.example.com/other.json', 'http://a.example.com:8080/x'].map((url) => makeSource({ kind: 'feed', url })));
+    const [a, b, c] = await Promise.all(
+      ['https://a.example.com/rss.xml', 'https://a.example.com/other.json', 'http://a.example.com:8080/x'].map((url) => makeSource({ kind: 'feed', url })),
+    );
     expect(permissionsToRelease(a, [b, c])).toEqual([]);
     expect(permissionsToRelease(a, [c])).toEqual(['https://a.example.com/*']);
     expect(permissionsToRelease(c, [a, b])).toEqual(['http://a.example.com:8080/*']);
@@ -361,13 +436,22 @@ describe('syncing every source', { timeout: 30_000 }, () => {
     expect((await sources.list()).map((s) => s.name)).toEqual(['潇湘晨报', '我的订阅']);
     // The progress line uses that name as soon as the manifest has given it.
     expect(shown[0]).toBe('127.0.0.1');
-    expect(shown.slice(1).filter((name) => name !== '我的订阅').every((name) => name === '潇湘晨报')).toBe(true);
+    expect(
+      shown
+        .slice(1)
+        .filter((name) => name !== '我的订阅')
+        .every((name) => name === '潇湘晨报'),
+    ).toBe(true);
     expect(shown).toContain('潇湘晨报');
   });
 
   it('removes a source in one step with its sync: nothing of it is written or remembered afterwards', async () => {
     const kept = new Map<string, unknown>();
-    const store: KeyValueStore = { get: async (key) => kept.get(key), set: async (key, value) => void kept.set(key, value), remove: async (key) => void kept.delete(key) };
+    const store: KeyValueStore = {
+      get: async (key) => kept.get(key),
+      set: async (key, value) => void kept.set(key, value),
+      remove: async (key) => void kept.delete(key),
+    };
     const sources = sourceRegistry(store);
     const archive = await makeSource({ kind: 'library', url: `${base}/archive/manifest.json` });
     await sources.add(archive);

@@ -60,7 +60,14 @@ export async function feedStories(feed: Feed, source: FeedSource, today: string)
   let undated = 0;
   let truncated = 0;
   for (const item of feed.items.slice(0, MAX_FEED_ITEMS)) {
-    const capped = capParagraphs(item.html !== undefined ? htmlParagraphs(item.html) : (item.text ?? '').split(/\n+/).map((p) => p.trim()).filter(Boolean));
+    const capped = capParagraphs(
+      item.html !== undefined
+        ? htmlParagraphs(item.html)
+        : (item.text ?? '')
+            .split(/\n+/)
+            .map((p) => p.trim())
+            .filter(Boolean),
+    );
     const { paragraphs } = capped;
     const title = item.title || paragraphs[0]?.slice(0, 60);
     if (!title || paragraphs.length === 0) continue;

@@ -136,8 +136,14 @@ export function parseFeed(source: string): Feed {
   const rss = (doc.rss as Node | undefined)?.channel as Node | undefined;
   if (rss) return { kind: 'rss', title: text(rss.title), items: ((rss.item as Node[] | undefined) ?? []).map(rssItem).filter((i): i is FeedItem => !!i) };
   const rdf = doc['rdf:RDF'] as Node | undefined;
-  if (rdf) return { kind: 'rss', title: text((rdf.channel as Node | undefined)?.title), items: ((rdf.item as Node[] | undefined) ?? []).map(rssItem).filter((i): i is FeedItem => !!i) };
+  if (rdf)
+    return {
+      kind: 'rss',
+      title: text((rdf.channel as Node | undefined)?.title),
+      items: ((rdf.item as Node[] | undefined) ?? []).map(rssItem).filter((i): i is FeedItem => !!i),
+    };
   const atom = doc.feed as Node | undefined;
-  if (atom) return { kind: 'atom', title: text(atom.title), items: ((atom.entry as Node[] | undefined) ?? []).map(atomEntry).filter((i): i is FeedItem => !!i) };
+  if (atom)
+    return { kind: 'atom', title: text(atom.title), items: ((atom.entry as Node[] | undefined) ?? []).map(atomEntry).filter((i): i is FeedItem => !!i) };
   throw new FeedError(`XML, but not RSS or Atom (its root is <${Object.keys(doc).find((k) => !k.startsWith('?')) ?? '?'}>)`);
 }

@@ -43,7 +43,10 @@ export async function fetchSource(url: string, known: Validators, limits: FetchL
     const from = answeredFrom(response);
     if (from !== undefined && from !== new URL(url).origin) {
       await response.body?.cancel().catch(() => undefined);
-      throw new FetchError('redirect', `${url}: the server sends it on to ${from}, another site than the one added; add that address as a source if it is the right one`);
+      throw new FetchError(
+        'redirect',
+        `${url}: the server sends it on to ${from}, another site than the one added; add that address as a source if it is the right one`,
+      );
     }
     if (response.status === 304) return { status: 'not-modified' };
     if (!response.ok) throw new FetchError('http', `${url}: the server answered ${response.status}`);

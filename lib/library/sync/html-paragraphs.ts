@@ -7,7 +7,29 @@
  */
 import { Tokenizer } from 'htmlparser2';
 
-const BLOCK = new Set(['p', 'div', 'br', 'li', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'section', 'article', 'table', 'tr', 'figure', 'figcaption', 'pre', 'hr']);
+const BLOCK = new Set([
+  'p',
+  'div',
+  'br',
+  'li',
+  'ul',
+  'ol',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'blockquote',
+  'section',
+  'article',
+  'table',
+  'tr',
+  'figure',
+  'figcaption',
+  'pre',
+  'hr',
+]);
 const SILENT = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'object', 'svg']);
 
 export function htmlParagraphs(html: string): string[] {

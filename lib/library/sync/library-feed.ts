@@ -42,7 +42,8 @@ function shardOf(raw: unknown, i: number, manifest: URL): Shard {
     throw new FeedError(`shard ${i + 1}: "${shard.url}" is not on the manifest's site (${manifest.origin}), and only that site is read`);
   }
   const version = typeof shard.version === 'string' || typeof shard.version === 'number' ? String(shard.version) : undefined;
-  if (version !== undefined && version.length > MAX_SHARD_VERSION_CHARS) throw new FeedError(`shard ${i + 1}: its version is longer than ${MAX_SHARD_VERSION_CHARS} characters`);
+  if (version !== undefined && version.length > MAX_SHARD_VERSION_CHARS)
+    throw new FeedError(`shard ${i + 1}: its version is longer than ${MAX_SHARD_VERSION_CHARS} characters`);
   return { url: url.href, version };
 }
 

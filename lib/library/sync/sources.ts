@@ -38,7 +38,8 @@ export async function makeSource(input: NewSource): Promise<Source> {
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new SourceError('only http and https addresses can be synced');
   // Kept with the source in plain text, and never sent by the browser's fetch anyway: every sync would fail.
-  if (url.username || url.password) throw new SourceError('an address with a user name or password in it (user:password@) cannot be synced: remove them, the source must be readable without');
+  if (url.username || url.password)
+    throw new SourceError('an address with a user name or password in it (user:password@) cannot be synced: remove them, the source must be readable without');
   const kind = kindModule(input.kind);
   if (!kind) throw new SourceError(`unknown kind of source: ${input.kind}`);
   const settings = kind.settings?.check(input);
@@ -65,12 +66,18 @@ export function sourceRegistry(store: KeyValueStore) {
       await store.set(SOURCES, [...all, source]);
     },
     async update(id: string, change: Partial<Pick<Source, 'enabled' | 'name'>>) {
-      await store.set(SOURCES, (await list()).map((s) => (s.id === id ? { ...s, ...change } : s)));
+      await store.set(
+        SOURCES,
+        (await list()).map((s) => (s.id === id ? { ...s, ...change } : s)),
+      );
     },
     /** Removes a source and its state; the source removed, if there was one. */
     async remove(id: string): Promise<Source | undefined> {
       const all = await list();
-      await store.set(SOURCES, all.filter((s) => s.id !== id));
+      await store.set(
+        SOURCES,
+        all.filter((s) => s.id !== id),
+      );
       await store.remove(stateKey(id));
       return all.find((s) => s.id === id);
     },

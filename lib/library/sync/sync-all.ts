@@ -39,7 +39,10 @@ export function syncRunner(deps: SyncAllDeps) {
     const results = new Map<string, SyncResult>();
     const all = await deps.sources.list();
     const todo = ids.map((id) => all.find((s) => s.id === id)).filter((s): s is Source => !!s && s.enabled);
-    await deps.store.set(PENDING, todo.map((s) => s.id));
+    await deps.store.set(
+      PENDING,
+      todo.map((s) => s.id),
+    );
     try {
       for (const [index, source] of todo.entries()) {
         // Removed or switched off since the sync began: nothing to do for it.
@@ -65,7 +68,10 @@ export function syncRunner(deps: SyncAllDeps) {
             if (source.named === false && title && title !== source.name) await deps.sources.update(source.id, { name: title });
           }
         }
-        await deps.store.set(PENDING, todo.slice(index + 1).map((s) => s.id));
+        await deps.store.set(
+          PENDING,
+          todo.slice(index + 1).map((s) => s.id),
+        );
       }
     } finally {
       await deps.status(null);

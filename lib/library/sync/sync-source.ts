@@ -67,7 +67,8 @@ function problemOf(error: unknown): SyncProblem {
 }
 
 /** An error any kind's reader throws for unreadable text (FeedError also says so of whatever else a reader threw). */
-const isFormatError = (error: unknown) => error instanceof FeedError || Object.values(SOURCE_KINDS).some((kind) => kind.formatErrors.some((type) => error instanceof type));
+const isFormatError = (error: unknown) =>
+  error instanceof FeedError || Object.values(SOURCE_KINDS).some((kind) => kind.formatErrors.some((type) => error instanceof type));
 
 /** A document's text read into stories: whatever a parser throws says the text is unreadable, in the parser's words. */
 async function readText(doc: SourceDocument, text: string): Promise<Story[]> {

@@ -59,8 +59,7 @@ function kinds(): Uint8Array {
 }
 
 /** Words that end a body's name (株洲南方阀门股份 有限公司, 中央第五生态环境保护 督察组). */
-const ORG_HEAD =
-  /(?:公司|集团|委员会|委|部|局|厅|署|院|学校|职院|会|社|台|行|所|中心|办公室|办|厂|党|军|队|组|团|司|联|盟|报|刊|杂志|俱乐部|处|馆|店|家)$/;
+const ORG_HEAD = /(?:公司|集团|委员会|委|部|局|厅|署|院|学校|职院|会|社|台|行|所|中心|办公室|办|厂|党|军|队|组|团|司|联|盟|报|刊|杂志|俱乐部|处|馆|店|家)$/;
 /** Words that end a place's name (岐山 县, 麦禾营 镇). */
 const PLACE_HEAD = /(?:省|市|县|区|镇|乡|村|州|路|街|道|港|湾|山|河|江|湖|岛|桥|园|场)$/;
 /** Words a name does not run across: verbs, prepositions, conjunctions, particles, pronouns, adverbs. */

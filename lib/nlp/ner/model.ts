@@ -176,7 +176,19 @@ const slot = (hash: number, mask: number) => (Math.imul(hash, 0x27d4eb2d) >>> 0)
 export function emit(model: NerModel, features: Int32Array, templates: number, n: number, emissions: Int32Array): void {
   const { keys, rows, mask, weights: w } = model;
   for (let i = 0; i < n; i++) {
-    let e0 = 0, e1 = 0, e2 = 0, e3 = 0, e4 = 0, e5 = 0, e6 = 0, e7 = 0, e8 = 0, e9 = 0, e10 = 0, e11 = 0, e12 = 0;
+    let e0 = 0,
+      e1 = 0,
+      e2 = 0,
+      e3 = 0,
+      e4 = 0,
+      e5 = 0,
+      e6 = 0,
+      e7 = 0,
+      e8 = 0,
+      e9 = 0,
+      e10 = 0,
+      e11 = 0,
+      e12 = 0;
     const end = (i + 1) * templates;
     for (let f = i * templates; f < end; f++) {
       const hash = features[f];
@@ -188,12 +200,34 @@ export function emit(model: NerModel, features: Int32Array, templates: number, n
       }
       if (row === EMPTY) continue;
       const b = row * LABELS;
-      e0 += w[b]; e1 += w[b + 1]; e2 += w[b + 2]; e3 += w[b + 3]; e4 += w[b + 4]; e5 += w[b + 5]; e6 += w[b + 6];
-      e7 += w[b + 7]; e8 += w[b + 8]; e9 += w[b + 9]; e10 += w[b + 10]; e11 += w[b + 11]; e12 += w[b + 12];
+      e0 += w[b];
+      e1 += w[b + 1];
+      e2 += w[b + 2];
+      e3 += w[b + 3];
+      e4 += w[b + 4];
+      e5 += w[b + 5];
+      e6 += w[b + 6];
+      e7 += w[b + 7];
+      e8 += w[b + 8];
+      e9 += w[b + 9];
+      e10 += w[b + 10];
+      e11 += w[b + 11];
+      e12 += w[b + 12];
     }
     const t = i * LABELS;
-    emissions[t] = e0; emissions[t + 1] = e1; emissions[t + 2] = e2; emissions[t + 3] = e3; emissions[t + 4] = e4; emissions[t + 5] = e5; emissions[t + 6] = e6;
-    emissions[t + 7] = e7; emissions[t + 8] = e8; emissions[t + 9] = e9; emissions[t + 10] = e10; emissions[t + 11] = e11; emissions[t + 12] = e12;
+    emissions[t] = e0;
+    emissions[t + 1] = e1;
+    emissions[t + 2] = e2;
+    emissions[t + 3] = e3;
+    emissions[t + 4] = e4;
+    emissions[t + 5] = e5;
+    emissions[t + 6] = e6;
+    emissions[t + 7] = e7;
+    emissions[t + 8] = e8;
+    emissions[t + 9] = e9;
+    emissions[t + 10] = e10;
+    emissions[t + 11] = e11;
+    emissions[t + 12] = e12;
   }
 }
 
@@ -218,7 +252,15 @@ export function parseModel(text: string): NerModel {
   let size = 1;
   if (features > MAX_FEATURES) throw new Error('entity model: too many features');
   while (size < features * 2) size <<= 1;
-  const model: NerModel = { keys: new Int32Array(size), rows: new Uint16Array(size).fill(EMPTY), mask: size - 1, weights: new Int32Array(features * LABELS), transitions, features, titles };
+  const model: NerModel = {
+    keys: new Int32Array(size),
+    rows: new Uint16Array(size).fill(EMPTY),
+    mask: size - 1,
+    weights: new Int32Array(features * LABELS),
+    transitions,
+    features,
+    titles,
+  };
   let at = 0;
   const varint = () => {
     let value = 0;
@@ -247,7 +289,13 @@ export function parseModel(text: string): NerModel {
 }
 
 /** Writes weights (a map from feature hash to its label weights) in the format parseModel reads. */
-export function serializeModel(weights: Map<number, Float32Array>, transitions: Float32Array, titles: Iterable<string>, scale: number, comment: string): string {
+export function serializeModel(
+  weights: Map<number, Float32Array>,
+  transitions: Float32Array,
+  titles: Iterable<string>,
+  scale: number,
+  comment: string,
+): string {
   const bytes: number[] = [];
   const varint = (value: number) => {
     while (value >= 0x80) {
@@ -263,7 +311,9 @@ export function serializeModel(weights: Map<number, Float32Array>, transitions: 
     const row = weights.get(hash)!;
     const quantised = Array.from(row, (w) => quantise(w, scale));
     let used = 0;
-    quantised.forEach((q, y) => (used |= q ? 1 << y : 0));
+    quantised.forEach((q, y) => {
+      if (q) used |= 1 << y;
+    });
     if (!used) continue;
     varint(hash - previous);
     previous = hash;

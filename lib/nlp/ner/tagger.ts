@@ -35,7 +35,14 @@ export function ruleHints(text: string, mentions: readonly Mention[]): Uint8Arra
 const FULL_STOP = /[。！？!?；;…]$/;
 const STOP: Token = { word: '。', tag: 'x' };
 
-export function tagSentence(text: string, tokens: readonly Token[], model: NerModel, k: FeatureKnowledge, hints: Uint8Array, lexicon: Lexicon): SentenceEntities {
+export function tagSentence(
+  text: string,
+  tokens: readonly Token[],
+  model: NerModel,
+  k: FeatureKnowledge,
+  hints: Uint8Array,
+  lexicon: Lexicon,
+): SentenceEntities {
   const n = text.length;
   const open = !FULL_STOP.test(text);
   const read = open ? `${text}${STOP.word}` : text;
@@ -118,8 +125,14 @@ function tidy(text: string, { starts, ends }: Words, spans: Span[], lexicon: Lex
   const kept: Span[] = [];
   for (const span of spans) {
     let { start, end } = span;
-    for (let first = starts.get(start); first && EDGE_TAG.test(first.tag) && start + first.word.length < end; first = starts.get(start)) start += first.word.length;
-    for (let last = ends.get(end); last && EDGE_TAG.test(last.tag) && !(span.type === 'org' && ORG_HEAD.test(last.word)) && end - last.word.length > start; last = ends.get(end)) end -= last.word.length;
+    for (let first = starts.get(start); first && EDGE_TAG.test(first.tag) && start + first.word.length < end; first = starts.get(start))
+      start += first.word.length;
+    for (
+      let last = ends.get(end);
+      last && EDGE_TAG.test(last.tag) && !(span.type === 'org' && ORG_HEAD.test(last.word)) && end - last.word.length > start;
+      last = ends.get(end)
+    )
+      end -= last.word.length;
     while (end - start > 2 && TRAILING.test(text[end - 1])) end--;
     // A paper's dateline is the paper: 株洲日报讯 → 株洲日报.
     if (span.type === 'org' && text.startsWith('报讯', end - 2)) end--;
@@ -148,7 +161,12 @@ function tidy(text: string, { starts, ends }: Words, spans: Span[], lexicon: Lex
     const name = text.slice(start, end);
     if (end - start < (span.type === 'place' ? 1 : 2) || BRACKET.test(name) || COUNT.test(name) || placeNoise(name, lexicon)) continue;
     const whole = starts.get(start);
-    if (whole && whole.word.length === end - start && (IDIOM_TAG.test(whole.tag) || (name.length >= 4 && DICTIONARY_TYPE[whole.tag] && DICTIONARY_TYPE[whole.tag] !== span.type))) continue;
+    if (
+      whole &&
+      whole.word.length === end - start &&
+      (IDIOM_TAG.test(whole.tag) || (name.length >= 4 && DICTIONARY_TYPE[whole.tag] && DICTIONARY_TYPE[whole.tag] !== span.type))
+    )
+      continue;
     if (span.type === 'person' && INSIDE_NO_NAME.test(name)) continue;
     if (span.type === 'org' && insideNoun(start, end)) continue;
     kept.push({ type: span.type, start, end });
@@ -180,7 +198,13 @@ function joinForeignNames(text: string, spans: Span[], rules: Span[]): Span[] {
 function knownPlaces({ starts }: Words, spans: Span[], rules: Span[]): Span[] {
   const extra = rules.filter((r) => {
     const word = starts.get(r.start);
-    return r.type === 'place' && word?.tag === 'ns' && word.word.length === r.end - r.start && r.end - r.start >= 2 && !spans.some((s) => s.start < r.end && r.start < s.end);
+    return (
+      r.type === 'place' &&
+      word?.tag === 'ns' &&
+      word.word.length === r.end - r.start &&
+      r.end - r.start >= 2 &&
+      !spans.some((s) => s.start < r.end && r.start < s.end)
+    );
   });
   return extra.length ? [...spans, ...extra].sort((a, b) => a.start - b.start) : spans;
 }
