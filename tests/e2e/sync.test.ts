@@ -178,7 +178,7 @@ describe('syncing sources', () => {
     const before = await libraryCount();
     const options = await session.openPage('options.html');
     expect(await options.getByLabel('报纸名称').count()).toBe(0);
-    await options.getByLabel('来源类型').selectOption('page');
+    await options.getByLabel('来源类型').selectOption('print-page');
     await options.getByLabel('地址').fill(`${base}/page.txt`);
     await options.getByLabel('报纸名称').fill('潇湘晨报');
     await options.getByLabel('日期').fill('2024-06-01');

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../lib/extract/article';
 import { decodeMarkup } from '../../lib/extract/decode';
 import { ImportError, storiesFromJsonl, storiesToJsonl } from '../../lib/library/jsonl';
-import { PageParseError, parsePageText } from '../../lib/library/page-text';
+import { PrintPageError, parsePrintPage } from '../../lib/library/print-page';
 import { checkStory } from '../../lib/story';
 import { FeedError, parseFeed } from '../../lib/library/sync/feed';
 import { feedStories } from '../../lib/library/sync/feed-stories';
@@ -176,7 +176,7 @@ describe('fuzzed input', () => {
   it('newspaper page text', async () => {
     const page = await readPackageFile('seeds/zhuzhou-daily-2024-05-22-p1.txt');
     const info = { publication: '株洲日报', date: '2024-05-22', page: 1, origin: 'src-fuzz' };
-    await fuzz('page', [page], (text) => parsePageText(text, info), [PageParseError], validStories);
+    await fuzz('page', [page], (text) => parsePrintPage(text, info), [PrintPageError], validStories);
   });
 
   it('web pages, as the content script and `insight analyze` read them', async () => {

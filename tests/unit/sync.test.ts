@@ -192,12 +192,12 @@ describe('syncing a source', { timeout: 30_000 }, () => {
   });
 
   it('reads a newspaper page in the seed’s format', async () => {
-    const page = source('page', '/page.txt', { page: { publication: '潇湘晨报', date: '2024-06-01', page: 3 } });
+    const page = source('print-page', '/page.txt', { printPage: { publication: '潇湘晨报', date: '2024-06-01', page: 3 } });
     const result = await syncSource(page, deps());
     expect(result.error).toBeUndefined();
     expect(result.added).toBeGreaterThan(0);
     const all = await library.all();
-    expect(all.filter((s) => s.origin === 'src-page').map((s) => s.title)).toContain('炎陵黄桃开园 首批鲜果销往长三角');
+    expect(all.filter((s) => s.origin === page.id).map((s) => s.title)).toContain('炎陵黄桃开园 首批鲜果销往长三角');
   });
 });
 
@@ -231,7 +231,7 @@ describe('a source writes its own stories only', { timeout: 30_000 }, () => {
   });
 
   it('leaves another source’s page and an imported story with a feed item’s id alone (any kind of source)', async () => {
-    const page = (id: string) => source('page', '/page.txt', { id, page: { publication: '潇湘晨报', date: '2024-06-01', page: 3 } });
+    const page = (id: string) => source('print-page', '/page.txt', { id, printPage: { publication: '潇湘晨报', date: '2024-06-01', page: 3 } });
     const first = await syncSource(page('src-page'), deps());
     // The same text again from another source: the library has it; changed text: a conflict.
     expect(await syncSource(page('src-page-2'), deps())).toMatchObject({ added: 0, duplicates: first.added, conflicts: 0 });
@@ -366,9 +366,44 @@ describe('sources', () => {
     await expect(makeSource({ kind: 'feed', url: 'https://reader@news.example.com/rss.xml' })).rejects.toThrow(/user name or password/);
   });
 
+  it('reads a printed-page source an earlier version stored as kind "page" in today’s shape', async () => {
+    const kept = new Map<string, unknown>([
+      [
+        'sources',
+        [
+          {
+            id: 'src-old',
+            kind: 'page',
+            url: 'https://news.example.com/p3.txt',
+            name: '潇湘晨报',
+            enabled: true,
+            page: { publication: '潇湘晨报', date: '2024-06-01', page: 3 },
+          },
+        ],
+      ],
+    ]);
+    const sources = sourceRegistry({
+      get: async (key) => kept.get(key),
+      set: async (key, value) => void kept.set(key, value),
+      remove: async (key) => void kept.delete(key),
+    });
+    expect(await sources.list()).toEqual([
+      {
+        id: 'src-old',
+        kind: 'print-page',
+        url: 'https://news.example.com/p3.txt',
+        name: '潇湘晨报',
+        enabled: true,
+        printPage: { publication: '潇湘晨报', date: '2024-06-01', page: 3 },
+      },
+    ]);
+    await sources.update('src-old', { enabled: false });
+    expect(kept.get('sources')).toEqual([expect.objectContaining({ kind: 'print-page', enabled: false, printPage: expect.objectContaining({ page: 3 }) })]);
+  });
+
   it('takes every kind the options page offers, with what that kind needs, and no other kind', async () => {
     const url = 'https://news.example.com/x';
-    expect(Object.keys(SOURCE_KINDS).sort()).toEqual(['feed', 'library', 'page']);
+    expect(Object.keys(SOURCE_KINDS).sort()).toEqual(['feed', 'library', 'print-page']);
     for (const [kind, module] of Object.entries(SOURCE_KINDS)) expect(module.kind).toBe(kind);
     expect(await makeSource({ kind: 'feed', url })).toMatchObject({
       kind: 'feed',
@@ -376,24 +411,24 @@ describe('sources', () => {
       name: 'news.example.com',
       named: false,
       enabled: true,
-      page: undefined,
+      printPage: undefined,
     });
-    expect(await makeSource({ kind: 'library', url, name: ' 晨报 ' })).toMatchObject({ kind: 'library', name: '晨报', named: true, page: undefined });
-    // The options page's own form, as it sends a page: its fields through the kind's fromForm.
-    const form = SOURCE_KINDS.page.settings!.fromForm({ publication: ' 潇湘晨报 ', date: '2024-06-01', page: '3' });
-    expect(await makeSource({ kind: 'page', url, ...form })).toMatchObject({
-      kind: 'page',
+    expect(await makeSource({ kind: 'library', url, name: ' 晨报 ' })).toMatchObject({ kind: 'library', name: '晨报', named: true, printPage: undefined });
+    // The options page's own form, as it sends a printed page: its fields through the kind's fromForm.
+    const form = SOURCE_KINDS['print-page'].settings!.fromForm({ publication: ' 潇湘晨报 ', date: '2024-06-01', page: '3' });
+    expect(await makeSource({ kind: 'print-page', url, ...form })).toMatchObject({
+      kind: 'print-page',
       name: '潇湘晨报',
       named: true,
-      page: { publication: ' 潇湘晨报 ', date: '2024-06-01', page: 3 },
+      printPage: { publication: ' 潇湘晨报 ', date: '2024-06-01', page: 3 },
     });
-    for (const page of [
+    for (const printPage of [
       undefined,
       { publication: ' ', date: '2024-06-01', page: 3 },
       { publication: '晨报', date: '2024-6-1', page: 3 },
       { publication: '晨报', date: '2024-06-01', page: 0 },
     ]) {
-      await expect(makeSource({ kind: 'page', url, page })).rejects.toThrow(
+      await expect(makeSource({ kind: 'print-page', url, printPage })).rejects.toThrow(
         /newspaper page needs its publication, its date \(YYYY-MM-DD\) and its page number/,
       );
     }

@@ -5,7 +5,7 @@
  */
 import type { MessageKey } from '../../message-key';
 import type { Story } from '../../story';
-import type { NewspaperPage, Source, SourceKind, SourceState, SyncCounts } from './source';
+import type { PrintPage, Source, SourceKind, SourceState, SyncCounts } from './source';
 import type { NewSource } from './sources';
 
 /** One address a sync fetches, and how its text becomes stories. */
@@ -35,7 +35,7 @@ export interface SyncRun {
 
 /** A field the options page asks for, beside the address and the name. */
 export interface SourceField {
-  name: keyof NewspaperPage;
+  name: keyof PrintPage;
   label: MessageKey;
   type: 'text' | 'date' | 'number';
   min?: number;
@@ -43,13 +43,13 @@ export interface SourceField {
   initial?: string;
 }
 
-/** What a kind needs told beyond its address: a newspaper page, which one it is. */
+/** What a kind needs told beyond its address: a printed page, which one it is. */
 export interface SourceSettings {
   fields: readonly SourceField[];
   /** The form's values (by field name) as a new source's settings. */
-  fromForm(values: Readonly<Record<string, string>>): Pick<NewSource, 'page'>;
+  fromForm(values: Readonly<Record<string, string>>): Pick<NewSource, 'printPage'>;
   /** The reader's settings checked, with the name they give the source; or what to fix, in plain words. */
-  check(input: NewSource): { page: NewspaperPage; name: string } | { problem: string };
+  check(input: NewSource): { printPage: PrintPage; name: string } | { problem: string };
 }
 
 /** Constructors of the errors that say a text is not what a kind reads (a "format" problem for the reader). */

@@ -6,14 +6,14 @@
 import { ownValue } from '../../nlp/own-keys';
 import { newsFeed } from './kinds/feed';
 import { libraryFeed } from './kinds/library';
-import { newspaperPage } from './kinds/page';
+import { printPageKind } from './kinds/print-page';
 import type { SourceKind } from './source';
 import type { SourceKindModule } from './source-kind';
 
 export const SOURCE_KINDS: { readonly [K in SourceKind]: SourceKindModule<K> } = {
   feed: newsFeed,
   library: libraryFeed,
-  page: newspaperPage,
+  'print-page': printPageKind,
 };
 
 /** The module of a kind named in a message or in storage: undefined for one no kind has (`__proto__` included). */

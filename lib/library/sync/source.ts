@@ -2,8 +2,11 @@
 import type { Validators } from './fetch-source';
 import type { Shard } from './library-feed';
 
-/** A library feed (manifest + JSON Lines shards), a news feed (RSS, Atom, JSON Feed), or one newspaper page in the seed's text format. */
-export type SourceKind = 'library' | 'feed' | 'page';
+/**
+ * A library feed (manifest + JSON Lines shards), a news feed (RSS, Atom, JSON Feed), or one printed
+ * page of a newspaper in the seed's text format. ("Page" alone is the web page a reader reads.)
+ */
+export type SourceKind = 'library' | 'feed' | 'print-page';
 
 export interface Source {
   id: string;
@@ -14,14 +17,15 @@ export interface Source {
   /** False when the reader gave no name: the one the source gives itself replaces the host's after a sync. */
   named?: boolean;
   enabled: boolean;
-  /** For a page: which page of which paper of which day it is. */
-  page?: NewspaperPage;
+  /** For a printed page: which page of which paper of which day it is. */
+  printPage?: PrintPage;
 }
 
-export interface NewspaperPage {
+export interface PrintPage {
   publication: string;
   /** YYYY-MM-DD. */
   date: string;
+  /** The page number in the printed paper. */
   page: number;
 }
 

@@ -3,14 +3,14 @@
  * address), and kept through a small key-value store (extension local storage; a Map in tests).
  */
 import type { KeyValueStore } from '../../key-value-store';
-import type { NewspaperPage, Source, SourceKind, SourceState } from './source';
+import type { PrintPage, Source, SourceKind, SourceState } from './source';
 import { kindModule } from './source-kinds';
 
 export interface NewSource {
   kind: SourceKind;
   url: string;
   name?: string;
-  page?: NewspaperPage;
+  printPage?: PrintPage;
 }
 
 const SOURCES = 'sources';
@@ -52,12 +52,22 @@ export async function makeSource(input: NewSource): Promise<Source> {
     name: name || url.hostname,
     named: Boolean(name),
     enabled: true,
-    page: settings?.page,
+    printPage: settings?.printPage,
   };
 }
 
+/** A source as an earlier version stored it: a printed page was kind 'page', its settings `page`. */
+type StoredSource = Source | (Omit<Source, 'kind'> & { kind: 'page'; page?: PrintPage });
+
+/** A stored source in today's shape (the next write of the list stores it so). */
+function upgraded(stored: StoredSource): Source {
+  if (stored.kind !== 'page') return stored;
+  const { page, ...rest } = stored;
+  return { ...rest, kind: 'print-page', printPage: page };
+}
+
 export function sourceRegistry(store: KeyValueStore) {
-  const list = async () => ((await store.get(SOURCES)) as Source[] | undefined) ?? [];
+  const list = async () => (((await store.get(SOURCES)) as StoredSource[] | undefined) ?? []).map(upgraded);
   return {
     list,
     async add(source: Source) {

@@ -11,7 +11,7 @@ import { MESSAGE_LENGTH, printable } from './printable';
 import { storyId } from './story-id';
 import { BUNDLED_ORIGIN, checkStory, type Story, type Subhead } from '../story';
 
-export interface PageInfo {
+export interface PrintPageInfo {
   publication: string;
   /** YYYY-MM-DD */
   date: string;
@@ -21,10 +21,10 @@ export interface PageInfo {
   url?: string;
 }
 
-export class PageParseError extends Error {
+export class PrintPageError extends Error {
   constructor(message: string) {
     super(printable(message, MESSAGE_LENGTH));
-    this.name = 'PageParseError';
+    this.name = 'PrintPageError';
   }
 }
 
@@ -219,16 +219,16 @@ function opensStory(current: Draft | undefined, cluster: Block[], next: Kind | u
 }
 
 /**
- * Parses one page of newspaper text into its stories. Throws PageParseError, and returns nothing
+ * Parses one page of newspaper text into its stories. Throws PrintPageError, and returns nothing
  * partial, when the text is empty, not text, or holds no story.
  */
-export async function parsePageText(text: string, info: PageInfo): Promise<Story[]> {
+export async function parsePrintPage(text: string, info: PrintPageInfo): Promise<Story[]> {
   if (NOT_TEXT.test(text)) {
     const at = text.slice(0, text.search(NOT_TEXT)).split('\n').length;
-    throw new PageParseError(`line ${at}: this is not plain text (binary data or a wrong encoding?)`);
+    throw new PrintPageError(`line ${at}: this is not plain text (binary data or a wrong encoding?)`);
   }
   const blocks = splitBlocks(text);
-  if (blocks.length === 0) throw new PageParseError('the page is empty');
+  if (blocks.length === 0) throw new PrintPageError('the page is empty');
   const kinds = blocks.map(kindOf);
   const drafts: Draft[] = [];
   let story: Draft | undefined;
@@ -260,7 +260,7 @@ export async function parsePageText(text: string, info: PageInfo): Promise<Story
       continue;
     }
     if (!story) {
-      throw new PageParseError(`line ${block.line}: text before the first headline: 「${block.lines[0].slice(0, 20)}」`);
+      throw new PrintPageError(`line ${block.line}: text before the first headline: 「${block.lines[0].slice(0, 20)}」`);
     }
     if (kind === 'caption') story.captions.push(block.lines[0]);
     else if (kind === 'lead') addLead(story, block.lines[0]);
@@ -272,8 +272,8 @@ export async function parsePageText(text: string, info: PageInfo): Promise<Story
   }
 
   const empty = drafts.find((d) => d.paragraphs.length === 0);
-  if (empty) throw new PageParseError(`line ${empty.line}: the headline 「${empty.title}」 has no text under it`);
-  if (drafts.length === 0) throw new PageParseError('no story found: a story is a headline followed by its text');
+  if (empty) throw new PrintPageError(`line ${empty.line}: the headline 「${empty.title}」 has no text under it`);
+  if (drafts.length === 0) throw new PrintPageError('no story found: a story is a headline followed by its text');
 
   return Promise.all(
     drafts.map(async (d, position) => {
@@ -295,7 +295,7 @@ export async function parsePageText(text: string, info: PageInfo): Promise<Story
       if (info.url) story.url = info.url;
       // Through the library's own schema: the same checks and field order as an imported story.
       const checked = checkStory(story);
-      if ('problems' in checked) throw new PageParseError(`line ${d.line}: ${checked.problems.join('; ')}`);
+      if ('problems' in checked) throw new PrintPageError(`line ${d.line}: ${checked.problems.join('; ')}`);
       return checked.story;
     }),
   );

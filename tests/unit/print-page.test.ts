@@ -1,13 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { PageParseError, parsePageText, type PageInfo } from '../../lib/library/page-text';
+import { PrintPageError, parsePrintPage, type PrintPageInfo } from '../../lib/library/print-page';
 
-const info: PageInfo = { publication: '湘江晚报', date: '2024-07-13', page: 3, origin: 'test' };
+const info: PrintPageInfo = { publication: '湘江晚报', date: '2024-07-13', page: 3, origin: 'test' };
 const fixture = (name: string) => readFile(new URL(`../fixtures/pages/${name}`, import.meta.url), 'utf8');
 
-describe('page-text importer on a page it was not written for', () => {
+describe('printed-page importer on a page it was not written for', () => {
   it('finds the four stories with their parts', async () => {
-    const stories = await parsePageText(await fixture('evening-news-p3.txt'), info);
+    const stories = await parsePrintPage(await fixture('evening-news-p3.txt'), info);
     expect(stories.map((s) => s.title)).toEqual([
       '炎陵黄桃开园 首批鲜果销往长三角',
       '天元区图书馆夜间开放 市民读书到十点',
@@ -36,13 +36,13 @@ describe('page-text importer on a page it was not written for', () => {
 
   it('accepts Windows line ends and full-width spaces', async () => {
     const text = '\u3000小标题新闻一则\r\n\r\n本报讯(记者/李明) 今天天气晴。\r\n';
-    const [story] = await parsePageText(text, info);
+    const [story] = await parsePrintPage(text, info);
     expect(story.title).toBe('小标题新闻一则');
     expect(story.paragraphs).toEqual(['今天天气晴。']);
   });
 });
 
-describe('page-text importer on bad input', () => {
+describe('printed-page importer on bad input', () => {
   const cases: Array<[what: string, text: string, message: RegExp]> = [
     ['empty text', '', /empty/],
     ['only blank lines', '\n \n\u3000\n', /empty/],
@@ -53,8 +53,8 @@ describe('page-text importer on bad input', () => {
   ];
 
   it.each(cases)('rejects %s with a clear message', async (_what, text, message) => {
-    const attempt = parsePageText(text, info);
-    await expect(attempt).rejects.toBeInstanceOf(PageParseError);
+    const attempt = parsePrintPage(text, info);
+    await expect(attempt).rejects.toBeInstanceOf(PrintPageError);
     await expect(attempt).rejects.toThrow(message);
   });
 });
