@@ -8,6 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storiesToJsonl } from '../../lib/library/jsonl';
 import { launchExtension, type ExtensionGlobal, type ExtensionSession } from '../../scripts/launch-extension';
@@ -77,6 +78,19 @@ async function libraryCount(): Promise<number> {
   return Number(/(\d+)/.exec(text ?? '')![1]);
 }
 
+/** Adds a library feed in the options page and waits until its first shard (3 stories) is written. */
+async function addLibraryFeed(options: Page, path: string): Promise<void> {
+  await options.getByLabel('来源类型').selectOption('library');
+  await options.getByLabel('地址').fill(`${base}${path}`);
+  await options.getByRole('button', { name: '添加并同步' }).click();
+  const progress = () =>
+    options
+      .getByTestId('sync-progress')
+      .textContent()
+      .catch(() => '');
+  await expect.poll(progress, { timeout: 30_000 }).toMatch(/已写入 3\/3 篇/);
+}
+
 describe('syncing sources', () => {
   it('adds a feed in the options page, shows its result, and its stories relate in the popup', async () => {
     const before = await libraryCount();
@@ -102,20 +116,8 @@ describe('syncing sources', () => {
     const before = await libraryCount();
     shardDelay = 4000;
     const options = await session.openPage('options.html');
-    await options.getByLabel('来源类型').selectOption('library');
-    await options.getByLabel('地址').fill(`${base}/archive/manifest.json`);
-    await options.getByRole('button', { name: '添加并同步' }).click();
+    await addLibraryFeed(options, '/archive/manifest.json');
     // The first shard is written, the second is on its way: stop the worker now.
-    await expect
-      .poll(
-        () =>
-          options
-            .getByTestId('sync-progress')
-            .textContent()
-            .catch(() => ''),
-        { timeout: 30_000 },
-      )
-      .toMatch(/已写入 3\/3 篇/);
     await options.screenshot({ path: `${shots}options-sync-progress.png`, fullPage: true });
     await session.stopWorker();
     shardDelay = 0;
@@ -145,19 +147,7 @@ describe('syncing sources', () => {
     const before = await libraryCount();
     shardDelay = 3000;
     const options = await session.openPage('options.html');
-    await options.getByLabel('来源类型').selectOption('library');
-    await options.getByLabel('地址').fill(`${base}/later/manifest.json`);
-    await options.getByRole('button', { name: '添加并同步' }).click();
-    await expect
-      .poll(
-        () =>
-          options
-            .getByTestId('sync-progress')
-            .textContent()
-            .catch(() => ''),
-        { timeout: 30_000 },
-      )
-      .toMatch(/已写入 3\/3 篇/);
+    await addLibraryFeed(options, '/later/manifest.json');
     // The second shard is on its way when the reader removes the source with its stories.
     const later = options.locator('[data-source-id]', { hasText: 'later/manifest.json' });
     await later.getByLabel('同时删除它的报道').check();
