@@ -15,5 +15,6 @@ const BETWEEN = new RegExp(String.raw`(?<=${CJK})[,;:](?=${CJK})|(?<=${CJK})[?!]
 const PARENS = new RegExp(String.raw`\(([^()]*${CJK}[^()]*)\)|(?<=${CJK})\(([^()]*)\)`, 'gu');
 
 export function displayPunctuation(text: string): string {
-  return text.replace(BETWEEN, (mark) => FULL_WIDTH[mark]).replace(PARENS, (_, inside, after) => `（${inside ?? after}）`);
+  // Parentheses first: a mark before one, "报道,(记者", is then between Chinese.
+  return text.replace(PARENS, (_, inside, after) => `（${inside ?? after}）`).replace(BETWEEN, (mark) => FULL_WIDTH[mark]);
 }
