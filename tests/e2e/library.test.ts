@@ -102,7 +102,7 @@ describe('the built extension in Chromium', () => {
     await storyPage.locator('h1.headline').waitFor();
     expect(await storyPage.locator('h1.headline').textContent()).toBe(target.title);
     expect(await storyPage.locator('.story-body > p').count()).toBe(target.paragraphs.length);
-    expect(await storyPage.locator('.subhead').allTextContents()).toEqual(['进企业、厂区,长株潭联动开赛', '实力强劲的不仅是球队,更是产业']);
+    expect(await storyPage.locator('.subhead').allTextContents()).toEqual(['进企业、厂区，长株潭联动开赛', '实力强劲的不仅是球队，更是产业']);
     expect(await storyPage.locator('.caption').textContent()).toContain('罗青 摄');
     expect(await storyPage.locator('.jump').textContent()).toBe('下转02版');
     expect(await storyPage.title()).toBe(`${target.title} · 株洲日报`);
