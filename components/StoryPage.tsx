@@ -7,15 +7,20 @@ import { send } from './messaging';
 import { StoryArticle } from './StoryArticle';
 import { TieredStoryList } from './StoryList';
 
+/** The Navigation API (Chromium 102+), which TypeScript's DOM types do not have yet: what this page reads of it. */
+type NavigationGlobal = { navigation: { currentEntry: { index: number } } };
+
 /** The library (the popup's page, which has the search box), for a tab with nowhere to go back to. */
 const libraryUrl = () => browser.runtime.getURL('/popup.html');
 
 /**
- * Back where the reader came from. A story the popup or the bubble opened is a new tab with no
- * page before it (history.back() would do nothing): there Back leads to the library instead.
+ * Back where the reader came from: the extension's page before this one in the tab (the story a
+ * related link left). A story the popup or the bubble opened is a new tab with no such page
+ * (history.back() would do nothing, or leave for a blank page): there Back leads to the library.
+ * The Navigation API lists only this origin's entries, so index 0 means none of ours is before.
  */
 function StoryNav() {
-  const before = history.length > 1;
+  const before = (globalThis as unknown as NavigationGlobal).navigation.currentEntry.index > 0;
   return (
     <nav class="story-nav" aria-label={t('storyNavLabel')}>
       <a
