@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { displayPunctuation } from '../../lib/display-punctuation';
 import { nameRuns } from '../../lib/name-runs';
+import { sourceLink } from '../../lib/story';
 
 describe('display punctuation', () => {
   it('shows half-width marks between Chinese characters full-width', () => {
@@ -42,5 +43,14 @@ describe('name runs', () => {
   it('gives the whole text as one run when it names none of them', () => {
     expect(nameRuns('以“株洲标准”擦亮城市品牌', ['曹慧泉'])).toEqual([{ text: '以“株洲标准”擦亮城市品牌', name: false }]);
     expect(nameRuns('', ['曹慧泉'])).toEqual([]);
+  });
+});
+
+describe('a story’s source link', () => {
+  it('is the story’s address only when that is a web page', () => {
+    expect(sourceLink({ url: 'https://example.com/a?b=1' })).toBe('https://example.com/a?b=1');
+    expect(sourceLink({ url: 'http://example.com/' })).toBe('http://example.com/');
+    for (const url of [undefined, '', 'javascript:alert(1)', 'file:///etc/passwd', 'data:text/html,x', 'not a url'])
+      expect(sourceLink({ url })).toBeUndefined();
   });
 });
