@@ -68,7 +68,7 @@ export function StoryArticle({ story }: StoryArticleProps) {
         )}
         {credit && (
           <p class="byline" lang={lang}>
-            {credit}
+            {show(credit)}
           </p>
         )}
       </header>

@@ -123,7 +123,7 @@ describe('the built extension in Chromium', () => {
     expect(await page.locator('.chip-org').allTextContents()).toEqual(expect.arrayContaining(['中车株机']));
     await page.screenshot({ path: `${shots}story-entities.png`, fullPage: true });
     await page.goto(`chrome-extension://${session.extensionId}/story.html?id=no-such-story`);
-    await page.locator('.empty-state').waitFor();
+    await page.locator('.story-missing h1').filter({ hasText: '报道库中没有这篇报道。' }).waitFor();
     await page.close();
   });
 
