@@ -1,5 +1,7 @@
 import { Fragment } from 'preact';
-import type { Story } from '../lib/story';
+import { displayPunctuation } from '../lib/display-punctuation';
+import { nameRuns } from '../lib/name-runs';
+import { sourceLink, type Story } from '../lib/story';
 import { EntityChips } from './EntityChips';
 import { formatDate, langOf, t } from './i18n';
 
@@ -8,8 +10,31 @@ type StoryArticleProps = {
   story: Story;
 };
 
-/** A story laid out like the printed article: kicker, headline, deck, byline, text, caption, jump line. */
+/** The headline with each of the story's names kept on one line: a break inside 曹慧泉 misreads as two words. */
+function Headline({ story, lang }: { story: Story; lang?: string }) {
+  const names = story.analysis ? Object.values(story.analysis.entities).flat() : [];
+  return (
+    <h1 class="headline" lang={lang}>
+      {nameRuns(displayPunctuation(story.title), names).map((run, i) =>
+        run.name ? (
+          <span class="headline-name" key={i}>
+            {run.text}
+          </span>
+        ) : (
+          run.text
+        ),
+      )}
+    </h1>
+  );
+}
+
+/**
+ * A story laid out like the printed article: kicker, headline, deck, byline, text, caption, jump
+ * line, and a link to the original. Chinese punctuation is shown full-width (not stored so).
+ */
 export function StoryArticle({ story }: StoryArticleProps) {
+  const show = displayPunctuation;
+  const source = sourceLink(story);
   const decks = story.subheads.filter((s) => s.before === 0);
   const inside = story.subheads.filter((s) => s.before > 0);
   const credit = [story.byline, story.dateline].filter(Boolean).join(' ');
@@ -20,15 +45,13 @@ export function StoryArticle({ story }: StoryArticleProps) {
       <header>
         {story.kicker && (
           <p class="kicker" lang={lang}>
-            {story.kicker}
+            {show(story.kicker)}
           </p>
         )}
-        <h1 class="headline" lang={lang}>
-          {story.title}
-        </h1>
+        <Headline story={story} lang={lang} />
         {decks.map((deck) => (
           <p class="deck" key={deck.text} lang={lang}>
-            {deck.text}
+            {show(deck.text)}
           </p>
         ))}
         <p class="story-meta">
@@ -36,9 +59,16 @@ export function StoryArticle({ story }: StoryArticleProps) {
           {story.page !== undefined && ` · ${t('pageNumber', story.page)}`}
         </p>
         {story.author && <p class="byline">{t('bylineAuthor', story.author)}</p>}
+        {source && (
+          <p class="story-source">
+            <a href={source} target="_blank" rel="noopener noreferrer">
+              {t('storySource')}
+            </a>
+          </p>
+        )}
         {credit && (
           <p class="byline" lang={lang}>
-            {credit}
+            {show(credit)}
           </p>
         )}
       </header>
@@ -46,7 +76,7 @@ export function StoryArticle({ story }: StoryArticleProps) {
         <figure class="caption" key={caption} lang={lang}>
           <figcaption>
             <span class="visually-hidden">{t('captionLabel')}: </span>
-            {caption}
+            {show(caption)}
           </figcaption>
         </figure>
       ))}
@@ -57,16 +87,16 @@ export function StoryArticle({ story }: StoryArticleProps) {
               .filter((s) => s.before === index)
               .map((s) => (
                 <h2 class="subhead" key={`h${index}${s.text}`}>
-                  {s.text}
+                  {show(s.text)}
                 </h2>
               ))}
-            <p>{paragraph}</p>
+            <p>{show(paragraph)}</p>
           </Fragment>
         ))}
       </div>
       {story.continuation && (
         <p class="jump" lang={lang}>
-          {story.continuation}
+          {show(story.continuation)}
         </p>
       )}
       {story.analysis && (

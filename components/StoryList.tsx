@@ -1,3 +1,4 @@
+import { displayPunctuation } from '../lib/display-punctuation';
 import type { Snippet } from '../lib/match/snippet';
 import type { RelatedSummary, StorySummary } from '../lib/messages';
 import { formatDate, langOf, t, type MessageKey } from './i18n';
@@ -11,15 +12,17 @@ type StoryListProps = {
   label: string;
   /** What the names shown with a story are: shared with the reader's text (default), or what a search found in it. */
   why?: MessageKey;
+  /** Open a story in this tab (the story page, whose Back returns), not in a new one beside it. */
+  inPlace?: boolean;
 };
 
 /** The stories as cards; each is a link, so Tab and Enter reach and open them. */
-export function StoryList({ stories, label, why = 'sharedWith' }: StoryListProps) {
+export function StoryList({ stories, label, why = 'sharedWith', inPlace = false }: StoryListProps) {
   return (
     <ol class="story-list" aria-label={label}>
       {stories.map((story) => (
         <li key={story.id}>
-          <StoryCard story={story} why={why} />
+          <StoryCard story={story} why={why} inPlace={inPlace} />
         </li>
       ))}
     </ol>
@@ -27,17 +30,17 @@ export function StoryList({ stories, label, why = 'sharedWith' }: StoryListProps
 }
 
 /** Related coverage in its two tiers, each labelled: the same event first, then related background. */
-export function TieredStoryList({ stories, label }: { stories: RelatedSummary[]; label: string }) {
+export function TieredStoryList({ stories, label, inPlace }: { stories: RelatedSummary[]; label: string; inPlace?: boolean }) {
   return (
     <>
       {groupByTier(stories).map((group) =>
         group.label ? (
           <div class="tier" data-tier={group.tier} key={group.tier}>
             <h3 class="tier-heading">{t(group.label)}</h3>
-            <StoryList stories={group.stories} label={`${label} · ${t(group.label)}`} />
+            <StoryList stories={group.stories} label={`${label} · ${t(group.label)}`} inPlace={inPlace} />
           </div>
         ) : (
-          <StoryList stories={group.stories} label={label} key="all" />
+          <StoryList stories={group.stories} label={label} key="all" inPlace={inPlace} />
         ),
       )}
     </>
@@ -79,7 +82,7 @@ function Why({ story, label }: { story: RelatedSummary; label: MessageKey }) {
   );
 }
 
-function StoryCard({ story, why }: { story: StorySummary | RelatedSummary; why: MessageKey }) {
+function StoryCard({ story, why, inPlace }: { story: StorySummary | RelatedSummary; why: MessageKey; inPlace: boolean }) {
   const found = 'snippet' in story;
   return (
     <a
@@ -87,6 +90,7 @@ function StoryCard({ story, why }: { story: StorySummary | RelatedSummary; why: 
       href={storyPageUrl(story.id)}
       data-story-id={story.id}
       onClick={(event) => {
+        if (inPlace) return;
         event.preventDefault();
         void openStory(story.id);
       }}
@@ -104,11 +108,12 @@ function StoryCard({ story, why }: { story: StorySummary | RelatedSummary; why: 
       {found ? (
         <>
           <Why story={story} label={why} />
-          <MarkedText class="story-first-line snippet" {...story.snippet} />
+          {/* Full-width punctuation keeps the text's length: the marks still fit it. */}
+          <MarkedText class="story-first-line snippet" text={displayPunctuation(story.snippet.text)} marks={story.snippet.marks} />
         </>
       ) : (
         <span class="story-first-line" lang={langOf(story.firstLine)}>
-          {story.firstLine}
+          {displayPunctuation(story.firstLine)}
         </span>
       )}
     </a>

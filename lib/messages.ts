@@ -76,6 +76,7 @@ export type Message =
   | { type: 'UI_LIST_STORIES'; limit: number }
   | { type: 'UI_GET_STORY'; id: string }
   | { type: 'UI_SEARCH'; text: string }
+  | { type: 'UI_STORY_RELATED'; id: string }
   | { type: 'UI_ANALYZE_STORIES'; stories: Story[] }
   | { type: 'UI_LIBRARY_CHANGED' }
   | { type: 'UI_LIST_SOURCES' }
@@ -92,6 +93,8 @@ export interface Replies {
   UI_LIST_STORIES: { stories: StorySummary[]; total: number };
   UI_GET_STORY: Story | null;
   UI_SEARCH: SearchAnswer;
+  /** A story's own related coverage in the library, the story itself left out; none for an unknown id. */
+  UI_STORY_RELATED: RelatedSummary[];
   /** The stories with their analysis, for an import in the options page (jieba lives in the worker). */
   UI_ANALYZE_STORIES: Story[];
   /** The options page wrote the library itself (an import): the worker drops what it kept of it. */

@@ -17,7 +17,7 @@ import type { ReaderGate } from './reader-gate';
 import type { Handler, Handlers, MessageOrigin, ServiceContext } from './service/handler';
 import { libraryCache } from './service/library-cache';
 import { addSource, analyzeImport, importWritten, listSources, removeSource, syncNow, updateSource } from './service/library-handlers';
-import { getStory, listStories, openStory, pageArticle, pageSelection, search } from './service/reader-handlers';
+import { getStory, listStories, openStory, pageArticle, pageSelection, search, storyRelated } from './service/reader-handlers';
 
 export interface ServiceDeps {
   /** The library, opened and with the bundled stories installed. */
@@ -46,6 +46,7 @@ const handlers: Handlers = {
   UI_LIST_STORIES: listStories,
   UI_GET_STORY: getStory,
   UI_SEARCH: search,
+  UI_STORY_RELATED: storyRelated,
   UI_ANALYZE_STORIES: analyzeImport,
   UI_LIBRARY_CHANGED: importWritten,
   UI_LIST_SOURCES: listSources,

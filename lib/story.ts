@@ -143,3 +143,9 @@ export function firstLine(story: Story, max = 60): string {
   const text = story.paragraphs[0] ?? '';
   return text.length > max ? `${text.slice(0, max)}…` : text;
 }
+
+/** The story's original to link to: its address when that is a web page (http or https), never a script or file address. */
+export function sourceLink(story: Pick<Story, 'url'>): string | undefined {
+  if (!story.url || !URL.canParse(story.url)) return undefined;
+  return ['http:', 'https:'].includes(new URL(story.url).protocol) ? story.url : undefined;
+}

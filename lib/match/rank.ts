@@ -200,12 +200,17 @@ export interface RankOptions {
   all?: boolean;
   /** The trained model (training passes the one it is fitting). */
   model?: RankerModel;
+  /**
+   * A story never to list: the text is its own. Left out before any story is compared with the
+   * others, as it would lead them all (every other story's lead falls below zero).
+   */
+  without?: string;
 }
 
 export async function rankRelated(
   query: Profile,
   index: IndexReader,
-  { idf, text = '', limit = 20, all = false, model = shippedModel as RankerModel }: RankOptions,
+  { idf, text = '', limit = 20, all = false, model = shippedModel as RankerModel, without }: RankOptions,
 ): Promise<RelatedStory[]> {
   if (query.terms.size === 0) return [];
   const size = await index.size();
@@ -335,12 +340,13 @@ export async function rankRelated(
   // 厂BA, 督察组, 株洲标准: the subject a story's headline names, when the text has it too.
   const titleRarity = (title: string, s: Sums) =>
     Math.max(0, ...[...s.entities, ...s.words.map((w) => w.term)].filter((t) => title.includes(clean(nameOf(t)))).map((t) => rarity.get(t) ?? 0));
-  const prelim = indexed.map(([, s], i) => {
+  const prelim = indexed.flatMap(([, s], i) => {
     const doc = docs[i];
+    if (doc.id === without) return [];
     // Model-free, so that training sees the same candidates the trained model is later given;
     // only the cheap features, since most of these stories go no further.
     const storyCoverage = doc.entityMass ? s.storyShared / doc.entityMass : 0;
-    return { doc, s, rough: sharedMass(s.entities) / shrink + storyCoverage + s.dot / queryNorm + titleShare(clean(doc.title), queryBigrams) };
+    return [{ doc, s, rough: sharedMass(s.entities) / shrink + storyCoverage + s.dot / queryNorm + titleShare(clean(doc.title), queryBigrams) }];
   });
   const best = (score: (p: (typeof prelim)[number]) => number, k: number) => [...prelim].sort((a, b) => score(b) - score(a)).slice(0, k);
   const finalists = [...new Set([...best((p) => p.rough, CANDIDATES), ...best((p) => p.s.dot, CANDIDATES / 2), ...best((p) => p.s.rare, CANDIDATES / 2)])];

@@ -87,12 +87,12 @@ export function queryFinder(deps: RelatedDeps) {
   }
 
   return {
-    async related(text: string, options?: { partial?: boolean; limit?: number; all?: boolean }): Promise<RelatedResult> {
+    async related(text: string, options?: { partial?: boolean; limit?: number; all?: boolean; without?: string }): Promise<RelatedResult> {
       const idf = await deps.analyzer.idf();
       const plain = plainText(text);
       const { analysis, profile, normal } = await read(plain, isLatinText(plain), options?.partial);
       const started = performance.now();
-      const related = await rankRelated(profile, deps.index, { idf, text: normal, limit: options?.limit, all: options?.all });
+      const related = await rankRelated(profile, deps.index, { idf, text: normal, limit: options?.limit, all: options?.all, without: options?.without });
       performance.clearMarks(RANK_MARK);
       performance.mark(RANK_MARK, { detail: { ms: performance.now() - started } });
       return { analysis, related };

@@ -4,7 +4,7 @@
  * sentence, its headline).
  */
 import type { Library } from '../library/library';
-import { firstLine, type Story } from '../story';
+import { firstLine, storyText, type Story } from '../story';
 import { isSearchQuery, splitMatches } from '../match/search';
 import { makeSnippet, markWords } from '../match/snippet';
 import type { Coverage, PageArticle, PageCoverage, RelatedSummary, SearchAnswer, StorySummary } from '../messages';
@@ -47,11 +47,21 @@ function afterPartial({ analyzer }: Finding, analysis: TextAnalysis): boolean {
  * names at once (jieba's dictionary build would hold the answer back); the caller asks again
  * for the rest.
  */
-export async function coverage(service: Finding, text: string, partial: boolean): Promise<Coverage> {
+export async function coverage(service: Finding, text: string, partial: boolean, without?: string): Promise<Coverage> {
   const lib = await service.library();
-  const { analysis, related } = await (await service.finder(lib)).related(text, { partial });
+  const { analysis, related } = await (await service.finder(lib)).related(text, { partial, without });
   const { entities, keywords } = analysis;
   return { entities, keywords, related: await summariesOf(lib, related), partial: afterPartial(service, analysis) };
+}
+
+/**
+ * A story's own related coverage: its words read as any reader's text is, the story itself left
+ * out before ranking. The whole analysis, not a cold worker's first guess: the story page shows one answer.
+ */
+export async function storyCoverage(service: Finding, id: string): Promise<RelatedSummary[]> {
+  const story = await (await service.library()).get(id);
+  if (!story) return [];
+  return (await coverage(service, storyText(story), false, id)).related;
 }
 
 /** What the search box answers: the stories naming a short query, or a passage's related coverage. */

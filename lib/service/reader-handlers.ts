@@ -1,6 +1,6 @@
 /** What readers ask of the library: the popup and the story page (UI_), a web page's content script (PAGE_). */
 import type { Handler } from './handler';
-import { answerQuery, coverage, pageCoverage, summarize } from './coverage';
+import { answerQuery, coverage, pageCoverage, storyCoverage, summarize } from './coverage';
 
 export const listStories: Handler<'UI_LIST_STORIES'> = async ({ limit }, { library }) => {
   const lib = await library();
@@ -10,6 +10,8 @@ export const listStories: Handler<'UI_LIST_STORIES'> = async ({ limit }, { libra
 export const getStory: Handler<'UI_GET_STORY'> = async ({ id }, { library }) => (await (await library()).get(id)) ?? null;
 
 export const search: Handler<'UI_SEARCH'> = ({ text }, service) => answerQuery(service, text);
+
+export const storyRelated: Handler<'UI_STORY_RELATED'> = ({ id }, service) => storyCoverage(service, id);
 
 /** A page's article waits its turn in its tab's line, outside the readers' gate while it waits. */
 export const pageArticle: Handler<'PAGE_ARTICLE'> = async ({ article }, service, { tabId }) => {

@@ -102,7 +102,7 @@ describe('the built extension in Chromium', () => {
     await storyPage.locator('h1.headline').waitFor();
     expect(await storyPage.locator('h1.headline').textContent()).toBe(target.title);
     expect(await storyPage.locator('.story-body > p').count()).toBe(target.paragraphs.length);
-    expect(await storyPage.locator('.subhead').allTextContents()).toEqual(['进企业、厂区,长株潭联动开赛', '实力强劲的不仅是球队,更是产业']);
+    expect(await storyPage.locator('.subhead').allTextContents()).toEqual(['进企业、厂区，长株潭联动开赛', '实力强劲的不仅是球队，更是产业']);
     expect(await storyPage.locator('.caption').textContent()).toContain('罗青 摄');
     expect(await storyPage.locator('.jump').textContent()).toBe('下转02版');
     expect(await storyPage.title()).toBe(`${target.title} · 株洲日报`);
@@ -123,7 +123,7 @@ describe('the built extension in Chromium', () => {
     expect(await page.locator('.chip-org').allTextContents()).toEqual(expect.arrayContaining(['中车株机']));
     await page.screenshot({ path: `${shots}story-entities.png`, fullPage: true });
     await page.goto(`chrome-extension://${session.extensionId}/story.html?id=no-such-story`);
-    await page.locator('.empty-state').waitFor();
+    await page.locator('.story-missing h1').filter({ hasText: '报道库中没有这篇报道。' }).waitFor();
     await page.close();
   });
 

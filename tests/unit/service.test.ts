@@ -178,6 +178,15 @@ describe('background service', () => {
     for (const story of stored) expect(story.analysis?.keywords.length, story.id).toBeGreaterThan(0);
   });
 
+  it('answers a story page with the story’s own related coverage, the story itself left out', async () => {
+    const [chad, macedonia] = ['2024-05-22-p1-a7c6955864', '2024-05-22-p1-329309086f'];
+    const related = await handle({ type: 'UI_STORY_RELATED', id: macedonia });
+    expect(related.map((r) => [r.id, r.tier])).toEqual([[chad, 'same_event']]);
+    expect(related[0].sharedEntities).toContainEqual({ type: 'person', name: '习近平' });
+    expect((await handle({ type: 'UI_STORY_RELATED', id: chad })).map((r) => r.id)).toEqual([macedonia]);
+    expect(await handle({ type: 'UI_STORY_RELATED', id: 'no-such-story' })).toEqual([]);
+  });
+
   it('analyses typed text into entities and keywords', async () => {
     const reply = await handle({ type: 'UI_SEARCH', text: '市委书记曹慧泉率团访问土耳其，调研中车株机土耳其基地。' });
     expect(reply.entities.person).toContain('曹慧泉');
