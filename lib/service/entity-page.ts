@@ -35,6 +35,15 @@ export function monthCounts(dates: string[]): EntityPage['months'] {
   });
 }
 
+/**
+ * The words a story may name a match with: its own name (湖南省) and the key's (湖南, as the
+ * text says 湖南立方新能源). A key's Latin code (place:SA) is no word of the text.
+ */
+const namesOf = ({ term, name }: { term: string; name: string }) => {
+  const keyName = term.slice(term.indexOf(':') + 1);
+  return /\p{Script=Han}/u.test(keyName) ? [name, keyName] : [name];
+};
+
 /** The entry with the highest count, the first of equals. */
 function most(counts: Map<string, number>): string | undefined {
   let best: string | undefined;
@@ -61,7 +70,7 @@ export const entityPage: Handler<'UI_ENTITY'> = async ({ name }, { library, find
       if (seen) seen.count++;
       else together.set(term, { count: 1, name: shown });
     }
-    return [{ ...summarize(story), snippet: makeSnippet(story.paragraphs, [name, ...hit.matched.map((m) => m.name)]) }];
+    return [{ ...summarize(story), snippet: makeSnippet(story.paragraphs, [name, ...hit.matched.flatMap(namesOf)]) }];
   });
   return {
     name: most(written) ?? name,

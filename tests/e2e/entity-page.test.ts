@@ -32,6 +32,7 @@ describe('entity pages', () => {
     const chip = storyPage.locator('.chip-org a', { hasText: '立方新能源' }).first();
     await chip.waitFor();
     await chip.focus();
+    await storyPage.locator('.story-analysis').screenshot({ path: `${shots}entity-chips.png` });
     const [entityPage] = await Promise.all([session.context.waitForEvent('page'), storyPage.keyboard.press('Enter')]);
     await entityPage.waitForURL(/entity\.html\?type=org&name=/);
     await entityPage.locator('.entity-month').first().waitFor();
@@ -57,6 +58,8 @@ describe('entity pages', () => {
     await entityPage.locator('.entity-month').first().waitFor();
     expect(await entityPage.locator('h1.headline').textContent()).toMatch(/^湖南/);
     expect(await entityPage.locator('.story-card').count()).toBeGreaterThanOrEqual(2);
+    // Each story's sentence names it, if only by the key's name (湖南 of 湖南立方新能源 for 湖南省).
+    for (const card of await entityPage.locator('.story-card').all()) expect(await card.locator('.snippet mark').count()).toBeGreaterThan(0);
     await entityPage.screenshot({ path: `${shots}entity-place.png`, fullPage: true });
   });
 
