@@ -1,6 +1,7 @@
 import type { Entities } from '../lib/nlp/analyzer';
 import type { EntityType } from '../lib/nlp/entities';
 import { langOf, t, type MessageKey } from './i18n';
+import { entityPageUrl, openEntity } from './open-story';
 
 const LABEL: Record<EntityType, MessageKey> = { person: 'entityPerson', place: 'entityPlace', org: 'entityOrg' };
 const ORDER: EntityType[] = ['person', 'place', 'org'];
@@ -16,7 +17,24 @@ type EntityChipsProps = {
   limit?: number;
 };
 
-/** People, places and organisations as chips, one row per type, coloured by type. */
+/** A name as a link to its entity page, opened in a new tab (the popup closes when it loses focus). */
+function EntityLink({ type, name }: { type: EntityType; name: string }) {
+  return (
+    <a
+      class="chip-link"
+      href={entityPageUrl(type, name)}
+      title={t('entityLinkTitle')}
+      onClick={(event) => {
+        event.preventDefault();
+        void openEntity(type, name);
+      }}
+    >
+      {name}
+    </a>
+  );
+}
+
+/** People, places and organisations as chips, one row per type, coloured by type, each a link to its page. */
 export function EntityChips({ entities, heading, hideHeading, limit }: EntityChipsProps) {
   const types = ORDER.filter((type) => entities[type].length > 0);
   if (types.length === 0) return null;
@@ -31,7 +49,7 @@ export function EntityChips({ entities, heading, hideHeading, limit }: EntityChi
               <ul class="chips">
                 {entities[type].slice(0, limit).map((name) => (
                   <li class={`chip chip-${type}`} key={name} data-entity-type={type} lang={langOf(name)}>
-                    {name}
+                    <EntityLink type={type} name={name} />
                   </li>
                 ))}
               </ul>

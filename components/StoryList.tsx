@@ -48,7 +48,7 @@ export function TieredStoryList({ stories, label, inPlace }: { stories: RelatedS
 }
 
 /** Text with its marked ranges in <mark>: story text is never parsed as HTML. */
-function MarkedText({ text, marks, class: className }: Snippet & { class: string }) {
+export function MarkedText({ text, marks, class: className }: Snippet & { class: string }) {
   const parts = [];
   let at = 0;
   for (const [start, end] of marks) {

@@ -53,6 +53,25 @@ export interface Coverage {
  */
 export type SearchAnswer = Coverage & ({ mode: 'related' } | { mode: 'search'; total: number });
 
+/** A story naming an entity, as its page lists it: with the sentence that names it marked. */
+export interface EntityStory extends StorySummary {
+  snippet: Snippet;
+}
+
+/** What an entity's page shows: the stories naming it, how often over time, and who appears with it. */
+export interface EntityPage {
+  /** The name as the stories write it most (the full name a short one stands for). */
+  name: string;
+  /** The newest stories naming it, newest first, at most ENTITY_STORIES. */
+  stories: EntityStory[];
+  /** How many stories name it in all. */
+  total: number;
+  /** Stories per month (2024-05), oldest first, every month between the first and the last. */
+  months: Array<{ month: string; count: number }>;
+  /** The names its stories name most besides it, most first: `count` stories each. */
+  together: Array<{ type: EntityType; name: string; count: number }>;
+}
+
 /** The article a content script found on its page. */
 export interface PageArticle {
   url: string;
@@ -77,6 +96,7 @@ export type Message =
   | { type: 'UI_GET_STORY'; id: string }
   | { type: 'UI_SEARCH'; text: string }
   | { type: 'UI_STORY_RELATED'; id: string }
+  | { type: 'UI_ENTITY'; entity: EntityType; name: string }
   | { type: 'UI_ANALYZE_STORIES'; stories: Story[] }
   | { type: 'UI_LIBRARY_CHANGED' }
   | { type: 'UI_LIST_SOURCES' }
@@ -95,6 +115,7 @@ export interface Replies {
   UI_SEARCH: SearchAnswer;
   /** A story's own related coverage in the library, the story itself left out; none for an unknown id. */
   UI_STORY_RELATED: RelatedSummary[];
+  UI_ENTITY: EntityPage;
   /** The stories with their analysis, for an import in the options page (jieba lives in the worker). */
   UI_ANALYZE_STORIES: Story[];
   /** The options page wrote the library itself (an import): the worker drops what it kept of it. */

@@ -15,6 +15,7 @@ import { pageQueue } from './page/page-queue';
 import type { TabCoverage } from './page/tab-coverage';
 import type { ReaderGate } from './reader-gate';
 import type { Handler, Handlers, MessageOrigin, ServiceContext } from './service/handler';
+import { entityPage } from './service/entity-page';
 import { libraryCache } from './service/library-cache';
 import { addSource, analyzeImport, importWritten, listSources, removeSource, syncNow, updateSource } from './service/library-handlers';
 import { getStory, listStories, openStory, pageArticle, pageSelection, search, storyRelated } from './service/reader-handlers';
@@ -47,6 +48,7 @@ const handlers: Handlers = {
   UI_GET_STORY: getStory,
   UI_SEARCH: search,
   UI_STORY_RELATED: storyRelated,
+  UI_ENTITY: entityPage,
   UI_ANALYZE_STORIES: analyzeImport,
   UI_LIBRARY_CHANGED: importWritten,
   UI_LIST_SOURCES: listSources,

@@ -41,7 +41,8 @@ function generalIdf(idf: Idf, profile: Profile): (term: string) => number {
   return (term) => idf(profile.names.get(term) ?? term);
 }
 
-function storyProfile(story: Story): Profile | undefined {
+/** What ranking compares of a stored story (its reporters left out); undefined before its analysis. */
+export function storyProfile(story: Story): Profile | undefined {
   const analysis = story.analysis;
   if (!analysis?.terms) return undefined;
   const text = [story.title, ...story.paragraphs].join('\n');

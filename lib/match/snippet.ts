@@ -39,5 +39,23 @@ export function makeSnippet(paragraphs: string[], words: string[]): Snippet {
   const hits = (s: string) => wanted.reduce((n, w) => n + (s.toLowerCase().includes(w.toLowerCase()) ? w.length : 0), 0);
   let best = sentences[0] ?? '';
   for (const s of sentences) if (hits(s) > hits(best)) best = s;
-  return markWords(best.length > MAX_CHARS ? `${best.slice(0, MAX_CHARS - 1)}…` : best, wanted);
+  return markWords(cut(best, wanted), wanted);
+}
+
+/** Characters kept before the first marked word when a long sentence is cut to show it. */
+const LEAD = 20;
+
+/** A long sentence cut to MAX_CHARS, with its first wanted word in view: a long sentence may name it late. */
+function cut(sentence: string, wanted: string[]): string {
+  if (sentence.length <= MAX_CHARS) return sentence;
+  const lower = sentence.toLowerCase();
+  const ends = wanted.flatMap((w) => {
+    const at = lower.indexOf(w.toLowerCase());
+    return at < 0 ? [] : [[at, at + w.length]];
+  });
+  const [first, end] = ends.sort((a, b) => a[0] - b[0])[0] ?? [0, 0];
+  if (end <= MAX_CHARS - 1) return `${sentence.slice(0, MAX_CHARS - 1)}…`;
+  const start = Math.max(0, Math.min(first - LEAD, sentence.length - (MAX_CHARS - 1)));
+  const stop = start + MAX_CHARS - 2;
+  return `${start > 0 ? '…' : ''}${sentence.slice(start, stop)}${stop < sentence.length ? '…' : ''}`;
 }

@@ -228,6 +228,16 @@ describe('snippet', () => {
     expect(snippet.text).toBe('曹慧泉率团访问<b>土耳其</b>。');
     expect(snippet.marks.map(([s, e]) => snippet.text.slice(s, e))).toEqual(['曹慧泉', '土耳其']);
   });
+
+  it('cuts a long sentence that names the word late around it, so it stays marked', () => {
+    const long = `据悉，${'这是一段很长的介绍文字，'.repeat(10)}它是湖南省的代表性企业之一，获得多项大奖。`;
+    const snippet = makeSnippet([long], ['湖南省']);
+    expect(snippet.text.length).toBeLessThanOrEqual(90);
+    expect(snippet.text).toMatch(/^…/);
+    expect(snippet.marks.map(([s, e]) => snippet.text.slice(s, e))).toEqual(['湖南省']);
+    // A word early in the sentence keeps its start.
+    expect(makeSnippet([`湖南省${long}`], ['湖南省']).text).toMatch(/^湖南省据悉.*…$/);
+  });
 });
 
 describe('posting lists', () => {

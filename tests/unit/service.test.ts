@@ -10,6 +10,7 @@ import type { PageArticle, PageCoverage, RelatedSummary } from '../../lib/messag
 import type { Analyzer } from '../../lib/nlp/analyzer';
 import { readerGate } from '../../lib/reader-gate';
 import { createService } from '../../lib/service';
+import { ENTITY_STORIES, ENTITY_TOGETHER, monthCounts } from '../../lib/service/entity-page';
 import { libraryCache } from '../../lib/service/library-cache';
 import type { Story } from '../../lib/story';
 import { bundledStories, freshDbName, loadJieba, readPackageFile, readerStory } from './helpers';
@@ -205,6 +206,68 @@ describe('background service', () => {
     const { file, count } = await exportLibrary(library);
     expect(count).toBe(10);
     expect((await file.text()).trim().split('\n')).toHaveLength(10);
+  });
+});
+
+describe('entity pages', () => {
+  it('lists the stories naming a person, with the naming sentence marked and the names with it', async () => {
+    const page = await handle({ type: 'UI_ENTITY', entity: 'person', name: '曹慧泉' });
+    expect(page).toMatchObject({ name: '曹慧泉', total: 1, months: [{ month: '2024-05', count: 1 }] });
+    const [story] = page.stories;
+    expect(story.title).toBe('曹慧泉率团访问阿联酋、沙特、土耳其');
+    expect(story.snippet.marks.map(([s, e]) => story.snippet.text.slice(s, e))).toEqual(['曹慧泉']);
+    expect(story).not.toHaveProperty('paragraphs');
+    const together = page.together.map((e) => `${e.type}:${e.name}`);
+    expect(together).toEqual(expect.arrayContaining(['place:阿联酋', 'place:沙特', 'place:土耳其', 'person:傅成毅']));
+    expect(together).not.toContain('person:曹慧泉');
+    expect(page.together.length).toBeLessThanOrEqual(ENTITY_TOGETHER);
+  });
+
+  it('is one page for a short name and the full one: 立方新能源 is 湖南立方新能源科技有限责任公司', async () => {
+    const short = await handle({ type: 'UI_ENTITY', entity: 'org', name: '立方新能源' });
+    const full = await handle({ type: 'UI_ENTITY', entity: 'org', name: '湖南立方新能源科技有限责任公司' });
+    expect(short.name).toBe('湖南立方新能源科技有限责任公司');
+    expect(short.stories.map((s) => s.title)).toEqual(['立方新能源获国际权威双认可']);
+    expect(full.stories.map((s) => s.id)).toEqual(short.stories.map((s) => s.id));
+    expect(short.together.map((e) => e.name)).not.toContain('立方新能源');
+  });
+
+  it('lists the newest stories first, by month, at most ENTITY_STORIES, counting the rest and every month between', async () => {
+    const march = Array.from({ length: ENTITY_STORIES + 3 }, (_, i) => ({
+      ...readerStory(`r-${i}`, `株洲新闻第${i + 1}条`),
+      date: `2024-03-${String((i % 28) + 1).padStart(2, '0')}`,
+      paragraphs: ['今天天气很好。', `株洲市的第${i + 1}条消息。`],
+    }));
+    await importOnOptionsPage(storiesToJsonl(march));
+    const page = await handle({ type: 'UI_ENTITY', entity: 'place', name: '株洲' });
+    expect(page.total).toBe(ENTITY_STORIES + 3 + 6);
+    expect(page.stories).toHaveLength(ENTITY_STORIES);
+    expect(page.stories.map((s) => s.date)).toEqual(
+      page.stories
+        .map((s) => s.date)
+        .sort()
+        .reverse(),
+    );
+    expect(page.stories[0].date).toBe('2024-05-22');
+    expect(page.months).toEqual([
+      { month: '2024-03', count: ENTITY_STORIES + 3 },
+      { month: '2024-04', count: 0 },
+      { month: '2024-05', count: 6 },
+    ]);
+    const reader = page.stories.find((s) => s.id.startsWith('r-'))!;
+    expect(reader.snippet.text).toMatch(/^株洲市的第/);
+  });
+
+  it('counts months across a year end, the latest ten years at most', () => {
+    expect(monthCounts(['2023-11-30', '2024-01-02', '2024-01-03'])).toEqual([
+      { month: '2023-11', count: 1 },
+      { month: '2023-12', count: 0 },
+      { month: '2024-01', count: 2 },
+    ]);
+    const long = monthCounts(['1990-01-01', '2024-05-22']);
+    expect(long).toHaveLength(120);
+    expect(long[long.length - 1]).toEqual({ month: '2024-05', count: 1 });
+    expect(monthCounts([])).toEqual([]);
   });
 });
 
