@@ -158,15 +158,16 @@ export function SyncSources() {
       {status && <SyncProgress status={status} />}
       {sources?.length === 0 && <p class="help">{t('sourcesNone')}</p>}
       {sources && sources.length > 0 && (
-        // Syncing is about the sources listed, not the one being added: the button leads their list.
-        <div class="actions">
-          <button type="button" data-testid="sync-now" disabled={status !== null} onClick={() => void send({ type: 'UI_SYNC_NOW' })}>
+        // Syncing is about the sources listed, not the one being added: the button heads their list.
+        <div class="sources-head">
+          <h3 id="sources-list-heading">{tn('sourcesListHeading', sources.length)}</h3>
+          <button type="button" disabled={status !== null} onClick={() => void send({ type: 'UI_SYNC_NOW' })}>
             {t('syncNow')}
           </button>
         </div>
       )}
       {sources && sources.length > 0 && (
-        <ul class="source-list" data-testid="sources">
+        <ul class="source-list" data-testid="sources" aria-labelledby="sources-list-heading">
           {sources.map((source) => (
             <li key={source.id} data-source-id={source.id}>
               <div class="source-head">

@@ -251,7 +251,7 @@ describe('the selection bubble', () => {
     await options.getByRole('button', { name: '关闭此网站的气泡' }).click();
     await expect.poll(() => options.getByRole('alert').textContent()).toContain('这不是网站域名或网址');
     expect(await options.getByTestId('bubble-off-sites').count()).toBe(0);
-    await options.screenshot({ path: `${shots}options-site-invalid.png` });
+    await options.screenshot({ path: `${shots}options-site-invalid.png`, fullPage: true });
     await options.getByPlaceholder('网站域名，例如 news.example.com').fill(`${base}/news.html`);
     await options.getByRole('button', { name: '关闭此网站的气泡' }).click();
     await expect.poll(() => options.getByTestId('bubble-off-sites').textContent()).toContain('127.0.0.1');
