@@ -39,12 +39,13 @@ export function BubbleSites() {
           placeholder={t('siteSettingsPlaceholder')}
           aria-label={t('siteSettingsPlaceholder')}
           aria-invalid={invalid}
+          aria-describedby={invalid ? 'site-invalid' : undefined}
           onInput={(event) => setDraft(event.currentTarget.value)}
         />
         <button type="submit">{t('siteSettingsAdd')}</button>
       </form>
       {invalid && (
-        <p class="status status-error" role="alert">
+        <p class="status status-error" id="site-invalid" role="alert">
           {t('siteSettingsInvalid')}
         </p>
       )}
