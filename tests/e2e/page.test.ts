@@ -88,6 +88,9 @@ describe('on a news page', () => {
     const first = popup.locator('[data-state="page-related"] [data-story-id]').first();
     await expect.poll(() => first.textContent()).toContain('立方新能源');
     await expect.poll(() => popup.locator('.page-title').textContent()).toContain('株洲钠电企业获两项国际认可');
+    // A card is named by its title alone; its date, names and first line describe it.
+    const card = popup.getByRole('link', { name: '立方新能源获国际权威双认可', exact: true }).first();
+    expect(await card.getAttribute('aria-describedby')).toMatch(/-meta .*-text$/);
     await popup.setViewportSize({ width: 420, height: 640 });
     await popup.screenshot({ path: `${shots}popup-page.png` });
     await popup.close();
