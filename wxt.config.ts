@@ -1,5 +1,6 @@
 import { defineConfig, type UserConfig } from 'wxt';
 import type { Plugin } from 'vite';
+import { SHOW_SELECTION_COMMAND } from './lib/commands';
 
 const JIEBA_WASM = 'node_modules/jieba-wasm/pkg/web/jieba_rs_wasm_bg.wasm';
 
@@ -43,6 +44,11 @@ export default defineConfig({
       [manifestVersion === 3 ? '_execute_action' : '_execute_browser_action']: {
         suggested_key: { default: 'Alt+Shift+Y' },
         description: '__MSG_commandOpenPopup__',
+      },
+      // The context menu's 查找株洲日报相关报道 from the keyboard: the bubble opens with the focus in it.
+      [SHOW_SELECTION_COMMAND]: {
+        suggested_key: { default: 'Alt+Shift+U' },
+        description: '__MSG_commandShowSelection__',
       },
     },
     // jieba is WebAssembly: compiling it needs 'wasm-unsafe-eval', and nothing else is relaxed.

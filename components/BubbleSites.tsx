@@ -1,19 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import { siteOf } from '../lib/page/selection';
+import { siteFromInput } from '../lib/page/selection';
 import { readBubbleOffSites, saveBubbleOffSites } from './bubble-off-sites';
 import { Panel } from './Panel';
 import { t } from './i18n';
-
-/** A host name as typed or pasted (news.example.com, https://news.example.com/a.html), or null. */
-function siteFromInput(input: string): string | null {
-  const value = input.trim();
-  if (!value) return null;
-  try {
-    return siteOf(/^[a-z]+:\/\//i.test(value) ? value : `https://${value}`);
-  } catch {
-    return null;
-  }
-}
 
 /** The sites where the reader turned the selection bubble off; the badge and popup still work there. */
 export function BubbleSites() {
@@ -50,12 +39,13 @@ export function BubbleSites() {
           placeholder={t('siteSettingsPlaceholder')}
           aria-label={t('siteSettingsPlaceholder')}
           aria-invalid={invalid}
+          aria-describedby={invalid ? 'site-invalid' : undefined}
           onInput={(event) => setDraft(event.currentTarget.value)}
         />
         <button type="submit">{t('siteSettingsAdd')}</button>
       </form>
       {invalid && (
-        <p class="status status-error" role="alert">
+        <p class="status status-error" id="site-invalid" role="alert">
           {t('siteSettingsInvalid')}
         </p>
       )}

@@ -1,3 +1,4 @@
+import { useId } from 'preact/hooks';
 import { displayPunctuation } from '../lib/display-punctuation';
 import type { Snippet } from '../lib/match/snippet';
 import type { RelatedSummary, StorySummary } from '../lib/messages';
@@ -48,7 +49,7 @@ export function TieredStoryList({ stories, label, inPlace }: { stories: RelatedS
 }
 
 /** Text with its marked ranges in <mark>: story text is never parsed as HTML. */
-export function MarkedText({ text, marks, class: className }: Snippet & { class: string }) {
+export function MarkedText({ text, marks, class: className, id }: Snippet & { class: string; id?: string }) {
   const parts = [];
   let at = 0;
   for (const [start, end] of marks) {
@@ -58,20 +59,20 @@ export function MarkedText({ text, marks, class: className }: Snippet & { class:
   }
   parts.push(text.slice(at));
   return (
-    <span class={className} lang={langOf(text)}>
+    <span class={className} id={id} lang={langOf(text)}>
       {parts}
     </span>
   );
 }
 
-function Why({ story, label }: { story: RelatedSummary; label: MessageKey }) {
+function Why({ story, label, id }: { story: RelatedSummary; label: MessageKey; id: string }) {
   const shared = [
     ...story.sharedEntities.map((e) => ({ key: `${e.type}:${e.name}`, name: e.name, type: e.type as string })),
     ...story.sharedWords.map((w) => ({ key: w, name: w, type: 'word' })),
   ].slice(0, 6);
   if (shared.length === 0) return null;
   return (
-    <span class="why">
+    <span class="why" id={id}>
       <span class="why-label">{t(label)}</span>
       {shared.map((s) => (
         <span class={`chip chip-${s.type}`} key={s.key} data-entity-type={s.type} lang={langOf(s.name)}>
@@ -84,10 +85,16 @@ function Why({ story, label }: { story: RelatedSummary; label: MessageKey }) {
 
 function StoryCard({ story, why, inPlace }: { story: StorySummary | RelatedSummary; why: MessageKey; inPlace: boolean }) {
   const found = 'snippet' in story;
+  // The title names the link, and the rest describes it: a list of cards is heard title by title.
+  // (A story may be on two lists of one page, so ids come from useId, not from the story.)
+  const id = useId();
+  const described = found ? `${id}-meta ${id}-why ${id}-text` : `${id}-meta ${id}-text`;
   return (
     <a
       class="story-card"
       href={storyPageUrl(story.id)}
+      aria-labelledby={`${id}-title`}
+      aria-describedby={described}
       data-story-id={story.id}
       onClick={(event) => {
         if (inPlace) return;
@@ -100,19 +107,19 @@ function StoryCard({ story, why, inPlace }: { story: StorySummary | RelatedSumma
           {story.kicker}
         </span>
       )}
-      <MarkedText class="story-title" text={story.title} marks={found ? story.titleMarks : []} />
-      <span class="story-meta">
+      <MarkedText class="story-title" id={`${id}-title`} text={story.title} marks={found ? story.titleMarks : []} />
+      <span class="story-meta" id={`${id}-meta`}>
         <span lang={langOf(story.publication)}>{story.publication}</span> · {formatDate(story.date)}
         {story.page !== undefined && ` · ${t('pageNumber', story.page)}`}
       </span>
       {found ? (
         <>
-          <Why story={story} label={why} />
+          <Why story={story} label={why} id={`${id}-why`} />
           {/* Full-width punctuation keeps the text's length: the marks still fit it. */}
-          <MarkedText class="story-first-line snippet" text={displayPunctuation(story.snippet.text)} marks={story.snippet.marks} />
+          <MarkedText class="story-first-line snippet" id={`${id}-text`} text={displayPunctuation(story.snippet.text)} marks={story.snippet.marks} />
         </>
       ) : (
-        <span class="story-first-line" lang={langOf(story.firstLine)}>
+        <span class="story-first-line" id={`${id}-text`} lang={langOf(story.firstLine)}>
           {displayPunctuation(story.firstLine)}
         </span>
       )}

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { Reply } from '../lib/messages';
-import type { SourceKind, SyncResult } from '../lib/library/sync/source';
+import type { SourceKind, SyncProblem, SyncResult } from '../lib/library/sync/source';
 import type { SourceField } from '../lib/library/sync/source-kind';
 import { SOURCE_KINDS } from '../lib/library/sync/source-kinds';
 import { hostPermission } from '../lib/library/sync/sources';
@@ -28,13 +28,21 @@ const notes = (last: SyncResult) =>
     .map(([key, ...subs]) => t(key, ...subs))
     .join('');
 
+/**
+ * Problems whose details are the browser's own words ("Failed to fetch", an abort): the problem's
+ * words say it all. The others' details (an HTTP status, a size, the other site) help the reader.
+ */
+const PLAIN_PROBLEMS: ReadonlySet<SyncProblem> = new Set(['network', 'timeout']);
+
 function LastResult({ last }: { last?: SyncResult }) {
   if (!last) return <span class="help">{t('sourceNeverSynced')}</span>;
   if (last.error) {
     const problem = t(`syncProblem_${(last.problem ?? 'other').replace('-', '_')}` as MessageKey);
     return (
       <span class="status-error">
-        {t('sourceLastError', when(last.at), problem, last.error)}
+        {PLAIN_PROBLEMS.has(last.problem ?? 'other')
+          ? t('sourceLastErrorPlain', when(last.at), problem)
+          : t('sourceLastError', when(last.at), problem, last.error)}
         {notes(last)}
       </span>
     );
@@ -140,9 +148,6 @@ export function SyncSources() {
         )}
         <div class="actions">
           <button type="submit">{t('sourceAdd')}</button>
-          <button type="button" disabled={status !== null || !sources?.length} onClick={() => void send({ type: 'UI_SYNC_NOW' })}>
-            {t('syncNow')}
-          </button>
         </div>
       </form>
       {message && (
@@ -153,7 +158,16 @@ export function SyncSources() {
       {status && <SyncProgress status={status} />}
       {sources?.length === 0 && <p class="help">{t('sourcesNone')}</p>}
       {sources && sources.length > 0 && (
-        <ul class="source-list" data-testid="sources">
+        // Syncing is about the sources listed, not the one being added: the button heads their list.
+        <div class="sources-head">
+          <h3 id="sources-list-heading">{tn('sourcesListHeading', sources.length)}</h3>
+          <button type="button" disabled={status !== null} onClick={() => void send({ type: 'UI_SYNC_NOW' })}>
+            {t('syncNow')}
+          </button>
+        </div>
+      )}
+      {sources && sources.length > 0 && (
+        <ul class="source-list" data-testid="sources" aria-labelledby="sources-list-heading">
           {sources.map((source) => (
             <li key={source.id} data-source-id={source.id}>
               <div class="source-head">

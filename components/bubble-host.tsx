@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import type { RelatedSummary } from '../lib/messages';
+import type { BubbleSpot } from '../lib/page/bubble-spot';
 import { SelectionBubble } from './SelectionBubble';
 import css from './selection-bubble.css?inline';
 
@@ -8,10 +9,18 @@ const HOST_TAG = 'zhuzhou-lens-bubble';
 /** Space between the selection and the bubble, in CSS pixels. */
 const GAP = 6;
 
+/** Where a bubble goes: beside the selection on screen, and after it in the DOM (the Tab order). */
+export interface BubblePlace {
+  /** The selection's box, in viewport coordinates. */
+  rect: DOMRect;
+  spot: BubbleSpot;
+}
+
 interface Shown {
   related: RelatedSummary[];
-  /** Where the selection ends, in viewport coordinates. */
-  rect: DOMRect;
+  /** The host's offset from its containing block, in CSS pixels. */
+  left: number;
+  top: number;
   expanded: boolean;
 }
 
@@ -21,6 +30,8 @@ export function bubbleHost(openStory: (id: string) => void) {
   /** Inside the closed shadow root, beside its style sheet. */
   let mount: HTMLElement | undefined;
   let shown: Shown | undefined;
+  /** Each show is a new bubble (keyed by this): announced once, and focused when asked for. */
+  let shows = 0;
 
   const close = () => {
     if (!host) return;
@@ -37,19 +48,30 @@ export function bubbleHost(openStory: (id: string) => void) {
     if (host && !event.composedPath().includes(host)) close();
   };
 
-  const draw = () => {
-    if (!shown || !host || !mount) return;
-    const { rect } = shown;
-    // Inline !important beats any page rule that targets the host element.
-    const style = (name: string, value: string) => host!.style.setProperty(name, value, 'important');
+  // Inline !important beats any page rule that targets the host element.
+  const style = (name: string, value: string) => host!.style.setProperty(name, value, 'important');
+  /**
+   * The host sits in the page's flow now, so its containing block may be any positioned ancestor:
+   * it is put at that block's corner first, and moved from there to just below the selection.
+   */
+  const placeBeside = (rect: DOMRect) => {
     style('all', 'initial');
     style('position', 'absolute');
     style('z-index', '2147483647');
     style('display', 'block');
-    style('left', `${Math.max(0, Math.min(rect.left, innerWidth - 360)) + scrollX}px`);
-    style('top', `${rect.bottom + GAP + scrollY}px`);
+    style('left', '0px');
+    style('top', '0px');
+    const corner = host!.getBoundingClientRect();
+    return { left: Math.max(0, Math.min(rect.left, innerWidth - 360)) - corner.left, top: rect.bottom + GAP - corner.top };
+  };
+
+  const draw = () => {
+    if (!shown || !host || !mount) return;
+    style('left', `${shown.left}px`);
+    style('top', `${shown.top}px`);
     render(
       <SelectionBubble
+        key={shows}
         related={shown.related}
         expanded={shown.expanded}
         onExpand={() => {
@@ -67,7 +89,8 @@ export function bubbleHost(openStory: (id: string) => void) {
   };
 
   return {
-    show(related: RelatedSummary[], rect: DOMRect, expanded = false) {
+    /** `asked` (the context menu's or the shortcut's command): the list is open and has the keyboard focus. */
+    show(related: RelatedSummary[], { rect, spot }: BubblePlace, asked = false) {
       if (!host) {
         host = document.createElement(HOST_TAG);
         // Focus given to the host goes to the bubble's button: keyboard users reach it with one call.
@@ -78,11 +101,13 @@ export function bubbleHost(openStory: (id: string) => void) {
         root.append(sheet, mount);
       }
       if (!host.isConnected) {
-        document.documentElement.append(host);
         document.addEventListener('keydown', onKey, true);
         document.addEventListener('mousedown', onOutside, true);
       }
-      shown = { related, rect, expanded };
+      // Right after the selection, so Tab from it comes here next (moved there for a new selection).
+      spot.parent.insertBefore(host, spot.before);
+      shows++;
+      shown = { related, ...placeBeside(rect), expanded: asked };
       draw();
     },
     close,

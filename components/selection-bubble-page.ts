@@ -7,9 +7,10 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { RelatedSummary, TabCommand } from '../lib/messages';
+import { bubbleSpot } from '../lib/page/bubble-spot';
 import { isEditable, siteOf } from '../lib/page/selection';
 import { keyEndsSelection, mouseEndsSelection, selectionLookup, type Selected } from '../lib/page/selection-lookup';
-import { bubbleHost } from './bubble-host';
+import { type BubblePlace, bubbleHost } from './bubble-host';
 import { readBubbleOffSites, watchBubbleOffSites } from './bubble-off-sites';
 
 export interface SelectionBubbleDeps {
@@ -21,10 +22,14 @@ export interface SelectionBubbleDeps {
 }
 
 /** The document's selection, or undefined when nothing is selected. */
-function pageSelection(): Selected<DOMRect> | undefined {
+function pageSelection(): Selected<BubblePlace> | undefined {
   const selection = getSelection();
   if (!selection || selection.rangeCount === 0) return undefined;
-  return { text: selection.toString(), editable: isEditable(selection.anchorNode), place: () => selection.getRangeAt(0).getBoundingClientRect() };
+  const place = () => {
+    const range = selection.getRangeAt(0);
+    return { rect: range.getBoundingClientRect(), spot: bubbleSpot(range.endContainer, range.endOffset) };
+  };
+  return { text: selection.toString(), editable: isEditable(selection.anchorNode), place };
 }
 
 export function selectionBubble(ctx: ContentScriptContext, { related, openStory, later }: SelectionBubbleDeps): void {
@@ -33,7 +38,7 @@ export function selectionBubble(ctx: ContentScriptContext, { related, openStory,
     site: siteOf(location.href),
     selection: pageSelection,
     related,
-    show: (found, rect, asked) => bubble.show(found, rect, asked),
+    show: bubble.show,
     later,
   });
   // Each on its own: one that fails in a dead context does not keep the others.

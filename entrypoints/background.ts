@@ -7,6 +7,7 @@ import { PAPER_RED } from '../components/paper-red';
 import { createBackgroundState } from '../lib/background-state';
 import type { KeyValueStore } from '../lib/key-value-store';
 import { fetchSource } from '../lib/library/sync/fetch-source';
+import { SHOW_SELECTION_COMMAND } from '../lib/commands';
 import { isTrustedSender, SYNC_STATUS_KEY, type PageCoverage, type TabCommand } from '../lib/messages';
 import { badgeText } from '../lib/page/badge';
 import { tabCoverage, tabKey } from '../lib/page/tab-coverage';
@@ -75,11 +76,19 @@ export default defineBackground(() => {
     if (alarm.name === SYNC_ALARM) void syncAll();
   });
 
-  browser.contextMenus.onClicked.addListener((info, tab) => {
-    if (info.menuItemId !== CONTEXT_MENU_ID || tab?.id === undefined) return;
+  /** The tab's selection shown in its bubble, asked for from the context menu or by the shortcut. */
+  const showSelection = (tabId: number | undefined) => {
+    if (tabId === undefined) return;
     const command: TabCommand = { type: 'BG_SHOW_SELECTION' };
     // A page without our content script (the browser's own pages) has nothing to show it in.
-    browser.tabs.sendMessage(tab.id, command).catch(() => undefined);
+    browser.tabs.sendMessage(tabId, command).catch(() => undefined);
+  };
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === CONTEXT_MENU_ID) showSelection(tab?.id);
+  });
+  // The command comes with its tab (Chrome 86+): no `tabs` permission is needed to know which.
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command === SHOW_SELECTION_COMMAND) showSelection(tab?.id);
   });
 
   // A page that starts loading is another page: its old count goes.

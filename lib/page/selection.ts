@@ -20,3 +20,27 @@ export function isEditable(node: Node | null): boolean {
 export function siteOf(url: string): string {
   return new URL(url).hostname.replace(/^www\./, '');
 }
+
+/** A host name as URL writes it (lower case, punycode): dot-separated labels of letters, digits and inner hyphens. */
+const HOST_NAME = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
+
+/**
+ * The site a reader typed or pasted on the options page (news.example.com,
+ * https://news.example.com/a.html, 新闻.中国), as siteOf names it; null for anything else, which
+ * the URL parser alone would take ("notasite!!" is a valid URL host).
+ */
+export function siteFromInput(input: string): string | null {
+  const value = input.trim();
+  if (!value || /\s/.test(value)) return null;
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `https://${value}`;
+  let url: URL;
+  try {
+    url = new URL(withScheme);
+  } catch {
+    return null;
+  }
+  // A user name (mailto:a@b.com read as an address) means it was no site to begin with.
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.username || url.password) return null;
+  const site = siteOf(url.href);
+  return HOST_NAME.test(site) ? site : null;
+}

@@ -88,6 +88,9 @@ describe('on a news page', () => {
     const first = popup.locator('[data-state="page-related"] [data-story-id]').first();
     await expect.poll(() => first.textContent()).toContain('立方新能源');
     await expect.poll(() => popup.locator('.page-title').textContent()).toContain('株洲钠电企业获两项国际认可');
+    // A card is named by its title alone; its date, names and first line describe it.
+    const card = popup.getByRole('link', { name: '立方新能源获国际权威双认可', exact: true }).first();
+    expect(await card.getAttribute('aria-describedby')).toMatch(/-meta .*-text$/);
     await popup.setViewportSize({ width: 420, height: 640 });
     await popup.screenshot({ path: `${shots}popup-page.png` });
     await popup.close();
@@ -143,14 +146,18 @@ describe('the selection bubble', () => {
 
   it('is reached and worked by keyboard alone', async () => {
     const { page } = await openNews();
-    // Select with the keyboard: everything, with Ctrl+A.
-    await page.locator('article h1').click();
-    await page.keyboard.press('Control+A');
+    // Tab from the selection's paragraph reaches the bubble next, not after the page's every link.
+    await dragSelect(page, 'article p:nth-of-type(2)');
     await page.waitForSelector('zhuzhou-lens-bubble', { state: 'attached', timeout: 10_000 });
-    // The bubble comes after the page's last link in the Tab order.
-    await page.evaluate(() => [...document.querySelectorAll('a')].at(-1)!.focus());
+    expect(await page.evaluate(() => document.querySelector('zhuzhou-lens-bubble')!.previousElementSibling?.textContent)).toContain('记者从株洲市获悉');
+    // It took no focus on its own: the reader was reading, not asking.
+    expect(await page.evaluate(() => document.activeElement?.localName)).toBe('body');
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.localName)).toBe('zhuzhou-lens-bubble');
+    await expect.poll(() => focused(page)).toMatch(/^button: \d+ 篇株洲日报相关报道/);
+    await page.screenshot({ path: `${shots}bubble-keyboard.png` });
+    // The bubble says itself once, politely: the count in a status, not the list.
+    expect(await bubbleHtml(page)).toMatch(/<p role="status" aria-live="polite"[^>]*>\d+ 篇株洲日报相关报道<\/p>/);
     await page.keyboard.press('Enter');
     await expect.poll(() => bubbleHtml(page)).toContain('role="dialog"');
     await page.keyboard.press('Escape');
@@ -164,7 +171,9 @@ describe('the selection bubble', () => {
     await expect.poll(() => focused(page)).toMatch(/^dialog: /);
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
-    await expect.poll(() => focused(page)).toMatch(/^button: .*立方新能源获国际权威双认可/);
+    // The title names the story's button; its date and shared names describe it.
+    await expect.poll(() => focused(page)).toBe('button: 立方新能源获国际权威双认可');
+    expect(await bubbleHtml(page)).toMatch(/aria-describedby="[^"]*-meta[^"]*"/);
     const [story] = await Promise.all([session.context.waitForEvent('page'), page.keyboard.press('Enter')]);
     await story.waitForLoadState();
     expect(story.url()).toMatch(/story\.html\?id=/);
@@ -173,14 +182,18 @@ describe('the selection bubble', () => {
     await page.close();
   });
 
-  it('opens the popup with Alt+Shift+Y', async () => {
+  it('opens the popup with Alt+Shift+Y, and the selection’s coverage with Alt+Shift+U', async () => {
     const worker = await session.worker();
     const commands = await worker.evaluate(async () => (globalThis as unknown as ExtensionGlobal).chrome.commands.getAll());
     expect(commands).toContainEqual(expect.objectContaining({ name: '_execute_action', shortcut: 'Alt+Shift+Y' }));
+    expect(commands).toContainEqual(expect.objectContaining({ name: 'show-selection', shortcut: 'Alt+Shift+U', description: '查找所选文字的相关报道' }));
   });
 
   it('renders on a hostile page that restyles everything, and the page cannot read it', async () => {
     const { page } = await openNews('hostile.html');
+    // The page's rule for the document's last child hid the bubble when it went there; now that it
+    // goes after the selection, the page hides what follows a paragraph (and shows its own body again).
+    await page.addStyleTag({ content: 'p + :not(p) { opacity: 0 !important; } html > body:last-child { opacity: 1 !important; }' });
     await dragSelect(page, 'p:nth-of-type(1)');
     await page.waitForSelector('zhuzhou-lens-bubble', { state: 'attached', timeout: 10_000 });
     const box = await page.locator('zhuzhou-lens-bubble').boundingBox();
@@ -229,13 +242,24 @@ describe('the selection bubble', () => {
       await chrome.tabs.sendMessage(id, { type: 'BG_SHOW_SELECTION' });
     }, tabId);
     await expect.poll(() => bubbleHtml(page), { timeout: 10_000 }).toContain('立方新能源获国际权威双认可');
+    // Asked for, it has the focus: the list is where the keys go next, right after the selection.
+    await expect.poll(() => focused(page)).toMatch(/^dialog: /);
+    expect(await page.evaluate(() => document.querySelector('zhuzhou-lens-bubble')!.previousElementSibling?.textContent)).toContain('Chemical Society Reviews');
+    await page.screenshot({ path: `${shots}bubble-asked.png` });
     await page.close();
   });
 
   it('stays away from a site the reader turned it off for', async () => {
     const options = await session.openPage('options.html');
     await options.getByPlaceholder('网站域名，例如 news.example.com').fill(`${base}/news.html`);
-    await options.getByRole('button', { name: '在此网站关闭' }).click();
+    // Anything but a site name or address is refused, in plain words, and not saved.
+    await options.getByPlaceholder('网站域名，例如 news.example.com').fill('not a site!!');
+    await options.getByRole('button', { name: '关闭此网站的气泡' }).click();
+    await expect.poll(() => options.getByRole('alert').textContent()).toContain('这不是网站域名或网址');
+    expect(await options.getByTestId('bubble-off-sites').count()).toBe(0);
+    await options.screenshot({ path: `${shots}options-site-invalid.png`, fullPage: true });
+    await options.getByPlaceholder('网站域名，例如 news.example.com').fill(`${base}/news.html`);
+    await options.getByRole('button', { name: '关闭此网站的气泡' }).click();
     await expect.poll(() => options.getByTestId('bubble-off-sites').textContent()).toContain('127.0.0.1');
     await options.screenshot({ path: `${shots}options-sites.png` });
 
@@ -244,7 +268,7 @@ describe('the selection bubble', () => {
     await page.waitForTimeout(1500);
     expect(await page.locator('zhuzhou-lens-bubble').count()).toBe(0);
 
-    await options.getByRole('button', { name: '恢复' }).click();
+    await options.getByRole('button', { name: '恢复此网站的气泡' }).click();
     await page.mouse.click(5, 5);
     await dragSelect(page, 'article p:nth-of-type(2)');
     await page.waitForSelector('zhuzhou-lens-bubble', { state: 'attached', timeout: 10_000 });

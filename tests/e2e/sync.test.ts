@@ -185,4 +185,31 @@ describe('syncing sources', () => {
     expect(await libraryCount()).toBe(before);
     await options.close();
   });
+
+  it('keeps 立即同步 with the list of sources, and tells a source it cannot reach in plain words', async () => {
+    const options = await session.openPage('options.html');
+    // Nothing listed, nothing to sync: no button.
+    await expect.poll(() => options.getByTestId('sources').count()).toBe(0);
+    expect(await options.getByRole('button', { name: '立即同步' }).count()).toBe(0);
+    // A port nobody listens on: the browser's own "Failed to fetch" is not what the reader reads.
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const unreachable = `http://127.0.0.1:${(closed.address() as AddressInfo).port}/rss.xml`;
+    await new Promise((resolve) => closed.close(resolve));
+    await options.getByLabel('地址').fill(unreachable);
+    await options.getByRole('button', { name: '添加并同步' }).click();
+    await expect.poll(() => options.getByTestId('source-last').first().textContent(), { timeout: 30_000 }).toMatch(/同步失败：无法连接到来源$/);
+    expect(await options.getByTestId('source-last').first().textContent()).not.toMatch(/fetch/i);
+
+    const syncNow = options.getByRole('button', { name: '立即同步' });
+    expect(await options.locator('form').getByRole('button', { name: '立即同步' }).count()).toBe(0);
+    // Beside the heading of the list it syncs, right before that list.
+    expect(await syncNow.evaluate((button) => button.previousElementSibling?.textContent)).toBe('已添加的来源（1）');
+    expect(await syncNow.evaluate((button) => button.parentElement!.nextElementSibling?.getAttribute('data-testid'))).toBe('sources');
+    await options.setViewportSize({ width: 900, height: 900 });
+    await options.screenshot({ path: `${shots}options-sync-now.png`, fullPage: true });
+    await options.locator('[data-source-id]').getByRole('button', { name: '删除来源' }).click();
+    await expect.poll(() => options.locator('[data-source-id]').count()).toBe(0);
+    await options.close();
+  });
 });

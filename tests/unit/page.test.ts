@@ -1,7 +1,7 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { badgeText } from '../../lib/page/badge';
-import { isEditable, isWorthLookingUp, siteOf } from '../../lib/page/selection';
+import { isEditable, isWorthLookingUp, siteFromInput, siteOf } from '../../lib/page/selection';
 
 describe('the badge', () => {
   it('shows the count, nothing for none, and 99+ above 99', () => {
@@ -35,5 +35,29 @@ describe('which selections are looked up', () => {
   it('names a site by its host, without www', () => {
     expect(siteOf('https://www.zznews.gov.cn/news/a.html')).toBe('zznews.gov.cn');
     expect(siteOf('http://127.0.0.1:8080/x')).toBe('127.0.0.1');
+  });
+
+  it('takes a site typed on the options page as a host name or an address, and nothing else', () => {
+    expect(siteFromInput(' news.example.com ')).toBe('news.example.com');
+    expect(siteFromInput('https://www.zznews.gov.cn/news/a.html')).toBe('zznews.gov.cn');
+    expect(siteFromInput('zznews.gov.cn/news/a.html')).toBe('zznews.gov.cn');
+    expect(siteFromInput('example.com:8080')).toBe('example.com');
+    expect(siteFromInput('http://127.0.0.1:3000/news.html')).toBe('127.0.0.1');
+    // Stored as the page's address names it, so the switch meets the page.
+    expect(siteFromInput('新闻.中国')).toBe(siteOf('https://新闻.中国/'));
+    for (const refused of [
+      '',
+      '   ',
+      'not a site!!',
+      'notasite!!',
+      'a..b',
+      '-a.com',
+      'ftp://x.com',
+      'javascript:alert(1)',
+      'mailto:a@b.com',
+      'https://user@x.com/',
+    ]) {
+      expect(siteFromInput(refused), refused).toBeNull();
+    }
   });
 });
