@@ -4,7 +4,7 @@
  * text lines directly). Unlike Readability this counts short paragraphs, which is how Chinese
  * news is written, and costs one walk over the tree.
  */
-import { weightedLength } from './text';
+import { MAX_DEPTH, weightedLength } from './text';
 
 export interface Block {
   element: Element;
@@ -63,7 +63,8 @@ function containerOf(paragraph: Element): Element {
 export function paragraphBlocks(root: Element, maxTextNodes = Infinity): Map<Element, Block> {
   const blocks = new Map<Element, Block>();
   let seen = 0;
-  const walk = (node: Element, block: Element, inLink: boolean): void => {
+  const walk = (node: Element, block: Element, inLink: boolean, depth: number): void => {
+    if (depth > MAX_DEPTH) return;
     for (let child = node.firstChild; child && seen < maxTextNodes; child = child.nextSibling) {
       if (child.nodeType === TEXT) {
         const text = child.nodeValue ?? '';
@@ -83,11 +84,11 @@ export function paragraphBlocks(root: Element, maxTextNodes = Infinity): Map<Ele
         const el = child as Element;
         const tag = el.tagName.toUpperCase();
         if (IGNORED.has(tag)) continue;
-        walk(el, BLOCKS.has(tag) ? el : block, inLink || tag === 'A');
+        walk(el, BLOCKS.has(tag) ? el : block, inLink || tag === 'A', depth + 1);
       }
     }
   };
-  walk(root, root, false);
+  walk(root, root, false, 0);
   return blocks;
 }
 

@@ -3,6 +3,7 @@
  * names (comment, share, related, footer); Chinese sites often name theirs in pinyin (pinglun,
  * fenxiang, xgxw for 相关新闻, banquan for 版权) or after share widgets (bdshare, jiathis).
  */
+import { MAX_DEPTH } from './text';
 
 const FURNITURE =
   /(?:^|[\s_-])(?:nav|navbar|menu|breadcrumbs?|crumbs?|weizhi|dangqian|comments?|pinglun|plbox|reply|replies|share|fenxiang|bdshare\w*|bshare\w*|jiathis\w*|related|xgxw|xgwz|xgyd|xglj|xiangguan|tuijian|recommend\w*|copyright|banquan|footer|foot)(?:$|[\s_-])/i;
@@ -19,11 +20,12 @@ const ELEMENT = 1;
 const TEXT = 3;
 
 /** Characters a reader could see under `node` (textContent would count inline scripts too). */
-function textLength(node: Node): number {
+function textLength(node: Node, depth = 0): number {
+  if (depth > MAX_DEPTH) return 0;
   let length = 0;
   for (let child = node.firstChild; child; child = child.nextSibling) {
     if (child.nodeType === TEXT) length += (child.nodeValue ?? '').replace(/\s+/g, '').length;
-    else if (child.nodeType === ELEMENT && !UNREAD.has((child as Element).tagName.toUpperCase())) length += textLength(child);
+    else if (child.nodeType === ELEMENT && !UNREAD.has((child as Element).tagName.toUpperCase())) length += textLength(child, depth + 1);
   }
   return length;
 }

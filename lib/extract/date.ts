@@ -2,7 +2,7 @@
  * The publication date of a page as 'YYYY-MM-DD': what the page declares for machines first (meta
  * tags, JSON-LD, <time>), then the dateline a reader sees. Chinese pages mostly have only the latter.
  */
-import { blockText } from './text';
+import { blockText, MAX_DEPTH } from './text';
 
 // Meta names and properties that carry the first publication time, lower-cased.
 const META_KEYS = new Set([
@@ -61,16 +61,18 @@ function fromMeta(doc: Document): string | undefined {
   return undefined;
 }
 
-function datePublishedIn(data: unknown): string | undefined {
+/** The first datePublished in JSON-LD, a page's hostile JSON: nesting is followed MAX_DEPTH deep at most. */
+function datePublishedIn(data: unknown, depth = 0): string | undefined {
+  if (depth > MAX_DEPTH) return undefined;
   if (Array.isArray(data)) {
     for (const item of data) {
-      const date = datePublishedIn(item);
+      const date = datePublishedIn(item, depth + 1);
       if (date) return date;
     }
   } else if (data && typeof data === 'object') {
     const record = data as Record<string, unknown>;
     if (typeof record.datePublished === 'string') return parseValue(record.datePublished);
-    return datePublishedIn(record['@graph']);
+    return datePublishedIn(record['@graph'], depth + 1);
   }
   return undefined;
 }

@@ -47,7 +47,15 @@ const CELLS = new Set(['TD', 'TH']);
 const ELEMENT = 1;
 const TEXT = 3;
 
-function collect(node: Node, out: string[]): void {
+/**
+ * How deep the walks over a page's elements go. A page's script can nest elements without limit
+ * (the HTML parser stops at 512), and a recursive walk would overflow the stack; no article's text
+ * sits this deep.
+ */
+export const MAX_DEPTH = 256;
+
+function collect(node: Node, out: string[], depth = 0): void {
+  if (depth > MAX_DEPTH) return;
   for (let child = node.firstChild; child; child = child.nextSibling) {
     if (child.nodeType === TEXT) {
       out.push(child.nodeValue ?? '');
@@ -58,10 +66,10 @@ function collect(node: Node, out: string[]): void {
         out.push('\n');
       } else if (BLOCKS.has(tag)) {
         out.push('\n');
-        collect(child, out);
+        collect(child, out, depth + 1);
         out.push('\n');
       } else {
-        collect(child, out);
+        collect(child, out, depth + 1);
         // Table cells of one row sit side by side: keep them apart without breaking the line.
         if (CELLS.has(tag)) out.push(' ');
       }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { extractArticle, looksLikeArticle } from '../../lib/extract/article';
 import { findPublishedDate } from '../../lib/extract/date';
 import { decodeMarkup } from '../../lib/extract/decode';
+import { blockText, MAX_DEPTH } from '../../lib/extract/text';
 import { findSiteName, findTitle } from '../../lib/extract/title';
 
 const parse = (html: string) => parseHTML(html).document as unknown as Document;
@@ -136,6 +137,20 @@ ${PARAGRAPHS.map((p) => `<p>${p}</p>`).join('')}
     ]) {
       expect(article.text).not.toContain(hidden);
     }
+  });
+});
+
+describe('a hostile page', () => {
+  it('is walked MAX_DEPTH elements deep at most, so nesting without limit cannot overflow the stack', () => {
+    const nested = (depth: number) => parse(`<html><body>${'<div>'.repeat(depth)}深处的字${'</div>'.repeat(depth)}</body></html>`);
+    expect(blockText(nested(MAX_DEPTH - 10).body)).toContain('深处的字');
+    expect(blockText(nested(MAX_DEPTH + 10).body)).not.toContain('深处的字');
+    const page = articlePage().replace(
+      '<div class="footer">',
+      `${'<div>'.repeat(MAX_DEPTH + 10)}深处的字${'</div>'.repeat(MAX_DEPTH + 10)}<div class="footer">`,
+    );
+    const article = extractArticle(parse(page), 'https://news.example.cn/2024/0522/1.html');
+    expectOnlyTheStory(article!.text);
   });
 });
 
