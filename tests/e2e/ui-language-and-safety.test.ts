@@ -70,7 +70,7 @@ describe('the popup in English', () => {
     await story.locator('h1.headline').waitFor();
     expect(await story.locator('h1.headline').getAttribute('lang')).toBe('zh-CN');
     expect(await story.locator('.story-body').getAttribute('lang')).toBe('zh-CN');
-    expect(await story.locator('.story-meta').getAttribute('lang')).toBeNull();
+    expect(await story.locator('p.story-meta').getAttribute('lang')).toBeNull();
     await story.close();
   });
 
