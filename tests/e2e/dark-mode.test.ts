@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Story } from '../../lib/story';
 import { launchExtension, type ExtensionSession } from '../../scripts/launch-extension';
-import { keptFor } from '../fixtures/page-probes';
+import { dragSelect, keptFor } from '../fixtures/page-probes';
 import { servePages, type PagesServer } from '../fixtures/pages-server';
 import { bundledStories } from '../unit/helpers';
 
@@ -119,15 +119,6 @@ async function bubbleColors(page: Page, className: string): Promise<{ background
   }
   await cdp.detach();
   return colors;
-}
-
-/** Drags the mouse across an element's text, as a reader selects it. */
-async function dragSelect(page: Page, selector: string): Promise<void> {
-  const box = (await page.locator(selector).boundingBox())!;
-  await page.mouse.move(box.x + 2, box.y + 6);
-  await page.mouse.down();
-  await page.mouse.move(box.x + box.width - 2, box.y + box.height - 6, { steps: 5 });
-  await page.mouse.up();
 }
 
 describe('dark mode', () => {

@@ -8,7 +8,7 @@ import { mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchExtension, type ExtensionGlobal, type ExtensionSession } from '../../scripts/launch-extension';
-import { badge as badgeOf, keptFor as keptForTab } from '../fixtures/page-probes';
+import { badge as badgeOf, dragSelect, keptFor as keptForTab } from '../fixtures/page-probes';
 import { servePages, type PagesServer } from '../fixtures/pages-server';
 
 const shots = new URL('../../test-results/', import.meta.url).pathname;
@@ -64,15 +64,6 @@ async function bubbleHtml(page: Page): Promise<string | undefined> {
   const html = shadow ? ((await cdp.send('DOM.getOuterHTML', { nodeId: shadow.nodeId })) as { outerHTML: string }).outerHTML : undefined;
   await cdp.detach();
   return html;
-}
-
-/** Drags the mouse across an element's text, as a reader selects it. */
-async function dragSelect(page: Page, selector: string): Promise<void> {
-  const box = (await page.locator(selector).boundingBox())!;
-  await page.mouse.move(box.x + 2, box.y + 6);
-  await page.mouse.down();
-  await page.mouse.move(box.x + box.width - 2, box.y + box.height - 6, { steps: 5 });
-  await page.mouse.up();
 }
 
 describe('on a news page', () => {
