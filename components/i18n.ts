@@ -3,12 +3,15 @@ import type { MessageKey } from '../lib/message-key';
 
 export type { MessageKey };
 
-/** A UI string in the browser's language (zh_CN by default, en); `subs` fill $1, $2, … (numbers as the language writes them: 50,000). */
+/** Numbers as the UI's language writes them (50,000): made once, since every card's strings pass through t(). */
+let numbers: Intl.NumberFormat | undefined;
+
+/** A UI string in the browser's language (zh_CN by default, en); `subs` fill $1, $2, … */
 export function t(key: MessageKey, ...subs: Array<string | number>): string {
-  const numbers = new Intl.NumberFormat(browser.i18n.getMessage('htmlLang') || undefined);
+  numbers ??= new Intl.NumberFormat(browser.i18n.getMessage('htmlLang') || undefined);
   return browser.i18n.getMessage(
     key,
-    subs.map((sub) => (typeof sub === 'number' ? numbers.format(sub) : sub)),
+    subs.map((sub) => (typeof sub === 'number' ? numbers!.format(sub) : sub)),
   );
 }
 
