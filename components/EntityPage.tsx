@@ -4,6 +4,9 @@ import { formatDate, langOf, t, tn, type MessageKey } from './i18n';
 import { entityPageUrl, storyPageUrl } from './open-story';
 import { MarkedText } from './StoryList';
 
+/** Marked when an entity page has painted its stories: the benchmark times it. */
+export const ENTITY_PAINTED_MARK = 'zhuzhou-lens:entity-painted';
+
 const LABEL: Record<EntityType, MessageKey> = { person: 'entityPerson', place: 'entityPlace', org: 'entityOrg' };
 
 /** 2024-05 → 2024年5月 or May 2024, in the UI's language. */

@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { EntityPage } from '../../components/EntityPage';
+import { ENTITY_PAINTED_MARK, EntityPage } from '../../components/EntityPage';
 import { localizeDocument } from '../../components/i18n';
 import { send } from '../../components/messaging';
 import type { EntityType } from '../../lib/nlp/entities';
@@ -12,4 +12,5 @@ localizeDocument('entityPageTitle', name);
 void send({ type: 'UI_ENTITY', entity: type, name }).then((page) => {
   localizeDocument('entityPageTitle', page.name);
   render(<EntityPage type={type} page={page} />, document.getElementById('app')!);
+  performance.mark(ENTITY_PAINTED_MARK);
 });

@@ -16,7 +16,8 @@ import { RANK_MARK } from '../../lib/match/related';
 import { normalizeForAnalysis } from '../../lib/nlp/normalize';
 import { launchExtension, type ExtensionGlobal } from '../../scripts/launch-extension';
 import { nodeAnalyzer } from '../unit/helpers';
-import { untilCompacted } from './measure';
+import { ENTITY_PAINTED_MARK } from '../../components/EntityPage';
+import { measure, popupPaint, untilCompacted } from './measure';
 import type { Row } from './stats';
 import { analysedSentences, articleAbout, syntheticStories } from './synthetic-library';
 
@@ -114,7 +115,19 @@ export async function browserRankingRows(sentences: Sentences): Promise<Row[]> {
         coldReply.push(await searchMs(page, q));
         coldRank.push((await lastRankMs(await session.worker()))!);
       }
+      // An entity page reads through the index too: a place most stories name, a person few do.
+      const entityPage = (name: string, cold: boolean) =>
+        popupPaint(session, cold, `entity.html?type=${name === '株洲' ? 'place' : 'person'}&name=${name}`, ENTITY_PAINTED_MARK);
+      const entityWarm = [...(await measure(5, () => entityPage('株洲', false))), ...(await measure(5, () => entityPage('习近平', false)))];
+      const entityCold = await measure(5, () => entityPage('株洲', true));
       rows.push(
+        {
+          measure: `entity page, ${label}: open → painted (株洲, 习近平), warm worker`,
+          runs: entityWarm.length,
+          values: entityWarm.map((t) => t.painted),
+          unit: 'ms',
+        },
+        { measure: `entity page, ${label}: open → painted (株洲), cold worker`, runs: entityCold.length, values: entityCold.map((t) => t.painted), unit: 'ms' },
         { measure: `service worker, ${label}: name search (${NAME_QUERIES.join(', ')}), warm reply`, runs: nameReply.length, values: nameReply, unit: 'ms' },
         { measure: `service worker, ${label}: rank, warm`, runs: warmRank.length, values: warmRank, unit: 'ms' },
         { measure: `service worker, ${label}: whole reply (analysis + rank), warm`, runs: warmReply.length, values: warmReply, unit: 'ms' },
