@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import * as jieba from 'jieba-wasm';
 import { extractArticle } from '../lib/extract/article';
 import { htmlDocument } from './html-document';
-import { teachLibrary, withAnalysis } from '../lib/library/analyze-stories';
+import { withAnalysis } from '../lib/library/analyze-stories';
 import { loadBundledStories } from '../lib/library/bundled';
 import { ImportError, jsonlParts, readJsonl } from '../lib/library/jsonl';
 import { compareStories, type Story } from '../lib/story';
@@ -58,9 +58,7 @@ async function loadLibrary(file: string | undefined): Promise<Story[]> {
 
 /** The library as the extension holds it: every story analysed, the gazetteer taught. */
 async function analysedLibrary(stories: Story[], analyzer: Analyzer): Promise<Story[]> {
-  const all = await withAnalysis(analyzer, stories);
-  teachLibrary(analyzer, all);
-  return all;
+  return withAnalysis(analyzer, stories);
 }
 
 /** The library's queries over the same records the extension keeps in IndexedDB, held in memory. */

@@ -11,7 +11,7 @@ export function needsAnalysis(story: Story): boolean {
   return !story.analysis?.terms;
 }
 
-export function teachLibrary(analyzer: Analyzer, stories: Iterable<Story>): void {
+function teachLibrary(analyzer: Analyzer, stories: Iterable<Story>): void {
   for (const story of stories) if (story.analysis) analyzer.teach(story.id, story.analysis);
 }
 
@@ -32,6 +32,9 @@ export async function analyzeStories(analyzer: Analyzer, stories: Story[]): Prom
  * the others are analysed now, as one batch.
  */
 export async function withAnalysis(analyzer: Analyzer, stories: Story[]): Promise<Story[]> {
+  // Their names join the gazetteer now, not at the worker's next wake: the next page, and the
+  // stories analysed below, know them.
+  teachLibrary(analyzer, stories);
   const analysed = new Map((await analyzeStories(analyzer, stories.filter(needsAnalysis))).map((s) => [s.id, s]));
   return stories.map((s) => analysed.get(s.id) ?? s);
 }

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { analyzeStories } from '../../lib/library/analyze-stories';
+import { analyzeStories, withAnalysis } from '../../lib/library/analyze-stories';
 import { ensureBundled, installBundled } from '../../lib/library/install';
 import { storiesFromJsonl, storiesToJsonl } from '../../lib/library/jsonl';
 import { openLibrary, type Library } from '../../lib/library/library';
@@ -82,6 +82,25 @@ describe('writing stories', () => {
     const unstorable = { ...readerStory('bad'), paragraphs: [() => 'not data'] } as never;
     await expect(library.put([readerStory('good-1'), unstorable, readerStory('good-2')])).rejects.toThrow();
     expect(await library.count()).toBe(0);
+  });
+});
+
+describe('stories that arrive with their analysis (a library feed, an export)', () => {
+  it('teach the analyzer their names at once, not at the worker’s next wake', async () => {
+    const fresh = nodeAnalyzer();
+    const text = '渌口区松西子社区今天召开居民议事会。';
+    const arrived: Story = {
+      ...readerStory('feed-1', '松西子社区议事会'),
+      analysis: {
+        entities: { person: [], place: [], org: ['松西子社区'] },
+        keywords: [{ word: '松西子社区', weight: 1 }],
+        aliases: {},
+        terms: { 'org:松西子社区': 1 },
+      },
+    };
+    expect((await fresh.analyze(text)).entities.org).not.toContain('松西子社区');
+    expect(await withAnalysis(fresh, [arrived])).toEqual([arrived]);
+    expect((await fresh.analyze(text)).entities.org).toContain('松西子社区');
   });
 });
 
