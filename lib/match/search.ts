@@ -74,9 +74,16 @@ export interface QueryWord {
  */
 export function queryWords(query: Profile, latinWords: string[] = []): QueryWord[] {
   const words: QueryWord[] = [];
-  for (const term of query.terms.keys()) {
+  // Names first, so that a word inside one (南方阀门 of 株洲南方阀门股份有限公司) finds it.
+  const terms = [...query.terms.keys()].sort((a, b) => Number(!entityType(a)) - Number(!entityType(b)));
+  for (const term of terms) {
     const name = query.names.get(term) ?? term;
-    words.push({ name, terms: [...new Set([term, `person:${name}`, placeKey(name), orgKey(name), name])] });
+    const keys = [term, `person:${name}`, placeKey(name), orgKey(name), name];
+    // 南方阀门 read as 株洲南方阀门股份有限公司 and as a word: one word of the query, found under
+    // either (a story filed before the library learnt the full name keeps the short one).
+    const whole = entityType(term) ? undefined : words.find((w) => w.name !== name && w.name.includes(name));
+    if (whole) whole.terms = [...new Set([...whole.terms, ...keys])];
+    else words.push({ name, terms: [...new Set(keys)] });
   }
   const taken = [...(query.written?.values() ?? [])].join(' ').toLowerCase();
   for (const word of latinWords) if (!taken.includes(word) && !words.some((w) => w.name === word)) words.push({ name: word, terms: [word] });

@@ -191,7 +191,10 @@ export function addKnowledge(knowledge: LibraryKnowledge, { entities, keywords, 
     }
   }
   const add = (type: EntityType, name: string, full: string) => {
-    if (isLearnableName(name) && isLearnableName(full) && !Object.hasOwn(knowledge.names, name)) setOwn(knowledge.names, name, [type, full]);
+    if (!isLearnableName(name) || !isLearnableName(full)) return;
+    // A name first learnt as itself gives way to the full name a later story gives it (as the gazetteer does).
+    const known = ownValue(knowledge.names, name);
+    if (!known || (known[1] === name && full !== name)) setOwn(knowledge.names, name, [type, full]);
   };
   for (const type of ENTITY_TYPES) for (const name of entities[type]) add(type, name, name);
   for (const [short, full] of Object.entries(aliases)) {
@@ -327,8 +330,9 @@ export function createAnalyzer(
       library.add({ df, stories });
       for (const [name, [type, full]] of Object.entries(names)) {
         const entity = { type, text: full };
+        const known = gazetteer.get(name) !== undefined;
         if (!gazetteer.add(name, entity)) continue;
-        untaught.push([name, type]);
+        if (!known) untaught.push([name, type]);
         if (name !== full) shortNames.set(name, entity);
       }
       if (loaded) learn(loaded);

@@ -27,7 +27,11 @@ export class Gazetteer {
     return this.ends.size;
   }
 
-  /** Adds a name unless it is known or not learnable; whether it was added. */
+  /**
+   * Adds a name unless it is known or not learnable; whether it was added. A name known as itself
+   * (南方阀门, tagged where a story names the company so) takes the full name a later story
+   * gives it (株洲南方阀门股份有限公司): learnt in either order, the two are one entity.
+   */
   add(name: string, mention: Mention): boolean {
     if (!isLearnableName(name)) return false;
     let node = 0;
@@ -37,7 +41,8 @@ export class Gazetteer {
       if (next === undefined) this.edges.set(key, (next = this.nodes++));
       node = next;
     }
-    if (this.ends.has(node)) return false;
+    const known = this.ends.get(node);
+    if (known && !(known.text === name && mention.text !== name)) return false;
     this.ends.set(node, mention);
     return true;
   }

@@ -56,6 +56,24 @@ describe('the library’s gazetteer', () => {
     expect(gazetteer.scan(`${longest}洲`).map((m) => m.text)).toEqual([longest]);
   });
 
+  it('joins a short name to the full name a story gives it, whichever story is learnt first', () => {
+    const full: Mention = { type: 'org', text: '株洲南方阀门股份有限公司' };
+    for (const order of [
+      [{ type: 'org', text: '南方阀门' }, full],
+      [full, { type: 'org', text: '南方阀门' }],
+    ] as Mention[][]) {
+      const gazetteer = new Gazetteer();
+      for (const mention of order) gazetteer.add('南方阀门', mention);
+      expect(gazetteer.get('南方阀门')).toEqual(full);
+      const knowledge = emptyKnowledge();
+      for (const { text } of order) {
+        const short = text === '南方阀门';
+        addKnowledge(knowledge, { entities: { person: [], place: [], org: [text] }, keywords: [], aliases: short ? {} : { 南方阀门: text } });
+      }
+      expect(knowledge.names.南方阀门).toEqual(['org', full.text]);
+    }
+  });
+
   it('does not store a 2,000-character name with the library’s knowledge', () => {
     const knowledge = emptyKnowledge();
     const long = '超长'.repeat(1000);

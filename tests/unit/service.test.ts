@@ -232,6 +232,15 @@ describe('entity pages', () => {
     expect(short.together.map((e) => e.name)).not.toContain('立方新能源');
   });
 
+  it('is one page for 南方阀门 and 株洲南方阀门股份有限公司, which two stories name one way each', async () => {
+    const short = await handle({ type: 'UI_ENTITY', entity: 'org', name: '南方阀门' });
+    const full = await handle({ type: 'UI_ENTITY', entity: 'org', name: '株洲南方阀门股份有限公司' });
+    const titles = short.stories.map((s) => s.title).sort();
+    expect(titles).toEqual(['以“株洲标准”擦亮城市品牌', '南方阀门斩获华夏建设科学技术奖'].sort());
+    expect(full.stories.map((s) => s.id).sort()).toEqual(short.stories.map((s) => s.id).sort());
+    expect(short.name).toBe(full.name);
+  });
+
   it('lists the newest stories first, by month, at most ENTITY_STORIES, counting the rest and every month between', async () => {
     const march = Array.from({ length: ENTITY_STORIES + 3 }, (_, i) => ({
       ...readerStory(`r-${i}`, `株洲新闻第${i + 1}条`),
