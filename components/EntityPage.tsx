@@ -48,20 +48,26 @@ function StoriesByMonth({ stories }: { stories: EntityStory[] }) {
     <section class="entity-month" key={month} aria-label={formatMonth(month)}>
       <h3 class="month-heading">{formatMonth(month)}</h3>
       <ol class="story-list">
-        {inMonth.map((story) => (
-          <li key={story.id}>
-            <a class="story-card" href={storyPageUrl(story.id)} data-story-id={story.id}>
-              <span class="story-title" lang={langOf(story.title)}>
-                {story.title}
-              </span>
-              <span class="story-meta">
-                <span lang={langOf(story.publication)}>{story.publication}</span> · {formatDate(story.date)}
-                {story.page !== undefined && ` · ${t('pageNumber', story.page)}`}
-              </span>
-              <MarkedText class="story-first-line snippet" {...story.snippet} />
-            </a>
-          </li>
-        ))}
+        {inMonth.map((story, index) => {
+          // As the popup's cards (StoryList): the title is the link, covering its card; the rest describes it.
+          const id = `story-${month}-${index}`;
+          return (
+            <li key={story.id}>
+              <div class="story-card" data-story-id={story.id}>
+                <a class="story-link" href={storyPageUrl(story.id)} aria-describedby={`${id}-meta ${id}-text`}>
+                  <span class="story-title" lang={langOf(story.title)}>
+                    {story.title}
+                  </span>
+                </a>
+                <span class="story-meta" id={`${id}-meta`}>
+                  <span lang={langOf(story.publication)}>{story.publication}</span> · {formatDate(story.date)}
+                  {story.page !== undefined && ` · ${t('pageNumber', story.page)}`}
+                </span>
+                <MarkedText class="story-first-line snippet" id={`${id}-text`} {...story.snippet} />
+              </div>
+            </li>
+          );
+        })}
       </ol>
     </section>
   ));
