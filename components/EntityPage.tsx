@@ -1,3 +1,4 @@
+import { displayPunctuation } from '../lib/display-punctuation';
 import type { EntityPage as EntityPageData, EntityStory } from '../lib/messages';
 import type { EntityType } from '../lib/nlp/entities';
 import { formatDate, langOf, t, tn, type MessageKey } from './i18n';
@@ -63,7 +64,8 @@ function StoriesByMonth({ stories }: { stories: EntityStory[] }) {
                   <span lang={langOf(story.publication)}>{story.publication}</span> · {formatDate(story.date)}
                   {story.page !== undefined && ` · ${t('pageNumber', story.page)}`}
                 </span>
-                <MarkedText class="story-first-line snippet" id={`${id}-text`} {...story.snippet} />
+                {/* Full-width punctuation keeps the text's length: the marks still fit it. */}
+                <MarkedText class="story-first-line snippet" id={`${id}-text`} text={displayPunctuation(story.snippet.text)} marks={story.snippet.marks} />
               </div>
             </li>
           );
