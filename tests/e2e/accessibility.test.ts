@@ -104,9 +104,11 @@ describe.each<Theme>(['light', 'dark'])('no accessibility violation in the %s th
     expect(found).toEqual(Object.fromEntries(Object.keys(found).map((state) => [state, []])));
   });
 
-  it('on the story page and the page of a story not in the library', async () => {
-    const story = await open(`story.html?id=${encodeURIComponent(seed[0].id)}`, theme);
+  it('on the story page, with its related stories in tiers, and the page of a story not in the library', async () => {
+    const macedonia = seed.find((s) => s.title.includes('北马其顿'))!;
+    const story = await open(`story.html?id=${encodeURIComponent(macedonia.id)}`, theme);
     await story.locator('.chip-person').first().waitFor();
+    await story.locator('.story-related .tier [data-story-id]').first().waitFor({ timeout: 15_000 });
     expect(await axeViolations(story)).toEqual([]);
     await story.close();
 
@@ -123,11 +125,15 @@ describe.each<Theme>(['light', 'dark'])('no accessibility violation in the %s th
     await entity.close();
   });
 
-  it('on the options page', async () => {
+  it('on the options page, with a sync running and a site refused', async () => {
+    await setSyncStatus({ source: '湘江晚报', index: 1, count: 2, done: 20, total: 130 });
     const options = await open('options.html', theme);
-    await options.locator('.panel').first().waitFor();
-    await options.locator('.site-input').waitFor();
+    await options.locator('[data-testid=sync-progress]').waitFor();
+    await options.locator('.site-input').fill('not a site!!');
+    await options.locator('.site-input').press('Enter');
+    await options.locator('#site-invalid').waitFor();
     expect(await axeViolations(options)).toEqual([]);
+    await setSyncStatus(null);
     await options.close();
   });
 
