@@ -1,3 +1,4 @@
+import { displayPunctuation } from '../lib/display-punctuation';
 import type { EntityPage as EntityPageData, EntityStory } from '../lib/messages';
 import type { EntityType } from '../lib/nlp/entities';
 import { formatDate, langOf, t, tn, type MessageKey } from './i18n';
@@ -51,20 +52,27 @@ function StoriesByMonth({ stories }: { stories: EntityStory[] }) {
     <section class="entity-month" key={month} aria-label={formatMonth(month)}>
       <h3 class="month-heading">{formatMonth(month)}</h3>
       <ol class="story-list">
-        {inMonth.map((story) => (
-          <li key={story.id}>
-            <a class="story-card" href={storyPageUrl(story.id)} data-story-id={story.id}>
-              <span class="story-title" lang={langOf(story.title)}>
-                {story.title}
-              </span>
-              <span class="story-meta">
-                <span lang={langOf(story.publication)}>{story.publication}</span> · {formatDate(story.date)}
-                {story.page !== undefined && ` · ${t('pageNumber', story.page)}`}
-              </span>
-              <MarkedText class="story-first-line snippet" {...story.snippet} />
-            </a>
-          </li>
-        ))}
+        {inMonth.map((story, index) => {
+          // As the popup's cards (StoryList): the title is the link, covering its card; the rest describes it.
+          const id = `story-${month}-${index}`;
+          return (
+            <li key={story.id}>
+              <div class="story-card" data-story-id={story.id}>
+                <a class="story-link" href={storyPageUrl(story.id)} aria-describedby={`${id}-meta ${id}-text`}>
+                  <span class="story-title" lang={langOf(story.title)}>
+                    {story.title}
+                  </span>
+                </a>
+                <span class="story-meta" id={`${id}-meta`}>
+                  <span lang={langOf(story.publication)}>{story.publication}</span> · {formatDate(story.date)}
+                  {story.page !== undefined && ` · ${t('pageNumber', story.page)}`}
+                </span>
+                {/* Full-width punctuation keeps the text's length: the marks still fit it. */}
+                <MarkedText class="story-first-line snippet" id={`${id}-text`} text={displayPunctuation(story.snippet.text)} marks={story.snippet.marks} />
+              </div>
+            </li>
+          );
+        })}
       </ol>
     </section>
   ));

@@ -73,35 +73,31 @@ export function SelectionBubble({ related, expanded, onExpand, onOpen, onClose }
               {group.label && <p class="tier">{t(group.label)}</p>}
               <ol class="stories">
                 {group.stories.map((story, index) => {
-                  // The title names the button; the date and the shared names describe it, read after.
+                  // The title alone is the button, its box covering the item (CSS); the date and the
+                  // shared names describe it, read after, and the name is all its visible text (WCAG 2.5.3).
                   const id = `${group.tier ?? 'all'}-${index}`;
                   return (
-                    <li key={story.id}>
+                    <li key={story.id} class="story" data-story-id={story.id} data-tier={story.tier}>
                       <button
                         type="button"
-                        class="story"
-                        data-story-id={story.id}
-                        data-tier={story.tier}
-                        aria-labelledby={`${id}-title`}
+                        class="open"
                         aria-describedby={story.sharedEntities.length > 0 ? `${id}-meta ${id}-why` : `${id}-meta`}
                         onClick={() => onOpen(story.id)}
                       >
-                        <span class="title" id={`${id}-title`}>
-                          {story.title}
-                        </span>
-                        <span class="meta" id={`${id}-meta`}>
-                          {story.publication} · {formatDate(story.date)}
-                        </span>
-                        {story.sharedEntities.length > 0 && (
-                          <span class="why" id={`${id}-why`}>
-                            {t('sharedWith')}{' '}
-                            {story.sharedEntities
-                              .slice(0, 4)
-                              .map((e) => e.name)
-                              .join('、')}
-                          </span>
-                        )}
+                        <span class="title">{story.title}</span>
                       </button>
+                      <span class="meta" id={`${id}-meta`}>
+                        {story.publication} · {formatDate(story.date)}
+                      </span>
+                      {story.sharedEntities.length > 0 && (
+                        <span class="why" id={`${id}-why`}>
+                          {t('sharedWith')}{' '}
+                          {story.sharedEntities
+                            .slice(0, 4)
+                            .map((e) => e.name)
+                            .join('、')}
+                        </span>
+                      )}
                     </li>
                   );
                 })}

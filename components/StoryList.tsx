@@ -85,29 +85,31 @@ function Why({ story, label, id }: { story: RelatedSummary; label: MessageKey; i
 
 function StoryCard({ story, why, inPlace }: { story: StorySummary | RelatedSummary; why: MessageKey; inPlace: boolean }) {
   const found = 'snippet' in story;
-  // The title names the link, and the rest describes it: a list of cards is heard title by title.
-  // (A story may be on two lists of one page, so ids come from useId, not from the story.)
+  // The link is the title alone and the rest describes it: a list of cards is heard title by title,
+  // and the link's name is all of its visible text (WCAG 2.5.3). Its box covers the card (CSS), so
+  // the whole card is what a click opens. (A story may be on two lists of one page, so ids come
+  // from useId, not from the story.)
   const id = useId();
   const described = found ? `${id}-meta ${id}-why ${id}-text` : `${id}-meta ${id}-text`;
   return (
-    <a
-      class="story-card"
-      href={storyPageUrl(story.id)}
-      aria-labelledby={`${id}-title`}
-      aria-describedby={described}
-      data-story-id={story.id}
-      onClick={(event) => {
-        if (inPlace) return;
-        event.preventDefault();
-        void openStory(story.id);
-      }}
-    >
+    <div class="story-card" data-story-id={story.id}>
       {story.kicker && (
         <span class="kicker" lang={langOf(story.kicker)}>
           {story.kicker}
         </span>
       )}
-      <MarkedText class="story-title" id={`${id}-title`} text={story.title} marks={found ? story.titleMarks : []} />
+      <a
+        class="story-link"
+        href={storyPageUrl(story.id)}
+        aria-describedby={described}
+        onClick={(event) => {
+          if (inPlace) return;
+          event.preventDefault();
+          void openStory(story.id);
+        }}
+      >
+        <MarkedText class="story-title" text={story.title} marks={found ? story.titleMarks : []} />
+      </a>
       <span class="story-meta" id={`${id}-meta`}>
         <span lang={langOf(story.publication)}>{story.publication}</span> · {formatDate(story.date)}
         {story.page !== undefined && ` · ${t('pageNumber', story.page)}`}
@@ -123,6 +125,6 @@ function StoryCard({ story, why, inPlace }: { story: StorySummary | RelatedSumma
           {displayPunctuation(story.firstLine)}
         </span>
       )}
-    </a>
+    </div>
   );
 }

@@ -96,7 +96,8 @@ describe('the built extension in Chromium', () => {
     const target = seed[6];
     const card = popup.locator(`[data-story-id="${target.id}"]`);
     await card.waitFor();
-    await card.focus();
+    // The card's link is its title.
+    await card.getByRole('link').focus();
     const [storyPage] = await Promise.all([session.context.waitForEvent('page'), popup.keyboard.press('Enter')]);
     await storyPage.waitForURL(/story\.html\?id=/);
     await storyPage.locator('h1.headline').waitFor();

@@ -78,9 +78,9 @@ describe('the popup scrolls', () => {
     // and the search box, which stay on screen.
     await popup.locator('#search').focus();
     const target = await cards.nth(7).getAttribute('data-story-id');
-    for (let i = 0; i < 20 && (await popup.evaluate(() => document.activeElement?.getAttribute('data-story-id'))) !== target; i++)
+    for (let i = 0; i < 20 && (await popup.evaluate(() => document.activeElement?.closest('[data-story-id]')?.getAttribute('data-story-id'))) !== target; i++)
       await popup.keyboard.press('Tab');
-    expect(await popup.evaluate(() => document.activeElement?.getAttribute('data-story-id'))).toBe(target);
+    expect(await popup.evaluate(() => document.activeElement?.closest('[data-story-id]')?.getAttribute('data-story-id'))).toBe(target);
     expect(await popup.evaluate(() => scrollY)).toBeGreaterThan(0);
     const top = (await popup.locator('.popup-top').boundingBox())!;
     const card = (await cards.nth(7).boundingBox())!;

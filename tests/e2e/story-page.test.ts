@@ -45,7 +45,8 @@ describe('the story page', () => {
     const popup = await session.openPage('popup.html');
     const card = popup.locator(`[data-story-id="${MACEDONIA}"]`);
     await card.waitFor();
-    await card.focus();
+    // The card's link is its title.
+    await card.getByRole('link').focus();
     const [page] = await Promise.all([session.context.waitForEvent('page'), popup.keyboard.press('Enter')]);
     await page.waitForURL(/story\.html\?id=/);
     await page.setViewportSize({ width: 900, height: 900 });
