@@ -8,7 +8,8 @@ import { MarkedText } from './StoryList';
 /** Marked when an entity page has painted its stories: the benchmark times it. */
 export const ENTITY_PAINTED_MARK = 'zhuzhou-lens:entity-painted';
 
-const LABEL: Record<EntityType, MessageKey> = { person: 'entityPerson', place: 'entityPlace', org: 'entityOrg' };
+/** The kind above one name: 地点, or Place (the chip rows' headings are plurals). */
+const KIND: Record<EntityType, MessageKey> = { person: 'entityKindPerson', place: 'entityKindPlace', org: 'entityKindOrg' };
 
 /** 2024-05 → 2024年5月 or May 2024, in the UI's language. */
 function formatMonth(month: string): string {
@@ -103,7 +104,7 @@ export function EntityPage({ type, page }: { type: EntityType; page: EntityPageD
   return (
     <main class="newspaper entity">
       <header>
-        <p class="kicker">{t(LABEL[type])}</p>
+        <p class="kicker">{t(KIND[type])}</p>
         <h1 class="headline" lang={langOf(page.name)}>
           {page.name}
         </h1>
