@@ -53,7 +53,11 @@ function most(counts: Map<string, number>): string | undefined {
 
 export const entityPage: Handler<'UI_ENTITY'> = async ({ name }, { library, finder }) => {
   const lib = await library();
-  const { hits, total } = await (await finder(lib)).search(name, { limit: ENTITY_FOUND });
+  const find = await finder(lib);
+  // A chip's name is one the library knows: a worker just woken finds it in the gazetteer
+  // without waiting for jieba (a second at every wake); a name it does not know waits for jieba.
+  const quick = await find.search(name, { limit: ENTITY_FOUND, partial: true });
+  const { hits, total } = quick.hits.length > 0 || !quick.analysis.partial ? quick : await find.search(name, { limit: ENTITY_FOUND });
   // The index keys the name stands for (株洲市 and 株洲 are place:株洲), and the stories' own names for them.
   const own = new Set(hits.flatMap((hit) => hit.matched.map((m) => m.term)));
   const written = new Map<string, number>();

@@ -25,23 +25,10 @@ let badgeUpdates: number[];
 let opened: string[];
 /** What the options page does: reads the file into the library on its own connection, then tells the worker. */
 let importOnOptionsPage: (text: string) => Promise<ImportResult>;
-beforeEach(async () => {
-  const dbName = freshDbName();
-  const state = createBackgroundState({ version: 'test', readPackageFile, loadJieba, dbName });
-  library = await state.library();
-  session = new Map();
-  badges = new Map();
-  badgeUpdates = [];
-  opened = [];
-  const tabs = tabCoverage(
-    { get: async (key) => session.get(key), set: async (key, value) => void session.set(key, value), remove: async (key) => void session.delete(key) },
-    (tabId, coverage) => {
-      badgeUpdates.push(tabId);
-      badges.set(tabId, coverage ? coverage.related.length : null);
-    },
-  );
+/** The service as the background makes it, over `state`, answering pages for `tabs`. */
+function serviceOf(state: ReturnType<typeof createBackgroundState>, tabs: ReturnType<typeof tabCoverage>) {
   const store = new Map<string, unknown>();
-  handle = createService({
+  return createService({
     ...state,
     tabs,
     openStory: async (id) => void opened.push(id),
@@ -51,7 +38,27 @@ beforeEach(async () => {
       status: () => undefined,
       today: () => '2024-06-01',
     },
-  }).handle;
+  });
+}
+
+let dbName: string;
+let tabs: ReturnType<typeof tabCoverage>;
+beforeEach(async () => {
+  dbName = freshDbName();
+  const state = createBackgroundState({ version: 'test', readPackageFile, loadJieba, dbName });
+  library = await state.library();
+  session = new Map();
+  badges = new Map();
+  badgeUpdates = [];
+  opened = [];
+  tabs = tabCoverage(
+    { get: async (key) => session.get(key), set: async (key, value) => void session.set(key, value), remove: async (key) => void session.delete(key) },
+    (tabId, coverage) => {
+      badgeUpdates.push(tabId);
+      badges.set(tabId, coverage ? coverage.related.length : null);
+    },
+  );
+  handle = serviceOf(state, tabs).handle;
   importOnOptionsPage = async (text) => {
     const page = await openLibrary(dbName, async () => (await state.analyzer()).idf());
     try {
@@ -239,6 +246,26 @@ describe('entity pages', () => {
     expect(titles).toEqual(['以“株洲标准”擦亮城市品牌', '南方阀门斩获华夏建设科学技术奖'].sort());
     expect(full.stories.map((s) => s.id).sort()).toEqual(short.stories.map((s) => s.id).sort());
     expect(short.name).toBe(full.name);
+  });
+
+  it('answers right after a wake from the library’s names, without waiting for jieba, with the same stories', async () => {
+    const warm = await Promise.all(['曹慧泉', '南方阀门'].map((name) => handle({ type: 'UI_ENTITY', entity: 'org', name })));
+    let jiebaLoads = 0;
+    const woken = createBackgroundState({
+      version: 'test',
+      readPackageFile,
+      loadJieba: () => {
+        jiebaLoads++;
+        return loadJieba();
+      },
+      dbName,
+    });
+    const cold = serviceOf(woken, tabs).handle;
+    for (const [i, name] of ['曹慧泉', '南方阀门'].entries()) expect(await cold({ type: 'UI_ENTITY', entity: 'org', name })).toEqual(warm[i]);
+    expect(jiebaLoads).toBe(0);
+    // A name the library does not know waits for jieba and is looked up as a word.
+    await cold({ type: 'UI_ENTITY', entity: 'person', name: '不知名' });
+    expect(jiebaLoads).toBe(1);
   });
 
   it('lists the newest stories first, by month, at most ENTITY_STORIES, counting the rest and every month between', async () => {
