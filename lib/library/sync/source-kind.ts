@@ -24,6 +24,8 @@ export interface SyncRun {
   counts: SyncCounts;
   /** YYYY-MM-DD: the day undated feed items are given. */
   today: string;
+  /** A crawling kind's manners (robots.txt, the cap on articles); see crawl-articles.ts. */
+  crawl: CrawlRun;
   /** Remembers the name the source gives itself (a feed's title, a library's name), if it gives one. */
   titled(title: string | undefined): void;
   /**
@@ -31,6 +33,14 @@ export interface SyncRun {
    * then remembers what its address answered. Throws when the source is being removed.
    */
   take(doc: SourceDocument): Promise<void>;
+}
+
+/** What a crawling kind (edition, section) checks before each fetch, and counts. */
+export interface CrawlRun {
+  /** Whether the site's robots.txt lets us fetch `url`. */
+  allowed(url: string): Promise<boolean>;
+  /** Articles this sync may still fetch (counts down from the cap). */
+  budget: number;
 }
 
 /** A field the options page asks for, beside the address and the name. */
@@ -62,6 +72,8 @@ export interface SourceKindModule<K extends SourceKind = SourceKind> {
   settings?: SourceSettings;
   /** The errors its readers throw for unreadable text, in their own words. */
   formatErrors: readonly FormatErrorType[];
+  /** True for kinds that crawl a site (robots.txt, a pause between requests, a cap on articles). */
+  crawls?: boolean;
   /** Takes the source's documents, in order, each through `run.take`. */
   sync(source: Source, run: SyncRun): Promise<void>;
 }

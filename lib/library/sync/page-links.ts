@@ -1,0 +1,38 @@
+/**
+ * The links of a page an edition or a news section lists its articles on: every <a href> and
+ * image-map <area href> (an edition's page image links its articles through one), resolved
+ * against the page, on the page's own site only, without fragments. Bounded: a page of a hundred
+ * thousand links gives its first MAX_LINKS_READ.
+ */
+import { MAX_LINKS_READ } from './limits';
+
+export interface PageLink {
+  url: string;
+  /** The link's text (an <area>'s alt or title), spaces squashed. */
+  text: string;
+}
+
+const squash = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
+
+/** The page's same-site links in document order, each address once (with the longest text any of its links has). */
+export function pageLinks(doc: Document, pageUrl: string): PageLink[] {
+  const origin = new URL(pageUrl).origin;
+  const base = doc.querySelector('base[href]')?.getAttribute('href');
+  let from = pageUrl;
+  if (base && URL.canParse(base, pageUrl) && new URL(base, pageUrl).origin === origin) from = new URL(base, pageUrl).href;
+  const found = new Map<string, PageLink>();
+  let read = 0;
+  for (const element of doc.querySelectorAll('a[href], area[href]')) {
+    if (++read > MAX_LINKS_READ) break;
+    const href = element.getAttribute('href')?.trim() ?? '';
+    if (!href || !URL.canParse(href, from)) continue;
+    const url = new URL(href, from);
+    if (url.origin !== origin) continue;
+    url.hash = '';
+    const text = squash(element.tagName === 'AREA' ? (element.getAttribute('alt') ?? element.getAttribute('title')) : element.textContent).slice(0, 200);
+    const known = found.get(url.href);
+    if (!known) found.set(url.href, { url: url.href, text });
+    else if (text.length > known.text.length) known.text = text;
+  }
+  return [...found.values()];
+}
