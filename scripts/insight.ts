@@ -155,9 +155,9 @@ async function crawl(address: string, max: number | undefined, pauseMs: number |
     throw new CrawlError((error as Error).message);
   });
   const text = answer.status === 'ok' ? answer.text : '';
-  const kind = kindFromContent(text, source.url, () => htmlDocument(text));
-  const host = new URL(source.url).hostname;
-  source = await makeSource({ kind, url: source.url, ...(kind === 'print-page' && { printPage: { publication: host, date: today, page: 1 } }) });
+  const { kind, url } = kindFromContent(text, source.url, () => htmlDocument(text));
+  const host = new URL(url).hostname;
+  source = await makeSource({ kind, url, ...(kind === 'print-page' && { printPage: { publication: host, date: today, page: 1 } }) });
   process.stderr.write(`insight crawl: ${source.url} is read as a source of kind ${kind}\n`);
   let n = 0;
   const { result } = await crawlSource(source, {

@@ -36,13 +36,23 @@ const ENP_CONTENT = /<!--\s*enpcontent\s*-->([\s\S]*?)<!--\s*\/enpcontent\s*-->/
 
 const squash = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
 
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ldquo: '“', rdquo: '”', middot: '·', mdash: '—' };
+
+/** A comment's text is not decoded by the parser: the entities an edition writes in one, decoded. */
+const decodeEntities = (text: string) =>
+  text.replace(/&(?:#(\d{1,7})|#x([\da-f]{1,6})|(\w{2,8}));/gi, (whole, dec: string, hex: string, name: string) => {
+    const code = dec ? Number(dec) : hex ? Number.parseInt(hex, 16) : undefined;
+    if (code !== undefined) return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    return Object.hasOwn(ENTITIES, name.toLowerCase()) ? ENTITIES[name.toLowerCase()] : whole;
+  });
+
 /** The fields of the enpproperty comment (<title>…</title><date>…</date>), lower-cased names, own keys only. */
 function enpProperty(html: string): Map<string, string> {
   const fields = new Map<string, string>();
   const found = ENP_PROPERTY.exec(html);
   if (!found) return fields;
   for (const [, name, value] of found[1].matchAll(/<(\w{1,30})>([^<]{0,500})<\/\1>/g)) {
-    const text = squash(value.replace(/&nbsp;/g, ' '));
+    const text = squash(decodeEntities(value));
     if (text && !fields.has(name.toLowerCase())) fields.set(name.toLowerCase(), text);
   }
   return fields;
@@ -86,10 +96,10 @@ function dayOf(text: string | undefined): string | undefined {
 export function editionArticle(doc: Document, html: string, url: string): ArticleParts | undefined {
   const enp = enpProperty(html);
   // On a page with a marked body its h1 is the headline; the <title>'s site-suffix rule would take a short headline for the site's name.
-  const title = enp.get('title') ?? textOf(doc, 'founder-title') ?? (bodyContainer(doc) && textOf(doc, 'h1')) ?? findTitle(doc);
-  const kicker = enp.get('introtitle') ?? textOf(doc, 'founder-introtitle') ?? besideTitle(doc, 'H3', false);
-  const deck = enp.get('subtitle') ?? textOf(doc, 'founder-subtitle') ?? besideTitle(doc, 'H2', true);
-  const author = enp.get('author') ?? textOf(doc, 'founder-author') ?? besideTitle(doc, 'H4', true);
+  const title = textOf(doc, 'founder-title') ?? enp.get('title') ?? (bodyContainer(doc) && textOf(doc, 'h1')) ?? findTitle(doc);
+  const kicker = textOf(doc, 'founder-introtitle') ?? enp.get('introtitle') ?? besideTitle(doc, 'H3', false);
+  const deck = textOf(doc, 'founder-subtitle') ?? enp.get('subtitle') ?? besideTitle(doc, 'H2', true);
+  const author = textOf(doc, 'founder-author') ?? enp.get('author') ?? besideTitle(doc, 'H4', true);
   const heads = new Set([title, kicker, deck, author].filter(Boolean));
   const lines = (bodyLines(doc, html, url) ?? []).map(squash).filter((line) => line && !NAVIGATION.test(line));
   // A container that also holds the headlines gives them again on top.

@@ -2,7 +2,7 @@
  * What a page of a digital edition lists (the edition's pages, this page's articles) and what a
  * section page of a news site lists (links that may be articles), read from their links.
  */
-import { editionDay, editionRole } from './edition-layout';
+import { editionDay, editionRole, pageLabel } from './edition-layout';
 import { MAX_EDITION_PAGES, MAX_PAGE_ARTICLES } from './limits';
 import { pageLinks } from './page-links';
 import type { Listing } from './source';
@@ -13,7 +13,13 @@ const MAX_LISTED_TITLE = 100;
 export function editionListing(doc: Document, url: string): Listing {
   const day = editionDay(url);
   const links = pageLinks(doc, url).filter((link) => editionDay(link.url) === day);
-  const pages = links.filter((link) => editionRole(link.url) === 'page').slice(0, MAX_EDITION_PAGES);
+  // In the order of their numbers: a 下一版 link may come before the page list.
+  const pages = links
+    .filter((link) => editionRole(link.url) === 'page')
+    .slice(0, MAX_EDITION_PAGES)
+    .map((link, i) => ({ link, order: pageLabel(link.text)?.page ?? MAX_EDITION_PAGES + i }))
+    .sort((a, b) => a.order - b.order)
+    .map(({ link }) => link);
   const articles = links
     .filter((link) => editionRole(link.url) === 'article')
     .slice(0, MAX_PAGE_ARTICLES)

@@ -1,9 +1,11 @@
 /**
- * The links of a page an edition or a news section lists its articles on: every <a href> and
- * image-map <area href> (an edition's page image links its articles through one), resolved
+ * The links of a page an edition or a news section lists its articles on: every <a href>,
+ * image-map <area href> (an edition's page image links its articles through one) and <option
+ * value> (some editions list their pages in a drop-down), resolved
  * against the page, on the page's own site only, without fragments. Bounded: a page of a hundred
  * thousand links gives its first MAX_LINKS_READ.
  */
+import { editionRole } from './edition-layout';
 import { MAX_LINKS_READ } from './limits';
 
 export interface PageLink {
@@ -22,12 +24,13 @@ export function pageLinks(doc: Document, pageUrl: string): PageLink[] {
   if (base && URL.canParse(base, pageUrl) && new URL(base, pageUrl).origin === origin) from = new URL(base, pageUrl).href;
   const found = new Map<string, PageLink>();
   let read = 0;
-  for (const element of doc.querySelectorAll('a[href], area[href]')) {
+  for (const element of doc.querySelectorAll('a[href], area[href], option[value]')) {
     if (++read > MAX_LINKS_READ) break;
-    const href = element.getAttribute('href')?.trim() ?? '';
+    const href = (element.getAttribute(element.tagName === 'OPTION' ? 'value' : 'href') ?? '').trim();
     if (!href || !URL.canParse(href, from)) continue;
     const url = new URL(href, from);
-    if (url.origin !== origin) continue;
+    // An <option>'s value is any string: only an edition's page address is taken from one.
+    if (url.origin !== origin || (element.tagName === 'OPTION' && !editionRole(url.href))) continue;
     url.hash = '';
     const text = squash(element.tagName === 'AREA' ? (element.getAttribute('alt') ?? element.getAttribute('title')) : element.textContent).slice(0, 200);
     const known = found.get(url.href);

@@ -65,7 +65,9 @@ export function parseRobots(text: string, agent = ROBOTS_AGENT): Robots {
   const groups: Array<{ agents: string[]; rules: Rule[]; delay?: number }> = [];
   let current: (typeof groups)[number] | undefined;
   let inAgents = false;
-  for (const raw of text.slice(0, MAX_ROBOTS_CHARS).split(/\r\n|\r|\n/)) {
+  // A file cut at the bound loses its cut last line: half a rule would say something else (/x*y cut to /x*).
+  const read = text.length > MAX_ROBOTS_CHARS ? text.slice(0, text.lastIndexOf('\n', MAX_ROBOTS_CHARS) + 1) : text;
+  for (const raw of read.split(/\r\n|\r|\n/)) {
     const line = raw.replace(/#.*/, '').trim();
     const colon = line.indexOf(':');
     if (colon < 0) continue;
