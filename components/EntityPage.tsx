@@ -1,6 +1,7 @@
 import type { EntityPage as EntityPageData, EntityStory } from '../lib/messages';
 import type { EntityType } from '../lib/nlp/entities';
 import { formatDate, langOf, t, tn, type MessageKey } from './i18n';
+import { printedPage } from './printed-page';
 import { entityPageUrl, storyPageUrl } from './open-story';
 import { MarkedText } from './StoryList';
 
@@ -56,7 +57,7 @@ function StoriesByMonth({ stories }: { stories: EntityStory[] }) {
               </span>
               <span class="story-meta">
                 <span lang={langOf(story.publication)}>{story.publication}</span> · {formatDate(story.date)}
-                {story.page !== undefined && ` · ${t('pageNumber', story.page)}`}
+                {story.page !== undefined && ` · ${printedPage({ page: story.page, pageName: story.pageName })}`}
               </span>
               <MarkedText class="story-first-line snippet" {...story.snippet} />
             </a>

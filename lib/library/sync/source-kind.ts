@@ -45,21 +45,26 @@ export interface CrawlRun {
 
 /** A field the options page asks for, beside the address and the name. */
 export interface SourceField {
-  name: keyof PrintPage;
+  name: keyof PrintPage | 'editionDays';
   label: MessageKey;
-  type: 'text' | 'date' | 'number';
+  type: 'text' | 'date' | 'number' | 'select';
   min?: number;
+  /** A select's choices. */
+  options?: ReadonlyArray<{ value: string; label: MessageKey }>;
   /** What the form starts with. */
   initial?: string;
 }
 
-/** What a kind needs told beyond its address: a printed page, which one it is. */
+/** What a kind is told beyond its address: which printed page it is, which days of an edition. */
+export type SourceSettingValues = Pick<NewSource, 'printPage' | 'editionDays'>;
+
+/** What a kind needs told beyond its address, as the options page asks for it. */
 export interface SourceSettings {
   fields: readonly SourceField[];
   /** The form's values (by field name) as a new source's settings. */
-  fromForm(values: Readonly<Record<string, string>>): Pick<NewSource, 'printPage'>;
-  /** The reader's settings checked, with the name they give the source; or what to fix, in plain words. */
-  check(input: NewSource): { printPage: PrintPage; name: string } | { problem: string };
+  fromForm(values: Readonly<Record<string, string>>): SourceSettingValues;
+  /** The reader's settings checked, with the name they give the source, if any; or what to fix, in plain words. */
+  check(input: NewSource): (SourceSettingValues & { name?: string }) | { problem: string };
 }
 
 /** Constructors of the errors that say a text is not what a kind reads (a "format" problem for the reader). */
