@@ -14,6 +14,7 @@ import { kindFromAddress, kindFromContent } from '../../lib/library/sync/suggest
 import { syncSource, type SyncDeps } from '../../lib/library/sync/sync-source';
 import type { Story } from '../../lib/story';
 import { type EditionServer, serveEditions } from '../fixtures/edition-server';
+import { servePages } from '../fixtures/pages-server';
 
 const fixture = (path: string) => readFile(new URL(`../fixtures/editions/${path}`, import.meta.url), 'utf8');
 
@@ -327,6 +328,20 @@ describe('syncing an edition served on 127.0.0.1', { timeout: 60_000 }, () => {
     expect(refused.problem).toBe('robots');
   });
 
+  it('misses only the article that a server sends elsewhere or makes too large, and counts it', async () => {
+    const { FetchError } = await import('../../lib/library/sync/fetch-source');
+    const hostile = deps();
+    const fetch = hostile.fetch;
+    hostile.fetch = async (url, known) => {
+      if (url.endsWith('content_10002.htm')) throw new FetchError('redirect', `${url}: sent to http://elsewhere.example/`);
+      if (url.endsWith('content_10004.htm')) throw new FetchError('too-large', `${url}: too large`);
+      return fetch(url, known);
+    };
+    const result = await syncSource(source('/utf8/html/2024-06/01/node_2.htm'), hostile);
+    expect(result).toMatchObject({ added: 3, skippedArticles: 2 });
+    expect(result.problem).toBeUndefined();
+  });
+
   it('reads the last seven days where the address is dated, skipping days without an edition', async () => {
     const result = await syncSource(source('/gbk/html/2024-06/03/nbs.D110000zzrb_01.htm', 'week'), deps());
     expect(result.problem).toBeUndefined();
@@ -335,5 +350,40 @@ describe('syncing an edition served on 127.0.0.1', { timeout: 60_000 }, () => {
     expect(server.requests).toContain('/gbk/html/2024-05/30/nbs.D110000zzrb_01.htm');
     const today = await syncSource(source('/gbk/html/2024-06/03/nbs.D110000zzrb_01.htm', 'today'), deps());
     expect(today.problem).toBe('http');
+  });
+});
+
+describe('syncing a news section served on 127.0.0.1', { timeout: 60_000 }, () => {
+  it('keeps the links the article test takes for articles, and nothing else', async () => {
+    const pages = await servePages();
+    const stored = new Map<string, Story>();
+    try {
+      const result = await syncSource(
+        { id: 'src-section', kind: 'section', url: `${pages.base}/section.html`, name: '127.0.0.1', named: false, enabled: true },
+        {
+          fetch: (url, known) => fetchSource(url, known, { timeoutMs: 5000, maxBytes: 1 << 20 }),
+          stories: {
+            getMany: async (ids) => ids.map((id) => stored.get(id)),
+            duplicatesOf: async (list) => list.map(() => undefined),
+            put: async (list) => {
+              for (const story of list) stored.set(story.id, story);
+            },
+          },
+          analyze: async (list) => list,
+          state: { load: async () => undefined, save: async () => undefined },
+          today: '2024-06-05',
+          crawl: { pauseMs: 0 },
+        },
+      );
+      expect(result.problem).toBeUndefined();
+      // The home page fails the article test; the page that is gone is one article missed, counted.
+      expect([...stored.values()].map((s) => [s.title, s.date, s.publication])).toEqual([
+        ['株洲钠电企业获两项国际认可', '2024-05-23', '湘江新闻网'],
+        ['北方多地迎来今夏首场降雨', expect.stringMatching(/^2024-/), '示例天气网'],
+      ]);
+      expect(result.skippedArticles).toBe(1);
+    } finally {
+      await pages.close();
+    }
   });
 });

@@ -7,7 +7,7 @@
  */
 import type { Story } from '../../story';
 import { htmlDocument } from '../../extract/html-document';
-import { FetchError } from './fetch-source';
+import { FetchError, type FetchFailure } from './fetch-source';
 import type { Listing } from './source';
 import type { SyncRun } from './source-kind';
 
@@ -37,6 +37,8 @@ export async function mayCrawl(run: SyncRun, url: string): Promise<void> {
   if (!(await run.crawl.allowed(url))) throw new FetchError('robots', `${url}: the site's robots.txt asks crawlers not to read this address`);
 }
 
+const ARTICLE_FAILURES: ReadonlySet<FetchFailure> = new Set(['http', 'redirect', 'too-large']);
+
 /** Takes an article unless it is known and its listing unchanged, within robots.txt and the cap. */
 export async function takeArticle(run: SyncRun, url: string, changed: boolean, read: (doc: Document, html: string) => Promise<Story[]>): Promise<void> {
   if (Object.hasOwn(run.state.fetched, url) && !changed) return;
@@ -52,8 +54,9 @@ export async function takeArticle(run: SyncRun, url: string, changed: boolean, r
   try {
     await run.take({ url, read: (html) => read(htmlDocument(html), html) });
   } catch (error) {
-    // A dead link on a page is one article missed, not the edition: counted, and tried again next sync.
-    if (!(error instanceof FetchError && error.kind === 'http')) throw error;
+    // A dead link, an article sent to another site or one over the size limit is one article
+    // missed, not the edition: counted, and tried again next sync. A site down fails the sync.
+    if (!(error instanceof FetchError && ARTICLE_FAILURES.has(error.kind))) throw error;
     run.counts.skippedArticles++;
   }
 }
