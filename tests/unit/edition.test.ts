@@ -293,6 +293,15 @@ describe('syncing an edition served on 127.0.0.1', { timeout: 60_000 }, () => {
         ['2024-06-03', 2, '县市', '攸县开展防汛应急演练', '', ''],
       ]);
       expect([...stored.values()][2].author).toBe('通讯员 刘洋');
+      stored.clear();
+      state = undefined;
+      // The classic layout as older pages write it: no marked headlines, links with ?div=-1, the page's own label only in its <title>.
+      await syncSource(source(`/${encoding}/html/2024-06/04/node_5.htm`), deps());
+      expect(summary()).toEqual([
+        ['2024-06-04', 1, '要闻', '石峰区老旧小区改造全面开工', '', ''],
+        ['2024-06-04', 1, '要闻', '株洲至长沙城际列车加密班次', '', ''],
+        ['2024-06-04', 2, '经济', '芦淞服装市场夏季订货会举行', '', ''],
+      ]);
       for (const story of stored.values()) expect(story.paragraphs.join('')).not.toMatch(/上一篇|下一篇|返回|版权|本文来源|分享/);
     });
   }

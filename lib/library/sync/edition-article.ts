@@ -92,11 +92,15 @@ function dayOf(text: string | undefined): string | undefined {
   return found ? `${found[1]}-${found[2].padStart(2, '0')}-${found[3].padStart(2, '0')}` : undefined;
 }
 
-/** The article's parts, or undefined when the page holds no text (a picture page, an error page). */
-export function editionArticle(doc: Document, html: string, url: string): ArticleParts | undefined {
+/**
+ * The article's parts, or undefined when the page holds no text (a picture page, an error page).
+ * `listed` is its title as its page's list of articles gives it: an edition's <title> often reads
+ * 「报名-标题」, which the site-suffix rule of findTitle would read the other way round.
+ */
+export function editionArticle(doc: Document, html: string, url: string, listed?: string): ArticleParts | undefined {
   const enp = enpProperty(html);
-  // On a page with a marked body its h1 is the headline; the <title>'s site-suffix rule would take a short headline for the site's name.
-  const title = textOf(doc, 'founder-title') ?? enp.get('title') ?? (bodyContainer(doc) && textOf(doc, 'h1')) ?? findTitle(doc);
+  // On a page with a marked body its h1 is the headline.
+  const title = textOf(doc, 'founder-title') ?? enp.get('title') ?? (bodyContainer(doc) && textOf(doc, 'h1')) ?? (listed || undefined) ?? findTitle(doc);
   const kicker = textOf(doc, 'founder-introtitle') ?? enp.get('introtitle') ?? besideTitle(doc, 'H3', false);
   const deck = textOf(doc, 'founder-subtitle') ?? enp.get('subtitle') ?? besideTitle(doc, 'H2', true);
   const author = textOf(doc, 'founder-author') ?? enp.get('author') ?? besideTitle(doc, 'H4', true);

@@ -5,6 +5,7 @@
  * against the page, on the page's own site only, without fragments. Bounded: a page of a hundred
  * thousand links gives its first MAX_LINKS_READ.
  */
+import { blockText } from '../../extract/text';
 import { editionRole } from './edition-layout';
 import { MAX_LINKS_READ } from './limits';
 
@@ -32,7 +33,10 @@ export function pageLinks(doc: Document, pageUrl: string): PageLink[] {
     // An <option>'s value is any string: only an edition's page address is taken from one.
     if (url.origin !== origin || (element.tagName === 'OPTION' && !editionRole(url.href))) continue;
     url.hash = '';
-    const text = squash(element.tagName === 'AREA' ? (element.getAttribute('alt') ?? element.getAttribute('title')) : element.textContent).slice(0, 200);
+    // An edition's pages and articles are named by their path: content_1234.htm?div=-1 is content_1234.htm.
+    if (editionRole(url.href)) url.search = '';
+    // blockText, not textContent: a title a script writes (document.write(view("…"))) is not read twice.
+    const text = squash(element.tagName === 'AREA' ? (element.getAttribute('alt') ?? element.getAttribute('title')) : blockText(element)).slice(0, 200);
     const known = found.get(url.href);
     if (!known) found.set(url.href, { url: url.href, text });
     else if (text.length > known.text.length) known.text = text;

@@ -23,6 +23,8 @@ const DAYS: readonly EditionDays[] = ['address', 'today', 'week'];
 /** Where an article stands in the edition. */
 interface Placement {
   day: string;
+  /** Its title in its page's list of articles. */
+  listed: string;
   page?: number;
   pageName?: string;
   position: number;
@@ -46,7 +48,7 @@ function publicationOf(doc: Document): string | undefined {
 }
 
 async function editionStory(doc: Document, html: string, url: string, at: Placement, source: Source, publication: string): Promise<Story[]> {
-  const parts = editionArticle(doc, html, url);
+  const parts = editionArticle(doc, html, url, at.listed);
   if (!parts) return [];
   const label = at.page === undefined && parts.pageLabel ? pageLabel(parts.pageLabel) : undefined;
   const page = at.page ?? label?.page;
@@ -101,7 +103,7 @@ async function syncDay(source: Source, run: SyncRun, first: string, day: string)
     const order = listing.pages.findIndex((p) => p.url === url);
     const page = label?.page ?? pageNumberOf(url) ?? (order >= 0 ? order + 1 : undefined);
     listing.articles.forEach((article, position) => {
-      if (!articles.has(article.url)) articles.set(article.url, { day, page, pageName: label?.name, position, changed });
+      if (!articles.has(article.url)) articles.set(article.url, { day, listed: article.title, page, pageName: label?.name, position, changed });
     });
   }
   const paper = source.named === false ? (publication ?? run.state.title ?? source.name) : source.name;
