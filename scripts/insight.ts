@@ -26,7 +26,8 @@ import { createAnalyzer, type Analyzer } from '../lib/nlp/analyzer';
 import { articleText } from '../lib/page/article-text';
 import { isSearchQuery } from '../lib/match/search';
 import { crawlSource } from '../lib/library/sync/crawl';
-import { fetchSource, type Validators } from '../lib/library/sync/fetch-source';
+import { isEditionPage } from '../lib/library/sync/edition-layout';
+import { type Fetched, fetchSource, type Validators } from '../lib/library/sync/fetch-source';
 import type { Source } from '../lib/library/sync/source';
 import { makeSource } from '../lib/library/sync/sources';
 import { kindFromContent } from '../lib/library/sync/suggest-kind';
@@ -141,7 +142,17 @@ function count(value: string | undefined, name: string, min: number): number | u
   return Number(value);
 }
 
-/** A source's stories printed as it yields them; the kind told from what the address answers. */
+/** An edition's page by its address; anything else by what it answers (one request more). */
+async function kindOf(url: string, fetch: (url: string, known: Validators) => Promise<Fetched>) {
+  if (isEditionPage(url)) return { kind: 'edition' as const, url };
+  const answer = await fetch(url, {}).catch((error: unknown) => {
+    throw new CrawlError((error as Error).message);
+  });
+  const text = answer.status === 'ok' ? answer.text : '';
+  return kindFromContent(text, url, () => htmlDocument(text));
+}
+
+/** A source's stories printed as it yields them. */
 async function crawl(address: string, max: number | undefined, pauseMs: number | undefined): Promise<void> {
   const fetch = (url: string, known: Validators) => fetchSource(url, known, SYNC_LIMITS);
   const today = new Date().toLocaleDateString('sv');
@@ -151,11 +162,7 @@ async function crawl(address: string, max: number | undefined, pauseMs: number |
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
-  const answer = await fetch(source.url, {}).catch((error: unknown) => {
-    throw new CrawlError((error as Error).message);
-  });
-  const text = answer.status === 'ok' ? answer.text : '';
-  const { kind, url } = kindFromContent(text, source.url, () => htmlDocument(text));
+  const { kind, url } = await kindOf(source.url, fetch);
   const host = new URL(url).hostname;
   source = await makeSource({ kind, url, ...(kind === 'print-page' && { printPage: { publication: host, date: today, page: 1 } }) });
   process.stderr.write(`insight crawl: ${source.url} is read as a source of kind ${kind}\n`);

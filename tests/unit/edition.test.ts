@@ -5,11 +5,13 @@ import { editionDays } from '../../lib/library/sync/kinds/edition';
 import { editionDay, editionRole, isEditionPage, lastDays, onDay, pageLabel } from '../../lib/library/sync/edition-layout';
 import { fetchSource, type Fetched } from '../../lib/library/sync/fetch-source';
 import { editionListing, sectionListing } from '../../lib/library/sync/listings';
-import { MAX_LINKS_READ } from '../../lib/library/sync/limits';
+import { MAX_LINKS_READ, MAX_REMEMBERED_LINKS } from '../../lib/library/sync/limits';
+import { takeListing } from '../../lib/library/sync/crawl-articles';
+import type { SyncRun } from '../../lib/library/sync/source-kind';
 import { pageLinks } from '../../lib/library/sync/page-links';
 import { polite } from '../../lib/library/sync/polite';
 import { MAX_CRAWL_DELAY_MS, parseRobots } from '../../lib/library/sync/robots';
-import type { EditionDays, Source, SourceState } from '../../lib/library/sync/source';
+import { type EditionDays, noCounts, type Source, type SourceState } from '../../lib/library/sync/source';
 import { kindFromAddress, kindFromContent } from '../../lib/library/sync/suggest-kind';
 import { syncSource, type SyncDeps } from '../../lib/library/sync/sync-source';
 import type { Story } from '../../lib/story';
@@ -394,5 +396,32 @@ describe('syncing a news section served on 127.0.0.1', { timeout: 60_000 }, () =
     } finally {
       await pages.close();
     }
+  });
+});
+
+describe('what a source remembers of its listings', () => {
+  it('keeps at most MAX_REMEMBERED_LINKS article links: past it, a listing is read afresh next time', async () => {
+    const full = Array.from({ length: MAX_REMEMBERED_LINKS - 10 }, (_, i) => ({ url: `https://e.example.cn/a/${i}`, title: 't' }));
+    const state: SourceState = { fetched: {}, listings: { 'https://e.example.cn/old': { pages: [], articles: full } } };
+    const run: SyncRun = {
+      state,
+      counts: noCounts(),
+      today: '2024-06-05',
+      crawl: { allowed: async () => true, budget: 10 },
+      titled: () => undefined,
+      take: async (doc) => {
+        await doc.read('<html><body></body></html>');
+        state.fetched[doc.url] = { etag: '"1"' };
+      },
+    };
+    const many = { pages: [], articles: Array.from({ length: 20 }, (_, i) => ({ url: `https://e.example.cn/b/${i}`, title: 't' })) };
+    const read = await takeListing(run, 'https://e.example.cn/new', () => many);
+    expect(read?.listing.articles).toHaveLength(20);
+    expect(Object.hasOwn(state.listings ?? {}, 'https://e.example.cn/new')).toBe(false);
+    expect(state.fetched['https://e.example.cn/new']).toBeUndefined();
+    const few = { pages: [], articles: many.articles.slice(0, 5) };
+    await takeListing(run, 'https://e.example.cn/small', () => few);
+    expect(state.listings?.['https://e.example.cn/small']).toEqual(few);
+    expect(state.fetched['https://e.example.cn/small']).toEqual({ etag: '"1"' });
   });
 });

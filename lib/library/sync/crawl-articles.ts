@@ -8,6 +8,7 @@
 import type { Story } from '../../story';
 import { htmlDocument } from '../../extract/html-document';
 import { FetchError, type FetchFailure } from './fetch-source';
+import { MAX_REMEMBERED_LINKS } from './limits';
 import type { Listing } from './source';
 import type { SyncRun } from './source-kind';
 
@@ -21,15 +22,22 @@ export async function takeListing(
   // Validators without the links they answered for would make a 304 list nothing: ask afresh.
   if (!Object.hasOwn(listings, url)) delete run.state.fetched[url];
   let changed = false;
+  let fresh: Listing | undefined;
   await run.take({
     url,
     read: async (html) => {
-      listings[url] = read(htmlDocument(html), html);
+      fresh = read(htmlDocument(html), html);
       changed = true;
+      delete listings[url];
+      // Remembered within the bound; past it, the listing's validators go too (a 304 would list nothing).
+      const remembered = Object.values(listings).reduce((sum, listing) => sum + listing.articles.length, 0);
+      if (remembered + fresh.articles.length <= MAX_REMEMBERED_LINKS) listings[url] = fresh;
       return [];
     },
   });
-  return Object.hasOwn(listings, url) ? { listing: listings[url], changed } : undefined;
+  if (fresh && !Object.hasOwn(listings, url)) delete run.state.fetched[url];
+  const listing = fresh ?? (Object.hasOwn(listings, url) ? listings[url] : undefined);
+  return listing ? { listing, changed } : undefined;
 }
 
 /** Asks robots.txt for the source's own address: refused, the sync says so rather than reading nothing. */

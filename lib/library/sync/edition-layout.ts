@@ -61,6 +61,11 @@ export function pageNumberOf(url: string): number | undefined {
   return Number(found[1]) || undefined;
 }
 
+/** The page an article's address names (nw.D110000xxx_20240601_3-02.htm is on page 02), if it names one. */
+export function articlePage(url: string): number | undefined {
+  return Number(/_\d{8}_\d{1,3}-[A-Za-z]{0,2}(\d{1,3})\.s?html?$/.exec(safePath(url))?.[1]) || undefined;
+}
+
 /** The same address on another day, written the way the address writes its day. */
 export function onDay(url: string, day: string): string {
   const parsed = new URL(url);

@@ -42,7 +42,13 @@ export const MAX_LINKS_READ = 5_000;
 export const MAX_EDITION_PAGES = 100;
 
 /** Article links taken from one page of an edition or one section page. */
-export const MAX_PAGE_ARTICLES = 500;
+export const MAX_PAGE_ARTICLES = 200;
+
+/**
+ * Article links a source remembers of its listings, all together (in local storage, ~200 bytes
+ * each): a listing past the bound is read again in full at the next sync instead.
+ */
+export const MAX_REMEMBERED_LINKS = 3_000;
 
 /** Per response of a sync: one larger than this, or slower, is refused with the reason. */
 export const SYNC_LIMITS = { timeoutMs: 30_000, maxBytes: 20 * 1024 * 1024 };

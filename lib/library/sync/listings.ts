@@ -23,7 +23,7 @@ export function editionListing(doc: Document, url: string): Listing {
   const articles = links
     .filter((link) => editionRole(link.url) === 'article')
     .slice(0, MAX_PAGE_ARTICLES)
-    .map((link) => ({ url: link.url, title: link.text.slice(0, MAX_LISTED_TITLE) }));
+    .map((link) => ({ url: link.url, title: link.text.slice(0, MAX_LISTED_TITLE), ...(link.area && { mapped: true }) }));
   const own = pages.find((page) => page.url === url)?.text;
   const title = doc.querySelector('title')?.textContent ?? '';
   return {

@@ -13,6 +13,8 @@ export interface PageLink {
   url: string;
   /** The link's text (an <area>'s alt or title), spaces squashed. */
   text: string;
+  /** One of its links is an image map's <area>. */
+  area?: boolean;
 }
 
 const squash = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
@@ -37,9 +39,10 @@ export function pageLinks(doc: Document, pageUrl: string): PageLink[] {
     if (editionRole(url.href)) url.search = '';
     // blockText, not textContent: a title a script writes (document.write(view("…"))) is not read twice.
     const text = squash(element.tagName === 'AREA' ? (element.getAttribute('alt') ?? element.getAttribute('title')) : blockText(element)).slice(0, 200);
-    const known = found.get(url.href);
-    if (!known) found.set(url.href, { url: url.href, text });
-    else if (text.length > known.text.length) known.text = text;
+    const known = found.get(url.href) ?? { url: url.href, text };
+    found.set(url.href, known);
+    if (text.length > known.text.length) known.text = text;
+    if (element.tagName === 'AREA') known.area = true;
   }
   return [...found.values()];
 }

@@ -104,7 +104,8 @@ export interface Listing {
   /** The page's own label (「第02版：经济」), when it gives one. */
   label?: string;
   pages: Array<{ url: string; label: string }>;
-  articles: Array<{ url: string; title: string }>;
+  /** `mapped`: the page's image links it (an <area>), so it is printed on this page. */
+  articles: Array<{ url: string; title: string; mapped?: boolean }>;
 }
 
 export const emptyState = (): SourceState => ({ fetched: {} });

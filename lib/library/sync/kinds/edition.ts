@@ -10,7 +10,7 @@ import { checkStory, type Story } from '../../../story';
 import { shortHash } from '../../story-id';
 import { forgetExcept, mayCrawl, takeArticle, takeListing } from '../crawl-articles';
 import { editionArticle } from '../edition-article';
-import { EditionError, editionDay, isEditionPage, lastDays, onDay, pageLabel, pageNumberOf } from '../edition-layout';
+import { articlePage, EditionError, editionDay, isEditionPage, lastDays, onDay, pageLabel, pageNumberOf } from '../edition-layout';
 import { FetchError } from '../fetch-source';
 import { editionListing } from '../listings';
 import { MAX_EDITION_PAGES } from '../limits';
@@ -50,15 +50,18 @@ function publicationOf(doc: Document): string | undefined {
 async function editionStory(doc: Document, html: string, url: string, at: Placement, source: Source, publication: string): Promise<Story[]> {
   const parts = editionArticle(doc, html, url, at.listed);
   if (!parts) return [];
-  const label = at.page === undefined && parts.pageLabel ? pageLabel(parts.pageLabel) : undefined;
-  const page = at.page ?? label?.page;
+  // The article's own word on its page beats the listing's: page 1's 导读 lists stories printed further in.
+  const own = parts.pageLabel ? pageLabel(parts.pageLabel) : undefined;
+  const label = own ?? (at.page === undefined ? undefined : { page: at.page, name: at.pageName });
+  const page = label?.page ?? articlePage(url);
   const capped = capParagraphs(parts.paragraphs);
   const checked = checkStory({
-    id: `${at.day}-p${page ?? 0}-${await shortHash(url)}`,
+    // By day and address only: a page learnt better at a later sync must not make the same article a new story.
+    id: `ed-${at.day}-${await shortHash(url)}`,
     publication,
     date: at.day,
     page,
-    pageName: at.pageName ?? label?.name,
+    pageName: label?.name,
     position: at.position,
     title: parts.title.slice(0, 500),
     ...(parts.kicker && { kicker: parts.kicker.slice(0, 500) }),
@@ -72,11 +75,11 @@ async function editionStory(doc: Document, html: string, url: string, at: Placem
   return 'story' in checked ? [checked.story] : [];
 }
 
-/** One day's edition: its pages from the first one's page list, then each page's articles. */
-async function syncDay(source: Source, run: SyncRun, first: string, day: string): Promise<void> {
+/** One day's edition: its pages from the first one's page list, then each page's articles; the addresses it lists. */
+async function syncDay(source: Source, run: SyncRun, first: string, day: string): Promise<string[]> {
   const queue = [first];
   const seen = new Set(queue);
-  const articles = new Map<string, Placement & { changed: boolean }>();
+  const articles = new Map<string, Placement & { changed: boolean; mapped?: boolean }>();
   let publication: string | undefined;
   for (let i = 0; i < queue.length && i < MAX_EDITION_PAGES; i++) {
     const url = queue[i];
@@ -103,12 +106,17 @@ async function syncDay(source: Source, run: SyncRun, first: string, day: string)
     const order = listing.pages.findIndex((p) => p.url === url);
     const page = label?.page ?? pageNumberOf(url) ?? (order >= 0 ? order + 1 : undefined);
     listing.articles.forEach((article, position) => {
-      if (!articles.has(article.url)) articles.set(article.url, { day, listed: article.title, page, pageName: label?.name, position, changed });
+      // An article listed on two pages (导读 and its own) belongs to the one whose page image maps it.
+      const placed = articles.get(article.url);
+      if (placed && (!article.mapped || placed.mapped)) return;
+      articles.delete(article.url);
+      articles.set(article.url, { day, listed: article.title || placed?.listed || '', page, pageName: label?.name, position, changed, mapped: article.mapped });
     });
   }
   const paper = source.named === false ? (publication ?? run.state.title ?? source.name) : source.name;
   if (publication) run.titled(publication);
   for (const [url, at] of articles) await takeArticle(run, url, at.changed, (doc, html) => editionStory(doc, html, url, at, source, paper));
+  return [...seen, ...articles.keys()];
 }
 
 export const editionKind: SourceKindModule<'edition'> = {
@@ -143,9 +151,10 @@ export const editionKind: SourceKindModule<'edition'> = {
     // Only the days read now are remembered: the state stays the size of the range.
     forgetExcept(run, (url) => days.includes(editionDay(url) ?? ''));
     let found = false;
+    const listed = new Set<string>();
     for (const day of days) {
       try {
-        await syncDay(source, run, onDay(source.url, day), day);
+        for (const url of await syncDay(source, run, onDay(source.url, day), day)) listed.add(url);
         found = true;
       } catch (error) {
         // No edition that day (a Sunday, today's not out yet): the other days stand.
@@ -153,5 +162,7 @@ export const editionKind: SourceKindModule<'edition'> = {
       }
     }
     if (!found) throw new FetchError('http', `${source.url}: no edition found for ${days.at(-1)} – ${days[0]}`);
+    // What the edition no longer lists is not remembered: the state stays the size of what it lists.
+    forgetExcept(run, (url) => listed.has(url));
   },
 };
