@@ -12,7 +12,7 @@ import { MAX_REMEMBERED_LINKS } from './limits';
 import type { Listing } from './source';
 import type { SyncRun } from './source-kind';
 
-/** Reads a listing page: robots.txt asked, its links read fresh or remembered; `changed` when it answered anew. */
+/** A listing page's links, read fresh or (a 304) as remembered; `changed` when it answered anew. Its caller asks robots.txt. */
 export async function takeListing(
   run: SyncRun,
   url: string,
@@ -29,7 +29,7 @@ export async function takeListing(
       fresh = read(htmlDocument(html), html);
       changed = true;
       delete listings[url];
-      // Remembered within the bound; past it, the listing's validators go too (a 304 would list nothing).
+      // Remembered within the bound; past it, its validators go too (below), and it is read afresh next time.
       const remembered = Object.values(listings).reduce((sum, listing) => sum + listing.articles.length, 0);
       if (remembered + fresh.articles.length <= MAX_REMEMBERED_LINKS) listings[url] = fresh;
       return [];
