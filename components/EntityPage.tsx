@@ -2,6 +2,7 @@ import { displayPunctuation } from '../lib/display-punctuation';
 import type { EntityPage as EntityPageData, EntityStory } from '../lib/messages';
 import type { EntityType } from '../lib/nlp/entities';
 import { formatDate, langOf, t, tn, type MessageKey } from './i18n';
+import { printedPage } from './printed-page';
 import { entityPageUrl, storyPageUrl } from './open-story';
 import { MarkedText } from './StoryList';
 
@@ -66,7 +67,7 @@ function StoriesByMonth({ stories }: { stories: EntityStory[] }) {
                 </a>
                 <span class="story-meta" id={`${id}-meta`}>
                   <span lang={langOf(story.publication)}>{story.publication}</span> · {formatDate(story.date)}
-                  {story.page !== undefined && ` · ${t('pageNumber', story.page)}`}
+                  {story.page !== undefined && ` · ${printedPage({ page: story.page, pageName: story.pageName })}`}
                 </span>
                 {/* Full-width punctuation keeps the text's length: the marks still fit it. */}
                 <MarkedText class="story-first-line snippet" id={`${id}-text`} text={displayPunctuation(story.snippet.text)} marks={story.snippet.marks} />

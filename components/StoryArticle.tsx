@@ -4,6 +4,7 @@ import { nameRuns } from '../lib/name-runs';
 import { sourceLink, type Story } from '../lib/story';
 import { EntityChips } from './EntityChips';
 import { formatDate, langOf, t } from './i18n';
+import { printedPage } from './printed-page';
 
 type StoryArticleProps = {
   /** The story to lay out; every part is rendered as text, never as HTML. */
@@ -56,7 +57,7 @@ export function StoryArticle({ story }: StoryArticleProps) {
         ))}
         <p class="story-meta">
           {story.publication} · {formatDate(story.date)}
-          {story.page !== undefined && ` · ${t('pageNumber', story.page)}`}
+          {story.page !== undefined && ` · ${printedPage({ page: story.page, pageName: story.pageName })}`}
         </p>
         {story.author && <p class="byline">{t('bylineAuthor', story.author)}</p>}
         {source && (

@@ -3,6 +3,7 @@ import { displayPunctuation } from '../lib/display-punctuation';
 import type { Snippet } from '../lib/match/snippet';
 import type { RelatedSummary, StorySummary } from '../lib/messages';
 import { formatDate, langOf, t, type MessageKey } from './i18n';
+import { printedPage } from './printed-page';
 import { openStory, storyPageUrl } from './open-story';
 import { groupByTier } from './tiers';
 
@@ -112,7 +113,7 @@ function StoryCard({ story, why, inPlace }: { story: StorySummary | RelatedSumma
       </a>
       <span class="story-meta" id={`${id}-meta`}>
         <span lang={langOf(story.publication)}>{story.publication}</span> · {formatDate(story.date)}
-        {story.page !== undefined && ` · ${t('pageNumber', story.page)}`}
+        {story.page !== undefined && ` · ${printedPage({ page: story.page, pageName: story.pageName })}`}
       </span>
       {found ? (
         <>

@@ -5,6 +5,7 @@ import type { SourceKind, SyncProblem, SyncResult } from '../lib/library/sync/so
 import type { SourceField } from '../lib/library/sync/source-kind';
 import { SOURCE_KINDS } from '../lib/library/sync/source-kinds';
 import { hostPermission } from '../lib/library/sync/sources';
+import { kindFromAddress } from '../lib/library/sync/suggest-kind';
 import { Panel } from './Panel';
 import { t, tn, type MessageKey } from './i18n';
 import { send } from './messaging';
@@ -65,13 +66,59 @@ function FieldInput({ field, value, onInput }: { field: SourceField; value: stri
       return <input type="date" {...common} />;
     case 'number':
       return <input type="number" min={field.min} {...common} />;
+    case 'select':
+      return (
+        <select required value={value} onChange={(event) => onInput(event.currentTarget.value)}>
+          {field.options?.map((option) => (
+            <option value={option.value} key={option.value}>
+              {t(option.label)}
+            </option>
+          ))}
+        </select>
+      );
   }
+}
+
+/** What a preview found: the first titles, or why it found nothing. */
+type Preview = { kind: 'loading' } | { kind: 'titles'; titles: string[] } | { kind: 'error'; text: string };
+
+function PreviewResult({ preview }: { preview: Preview }) {
+  if (preview.kind === 'loading') return <p class="help">{t('sourcePreviewing')}</p>;
+  if (preview.kind === 'error') return <p class="status status-error">{t('sourcePreviewFailed', preview.text)}</p>;
+  if (!preview.titles.length) return <p class="help">{t('sourcePreviewNone')}</p>;
+  return (
+    <>
+      <p>{t('sourcePreviewHeading')}</p>
+      <ol class="preview-titles">
+        {preview.titles.map((title, i) => (
+          <li key={i}>{title}</li>
+        ))}
+      </ol>
+    </>
+  );
+}
+
+/**
+ * Asks the browser for the host of `url`, and no other, while the click still counts as the
+ * reader's; resolves to whether it was granted.
+ */
+function askHost(url: string): Promise<boolean> {
+  let origin: string | undefined;
+  try {
+    origin = hostPermission(url.trim());
+  } catch {
+    return Promise.resolve(false);
+  }
+  return browser.permissions.request({ origins: [origin] }).catch(() => false);
 }
 
 /** Add, remove, turn on and off the sources the library syncs from; sync now; watch it run. */
 export function SyncSources() {
   const [sources, setSources] = useState<Listed[] | null>(null);
   const [kind, setKind] = useState<SourceKind>(KINDS[0].kind);
+  /** The reader chose the kind: the address no longer suggests it. */
+  const [kindChosen, setKindChosen] = useState(false);
+  const [preview, setPreview] = useState<Preview | null>(null);
   const [url, setUrl] = useState('');
   const [name, setName] = useState('');
   const [fields, setFields] = useState(FIELDS);
@@ -85,15 +132,27 @@ export function SyncSources() {
     void refresh();
   }, [status === null]);
 
+  const suggested = url.trim() ? kindFromAddress(url.trim()) : undefined;
+
+  function changeUrl(value: string) {
+    setUrl(value);
+    setPreview(null);
+    const guess = value.trim() ? kindFromAddress(value.trim()) : undefined;
+    if (guess && !kindChosen) setKind(guess);
+  }
+
+  async function showPreview() {
+    const granted = askHost(url);
+    setPreview({ kind: 'loading' });
+    const ask = () => send({ type: 'UI_PREVIEW_SOURCE', source: { kind, url, name, ...settings?.fromForm(fields) } });
+    let reply = await ask();
+    // Read before the reader answered the browser's question: once the site is granted, read again.
+    if ('error' in reply && (await granted)) reply = await ask();
+    setPreview('error' in reply ? { kind: 'error', text: reply.error } : { kind: 'titles', titles: reply.titles });
+  }
+
   async function add() {
-    // Asked while the click still counts as the reader's: the host of this source, and no other.
-    let origin: string | undefined;
-    try {
-      origin = hostPermission(url.trim());
-    } catch {
-      origin = undefined;
-    }
-    const granted = origin ? browser.permissions.request({ origins: [origin] }).catch(() => false) : Promise.resolve(false);
+    const granted = askHost(url);
     void navigator.storage?.persist?.();
     const reply = await send({
       type: 'UI_ADD_SOURCE',
@@ -103,6 +162,8 @@ export function SyncSources() {
     setMessage(null);
     setUrl('');
     setName('');
+    setPreview(null);
+    setKindChosen(false);
     await refresh();
     // A server that needs the permission is synced again once the reader grants it.
     if (await granted) void send({ type: 'UI_SYNC_NOW' });
@@ -119,7 +180,14 @@ export function SyncSources() {
       >
         <label>
           {t('sourceKindLabel')}
-          <select value={kind} onChange={(event) => setKind(event.currentTarget.value as SourceKind)}>
+          <select
+            value={kind}
+            onChange={(event) => {
+              setKind(event.currentTarget.value as SourceKind);
+              setKindChosen(true);
+              setPreview(null);
+            }}
+          >
             {KINDS.map((option) => (
               <option value={option.kind} key={option.kind}>
                 {t(option.label)}
@@ -129,8 +197,11 @@ export function SyncSources() {
         </label>
         <label>
           {t('sourceUrlLabel')}
-          <input type="url" required value={url} placeholder="https://" onInput={(event) => setUrl(event.currentTarget.value)} />
+          <input type="url" required value={url} placeholder="https://" onInput={(event) => changeUrl(event.currentTarget.value)} />
         </label>
+        <p class="help source-suggested" aria-live="polite">
+          {suggested && t('sourceSuggested', t(SOURCE_KINDS[suggested].label))}
+        </p>
         <label>
           {t('sourceNameLabel')}
           <input type="text" value={name} onInput={(event) => setName(event.currentTarget.value)} />
@@ -147,9 +218,17 @@ export function SyncSources() {
           </div>
         )}
         <div class="actions">
+          <button type="button" disabled={!url.trim() || preview?.kind === 'loading'} onClick={() => void showPreview()}>
+            {t('sourcePreview')}
+          </button>
           <button type="submit">{t('sourceAdd')}</button>
         </div>
       </form>
+      {preview && (
+        <div class="source-preview" data-testid="source-preview" aria-live="polite">
+          <PreviewResult preview={preview} />
+        </div>
+      )}
       {message && (
         <p class={`status status-${message.kind}`} role="alert">
           {message.text}

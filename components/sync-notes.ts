@@ -1,4 +1,4 @@
-import { MAX_FEED_ITEMS, MAX_SHARDS, MAX_STORY_CHARS } from '../lib/library/sync/limits';
+import { MAX_ARTICLES, MAX_FEED_ITEMS, MAX_SHARDS, MAX_STORY_CHARS } from '../lib/library/sync/limits';
 import type { SyncResult } from '../lib/library/sync/source';
 import type { MessageKey } from './i18n';
 
@@ -14,6 +14,8 @@ export function syncNotes(last: SyncResult): Array<[MessageKey, ...number[]]> {
     ['sourceSkippedItems', last.skippedItems ?? 0, MAX_FEED_ITEMS],
     ['sourceSkippedShards', last.skippedShards ?? 0, MAX_SHARDS],
     ['sourceUndated', last.undated ?? 0],
+    ['sourceSkippedArticles', last.skippedArticles ?? 0, MAX_ARTICLES],
+    ['sourceDisallowed', last.disallowed ?? 0],
   ];
   return notes.filter(([, count]) => count > 0);
 }

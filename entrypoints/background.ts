@@ -7,6 +7,7 @@ import { PAPER_RED } from '../components/paper-red';
 import { createBackgroundState } from '../lib/background-state';
 import type { KeyValueStore } from '../lib/key-value-store';
 import { fetchSource } from '../lib/library/sync/fetch-source';
+import { SYNC_LIMITS } from '../lib/library/sync/limits';
 import { SHOW_SELECTION_COMMAND } from '../lib/commands';
 import { isTrustedSender, SYNC_STATUS_KEY, type PageCoverage, type TabCommand } from '../lib/messages';
 import { badgeText } from '../lib/page/badge';
@@ -17,8 +18,6 @@ const CONTEXT_MENU_ID = 'zhuzhou-lens-selection';
 const SYNC_ALARM = 'sync';
 /** Every six hours, sources are synced in the background. */
 const SYNC_EVERY_MINUTES = 360;
-/** Per response: a feed or shard larger than this, or slower, is refused with the reason. */
-const SYNC_LIMITS = { timeoutMs: 30_000, maxBytes: 20 * 1024 * 1024 };
 
 /** A storage area of the extension as a key-value store. */
 const areaStore = (area: typeof browser.storage.local): KeyValueStore => ({

@@ -22,6 +22,8 @@ export interface StorySummary {
   kicker?: string;
   date: string;
   page?: number;
+  /** The printed page's name, when a digital edition gave it (经济). */
+  pageName?: string;
   publication: string;
   firstLine: string;
 }
@@ -101,6 +103,7 @@ export type Message =
   | { type: 'UI_LIBRARY_CHANGED' }
   | { type: 'UI_LIST_SOURCES' }
   | { type: 'UI_ADD_SOURCE'; source: NewSource }
+  | { type: 'UI_PREVIEW_SOURCE'; source: NewSource }
   | { type: 'UI_UPDATE_SOURCE'; id: string; enabled: boolean }
   | { type: 'UI_REMOVE_SOURCE'; id: string; removeStories: boolean }
   | { type: 'UI_SYNC_NOW' }
@@ -124,6 +127,8 @@ export interface Replies {
   UI_LIST_SOURCES: Array<Source & { last?: SyncResult }>;
   /** The new source (its first sync has started), or what to fix. */
   UI_ADD_SOURCE: { source: Source } | { error: string };
+  /** The first few titles a source yields, read as its sync would read it and kept nowhere; or what is wrong. */
+  UI_PREVIEW_SOURCE: { titles: string[] } | { error: string };
   UI_UPDATE_SOURCE: null;
   /** Stories removed with the source, and the host permissions no remaining source needs (the options page gives them back). */
   UI_REMOVE_SOURCE: { removed: number; release: string[] };

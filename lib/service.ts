@@ -5,7 +5,9 @@
  */
 import { withAnalysis } from './library/analyze-stories';
 import type { Library } from './library/library';
+import { crawlSource } from './library/sync/crawl';
 import type { Fetched, Validators } from './library/sync/fetch-source';
+import type { Source } from './library/sync/source';
 import type { KeyValueStore } from './key-value-store';
 import { sourceRegistry } from './library/sync/sources';
 import { syncRunner, type SyncStatus } from './library/sync/sync-all';
@@ -17,7 +19,7 @@ import type { ReaderGate } from './reader-gate';
 import type { Handler, Handlers, MessageOrigin, ServiceContext } from './service/handler';
 import { entityPage } from './service/entity-page';
 import { libraryCache } from './service/library-cache';
-import { addSource, analyzeImport, importWritten, listSources, removeSource, syncNow, updateSource } from './service/library-handlers';
+import { addSource, analyzeImport, importWritten, listSources, previewSource, removeSource, syncNow, updateSource } from './service/library-handlers';
 import { getStory, listStories, openStory, pageArticle, pageSelection, search, storyRelated } from './service/reader-handlers';
 
 export interface ServiceDeps {
@@ -53,6 +55,7 @@ const handlers: Handlers = {
   UI_LIBRARY_CHANGED: importWritten,
   UI_LIST_SOURCES: listSources,
   UI_ADD_SOURCE: addSource,
+  UI_PREVIEW_SOURCE: previewSource,
   UI_UPDATE_SOURCE: updateSource,
   UI_REMOVE_SOURCE: removeSource,
   UI_SYNC_NOW: syncNow,
@@ -64,9 +67,10 @@ const handlers: Handlers = {
 /**
  * Answered outside the readers' gate, because they wait on background work that itself waits for
  * readers: a page's article waits its turn in its tab's line (its first analysis enters the gate
- * then), a removed source waits for its sync to stop.
+ * then), a removed source waits for its sync to stop. A preview only reads the network (for
+ * seconds, politely), and a popup opened meanwhile is not kept waiting for it.
  */
-const OUTSIDE_READERS_GATE: ReadonlySet<Message['type']> = new Set(['PAGE_ARTICLE', 'UI_REMOVE_SOURCE']);
+const OUTSIDE_READERS_GATE: ReadonlySet<Message['type']> = new Set(['PAGE_ARTICLE', 'UI_REMOVE_SOURCE', 'UI_PREVIEW_SOURCE']);
 
 /**
  * The handler of one message type. Indexed by a generic `T`, the map gives `Handler<T>`, tied to
@@ -108,7 +112,8 @@ export function createService({ library, analyzer, read, tabs, openStory, sync, 
     },
     analyze: afterReaders(async (stories) => withAnalysis(await analyzer(), stories)),
   });
-  const service: ServiceContext = { ...cache, library, analyzer, tabs, openStory, readers, pages: pageQueue(PAGE_GAP_MS), sources, runner };
+  const crawl = (source: Source, max: number) => crawlSource(source, { fetch: sync.fetch, today: sync.today(), max });
+  const service: ServiceContext = { ...cache, library, analyzer, tabs, openStory, readers, pages: pageQueue(PAGE_GAP_MS), sources, runner, crawl };
 
   async function handle<M extends Message>(message: M, origin: MessageOrigin = {}): Promise<Reply<M>> {
     const handler = handlerOf<M['type']>(message.type);

@@ -69,6 +69,8 @@ export const StorySchema = v.object({
   publication: v.optional(nonEmpty, DEFAULT_PUBLICATION),
   date: v.pipe(v.string(), v.check(isStoryDate, `must be a real day written YYYY-MM-DD, in ${FIRST_YEAR}–${LAST_YEAR}`)),
   page: v.optional(count(1)),
+  /** The printed page's name, as a digital edition labels it (经济 of 「第02版：经济」). */
+  pageName: v.optional(line),
   /** Order on the printed page (0 = first story), so lists follow the page as a reader saw it. */
   position: v.optional(count(0)),
   title: nonEmpty,

@@ -6,6 +6,7 @@
  *   analyze --jsonl  read {"id","text"} or {"id","html","url"?} lines on stdin; write the article
  *                    (for html), entities, keywords and related stories
  *   search QUERY     the stories the popup's search box lists for a name or a few words
+ *   crawl URL        the stories a source yields (library, feed, page text, edition, news section)
  */
 import { once } from 'node:events';
 import { createReadStream } from 'node:fs';
@@ -14,16 +15,23 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import * as jieba from 'jieba-wasm';
 import { extractArticle } from '../lib/extract/article';
-import { htmlDocument } from './html-document';
+import { htmlDocument } from '../lib/extract/html-document';
 import { withAnalysis } from '../lib/library/analyze-stories';
 import { loadBundledStories } from '../lib/library/bundled';
-import { ImportError, jsonlParts, readJsonl } from '../lib/library/jsonl';
+import { ImportError, jsonlParts, readJsonl, storyLine } from '../lib/library/jsonl';
 import { compareStories, type Story } from '../lib/story';
 import { MemoryIndex } from '../lib/match/memory-index';
 import { queryFinder, type QueryFinder } from '../lib/match/related';
 import { createAnalyzer, type Analyzer } from '../lib/nlp/analyzer';
 import { articleText } from '../lib/page/article-text';
 import { isSearchQuery } from '../lib/match/search';
+import { crawlSource } from '../lib/library/sync/crawl';
+import { isEditionPage } from '../lib/library/sync/edition-layout';
+import { type Fetched, fetchSource, type Validators } from '../lib/library/sync/fetch-source';
+import type { Source } from '../lib/library/sync/source';
+import { makeSource } from '../lib/library/sync/sources';
+import { kindFromContent } from '../lib/library/sync/suggest-kind';
+import { SYNC_LIMITS } from '../lib/library/sync/limits';
 
 const USAGE = `usage: npm run -s insight -- [--library FILE] <command>
 
@@ -35,13 +43,20 @@ commands:
                     tier: "same_event" | "background", same-event stories first)
   search QUERY     print, as JSON Lines {"id","title","date","score"}, the stories the popup's search box
                    lists for QUERY (a name or a few words; a longer passage is for analyze)
+  crawl URL        print, as JSON Lines in the export format, the stories the source at URL yields: a
+                   library manifest, a news feed, newspaper page text, a digital edition (every article of
+                   every page of the address's day) or a news site's section page; progress on stderr
 
 options:
   --library FILE   use an exported library (JSON Lines) instead of the bundled one
   --jsonl          input and output are JSON Lines (required by analyze)
+  --max N          crawl: at most N stories (an edition or a section fetches at most N articles)
+  --pause MS       crawl: the pause between two requests to the site, in ms (default 1000)
   --help           show this text`;
 
 class UsageError extends Error {}
+/** A source that could not be read: said on stderr, exit 1. */
+class CrawlError extends Error {}
 
 const readPublic = (path: string) => readFile(new URL(`../public/${path}`, import.meta.url), 'utf8');
 
@@ -118,6 +133,54 @@ async function analyzeLines(finder: QueryFinder): Promise<void> {
   }
 }
 
+/** A whole number option, at least `min`, or undefined when not given. */
+function count(value: string | undefined, name: string, min: number): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value) || Number(value) < min) throw new UsageError(`${name} takes a whole number of at least ${min}, not '${value}'`);
+  return Number(value);
+}
+
+/** An edition's page by its address; anything else by what it answers (one request more). */
+async function kindOf(url: string, fetch: (url: string, known: Validators) => Promise<Fetched>) {
+  if (isEditionPage(url)) return { kind: 'edition' as const, url };
+  const answer = await fetch(url, {}).catch((error: unknown) => {
+    throw new CrawlError((error as Error).message);
+  });
+  const text = answer.status === 'ok' ? answer.text : '';
+  return kindFromContent(text, url, () => htmlDocument(text));
+}
+
+/** A source's stories printed as it yields them. */
+async function crawl(address: string, max: number | undefined, pauseMs: number | undefined): Promise<void> {
+  const fetch = (url: string, known: Validators) => fetchSource(url, known, SYNC_LIMITS);
+  const today = new Date().toLocaleDateString('sv');
+  let source: Source;
+  try {
+    source = await makeSource({ kind: 'section', url: address });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { kind, url } = await kindOf(source.url, fetch);
+  const host = new URL(url).hostname;
+  source = await makeSource({ kind, url, ...(kind === 'print-page' && { printPage: { publication: host, date: today, page: 1 } }) });
+  process.stderr.write(`insight crawl: ${source.url} is read as a source of kind ${kind}\n`);
+  let n = 0;
+  const { result } = await crawlSource(source, {
+    fetch,
+    today,
+    max,
+    pauseMs,
+    onStory(story) {
+      n++;
+      process.stdout.write(storyLine(story));
+      process.stderr.write(`insight crawl: ${n} ${story.date}${story.page !== undefined ? ` p${story.page}` : ''} ${story.title}\n`);
+    },
+  });
+  if (result.problem) throw new CrawlError(`${result.problem}: ${result.error ?? ''}`);
+  const notes = Object.entries(result).filter(([key, value]) => typeof value === 'number' && value > 0 && !['added', 'updated', 'unchanged'].includes(key));
+  process.stderr.write(`insight crawl: ${n} stories${notes.length ? ` (${notes.map(([k, v]) => `${k} ${v}`).join(', ')})` : ''}\n`);
+}
+
 /** The command line read, or a UsageError saying what is wrong with it. */
 function readCommandLine(argv: string[]) {
   try {
@@ -125,7 +188,13 @@ function readCommandLine(argv: string[]) {
       args: argv,
       allowPositionals: true,
       strict: true,
-      options: { library: { type: 'string' }, jsonl: { type: 'boolean' }, help: { type: 'boolean' } },
+      options: {
+        library: { type: 'string' },
+        jsonl: { type: 'boolean' },
+        help: { type: 'boolean' },
+        max: { type: 'string' },
+        pause: { type: 'string' },
+      },
     });
   } catch (error) {
     throw new UsageError((error as Error).message);
@@ -147,6 +216,11 @@ async function main(argv: string[]): Promise<void> {
     await searchQuery(await libraryFinder(await analysedLibrary(await loadLibrary(values.library), analyzer), analyzer), extra.join(' '));
     return;
   }
+  if (command === 'crawl') {
+    if (extra.length !== 1) throw new UsageError('crawl needs one URL');
+    await crawl(extra[0], count(values.max, '--max', 1), count(values.pause, '--pause', 0));
+    return;
+  }
   if (extra.length) throw new UsageError(`unexpected argument '${extra[0]}'`);
   if (command === 'export') {
     // In parts, as the options page exports: a large library is never one string.
@@ -164,6 +238,9 @@ main(process.argv.slice(2)).catch((error: unknown) => {
   if (error instanceof UsageError) {
     process.stderr.write(`insight: ${error.message}\n\n${USAGE}\n`);
     process.exitCode = 2;
+  } else if (error instanceof CrawlError) {
+    process.stderr.write(`insight crawl: ${error.message}\n`);
+    process.exitCode = 1;
   } else {
     process.stderr.write(`insight: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     process.exitCode = 1;

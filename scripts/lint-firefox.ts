@@ -27,6 +27,10 @@ const EXPLAINED = [
     why: 'Readability moves markup inside its own copy of the page (between attempts, out of noscript), a document no page sees',
     near: /_attempts|_isSingleImage/,
   },
+  {
+    why: "linkedom's innerHTML and outerHTML parse markup into its own objects, a DOM in plain JavaScript that the worker's crawls read and no browser renders",
+    near: /set outerHTML\(|\.ignoreCase\?\w+\.toUpperCase\(\)/,
+  },
 ];
 
 /** The minified code around a finding. */

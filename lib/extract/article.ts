@@ -62,6 +62,14 @@ function cleanLines(root: Element): string[] {
   return pruneLines(blockText(root).split('\n'));
 }
 
+/**
+ * The lines of a container known to hold the article (an edition's marked body): cleaned as
+ * Readability's pick is, so share bars, link lists and 上一篇 / 下一篇 go. Never mutates the page.
+ */
+export function containerLines(container: Element): string[] {
+  return cleanLines(container.cloneNode(true) as Element);
+}
+
 const linesLength = (lines: string[]) => lines.reduce((sum, line) => sum + weightedLength(line), 0);
 
 /**

@@ -48,7 +48,8 @@ const CLOSERS = /[”’"'」』）)》〉\]]+$/;
  */
 const MID_SENTENCE_END = /[与和及或的之把被将而并跟从向对由、，,：:（(《“‘—-]$/;
 
-const BYLINE = /^(\S{2,12}?讯\s*[(（][^)）]{1,80}[)）])\s*/;
+/** 「本报讯（记者 张三 通讯员 李四）」 at the start of a story's first paragraph. */
+export const BYLINE = /^(\S{2,12}?讯\s*[(（][^)）]{1,80}[)）])\s*/;
 const DATELINE = /^(\p{Script=Han}{1,8}社\p{Script=Han}{0,8}\d{1,2}月\d{1,2}日(?:专)?电(?:[(（][^)）]{1,40}[)）])?)\s*/u;
 /** A photo credit closes a caption: 「…开赛。罗青 摄」, 「（记者 张三 摄）」. */
 const CAPTION = /(?:^|[\s。！？!?）)])\s*[(（]?(?:记者|通讯员)?\s*\p{Script=Han}{2,4}(?:\s+\p{Script=Han}{2,4})*\s*摄[)）]?$/u;

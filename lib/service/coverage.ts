@@ -17,8 +17,8 @@ import type { ServiceContext } from './handler';
 type Finding = Pick<ServiceContext, 'library' | 'analyzer' | 'finder'>;
 
 export function summarize(story: Story): StorySummary {
-  const { id, title, kicker, date, page, publication } = story;
-  return { id, title, kicker, date, page, publication, firstLine: firstLine(story) };
+  const { id, title, kicker, date, page, pageName, publication } = story;
+  return { id, title, kicker, date, page, ...(pageName && { pageName }), publication, firstLine: firstLine(story) };
 }
 
 /** The stories as the popup lists them, each with why (shared names and words) and where (its sentence, its headline). */

@@ -3,7 +3,9 @@
  * reply (lib/messages.ts), given what the service holds for the worker's life.
  */
 import type { Library } from '../library/library';
+import type { Source, SyncResult } from '../library/sync/source';
 import type { SourceRegistry } from '../library/sync/sources';
+import type { Story } from '../story';
 import type { SyncRunner } from '../library/sync/sync-all';
 import type { Message, Replies } from '../messages';
 import type { Analyzer } from '../nlp/analyzer';
@@ -33,6 +35,8 @@ export interface ServiceContext extends LibraryCache {
   pages: PageQueue;
   sources: SourceRegistry;
   runner: SyncRunner;
+  /** A source read as its sync would read it, into memory only: at most `max` stories. */
+  crawl(source: Source, max: number): Promise<{ stories: Story[]; result: SyncResult }>;
 }
 
 /**

@@ -27,6 +27,20 @@ export const addSource: Handler<'UI_ADD_SOURCE'> = async (message, { sources, ru
   }
 };
 
+/** Stories a preview shows before the reader adds a source. */
+export const PREVIEW_STORIES = 5;
+
+export const previewSource: Handler<'UI_PREVIEW_SOURCE'> = async (message, { crawl }) => {
+  try {
+    const { stories, result } = await crawl(await makeSource(message.source), PREVIEW_STORIES);
+    if (!stories.length && result.error) return { error: result.error };
+    return { titles: stories.map((story) => story.title) };
+  } catch (error) {
+    if (error instanceof SourceError) return { error: error.message };
+    throw error;
+  }
+};
+
 export const updateSource: Handler<'UI_UPDATE_SOURCE'> = async ({ id, enabled }, { sources }) => {
   await sources.update(id, { enabled });
   return null;

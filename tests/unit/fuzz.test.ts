@@ -14,7 +14,7 @@ import { checkStory } from '../../lib/story';
 import { FeedError, parseFeed } from '../../lib/library/sync/feed';
 import { feedStories } from '../../lib/library/sync/feed-stories';
 import { parseManifest } from '../../lib/library/sync/library-feed';
-import { htmlDocument } from '../../scripts/html-document';
+import { htmlDocument } from '../../lib/extract/html-document';
 import { bundledStories, readPackageFile } from './helpers';
 import { seededRandom } from '../../scripts/seeded-random';
 

@@ -1,9 +1,13 @@
 import { execFile } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkStory, type Story } from '../../lib/story';
+import { type EditionServer, serveEditions } from '../fixtures/edition-server';
 import { readerStory } from './helpers';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -175,5 +179,84 @@ describe('insight CLI', { timeout: 30_000 }, () => {
     expect(page.article.text).not.toMatch(/相关阅读|热门评论|分享到/);
     expect(page.related[0].title).toBe('立方新能源获国际权威双认可');
     expect(links).toEqual({ id: 'links', error: 'line 2: the html holds no article' });
+  });
+});
+
+describe('insight crawl', { timeout: 60_000 }, () => {
+  let editions: EditionServer;
+  beforeAll(async () => {
+    editions = await serveEditions();
+  });
+  afterAll(() => editions.close());
+  const lines = (stdout: string) =>
+    stdout
+      .trim()
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as Story);
+
+  it('prints every article of every page of a GBK edition, with its date, page and title, and nothing from navigation', async () => {
+    editions.requests.length = 0;
+    const { code, stdout, stderr } = await insight('crawl', `${editions.base}/gbk/html/2024-06/01/node_2.htm`);
+    expect(code).toBe(0);
+    const stories = lines(stdout);
+    expect(stories.map((s) => [s.date, s.page, s.pageName, s.title])).toEqual([
+      ['2024-06-01', 1, '要闻', '荷塘区新建智能制造产业园开工'],
+      ['2024-06-01', 1, '要闻', '湘江风光带新增三处亲水平台'],
+      ['2024-06-01', 2, '经济', '炎陵黄桃进入采摘季 果农盼丰收'],
+      ['2024-06-01', 2, '经济', '市区新开通两条社区微循环公交'],
+      ['2024-06-01', 3, '评论', '让城市绿道真正成为市民的后花园'],
+    ]);
+    // In the export format: an import takes every line back.
+    for (const story of stories) expect(checkStory(story)).toHaveProperty('story');
+    expect(stories[0]).toMatchObject({ kicker: '聚焦产业升级', subheads: [{ text: '首期投资十二亿元 预计明年投产', before: 0 }], author: '本报记者 龙晓岚' });
+    expect(stories[0].url).toBe(`${editions.base}/gbk/html/2024-06/01/content_10001.htm`);
+    expect(stories[2].byline).toBe('本报讯（记者 罗静 通讯员 彭亮）');
+    const text = stdout;
+    for (const furniture of ['上一篇', '下一篇', '返回目录', '版权所有', '往期回顾', '端午龙舟赛', '广告']) expect(text).not.toContain(furniture);
+    // Neither the day before, nor an article's 上一篇 / 下一篇, nor another site.
+    expect(editions.requests.filter((path) => /2024-05|content_1000[06]/.test(path))).toEqual([]);
+    expect(stderr).toContain('edition');
+    expect(stderr).toContain('5 stories');
+  });
+
+  it('caps the articles with --max, and reads a feed and page text too', async () => {
+    const capped = await insight('crawl', `${editions.base}/utf8/pc/layout/202406/02/node_01.html`, '--max', '2');
+    expect(capped.code).toBe(0);
+    expect(lines(capped.stdout).map((s) => s.title)).toEqual(['株洲企业研发新型储能电池通过检测', '渌口区启动农村道路提质改造']);
+    const files: Record<string, string> = {
+      '/news.xml': await readFile(new URL('../fixtures/feeds/rss.xml', import.meta.url), 'utf8'),
+      '/p3.txt': await readFile(new URL('../fixtures/pages/evening-news-p3.txt', import.meta.url), 'utf8'),
+    };
+    const server = createServer((request, response) => {
+      const body = files[request.url ?? ''];
+      response.writeHead(body === undefined ? 404 : 200).end(body);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const feed = await insight('crawl', `${base}/news.xml`, '--max', '1');
+      expect(feed.code).toBe(0);
+      expect(lines(feed.stdout)).toHaveLength(1);
+      expect(feed.stderr).toContain('feed');
+      const page = await insight('crawl', `${base}/p3.txt`);
+      expect(page.code).toBe(0);
+      expect(lines(page.stdout).length).toBeGreaterThan(1);
+      expect(page.stderr).toContain('print-page');
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  it('says what is wrong with a bad address or an unreachable one, and exits non-zero', async () => {
+    const bad = await insight('crawl', 'not an address');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('not a web address');
+    const gone = await insight('crawl', `${editions.base}/gbk/html/2024-06/09/node_2.htm`);
+    expect(gone.code).toBe(1);
+    expect(gone.stderr).toContain('404');
+    expect(gone.stdout).toBe('');
+    const max = await insight('crawl', `${editions.base}/gbk/html/2024-06/01/node_2.htm`, '--max', 'many');
+    expect(max.code).toBe(2);
   });
 });

@@ -20,13 +20,17 @@ const result = (counts: Partial<SyncResult>): SyncResult => ({
   skippedItems: 0,
   skippedShards: 0,
   undated: 0,
+  skippedArticles: 0,
+  disallowed: 0,
   ...counts,
 });
 
 describe('what a sync result says', () => {
   it('words every count of what was left out, cut or left alone, in both languages, and nothing for none', async () => {
-    const notes = syncNotes(result({ duplicates: 1, conflicts: 2, truncated: 3, skippedItems: 4, skippedShards: 5, undated: 6 }));
-    expect(notes.map(([, count]) => count)).toEqual([1, 2, 3, 4, 5, 6]);
+    const notes = syncNotes(
+      result({ duplicates: 1, conflicts: 2, truncated: 3, skippedItems: 4, skippedShards: 5, undated: 6, skippedArticles: 7, disallowed: 8 }),
+    );
+    expect(notes.map(([, count]) => count)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     for (const locale of ['zh_CN', 'en']) {
       const all = await messages(locale);
       for (const [key, ...subs] of notes) expect(Object.keys(all[key]?.placeholders ?? {}), `${locale} ${key}`).toHaveLength(subs.length);

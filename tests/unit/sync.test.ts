@@ -403,7 +403,7 @@ describe('sources', () => {
 
   it('takes every kind the options page offers, with what that kind needs, and no other kind', async () => {
     const url = 'https://news.example.com/x';
-    expect(Object.keys(SOURCE_KINDS).sort()).toEqual(['feed', 'library', 'print-page']);
+    expect(Object.keys(SOURCE_KINDS).sort()).toEqual(['edition', 'feed', 'library', 'print-page', 'section']);
     for (const [kind, module] of Object.entries(SOURCE_KINDS)) expect(module.kind).toBe(kind);
     expect(await makeSource({ kind: 'feed', url })).toMatchObject({
       kind: 'feed',

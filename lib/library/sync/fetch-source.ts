@@ -18,12 +18,15 @@ export interface FetchLimits {
 
 export type Fetched = { status: 'not-modified' } | { status: 'ok'; text: string; contentType?: string; validators: Validators };
 
-export type FetchFailure = 'timeout' | 'too-large' | 'http' | 'redirect' | 'network';
+/** `robots`: the site's robots.txt keeps us from the source's own address. */
+export type FetchFailure = 'timeout' | 'too-large' | 'http' | 'redirect' | 'network' | 'robots';
 
 export class FetchError extends Error {
   constructor(
     readonly kind: FetchFailure,
     message: string,
+    /** The HTTP status, for an 'http' failure. */
+    readonly status?: number,
   ) {
     super(message);
     this.name = 'FetchError';
@@ -49,7 +52,7 @@ export async function fetchSource(url: string, known: Validators, limits: FetchL
       );
     }
     if (response.status === 304) return { status: 'not-modified' };
-    if (!response.ok) throw new FetchError('http', `${url}: the server answered ${response.status}`);
+    if (!response.ok) throw new FetchError('http', `${url}: the server answered ${response.status}`, response.status);
     const declared = Number(response.headers.get('content-length') ?? NaN);
     if (declared > limits.maxBytes) throw new FetchError('too-large', `${url}: ${declared} bytes, more than the ${limits.maxBytes} allowed`);
     const bytes = await readBounded(response, limits.maxBytes, url);

@@ -28,3 +28,27 @@ export const MAX_VALIDATOR_CHARS = 200;
 /** What a source calls itself, and the details of a failure, as remembered with its state. */
 export const MAX_TITLE_CHARS = 200;
 export const MAX_ERROR_CHARS = 500;
+
+/** Articles an edition or a news section has fetched per sync, by default (the rest wait for the next sync). */
+export const MAX_ARTICLES = 200;
+
+/** The pause between two requests to one site while crawling an edition or a section, by default. */
+export const CRAWL_PAUSE_MS = 1_000;
+
+/** Links read of one page of an edition or a section (a link flood gives its first ones). */
+export const MAX_LINKS_READ = 5_000;
+
+/** Pages of one day's edition followed (a page list of thousands is no newspaper's). */
+export const MAX_EDITION_PAGES = 100;
+
+/** Article links taken from one page of an edition or one section page. */
+export const MAX_PAGE_ARTICLES = 200;
+
+/**
+ * Article links a source remembers of its listings, all together (in local storage, ~200 bytes
+ * each): a listing past the bound is read again in full at the next sync instead.
+ */
+export const MAX_REMEMBERED_LINKS = 3_000;
+
+/** Per response of a sync: one larger than this, or slower, is refused with the reason. */
+export const SYNC_LIMITS = { timeoutMs: 30_000, maxBytes: 20 * 1024 * 1024 };

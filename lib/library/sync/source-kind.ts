@@ -24,6 +24,8 @@ export interface SyncRun {
   counts: SyncCounts;
   /** YYYY-MM-DD: the day undated feed items are given. */
   today: string;
+  /** A crawling kind's manners (robots.txt, the cap on articles); see crawl-articles.ts. */
+  crawl: CrawlRun;
   /** Remembers the name the source gives itself (a feed's title, a library's name), if it gives one. */
   titled(title: string | undefined): void;
   /**
@@ -33,23 +35,36 @@ export interface SyncRun {
   take(doc: SourceDocument): Promise<void>;
 }
 
+/** What a crawling kind (edition, section) checks before each fetch, and counts. */
+export interface CrawlRun {
+  /** Whether the site's robots.txt lets us fetch `url`. */
+  allowed(url: string): Promise<boolean>;
+  /** Articles this sync may still fetch (counts down from the cap). */
+  budget: number;
+}
+
 /** A field the options page asks for, beside the address and the name. */
 export interface SourceField {
-  name: keyof PrintPage;
+  name: keyof PrintPage | 'editionDays';
   label: MessageKey;
-  type: 'text' | 'date' | 'number';
+  type: 'text' | 'date' | 'number' | 'select';
   min?: number;
+  /** A select's choices. */
+  options?: ReadonlyArray<{ value: string; label: MessageKey }>;
   /** What the form starts with. */
   initial?: string;
 }
 
-/** What a kind needs told beyond its address: a printed page, which one it is. */
+/** What a kind is told beyond its address: which printed page it is, which days of an edition. */
+export type SourceSettingValues = Pick<NewSource, 'printPage' | 'editionDays'>;
+
+/** What a kind needs told beyond its address, as the options page asks for it. */
 export interface SourceSettings {
   fields: readonly SourceField[];
   /** The form's values (by field name) as a new source's settings. */
-  fromForm(values: Readonly<Record<string, string>>): Pick<NewSource, 'printPage'>;
-  /** The reader's settings checked, with the name they give the source; or what to fix, in plain words. */
-  check(input: NewSource): { printPage: PrintPage; name: string } | { problem: string };
+  fromForm(values: Readonly<Record<string, string>>): SourceSettingValues;
+  /** The reader's settings checked, with the name they give the source, if any; or what to fix, in plain words. */
+  check(input: NewSource): (SourceSettingValues & { name?: string }) | { problem: string };
 }
 
 /** Constructors of the errors that say a text is not what a kind reads (a "format" problem for the reader). */
@@ -62,6 +77,8 @@ export interface SourceKindModule<K extends SourceKind = SourceKind> {
   settings?: SourceSettings;
   /** The errors its readers throw for unreadable text, in their own words. */
   formatErrors: readonly FormatErrorType[];
+  /** True for kinds that crawl a site (robots.txt, a pause between requests, a cap on articles). */
+  crawls?: boolean;
   /** Takes the source's documents, in order, each through `run.take`. */
   sync(source: Source, run: SyncRun): Promise<void>;
 }

@@ -3,10 +3,15 @@ import type { Validators } from './fetch-source';
 import type { Shard } from './library-feed';
 
 /**
- * A library feed (manifest + JSON Lines shards), a news feed (RSS, Atom, JSON Feed), or one printed
- * page of a newspaper in the seed's text format. ("Page" alone is the web page a reader reads.)
+ * A library feed (manifest + JSON Lines shards), a news feed (RSS, Atom, JSON Feed), one printed
+ * page of a newspaper in the seed's text format, a paper's digital edition (数字报: its pages and
+ * their articles), or a section page of a news site (its articles). ("Page" alone is the web page
+ * a reader reads.)
  */
-export type SourceKind = 'library' | 'feed' | 'print-page';
+export type SourceKind = 'library' | 'feed' | 'print-page' | 'edition' | 'section';
+
+/** Which days of a digital edition a sync reads: the day its address names, today's, or the last seven. */
+export type EditionDays = 'address' | 'today' | 'week';
 
 export interface Source {
   id: string;
@@ -19,6 +24,8 @@ export interface Source {
   enabled: boolean;
   /** For a printed page: which page of which paper of which day it is. */
   printPage?: PrintPage;
+  /** For a digital edition: which days to read (the address's day when unsaid). */
+  editionDays?: EditionDays;
 }
 
 export interface PrintPage {
@@ -47,6 +54,10 @@ export interface SyncResult {
   skippedShards: number;
   /** Feed items whose date names no day: kept, dated the day of the sync. */
   undated: number;
+  /** Articles of an edition or section past the per-sync cap: left for the next sync. */
+  skippedArticles: number;
+  /** Addresses the site's robots.txt keeps us from: not fetched. */
+  disallowed: number;
   /** What went wrong, for the reader (the UI words it in the reader's language) … */
   problem?: SyncProblem;
   /** … and the details, as the code found them. */
@@ -56,7 +67,22 @@ export interface SyncResult {
 /** What a sync counts as it goes: its result without the time and the failure. */
 export type SyncCounts = Omit<SyncResult, 'at' | 'problem' | 'error'>;
 
-export type SyncProblem = 'network' | 'timeout' | 'too-large' | 'http' | 'redirect' | 'format' | 'quota' | 'other';
+/** Counts of a sync that has done nothing yet. */
+export const noCounts = (): SyncCounts => ({
+  added: 0,
+  updated: 0,
+  unchanged: 0,
+  duplicates: 0,
+  conflicts: 0,
+  truncated: 0,
+  skippedItems: 0,
+  skippedShards: 0,
+  undated: 0,
+  skippedArticles: 0,
+  disallowed: 0,
+});
+
+export type SyncProblem = 'network' | 'timeout' | 'too-large' | 'http' | 'redirect' | 'robots' | 'format' | 'quota' | 'other';
 
 export interface SourceState {
   /**
@@ -66,9 +92,20 @@ export interface SourceState {
   fetched: Record<string, Validators & { version?: string }>;
   /** A library feed's shards as its manifest last listed them. */
   shards?: Shard[];
+  /** What each page of an edition, or a section page, listed when last read (a 304 lists it again). */
+  listings?: Record<string, Listing>;
   /** What the source calls itself: a feed's title, a library feed's name. */
   title?: string;
   last?: SyncResult;
+}
+
+/** The links a page of an edition or a section page gives: its pages (an edition's page list) and its articles. */
+export interface Listing {
+  /** The page's own label (「第02版：经济」), when it gives one. */
+  label?: string;
+  pages: Array<{ url: string; label: string }>;
+  /** `mapped`: the page's image links it (an <area>), so it is printed on this page. */
+  articles: Array<{ url: string; title: string; mapped?: boolean }>;
 }
 
 export const emptyState = (): SourceState => ({ fetched: {} });

@@ -3,7 +3,7 @@
  * address), and kept through a small key-value store (extension local storage; a Map in tests).
  */
 import type { KeyValueStore } from '../../key-value-store';
-import type { PrintPage, Source, SourceKind, SourceState } from './source';
+import type { EditionDays, PrintPage, Source, SourceKind, SourceState } from './source';
 import { kindModule } from './source-kinds';
 
 export interface NewSource {
@@ -11,6 +11,7 @@ export interface NewSource {
   url: string;
   name?: string;
   printPage?: PrintPage;
+  editionDays?: EditionDays;
 }
 
 const SOURCES = 'sources';
@@ -53,6 +54,7 @@ export async function makeSource(input: NewSource): Promise<Source> {
     named: Boolean(name),
     enabled: true,
     printPage: settings?.printPage,
+    ...(settings?.editionDays && { editionDays: settings.editionDays }),
   };
 }
 

@@ -13,8 +13,9 @@ import type { Library } from '../library';
 import type { Story } from '../../story';
 import { FeedError } from './feed';
 import { FetchError, type Fetched, type Validators } from './fetch-source';
-import { MAX_ERROR_CHARS, MAX_TITLE_CHARS, MAX_VALIDATOR_CHARS } from './limits';
-import { emptyState, type Source, type SourceState, type SyncCounts, type SyncProblem, type SyncResult } from './source';
+import { CRAWL_PAUSE_MS, MAX_ARTICLES, MAX_ERROR_CHARS, MAX_TITLE_CHARS, MAX_VALIDATOR_CHARS } from './limits';
+import { polite } from './polite';
+import { emptyState, noCounts, type Source, type SourceState, type SyncCounts, type SyncProblem, type SyncResult } from './source';
 import type { SourceDocument, SyncRun } from './source-kind';
 import { kindModule, SOURCE_KINDS } from './source-kinds';
 
@@ -37,6 +38,8 @@ export interface SyncDeps {
   /** YYYY-MM-DD: the day undated feed items are given. */
   today: string;
   batchSize?: number;
+  /** A crawling kind's pause between requests to a site (CRAWL_PAUSE_MS) and cap on articles per sync (MAX_ARTICLES). */
+  crawl?: { pauseMs?: number; maxArticles?: number };
 }
 
 /**
@@ -91,18 +94,23 @@ const titleOf = (title: string | undefined) => title?.trim().slice(0, MAX_TITLE_
 
 export async function syncSource(source: Source, deps: SyncDeps): Promise<SyncResult> {
   const state = (await deps.state.load(source.id)) ?? emptyState();
-  const counts: SyncCounts = { added: 0, updated: 0, unchanged: 0, duplicates: 0, conflicts: 0, truncated: 0, skippedItems: 0, skippedShards: 0, undated: 0 };
+  const counts: SyncCounts = noCounts();
   let total = 0;
   const stopIfAsked = () => {
     if (deps.stopped?.()) throw new SyncStopped();
   };
+
+  const kind = kindModule(source.kind);
+  // A crawling kind asks robots.txt first and pauses between requests to a site; the others read files made to be read.
+  const manners = kind?.crawls ? polite(deps.fetch, deps.crawl?.pauseMs ?? CRAWL_PAUSE_MS) : undefined;
+  const fetchDoc = manners?.fetch ?? deps.fetch;
 
   /** Fetches one document; writes its new and changed stories; then remembers what it answered. */
   const take = async (doc: SourceDocument) => {
     stopIfAsked();
     const known = state.fetched[doc.url];
     if (doc.version !== undefined && known?.version === doc.version) return;
-    const fetched = await deps.fetch(doc.url, doc.version !== undefined ? {} : (known ?? {}));
+    const fetched = await fetchDoc(doc.url, doc.version !== undefined ? {} : (known ?? {}));
     if (fetched.status === 'not-modified') return;
     const read = await readText(doc, fetched.text);
     const olds = await deps.stories.getMany(read.map((s) => s.id));
@@ -139,13 +147,13 @@ export async function syncSource(source: Source, deps: SyncDeps): Promise<SyncRe
     state,
     counts,
     today: deps.today,
+    crawl: { allowed: async (url) => (await manners?.allowed(url)) ?? true, budget: deps.crawl?.maxArticles ?? MAX_ARTICLES },
     titled: (title) => {
       state.title = titleOf(title) ?? state.title;
     },
     take,
   };
   try {
-    const kind = kindModule(source.kind);
     if (!kind) throw new Error(`unknown kind of source: ${source.kind}`);
     await kind.sync(source, run);
   } catch (error) {
