@@ -18,6 +18,11 @@ import { syncRows } from './sync';
 import { printTable, type Row } from './stats';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+/**
+ * Which parts to run (BENCH_PARTS=worker,page for a before/after pair of the cold path): worker
+ * (the popup and the service worker), node (jieba and the tagger in Node), page, related, sync.
+ */
+const PARTS = new Set((process.env.BENCH_PARTS ?? 'worker,node,page,related,sync').split(','));
 
 /** Real text to analyse: the seed stories, repeated to the length wanted. */
 const seedText = (await bundledStories()).map((s) => [s.title, ...s.paragraphs].join('\n')).join('\n');
@@ -115,8 +120,8 @@ function popupRows(label: string, timings: PopupTiming[]): Row[] {
   ];
 }
 
-const session = await launchExtension();
-try {
+/** The popup and the service worker: cold and warm, analysis throughput, wasm memory. */
+async function workerRows(session: ExtensionSession): Promise<Row[]> {
   const helper = await session.openPage('options.html');
   await helper.locator('[data-testid=library-count]').filter({ hasText: '10' }).waitFor();
   const rows: Row[] = [
@@ -142,23 +147,32 @@ try {
     { measure: 'service worker: whole analysis throughput (warm)', runs: worker.analysis.length, values: worker.analysis, unit: 'M chars/s' },
     { measure: 'service worker: wasm heap after analysing 1 MB', runs: 1, values: [await heapAfterOneMegabyte(session, helper)], unit: 'MiB' },
   );
+  return rows;
+}
+
+const session = await launchExtension();
+const browserVersion = (await session.context.browser()?.version?.()) ?? 'Chromium';
+try {
+  const rows: Row[] = PARTS.has('worker') ? await workerRows(session) : [];
   await session.close();
-  // Measured with Chromium closed: the machine has two cores.
-  const node = nodeThroughput();
-  rows.push(
-    { measure: 'Node: jieba-wasm tag throughput', runs: node.wasm.length, values: node.wasm, unit: 'M chars/s' },
-    { measure: 'Node: native @node-rs/jieba tag throughput', runs: node.native.length, values: node.native, unit: 'M chars/s' },
-    { measure: 'Node: wasm / native (per run)', runs: node.wasm.length, values: node.wasm.map((w, i) => w / node.native[i]), unit: 'ratio' },
-    ...(await entityRows(textOf(1_000_000), 5)),
-  );
+  if (PARTS.has('node')) {
+    // Measured with Chromium closed: the machine has two cores.
+    const node = nodeThroughput();
+    rows.push(
+      { measure: 'Node: jieba-wasm tag throughput', runs: node.wasm.length, values: node.wasm, unit: 'M chars/s' },
+      { measure: 'Node: native @node-rs/jieba tag throughput', runs: node.native.length, values: node.native, unit: 'M chars/s' },
+      { measure: 'Node: wasm / native (per run)', runs: node.wasm.length, values: node.wasm.map((w, i) => w / node.native[i]), unit: 'ratio' },
+      ...(await entityRows(textOf(1_000_000), 5)),
+    );
+  }
   // Pages served on 127.0.0.1, related coverage at 1k, 10k and 100k stories (BENCH_SIZES to
   // change), and syncing: each in its own browser profile.
-  rows.push(...(await pageRows()));
-  rows.push(...(await relatedRows()));
+  if (PARTS.has('page')) rows.push(...(await pageRows()));
+  if (PARTS.has('related')) rows.push(...(await relatedRows()));
   // Syncing a library feed of BENCH_SYNC_SIZE stories (10,000 unless set).
-  rows.push(...(await syncRows()));
+  if (PARTS.has('sync')) rows.push(...(await syncRows()));
   console.log(
-    `\nZhuzhou Daily Lens benchmarks — ${new Date().toISOString().slice(0, 10)}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${(await session.context.browser()?.version?.()) ?? 'Chromium'}\n`,
+    `\nZhuzhou Daily Lens benchmarks — ${new Date().toISOString().slice(0, 10)}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${browserVersion}\n`,
   );
   console.log(printTable(rows));
 } finally {
