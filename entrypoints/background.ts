@@ -43,8 +43,8 @@ export default defineBackground(() => {
     loadJieba: async () => {
       const wasm = await initJieba({ module_or_path: packageUrl('jieba_rs_wasm_bg.wasm') });
       // The dictionary is built on jieba's first call: from last wake's copy where there is one.
-      await buildOrRestore(wasm, () => jieba.cut('株洲', false), cachedSnapshots(JIEBA_WASM_SHA256));
-      return { ...jieba, memoryBytes: () => wasm.memory.buffer.byteLength };
+      const dictionary = await buildOrRestore(wasm, () => jieba.cut('株洲', false), cachedSnapshots(JIEBA_WASM_SHA256));
+      return { ...jieba, dictionary, memoryBytes: () => wasm.memory.buffer.byteLength };
     },
   });
 

@@ -166,15 +166,26 @@ try {
     );
   }
   // Pages served on 127.0.0.1, related coverage at 1k, 10k and 100k stories (BENCH_SIZES to
-  // change), and syncing: each in its own browser profile.
-  if (PARTS.has('page')) rows.push(...(await pageRows()));
-  if (PARTS.has('related')) rows.push(...(await relatedRows()));
-  // Syncing a library feed of BENCH_SYNC_SIZE stories (10,000 unless set).
-  if (PARTS.has('sync')) rows.push(...(await syncRows()));
+  // change), and syncing a library feed of BENCH_SYNC_SIZE stories (10,000 unless set): each in
+  // its own browser profile. A part that fails is reported and the others' rows still printed.
+  const later: Array<[string, () => Promise<Row[]>]> = [
+    ['page', pageRows],
+    ['related', relatedRows],
+    ['sync', syncRows],
+  ];
+  for (const [part, run] of later) {
+    if (!PARTS.has(part)) continue;
+    try {
+      rows.push(...(await run()));
+    } catch (error) {
+      console.error(`bench part ${part} failed:`, error);
+      process.exitCode = 1;
+    }
+  }
   console.log(
     `\nZhuzhou Daily Lens benchmarks — ${new Date().toISOString().slice(0, 10)}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${browserVersion}\n`,
   );
-  console.log(printTable(rows));
+  console.log(printTable(rows.filter((row) => row.values.length)));
 } finally {
   await session.close();
 }
