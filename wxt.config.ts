@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { defineConfig, type UserConfig } from 'wxt';
 import type { Plugin } from 'vite';
 import { SHOW_SELECTION_COMMAND } from './lib/commands';
@@ -61,7 +63,18 @@ export default defineConfig({
       browser_specific_settings: { gecko: { id: 'zhuzhou-daily-lens@lens.invalid', data_collection_permissions: { required: ['none'] } } },
     }),
   }),
-  vite: () => viteOptions as unknown as NonNullable<UserConfig['vite']> extends (env: never) => infer R ? R : never,
+  // The wasm's hash names the snapshot of jieba's built dictionary (components/jieba-snapshot.ts).
+  vite: () =>
+    ({
+      ...viteOptions,
+      define: {
+        JIEBA_WASM_SHA256: JSON.stringify(
+          createHash('sha256')
+            .update(readFileSync(new URL(JIEBA_WASM, import.meta.url)))
+            .digest('hex'),
+        ),
+      },
+    }) as unknown as NonNullable<UserConfig['vite']> extends (env: never) => infer R ? R : never,
   zip: { excludeSources: ['.ci/**', 'tests/**', 'docs/**', '*.log'] },
   hooks: {
     'build:publicAssets': (_wxt, assets) => {

@@ -1,6 +1,7 @@
 import initJieba, * as jieba from 'jieba-wasm/web';
 import { browser } from 'wxt/browser';
 import { t, tn } from '../components/i18n';
+import { cachedSnapshots } from '../components/jieba-snapshot';
 import { openStory } from '../components/open-story';
 import { readPackageFile } from '../components/package-file';
 import { PAPER_RED } from '../components/paper-red';
@@ -12,7 +13,11 @@ import { SHOW_SELECTION_COMMAND } from '../lib/commands';
 import { isTrustedSender, SYNC_STATUS_KEY, type PageCoverage, type TabCommand } from '../lib/messages';
 import { badgeText } from '../lib/page/badge';
 import { tabCoverage, tabKey } from '../lib/page/tab-coverage';
+import { buildOrRestore } from '../lib/nlp/wasm-snapshot';
 import { createService } from '../lib/service';
+
+/** The jieba wasm's SHA-256, set by the build (wxt.config.ts). */
+declare const JIEBA_WASM_SHA256: string;
 
 const CONTEXT_MENU_ID = 'zhuzhou-lens-selection';
 const SYNC_ALARM = 'sync';
@@ -35,8 +40,10 @@ export default defineBackground(() => {
     // Any extension API call resets the idle timer; this one has no effect of its own.
     keepAwake: () => browser.runtime.getPlatformInfo(),
     loadJieba: async () => {
-      const { memory } = await initJieba({ module_or_path: packageUrl('jieba_rs_wasm_bg.wasm') });
-      return { ...jieba, memoryBytes: () => memory.buffer.byteLength };
+      const wasm = await initJieba({ module_or_path: packageUrl('jieba_rs_wasm_bg.wasm') });
+      // The dictionary is built on jieba's first call: from last wake's copy where there is one.
+      const dictionary = await buildOrRestore(wasm, () => jieba.cut('株洲', false), cachedSnapshots(JIEBA_WASM_SHA256));
+      return { ...jieba, dictionary, memoryBytes: () => wasm.memory.buffer.byteLength };
     },
   });
 

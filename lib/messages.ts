@@ -107,6 +107,7 @@ export type Message =
   | { type: 'UI_UPDATE_SOURCE'; id: string; enabled: boolean }
   | { type: 'UI_REMOVE_SOURCE'; id: string; removeStories: boolean }
   | { type: 'UI_SYNC_NOW' }
+  | { type: 'PAGE_WAKE' }
   | { type: 'PAGE_ARTICLE'; article: PageArticle }
   | { type: 'PAGE_SELECTION'; text: string }
   | { type: 'PAGE_OPEN_STORY'; id: string };
@@ -138,6 +139,11 @@ export interface Replies {
    * How many stories relate (what the badge shows; `null` when a newer article from the tab came
    * before this one's turn); the coverage itself is kept for the popup.
    */
+  /**
+   * A page started loading (sent at document_start): a cold worker wakes and readies the analysis
+   * while the page loads, so its article, if it has one, meets jieba ready.
+   */
+  PAGE_WAKE: null;
   PAGE_ARTICLE: { count: number | null };
   PAGE_SELECTION: Coverage;
   PAGE_OPEN_STORY: null;
@@ -167,6 +173,8 @@ export interface Sender {
 /** A content script's message, checked field by field: it comes from a page we do not control. */
 function isPageMessage(message: Message): boolean {
   switch (message.type) {
+    case 'PAGE_WAKE':
+      return true;
     case 'PAGE_ARTICLE': {
       const a = message.article as Partial<PageArticle> | undefined;
       return (

@@ -20,7 +20,7 @@ import type { Handler, Handlers, MessageOrigin, ServiceContext } from './service
 import { entityPage } from './service/entity-page';
 import { libraryCache } from './service/library-cache';
 import { addSource, analyzeImport, importWritten, listSources, previewSource, removeSource, syncNow, updateSource } from './service/library-handlers';
-import { getStory, listStories, openStory, pageArticle, pageSelection, search, storyRelated } from './service/reader-handlers';
+import { getStory, listStories, openStory, pageArticle, pageSelection, pageWake, search, storyRelated } from './service/reader-handlers';
 
 export interface ServiceDeps {
   /** The library, opened and with the bundled stories installed. */
@@ -59,6 +59,7 @@ const handlers: Handlers = {
   UI_UPDATE_SOURCE: updateSource,
   UI_REMOVE_SOURCE: removeSource,
   UI_SYNC_NOW: syncNow,
+  PAGE_WAKE: pageWake,
   PAGE_ARTICLE: pageArticle,
   PAGE_SELECTION: pageSelection,
   PAGE_OPEN_STORY: openStory,

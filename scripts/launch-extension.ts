@@ -17,7 +17,8 @@ import type { Browser } from 'webextension-polyfill';
 export type ExtensionGlobal = { chrome: Browser };
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const BUILT_EXTENSION = fileURLToPath(new URL('../.output/chrome-mv3', import.meta.url));
+/** The build to load: `.output/chrome-mv3`, or EXTENSION_PATH (a benchmark of another build, for before/after pairs). */
+export const BUILT_EXTENSION = process.env.EXTENSION_PATH ?? fileURLToPath(new URL('../.output/chrome-mv3', import.meta.url));
 
 export interface ExtensionSession {
   context: BrowserContext;

@@ -268,9 +268,7 @@ export function createAnalyzer(
   let untaught: Array<[string, EntityType]> = [];
   let loaded: Jieba | undefined;
   let idf: Promise<Idf> | undefined;
-  let names: Promise<NameModel> | undefined;
-  let ner: Promise<NerModel> | undefined;
-  let features: FeatureKnowledge | undefined;
+  let models: Promise<{ model: NerModel; nameModel: NameModel; features: FeatureKnowledge }> | undefined;
   const library = new LibraryFrequencies();
   const taughtIds = new Set<string>();
   let lexicon: ((word: string) => string | undefined) | undefined;
@@ -293,6 +291,14 @@ export function createAnalyzer(
       return j;
     }));
 
+  /** The tagger's weights and the name model, read and indexed once. */
+  const loadModels = () =>
+    (models ??= Promise.all([read('nlp/ner.txt').then(parseModel), read('nlp/names.txt').then(parseNameModel)]).then(([model, nameModel]) => ({
+      model,
+      nameModel,
+      features: { ...nameKnowledge(), nameClass: nameClasses(nameModel), titles: model.titles },
+    })));
+
   const analyzer: Analyzer = {
     async mentions(text) {
       return (await tagged(text)).mentions;
@@ -314,7 +320,9 @@ export function createAnalyzer(
       };
     },
     async prepare() {
-      await ready();
+      // Everything a full analysis waits for, at once: a cold worker's first full answer then
+      // waits for the longest of them, not for their sum.
+      await Promise.all([ready(), loadModels(), analyzer.idf()]);
     },
     idf() {
       return (idf ??= read('nlp/idf.txt').then(parseIdf));
@@ -370,12 +378,7 @@ export function createAnalyzer(
 
   async function tagged(text: string): Promise<{ tokens: Token[][]; mentions: Mention[]; aliases: Map<string, Mention> }> {
     const k = nameKnowledge();
-    const [j, model, nameModel] = await Promise.all([
-      ready(),
-      (ner ??= read('nlp/ner.txt').then(parseModel)),
-      (names ??= read('nlp/names.txt').then(parseNameModel)),
-    ]);
-    features ??= { ...k, nameClass: nameClasses(nameModel), titles: model.titles };
+    const [j, { model, nameModel, features }] = await Promise.all([ready(), loadModels()]);
     lexicon ??= lexiconOf(j);
     const words = lexicon;
     const tag = (tagger ??= cachedTagger(j));
@@ -389,7 +392,7 @@ export function createAnalyzer(
       return tokens;
     });
     const rules = findEntitiesInText(chunks, tokens, k, words, nameModel);
-    const sentences = chunks.map((chunk, i) => tagSentence(chunk, tokens[i], model, features!, ruleHints(chunk, rules[i].mentions), words));
+    const sentences = chunks.map((chunk, i) => tagSentence(chunk, tokens[i], model, features, ruleHints(chunk, rules[i].mentions), words));
     performance.clearMarks(ANALYSIS_MARK);
     performance.mark(ANALYSIS_MARK, { detail: { chars: normal.length, tagMs, heapBytes: j.memoryBytes?.() } });
     const found = sentences.flatMap((s) => s.mentions);

@@ -13,6 +13,14 @@ export const search: Handler<'UI_SEARCH'> = ({ text }, service) => answerQuery(s
 
 export const storyRelated: Handler<'UI_STORY_RELATED'> = ({ id }, service) => storyCoverage(service, id);
 
+/** Starts readying the analysis and answers at once: the page goes on loading meanwhile. */
+export const pageWake: Handler<'PAGE_WAKE'> = async (_message, { analyzer }) => {
+  void analyzer()
+    .then((a) => a.prepare())
+    .catch(() => undefined);
+  return null;
+};
+
 /** A page's article waits its turn in its tab's line, outside the readers' gate while it waits. */
 export const pageArticle: Handler<'PAGE_ARTICLE'> = async ({ article }, service, { tabId }) => {
   if (tabId === undefined) throw new Error('PAGE_ARTICLE comes from a tab');

@@ -3,14 +3,13 @@
  * Timings on this machine are noisy, so each figure is a median (and p95) over several runs;
  * nothing here passes or fails. Record the table in docs/benchmarks.md with the date and machine.
  */
-import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { cpus, totalmem } from 'node:os';
 import * as wasmJieba from 'jieba-wasm';
 import type { Page, Worker } from 'playwright-core';
 import { ANALYSIS_MARK, JIEBA_READY_MARK } from '../../lib/nlp/segmenter';
 import { bundledStories } from '../unit/helpers';
-import { CHROMIUM, launchExtension, type ExtensionGlobal, type ExtensionSession } from '../../scripts/launch-extension';
+import { launchExtension, type ExtensionGlobal, type ExtensionSession } from '../../scripts/launch-extension';
 import { entityRows } from './entities';
 import { measure, popupPaint, type PopupTiming } from './measure';
 import { pageRows } from './page';
@@ -19,7 +18,10 @@ import { syncRows } from './sync';
 import { printTable, type Row } from './stats';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
-/** The parts to run (BENCH_PARTS=related,page), all unless set: the 100k-story part alone takes a while. */
+/**
+ * Which parts to run (BENCH_PARTS=worker,page for a before/after pair of the cold path): worker
+ * (the popup and the service worker), node (jieba and the tagger in Node), page, related, sync.
+ */
 const PARTS = new Set((process.env.BENCH_PARTS ?? 'worker,node,page,related,sync').split(','));
 
 /** Real text to analyse: the seed stories, repeated to the length wanted. */
@@ -118,62 +120,72 @@ function popupRows(label: string, timings: PopupTiming[]): Row[] {
   ];
 }
 
-/** The extension's popup, cold start and analysis in the worker, warm and cold. */
-async function workerRows(): Promise<Row[]> {
-  const session = await launchExtension();
-  try {
-    const helper = await session.openPage('options.html');
-    await helper.locator('[data-testid=library-count]').filter({ hasText: '10' }).waitFor();
-    const rows: Row[] = [
-      ...popupRows('warm worker', await measure(RUNS, () => popupPaint(session, false))),
-      ...popupRows('cold worker', await measure(RUNS, () => popupPaint(session, true))),
-    ];
-    const cold = await measure(Math.min(RUNS, 10), () => coldAnalysis(session, helper));
-    rows.push(
-      { measure: 'cold worker: wake → first analysis of a 3,000-char article', runs: cold.length, values: cold.map((c) => c.first), unit: 'ms' },
-      { measure: 'cold worker: wake → full analysis (jieba ready)', runs: cold.length, values: cold.map((c) => c.full), unit: 'ms' },
-      { measure: '  of which jieba load + dictionary build', runs: cold.length, values: cold.map((c) => c.jieba), unit: 'ms' },
-    );
-    await untilFull(helper, ARTICLE);
-    rows.push({
-      measure: 'warm worker: analysis + search of a 3,000-char article',
-      runs: RUNS,
-      values: await measure(RUNS, () => search(helper, ARTICLE)),
-      unit: 'ms',
-    });
-    const worker = await workerThroughput(session, helper);
-    rows.push(
-      { measure: 'service worker: jieba tag throughput (warm)', runs: worker.tag.length, values: worker.tag, unit: 'M chars/s' },
-      { measure: 'service worker: whole analysis throughput (warm)', runs: worker.analysis.length, values: worker.analysis, unit: 'M chars/s' },
-      { measure: 'service worker: wasm heap after analysing 1 MB', runs: 1, values: [await heapAfterOneMegabyte(session, helper)], unit: 'MiB' },
-    );
-    return rows;
-  } finally {
-    await session.close();
-  }
-}
-
-/** jieba and the entity tagger in Node, measured with Chromium closed: the machine has two cores. */
-async function nodeRows(): Promise<Row[]> {
-  const node = nodeThroughput();
-  return [
-    { measure: 'Node: jieba-wasm tag throughput', runs: node.wasm.length, values: node.wasm, unit: 'M chars/s' },
-    { measure: 'Node: native @node-rs/jieba tag throughput', runs: node.native.length, values: node.native, unit: 'M chars/s' },
-    { measure: 'Node: wasm / native (per run)', runs: node.wasm.length, values: node.wasm.map((w, i) => w / node.native[i]), unit: 'ratio' },
-    ...(await entityRows(textOf(1_000_000), 5)),
+/** The popup and the service worker: cold and warm, analysis throughput, wasm memory. */
+async function workerRows(session: ExtensionSession): Promise<Row[]> {
+  const helper = await session.openPage('options.html');
+  await helper.locator('[data-testid=library-count]').filter({ hasText: '10' }).waitFor();
+  const rows: Row[] = [
+    ...popupRows('warm worker', await measure(RUNS, () => popupPaint(session, false))),
+    ...popupRows('cold worker', await measure(RUNS, () => popupPaint(session, true))),
   ];
+  const cold = await measure(Math.min(RUNS, 10), () => coldAnalysis(session, helper));
+  rows.push(
+    { measure: 'cold worker: wake → first analysis of a 3,000-char article', runs: cold.length, values: cold.map((c) => c.first), unit: 'ms' },
+    { measure: 'cold worker: wake → full analysis (jieba ready)', runs: cold.length, values: cold.map((c) => c.full), unit: 'ms' },
+    { measure: '  of which jieba load + dictionary build', runs: cold.length, values: cold.map((c) => c.jieba), unit: 'ms' },
+  );
+  await untilFull(helper, ARTICLE);
+  rows.push({
+    measure: 'warm worker: analysis + search of a 3,000-char article',
+    runs: RUNS,
+    values: await measure(RUNS, () => search(helper, ARTICLE)),
+    unit: 'ms',
+  });
+  const worker = await workerThroughput(session, helper);
+  rows.push(
+    { measure: 'service worker: jieba tag throughput (warm)', runs: worker.tag.length, values: worker.tag, unit: 'M chars/s' },
+    { measure: 'service worker: whole analysis throughput (warm)', runs: worker.analysis.length, values: worker.analysis, unit: 'M chars/s' },
+    { measure: 'service worker: wasm heap after analysing 1 MB', runs: 1, values: [await heapAfterOneMegabyte(session, helper)], unit: 'MiB' },
+  );
+  return rows;
 }
 
-const rows: Row[] = [];
-if (PARTS.has('worker')) rows.push(...(await workerRows()));
-if (PARTS.has('node')) rows.push(...(await nodeRows()));
-// Pages served on 127.0.0.1, related coverage and entity pages at 1k, 10k and 100k stories
-// (BENCH_SIZES to change), and syncing: each in its own browser profile.
-if (PARTS.has('page')) rows.push(...(await pageRows()));
-if (PARTS.has('related')) rows.push(...(await relatedRows()));
-// Syncing a library feed of BENCH_SYNC_SIZE stories (10,000 unless set).
-if (PARTS.has('sync')) rows.push(...(await syncRows()));
-console.log(
-  `\nZhuzhou Daily Lens benchmarks — ${new Date().toISOString().slice(0, 10)}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()}\n`,
-);
-console.log(printTable(rows));
+const session = await launchExtension();
+const browserVersion = (await session.context.browser()?.version?.()) ?? 'Chromium';
+try {
+  const rows: Row[] = PARTS.has('worker') ? await workerRows(session) : [];
+  await session.close();
+  if (PARTS.has('node')) {
+    // Measured with Chromium closed: the machine has two cores.
+    const node = nodeThroughput();
+    rows.push(
+      { measure: 'Node: jieba-wasm tag throughput', runs: node.wasm.length, values: node.wasm, unit: 'M chars/s' },
+      { measure: 'Node: native @node-rs/jieba tag throughput', runs: node.native.length, values: node.native, unit: 'M chars/s' },
+      { measure: 'Node: wasm / native (per run)', runs: node.wasm.length, values: node.wasm.map((w, i) => w / node.native[i]), unit: 'ratio' },
+      ...(await entityRows(textOf(1_000_000), 5)),
+    );
+  }
+  // Pages served on 127.0.0.1, related coverage at 1k, 10k and 100k stories (BENCH_SIZES to
+  // change), and syncing a library feed of BENCH_SYNC_SIZE stories (10,000 unless set): each in
+  // its own browser profile. A part that fails is reported and the others' rows still printed.
+  const later: Array<[string, () => Promise<Row[]>]> = [
+    ['page', pageRows],
+    ['related', relatedRows],
+    ['sync', syncRows],
+  ];
+  for (const [part, run] of later) {
+    if (!PARTS.has(part)) continue;
+    try {
+      rows.push(...(await run()));
+    } catch (error) {
+      console.error(`bench part ${part} failed:`, error);
+      process.exitCode = 1;
+    }
+  }
+  console.log(
+    `\nZhuzhou Daily Lens benchmarks — ${new Date().toISOString().slice(0, 10)}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${browserVersion}\n`,
+  );
+  console.log(printTable(rows.filter((row) => row.values.length)));
+} finally {
+  await session.close();
+}

@@ -7,6 +7,7 @@
 import { mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { JIEBA_READY_MARK } from '../../lib/nlp/segmenter';
 import { launchExtension, type ExtensionGlobal, type ExtensionSession } from '../../scripts/launch-extension';
 import { badge as badgeOf, dragSelect, keptFor as keptForTab } from '../fixtures/page-probes';
 import { servePages, type PagesServer } from '../fixtures/pages-server';
@@ -100,6 +101,24 @@ describe('on a news page', () => {
     await expect.poll(async () => (await keptFor(next))?.related[0]?.title, { timeout: 20_000 }).toBe('曹慧泉率团访问阿联酋、沙特、土耳其');
     expect((await keptFor(next))!.tabId).toBe(tabId);
     await page.close();
+  });
+
+  it('counts the same stories after the worker was stopped, jieba restored from the copy kept at its first build', async () => {
+    const before = await openNews();
+    const copies = async () => (await session.worker()).evaluate(async () => (await (await caches.open('zhuzhou-lens-jieba')).keys()).length);
+    await expect.poll(copies, { timeout: 20_000 }).toBe(1);
+    await session.stopWorker();
+    const after = await openNews();
+    const ready = await (await session.worker()).evaluate(
+      (name) => (performance.getEntriesByName(name).at(-1) as PerformanceMark | undefined)?.detail?.dictionary,
+      JIEBA_READY_MARK,
+    );
+    expect(ready).toBe('restored');
+    const titles = async (url: string) => (await keptFor(url))!.related.map((story) => story.title);
+    expect(await titles(after.url)).toEqual(await titles(before.url));
+    expect((await badge(after.tabId)).text).toBe((await badge(before.tabId)).text);
+    await before.page.close();
+    await after.page.close();
   });
 
   it('does nothing on a page that is no article', async () => {

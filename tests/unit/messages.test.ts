@@ -28,6 +28,8 @@ describe('who may talk to the background', () => {
     expect(isTrustedSender({ type: 'PAGE_ARTICLE', article }, page, id, origin)).toBe(true);
     expect(isTrustedSender({ type: 'PAGE_SELECTION', text: '曹慧泉率团访问阿联酋' }, page, id, origin)).toBe(true);
     expect(isTrustedSender({ type: 'PAGE_OPEN_STORY', id: 'zzrb-2024-05-22-p1-1' }, page, id, origin)).toBe(true);
+    expect(isTrustedSender({ type: 'PAGE_WAKE' }, page, id, origin)).toBe(true);
+    expect(isTrustedSender({ type: 'PAGE_WAKE' }, { id, url: `${origin}popup.html`, tab: {} }, id, origin)).toBe(false);
     // Not from a tab, or from an extension page: not a content script.
     expect(isTrustedSender({ type: 'PAGE_SELECTION', text: 'x' }, { id, url: page.url }, id, origin)).toBe(false);
     expect(isTrustedSender({ type: 'PAGE_SELECTION', text: 'x' }, { id, url: `${origin}popup.html`, tab: {} }, id, origin)).toBe(false);

@@ -271,6 +271,21 @@ describe('bad input', () => {
 });
 
 describe('a cold analyzer', () => {
+  it('reads every file a full analysis needs when readied, so the first full analysis after a wake waits for none', async () => {
+    const { createAnalyzer } = await import('../../lib/nlp/analyzer');
+    const { loadJieba, readPackageFile } = await import('./helpers');
+    const read: string[] = [];
+    const analyzer = createAnalyzer(loadJieba, (path) => {
+      read.push(path);
+      return readPackageFile(path);
+    });
+    await analyzer.prepare();
+    expect(read.sort()).toEqual(['nlp/idf.txt', 'nlp/names.txt', 'nlp/ner.txt']);
+    const analysis = await analyzer.analyze('南方阀门参与制定国际标准，曹慧泉到土耳其考察。');
+    expect(read).toHaveLength(3);
+    expect(analysis.entities.person).toContain('曹慧泉');
+  });
+
   it('answers at once from the library’s names while jieba loads, then fully', async () => {
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));

@@ -248,7 +248,10 @@ export function parseModel(text: string): NerModel {
   const transitions = Float32Array.from(lines[1].split(' '), (t) => Number(t) / unit);
   const titles = new Set(lines[2].split(' ').filter(Boolean));
   if (transitions.length !== TRANSITIONS || !(features >= 0) || !(scale > 0)) throw new Error('entity model: bad header');
-  const bytes = Uint8Array.from(atob(lines.slice(3).join('')), (c) => c.charCodeAt(0));
+  const binary = atob(lines.slice(3).join(''));
+  // A plain loop: Uint8Array.from with a mapping function took several times as long on a cold wake.
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
   let size = 1;
   if (features > MAX_FEATURES) throw new Error('entity model: too many features');
   while (size < features * 2) size <<= 1;

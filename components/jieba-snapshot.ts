@@ -1,0 +1,26 @@
+/**
+ * Where the background keeps jieba's built dictionary between wakes (lib/nlp/wasm-snapshot.ts):
+ * the Cache API, one entry, named by the wasm's own hash so a snapshot never meets another
+ * build of jieba. Writing a new one drops the old.
+ */
+import type { SnapshotStore } from '../lib/nlp/wasm-snapshot';
+
+const CACHE = 'zhuzhou-lens-jieba';
+const TABLE_LENGTH = 'x-table-length';
+
+export function cachedSnapshots(wasmHash: string): SnapshotStore {
+  // Only a key: the Cache API wants an http(s) address.
+  const key = `https://jieba.invalid/${wasmHash}`;
+  return {
+    async get() {
+      const found = await (await caches.open(CACHE)).match(key);
+      const tableLength = Number(found?.headers.get(TABLE_LENGTH));
+      return found && tableLength > 0 ? { memory: await found.arrayBuffer(), tableLength } : undefined;
+    },
+    async put({ memory, tableLength }) {
+      const cache = await caches.open(CACHE);
+      for (const old of await cache.keys()) if (old.url !== key) await cache.delete(old);
+      await cache.put(key, new Response(memory, { headers: { [TABLE_LENGTH]: String(tableLength) } }));
+    },
+  };
+}
