@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import type { Reply } from '../lib/messages';
 import type { SourceKind, SyncProblem, SyncResult } from '../lib/library/sync/source';
 import type { SourceField } from '../lib/library/sync/source-kind';
-import { SOURCE_KINDS } from '../lib/library/sync/source-kinds';
+import { SOURCE_FORMS } from '../lib/library/sync/source-forms';
 import { hostPermission } from '../lib/library/sync/sources';
 import { kindFromAddress } from '../lib/library/sync/suggest-kind';
 import { Panel } from './Panel';
@@ -15,7 +15,7 @@ import { SyncProgress } from './SyncProgress';
 
 type Listed = Reply<{ type: 'UI_LIST_SOURCES' }>[number];
 
-const KINDS = Object.values(SOURCE_KINDS);
+const KINDS = Object.values(SOURCE_FORMS);
 
 /** Every kind's own fields as the form starts them (a field one kind shares with another keeps its value). */
 const FIELDS: Record<string, string> = Object.fromEntries(
@@ -125,7 +125,7 @@ export function SyncSources() {
   const [message, setMessage] = useState<{ kind: 'info' | 'error'; text: string } | null>(null);
   const [removeStories, setRemoveStories] = useState<Record<string, boolean>>({});
   const status = useSyncStatus();
-  const settings = SOURCE_KINDS[kind].settings;
+  const settings = SOURCE_FORMS[kind].settings;
 
   const refresh = () => send({ type: 'UI_LIST_SOURCES' }).then(setSources);
   useEffect(() => {
@@ -200,7 +200,7 @@ export function SyncSources() {
           <input type="url" required value={url} placeholder="https://" onInput={(event) => changeUrl(event.currentTarget.value)} />
         </label>
         <p class="help source-suggested" aria-live="polite">
-          {suggested && t('sourceSuggested', t(SOURCE_KINDS[suggested].label))}
+          {suggested && t('sourceSuggested', t(SOURCE_FORMS[suggested].label))}
         </p>
         <label>
           {t('sourceNameLabel')}

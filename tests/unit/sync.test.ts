@@ -14,6 +14,7 @@ import { feedStories } from '../../lib/library/sync/feed-stories';
 import { fetchSource } from '../../lib/library/sync/fetch-source';
 import { MAX_ERROR_CHARS, MAX_FEED_ITEMS, MAX_SHARDS, MAX_STORY_CHARS } from '../../lib/library/sync/limits';
 import type { Source, SourceState } from '../../lib/library/sync/source';
+import { SOURCE_FORMS } from '../../lib/library/sync/source-forms';
 import { SOURCE_KINDS } from '../../lib/library/sync/source-kinds';
 import { makeSource, permissionsToRelease, sourceRegistry } from '../../lib/library/sync/sources';
 import { syncRunner } from '../../lib/library/sync/sync-all';
@@ -405,6 +406,9 @@ describe('sources', () => {
     const url = 'https://news.example.com/x';
     expect(Object.keys(SOURCE_KINDS).sort()).toEqual(['edition', 'feed', 'library', 'print-page', 'section']);
     for (const [kind, module] of Object.entries(SOURCE_KINDS)) expect(module.kind).toBe(kind);
+    // The options page offers every kind the sync reads, in the same order.
+    expect(Object.keys(SOURCE_FORMS)).toEqual(Object.keys(SOURCE_KINDS));
+    for (const [kind, form] of Object.entries(SOURCE_FORMS)) expect(form.kind).toBe(kind);
     expect(await makeSource({ kind: 'feed', url })).toMatchObject({
       kind: 'feed',
       url,
@@ -415,7 +419,7 @@ describe('sources', () => {
     });
     expect(await makeSource({ kind: 'library', url, name: ' 晨报 ' })).toMatchObject({ kind: 'library', name: '晨报', named: true, printPage: undefined });
     // The options page's own form, as it sends a printed page: its fields through the kind's fromForm.
-    const form = SOURCE_KINDS['print-page'].settings!.fromForm({ publication: ' 潇湘晨报 ', date: '2024-06-01', page: '3' });
+    const form = SOURCE_FORMS['print-page'].settings!.fromForm({ publication: ' 潇湘晨报 ', date: '2024-06-01', page: '3' });
     expect(await makeSource({ kind: 'print-page', url, ...form })).toMatchObject({
       kind: 'print-page',
       name: '潇湘晨报',

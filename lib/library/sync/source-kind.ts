@@ -72,9 +72,6 @@ export type FormatErrorType = abstract new (...args: never[]) => Error;
 
 export interface SourceKindModule<K extends SourceKind = SourceKind> {
   kind: K;
-  /** Its name in the options page's list of kinds. */
-  label: MessageKey;
-  settings?: SourceSettings;
   /** The errors its readers throw for unreadable text, in their own words. */
   formatErrors: readonly FormatErrorType[];
   /** True for kinds that crawl a site (robots.txt, a pause between requests, a cap on articles). */

@@ -1,7 +1,6 @@
 /**
- * Every kind of source, in the order the options page offers them (the first is its default).
- * The options page, `makeSource` and the sync read a kind only from here: a new kind is a module
- * in kinds/, a line here and its strings in _locales, and the compiler flags a kind left out.
+ * Every kind of source, as the sync reads it. A new kind is a module in kinds/, a line here, its
+ * form in source-forms.ts and its strings in _locales; the compiler flags a kind left out.
  */
 import { ownValue } from '../../nlp/own-keys';
 import { editionKind } from './kinds/edition';

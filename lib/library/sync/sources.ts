@@ -4,7 +4,7 @@
  */
 import type { KeyValueStore } from '../../key-value-store';
 import type { EditionDays, PrintPage, Source, SourceKind, SourceState } from './source';
-import { kindModule } from './source-kinds';
+import { sourceForm } from './source-forms';
 
 export interface NewSource {
   kind: SourceKind;
@@ -41,7 +41,7 @@ export async function makeSource(input: NewSource): Promise<Source> {
   // Kept with the source in plain text, and never sent by the browser's fetch anyway: every sync would fail.
   if (url.username || url.password)
     throw new SourceError('an address with a user name or password in it (user:password@) cannot be synced: remove them, the source must be readable without');
-  const kind = kindModule(input.kind);
+  const kind = sourceForm(input.kind);
   if (!kind) throw new SourceError(`unknown kind of source: ${input.kind}`);
   const settings = kind.settings?.check(input);
   if (settings && 'problem' in settings) throw new SourceError(settings.problem);

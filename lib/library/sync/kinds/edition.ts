@@ -10,15 +10,13 @@ import { checkStory, type Story } from '../../../story';
 import { shortHash } from '../../story-id';
 import { forgetExcept, mayCrawl, takeArticle, takeListing } from '../crawl-articles';
 import { editionArticle } from '../edition-article';
-import { articlePage, EditionError, editionDay, isEditionPage, lastDays, onDay, pageLabel, pageNumberOf } from '../edition-layout';
+import { articlePage, EditionError, editionDay, lastDays, onDay, pageLabel, pageNumberOf } from '../edition-layout';
 import { FetchError } from '../fetch-source';
 import { editionListing } from '../listings';
 import { MAX_EDITION_PAGES } from '../limits';
-import type { EditionDays, Source } from '../source';
+import type { Source } from '../source';
 import type { SourceKindModule, SyncRun } from '../source-kind';
 import { capParagraphs } from '../story-cap';
-
-const DAYS: readonly EditionDays[] = ['address', 'today', 'week'];
 
 /** Where an article stands in the edition. */
 interface Placement {
@@ -121,28 +119,6 @@ async function syncDay(source: Source, run: SyncRun, first: string, day: string)
 
 export const editionKind: SourceKindModule<'edition'> = {
   kind: 'edition',
-  label: 'sourceKindEdition',
-  settings: {
-    fields: [
-      {
-        name: 'editionDays',
-        label: 'sourceEditionDaysLabel',
-        type: 'select',
-        options: DAYS.map((value) => ({ value, label: `sourceEditionDays_${value}` as const })),
-        initial: 'address',
-      },
-    ],
-    fromForm: (values) => ({ editionDays: DAYS.find((days) => days === values.editionDays) }),
-    check({ url, editionDays }) {
-      if (!isEditionPage(url.trim())) {
-        return {
-          problem:
-            'not an address of a page of a digital edition: one like …/html/2024-06/01/node_1.htm, …/pc/layout/202406/01/node_01.html or …/nbs.D110000xxx_01.htm',
-        };
-      }
-      return { editionDays: DAYS.find((days) => days === editionDays) ?? 'address' };
-    },
-  },
   crawls: true,
   formatErrors: [EditionError],
   async sync(source, run) {

@@ -5,7 +5,6 @@ import type { SourceKindModule } from '../source-kind';
 
 export const newsFeed: SourceKindModule<'feed'> = {
   kind: 'feed',
-  label: 'sourceKindFeed',
   formatErrors: [FeedError],
   async sync(source, run) {
     await run.take({

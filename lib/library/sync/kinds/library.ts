@@ -11,7 +11,6 @@ import type { SourceKindModule } from '../source-kind';
 
 export const libraryFeed: SourceKindModule<'library'> = {
   kind: 'library',
-  label: 'sourceKindLibrary',
   formatErrors: [FeedError, ImportError],
   async sync(source, run) {
     const { state } = run;

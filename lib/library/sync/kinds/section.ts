@@ -34,7 +34,6 @@ async function sectionStory(doc: Document, url: string, source: Source, run: Syn
 
 export const sectionKind: SourceKindModule<'section'> = {
   kind: 'section',
-  label: 'sourceKindSection',
   crawls: true,
   formatErrors: [],
   async sync(source, run) {
