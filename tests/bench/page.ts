@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { PAGE_PAINTED_MARK } from '../../components/Popup';
 import { launchExtension, type ExtensionGlobal, type ExtensionSession } from '../../scripts/launch-extension';
-import { badge, keptFor } from '../fixtures/page-probes';
+import { badge, dragSelect, keptFor } from '../fixtures/page-probes';
 import { servePages } from '../fixtures/pages-server';
 import { measure, popupPaint } from './measure';
 import type { Row } from './stats';
@@ -44,13 +44,10 @@ async function selectionToBubble(page: Page): Promise<number> {
         w.shown = performance.now();
         observer.disconnect();
       }
-    }).observe(document.documentElement, { childList: true });
+      // The bubble goes right after the selection (lib/page/bubble-spot.ts), anywhere in the page.
+    }).observe(document.documentElement, { childList: true, subtree: true });
   });
-  const box = (await page.locator('article p:nth-of-type(2)').boundingBox())!;
-  await page.mouse.move(box.x + 2, box.y + 6);
-  await page.mouse.down();
-  await page.mouse.move(box.x + box.width - 2, box.y + box.height - 6, { steps: 3 });
-  await page.mouse.up();
+  await dragSelect(page, 'article p:nth-of-type(2)');
   await page.waitForFunction(() => (window as unknown as { shown?: number }).shown !== undefined);
   return page.evaluate(() => {
     const w = window as unknown as { released: number; shown: number };
