@@ -4,7 +4,7 @@
  * undone together.
  */
 import { indexEntry, type IndexEntry } from '../match/index-entry';
-import { addKnowledge, emptyKnowledge, type LibraryKnowledge } from '../nlp/analyzer';
+import { addKnowledge, emptyKnowledge, removeKnowledge, type LibraryKnowledge } from '../nlp/analyzer';
 import type { Idf } from '../nlp/keywords';
 import type { Story } from '../story';
 import { DOC_COUNT, NAMES, NEXT_ORD, NEXT_SEGMENT, stored, WORD_COUNTS, type StoredDoc, type StoredStory, type Writes, type WriteTx } from './database';
@@ -31,13 +31,14 @@ export function indexed(stories: Story[], idf: Idf): Indexed[] {
 export async function planIndexWrites(tx: WriteTx, put: Indexed[], removed: string[]): Promise<Writes> {
   const docs = tx.objectStore('docs');
   const meta = tx.objectStore('meta');
-  const [nextOrdStored, docCountStored, seqStored, names, wordCounts, olds] = await Promise.all([
+  const [nextOrdStored, docCountStored, seqStored, names, wordCounts, olds, gone] = await Promise.all([
     meta.get(NEXT_ORD) as Promise<number | undefined>,
     meta.get(DOC_COUNT) as Promise<number | undefined>,
     meta.get(NEXT_SEGMENT) as Promise<number | undefined>,
     meta.get(NAMES) as Promise<LibraryKnowledge['names'] | undefined>,
     meta.get(WORD_COUNTS) as Promise<Pick<LibraryKnowledge, 'df' | 'stories'> | undefined>,
     Promise.all([...removed, ...put.map((p) => p.story.id)].map((id) => docs.index('by-id').get(id))),
+    Promise.all(removed.map((id) => tx.objectStore('stories').get(id))),
   ]);
   let nextOrd = nextOrdStored ?? 0;
   let docCount = docCountStored ?? 0;
@@ -64,7 +65,11 @@ export async function planIndexWrites(tx: WriteTx, put: Indexed[], removed: stri
   };
   removed.forEach((_, i) => {
     takeOut(olds[i]);
-    if (olds[i]) drop(olds[i]!);
+    if (!olds[i]) return;
+    drop(olds[i]!);
+    // Its words were counted when it was indexed (below): a story put back counts them again.
+    const analysis = gone[i]?.analysis;
+    if (analysis) removeKnowledge(knowledge, analysis);
   });
   put.forEach(({ story, entry }, i) => {
     const old = olds[removed.length + i];

@@ -1,0 +1,116 @@
+/**
+ * The library page's questions: a page of the library (browsed newest first, or searched as the
+ * search box searches a name), the counts per origin, and a story removed and put back. Every
+ * field is checked here: the protocol's types hold only for senders that keep to them.
+ */
+import type { StoryFilter } from '../library/browse';
+import { isBefore, takePage } from '../library/browse';
+import type { SearchHit } from '../match/search';
+import { makeSnippet, markWords } from '../match/snippet';
+import type { LibraryQuery, LibraryStory } from '../messages';
+import { BUNDLED_ORIGIN, compareStories, IMPORT_ORIGIN, STORY_ID, type Story } from '../story';
+import { summarize } from './coverage';
+import type { Handler } from './handler';
+
+/** Stories a page lists at most. */
+export const LIBRARY_PAGE_MAX = 100;
+/** A search ranks at most this many stories, the best; the page lists them newest first. */
+export const LIBRARY_FOUND = 1000;
+/** A search is for a name or a few words; a query is cut to this many characters. */
+export const MAX_LIBRARY_QUERY = 200;
+/** An origin is `bundled`, `import` or a source's id. */
+const MAX_ORIGIN = 200;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+const isDay = (value: unknown): value is string => typeof value === 'string' && DAY.test(value);
+const isId = (value: unknown): value is string => typeof value === 'string' && STORY_ID.test(value);
+
+function fieldError(message: string, field: string): Error {
+  return new Error(`${message}: ${field} is not what it must be`);
+}
+
+/** The query as the handler may trust it, or an error naming the first field that is wrong. */
+export function checkLibraryQuery(query: unknown): LibraryQuery {
+  const type = 'UI_LIBRARY_LIST';
+  if (typeof query !== 'object' || query === null) throw fieldError(type, 'query');
+  const { text, from, to, origin, after, limit } = query as Record<string, unknown>;
+  if (typeof text !== 'string' || text.length > MAX_LIBRARY_QUERY) throw fieldError(type, 'text');
+  if (from !== undefined && !isDay(from)) throw fieldError(type, 'from');
+  if (to !== undefined && !isDay(to)) throw fieldError(type, 'to');
+  if (origin !== undefined && (typeof origin !== 'string' || origin.length === 0 || origin.length > MAX_ORIGIN)) throw fieldError(type, 'origin');
+  if (after !== undefined) {
+    const { date, id } = (typeof after === 'object' && after !== null ? after : {}) as Record<string, unknown>;
+    if (!isDay(date) || !isId(id)) throw fieldError(type, 'after');
+  }
+  if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > LIBRARY_PAGE_MAX) throw fieldError(type, 'limit');
+  return query as LibraryQuery;
+}
+
+const listed = (story: Story, found?: LibraryStory['found']): LibraryStory => ({ ...summarize(story), origin: story.origin, ...(found && { found }) });
+
+/** The hits a filter keeps, in list order: the days by the hit's date, the origin through the index. */
+async function filterHits(hits: SearchHit[], { from, to, origin }: StoryFilter, ofOrigin: (origin: string, hits: SearchHit[]) => Promise<boolean[]>) {
+  const inDays = hits.filter((hit) => (from === undefined || hit.date >= from) && (to === undefined || hit.date <= to));
+  const kept = origin === undefined ? inDays : await ofOrigin(origin, inDays).then((mine) => inDays.filter((_, i) => mine[i]));
+  return kept.sort((a, b) => (isBefore(a, b) ? -1 : 1));
+}
+
+export const libraryList: Handler<'UI_LIBRARY_LIST'> = async ({ query }, { library, finder }) => {
+  const { text, from, to, origin, after, limit } = checkLibraryQuery(query);
+  const filter: StoryFilter = { from, to, origin };
+  const lib = await library();
+  if (!text.trim()) {
+    const [{ items, next }, total] = await Promise.all([lib.browse.page(filter, after, limit), lib.browse.count(filter)]);
+    return { stories: items.map((story) => listed(story)), total, next };
+  }
+  const { hits, total: named } = await (await finder(lib)).search(text, { limit: LIBRARY_FOUND });
+  const shown = await filterHits(hits, filter, lib.browse.ofOrigin);
+  const { items, next } = await takePage(
+    shown.filter((hit) => !after || isBefore(after, hit)),
+    limit,
+  );
+  const stories = await lib.getMany(items.map((hit) => hit.id));
+  const page = items.flatMap((hit, i) => {
+    const story = stories[i];
+    if (!story) return [];
+    const words = hit.matched.map((m) => m.name);
+    return [{ story, found: { titleMarks: markWords(story.title, words).marks, snippet: makeSnippet(story.paragraphs, words) } }];
+  });
+  return {
+    stories: page.sort((a, b) => compareStories(a.story, b.story)).map(({ story, found }) => listed(story, found)),
+    total: shown.length,
+    next,
+    ...(named > hits.length && { capped: hits.length }),
+  };
+};
+
+export const libraryCounts: Handler<'UI_LIBRARY_COUNTS'> = async (_message, { library, sources }) => {
+  const lib = await library();
+  const [origins, span, total, known] = await Promise.all([lib.browse.origins(), lib.browse.span(), lib.count(), sources.list()]);
+  const names = new Map(known.map((source) => [source.id, source.name]));
+  return {
+    total,
+    origins: origins.map(({ origin, count }) => {
+      const name = origin === BUNDLED_ORIGIN || origin === IMPORT_ORIGIN ? undefined : names.get(origin);
+      return { origin, count, ...(name !== undefined && { name }) };
+    }),
+    ...(span && { span }),
+  };
+};
+
+export const removeStory: Handler<'UI_REMOVE_STORY'> = async ({ id }, { library, libraryChanged }) => {
+  if (!isId(id)) throw fieldError('UI_REMOVE_STORY', 'id');
+  const lib = await library();
+  const removed = await lib.remove(id);
+  // The finder forgets it: no search or related coverage finds it any more.
+  if (removed) await libraryChanged(lib, 'here');
+  return { removed };
+};
+
+export const restoreStory: Handler<'UI_RESTORE_STORY'> = async ({ id }, { library, libraryChanged }) => {
+  if (!isId(id)) throw fieldError('UI_RESTORE_STORY', 'id');
+  const lib = await library();
+  const restored = await lib.restore(id);
+  if (restored) await libraryChanged(lib, 'here');
+  return { restored };
+};
