@@ -72,18 +72,23 @@ function SourceFilter({ counts, origin, onChange }: { counts: LibraryCounts; ori
   );
 }
 
-/** A story of the list: its card opens it, the button beside it removes it. */
+/**
+ * A story of the list: its title is the link (its box covers the card, as the popup's cards do),
+ * the rest describes it; the button beside it removes it.
+ */
 function StoryRow({ story, origin, onRemove }: { story: LibraryStory; origin: string; onRemove: () => void }) {
   const id = `story-${story.id}`;
   return (
     <>
-      <a class="story-card" href={storyPageUrl(story.id)} aria-labelledby={`${id}-title`} aria-describedby={`${id}-meta ${id}-text`} data-story-id={story.id}>
+      <div class="story-card" data-story-id={story.id}>
         {story.kicker && (
           <span class="kicker" lang={langOf(story.kicker)}>
             {story.kicker}
           </span>
         )}
-        <MarkedText class="story-title" id={`${id}-title`} text={story.title} marks={story.found?.titleMarks ?? []} />
+        <a class="story-link" href={storyPageUrl(story.id)} aria-describedby={`${id}-meta ${id}-text`}>
+          <MarkedText class="story-title" text={story.title} marks={story.found?.titleMarks ?? []} />
+        </a>
         <span class="story-meta" id={`${id}-meta`}>
           <span lang={langOf(story.publication)}>{story.publication}</span> · {formatDate(story.date)}
           {story.page !== undefined && ` · ${t('pageNumber', story.page)}`} · <span class="library-origin">{t('libraryOriginOf', origin)}</span>
@@ -100,7 +105,7 @@ function StoryRow({ story, origin, onRemove }: { story: LibraryStory; origin: st
             {displayPunctuation(story.firstLine)}
           </span>
         )}
-      </a>
+      </div>
       <button type="button" class="library-remove" aria-label={t('libraryRemoveLabel', story.title)} onClick={onRemove}>
         {t('libraryRemove')}
       </button>
@@ -180,7 +185,7 @@ export function LibraryPage({ initial }: { initial: LibraryFilters }) {
     const more = await send({ type: 'UI_LIBRARY_LIST', query: { ...query, after: listing.next } }).catch(fail);
     if (!more) return;
     // The focus goes to the first story added: the button may be gone, and the reader reads on from there.
-    if (more.stories[0]) focusNext.current = `[data-row-id="${CSS.escape(more.stories[0].id)}"] .story-card`;
+    if (more.stories[0]) focusNext.current = `[data-row-id="${CSS.escape(more.stories[0].id)}"] .story-link`;
     setListing({ ...more, stories: [...listing.stories, ...more.stories] });
   }
 
@@ -230,7 +235,7 @@ export function LibraryPage({ initial }: { initial: LibraryFilters }) {
       expire(story.id);
       return;
     }
-    focusNext.current = `[data-row-id="${CSS.escape(story.id)}"] .story-card`;
+    focusNext.current = `[data-row-id="${CSS.escape(story.id)}"] .story-link`;
     setRemoved((now) => new Map([...now].filter(([key]) => key !== story.id)));
     setListing((now) => now && { ...now, total: now.total + 1 });
     setAnnouncement(t('libraryRestored', story.title));

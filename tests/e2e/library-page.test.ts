@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storiesToJsonl } from '../../lib/library/jsonl';
 import type { Story } from '../../lib/story';
 import { launchExtension, type ExtensionSession } from '../../scripts/launch-extension';
+import { axeViolations } from '../fixtures/axe';
 import { readerStory } from '../unit/helpers';
 
 const shots = new URL('../../test-results/', import.meta.url).pathname;
@@ -105,6 +106,7 @@ describe('the library page', () => {
     // Its link leads to the options page, which leads back.
     expect(await page.getByRole('link', { name: '同步来源、导入与导出' }).getAttribute('href')).toMatch(/\/options\.html$/);
     await page.screenshot({ path: `${shots}library-light.png`, fullPage: true });
+    expect(await axeViolations(page)).toEqual([]);
     await page.close();
     const options = await session.openPage('options.html');
     expect(await options.getByRole('link', { name: '浏览、搜索和删除报道' }).getAttribute('href')).toMatch(/\/library\.html$/);
@@ -158,6 +160,7 @@ describe('the library page', () => {
     expect((await row.boundingBox())!.height).toBeCloseTo(height, 0);
     await expect.poll(() => sourceCounts(page)).toEqual(['全部 14', '随扩展附带 9', '导入的文件 2', '潇湘晨报资料库 3']);
     await page.screenshot({ path: `${shots}library-removed.png` });
+    expect(await axeViolations(page)).toEqual([]);
     expect(await popupFinds('立方新能源')).not.toContain(id);
     const story = await session.openPage(`story.html?id=${encodeURIComponent(id)}`);
     await story.locator('.story-missing').waitFor();
@@ -166,8 +169,8 @@ describe('the library page', () => {
     // The reader is still in the row: undo waits for them.
     await page.bringToFront();
     await page.keyboard.press('Enter');
-    await row.locator('.story-card').waitFor();
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-story-id'))).toBe(id);
+    await row.locator('.story-link').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.closest('[data-story-id]')?.getAttribute('data-story-id'))).toBe(id);
     await expect.poll(() => sourceCounts(page)).toEqual(['全部 15', '随扩展附带 10', '导入的文件 2', '潇湘晨报资料库 3']);
     expect(await popupFinds('立方新能源')).toContain(id);
     await page.close();
@@ -189,6 +192,7 @@ describe('the library page', () => {
     expect(colors.list).toBe('rgb(36, 33, 29)');
     expect(colors.text).toBe('rgb(236, 230, 218)');
     await page.screenshot({ path: `${shots}library-dark.png`, fullPage: true });
+    expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
 });
