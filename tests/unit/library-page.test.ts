@@ -95,6 +95,32 @@ describe('the library page’s list', () => {
     expect((await list({ origin: 'nobody' })).stories).toEqual([]);
   });
 
+  it('reads a page’s stories only, however large the library: never the whole of it', async () => {
+    // 3,000 stories, 30 a day (10 of each of three origins) from 2014-01-01.
+    const dayOf = (i: number) => new Date(Date.UTC(2014, 0, 1 + Math.floor(i / 30))).toISOString().slice(0, 10);
+    await library.put(Array.from({ length: 3000 }, (_, i) => ({ ...readerStory(`big-${i}`), date: dayOf(i), origin: `src-${i % 3}` })));
+    // Every step of a cursor, counted in fake-indexeddb's own step (idb knows cursor.continue by identity, so that stays).
+    const cursor = globalThis.IDBCursor.prototype as unknown as { _iterate: (...args: unknown[]) => unknown };
+    const advance = cursor._iterate;
+    let steps = 0;
+    cursor._iterate = function (this: unknown, ...args: unknown[]) {
+      steps++;
+      return advance.apply(this, args);
+    };
+    try {
+      const first = await list({ limit: 50 });
+      // The ten bundled stories, then two whole days of thirty.
+      expect(first.stories).toHaveLength(70);
+      const next = await list({ limit: 50, origin: 'src-1', from: '2014-01-01', after: first.next });
+      expect(next.stories.map((s) => s.date)).toEqual([97, 96, 95, 94, 93].flatMap((day) => Array(10).fill(dayOf(day * 30))));
+      // Each page read its own stories and one more (the probe counts: 70 and 50 stories shown).
+      expect(steps).toBeGreaterThan(120);
+      expect(steps).toBeLessThan(2 * (50 + DAY_SLACK));
+    } finally {
+      cursor._iterate = advance;
+    }
+  });
+
   it('cuts a day longer than a page and DAY_SLACK more, and resumes inside it', async () => {
     await library.put(stories(1, DAY_SLACK + 30));
     const pages = await allPages({ origin: 'import', limit: 20 });
