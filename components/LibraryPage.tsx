@@ -142,6 +142,7 @@ export function LibraryPage({ initial }: { initial: LibraryFilters }) {
   /** What takes the focus after the next render (a row's button or link): rows come and go under it. */
   const focusNext = useRef<string | null>(null);
   const timers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
+  const fetchingMore = useRef(false);
   const fail = (error: unknown) => setFailure(error instanceof Error ? error.message : String(error));
   const query: LibraryQuery = { ...filters, text: asked.trim(), limit: PAGE_SIZE };
   const queryKey = JSON.stringify(query);
@@ -181,12 +182,19 @@ export function LibraryPage({ initial }: { initial: LibraryFilters }) {
   const update = (change: Partial<LibraryFilters>) => setFilters((now) => ({ ...now, ...change }));
 
   async function showMore() {
-    if (!listing?.next) return;
-    const more = await send({ type: 'UI_LIBRARY_LIST', query: { ...query, after: listing.next } }).catch(fail);
+    // One page at a time (a double click asks once), and only for the list still shown.
+    if (!listing?.next || fetchingMore.current) return;
+    fetchingMore.current = true;
+    const before = listing;
+    const more = await send({ type: 'UI_LIBRARY_LIST', query: { ...query, after: listing.next } })
+      .catch(fail)
+      .finally(() => {
+        fetchingMore.current = false;
+      });
     if (!more) return;
     // The focus goes to the first story added: the button may be gone, and the reader reads on from there.
     if (more.stories[0]) focusNext.current = `[data-row-id="${CSS.escape(more.stories[0].id)}"] .story-link`;
-    setListing({ ...more, stories: [...listing.stories, ...more.stories] });
+    setListing((now) => (now && now.next === before.next ? { ...more, stories: [...now.stories, ...more.stories] } : now));
   }
 
   /** Undo is no longer offered: the row goes, unless the reader is in it (then it waits for them to leave). */

@@ -195,4 +195,27 @@ describe('the library page', () => {
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
+
+  it('shows more a page at a time, the focus on the first story added', async () => {
+    // Sixty older stories, one a day from 2023-01-01.
+    const day = (i: number) => new Date(Date.UTC(2023, 0, 1 + i)).toISOString().slice(0, 10);
+    const many = Array.from({ length: 60 }, (_, i) => ({ ...readerStory(`many-${i}`, `读者导入的旧报道第${i + 1}篇`), date: day(i) }));
+    const options = await session.openPage('options.html');
+    await options
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'many.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(storiesToJsonl(many)) });
+    await options.locator('[role=status]').filter({ hasText: '已导入 60 篇' }).waitFor({ timeout: 30_000 });
+    await options.close();
+    const page = await session.openPage('library.html');
+    await expect.poll(() => shown(page), { timeout: 30_000 }).toBe('共 75 篇');
+    expect(await titles(page)).toHaveLength(50);
+    const more = page.getByRole('button', { name: '显示更多' });
+    await more.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => titles(page)).toHaveLength(75);
+    expect(await more.count()).toBe(0);
+    expect((await titles(page)).slice(49, 51)).toEqual(['读者导入的旧报道第26篇', '读者导入的旧报道第25篇']);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('读者导入的旧报道第25篇');
+    await page.close();
+  });
 });
