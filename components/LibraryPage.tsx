@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { displayPunctuation } from '../lib/display-punctuation';
-import type { LibraryCounts, LibraryListing, LibraryQuery, LibraryStory } from '../lib/messages';
+import { MAX_LIBRARY_QUERY, type LibraryCounts, type LibraryListing, type LibraryQuery, type LibraryStory } from '../lib/messages';
 import { BUNDLED_ORIGIN, IMPORT_ORIGIN } from '../lib/story';
 import { formatDate, langOf, t, tn } from './i18n';
 import { send } from './messaging';
@@ -271,7 +271,7 @@ export function LibraryPage({ initial }: { initial: LibraryFilters }) {
             type="search"
             value={filters.text}
             placeholder={t('librarySearchPlaceholder')}
-            maxLength={200}
+            maxLength={MAX_LIBRARY_QUERY}
             onInput={(event) => update({ text: event.currentTarget.value })}
           />
         </div>

@@ -86,6 +86,9 @@ export interface LibraryQuery extends StoryFilter {
   limit: number;
 }
 
+/** A library search is for a name or a few words: a longer query is refused (the page's box takes no more). */
+export const MAX_LIBRARY_QUERY = 200;
+
 export interface LibraryListing {
   /** Newest first, a day's stories in page order. */
   stories: LibraryStory[];

@@ -7,7 +7,7 @@ import type { StoryFilter } from '../library/browse';
 import { isBefore, takePage } from '../library/browse';
 import type { SearchHit } from '../match/search';
 import { makeSnippet, markWords } from '../match/snippet';
-import type { LibraryQuery, LibraryStory } from '../messages';
+import { MAX_LIBRARY_QUERY, type LibraryQuery, type LibraryStory } from '../messages';
 import { BUNDLED_ORIGIN, compareStories, IMPORT_ORIGIN, STORY_ID, type Story } from '../story';
 import { summarize } from './coverage';
 import type { Handler } from './handler';
@@ -15,9 +15,7 @@ import type { Handler } from './handler';
 /** Stories a page lists at most. */
 export const LIBRARY_PAGE_MAX = 100;
 /** A search ranks at most this many stories, the best; the page lists them newest first. */
-export const LIBRARY_FOUND = 1000;
-/** A search is for a name or a few words; a query is cut to this many characters. */
-export const MAX_LIBRARY_QUERY = 200;
+const LIBRARY_FOUND = 1000;
 /** An origin is `bundled`, `import` or a source's id. */
 const MAX_ORIGIN = 200;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -25,8 +23,8 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const isDay = (value: unknown): value is string => typeof value === 'string' && DAY.test(value);
 const isId = (value: unknown): value is string => typeof value === 'string' && STORY_ID.test(value);
 
-function fieldError(message: string, field: string): Error {
-  return new Error(`${message}: ${field} is not what it must be`);
+function fieldError(type: string, field: string): Error {
+  return new Error(`${type}: ${field} is not what it must be`);
 }
 
 /** The query as the handler may trust it, or an error naming the first field that is wrong. */

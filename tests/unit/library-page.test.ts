@@ -6,7 +6,7 @@ import { DAY_SLACK, takePage, type Position } from '../../lib/library/browse';
 import { REMOVED } from '../../lib/library/database';
 import { REMOVED_KEPT, type Library } from '../../lib/library/library';
 import { fetchSource } from '../../lib/library/sync/fetch-source';
-import type { LibraryQuery } from '../../lib/messages';
+import { MAX_LIBRARY_QUERY, type LibraryQuery } from '../../lib/messages';
 import { tabCoverage } from '../../lib/page/tab-coverage';
 import { createService } from '../../lib/service';
 import { LIBRARY_PAGE_MAX } from '../../lib/service/library-page';
@@ -161,7 +161,7 @@ describe('the library page’s list', () => {
       { limit: LIBRARY_PAGE_MAX + 1 },
       { limit: 2.5 },
       { text: 5 },
-      { text: 'x'.repeat(201) },
+      { text: 'x'.repeat(MAX_LIBRARY_QUERY + 1) },
       { from: '22 May' },
       { to: 20240522 },
       { origin: '' },
