@@ -138,12 +138,13 @@ export function LibraryPage({ initial }: { initial: LibraryFilters }) {
   /** Removed stories whose rows offer undo, with the height each row had. */
   const [removed, setRemoved] = useState<Map<string, number>>(new Map());
   const [announcement, setAnnouncement] = useState('');
+  /** What went wrong, in words: the worker's error, or an undo that could not be done. */
   const [failure, setFailure] = useState<string | null>(null);
   /** What takes the focus after the next render (a row's button or link): rows come and go under it. */
   const focusNext = useRef<string | null>(null);
   const timers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
   const fetchingMore = useRef(false);
-  const fail = (error: unknown) => setFailure(error instanceof Error ? error.message : String(error));
+  const fail = (error: unknown) => setFailure(t('backgroundError', error instanceof Error ? error.message : String(error)));
   const query: LibraryQuery = { ...filters, text: asked.trim(), limit: PAGE_SIZE };
   const queryKey = JSON.stringify(query);
 
@@ -197,29 +198,40 @@ export function LibraryPage({ initial }: { initial: LibraryFilters }) {
     setListing((now) => (now && now.next === before.next ? { ...more, stories: [...now.stories, ...more.stories] } : now));
   }
 
-  /** Undo is no longer offered: the row goes, unless the reader is in it (then it waits for them to leave). */
-  function expire(id: string) {
-    const row = document.querySelector(`[data-row-id="${CSS.escape(id)}"]`);
+  const rowOf = (id: string) => document.querySelector(`[data-row-id="${CSS.escape(id)}"]`);
+
+  /** A row goes; the focus, when it was in it, goes on to the next row (or the list's heading). */
+  function dropRow(id: string) {
+    const row = rowOf(id);
     if (row?.contains(document.activeElement)) {
-      timers.current.set(
-        id,
-        setTimeout(() => expire(id), UNDO_MS),
-      );
-      return;
+      const near = (row.nextElementSibling ?? row.previousElementSibling)?.getAttribute('data-row-id');
+      focusNext.current = near ? `[data-row-id="${CSS.escape(near)}"] :is(.story-link, .library-undo)` : '#library-results-heading';
     }
     timers.current.delete(id);
     setRemoved((now) => new Map([...now].filter(([key]) => key !== id)));
     setListing((now) => now && { ...now, stories: now.stories.filter((s) => s.id !== id) });
   }
 
+  /** Undo is no longer offered: the row goes, unless the reader is in it (then it waits for them to leave). */
+  function expire(id: string) {
+    if (rowOf(id)?.contains(document.activeElement)) {
+      timers.current.set(
+        id,
+        setTimeout(() => expire(id), UNDO_MS),
+      );
+      return;
+    }
+    dropRow(id);
+  }
+
   async function remove(story: LibraryStory) {
-    const row = document.querySelector<HTMLElement>(`[data-row-id="${CSS.escape(story.id)}"]`);
-    const height = row?.offsetHeight ?? 0;
+    const height = (rowOf(story.id) as HTMLElement | null)?.offsetHeight ?? 0;
     const answer = await send({ type: 'UI_REMOVE_STORY', id: story.id }).catch(fail);
     if (!answer) return;
     refreshCounts();
+    // Already gone (removed in another tab): its row goes too.
     if (!answer.removed) {
-      expire(story.id);
+      dropRow(story.id);
       return;
     }
     focusNext.current = `[data-row-id="${CSS.escape(story.id)}"] .library-undo`;
@@ -239,8 +251,8 @@ export function LibraryPage({ initial }: { initial: LibraryFilters }) {
     if (!answer) return;
     refreshCounts();
     if (!answer.restored) {
-      setAnnouncement(t('libraryNotRestored', story.title));
-      expire(story.id);
+      setFailure(t('libraryNotRestored', story.title));
+      dropRow(story.id);
       return;
     }
     focusNext.current = `[data-row-id="${CSS.escape(story.id)}"] .story-link`;
@@ -299,11 +311,11 @@ export function LibraryPage({ initial }: { initial: LibraryFilters }) {
       </section>
       {failure && (
         <p class="status status-error" role="alert">
-          {t('backgroundError', failure)}
+          {failure}
         </p>
       )}
       <section class="library-results" aria-labelledby="library-results-heading" aria-busy={loading}>
-        <h2 class="section-heading" id="library-results-heading">
+        <h2 class="section-heading" id="library-results-heading" tabIndex={-1}>
           {t('libraryListHeading')}
           <span class="count" aria-live="polite" data-testid="library-shown">
             {listing && (query.text ? tn('libraryFound', listing.total) : tn('storyCount', listing.total))}

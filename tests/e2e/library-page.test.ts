@@ -218,4 +218,15 @@ describe('the library page', () => {
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('读者导入的旧报道第25篇');
     await page.close();
   });
+
+  it('lets a removed story’s row go once undo is no longer offered and the reader is elsewhere', async () => {
+    const page = await session.openPage('library.html?origin=import&from=2024-05-30&to=2024-05-30');
+    await expect.poll(() => shown(page), { timeout: 30_000 }).toBe('共 1 篇');
+    await page.getByRole('button', { name: `删除「${imported[1].title}」` }).click();
+    await page.locator('.library-undo').waitFor();
+    await page.getByLabel('搜索报道库').focus();
+    await page.locator('.library-row').waitFor({ state: 'detached', timeout: 30_000 });
+    expect(await shown(page)).toBe('共 0 篇');
+    await page.close();
+  });
 });
