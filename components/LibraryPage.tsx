@@ -151,6 +151,19 @@ export function LibraryPage({ initial }: { initial: LibraryFilters }) {
   const refreshCounts = () => void send({ type: 'UI_LIBRARY_COUNTS' }).then(setCounts, fail);
   useEffect(refreshCounts, []);
 
+  // Browsing, the list's count is asked apart: the list never waits for it (a count reads every
+  // story it counts). Asked again when the counts change: a story removed or put back.
+  const filter = { from: filters.from, to: filters.to, origin: filters.origin };
+  const filterKey = JSON.stringify(filter);
+  const [shownCount, setShownCount] = useState<{ key: string; count: number } | null>(null);
+  useEffect(() => {
+    let current = true;
+    send({ type: 'UI_LIBRARY_COUNT', filter }).then((count) => current && setShownCount({ key: filterKey, count }), fail);
+    return () => {
+      current = false;
+    };
+  }, [filterKey, counts]);
+
   useEffect(() => {
     const timer = setTimeout(() => setAsked(filters.text), SEARCH_DELAY_MS);
     return () => clearTimeout(timer);
@@ -236,7 +249,7 @@ export function LibraryPage({ initial }: { initial: LibraryFilters }) {
     }
     focusNext.current = `[data-row-id="${CSS.escape(story.id)}"] .library-undo`;
     setRemoved((now) => new Map(now).set(story.id, height));
-    setListing((now) => now && { ...now, total: now.total - 1 });
+    setListing((now) => now && { ...now, total: now.total && now.total - 1 });
     setAnnouncement(t('libraryRemoved', story.title));
     timers.current.set(
       story.id,
@@ -257,7 +270,7 @@ export function LibraryPage({ initial }: { initial: LibraryFilters }) {
     }
     focusNext.current = `[data-row-id="${CSS.escape(story.id)}"] .story-link`;
     setRemoved((now) => new Map([...now].filter(([key]) => key !== story.id)));
-    setListing((now) => now && { ...now, total: now.total + 1 });
+    setListing((now) => now && { ...now, total: now.total && now.total + 1 });
     setAnnouncement(t('libraryRestored', story.title));
   }
 
@@ -318,7 +331,9 @@ export function LibraryPage({ initial }: { initial: LibraryFilters }) {
         <h2 class="section-heading" id="library-results-heading" tabIndex={-1}>
           {t('libraryListHeading')}
           <span class="count" aria-live="polite" data-testid="library-shown">
-            {listing && (query.text ? tn('libraryFound', listing.total) : tn('storyCount', listing.total))}
+            {query.text
+              ? listing?.total !== undefined && tn('libraryFound', listing.total)
+              : shownCount?.key === filterKey && tn('storyCount', shownCount.count)}
             {listing?.capped !== undefined && t('libraryCapped', listing.capped)}
           </span>
         </h2>

@@ -92,8 +92,8 @@ export const MAX_LIBRARY_QUERY = 200;
 export interface LibraryListing {
   /** Newest first, a day's stories in page order. */
   stories: LibraryStory[];
-  /** How many the query shows in all. */
-  total: number;
+  /** A search's: how many it found. (Browsing, the count is UI_LIBRARY_COUNT's: the list never waits for it.) */
+  total?: number;
   /** Where the next page starts; none after the last. */
   next?: Position;
   /** A search that named more stories than it ranks: how many it ranks (the best, listed newest first). */
@@ -136,6 +136,7 @@ export type Message =
   | { type: 'UI_ENTITY'; entity: EntityType; name: string }
   | { type: 'UI_LIBRARY_LIST'; query: LibraryQuery }
   | { type: 'UI_LIBRARY_COUNTS' }
+  | { type: 'UI_LIBRARY_COUNT'; filter: StoryFilter }
   | { type: 'UI_REMOVE_STORY'; id: string }
   | { type: 'UI_RESTORE_STORY'; id: string }
   | { type: 'UI_ANALYZE_STORIES'; stories: Story[] }
@@ -159,6 +160,8 @@ export interface Replies {
   UI_ENTITY: EntityPage;
   UI_LIBRARY_LIST: LibraryListing;
   UI_LIBRARY_COUNTS: LibraryCounts;
+  /** How many stories the filter shows. */
+  UI_LIBRARY_COUNT: number;
   /** Whether the library had it; it is kept aside for undo, its index entries gone. */
   UI_REMOVE_STORY: { removed: boolean };
   /** Whether it is back as it was; not when it was not removed lately or its id is in the library again. */

@@ -17,7 +17,7 @@ import type { ReaderGate } from './reader-gate';
 import type { Handler, Handlers, MessageOrigin, ServiceContext } from './service/handler';
 import { entityPage } from './service/entity-page';
 import { libraryCache } from './service/library-cache';
-import { libraryCounts, libraryList, removeStory, restoreStory } from './service/library-page';
+import { libraryCount, libraryCounts, libraryList, removeStory, restoreStory } from './service/library-page';
 import { addSource, analyzeImport, importWritten, listSources, removeSource, syncNow, updateSource } from './service/library-handlers';
 import { getStory, listStories, openStory, pageArticle, pageSelection, search, storyRelated } from './service/reader-handlers';
 
@@ -52,6 +52,7 @@ const handlers: Handlers = {
   UI_ENTITY: entityPage,
   UI_LIBRARY_LIST: libraryList,
   UI_LIBRARY_COUNTS: libraryCounts,
+  UI_LIBRARY_COUNT: libraryCount,
   UI_REMOVE_STORY: removeStory,
   UI_RESTORE_STORY: restoreStory,
   UI_ANALYZE_STORIES: analyzeImport,

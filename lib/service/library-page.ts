@@ -10,7 +10,7 @@ import { makeSnippet, markWords } from '../match/snippet';
 import { MAX_LIBRARY_QUERY, type LibraryQuery, type LibraryStory } from '../messages';
 import { BUNDLED_ORIGIN, compareStories, IMPORT_ORIGIN, STORY_ID, type Story } from '../story';
 import { summarize } from './coverage';
-import type { Handler } from './handler';
+import type { Handler, ServiceContext } from './handler';
 
 /** Stories a page lists at most. */
 export const LIBRARY_PAGE_MAX = 100;
@@ -27,15 +27,22 @@ function fieldError(type: string, field: string): Error {
   return new Error(`${type}: ${field} is not what it must be`);
 }
 
-/** The query as the handler may trust it, or an error naming the first field that is wrong. */
-export function checkLibraryQuery(query: unknown): LibraryQuery {
-  const type = 'UI_LIBRARY_LIST';
-  if (typeof query !== 'object' || query === null) throw fieldError(type, 'query');
-  const { text, from, to, origin, after, limit } = query as Record<string, unknown>;
-  if (typeof text !== 'string' || text.length > MAX_LIBRARY_QUERY) throw fieldError(type, 'text');
+/** A filter as the handler may trust it, or an error naming the first field that is wrong. */
+function checkFilter(type: string, filter: unknown, name: string): StoryFilter {
+  if (typeof filter !== 'object' || filter === null) throw fieldError(type, name);
+  const { from, to, origin } = filter as Record<string, unknown>;
   if (from !== undefined && !isDay(from)) throw fieldError(type, 'from');
   if (to !== undefined && !isDay(to)) throw fieldError(type, 'to');
   if (origin !== undefined && (typeof origin !== 'string' || origin.length === 0 || origin.length > MAX_ORIGIN)) throw fieldError(type, 'origin');
+  return { from, to, origin } as StoryFilter;
+}
+
+/** The query as the handler may trust it, or an error naming the first field that is wrong. */
+export function checkLibraryQuery(query: unknown): LibraryQuery {
+  const type = 'UI_LIBRARY_LIST';
+  checkFilter(type, query, 'query');
+  const { text, after, limit } = query as Record<string, unknown>;
+  if (typeof text !== 'string' || text.length > MAX_LIBRARY_QUERY) throw fieldError(type, 'text');
   if (after !== undefined) {
     const { date, id } = (typeof after === 'object' && after !== null ? after : {}) as Record<string, unknown>;
     if (!isDay(date) || !isId(id)) throw fieldError(type, 'after');
@@ -58,8 +65,8 @@ export const libraryList: Handler<'UI_LIBRARY_LIST'> = async ({ query }, { libra
   const filter: StoryFilter = { from, to, origin };
   const lib = await library();
   if (!text.trim()) {
-    const [{ items, next }, total] = await Promise.all([lib.browse.page(filter, after, limit), lib.browse.count(filter)]);
-    return { stories: items.map((story) => listed(story)), total, next };
+    const { items, next } = await lib.browse.page(filter, after, limit);
+    return { stories: items.map((story) => listed(story)), next };
   }
   const { hits, total: named } = await (await finder(lib)).search(text, { limit: LIBRARY_FOUND });
   const shown = await filterHits(hits, filter, lib.browse.ofOrigin);
@@ -82,18 +89,35 @@ export const libraryList: Handler<'UI_LIBRARY_LIST'> = async ({ query }, { libra
   };
 };
 
-export const libraryCounts: Handler<'UI_LIBRARY_COUNTS'> = async (_message, { library, sources }) => {
+/** Each origin's count, counted once after each change of the library (every story has an origin: they add up to the library). */
+async function originCounts({ library, counted }: Pick<ServiceContext, 'library' | 'counted'>) {
   const lib = await library();
-  const [origins, span, total, known] = await Promise.all([lib.browse.origins(), lib.browse.span(), lib.count(), sources.list()]);
+  const origins = await lib.browse.origins();
+  return Promise.all(origins.map(async (origin) => ({ origin, count: await counted(`origin:${origin}`, () => lib.browse.count({ origin })) })));
+}
+
+export const libraryCounts: Handler<'UI_LIBRARY_COUNTS'> = async (_message, service) => {
+  const [origins, span, known] = await Promise.all([originCounts(service), (await service.library()).browse.span(), service.sources.list()]);
   const names = new Map(known.map((source) => [source.id, source.name]));
   return {
-    total,
+    total: origins.reduce((sum, { count }) => sum + count, 0),
     origins: origins.map(({ origin, count }) => {
       const name = origin === BUNDLED_ORIGIN || origin === IMPORT_ORIGIN ? undefined : names.get(origin);
       return { origin, count, ...(name !== undefined && { name }) };
     }),
     ...(span && { span }),
   };
+};
+
+/** A filter's count: an origin's (or the library's) as counted for the page's toggles, a range of days counted once after each change. */
+export const libraryCount: Handler<'UI_LIBRARY_COUNT'> = async (message, service) => {
+  const filter = checkFilter('UI_LIBRARY_COUNT', message.filter, 'filter');
+  if (filter.from === undefined && filter.to === undefined) {
+    const origins = await originCounts(service);
+    return origins.reduce((sum, { origin, count }) => sum + (filter.origin === undefined || origin === filter.origin ? count : 0), 0);
+  }
+  const lib = await service.library();
+  return service.counted(JSON.stringify(filter), () => lib.browse.count(filter));
 };
 
 export const removeStory: Handler<'UI_REMOVE_STORY'> = async ({ id }, { library, libraryChanged }) => {

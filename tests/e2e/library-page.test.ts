@@ -98,7 +98,7 @@ describe('the library page', () => {
     await expect.poll(() => sourceCounts(page), { timeout: 30_000 }).toEqual(['全部 15', '随扩展附带 10', '导入的文件 2', '潇湘晨报资料库 3']);
     expect(await page.getByTestId('library-total').textContent()).toBe('共 15 篇');
     expect(await page.locator('main h1').textContent()).toBe('报道库');
-    expect(await shown(page)).toBe('共 15 篇');
+    await expect.poll(() => shown(page)).toBe('共 15 篇');
     const listed = await titles(page);
     expect(listed.slice(0, 5)).toEqual([imported[0].title, ...synced.map((s) => s.title), imported[1].title]);
     expect(listed).toHaveLength(15);
@@ -226,7 +226,7 @@ describe('the library page', () => {
     await page.locator('.library-undo').waitFor();
     await page.getByLabel('搜索报道库').focus();
     await page.locator('.library-row').waitFor({ state: 'detached', timeout: 30_000 });
-    expect(await shown(page)).toBe('共 0 篇');
+    await expect.poll(() => shown(page)).toBe('共 0 篇');
     await page.close();
   });
 });

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createBackgroundState } from '../../lib/background-state';
-import { DAY_SLACK, takePage, type Position } from '../../lib/library/browse';
+import { DAY_SLACK, takePage, type Position, type StoryFilter } from '../../lib/library/browse';
 import { REMOVED } from '../../lib/library/database';
 import { REMOVED_KEPT, type Library } from '../../lib/library/library';
 import { fetchSource } from '../../lib/library/sync/fetch-source';
@@ -53,6 +53,7 @@ const stories = (days: number, perDay: number, origin = 'import', prefix = 'r'):
     origin,
   }));
 
+const count = (filter: StoryFilter) => handle({ type: 'UI_LIBRARY_COUNT', filter });
 const list = (query: Partial<LibraryQuery>) => handle({ type: 'UI_LIBRARY_LIST', query: { text: '', limit: 20, ...query } });
 
 /** Every page of a query, followed from the first to the last. */
@@ -76,7 +77,8 @@ describe('the library page’s list', () => {
     expect(pages.map((p) => p.length)).toEqual([8, 8, 8, 10]);
     expect(pages.flat()).toEqual([...all].sort(compareStories).map((s) => s.id));
     const first = await list({ limit: 5 });
-    expect(first.total).toBe(34);
+    expect(first.total).toBeUndefined();
+    expect(await count({})).toBe(34);
     expect(first.stories.slice(0, 4).map((s) => s.title)).toEqual(['报道20', '报道21', '报道22', '报道23']);
     expect(first.stories[0]).toMatchObject({ origin: 'import', publication: '潇湘晨报', firstLine: '这是一篇读者导入的报道。' });
   });
@@ -84,14 +86,17 @@ describe('the library page’s list', () => {
   it('filters by days and by origin, counting what the filter shows', async () => {
     await library.put([...stories(5, 2), ...stories(3, 3, 'source-1', 's')]);
     const june2to3 = await list({ from: day(2), to: day(3) });
-    expect(june2to3.total).toBe(10);
+    expect(await count({ from: day(2), to: day(3) })).toBe(10);
     expect(new Set(june2to3.stories.map((s) => s.date))).toEqual(new Set([day(2), day(3)]));
     const source = await allPages({ origin: 'source-1', limit: 2 });
     expect(source.flat()).toHaveLength(9);
     expect((await list({ origin: 'source-1', from: day(3) })).stories.map((s) => s.id)).toEqual(['s-6', 's-7', 's-8']);
-    expect((await list({ origin: 'bundled', from: day(1) })).total).toBe(0);
-    expect((await list({ origin: 'bundled', to: day(1) })).total).toBe(10);
-    expect((await list({ origin: 'bundled' })).total).toBe(10);
+    expect((await list({ origin: 'bundled', from: day(1) })).stories).toEqual([]);
+    expect(await count({ origin: 'bundled', from: day(1) })).toBe(0);
+    expect(await count({ origin: 'bundled', to: day(1) })).toBe(10);
+    expect(await count({ origin: 'bundled' })).toBe(10);
+    expect(await count({ origin: 'source-1' })).toBe(9);
+    expect(await count({ origin: 'nobody' })).toBe(0);
     expect((await list({ origin: 'nobody' })).stories).toEqual([]);
   });
 
@@ -142,6 +147,22 @@ describe('the library page’s list', () => {
     expect((await list({ text: '株洲', origin: 'bundled', from: '2024-05-22', to: '2024-05-22' })).total).toBe(named.length);
   });
 
+  it('counts once after each change of the library: a story removed is counted out at once', async () => {
+    expect(await count({ from: '2024-05-22' })).toBe(10);
+    expect((await handle({ type: 'UI_LIBRARY_COUNTS' })).total).toBe(10);
+    // Written behind the service's back (no change announced): the counts kept stand.
+    await library.put(stories(1, 2));
+    expect(await count({ from: '2024-05-22' })).toBe(10);
+    const [first] = await library.all();
+    await handle({ type: 'UI_REMOVE_STORY', id: first.id });
+    expect(await count({ from: '2024-05-22' })).toBe(11);
+    expect(await count({})).toBe(11);
+    expect((await handle({ type: 'UI_LIBRARY_COUNTS' })).origins).toEqual([
+      { origin: 'bundled', count: 10 - (first.origin === 'bundled' ? 1 : 0) },
+      { origin: 'import', count: 2 - (first.origin === 'import' ? 1 : 0) },
+    ]);
+  });
+
   it('counts the stories of each origin, naming a sync source, and the library’s first and last day', async () => {
     await library.put([...stories(2, 1), ...stories(1, 3, 'src-1', 's')]);
     store.set('sources', [{ id: 'src-1', kind: 'feed', url: 'https://news.example/rss', name: '潇湘晨报', enabled: true }]);
@@ -170,6 +191,8 @@ describe('the library page’s list', () => {
     ];
     for (const fields of bad) await expect(list(fields as Partial<LibraryQuery>), JSON.stringify(fields)).rejects.toThrow(/UI_LIBRARY_LIST/);
     await expect(handle({ type: 'UI_LIBRARY_LIST', query: null as never })).rejects.toThrow(/query/);
+    await expect(count({ to: '2024-5-1' })).rejects.toThrow(/UI_LIBRARY_COUNT: to/);
+    await expect(handle({ type: 'UI_LIBRARY_COUNT', filter: 'all' as never })).rejects.toThrow(/filter/);
     await expect(handle({ type: 'UI_REMOVE_STORY', id: '../x' })).rejects.toThrow(/id/);
     await expect(handle({ type: 'UI_RESTORE_STORY', id: 42 as never })).rejects.toThrow(/id/);
   });
