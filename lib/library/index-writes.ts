@@ -26,19 +26,20 @@ export function indexed(stories: Story[], idf: Idf): Indexed[] {
 
 /**
  * The index writes for stories put and ids removed. The posting lists are not touched: the
- * changes go into one new segment.
+ * changes go into one new segment. `uncounted`: removed stories whose words leave the library's
+ * counts too (one the reader removed, which undo may put back as it was); the stories a source or
+ * the bundle takes away are not read for it.
  */
-export async function planIndexWrites(tx: WriteTx, put: Indexed[], removed: string[]): Promise<Writes> {
+export async function planIndexWrites(tx: WriteTx, put: Indexed[], removed: string[], uncounted: Story[] = []): Promise<Writes> {
   const docs = tx.objectStore('docs');
   const meta = tx.objectStore('meta');
-  const [nextOrdStored, docCountStored, seqStored, names, wordCounts, olds, gone] = await Promise.all([
+  const [nextOrdStored, docCountStored, seqStored, names, wordCounts, olds] = await Promise.all([
     meta.get(NEXT_ORD) as Promise<number | undefined>,
     meta.get(DOC_COUNT) as Promise<number | undefined>,
     meta.get(NEXT_SEGMENT) as Promise<number | undefined>,
     meta.get(NAMES) as Promise<LibraryKnowledge['names'] | undefined>,
     meta.get(WORD_COUNTS) as Promise<Pick<LibraryKnowledge, 'df' | 'stories'> | undefined>,
     Promise.all([...removed, ...put.map((p) => p.story.id)].map((id) => docs.index('by-id').get(id))),
-    Promise.all(removed.map((id) => tx.objectStore('stories').get(id))),
   ]);
   let nextOrd = nextOrdStored ?? 0;
   let docCount = docCountStored ?? 0;
@@ -65,12 +66,10 @@ export async function planIndexWrites(tx: WriteTx, put: Indexed[], removed: stri
   };
   removed.forEach((_, i) => {
     takeOut(olds[i]);
-    if (!olds[i]) return;
-    drop(olds[i]!);
-    // Its words were counted when it was indexed (below): a story put back counts them again.
-    const analysis = gone[i]?.analysis;
-    if (analysis) removeKnowledge(knowledge, analysis);
+    if (olds[i]) drop(olds[i]!);
   });
+  // Their words were counted when they were indexed (below): a story put back counts them again.
+  for (const story of uncounted) if (story.analysis && olds[removed.indexOf(story.id)]) removeKnowledge(knowledge, story.analysis);
   put.forEach(({ story, entry }, i) => {
     const old = olds[removed.length + i];
     takeOut(old);

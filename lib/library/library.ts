@@ -208,7 +208,7 @@ export async function openLibrary(name: string, idf: () => Promise<Idf>, options
         found = story !== undefined;
         if (!story) return [];
         const removed = [...(kept ?? []).filter((s) => s.id !== id), story].slice(-REMOVED_KEPT);
-        return [() => tx.objectStore('stories').delete(id), ...(await planIndexWrites(tx, [], [id])), () => meta.put(removed, REMOVED)];
+        return [() => tx.objectStore('stories').delete(id), ...(await planIndexWrites(tx, [], [id], [story])), () => meta.put(removed, REMOVED)];
       });
       return found;
     },
