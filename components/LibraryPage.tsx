@@ -134,7 +134,8 @@ export function LibraryPage({ initial }: { initial: LibraryFilters }) {
   const [asked, setAsked] = useState(initial.text);
   const [counts, setCounts] = useState<LibraryCounts | null>(null);
   const [listing, setListing] = useState<LibraryListing | null>(null);
-  const [loading, setLoading] = useState(true);
+  /** The query the list shown answers: while it is not the current one, the list is busy. */
+  const [listedKey, setListedKey] = useState<string | null>(null);
   /** Removed stories whose rows offer undo, with the height each row had. */
   const [removed, setRemoved] = useState<Map<string, number>>(new Map());
   const [announcement, setAnnouncement] = useState('');
@@ -149,14 +150,20 @@ export function LibraryPage({ initial }: { initial: LibraryFilters }) {
   const queryKey = JSON.stringify(query);
 
   const refreshCounts = () => void send({ type: 'UI_LIBRARY_COUNTS' }).then(setCounts, fail);
-  useEffect(refreshCounts, []);
+  // Counts are asked once the first list is shown: a count reads every story it counts, and the
+  // library's requests queue behind it.
+  const listed = listing !== null;
+  useEffect(() => {
+    if (listed) refreshCounts();
+  }, [listed]);
 
-  // Browsing, the list's count is asked apart: the list never waits for it (a count reads every
-  // story it counts). Asked again when the counts change: a story removed or put back.
+  // Browsing, the list's count is asked apart (and after the counts per source), so the list
+  // never waits for it. Asked again when the counts change: a story removed or put back.
   const filter = { from: filters.from, to: filters.to, origin: filters.origin };
   const filterKey = JSON.stringify(filter);
   const [shownCount, setShownCount] = useState<{ key: string; count: number } | null>(null);
   useEffect(() => {
+    if (!counts) return;
     let current = true;
     send({ type: 'UI_LIBRARY_COUNT', filter }).then((count) => current && setShownCount({ key: filterKey, count }), fail);
     return () => {
@@ -173,11 +180,10 @@ export function LibraryPage({ initial }: { initial: LibraryFilters }) {
     history.replaceState(null, '', filtersToUrl({ ...filters, text: asked }));
     let current = true;
     // The list shown stays, marked busy, until the new one comes: nothing jumps meanwhile.
-    setLoading(true);
     send({ type: 'UI_LIBRARY_LIST', query }).then((found) => {
       if (!current) return;
       setListing(found);
-      setLoading(false);
+      setListedKey(queryKey);
       for (const timer of timers.current.values()) clearTimeout(timer);
       timers.current.clear();
       setRemoved(new Map());
@@ -327,7 +333,7 @@ export function LibraryPage({ initial }: { initial: LibraryFilters }) {
           {failure}
         </p>
       )}
-      <section class="library-results" aria-labelledby="library-results-heading" aria-busy={loading}>
+      <section class="library-results" aria-labelledby="library-results-heading" aria-busy={listedKey !== queryKey}>
         <h2 class="section-heading" id="library-results-heading" tabIndex={-1}>
           {t('libraryListHeading')}
           <span class="count" aria-live="polite" data-testid="library-shown">

@@ -11,10 +11,11 @@ export interface LibraryCache {
   /** The query finder over the library, made at the first query after a change. */
   finder(lib: Library): Promise<QueryFinder>;
   /**
-   * A count of the library under `key`, counted at the first ask after a change: IndexedDB counts
-   * record by record (a second or more at 100,000 stories), and the library page asks again and again.
+   * A count of the library (or the list of its origins) under `key`, counted at the first ask after
+   * a change: IndexedDB counts record by record (a second or more at 100,000 stories), and the
+   * library page asks again and again.
    */
-  counted(key: string, count: () => Promise<number>): Promise<number>;
+  counted<T>(key: string, count: () => Promise<T>): Promise<T>;
   /**
    * The library changed: `here`, written by this worker (its library connection has already
    * dropped what its queries kept); `elsewhere`, written on another connection (the options
@@ -26,13 +27,13 @@ export interface LibraryCache {
 
 export function libraryCache(analyzer: () => Promise<Analyzer>, read: (path: string) => Promise<string>): LibraryCache {
   let finder: QueryFinder | undefined;
-  const counts = new Map<string, Promise<number>>();
+  const counts = new Map<string, Promise<unknown>>();
   return {
     async finder(lib) {
       return (finder ??= queryFinder({ analyzer: await analyzer(), index: lib.index, libraryNames: () => lib.entityNames(), read }));
     },
-    counted(key, count) {
-      let counting = counts.get(key);
+    counted<T>(key: string, count: () => Promise<T>) {
+      let counting = counts.get(key) as Promise<T> | undefined;
       if (!counting) {
         counting = count();
         counts.set(key, counting);

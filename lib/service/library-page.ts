@@ -92,7 +92,7 @@ export const libraryList: Handler<'UI_LIBRARY_LIST'> = async ({ query }, { libra
 /** Each origin's count, counted once after each change of the library (every story has an origin: they add up to the library). */
 async function originCounts({ library, counted }: Pick<ServiceContext, 'library' | 'counted'>) {
   const lib = await library();
-  const origins = await lib.browse.origins();
+  const origins = await counted('origins', () => lib.browse.origins());
   return Promise.all(origins.map(async (origin) => ({ origin, count: await counted(`origin:${origin}`, () => lib.browse.count({ origin })) })));
 }
 
