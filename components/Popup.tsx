@@ -5,6 +5,7 @@ import type { Reply, SearchAnswer } from '../lib/messages';
 import { t, tn } from './i18n';
 import { send } from './messaging';
 import { usePageCoverage } from './page-coverage';
+import { libraryPageUrl } from './open-story';
 import { useSyncStatus } from './sync-status';
 import { SyncProgress } from './SyncProgress';
 import { PageSection } from './PageSection';
@@ -78,10 +79,11 @@ export function Popup() {
           <h1>{t('popupTitle')}</h1>
           <a
             class="masthead-link"
-            href={browser.runtime.getURL('/options.html')}
+            href={libraryPageUrl()}
             onClick={(event) => {
+              // In a tab of its own: the popup closes as it loses the focus.
               event.preventDefault();
-              void browser.runtime.openOptionsPage();
+              void browser.tabs.create({ url: event.currentTarget.href });
             }}
           >
             {t('manageLibrary')}

@@ -20,3 +20,8 @@ export function entityPageUrl(type: EntityType, name: string): string {
 export async function openEntity(type: EntityType, name: string): Promise<void> {
   await browser.tabs.create({ url: entityPageUrl(type, name) });
 }
+
+/** The library page: every story, to browse, search, filter and remove (the popup's 管理报道库, the options page's link). */
+export function libraryPageUrl(): string {
+  return browser.runtime.getURL('/library.html');
+}

@@ -5,6 +5,7 @@
  * background answers UI_ and PAGE_ messages; it sends BG_ ones only on the reader's command (the
  * context menu).
  */
+import type { Position, StoryFilter } from './library/browse';
 import type { Story } from './story';
 import type { Source, SyncResult } from './library/sync/source';
 import type { NewSource } from './library/sync/sources';
@@ -74,6 +75,42 @@ export interface EntityPage {
   together: Array<{ type: EntityType; name: string; count: number }>;
 }
 
+/** A story as the library page lists it: where it came from, and for a search the words found, marked. */
+export interface LibraryStory extends StorySummary {
+  origin: string;
+  found?: { titleMarks: Snippet['marks']; snippet: Snippet };
+}
+
+/** What the library page asks for: a page of the stories a search (when `text` is not blank) and filter show, after `after`. */
+export interface LibraryQuery extends StoryFilter {
+  text: string;
+  after?: Position;
+  limit: number;
+}
+
+/** A library search is for a name or a few words: a longer query is refused (the page's box takes no more). */
+export const MAX_LIBRARY_QUERY = 200;
+
+export interface LibraryListing {
+  /** Newest first, a day's stories in page order. */
+  stories: LibraryStory[];
+  /** A search's: how many it found. (Browsing, the count is UI_LIBRARY_COUNT's: the list never waits for it.) */
+  total?: number;
+  /** Where the next page starts; none after the last. */
+  next?: Position;
+  /** A search that named more stories than it ranks: how many it ranks (the best, listed newest first). */
+  capped?: number;
+}
+
+/** The library's size, and its stories counted by origin: the bundle, imports, each sync source. */
+export interface LibraryCounts {
+  total: number;
+  /** `name`: a sync source's, for an origin that is a source the reader has (not bundled, not import). */
+  origins: Array<{ origin: string; count: number; name?: string }>;
+  /** The first and the last day. */
+  span?: { first: string; last: string };
+}
+
 /** The article a content script found on its page. */
 export interface PageArticle {
   url: string;
@@ -99,6 +136,11 @@ export type Message =
   | { type: 'UI_SEARCH'; text: string }
   | { type: 'UI_STORY_RELATED'; id: string }
   | { type: 'UI_ENTITY'; entity: EntityType; name: string }
+  | { type: 'UI_LIBRARY_LIST'; query: LibraryQuery }
+  | { type: 'UI_LIBRARY_COUNTS' }
+  | { type: 'UI_LIBRARY_COUNT'; filter: StoryFilter }
+  | { type: 'UI_REMOVE_STORY'; id: string }
+  | { type: 'UI_RESTORE_STORY'; id: string }
   | { type: 'UI_ANALYZE_STORIES'; stories: Story[] }
   | { type: 'UI_LIBRARY_CHANGED' }
   | { type: 'UI_LIST_SOURCES' }
@@ -120,6 +162,14 @@ export interface Replies {
   /** A story's own related coverage in the library, the story itself left out; none for an unknown id. */
   UI_STORY_RELATED: RelatedSummary[];
   UI_ENTITY: EntityPage;
+  UI_LIBRARY_LIST: LibraryListing;
+  UI_LIBRARY_COUNTS: LibraryCounts;
+  /** How many stories the filter shows. */
+  UI_LIBRARY_COUNT: number;
+  /** Whether the library had it; it is kept aside for undo, its index entries gone. */
+  UI_REMOVE_STORY: { removed: boolean };
+  /** Whether it is back as it was; not when it was not removed lately or its id is in the library again. */
+  UI_RESTORE_STORY: { restored: boolean };
   /** The stories with their analysis, for an import in the options page (jieba lives in the worker). */
   UI_ANALYZE_STORIES: Story[];
   /** The options page wrote the library itself (an import): the worker drops what it kept of it. */

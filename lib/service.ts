@@ -19,6 +19,7 @@ import type { ReaderGate } from './reader-gate';
 import type { Handler, Handlers, MessageOrigin, ServiceContext } from './service/handler';
 import { entityPage } from './service/entity-page';
 import { libraryCache } from './service/library-cache';
+import { libraryCount, libraryCounts, libraryList, removeStory, restoreStory } from './service/library-page';
 import { addSource, analyzeImport, importWritten, listSources, previewSource, removeSource, syncNow, updateSource } from './service/library-handlers';
 import { getStory, listStories, openStory, pageArticle, pageSelection, pageWake, search, storyRelated } from './service/reader-handlers';
 
@@ -51,6 +52,11 @@ const handlers: Handlers = {
   UI_SEARCH: search,
   UI_STORY_RELATED: storyRelated,
   UI_ENTITY: entityPage,
+  UI_LIBRARY_LIST: libraryList,
+  UI_LIBRARY_COUNTS: libraryCounts,
+  UI_LIBRARY_COUNT: libraryCount,
+  UI_REMOVE_STORY: removeStory,
+  UI_RESTORE_STORY: restoreStory,
   UI_ANALYZE_STORIES: analyzeImport,
   UI_LIBRARY_CHANGED: importWritten,
   UI_LIST_SOURCES: listSources,

@@ -31,6 +31,9 @@ const nonEmpty = v.pipe(line, v.trim(), v.nonEmpty('must not be empty'));
 const name = v.pipe(v.string(), v.maxLength(MAX_NAME_CHARS, `must be a name of at most ${MAX_NAME_CHARS} characters`));
 const names = v.pipe(v.array(name), v.maxLength(MAX_PARTS, `must hold at most ${MAX_PARTS} names`));
 
+/** What a story's id may be: a message naming a story is checked against it too. */
+export const STORY_ID = /^[\w.:-]{1,120}$/;
+
 /** YYYY-MM-DD of a day that exists (not 2024-02-31), in a year a newspaper story can have. */
 function isStoryDate(text: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
@@ -65,7 +68,7 @@ const AnalysisSchema = v.object({
  * truth: the TypeScript type is inferred from it and JSON Lines import validates against it.
  */
 export const StorySchema = v.object({
-  id: v.pipe(v.string(), v.regex(/^[\w.:-]{1,120}$/, 'must be 1–120 letters, digits or . _ : -')),
+  id: v.pipe(v.string(), v.regex(STORY_ID, 'must be 1–120 letters, digits or . _ : -')),
   publication: v.optional(nonEmpty, DEFAULT_PUBLICATION),
   date: v.pipe(v.string(), v.check(isStoryDate, `must be a real day written YYYY-MM-DD, in ${FIRST_YEAR}–${LAST_YEAR}`)),
   page: v.optional(count(1)),

@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { libraryPageUrl } from '../../components/open-story';
 import { localizeDocument, t } from '../../components/i18n';
 import { BubbleSites } from '../../components/BubbleSites';
 import { LibraryTransfer } from '../../components/LibraryTransfer';
@@ -9,6 +10,11 @@ localizeDocument('optionsTitle');
 render(
   <main class="options">
     <h1>{t('optionsTitle')}</h1>
+    <p>
+      <a class="options-library-link" href={libraryPageUrl()}>
+        {t('optionsToLibrary')}
+      </a>
+    </p>
     <SyncSources />
     <LibraryTransfer />
     <BubbleSites />

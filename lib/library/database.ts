@@ -18,7 +18,20 @@ export const plain = ({ fingerprint: _, ...story }: StoredStory): Story => story
 export type StoredDoc = DocRecord & { terms: string[] };
 
 export interface LibrarySchema extends DBSchema {
-  stories: { key: string; value: StoredStory; indexes: { 'by-date': string; 'by-origin': string; 'by-url': string; 'by-fingerprint': string } };
+  stories: {
+    key: string;
+    value: StoredStory;
+    indexes: {
+      'by-date': string;
+      'by-origin': string;
+      'by-url': string;
+      'by-fingerprint': string;
+      /** The library page's order, newest first: one key per story, so a page resumes exactly where the last one ended. */
+      'by-date-id': [string, string];
+      /** The same within one origin (a source, the bundle, imports). */
+      'by-origin-date-id': [string, string, string];
+    };
+  };
   meta: { key: string; value: unknown };
   /** The inverted index: one record per indexed story, by its number. */
   docs: { key: number; value: StoredDoc; indexes: { 'by-id': string } };
@@ -51,6 +64,8 @@ export const COMPACTION = 'compaction';
 /** The library's knowledge in two records: names are read at every wake, word counts only with jieba. */
 export const NAMES = 'knownNames';
 export const WORD_COUNTS = 'wordCounts';
+/** The stories the reader removed last, as stored, so that undo puts them back exactly. */
+export const REMOVED = 'removedStories';
 
 /**
  * One step per schema version; step i takes the database from version i to i + 1. A new version
@@ -82,6 +97,12 @@ const MIGRATIONS: Array<(db: LibraryDb, tx: UpgradeTx) => void> = [
   },
   (db) => {
     db.createObjectStore('segments', { keyPath: 'seq' });
+  },
+  (_db, tx) => {
+    // The library page lists newest first, filtered by origin, a page at a time.
+    const stories = tx.objectStore('stories');
+    stories.createIndex('by-date-id', ['date', 'id']);
+    stories.createIndex('by-origin-date-id', ['origin', 'date', 'id']);
   },
 ];
 

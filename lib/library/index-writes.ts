@@ -4,7 +4,7 @@
  * undone together.
  */
 import { indexEntry, type IndexEntry } from '../match/index-entry';
-import { addKnowledge, emptyKnowledge, type LibraryKnowledge } from '../nlp/analyzer';
+import { addKnowledge, emptyKnowledge, removeKnowledge, type LibraryKnowledge } from '../nlp/analyzer';
 import type { Idf } from '../nlp/keywords';
 import type { Story } from '../story';
 import { DOC_COUNT, NAMES, NEXT_ORD, NEXT_SEGMENT, stored, WORD_COUNTS, type StoredDoc, type StoredStory, type Writes, type WriteTx } from './database';
@@ -26,9 +26,11 @@ export function indexed(stories: Story[], idf: Idf): Indexed[] {
 
 /**
  * The index writes for stories put and ids removed. The posting lists are not touched: the
- * changes go into one new segment.
+ * changes go into one new segment. `uncounted`: removed stories whose words leave the library's
+ * counts too (one the reader removed, which undo may put back as it was); the stories a source or
+ * the bundle takes away are not read for it.
  */
-export async function planIndexWrites(tx: WriteTx, put: Indexed[], removed: string[]): Promise<Writes> {
+export async function planIndexWrites(tx: WriteTx, put: Indexed[], removed: string[], uncounted: Story[] = []): Promise<Writes> {
   const docs = tx.objectStore('docs');
   const meta = tx.objectStore('meta');
   const [nextOrdStored, docCountStored, seqStored, names, wordCounts, olds] = await Promise.all([
@@ -66,6 +68,8 @@ export async function planIndexWrites(tx: WriteTx, put: Indexed[], removed: stri
     takeOut(olds[i]);
     if (olds[i]) drop(olds[i]!);
   });
+  // Their words were counted when they were indexed (below): a story put back counts them again.
+  for (const story of uncounted) if (story.analysis && olds[removed.indexOf(story.id)]) removeKnowledge(knowledge, story.analysis);
   put.forEach(({ story, entry }, i) => {
     const old = olds[removed.length + i];
     takeOut(old);

@@ -8,12 +8,15 @@ import type { IndexReader } from '../match/postings';
 import type { LibraryKnowledge } from '../nlp/analyzer';
 import type { Idf } from '../nlp/keywords';
 import { BUNDLED_ORIGIN, compareStories, type Story } from '../story';
-import { BUNDLED_VERSION, NAMES, NEEDS_INDEX, openLibraryDb, plain, WORD_COUNTS } from './database';
+import { libraryBrowser, type LibraryBrowser } from './browse';
+import { BUNDLED_VERSION, NAMES, NEEDS_INDEX, openLibraryDb, plain, REMOVED, WORD_COUNTS, type StoredStory } from './database';
 import { fingerprint } from './fingerprint';
 import { openIndexStore, type IndexStoreOptions } from './index-store';
 import { indexed, planIndexWrites } from './index-writes';
 
 export const LIBRARY_DB = 'zhuzhou-daily-lens';
+/** Removed stories kept for undo, the latest; an older one is gone for good. */
+export const REMOVED_KEPT = 20;
 
 export interface Library {
   count(): Promise<number>;
@@ -37,6 +40,18 @@ export interface Library {
   duplicatesOf(stories: Story[]): Promise<Array<string | undefined>>;
   /** Removes every story of one origin (a source the reader removed with its stories); how many. */
   removeOrigin(origin: string): Promise<number>;
+  /**
+   * Removes one story and its index entries, as a source's stories go, and keeps it aside (the
+   * last REMOVED_KEPT) for `restore`; whether the library had it.
+   */
+  remove(id: string): Promise<boolean>;
+  /**
+   * Puts a removed story back as it was stored, its index entries with it; false when it is not
+   * kept aside, or the library has a story of that id again (which stays).
+   */
+  restore(id: string): Promise<boolean>;
+  /** The library a page at a time, newest first, filtered by day and origin, and its counts. */
+  browse: LibraryBrowser;
   /** The bundle version last installed, to skip the work on every service-worker wake. */
   bundledVersion(): Promise<string | undefined>;
   /** The inverted index over the stories, kept in step with every write. */
@@ -185,6 +200,35 @@ export async function openLibrary(name: string, idf: () => Promise<Idf>, options
       });
       return removed;
     },
+    async remove(id) {
+      let found = false;
+      await indexStore.write(async (tx) => {
+        const meta = tx.objectStore('meta');
+        const [story, kept] = await Promise.all([tx.objectStore('stories').get(id), meta.get(REMOVED) as Promise<StoredStory[] | undefined>]);
+        found = story !== undefined;
+        if (!story) return [];
+        const removed = [...(kept ?? []).filter((s) => s.id !== id), story].slice(-REMOVED_KEPT);
+        return [() => tx.objectStore('stories').delete(id), ...(await planIndexWrites(tx, [], [id], [story])), () => meta.put(removed, REMOVED)];
+      });
+      return found;
+    },
+    async restore(id) {
+      const kept = ((await db.get('meta', REMOVED)) as StoredStory[] | undefined)?.find((s) => s.id === id);
+      if (!kept) return false;
+      // Indexed as when it was first written: the same story, the same general IDF.
+      const put = indexed([plain(kept)], await idf());
+      let restored = false;
+      await indexStore.write(async (tx) => {
+        const meta = tx.objectStore('meta');
+        const [present, removed] = await Promise.all([tx.objectStore('stories').getKey(id), meta.get(REMOVED) as Promise<StoredStory[] | undefined>]);
+        const rest = (removed ?? []).filter((s) => s.id !== id);
+        restored = present === undefined && rest.length < (removed ?? []).length;
+        if (!restored) return [() => meta.put(rest, REMOVED)];
+        return [() => tx.objectStore('stories').put(kept), ...(await planIndexWrites(tx, put, [])), () => meta.put(rest, REMOVED)];
+      });
+      return restored;
+    },
+    browse: libraryBrowser(db),
     async bundledVersion() {
       return (await db.get('meta', BUNDLED_VERSION)) as string | undefined;
     },

@@ -177,6 +177,10 @@ export function emptyKnowledge(): LibraryKnowledge {
 
 type Taught = Pick<TextAnalysis, 'entities' | 'keywords'> & { aliases?: Record<string, string> };
 
+/** The words of a story's analysis that the knowledge counts stories by: its keywords and names, each once. */
+const countedWords = ({ entities, keywords }: Pick<TextAnalysis, 'entities' | 'keywords'>) =>
+  new Set([...keywords.map((k) => k.word), ...ENTITY_TYPES.flatMap((t) => entities[t])]);
+
 /**
  * Adds one story's analysis to the knowledge (in place): its names and short names, and unless
  * `counted` already (a story stored again), its words.
@@ -184,7 +188,7 @@ type Taught = Pick<TextAnalysis, 'entities' | 'keywords'> & { aliases?: Record<s
 export function addKnowledge(knowledge: LibraryKnowledge, { entities, keywords, aliases = {} }: Taught, counted = false): void {
   if (!counted) knowledge.stories++;
   if (!counted) {
-    for (const word of new Set([...keywords.map((k) => k.word), ...ENTITY_TYPES.flatMap((t) => entities[t])])) {
+    for (const word of countedWords({ entities, keywords })) {
       // A count that is no number was written before prototype keys were guarded: it starts again.
       const count = ownValue(knowledge.df, word);
       setOwn(knowledge.df, word, (Number.isFinite(count) ? count! : 0) + 1);
@@ -200,6 +204,20 @@ export function addKnowledge(knowledge: LibraryKnowledge, { entities, keywords, 
   for (const [short, full] of Object.entries(aliases)) {
     const type = ENTITY_TYPES.find((t) => entities[t].includes(full));
     if (type) add(type, short, full);
+  }
+}
+
+/**
+ * Takes a removed story's words out of the counts (in place), so that putting it back counts them
+ * as they were. Its names stay known: another story may name them, and a name known is no count.
+ */
+export function removeKnowledge(knowledge: LibraryKnowledge, analysis: Pick<TextAnalysis, 'entities' | 'keywords'>): void {
+  knowledge.stories = Math.max(0, knowledge.stories - 1);
+  for (const word of countedWords(analysis)) {
+    const count = ownValue(knowledge.df, word);
+    if (!Number.isFinite(count)) continue;
+    if (count! > 1) setOwn(knowledge.df, word, count! - 1);
+    else delete knowledge.df[word];
   }
 }
 

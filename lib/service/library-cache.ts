@@ -1,7 +1,7 @@
 /**
  * What the service keeps of the library between messages: the query finder, which caches the
- * library's names for English text. Every change to the library goes through `libraryChanged`,
- * so no answer comes from what the library no longer is.
+ * library's names for English text, and the library page's counts. Every change to the library
+ * goes through `libraryChanged`, so no answer comes from what the library no longer is.
  */
 import type { Library } from '../library/library';
 import { queryFinder, type QueryFinder } from '../match/related';
@@ -10,6 +10,12 @@ import type { Analyzer } from '../nlp/analyzer';
 export interface LibraryCache {
   /** The query finder over the library, made at the first query after a change. */
   finder(lib: Library): Promise<QueryFinder>;
+  /**
+   * A count of the library (or the list of its origins) under `key`, counted at the first ask after
+   * a change: IndexedDB counts record by record (a second or more at 100,000 stories), and the
+   * library page asks again and again.
+   */
+  counted<T>(key: string, count: () => Promise<T>): Promise<T>;
   /**
    * The library changed: `here`, written by this worker (its library connection has already
    * dropped what its queries kept); `elsewhere`, written on another connection (the options
@@ -21,12 +27,24 @@ export interface LibraryCache {
 
 export function libraryCache(analyzer: () => Promise<Analyzer>, read: (path: string) => Promise<string>): LibraryCache {
   let finder: QueryFinder | undefined;
+  const counts = new Map<string, Promise<unknown>>();
   return {
     async finder(lib) {
       return (finder ??= queryFinder({ analyzer: await analyzer(), index: lib.index, libraryNames: () => lib.entityNames(), read }));
     },
+    counted<T>(key: string, count: () => Promise<T>) {
+      let counting = counts.get(key) as Promise<T> | undefined;
+      if (!counting) {
+        counting = count();
+        counts.set(key, counting);
+        // A failed count is not kept: the next ask counts again.
+        counting.catch(() => counts.get(key) === counting && counts.delete(key));
+      }
+      return counting;
+    },
     async libraryChanged(lib, where) {
       finder = undefined;
+      counts.clear();
       if (where === 'here') return;
       lib.changedElsewhere();
       (await analyzer()).learnLibrary({ names: await lib.names() });

@@ -1,6 +1,7 @@
 /**
  * Related coverage at scale: a 3,000-character article ranked against libraries of 1k, 10k and
- * 100k generated stories (tests/bench/synthetic-library.ts).
+ * 100k generated stories (tests/bench/synthetic-library.ts); in the same libraries, the library
+ * page (tests/bench/library-page.ts).
  *   in Node      the in-memory index (what a warm worker holds), ranking only;
  *   in Chromium  the extension's IndexedDB index in the real service worker, filled through the
  *                options page's import of a file per batch: import speed, then the rank time of
@@ -17,6 +18,7 @@ import { normalizeForAnalysis } from '../../lib/nlp/normalize';
 import { launchExtension, type ExtensionGlobal } from '../../scripts/launch-extension';
 import { nodeAnalyzer } from '../unit/helpers';
 import { ENTITY_PAINTED_MARK } from '../../components/EntityPage';
+import { libraryPageRows } from './library-page';
 import { measure, popupPaint, untilCompacted } from './measure';
 import type { Row } from './stats';
 import { analysedSentences, articleAbout, syntheticStories } from './synthetic-library';
@@ -133,6 +135,7 @@ export async function browserRankingRows(sentences: Sentences): Promise<Row[]> {
         { measure: `service worker, ${label}: whole reply (analysis + rank), warm`, runs: warmReply.length, values: warmReply, unit: 'ms' },
         { measure: `service worker, ${label}: rank, first query after a wake`, runs: coldRank.length, values: coldRank, unit: 'ms' },
         { measure: `service worker, ${label}: whole first reply after a wake`, runs: coldReply.length, values: coldReply, unit: 'ms' },
+        ...(await libraryPageRows(session, page, label)),
       );
     }
     rows.unshift({

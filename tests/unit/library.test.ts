@@ -19,16 +19,18 @@ beforeEach(async () => {
 });
 
 describe('library schema', () => {
-  it('is version 4 with stories keyed by id and indexed by date, address and fingerprint, and the inverted index with its segments', async () => {
+  it('is version 5 with stories keyed by id and indexed by date, address, fingerprint and the library page’s order, and the inverted index with its segments', async () => {
     library.close();
     const db = await openDB(name);
-    expect(db.version).toBe(4);
+    expect(db.version).toBe(5);
     expect([...db.objectStoreNames].sort()).toEqual(['docs', 'meta', 'postings', 'segments', 'stories', 'termCounts']);
     const store = db.transaction('stories').store;
     expect(store.keyPath).toBe('id');
     expect([...store.indexNames]).toContain('by-date');
     expect(store.index('by-date').keyPath).toBe('date');
     expect([...store.indexNames]).toEqual(expect.arrayContaining(['by-url', 'by-fingerprint']));
+    expect(store.index('by-date-id').keyPath).toEqual(['date', 'id']);
+    expect(store.index('by-origin-date-id').keyPath).toEqual(['origin', 'date', 'id']);
     db.close();
   });
 });
