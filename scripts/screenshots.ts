@@ -1,6 +1,6 @@
 /**
  * `npm run screenshots`: the pictures in docs/screenshots/ — the popup (on a news page, and a
- * name searched), the story, entity and options pages and the selection bubble, each light and
+ * name searched), the story, entity, library and options pages and the selection bubble, each light and
  * dark, in Chinese and in English — taken from the built extension in Chromium, one browser per
  * language. Each is cropped to what it shows, so the folder stays small.
  */
@@ -98,6 +98,11 @@ async function shootAll(session: ExtensionSession, theme: Theme, suffix: string)
   await entity.locator('.entity-month').first().waitFor();
   await shootPage(entity, name('entity'));
   await entity.close();
+
+  const library = await open(session, 'library.html', theme);
+  await library.locator('[data-row-id]').first().waitFor();
+  await shootPage(library, name('library'));
+  await library.close();
 
   const options = await open(session, 'options.html', theme);
   await options.locator('.site-input').waitFor();
