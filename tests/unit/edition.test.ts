@@ -306,6 +306,52 @@ describe('syncing an edition served on 127.0.0.1', { timeout: 60_000 }, () => {
       ]);
       for (const story of stored.values()) expect(story.paragraphs.join('')).not.toMatch(/上一篇|下一篇|返回|版权|本文来源|分享/);
     });
+
+    // Layouts restated from real editions' markup (the text is the project's own).
+    it(`reads real editions' markup in ${encoding}: a table template, a map-only page, a swiper page list`, async () => {
+      const credits = () => [...stored.values()].map((s) => [s.title, s.byline ?? s.author ?? '']);
+      const clean = () => {
+        for (const story of stored.values()) expect(story.paragraphs.join('')).not.toMatch(/上一|下一|返回|往期|广告|版权|株洲新闻网|第\s*\d+\s*版/);
+        stored.clear();
+        state = undefined;
+        server.requests.length = 0;
+      };
+      // Script-free tables: 引题, title and 副题 in font02 / font01 / font02 cells, the body between
+      // enpcontent comments in #ozoom; one article linked only by an <area> without alt, one in page A01's 导读 but mapped on A02.
+      await syncSource(source(`/${encoding}/html/2024-06/05/node_7.htm`), deps());
+      expect(summary()).toEqual([
+        ['2024-06-05', 1, '要闻', '神农城片区夜间经济集聚区挂牌', '点亮城市烟火气', '首批入驻商户一百二十家'],
+        ['2024-06-05', 1, '要闻', '市民服务中心延长周末办件时间', '', ''],
+        ['2024-06-05', 2, '民生', '社区长者食堂新增三个网点', '家门口的好去处', ''],
+        ['2024-06-05', 2, '民生', '老旧电梯更新补贴开始申报', '', '单台最高补助十五万元'],
+      ]);
+      expect(credits()).toEqual([
+        ['神农城片区夜间经济集聚区挂牌', '本报记者 周敏'],
+        ['市民服务中心延长周末办件时间', '通讯员 彭丽'],
+        ['社区长者食堂新增三个网点', ''],
+        ['老旧电梯更新补贴开始申报', '本报记者 罗琪'],
+      ]);
+      clean();
+      // Articles linked only from the page image, by ../ addresses; headlines in #APP-PreTitle / #APP-Title / #APP-Subtitle / #APP-Author.
+      await syncSource(source(`/${encoding}/content/2024-06/06/node_2.htm`), deps());
+      expect(summary()).toEqual([
+        ['2024-06-06', 1, '要闻', '轨道交通装备产业园签约五个项目', '产业链招商再发力', '总投资逾三十亿元'],
+        ['2024-06-06', 1, '要闻', '湘江株洲段开展水上安全巡查', '', ''],
+        ['2024-06-06', 2, '综合', '图书馆暑期少儿阅读营开始报名', '', ''],
+      ]);
+      expect(credits().map(([, credit]) => credit)).toEqual(['本报记者 谭静', '', '通讯员 易晓']);
+      expect(server.requests.filter((path) => path.includes('/2024-06/05/') || path.includes('/2024-06/07/'))).toEqual([]);
+      clean();
+      // Pages in a swiper list labelled 「01版：要闻」, articles in ul.news-list, the credit in p.sec beside the paper's dateline.
+      await syncSource(source(`/${encoding}/pc/layout/202406/07/node_02.html`), deps());
+      expect(summary()).toEqual([
+        ['2024-06-07', 2, '时评', '让便民服务更进一步', '', ''],
+        ['2024-06-07', 1, '要闻', '醴陵陶瓷出口订单同比增长两成', '外贸稳中有进', '东南亚和中东市场需求旺盛'],
+        ['2024-06-07', 1, '要闻', '城区新增十二处口袋公园', '', ''],
+      ]);
+      expect(credits().map(([, credit]) => credit)).toEqual(['', '本报记者 黄蓉', '']);
+      clean();
+    });
   }
 
   it('fetches only what changed: the pages again, conditionally, and no article it has', async () => {
