@@ -50,7 +50,12 @@ describe('edition addresses', () => {
     expect(pageLabel('上一版')).toBeUndefined();
   });
 
-  it('takes the days a source asks for: its own, today, or the last seven', () => {
+  it('takes the days a source asks for: its own, today, or the last seven; or the last N ending at its own', () => {
+    expect(editionDays({ url: 'http://e.example.cn/html/2024-06/01/node_2.htm', editionDays: 'today' }, '2024-06-20', 3)).toEqual([
+      '2024-06-01',
+      '2024-05-31',
+      '2024-05-30',
+    ]);
     const source = (editionDays?: EditionDays) => ({ url: 'http://e.example.cn/html/2024-06/01/node_2.htm', editionDays });
     expect(editionDays(source(), '2024-06-05')).toEqual(['2024-06-01']);
     expect(editionDays(source('today'), '2024-06-05')).toEqual(['2024-06-05']);
@@ -78,6 +83,12 @@ describe('edition addresses', () => {
       url: 'http://e.example.cn/html/2024-06/01/node_2.htm',
     });
     expect(read(html('<a href="html/2024-06/01/node_2.htm">进入数字报</a>')).url).toBe('http://e.example.cn/html/2024-06/01/node_2.htm');
+    // An article page (its own address no page's) linking the day's pages: read from the first of them.
+    const article = html('<a href="node_2.htm">第01版</a><a href="node_3.htm">第02版</a><a href="content_2.htm">下一篇</a>');
+    expect(read(article, 'http://e.example.cn/html/2024-06/01/content_1.htm')).toEqual({
+      kind: 'edition',
+      url: 'http://e.example.cn/html/2024-06/01/node_2.htm',
+    });
   });
 });
 
@@ -191,6 +202,31 @@ describe('what an edition page lists', () => {
       ['content_10001.htm', '荷塘区新建智能制造产业园开工'],
       ['content_10002.htm', '湘江风光带新增三处亲水平台'],
     ]);
+  });
+
+  it('reads pages restated from real editions: a table template, a page image as the only article list, a swiper list', async () => {
+    const table = editionListing(htmlDocument(await fixture('html/2024-06/05/node_7.htm')), 'http://e.example.cn/html/2024-06/05/node_7.htm');
+    expect(table.label).toBe('第A01版：要闻');
+    expect(table.pages.map((p) => p.label)).toEqual(['第A01版：要闻', '第A02版：民生']);
+    // The 导读 line is listed (its own page's image claims it later); 往期回顾, the news site and the ad are not.
+    expect(table.articles.map((a) => [a.url.split('/').at(-1), a.title, !!a.mapped])).toEqual([
+      ['content_30001.htm', '神农城片区夜间经济集聚区挂牌', true],
+      ['content_30002.htm', '市民服务中心延长周末办件时间', true],
+      ['content_30004.htm', '老旧电梯更新补贴开始申报', false],
+    ]);
+    const mapped = editionListing(htmlDocument(await fixture('content/2024-06/06/node_2.htm')), 'http://e.example.cn/content/2024-06/06/node_2.htm');
+    expect(mapped.pages.map((p) => p.url)).toEqual(['http://e.example.cn/content/2024-06/06/node_2.htm', 'http://e.example.cn/content/2024-06/06/node_3.htm']);
+    expect(mapped.articles.map((a) => [a.url, a.title, a.mapped])).toEqual([
+      ['http://e.example.cn/content/2024-06/06/content_40001.htm', '', true],
+      ['http://e.example.cn/content/2024-06/06/content_40002.htm', '', true],
+    ]);
+    const swiper = editionListing(htmlDocument(await fixture('pc/layout/202406/07/node_02.html')), 'http://e.example.cn/pc/layout/202406/07/node_02.html');
+    expect(swiper.label).toBe('02版：时评');
+    expect(swiper.pages.map((p) => [p.url.split('/').at(-1), p.label])).toEqual([
+      ['node_01.html', '01版：要闻'],
+      ['node_02.html', '02版：时评'],
+    ]);
+    expect(swiper.articles.map((a) => a.url)).toEqual(['http://e.example.cn/pc/content/202406/07/content_5003.html']);
   });
 
   it('reads the first links of a link flood only, and takes keys of Object.prototype as addresses like any', () => {
