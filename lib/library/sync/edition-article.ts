@@ -3,9 +3,10 @@
  * body and the headlines: Founder's `<founder-title>` / `<founder-introtitle>` (引题) /
  * `<founder-subtitle>` (副题) / `<founder-author>` / `<founder-content>`, the body between
  * `<!--enpcontent-->` and `<!--/enpcontent-->` or in `<div id="ozoom">`, and an
- * `<!--enpproperty …-->` comment naming title, date, author and page; the newer pages put 引题,
- * title and 副题 in h3, h1 and h2. What is marked is taken as marked; a page that marks nothing
- * goes through the content script's own extraction.
+ * `<!--enpproperty …-->` comment naming title, date, author and page; templates with `APP-` ids
+ * (`#APP-Title` …); the older table template's font01 / font02 cells; the newer pages put 引题,
+ * title and 副题 in h3, h1 and h2, the credit in the paragraph under them. What is marked is taken
+ * as marked; a page that marks nothing goes through the content script's own extraction.
  */
 import { containerLines, extractArticle } from '../../extract/article';
 import { htmlDocument } from '../../extract/html-document';
