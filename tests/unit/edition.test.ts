@@ -47,7 +47,11 @@ describe('edition addresses', () => {
     expect(pageLabel(' 第 3 版 : 本地新闻 ')).toEqual({ page: 3, name: '本地新闻' });
     expect(pageLabel('A04版 文体')).toEqual({ page: 4, name: '文体' });
     expect(pageLabel('第01版')).toEqual({ page: 1, name: undefined });
+    expect(pageLabel('A01：要闻')).toEqual({ page: 1, name: '要闻' });
+    expect(pageLabel('B3 县域')).toEqual({ page: 3, name: '县域' });
+    expect(pageLabel('01版：要闻')).toEqual({ page: 1, name: '要闻' });
     expect(pageLabel('上一版')).toBeUndefined();
+    expect(pageLabel('2024年6月1日')).toBeUndefined();
   });
 
   it('takes the days a source asks for: its own, today, or the last seven; or the last N ending at its own', () => {
@@ -227,6 +231,14 @@ describe('what an edition page lists', () => {
       ['node_02.html', '02版：时评'],
     ]);
     expect(swiper.articles.map((a) => a.url)).toEqual(['http://e.example.cn/pc/content/202406/07/content_5003.html']);
+  });
+
+  it('reads an https page’s own links written as http:// to the same host as its own, not another host’s', () => {
+    const page = 'https://e.example.cn/html/2024-06/01/node_2.htm';
+    const doc = htmlDocument(
+      '<html><body><a href="http://e.example.cn/html/2024-06/01/content_1.htm">一篇报道的标题</a><a href="http://ads.example.cn/html/2024-06/01/content_2.htm">广告</a><a href="http://e.example.cn:8080/html/2024-06/01/content_3.htm">别的端口</a></body></html>',
+    );
+    expect(pageLinks(doc, page).map((link) => link.url)).toEqual(['https://e.example.cn/html/2024-06/01/content_1.htm']);
   });
 
   it('reads the first links of a link flood only, and takes keys of Object.prototype as addresses like any', () => {
