@@ -218,6 +218,9 @@ describe('what an edition page lists', () => {
       ['content_30002.htm', '市民服务中心延长周末办件时间', true],
       ['content_30004.htm', '老旧电梯更新补贴开始申报', false],
     ]);
+    // A page that links only the other pages, its own label set as text and not in its <title>.
+    const own = editionListing(htmlDocument(await fixture('html/2024-06/05/node_8.htm')), 'http://e.example.cn/html/2024-06/05/node_8.htm');
+    expect([own.label, own.pages.length]).toEqual(['第A02版：民生', 1]);
     const mapped = editionListing(htmlDocument(await fixture('content/2024-06/06/node_2.htm')), 'http://e.example.cn/content/2024-06/06/node_2.htm');
     expect(mapped.pages.map((p) => p.url)).toEqual(['http://e.example.cn/content/2024-06/06/node_2.htm', 'http://e.example.cn/content/2024-06/06/node_3.htm']);
     expect(mapped.articles.map((a) => [a.url, a.title, a.mapped])).toEqual([
