@@ -3,7 +3,7 @@
  * section page of a news site lists (links that may be articles), read from their links.
  */
 import { editionDay, editionRole, pageLabel } from './edition-layout';
-import { MAX_EDITION_PAGES, MAX_PAGE_ARTICLES } from './limits';
+import { MAX_EDITION_PAGES, MAX_LINKS_READ, MAX_PAGE_ARTICLES } from './limits';
 import { pageLinks } from './page-links';
 import type { Listing } from './source';
 
@@ -13,8 +13,12 @@ const LABEL_TEXT = 'strong, b, font, span, p, td, li, div, h1, h2, h3, h4';
 
 /** The page's own label set as text (「<strong>第A02版：民生</strong>」): the first short element, outside links, that reads as one. */
 function labelInText(doc: Document): string | undefined {
+  let read = 0;
   for (const element of doc.querySelectorAll(LABEL_TEXT)) {
-    if (element.closest('a') || element.querySelector('a, area')) continue;
+    // A label is a leaf or nearly: wrappers are passed over before their subtree is read, and a
+    // page of endless elements is read no further than its head.
+    if (++read > MAX_LINKS_READ) break;
+    if (element.childElementCount > 2 || element.closest('a') || element.querySelector('a, area')) continue;
     const text = (element.textContent ?? '').replace(/\s+/g, ' ').trim();
     if (text.length <= 30 && pageLabel(text)) return text;
   }
