@@ -26,7 +26,7 @@ import { createAnalyzer, type Analyzer } from '../lib/nlp/analyzer';
 import { articleText } from '../lib/page/article-text';
 import { isSearchQuery } from '../lib/match/search';
 import { crawlSource } from '../lib/library/sync/crawl';
-import { isEditionPage } from '../lib/library/sync/edition-layout';
+import { editionDay, isEditionPage } from '../lib/library/sync/edition-layout';
 import { type Fetched, fetchSource, type Validators } from '../lib/library/sync/fetch-source';
 import type { Source } from '../lib/library/sync/source';
 import { makeSource } from '../lib/library/sync/sources';
@@ -52,7 +52,12 @@ options:
   --jsonl          input and output are JSON Lines (required by analyze)
   --max N          crawl: at most N stories (an edition or a section fetches at most N articles)
   --pause MS       crawl: the pause between two requests to the site, in ms (default 1000)
+  --days N         crawl: a dated edition's last N days ending at the address's day (at most 31; a day
+                   without an edition is skipped)
   --help           show this text`;
+
+/** --days at most: a month of an edition is already thousands of requests at the polite pace. */
+const MAX_CRAWL_DAYS = 31;
 
 class UsageError extends Error {}
 /** A source that could not be read: said on stderr, exit 1. */
@@ -151,7 +156,7 @@ async function kindOf(url: string, fetch: (url: string, known: Validators) => Pr
 }
 
 /** A source's stories printed as it yields them. */
-async function crawl(address: string, max: number | undefined, pauseMs: number | undefined): Promise<void> {
+async function crawl(address: string, max: number | undefined, pauseMs: number | undefined, days: number | undefined): Promise<void> {
   const fetch = (url: string, known: Validators) => fetchSource(url, known, SYNC_LIMITS);
   const today = new Date().toLocaleDateString('sv');
   let source: Source;
@@ -163,6 +168,8 @@ async function crawl(address: string, max: number | undefined, pauseMs: number |
   const { kind, url } = await kindOf(source.url, fetch);
   const host = new URL(url).hostname;
   source = await makeSource({ kind, url, ...(kind === 'print-page' && { printPage: { publication: host, date: today, page: 1 } }) });
+  if (days !== undefined && (kind !== 'edition' || !editionDay(url)))
+    throw new UsageError('--days is for a dated edition address (…/2024-06/01/node_1.htm and the like)');
   process.stderr.write(`insight crawl: ${source.url} is read as a source of kind ${kind}\n`);
   let n = 0;
   const { result } = await crawlSource(source, {
@@ -170,6 +177,7 @@ async function crawl(address: string, max: number | undefined, pauseMs: number |
     today,
     max,
     pauseMs,
+    days,
     onStory(story) {
       n++;
       process.stdout.write(storyLine(story));
@@ -194,6 +202,7 @@ function readCommandLine(argv: string[]) {
         help: { type: 'boolean' },
         max: { type: 'string' },
         pause: { type: 'string' },
+        days: { type: 'string' },
       },
     });
   } catch (error) {
@@ -218,7 +227,9 @@ async function main(argv: string[]): Promise<void> {
   }
   if (command === 'crawl') {
     if (extra.length !== 1) throw new UsageError('crawl needs one URL');
-    await crawl(extra[0], count(values.max, '--max', 1), count(values.pause, '--pause', 0));
+    const days = count(values.days, '--days', 1);
+    if (days !== undefined && days > MAX_CRAWL_DAYS) throw new UsageError(`--days takes at most ${MAX_CRAWL_DAYS}, not ${days}`);
+    await crawl(extra[0], count(values.max, '--max', 1), count(values.pause, '--pause', 0), days);
     return;
   }
   if (extra.length) throw new UsageError(`unexpected argument '${extra[0]}'`);

@@ -47,10 +47,19 @@ describe('edition addresses', () => {
     expect(pageLabel(' 第 3 版 : 本地新闻 ')).toEqual({ page: 3, name: '本地新闻' });
     expect(pageLabel('A04版 文体')).toEqual({ page: 4, name: '文体' });
     expect(pageLabel('第01版')).toEqual({ page: 1, name: undefined });
+    expect(pageLabel('A01：要闻')).toEqual({ page: 1, name: '要闻' });
+    expect(pageLabel('B3 县域')).toEqual({ page: 3, name: '县域' });
+    expect(pageLabel('01版：要闻')).toEqual({ page: 1, name: '要闻' });
     expect(pageLabel('上一版')).toBeUndefined();
+    expect(pageLabel('2024年6月1日')).toBeUndefined();
   });
 
-  it('takes the days a source asks for: its own, today, or the last seven', () => {
+  it('takes the days a source asks for: its own, today, or the last seven; or the last N ending at its own', () => {
+    expect(editionDays({ url: 'http://e.example.cn/html/2024-06/01/node_2.htm', editionDays: 'today' }, '2024-06-20', 3)).toEqual([
+      '2024-06-01',
+      '2024-05-31',
+      '2024-05-30',
+    ]);
     const source = (editionDays?: EditionDays) => ({ url: 'http://e.example.cn/html/2024-06/01/node_2.htm', editionDays });
     expect(editionDays(source(), '2024-06-05')).toEqual(['2024-06-01']);
     expect(editionDays(source('today'), '2024-06-05')).toEqual(['2024-06-05']);
@@ -78,6 +87,12 @@ describe('edition addresses', () => {
       url: 'http://e.example.cn/html/2024-06/01/node_2.htm',
     });
     expect(read(html('<a href="html/2024-06/01/node_2.htm">进入数字报</a>')).url).toBe('http://e.example.cn/html/2024-06/01/node_2.htm');
+    // An article page (its own address no page's) linking the day's pages: read from the first of them.
+    const article = html('<a href="node_2.htm">第01版</a><a href="node_3.htm">第02版</a><a href="content_2.htm">下一篇</a>');
+    expect(read(article, 'http://e.example.cn/html/2024-06/01/content_1.htm')).toEqual({
+      kind: 'edition',
+      url: 'http://e.example.cn/html/2024-06/01/node_2.htm',
+    });
   });
 });
 
@@ -193,6 +208,42 @@ describe('what an edition page lists', () => {
     ]);
   });
 
+  it('reads pages restated from real editions: a table template, a page image as the only article list, a swiper list', async () => {
+    const table = editionListing(htmlDocument(await fixture('html/2024-06/05/node_7.htm')), 'http://e.example.cn/html/2024-06/05/node_7.htm');
+    expect(table.label).toBe('第A01版：要闻');
+    expect(table.pages.map((p) => p.label)).toEqual(['第A01版：要闻', '第A02版：民生']);
+    // The 导读 line is listed (its own page's image claims it later); 往期回顾, the news site and the ad are not.
+    expect(table.articles.map((a) => [a.url.split('/').at(-1), a.title, !!a.mapped])).toEqual([
+      ['content_30001.htm', '神农城片区夜间经济集聚区挂牌', true],
+      ['content_30002.htm', '市民服务中心延长周末办件时间', true],
+      ['content_30004.htm', '老旧电梯更新补贴开始申报', false],
+    ]);
+    // A page that links only the other pages, its own label set as text and not in its <title>.
+    const own = editionListing(htmlDocument(await fixture('html/2024-06/05/node_8.htm')), 'http://e.example.cn/html/2024-06/05/node_8.htm');
+    expect([own.label, own.pages.length]).toEqual(['第A02版：民生', 1]);
+    const mapped = editionListing(htmlDocument(await fixture('content/2024-06/06/node_2.htm')), 'http://e.example.cn/content/2024-06/06/node_2.htm');
+    expect(mapped.pages.map((p) => p.url)).toEqual(['http://e.example.cn/content/2024-06/06/node_2.htm', 'http://e.example.cn/content/2024-06/06/node_3.htm']);
+    expect(mapped.articles.map((a) => [a.url, a.title, a.mapped])).toEqual([
+      ['http://e.example.cn/content/2024-06/06/content_40001.htm', '', true],
+      ['http://e.example.cn/content/2024-06/06/content_40002.htm', '', true],
+    ]);
+    const swiper = editionListing(htmlDocument(await fixture('pc/layout/202406/07/node_02.html')), 'http://e.example.cn/pc/layout/202406/07/node_02.html');
+    expect(swiper.label).toBe('02版：时评');
+    expect(swiper.pages.map((p) => [p.url.split('/').at(-1), p.label])).toEqual([
+      ['node_01.html', '01版：要闻'],
+      ['node_02.html', '02版：时评'],
+    ]);
+    expect(swiper.articles.map((a) => a.url)).toEqual(['http://e.example.cn/pc/content/202406/07/content_5003.html']);
+  });
+
+  it('reads an https page’s own links written as http:// to the same host as its own, not another host’s', () => {
+    const page = 'https://e.example.cn/html/2024-06/01/node_2.htm';
+    const doc = htmlDocument(
+      '<html><body><a href="http://e.example.cn/html/2024-06/01/content_1.htm">一篇报道的标题</a><a href="http://ads.example.cn/html/2024-06/01/content_2.htm">广告</a><a href="http://e.example.cn:8080/html/2024-06/01/content_3.htm">别的端口</a></body></html>',
+    );
+    expect(pageLinks(doc, page).map((link) => link.url)).toEqual(['https://e.example.cn/html/2024-06/01/content_1.htm']);
+  });
+
   it('reads the first links of a link flood only, and takes keys of Object.prototype as addresses like any', () => {
     const flood = Array.from({ length: MAX_LINKS_READ * 3 }, (_, i) => `<a href="content_${i}.htm">标题${i}</a>`).join('');
     const started = performance.now();
@@ -305,6 +356,54 @@ describe('syncing an edition served on 127.0.0.1', { timeout: 60_000 }, () => {
         ['2024-06-04', 2, '经济', '芦淞服装市场夏季订货会举行', '', ''],
       ]);
       for (const story of stored.values()) expect(story.paragraphs.join('')).not.toMatch(/上一篇|下一篇|返回|版权|本文来源|分享/);
+    });
+
+    // Layouts restated from real editions' markup (the text is the project's own).
+    it(`reads real editions' markup in ${encoding}: a table template, a map-only page, a swiper page list`, async () => {
+      const credits = () => [...stored.values()].map((s) => [s.title, s.byline ?? s.author ?? '']);
+      const clean = () => {
+        for (const story of stored.values()) expect(story.paragraphs.join('')).not.toMatch(/上一|下一|返回|往期|广告|版权|株洲新闻网|第\s*\d+\s*版/);
+        stored.clear();
+        state = undefined;
+        server.requests.length = 0;
+      };
+      // Script-free tables: 引题, title and 副题 in font02 / font01 / font02 cells, the body between
+      // enpcontent comments in #ozoom; one article linked only by an <area> without alt, one in page A01's 导读 but mapped on A02.
+      await syncSource(source(`/${encoding}/html/2024-06/05/node_7.htm`), deps());
+      expect(summary()).toEqual([
+        ['2024-06-05', 1, '要闻', '神农城片区夜间经济集聚区挂牌', '点亮城市烟火气', '首批入驻商户一百二十家'],
+        ['2024-06-05', 1, '要闻', '市民服务中心延长周末办件时间', '', ''],
+        ['2024-06-05', 2, '民生', '社区长者食堂新增三个网点', '家门口的好去处', ''],
+        ['2024-06-05', 2, '民生', '老旧电梯更新补贴开始申报', '', '单台最高补助十五万元'],
+      ]);
+      expect(credits()).toEqual([
+        ['神农城片区夜间经济集聚区挂牌', '本报记者 周敏'],
+        ['市民服务中心延长周末办件时间', '通讯员 彭丽'],
+        ['社区长者食堂新增三个网点', ''],
+        ['老旧电梯更新补贴开始申报', '本报记者 罗琪'],
+      ]);
+      // The hidden second copy of a body some pages keep for their copy button is not read twice.
+      expect([...stored.values()][1].paragraphs).toHaveLength(2);
+      clean();
+      // Articles linked only from the page image, by ../ addresses; headlines in #APP-PreTitle / #APP-Title / #APP-Subtitle / #APP-Author.
+      await syncSource(source(`/${encoding}/content/2024-06/06/node_2.htm`), deps());
+      expect(summary()).toEqual([
+        ['2024-06-06', 1, '要闻', '轨道交通装备产业园签约五个项目', '产业链招商再发力', '总投资逾三十亿元'],
+        ['2024-06-06', 1, '要闻', '湘江株洲段开展水上安全巡查', '', ''],
+        ['2024-06-06', 2, '综合', '图书馆暑期少儿阅读营开始报名', '', ''],
+      ]);
+      expect(credits().map(([, credit]) => credit)).toEqual(['本报记者 谭静', '', '通讯员 易晓']);
+      expect(server.requests.filter((path) => path.includes('/2024-06/05/') || path.includes('/2024-06/07/'))).toEqual([]);
+      clean();
+      // Pages in a swiper list labelled 「01版：要闻」, articles in ul.news-list, the credit in p.sec beside the paper's dateline.
+      await syncSource(source(`/${encoding}/pc/layout/202406/07/node_02.html`), deps());
+      expect(summary()).toEqual([
+        ['2024-06-07', 2, '时评', '让便民服务更进一步', '', ''],
+        ['2024-06-07', 1, '要闻', '醴陵陶瓷出口订单同比增长两成', '外贸稳中有进', '东南亚和中东市场需求旺盛'],
+        ['2024-06-07', 1, '要闻', '城区新增十二处口袋公园', '', ''],
+      ]);
+      expect(credits().map(([, credit]) => credit)).toEqual(['', '本报记者 黄蓉', '']);
+      clean();
     });
   }
 

@@ -248,6 +248,27 @@ describe('insight crawl', { timeout: 60_000 }, () => {
     }
   });
 
+  it('reads the last N days of a dated edition with --days, ending at the address’s day and skipping days without one', async () => {
+    editions.requests.length = 0;
+    const { code, stdout } = await insight('crawl', `${editions.base}/utf8/content/2024-06/06/node_2.htm`, '--days', '3', '--pause', '0');
+    expect(code).toBe(0);
+    expect(lines(stdout).map((s) => [s.date, s.page, s.title])).toEqual([
+      ['2024-06-06', 1, '轨道交通装备产业园签约五个项目'],
+      ['2024-06-06', 1, '湘江株洲段开展水上安全巡查'],
+      ['2024-06-06', 2, '图书馆暑期少儿阅读营开始报名'],
+      ['2024-06-05', 1, '云龙示范区新建两座人行天桥'],
+    ]);
+    expect(editions.requests).toContain('/utf8/content/2024-06/04/node_2.htm');
+    expect(editions.requests.filter((path) => /2024-06\/0[37]/.test(path))).toEqual([]);
+    // An address that is no dated edition (here a page of text): --days is refused.
+    editions.robots = '株洲日报\n\n标题\n\n正文。';
+    const undated = await insight('crawl', `${editions.base}/robots.txt`, '--days', '3');
+    editions.robots = undefined;
+    expect(undated.code).toBe(2);
+    expect(undated.stderr).toContain('--days');
+    expect((await insight('crawl', `${editions.base}/utf8/content/2024-06/06/node_2.htm`, '--days', '400')).code).toBe(2);
+  });
+
   it('says what is wrong with a bad address or an unreachable one, and exits non-zero', async () => {
     const bad = await insight('crawl', 'not an address');
     expect(bad.code).toBe(2);

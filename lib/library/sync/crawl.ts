@@ -14,6 +14,8 @@ export interface CrawlOptions {
   /** Stories wanted at most: the crawl stops once it has them (and an edition fetches no more articles). */
   max?: number;
   pauseMs?: number;
+  /** A dated edition: the last this many days ending at its address's day, not the address's day only. */
+  days?: number;
   /** Each story as it is read, in the source's order. */
   onStory?(story: Story): void;
 }
@@ -27,7 +29,7 @@ export async function crawlSource(source: Source, options: CrawlOptions): Promis
     result = await syncSource(source, {
       fetch: options.fetch,
       today: options.today,
-      crawl: { pauseMs: options.pauseMs, maxArticles: Number.isFinite(max) ? max : undefined },
+      crawl: { pauseMs: options.pauseMs, maxArticles: Number.isFinite(max) ? max : undefined, days: options.days },
       stories: {
         getMany: async (ids) => ids.map((id) => stories.get(id)),
         duplicatesOf: async (list) => list.map(() => undefined),

@@ -3,9 +3,10 @@
  * body and the headlines: Founder's `<founder-title>` / `<founder-introtitle>` (引题) /
  * `<founder-subtitle>` (副题) / `<founder-author>` / `<founder-content>`, the body between
  * `<!--enpcontent-->` and `<!--/enpcontent-->` or in `<div id="ozoom">`, and an
- * `<!--enpproperty …-->` comment naming title, date, author and page; the newer pages put 引题,
- * title and 副题 in h3, h1 and h2. What is marked is taken as marked; a page that marks nothing
- * goes through the content script's own extraction.
+ * `<!--enpproperty …-->` comment naming title, date, author and page; templates with `APP-` ids
+ * (`#APP-Title` …); the older table template's font01 / font02 cells; the newer pages put 引题,
+ * title and 副题 in h3, h1 and h2, the credit in the paragraph under them. What is marked is taken
+ * as marked; a page that marks nothing goes through the content script's own extraction.
  */
 import { containerLines, extractArticle } from '../../extract/article';
 import { htmlDocument } from '../../extract/html-document';
@@ -25,8 +26,18 @@ export interface ArticleParts {
   pageLabel?: string;
 }
 
+/**
+ * Where the platforms mark each headline, most specific first: Founder's own tags, the ids of its
+ * newer templates (`#APP-Title` and the like), the classic table template's title cell.
+ */
+const HEADLINE = {
+  title: ['founder-title', '#APP-Title', 'td.font01'],
+  kicker: ['founder-introtitle', '#APP-PreTitle'],
+  deck: ['founder-subtitle', '#APP-Subtitle'],
+  author: ['founder-author', '#APP-Author'],
+} as const;
 /** Containers the platforms put an article's body in, most specific first. */
-const BODY = ['founder-content', '#ozoom', '#articleContent', '.article-content', '#FontZoom', '.content_article'];
+const BODY = ['founder-content', '#ozoom', '#APP-Content', '#articleContent', '.article-content', '#FontZoom', '.content_article'];
 /** Lines of an edition's furniture that a container may still hold. */
 const NAVIGATION = /^(?:上一篇|下一篇|上一版|下一版|返回目录|返回版面|返回首页|版面导航|标题导航|本版标题导航|往期回顾|放大|缩小|默认|打印|关闭)(?:[：:\s]|$)/;
 /** 「本报记者 张三」「记者 张三 通讯员 李四」「□ 张三」: a short credit line opening the text. */
@@ -59,6 +70,32 @@ function enpProperty(html: string): Map<string, string> {
 }
 
 const textOf = (doc: Document, selector: string) => squash(doc.querySelector(selector)?.textContent) || undefined;
+const marked = (doc: Document, selectors: readonly string[]) => selectors.map((selector) => textOf(doc, selector)).find(Boolean);
+
+/**
+ * The classic table template's cells beside its title cell (td.font01): the font02 cell above it
+ * and the one below it (a 引题 and a 副题, or a credit).
+ */
+function besideCell(doc: Document, after: boolean): string | undefined {
+  const title = doc.querySelector('td.font01');
+  // In document order, read by querySelectorAll: linkedom's compareDocumentPosition misorders cells of different rows.
+  const cells = [...(title?.closest('table')?.querySelectorAll('td.font01, td.font02') ?? [])];
+  const at = cells.indexOf(title as Element);
+  const cell = after ? cells.slice(at + 1).find((c) => c.matches('td.font02')) : cells.slice(0, at).findLast((c) => c.matches('td.font02'));
+  return squash(cell?.textContent) || undefined;
+}
+
+/**
+ * A credit set in its own paragraph under the headlines (「本报记者 张三」 with the paper's dateline
+ * beside it in a span): the paragraph's own text, when it reads as a credit.
+ */
+function creditBelowTitle(doc: Document): string | undefined {
+  let next = doc.querySelector('h1')?.nextElementSibling;
+  while (next && /^H[1-6]$/.test(next.tagName)) next = next.nextElementSibling;
+  if (next?.tagName !== 'P') return undefined;
+  const own = squash([...next.childNodes].map((node) => (node.nodeType === 3 ? node.textContent : ' ')).join(''));
+  return CREDIT_LINE.test(own) ? own : undefined;
+}
 
 /**
  * A heading beside the page's h1 in the newer layouts: the h3 above it (引题), the h2 (副题) and
@@ -100,10 +137,14 @@ function dayOf(text: string | undefined): string | undefined {
 export function editionArticle(doc: Document, html: string, url: string, listed?: string): ArticleParts | undefined {
   const enp = enpProperty(html);
   // On a page with a marked body its h1 is the headline.
-  const title = textOf(doc, 'founder-title') ?? enp.get('title') ?? (bodyContainer(doc) && textOf(doc, 'h1')) ?? (listed || undefined) ?? findTitle(doc);
-  const kicker = textOf(doc, 'founder-introtitle') ?? enp.get('introtitle') ?? besideTitle(doc, 'H3', false);
-  const deck = textOf(doc, 'founder-subtitle') ?? enp.get('subtitle') ?? besideTitle(doc, 'H2', true);
-  const author = textOf(doc, 'founder-author') ?? enp.get('author') ?? besideTitle(doc, 'H4', true);
+  const title = marked(doc, HEADLINE.title) ?? enp.get('title') ?? (bodyContainer(doc) && textOf(doc, 'h1')) ?? (listed || undefined) ?? findTitle(doc);
+  // A cell beside the title that reads as a credit is the author, not a headline.
+  const [above, below] = [besideCell(doc, false), besideCell(doc, true)];
+  const credit = [above, below].find((cell) => cell && CREDIT_LINE.test(cell));
+  const headline = (cell: string | undefined) => (cell === credit ? undefined : cell);
+  const kicker = marked(doc, HEADLINE.kicker) ?? enp.get('introtitle') ?? besideTitle(doc, 'H3', false) ?? headline(above);
+  const deck = marked(doc, HEADLINE.deck) ?? enp.get('subtitle') ?? besideTitle(doc, 'H2', true) ?? headline(below);
+  const author = marked(doc, HEADLINE.author) ?? enp.get('author') ?? besideTitle(doc, 'H4', true) ?? credit ?? creditBelowTitle(doc);
   const heads = new Set([title, kicker, deck, author].filter(Boolean));
   const lines = (bodyLines(doc, html, url) ?? []).map(squash).filter((line) => line && !NAVIGATION.test(line));
   // A container that also holds the headlines gives them again on top.

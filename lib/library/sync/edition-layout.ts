@@ -81,17 +81,18 @@ export function lastDays(today: string, count: number): string[] {
 }
 
 /**
- * A page's label as an edition writes it (「第02版：经济」, 「A03版 本地」, 「第 2 版」): the page's
- * number and its name, when the label says them.
+ * A page's label as an edition writes it (「第02版：经济」, 「A03版 本地」, 「第 2 版」, and a lettered
+ * page without 版: 「A01：要闻」): the page's number and its name, when the label says them.
  */
 export function pageLabel(text: string): { page: number; name?: string } | undefined {
-  const found = /^\s*第?\s*[A-Za-z]{0,2}\s*(\d{1,3})\s*版\s*[：:\-—·|｜\s]*\s*(.*?)\s*$/.exec(text.replace(/\s+/g, ' '));
-  if (!found || !Number(found[1])) return undefined;
-  const name = found[2]
+  const found = /^\s*第?\s*(?:[A-Za-z]{1,2}\s*(\d{1,3})\s*版?|(\d{1,3})\s*版)\s*[：:\-—·|｜\s]*\s*(.*?)\s*$/.exec(text.replace(/\s+/g, ' '));
+  const page = Number(found?.[1] ?? found?.[2]);
+  if (!found || !page) return undefined;
+  const name = found[3]
     .replace(/^[（(]|[)）]$/g, '')
     .trim()
     .slice(0, 40);
-  return { page: Number(found[1]), name: name || undefined };
+  return { page, name: name || undefined };
 }
 
 /** An address that is no edition's page: said in the reader's terms, a "format" problem. */

@@ -3,11 +3,27 @@
  * section page of a news site lists (links that may be articles), read from their links.
  */
 import { editionDay, editionRole, pageLabel } from './edition-layout';
-import { MAX_EDITION_PAGES, MAX_PAGE_ARTICLES } from './limits';
+import { MAX_EDITION_PAGES, MAX_LINKS_READ, MAX_PAGE_ARTICLES } from './limits';
 import { pageLinks } from './page-links';
 import type { Listing } from './source';
 
 const MAX_LISTED_TITLE = 100;
+/** Elements a page sets its own label in, as text, when its page list links only the other pages. */
+const LABEL_TEXT = 'strong, b, font, span, p, td, li, div, h1, h2, h3, h4';
+
+/** The page's own label set as text (「<strong>第A02版：民生</strong>」): the first short element, outside links, that reads as one. */
+function labelInText(doc: Document): string | undefined {
+  let read = 0;
+  for (const element of doc.querySelectorAll(LABEL_TEXT)) {
+    // A label is a leaf or nearly: wrappers are passed over before their subtree is read, and a
+    // page of endless elements is read no further than its head.
+    if (++read > MAX_LINKS_READ) break;
+    if (element.childElementCount > 2 || element.closest('a') || element.querySelector('a, area')) continue;
+    const text = (element.textContent ?? '').replace(/\s+/g, ' ').trim();
+    if (text.length <= 30 && pageLabel(text)) return text;
+  }
+  return undefined;
+}
 
 /** The pages of the edition's day and this page's articles, in the page's order; navigation to other days, ads and other sites left out. */
 export function editionListing(doc: Document, url: string): Listing {
@@ -27,7 +43,7 @@ export function editionListing(doc: Document, url: string): Listing {
   const own = pages.find((page) => page.url === url)?.text;
   const title = doc.querySelector('title')?.textContent ?? '';
   return {
-    label: own || /第?\s*[A-Za-z]{0,2}\d{1,3}\s*版[^-_|｜]*/.exec(title)?.[0].trim() || undefined,
+    label: own || /第?\s*[A-Za-z]{0,2}\d{1,3}\s*版[^-_|｜]*/.exec(title)?.[0].trim() || labelInText(doc),
     pages: pages.map((page) => ({ url: page.url, label: page.text.slice(0, MAX_LISTED_TITLE) })),
     articles,
   };

@@ -2,7 +2,8 @@
  * The links of a page an edition or a news section lists its articles on: every <a href>,
  * image-map <area href> (an edition's page image links its articles through one) and <option
  * value> (some editions list their pages in a drop-down), resolved
- * against the page, on the page's own site only, without fragments. Bounded: a page of a hundred
+ * against the page, on the page's own site only, without fragments. A page served over https whose
+ * template still writes its own links as http://same-host/… has them read as https: the same site. Bounded: a page of a hundred
  * thousand links gives its first MAX_LINKS_READ.
  */
 import { blockText } from '../../extract/text';
@@ -32,6 +33,7 @@ export function pageLinks(doc: Document, pageUrl: string): PageLink[] {
     const href = (element.getAttribute(element.tagName === 'OPTION' ? 'value' : 'href') ?? '').trim();
     if (!href || !URL.canParse(href, from)) continue;
     const url = new URL(href, from);
+    if (url.protocol === 'http:' && new URL(pageUrl).protocol === 'https:' && url.hostname === new URL(pageUrl).hostname && !url.port) url.protocol = 'https:';
     // An <option>'s value is any string: only an edition's page address is taken from one.
     if (url.origin !== origin || (element.tagName === 'OPTION' && !editionRole(url.href))) continue;
     url.hash = '';

@@ -41,6 +41,8 @@ export interface CrawlRun {
   allowed(url: string): Promise<boolean>;
   /** Articles this sync may still fetch (counts down from the cap). */
   budget: number;
+  /** An edition's days: the last this many ending at its address's day, whatever the source asks (`insight crawl --days`). */
+  days?: number;
 }
 
 /** A field the options page asks for, beside the address and the name. */

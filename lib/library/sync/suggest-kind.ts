@@ -45,9 +45,11 @@ export function kindFromContent(text: string, url: string, doc: () => Document):
   if (!head.startsWith('<')) return as('print-page');
   if (isEditionPage(url)) return as('edition');
   const page = doc();
-  // A page linking several pages and articles of an edition is one of its pages, whatever its own address.
-  const roles = pageLinks(page, url).map((link) => editionRole(link.url));
-  if (roles.filter((r) => r === 'page').length >= 2 && roles.includes('article')) return as('edition');
+  // A page linking several dated pages and articles of an edition (an article page, a page with
+  // an address of its own) is read from the first of those pages: an edition is read from one.
+  const links = pageLinks(page, url);
+  const pages = links.filter((link) => isEditionPage(link.url));
+  if (pages.length >= 2 && links.some((link) => editionRole(link.url) === 'article')) return as('edition', pages[0].url);
   const entry = editionEntry(page, url);
   return entry ? as('edition', entry) : as('section');
 }

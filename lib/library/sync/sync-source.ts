@@ -39,7 +39,7 @@ export interface SyncDeps {
   today: string;
   batchSize?: number;
   /** A crawling kind's pause between requests to a site (CRAWL_PAUSE_MS) and cap on articles per sync (MAX_ARTICLES). */
-  crawl?: { pauseMs?: number; maxArticles?: number };
+  crawl?: { pauseMs?: number; maxArticles?: number; days?: number };
 }
 
 /**
@@ -147,7 +147,7 @@ export async function syncSource(source: Source, deps: SyncDeps): Promise<SyncRe
     state,
     counts,
     today: deps.today,
-    crawl: { allowed: async (url) => (await manners?.allowed(url)) ?? true, budget: deps.crawl?.maxArticles ?? MAX_ARTICLES },
+    crawl: { allowed: async (url) => (await manners?.allowed(url)) ?? true, budget: deps.crawl?.maxArticles ?? MAX_ARTICLES, days: deps.crawl?.days },
     titled: (title) => {
       state.title = titleOf(title) ?? state.title;
     },

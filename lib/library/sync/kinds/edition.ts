@@ -28,9 +28,10 @@ interface Placement {
   position: number;
 }
 
-/** The days a sync reads, newest first. */
-export function editionDays(source: Pick<Source, 'url' | 'editionDays'>, today: string): string[] {
+/** The days a sync reads, newest first; `span` days ending at the address's own, when given. */
+export function editionDays(source: Pick<Source, 'url' | 'editionDays'>, today: string, span?: number): string[] {
   const own = editionDay(source.url);
+  if (own && span) return lastDays(own, span);
   if (!own || !source.editionDays || source.editionDays === 'address') return own ? [own] : [];
   return lastDays(today, source.editionDays === 'week' ? 7 : 1);
 }
@@ -122,7 +123,7 @@ export const editionKind: SourceKindModule<'edition'> = {
   crawls: true,
   formatErrors: [EditionError],
   async sync(source, run) {
-    const days = editionDays(source, run.today);
+    const days = editionDays(source, run.today, run.crawl.days);
     if (!days.length) throw new EditionError(`${source.url}: not an address of an edition's page (…/2024-06/01/node_1.htm and the like)`);
     // Only the days read now are remembered: the state stays the size of the range.
     forgetExcept(run, (url) => days.includes(editionDay(url) ?? ''));
