@@ -29,6 +29,7 @@ const areaStore = (area: typeof browser.storage.local): KeyValueStore => ({
   get: async (key) => (await area.get(key))[key],
   set: (key, value) => area.set({ [key]: value }),
   remove: (key) => area.remove(key),
+  keys: async () => Object.keys(await area.get(null)),
 });
 
 export default defineBackground(() => {

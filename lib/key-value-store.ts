@@ -7,4 +7,6 @@ export interface KeyValueStore {
   get(key: string): Promise<unknown>;
   set(key: string, value: unknown): Promise<void>;
   remove(key: string): Promise<void>;
+  /** Every key it holds (an extension's storage area holds few: sources, tabs' coverage, statuses). */
+  keys(): Promise<string[]>;
 }

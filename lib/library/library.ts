@@ -36,6 +36,8 @@ export interface Library {
   installBundled(stories: Story[], version: string): Promise<void>;
   /** Stories by id, in one read (undefined where there is none). */
   getMany(ids: string[]): Promise<Array<Story | undefined>>;
+  /** Whether the library holds each id, in one read of keys only. */
+  holds(ids: string[]): Promise<boolean[]>;
   /** For each story, the id of another with the same address or the same text, if the library has one; in one read. */
   duplicatesOf(stories: Story[]): Promise<Array<string | undefined>>;
   /** Removes every story of one origin (a source the reader removed with its stories); how many. */
@@ -179,6 +181,10 @@ export async function openLibrary(name: string, idf: () => Promise<Idf>, options
           return story && plain(story);
         }),
       );
+    },
+    async holds(ids) {
+      const tx = db.transaction('stories');
+      return Promise.all(ids.map(async (id) => (await tx.store.getKey(id)) !== undefined));
     },
     async duplicatesOf(stories) {
       const tx = db.transaction('stories');

@@ -8,7 +8,8 @@ import type { KeyValueStore } from '../key-value-store';
 import { keepShown } from '../match/keep-shown';
 import type { PageCoverage } from '../messages';
 
-export const tabKey = (tabId: number) => `tab:${tabId}`;
+const TAB = 'tab:';
+export const tabKey = (tabId: number) => `${TAB}${tabId}`;
 
 export function tabCoverage(store: KeyValueStore, changed: (tabId: number, coverage: PageCoverage | null) => void | Promise<void>) {
   const get = async (tabId: number) => ((await store.get(tabKey(tabId))) as PageCoverage | undefined) ?? null;
@@ -28,6 +29,23 @@ export function tabCoverage(store: KeyValueStore, changed: (tabId: number, cover
     async forget(tabId: number) {
       await store.remove(tabKey(tabId));
       await changed(tabId, null);
+    },
+    /**
+     * Takes the stories the library no longer holds (a story or a source removed) out of every
+     * tab's coverage, so no popup lists a story that is gone; the badges follow.
+     */
+    async prune(held: (ids: string[]) => Promise<boolean[]>) {
+      for (const key of await store.keys()) {
+        if (!key.startsWith(TAB)) continue;
+        const tabId = Number(key.slice(TAB.length));
+        const kept = await get(tabId);
+        if (!kept) continue;
+        const present = await held(kept.related.map((story) => story.id));
+        if (present.every(Boolean)) continue;
+        const pruned = { ...kept, related: kept.related.filter((_, i) => present[i]) };
+        await store.set(key, pruned);
+        await changed(tabId, pruned);
+      }
     },
   };
 }

@@ -50,7 +50,7 @@ export const updateSource: Handler<'UI_UPDATE_SOURCE'> = async ({ id, enabled },
  * A source goes with its sync, which may be waiting for readers to be answered: so this waits
  * outside the readers' gate.
  */
-export const removeSource: Handler<'UI_REMOVE_SOURCE'> = async ({ id, removeStories }, { library, sources, runner, libraryChanged }) => {
+export const removeSource: Handler<'UI_REMOVE_SOURCE'> = async ({ id, removeStories }, { library, sources, runner, libraryChanged, tabs }) => {
   const lib = await library();
   const { removed, release } = await runner.remove(id, async () => {
     const gone = await sources.remove(id);
@@ -60,7 +60,10 @@ export const removeSource: Handler<'UI_REMOVE_SOURCE'> = async ({ id, removeStor
       release: gone ? permissionsToRelease(gone, await sources.list()) : [],
     };
   });
-  if (removed) await libraryChanged(lib, 'here');
+  if (removed) {
+    await libraryChanged(lib, 'here');
+    await tabs.prune(lib.holds);
+  }
   return { removed, release };
 };
 

@@ -120,12 +120,15 @@ export const libraryCount: Handler<'UI_LIBRARY_COUNT'> = async (message, service
   return service.counted(JSON.stringify(filter), () => lib.browse.count(filter));
 };
 
-export const removeStory: Handler<'UI_REMOVE_STORY'> = async ({ id }, { library, libraryChanged }) => {
+export const removeStory: Handler<'UI_REMOVE_STORY'> = async ({ id }, { library, libraryChanged, tabs }) => {
   if (!isId(id)) throw fieldError('UI_REMOVE_STORY', 'id');
   const lib = await library();
   const removed = await lib.remove(id);
-  // The finder forgets it: no search or related coverage finds it any more.
-  if (removed) await libraryChanged(lib, 'here');
+  // The finder forgets it: no search or related coverage finds it any more, nor a tab's popup.
+  if (removed) {
+    await libraryChanged(lib, 'here');
+    await tabs.prune(lib.holds);
+  }
   return { removed };
 };
 

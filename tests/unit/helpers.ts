@@ -1,3 +1,4 @@
+import type { KeyValueStore } from '../../lib/key-value-store';
 import { readFile } from 'node:fs/promises';
 import * as jieba from 'jieba-wasm';
 import { loadBundledStories } from '../../lib/library/bundled';
@@ -29,5 +30,16 @@ export function readerStory(id: string, title = '读者自己添加的报道'): 
     captions: [],
     paragraphs: ['这是一篇读者导入的报道。'],
     origin: 'import',
+  };
+}
+
+/** A key-value store over a Map, as the background's storage areas are; `clone` copies values in and out, as browser storage does. */
+export function mapStore(map = new Map<string, unknown>(), clone = false): KeyValueStore {
+  const copy = <T>(value: T): T => (clone ? structuredClone(value) : value);
+  return {
+    get: async (key) => copy(map.get(key)),
+    set: async (key, value) => void map.set(key, copy(value)),
+    remove: async (key) => void map.delete(key),
+    keys: async () => [...map.keys()],
   };
 }

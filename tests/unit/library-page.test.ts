@@ -11,7 +11,7 @@ import { tabCoverage } from '../../lib/page/tab-coverage';
 import { createService } from '../../lib/service';
 import { LIBRARY_PAGE_MAX } from '../../lib/service/library-page';
 import { compareStories, type Story } from '../../lib/story';
-import { freshDbName, loadJieba, readPackageFile, readerStory } from './helpers';
+import { freshDbName, loadJieba, mapStore, readPackageFile, readerStory } from './helpers';
 
 let dbName: string;
 let library: Library;
@@ -25,18 +25,13 @@ beforeEach(async () => {
   library = await state.library();
   const session = new Map<string, unknown>();
   store = new Map();
-  const keyValue = (map: Map<string, unknown>) => ({
-    get: async (k: string) => map.get(k),
-    set: async (k: string, v: unknown) => void map.set(k, v),
-    remove: async (k: string) => void map.delete(k),
-  });
   handle = createService({
     ...state,
-    tabs: tabCoverage(keyValue(session), () => undefined),
+    tabs: tabCoverage(mapStore(session), () => undefined),
     openStory: async () => undefined,
     sync: {
       fetch: (url, known) => fetchSource(url, known, { timeoutMs: 5000, maxBytes: 1 << 20 }),
-      store: keyValue(store),
+      store: mapStore(store),
       status: () => undefined,
       today: () => '2024-06-01',
     },

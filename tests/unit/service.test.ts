@@ -13,7 +13,7 @@ import { createService } from '../../lib/service';
 import { ENTITY_STORIES, ENTITY_TOGETHER, monthCounts } from '../../lib/service/entity-page';
 import { libraryCache } from '../../lib/service/library-cache';
 import type { Story } from '../../lib/story';
-import { bundledStories, freshDbName, loadJieba, readPackageFile, readerStory } from './helpers';
+import { bundledStories, freshDbName, loadJieba, mapStore, readPackageFile, readerStory } from './helpers';
 
 let library: Library;
 let handle: ReturnType<typeof createService>['handle'];
@@ -34,7 +34,7 @@ function serviceOf(state: ReturnType<typeof createBackgroundState>, tabs: Return
     openStory: async (id) => void opened.push(id),
     sync: {
       fetch: (url, known) => fetchSource(url, known, { timeoutMs: 5000, maxBytes: 1 << 20 }),
-      store: { get: async (k) => store.get(k), set: async (k, v) => void store.set(k, v), remove: async (k) => void store.delete(k) },
+      store: mapStore(store),
       status: () => undefined,
       today: () => '2024-06-01',
     },
@@ -51,13 +51,10 @@ beforeEach(async () => {
   badges = new Map();
   badgeUpdates = [];
   opened = [];
-  tabs = tabCoverage(
-    { get: async (key) => session.get(key), set: async (key, value) => void session.set(key, value), remove: async (key) => void session.delete(key) },
-    (tabId, coverage) => {
-      badgeUpdates.push(tabId);
-      badges.set(tabId, coverage ? coverage.related.length : null);
-    },
-  );
+  tabs = tabCoverage(mapStore(session), (tabId, coverage) => {
+    badgeUpdates.push(tabId);
+    badges.set(tabId, coverage ? coverage.related.length : null);
+  });
   handle = serviceOf(state, tabs).handle;
   importOnOptionsPage = async (text) => {
     const page = await openLibrary(dbName, async () => (await state.analyzer()).idf());
@@ -321,6 +318,19 @@ describe('page coverage', () => {
     expect(badges.get(7)).toBe(kept.related.length);
   });
 
+  it('takes a story the reader removes out of every tab’s coverage, and the badge follows', async () => {
+    const text = '湖南立方新能源科技有限责任公司研发的钠离子电池日前获得国际权威认证，这是株洲新能源产业的又一突破。';
+    for (const tabId of [11, 12]) await handle({ type: 'PAGE_ARTICLE', article: article(`https://news.example.com/${tabId}.html`, text) }, { tabId });
+    await expect.poll(() => [11, 12].every((tab) => (session.get(tabKey(tab)) as PageCoverage | undefined)?.partial === false), { timeout: 15_000 }).toBe(true);
+    const before = (session.get(tabKey(11)) as PageCoverage).related;
+    const [gone, ...rest] = before;
+    expect(await handle({ type: 'UI_REMOVE_STORY', id: gone.id })).toEqual({ removed: true });
+    for (const tab of [11, 12]) {
+      expect((session.get(tabKey(tab)) as PageCoverage).related.map((r) => r.id)).toEqual(rest.map((r) => r.id));
+      expect(badges.get(tab)).toBe(rest.length);
+    }
+  });
+
   it('shows nothing for a page no story relates to, and refuses an article without a tab', async () => {
     await handle({ type: 'PAGE_ARTICLE', article: article('https://news.example.com/b.html', '今天天气晴朗，气温适宜，市民纷纷外出踏青赏花。') }, { tabId: 8 });
     await expect.poll(() => (session.get(tabKey(8)) as PageCoverage).partial, { timeout: 15_000 }).toBe(false);
@@ -353,10 +363,7 @@ describe('tab coverage', () => {
   it('refines only the page the tab still shows, never takes a listed story back, and forgets it on navigation', async () => {
     const store = new Map<string, unknown>();
     const seen: Array<string[] | null> = [];
-    const tabs = tabCoverage(
-      { get: async (k) => store.get(k), set: async (k, v) => void store.set(k, v), remove: async (k) => void store.delete(k) },
-      (_tab, c) => void seen.push(c ? c.related.map((r) => r.id) : null),
-    );
+    const tabs = tabCoverage(mapStore(store), (_tab, c) => void seen.push(c ? c.related.map((r) => r.id) : null));
     const coverage = (url: string, ids: string[]): PageCoverage => ({
       url,
       title: 't',

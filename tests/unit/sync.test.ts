@@ -5,7 +5,6 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { analyzeStories } from '../../lib/library/analyze-stories';
 import { createBackgroundState } from '../../lib/background-state';
-import type { KeyValueStore } from '../../lib/key-value-store';
 import { storiesToJsonl } from '../../lib/library/jsonl';
 import type { Library } from '../../lib/library/library';
 import type { Story } from '../../lib/story';
@@ -20,7 +19,7 @@ import { makeSource, permissionsToRelease, sourceRegistry } from '../../lib/libr
 import { syncRunner } from '../../lib/library/sync/sync-all';
 import { syncSource, type SyncDeps, type SyncProgress } from '../../lib/library/sync/sync-source';
 import type { Analyzer } from '../../lib/nlp/analyzer';
-import { freshDbName, loadJieba, readPackageFile, readerStory } from './helpers';
+import { freshDbName, loadJieba, mapStore, readPackageFile, readerStory } from './helpers';
 
 /** What the test server serves; a test changes it to play a newsroom updating its files (or sending the reader elsewhere). */
 let files: Record<string, { body: string; etag?: string; type?: string; location?: string }>;
@@ -383,11 +382,7 @@ describe('sources', () => {
         ],
       ],
     ]);
-    const sources = sourceRegistry({
-      get: async (key) => kept.get(key),
-      set: async (key, value) => void kept.set(key, value),
-      remove: async (key) => void kept.delete(key),
-    });
+    const sources = sourceRegistry(mapStore(kept));
     expect(await sources.list()).toEqual([
       {
         id: 'src-old',
@@ -449,7 +444,7 @@ describe('sources', () => {
     expect(permissionsToRelease(a, [c])).toEqual(['https://a.example.com/*']);
     expect(permissionsToRelease(c, [a, b])).toEqual(['http://a.example.com:8080/*']);
     const kept = new Map<string, unknown>();
-    const sources = sourceRegistry({ get: async (k) => kept.get(k), set: async (k, v) => void kept.set(k, v), remove: async (k) => void kept.delete(k) });
+    const sources = sourceRegistry(mapStore(kept));
     await sources.add(a);
     expect(await sources.remove(a.id)).toEqual(a);
     expect(await sources.remove(a.id)).toBeUndefined();
@@ -459,11 +454,7 @@ describe('sources', () => {
 describe('syncing every source', { timeout: 30_000 }, () => {
   it('names a source the reader left unnamed after what it calls itself, and keeps a name the reader gave', async () => {
     const kept = new Map<string, unknown>();
-    const store: KeyValueStore = {
-      get: async (key) => structuredClone(kept.get(key)),
-      set: async (key, value) => void kept.set(key, structuredClone(value)),
-      remove: async (key) => void kept.delete(key),
-    };
+    const store = mapStore(kept, true);
     const sources = sourceRegistry(store);
     const unnamed = await makeSource({ kind: 'library', url: `${base}/archive/manifest.json` });
     expect(unnamed.name).toBe('127.0.0.1');
@@ -486,11 +477,7 @@ describe('syncing every source', { timeout: 30_000 }, () => {
 
   it('removes a source in one step with its sync: nothing of it is written or remembered afterwards', async () => {
     const kept = new Map<string, unknown>();
-    const store: KeyValueStore = {
-      get: async (key) => kept.get(key),
-      set: async (key, value) => void kept.set(key, value),
-      remove: async (key) => void kept.delete(key),
-    };
+    const store = mapStore(kept);
     const sources = sourceRegistry(store);
     const archive = await makeSource({ kind: 'library', url: `${base}/archive/manifest.json` });
     await sources.add(archive);
