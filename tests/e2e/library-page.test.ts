@@ -2,6 +2,7 @@
  * The library page in the built extension: reached from the popup's 管理报道库, it counts the
  * stories of each source (the bundle, an import, a sync source served on 127.0.0.1), lists them
  * newest first, searches, filters by day and source, and removes a story with undo — the popup's
+ * coverage of a news page in another tab drops it with its badge, and the popup's
  * search no longer finds it, then finds it again. Screenshots in both colour schemes.
  */
 import { mkdir } from 'node:fs/promises';
@@ -10,9 +11,12 @@ import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storiesToJsonl } from '../../lib/library/jsonl';
+import { badgeText } from '../../lib/page/badge';
 import type { Story } from '../../lib/story';
 import { launchExtension, type ExtensionSession } from '../../scripts/launch-extension';
 import { axeViolations } from '../fixtures/axe';
+import { badge, keptFor } from '../fixtures/page-probes';
+import { servePages, type PagesServer } from '../fixtures/pages-server';
 import { readerStory } from '../unit/helpers';
 
 const shots = new URL('../../test-results/', import.meta.url).pathname;
@@ -20,6 +24,7 @@ const REMOVED_TITLE = '立方新能源获国际权威双认可';
 let session: ExtensionSession;
 let server: Server;
 let base: string;
+let pages: PagesServer;
 
 const imported: Story[] = [
   { ...readerStory('reader-1', '读者导入：湘江风光带改造完工'), date: '2024-06-03' },
@@ -45,6 +50,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  pages = await servePages();
   session = await launchExtension();
 
   // Two more origins besides the bundle: a file imported, a library feed synced.
@@ -63,6 +69,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await session?.close();
+  await pages?.close();
   server?.closeAllConnections();
   await new Promise((resolve) => server?.close(resolve));
 });
@@ -150,6 +157,14 @@ describe('the library page', () => {
     const id = (await row.getAttribute('data-row-id'))!;
     expect(await row.locator('.story-title').textContent()).toBe(REMOVED_TITLE);
     expect(await popupFinds('立方新能源')).toContain(id);
+    // A news page in another tab lists it too.
+    const newsUrl = `${pages.base}/news.html`;
+    const news = await session.context.newPage();
+    await news.goto(newsUrl);
+    await expect.poll(async () => (await keptFor(session, newsUrl))?.partial, { timeout: 30_000 }).toBe(false);
+    const { tabId, related } = (await keptFor(session, newsUrl))!;
+    expect(related.map((r) => r.title)).toContain(REMOVED_TITLE);
+    await page.bringToFront();
     const height = (await row.boundingBox())!.height;
 
     await page.getByRole('button', { name: `删除「${REMOVED_TITLE}」` }).click();
@@ -162,6 +177,10 @@ describe('the library page', () => {
     await page.screenshot({ path: `${shots}library-removed.png` });
     expect(await axeViolations(page)).toEqual([]);
     expect(await popupFinds('立方新能源')).not.toContain(id);
+    // The news page's popup and badge no longer list it.
+    await expect.poll(async () => (await keptFor(session, newsUrl))?.related.map((r) => r.title)).not.toContain(REMOVED_TITLE);
+    expect((await badge(session, tabId)).text).toBe(badgeText(related.length - 1));
+    await news.close();
     const story = await session.openPage(`story.html?id=${encodeURIComponent(id)}`);
     await story.locator('.story-missing').waitFor();
     await story.close();
