@@ -273,6 +273,24 @@ describe('what an edition page lists', () => {
   });
 });
 
+/** A sync over a Map of stories (written as they come, no analysis) on 2024-06-05, fetching for real, without pauses. */
+function memoryDeps(stored: Map<string, Story>, maxArticles: number | undefined, state: SyncDeps['state']): SyncDeps {
+  return {
+    fetch: (url, known) => fetchSource(url, known, { timeoutMs: 5000, maxBytes: 1 << 20 }),
+    stories: {
+      getMany: async (ids) => ids.map((id) => stored.get(id)),
+      duplicatesOf: async (list) => list.map(() => undefined),
+      put: async (list) => {
+        for (const story of list) stored.set(story.id, story);
+      },
+    },
+    analyze: async (list) => list,
+    state,
+    today: '2024-06-05',
+    crawl: { pauseMs: 0, maxArticles },
+  };
+}
+
 describe('syncing an edition served on 127.0.0.1', { timeout: 60_000 }, () => {
   let server: EditionServer;
   let stored: Map<string, Story>;
@@ -288,25 +306,13 @@ describe('syncing an edition served on 127.0.0.1', { timeout: 60_000 }, () => {
     server.robots = undefined;
   });
 
-  const deps = (maxArticles?: number): SyncDeps => ({
-    fetch: (url, known) => fetchSource(url, known, { timeoutMs: 5000, maxBytes: 1 << 20 }),
-    stories: {
-      getMany: async (ids) => ids.map((id) => stored.get(id)),
-      duplicatesOf: async (list) => list.map(() => undefined),
-      put: async (list) => {
-        for (const story of list) stored.set(story.id, story);
-      },
-    },
-    analyze: async (list) => list,
-    state: {
+  const deps = (maxArticles?: number) =>
+    memoryDeps(stored, maxArticles, {
       load: async () => (state ? structuredClone(state) : undefined),
       save: async (_, saved) => {
         state = structuredClone(saved);
       },
-    },
-    today: '2024-06-05',
-    crawl: { pauseMs: 0, maxArticles },
-  });
+    });
   const source = (path: string, editionDays?: EditionDays): Source => ({
     id: 'src-edition',
     kind: 'edition',
@@ -470,20 +476,7 @@ describe('syncing a news section served on 127.0.0.1', { timeout: 60_000 }, () =
     try {
       const result = await syncSource(
         { id: 'src-section', kind: 'section', url: `${pages.base}/section.html`, name: '127.0.0.1', named: false, enabled: true },
-        {
-          fetch: (url, known) => fetchSource(url, known, { timeoutMs: 5000, maxBytes: 1 << 20 }),
-          stories: {
-            getMany: async (ids) => ids.map((id) => stored.get(id)),
-            duplicatesOf: async (list) => list.map(() => undefined),
-            put: async (list) => {
-              for (const story of list) stored.set(story.id, story);
-            },
-          },
-          analyze: async (list) => list,
-          state: { load: async () => undefined, save: async () => undefined },
-          today: '2024-06-05',
-          crawl: { pauseMs: 0 },
-        },
+        memoryDeps(stored, undefined, { load: async () => undefined, save: async () => undefined }),
       );
       expect(result.problem).toBeUndefined();
       // The home page fails the article test; the page that is gone is one article missed, counted.
