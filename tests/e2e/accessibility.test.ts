@@ -4,51 +4,36 @@
  * on a news page — no WCAG 2.x A/AA violation and none of axe's best practices broken.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SYNC_STATUS_KEY } from '../../lib/messages';
-import type { Story } from '../../lib/story';
-import { launchExtension, type ExtensionGlobal, type ExtensionSession } from '../../scripts/launch-extension';
+import type { ExtensionGlobal } from '../../scripts/launch-extension';
 import { axeViolations, openClosedShadowRoots } from '../fixtures/axe';
 import { dragSelect, keptFor } from '../fixtures/page-probes';
-import { servePages, type PagesServer } from '../fixtures/pages-server';
-import { bundledStories } from '../unit/helpers';
+import { extensionSuite } from '../fixtures/extension-suite';
 
-let session: ExtensionSession;
-let server: PagesServer;
-let seed: Story[];
-
-beforeAll(async () => {
-  seed = await bundledStories();
-  server = await servePages();
-  session = await launchExtension();
-});
-
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
-});
+const suite = extensionSuite();
 
 type Theme = 'light' | 'dark';
 
 /** Opens `url` (an extension page when it has no scheme) in the theme. */
 async function open(url: string, theme: Theme): Promise<Page> {
-  const page = await session.context.newPage();
+  const page = await suite.session.context.newPage();
   await page.emulateMedia({ colorScheme: theme });
-  await page.goto(url.includes('://') ? url : `chrome-extension://${session.extensionId}/${url}`);
+  await page.goto(url.includes('://') ? url : `chrome-extension://${suite.session.extensionId}/${url}`);
   return page;
 }
 
 /** Opens a test page and waits until the extension has judged it; its tab's id. */
 async function openNews(name: string, theme: Theme): Promise<{ page: Page; tabId: number }> {
-  const url = `${server.base}/${name}`;
+  const url = `${suite.server.base}/${name}`;
   const page = await open(url, theme);
-  await expect.poll(async () => (await keptFor(session, url))?.partial, { timeout: 20_000 }).toBe(false);
-  return { page, tabId: (await keptFor(session, url))!.tabId };
+  await expect.poll(async () => (await keptFor(suite.session, url))?.partial, { timeout: 20_000 }).toBe(false);
+  return { page, tabId: (await keptFor(suite.session, url))!.tabId };
 }
 
 /** Sets (or, with null, clears) the sync progress the popup follows, as a running sync writes it. */
 async function setSyncStatus(status: object | null): Promise<void> {
-  const worker = await session.worker();
+  const worker = await suite.session.worker();
   await worker.evaluate(
     async ({ key, value }) => {
       const { chrome } = globalThis as unknown as ExtensionGlobal;
@@ -105,7 +90,7 @@ describe.each<Theme>(['light', 'dark'])('no accessibility violation in the %s th
   });
 
   it('on the story page, with its related stories in tiers, and the page of a story not in the library', async () => {
-    const macedonia = seed.find((s) => s.title.includes('北马其顿'))!;
+    const macedonia = suite.seed.find((s) => s.title.includes('北马其顿'))!;
     const story = await open(`story.html?id=${encodeURIComponent(macedonia.id)}`, theme);
     await story.locator('.chip-person').first().waitFor();
     await story.locator('.story-related .tier [data-story-id]').first().waitFor({ timeout: 15_000 });

@@ -1,33 +1,9 @@
-/**
- * Dark mode: when the system asks for it, the popup, the story and options pages and the selection
- * bubble turn to dark paper and light ink, and what they mark (shared words, chips, tier labels)
- * keeps WCAG AA contrast; in light mode they stay light.
- */
-import { mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Story } from '../../lib/story';
-import { launchExtension, type ExtensionSession } from '../../scripts/launch-extension';
+import { describe, expect, it } from 'vitest';
 import { dragSelect, keptFor } from '../fixtures/page-probes';
-import { servePages, type PagesServer } from '../fixtures/pages-server';
-import { bundledStories } from '../unit/helpers';
+import { extensionSuite, SHOTS } from '../fixtures/extension-suite';
 
-const shots = new URL('../../test-results/', import.meta.url).pathname;
-let session: ExtensionSession;
-let server: PagesServer;
-let seed: Story[];
-
-beforeAll(async () => {
-  await mkdir(shots, { recursive: true });
-  seed = await bundledStories();
-  server = await servePages();
-  session = await launchExtension();
-});
-
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
-});
+const suite = extensionSuite();
 
 /** WCAG relative luminance of a computed colour, `rgb(r, g, b)`. */
 function luminance(color: string): number {
@@ -81,20 +57,20 @@ async function expectDark(page: Page): Promise<void> {
 
 /** Opens an extension page with the system in dark mode. */
 async function openDark(path: string): Promise<Page> {
-  const page = await session.context.newPage();
+  const page = await suite.session.context.newPage();
   await page.emulateMedia({ colorScheme: 'dark' });
-  await page.goto(`chrome-extension://${session.extensionId}/${path}`);
+  await page.goto(`chrome-extension://${suite.session.extensionId}/${path}`);
   return page;
 }
 
 /** Opens the news page and waits until the extension has its related stories. */
 async function openNews(): Promise<{ page: Page; tabId: number }> {
-  const page = await session.context.newPage();
+  const page = await suite.session.context.newPage();
   await page.emulateMedia({ colorScheme: 'dark' });
-  const url = `${server.base}/news.html`;
+  const url = `${suite.server.base}/news.html`;
   await page.goto(url);
-  await expect.poll(async () => (await keptFor(session, url))?.partial, { timeout: 20_000 }).toBe(false);
-  return { page, tabId: (await keptFor(session, url))!.tabId };
+  await expect.poll(async () => (await keptFor(suite.session, url))?.partial, { timeout: 20_000 }).toBe(false);
+  return { page, tabId: (await keptFor(suite.session, url))!.tabId };
 }
 
 /** The computed colours of the element with `className` in the bubble's closed shadow root, read through the DevTools protocol. */
@@ -131,7 +107,7 @@ describe('dark mode', () => {
     for (const selector of ['.masthead h1', '.tier-heading', '.why .chip', '.snippet mark', '.story-meta', '.section-heading']) {
       await expectReadable(popup, selector);
     }
-    await popup.screenshot({ path: `${shots}dark-popup.png` });
+    await popup.screenshot({ path: `${SHOTS}dark-popup.png` });
 
     // The system turning light again turns the popup light: the theme follows it, not a setting.
     await popup.emulateMedia({ colorScheme: 'light' });
@@ -143,7 +119,7 @@ describe('dark mode', () => {
   });
 
   it('darkens the story page, with its people, places and organisations readable', async () => {
-    const story = await openDark(`story.html?id=${encodeURIComponent(seed[0].id)}`);
+    const story = await openDark(`story.html?id=${encodeURIComponent(suite.seed[0].id)}`);
     await story.locator('.chip-person').first().waitFor();
     await expectDark(story);
     const paper = await story.locator('.newspaper').evaluate((element) => getComputedStyle(element).backgroundColor);
@@ -151,7 +127,7 @@ describe('dark mode', () => {
     for (const selector of ['.headline', '.byline', '.chip-person', '.chip-place', '.chip-org', '.story-meta', '.keywords']) {
       await expectReadable(story, selector);
     }
-    await story.screenshot({ path: `${shots}dark-story.png`, fullPage: true });
+    await story.screenshot({ path: `${SHOTS}dark-story.png`, fullPage: true });
     await story.close();
   });
 
@@ -162,7 +138,7 @@ describe('dark mode', () => {
     for (const selector of ['.options h1', '.panel h2', '.help', 'button']) await expectReadable(options, selector);
     const field = await options.locator('.site-input').evaluate((element) => getComputedStyle(element).backgroundColor);
     expect(luminance(field)).toBeLessThan(DARK);
-    await options.screenshot({ path: `${shots}dark-options.png`, fullPage: true });
+    await options.screenshot({ path: `${SHOTS}dark-options.png`, fullPage: true });
     await options.close();
   });
 
@@ -173,7 +149,7 @@ describe('dark mode', () => {
     const bubble = (await bubbleColors(page, 'bubble'))!;
     expect(luminance(bubble.background)).toBeLessThan(DARK);
     expect(luminance(bubble.text)).toBeGreaterThan(LIGHT);
-    await page.screenshot({ path: `${shots}dark-bubble.png` });
+    await page.screenshot({ path: `${SHOTS}dark-bubble.png` });
 
     const box = (await page.locator('zhuzhou-lens-bubble').boundingBox())!;
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
@@ -183,7 +159,7 @@ describe('dark mode', () => {
     expect(luminance(panel.text)).toBeGreaterThan(LIGHT);
     const tier = (await bubbleColors(page, 'tier'))!;
     expect(contrast(tier.text, panel.background)).toBeGreaterThanOrEqual(4.5);
-    await page.screenshot({ path: `${shots}dark-bubble-open.png` });
+    await page.screenshot({ path: `${SHOTS}dark-bubble-open.png` });
     await page.close();
   });
 });

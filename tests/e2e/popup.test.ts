@@ -3,37 +3,20 @@
  * typed into the box finds the stories that mention it, a cold worker's first answer is never
  * taken back, the page's stories come before the page's names, and narrow windows reflow.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Story } from '../../lib/story';
-import { launchExtension, type ExtensionGlobal, type ExtensionSession } from '../../scripts/launch-extension';
+import { describe, expect, it } from 'vitest';
+import type { ExtensionGlobal } from '../../scripts/launch-extension';
 import { keptFor } from '../fixtures/page-probes';
-import { servePages, type PagesServer } from '../fixtures/pages-server';
+import { extensionSuite, SHOTS } from '../fixtures/extension-suite';
 import { openToolbarPopup } from '../fixtures/toolbar-popup';
-import { bundledStories } from '../unit/helpers';
 
-const shots = new URL('../../test-results/', import.meta.url).pathname;
-let session: ExtensionSession;
-let server: PagesServer;
-let seed: Story[];
+const suite = extensionSuite();
 
-beforeAll(async () => {
-  await mkdir(shots, { recursive: true });
-  seed = await bundledStories();
-  server = await servePages();
-  session = await launchExtension();
-});
-
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
-});
-
-const titleOf = (fragment: string) => seed.find((s) => s.title.includes(fragment))!.title;
+const titleOf = (fragment: string) => suite.seed.find((s) => s.title.includes(fragment))!.title;
 
 async function openPopup(path = 'popup.html?tabId=1', size = { width: 380, height: 600 }): Promise<Page> {
-  const popup = await session.openPage(path);
+  const popup = await suite.session.openPage(path);
   await popup.setViewportSize(size);
   return popup;
 }
@@ -63,7 +46,7 @@ describe('the popup scrolls', () => {
     for (let i = 0; i < 20 && !(await visibleInViewport(popup, '[data-story-id] >> nth=9')); i++) await popup.mouse.wheel(0, 200);
     expect(await visibleInViewport(popup, '[data-story-id] >> nth=9')).toBe(true);
     expect(await visibleInViewport(popup, '.masthead')).toBe(true);
-    await popup.screenshot({ path: `${shots}popup-scrolled.png` });
+    await popup.screenshot({ path: `${SHOTS}popup-scrolled.png` });
     for (let i = 0; i < 20 && (await popup.evaluate(() => scrollY)) > 0; i++) await popup.mouse.wheel(0, -300);
     expect(await popup.evaluate(() => scrollY)).toBe(0);
 
@@ -92,7 +75,7 @@ describe('the popup scrolls', () => {
   });
 
   it('in the toolbar: 380 px wide, as tall as Chrome allows, scrolling under its masthead', async () => {
-    const popup = await openToolbarPopup(session);
+    const popup = await openToolbarPopup(suite.session);
     const layout = () =>
       popup.evaluate<{ width: number; height: number; scrollable: number; cards: number; top: number; view: string }>(
         `({ width: document.body.offsetWidth, height: innerHeight, scrollable: document.documentElement.scrollHeight - innerHeight,
@@ -107,7 +90,7 @@ describe('the popup scrolls', () => {
     await popup.evaluate('scrollTo(0, document.documentElement.scrollHeight)');
     await expect.poll(async () => popup.evaluate<number>('scrollY')).toBe(before.scrollable);
     expect((await layout()).top).toBe(0);
-    await writeFile(`${shots}toolbar-popup.png`, await popup.screenshot());
+    await writeFile(`${SHOTS}toolbar-popup.png`, await popup.screenshot());
     await popup.close();
   });
 
@@ -119,7 +102,7 @@ describe('the popup scrolls', () => {
       const count = (await popup.locator('#library-heading .count').boundingBox())!;
       expect(count.x + count.width, `${width}px`).toBeLessThanOrEqual(width);
       expect(await popup.locator('#library-heading .count').evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
-      if (width === 250) await popup.screenshot({ path: `${shots}popup-narrow.png` });
+      if (width === 250) await popup.screenshot({ path: `${SHOTS}popup-narrow.png` });
       await popup.close();
     }
   });
@@ -143,7 +126,7 @@ describe('a name typed into the search box', () => {
     const xi = await searchTitles(popup, 'Xi Jinping');
     expect(xi.slice(0, 2).sort()).toEqual([titleOf('乍得'), titleOf('北马其顿')].sort());
     expect(await popup.locator('.results [data-story-id] .snippet mark').first().textContent()).toBe('习近平');
-    await popup.screenshot({ path: `${shots}popup-name-search.png` });
+    await popup.screenshot({ path: `${SHOTS}popup-name-search.png` });
 
     await searchTitles(popup, '量子计算机');
     expect(await popup.locator('[data-state=no-related]').textContent()).toBe('报道库中没有提到「量子计算机」的报道。');
@@ -170,7 +153,7 @@ describe('related coverage in two tiers', () => {
     expect(await results.locator('.tier-heading').allTextContents()).toEqual(['同一事件', '相关背景']);
     expect(await results.locator('[data-tier=same_event] .story-title').allTextContents()).toEqual([titleOf('曹慧泉')]);
     expect(await results.locator('[data-tier=background] .story-title').allTextContents()).toEqual([titleOf('国土空间规划委员会')]);
-    await popup.screenshot({ path: `${shots}popup-tiers.png` });
+    await popup.screenshot({ path: `${SHOTS}popup-tiers.png` });
     await popup.close();
   });
 });
@@ -178,7 +161,7 @@ describe('related coverage in two tiers', () => {
 describe('a cold worker’s first answer', () => {
   /** Every list of story ids the background keeps for tabs, as it changes, recorded by an extension page. */
   async function recordTabAnswers(): Promise<Page> {
-    const recorder = await session.openPage('options.html');
+    const recorder = await suite.session.openPage('options.html');
     await recorder.evaluate(() => {
       const w = window as unknown as { answers: Record<string, string[][]> };
       w.answers = {};
@@ -196,11 +179,11 @@ describe('a cold worker’s first answer', () => {
   it('is never taken back on a page: the full answer keeps every story the first one listed', async () => {
     const recorder = await recordTabAnswers();
     for (const path of ['news.html', 'spa.html']) {
-      await session.stopWorker();
-      const page = await session.context.newPage();
-      const url = `${server.base}/${path}?cold=1`;
+      await suite.session.stopWorker();
+      const page = await suite.session.context.newPage();
+      const url = `${suite.server.base}/${path}?cold=1`;
       await page.goto(url);
-      await expect.poll(async () => (await keptFor(session, url))?.partial, { timeout: 20_000 }).toBe(false);
+      await expect.poll(async () => (await keptFor(suite.session, url))?.partial, { timeout: 20_000 }).toBe(false);
       const answers = await recorder.evaluate((u) => (window as unknown as { answers: Record<string, string[][]> }).answers[u], url);
       expect(answers.length, path).toBeGreaterThanOrEqual(1);
       expect(answers.at(-1)!.length, path).toBeGreaterThan(0);
@@ -226,7 +209,7 @@ describe('a cold worker’s first answer', () => {
           if (ids.join() !== w.lists.at(-1)?.join()) w.lists.push(ids);
         }).observe(document.body, { childList: true, subtree: true });
       });
-      await session.stopWorker();
+      await suite.session.stopWorker();
       await popup.locator('#search').fill(passage);
       await popup.locator('.results[data-mode] [data-story-id]').first().waitFor({ timeout: 15_000 });
       // Long enough for the retry after jieba is ready (400 ms) to have come and gone.
@@ -241,11 +224,11 @@ describe('a cold worker’s first answer', () => {
 
 describe('the popup on a news page', () => {
   it('lists the page’s stories right under the heading, with the page’s names folded after them', async () => {
-    const page = await session.context.newPage();
-    const url = `${server.base}/news.html?order=1`;
+    const page = await suite.session.context.newPage();
+    const url = `${suite.server.base}/news.html?order=1`;
     await page.goto(url);
-    await expect.poll(async () => (await keptFor(session, url))?.partial, { timeout: 20_000 }).toBe(false);
-    const { tabId } = (await keptFor(session, url))!;
+    await expect.poll(async () => (await keptFor(suite.session, url))?.partial, { timeout: 20_000 }).toBe(false);
+    const { tabId } = (await keptFor(suite.session, url))!;
 
     const popup = await openPopup(`popup.html?tabId=${tabId}`);
     const section = popup.locator('[data-state=page-related]');
@@ -257,18 +240,18 @@ describe('the popup on a news page', () => {
     expect(await section.locator('details').getAttribute('open')).toBeNull();
     expect(await visibleInViewport(popup, '[data-state=page-related] [data-story-id] >> nth=0')).toBe(true);
     expect(await section.locator('details .chip').first().isVisible()).toBe(false);
-    await popup.screenshot({ path: `${shots}popup-page.png` });
+    await popup.screenshot({ path: `${SHOTS}popup-page.png` });
     await section.locator('details summary').click();
     await section.locator('.chip-org').first().waitFor();
     expect(await section.locator('.page-title').textContent()).toContain('株洲钠电企业获两项国际认可');
-    await popup.screenshot({ path: `${shots}popup-page-names.png` });
+    await popup.screenshot({ path: `${SHOTS}popup-page-names.png` });
     await popup.close();
 
     // A page nothing relates to: one line, and the library right after it.
-    const weather = `${server.base}/weather.html`;
+    const weather = `${suite.server.base}/weather.html`;
     await page.goto(weather);
-    await expect.poll(async () => (await keptFor(session, weather))?.partial, { timeout: 20_000 }).toBe(false);
-    const quiet = await openPopup(`popup.html?tabId=${(await keptFor(session, weather))!.tabId}`);
+    await expect.poll(async () => (await keptFor(suite.session, weather))?.partial, { timeout: 20_000 }).toBe(false);
+    const quiet = await openPopup(`popup.html?tabId=${(await keptFor(suite.session, weather))!.tabId}`);
     const line = quiet.locator('[data-state=page-no-related]');
     await line.waitFor();
     expect(await line.textContent()).toBe('报道库中没有与本页相关的报道。');

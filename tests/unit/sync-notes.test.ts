@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { syncNotes } from '../../components/sync-notes';
-import type { SyncProblem, SyncResult } from '../../lib/library/sync/source';
+import { noCounts, type SyncProblem, type SyncResult } from '../../lib/library/sync/source';
 
 const messages = async (locale: string) =>
   JSON.parse(await readFile(new URL(`../../public/_locales/${locale}/messages.json`, import.meta.url), 'utf8')) as Record<
@@ -11,17 +11,7 @@ const messages = async (locale: string) =>
 
 const result = (counts: Partial<SyncResult>): SyncResult => ({
   at: '2024-06-01T00:00:00Z',
-  added: 0,
-  updated: 0,
-  unchanged: 0,
-  duplicates: 0,
-  conflicts: 0,
-  truncated: 0,
-  skippedItems: 0,
-  skippedShards: 0,
-  undated: 0,
-  skippedArticles: 0,
-  disallowed: 0,
+  ...noCounts(),
   ...counts,
 });
 
