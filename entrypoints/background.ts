@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { t, tn } from '../components/i18n';
 import { cachedSnapshots } from '../components/jieba-snapshot';
 import { openStory } from '../components/open-story';
-import { readPackageFile } from '../components/package-file';
+import { readPackageBytes, readPackageFile } from '../components/package-file';
 import { PAPER_RED } from '../components/paper-red';
 import { createBackgroundState } from '../lib/background-state';
 import type { KeyValueStore } from '../lib/key-value-store';
@@ -38,6 +38,7 @@ export default defineBackground(() => {
   const state = createBackgroundState({
     version: browser.runtime.getManifest().version,
     readPackageFile,
+    readPackageBytes,
     // Any extension API call resets the idle timer; this one has no effect of its own.
     keepAwake: () => browser.runtime.getPlatformInfo(),
     loadJieba: async () => {

@@ -4,15 +4,17 @@
  * Listing stories never loads jieba; analysing never waits for more than it needs.
  */
 import { analyzeStories } from './library/analyze-stories';
-import { ensureBundled, installBundled, type ReadPackageFile } from './library/install';
+import { ensureBundled, installBundled } from './library/install';
 import { LIBRARY_DB, openLibrary } from './library/library';
 import { createAnalyzer } from './nlp/analyzer';
 import { readerGate } from './reader-gate';
 import { lazyJieba, type LoadJieba } from './nlp/segmenter';
+import type { ReadPackageBytes, ReadPackageFile } from './package-files';
 
 export interface BackgroundEnv {
   version: string;
   readPackageFile: ReadPackageFile;
+  readPackageBytes: ReadPackageBytes;
   loadJieba: LoadJieba;
   /** IndexedDB database name; tests use their own. */
   dbName?: string;
@@ -48,7 +50,7 @@ export function createBackgroundState(env: BackgroundEnv) {
     await env.keepAwake?.();
   };
   const openDatabase = keptUnlessFailed(() => openLibrary(env.dbName ?? LIBRARY_DB, () => bare.idf(), { beforeCompaction }));
-  const bare = createAnalyzer(jieba, env.readPackageFile, async () => (await openDatabase()).wordCounts());
+  const bare = createAnalyzer(jieba, { text: env.readPackageFile, bytes: env.readPackageBytes }, async () => (await openDatabase()).wordCounts());
   /** The bundle was (re)installed in this worker life: an install event has nothing left to do. */
   let installedNow = false;
 

@@ -10,7 +10,6 @@
  */
 import { once } from 'node:events';
 import { createReadStream } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import * as jieba from 'jieba-wasm';
@@ -23,6 +22,7 @@ import { compareStories, type Story } from '../lib/story';
 import { MemoryIndex } from '../lib/match/memory-index';
 import { queryFinder, type QueryFinder } from '../lib/match/related';
 import { createAnalyzer, type Analyzer } from '../lib/nlp/analyzer';
+import { publicFiles, readPublic } from './public-files';
 import { articleText } from '../lib/page/article-text';
 import { isSearchQuery } from '../lib/match/search';
 import { crawlSource } from '../lib/library/sync/crawl';
@@ -62,8 +62,6 @@ const MAX_CRAWL_DAYS = 31;
 class UsageError extends Error {}
 /** A source that could not be read: said on stderr, exit 1. */
 class CrawlError extends Error {}
-
-const readPublic = (path: string) => readFile(new URL(`../public/${path}`, import.meta.url), 'utf8');
 
 async function loadLibrary(file: string | undefined): Promise<Story[]> {
   if (file === undefined) return loadBundledStories(readPublic);
@@ -221,7 +219,7 @@ async function main(argv: string[]): Promise<void> {
   if (!command) throw new UsageError('no command given');
   if (command === 'search') {
     if (!extra.length || !extra.join('').trim()) throw new UsageError('search needs a QUERY');
-    const analyzer = createAnalyzer(async () => jieba, readPublic);
+    const analyzer = createAnalyzer(async () => jieba, publicFiles);
     await searchQuery(await libraryFinder(await analysedLibrary(await loadLibrary(values.library), analyzer), analyzer), extra.join(' '));
     return;
   }
@@ -238,7 +236,7 @@ async function main(argv: string[]): Promise<void> {
     for await (const part of jsonlParts([await loadLibrary(values.library)])) if (!process.stdout.write(part)) await once(process.stdout, 'drain');
   } else if (command === 'analyze') {
     if (!values.jsonl) throw new UsageError('analyze reads JSON Lines: add --jsonl');
-    const analyzer = createAnalyzer(async () => jieba, readPublic);
+    const analyzer = createAnalyzer(async () => jieba, publicFiles);
     await analyzeLines(await libraryFinder(await analysedLibrary(await loadLibrary(values.library), analyzer), analyzer));
   } else {
     throw new UsageError(`unknown command '${command}'`);

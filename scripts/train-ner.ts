@@ -1,7 +1,7 @@
 /**
  * `npm run train:ner`: trains the entity tagger (lib/nlp/ner) — an averaged structured perceptron
  * over BIOES labels per character — on People's Daily's dev split and CLUENER's train split from
- * ../shared/train/ner, and writes public/nlp/ner.txt. CLUENER's validation split is never trained
+ * ../shared/train/ner, and writes public/nlp/ner.bin. CLUENER's validation split is never trained
  * on: it picks the number of epochs and how many features ship, and is reported. The People's
  * Daily test subset (../shared/eval/ner) is never read here.
  *
@@ -29,7 +29,7 @@ import { emit, END_ROW, LABELS, labelSpans, parseModel, serializeModel, spansOf,
 import { readBio, readCluener, trainingDataAvailable, TRAIN_FILES, type NerSentence } from '../tests/eval/ner-data';
 import { seededRandom } from './seeded-random';
 
-const OUTPUT = new URL('../public/nlp/ner.txt', import.meta.url);
+const OUTPUT = new URL('../public/nlp/ner.bin', import.meta.url);
 const { values } = parseArgs({ options: { holdout: { type: 'boolean' }, errors: { type: 'boolean' }, epochs: { type: 'string' }, keep: { type: 'string' } } });
 const EPOCHS = Number(values.epochs ?? 6);
 const KEEP = (values.keep ?? '60000').split(',').map(Number);
@@ -252,20 +252,20 @@ const report = (name: string, set: Example[], decode: (e: Example) => Uint8Array
   const all = score(set, decode);
   console.log(`${name}: F1 ${f1(all).toFixed(3)} (tp ${all.tp}, fp ${all.fp}, fn ${all.fn})`);
 };
-let text = '';
+let file: Uint8Array = new Uint8Array(0);
 for (const keep of KEEP) {
   const { weights, transitions, scale } = perceptron.export(training, keep);
-  text = serializeModel(
+  file = serializeModel(
     weights,
     transitions,
     [...titles].sort(),
     scale,
     `entity tagger: averaged perceptron, ${EPOCHS} epochs on People's Daily 1998 dev + CLUENER2020 train (npm run train:ner)`,
   );
-  const decode = shipped(parseModel(text));
-  console.log(`${weights.size} features, ${(text.length / 1024).toFixed(0)} KiB`);
+  const decode = shipped(parseModel(file));
+  console.log(`${weights.size} features, ${(file.length / 1024).toFixed(0)} KiB`);
   if (heldOut.length) report("  People's Daily held out", heldOut, decode);
-  if (heldOut.length) console.log(`  People's Daily held out, as the product tags: F1 ${f1(productScore(heldOut, parseModel(text))).toFixed(3)}`);
+  if (heldOut.length) console.log(`  People's Daily held out, as the product tags: F1 ${f1(productScore(heldOut, parseModel(file))).toFixed(3)}`);
   if (values.errors)
     for (const e of heldOut.slice(0, 150)) {
       const show = (labels: Uint8Array) =>
@@ -278,5 +278,5 @@ for (const keep of KEEP) {
     }
   report('  CLUENER validation', validation, decode);
 }
-await writeFile(OUTPUT, text);
+await writeFile(OUTPUT, file);
 console.log(`wrote ${OUTPUT.pathname}`);

@@ -5,9 +5,8 @@
 import type { Analyzer } from '../nlp/analyzer';
 import { analyzeStories } from './analyze-stories';
 import { loadBundledStories } from './bundled';
+import type { ReadPackageFile } from '../package-files';
 import type { Library } from './library';
-
-export type ReadPackageFile = (path: string) => Promise<string>;
 
 export async function installBundled(library: Library, read: ReadPackageFile, version: string, analyzer: Analyzer): Promise<void> {
   await library.installBundled(await analyzeStories(analyzer, await loadBundledStories(read)), version);

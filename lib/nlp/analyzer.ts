@@ -13,6 +13,7 @@ import { nameClasses, type FeatureKnowledge } from './ner/features';
 import { parseModel, type NerModel } from './ner/model';
 import { ruleHints, tagSentence } from './ner/tagger';
 import { ANALYSIS_MARK, analysisChunks, cachedTagger, type Jieba } from './segmenter';
+import type { PackageFiles } from '../package-files';
 
 export interface Entities {
   person: string[];
@@ -269,12 +270,12 @@ export function lexiconOf(j: Jieba): (word: string) => string | undefined {
 }
 
 /**
- * `jieba` and the data files (`read('nlp/idf.txt')`, `read('nlp/names.txt')`) load on first use:
+ * `jieba` and the data files (`nlp/idf.txt`, `nlp/names.txt`, `nlp/ner.bin`) load on first use:
  * they are fetched only when a text is analysed.
  */
 export function createAnalyzer(
   jieba: () => Promise<Jieba>,
-  read: (path: string) => Promise<string>,
+  files: PackageFiles,
   /** The library's word counts, loaded with jieba (they matter only for a full analysis). */
   libraryCounts?: () => Promise<Pick<LibraryKnowledge, 'df' | 'stories'>>,
 ): Analyzer {
@@ -311,7 +312,7 @@ export function createAnalyzer(
 
   /** The tagger's weights and the name model, read and indexed once. */
   const loadModels = () =>
-    (models ??= Promise.all([read('nlp/ner.txt').then(parseModel), read('nlp/names.txt').then(parseNameModel)]).then(([model, nameModel]) => ({
+    (models ??= Promise.all([files.bytes('nlp/ner.bin').then(parseModel), files.text('nlp/names.txt').then(parseNameModel)]).then(([model, nameModel]) => ({
       model,
       nameModel,
       features: { ...nameKnowledge(), nameClass: nameClasses(nameModel), titles: model.titles },
@@ -343,7 +344,7 @@ export function createAnalyzer(
       await Promise.all([ready(), loadModels(), analyzer.idf()]);
     },
     idf() {
-      return (idf ??= read('nlp/idf.txt').then(parseIdf));
+      return (idf ??= files.text('nlp/idf.txt').then(parseIdf));
     },
     teach(storyId, analysis) {
       if (taughtIds.has(storyId)) return;

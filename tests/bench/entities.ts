@@ -3,7 +3,6 @@
  * jieba: the hand-written rules (whose labels the model reads) and the model (features, Viterbi,
  * clean-up), each as M characters a second, beside jieba-wasm's tag throughput in the same run.
  */
-import { readFile } from 'node:fs/promises';
 import * as jieba from 'jieba-wasm';
 import { lexiconOf, teachCountryNames } from '../../lib/nlp/analyzer';
 import { findEntitiesInText } from '../../lib/nlp/entities';
@@ -13,12 +12,11 @@ import { nameClasses } from '../../lib/nlp/ner/features';
 import { parseModel } from '../../lib/nlp/ner/model';
 import { ruleHints, tagSentence } from '../../lib/nlp/ner/tagger';
 import { analysisChunks } from '../../lib/nlp/segmenter';
+import { readPublic, readPublicBytes } from '../../scripts/public-files';
 import type { Row } from './stats';
 
-const readPublic = (path: string) => readFile(new URL(`../../public/${path}`, import.meta.url), 'utf8');
-
 export async function entityRows(text: string, runs: number): Promise<Row[]> {
-  const [model, names] = await Promise.all([readPublic('nlp/ner.txt').then(parseModel), readPublic('nlp/names.txt').then(parseNameModel)]);
+  const [model, names] = await Promise.all([readPublicBytes('nlp/ner.bin').then(parseModel), readPublic('nlp/names.txt').then(parseNameModel)]);
   const knowledge = { ...nameKnowledge(), nameClass: nameClasses(names), titles: model.titles };
   teachCountryNames(jieba, knowledge);
   const lexicon = lexiconOf(jieba);

@@ -10,11 +10,11 @@
  *  - the names a careful reader marks in the ten seed stories (recall).
  * `--errors` lists the People's Daily misses and false alarms. Skips cleanly when data is absent.
  */
-import { readFile } from 'node:fs/promises';
 import * as jieba from 'jieba-wasm';
 import { loadBundledStories } from '../../lib/library/bundled';
 import { storyCredits, storyText } from '../../lib/story';
 import { createAnalyzer, type Analyzer } from '../../lib/nlp/analyzer';
+import { publicFiles, readPublic } from '../../scripts/public-files';
 import type { EntityType } from '../../lib/nlp/entities';
 import { normalizeForAnalysis } from '../../lib/nlp/normalize';
 import { marked } from '../fixtures/seed-entities';
@@ -33,8 +33,6 @@ export const f1 = ({ tp, fp, fn }: Score) => {
   const r = tp / (tp + fn || 1);
   return { p, r, f: p + r ? (2 * p * r) / (p + r) : 0 };
 };
-
-const readPublic = (path: string) => readFile(new URL(`../../public/${path}`, import.meta.url), 'utf8');
 
 interface Figures {
   scores: Record<EntityType, Score>;
@@ -107,7 +105,7 @@ function table(title: string, { scores, all, sentences, ms }: Figures): void {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const analyzer = createAnalyzer(async () => jieba, readPublic);
+  const analyzer = createAnalyzer(async () => jieba, publicFiles);
   if (nerDataAvailable()) {
     const sentences = readNerSentences();
     const mentions = await evaluateNer(analyzer, sentences);

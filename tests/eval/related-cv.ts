@@ -7,7 +7,6 @@
  * story: a story's passages are never both trained on and judged.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import * as jieba from 'jieba-wasm';
 import { analyzeStories } from '../../lib/library/analyze-stories';
 import { loadBundledStories } from '../../lib/library/bundled';
@@ -30,6 +29,7 @@ import {
 } from '../../lib/match/ranker';
 import { queryFinder, type QueryFinder } from '../../lib/match/related';
 import { createAnalyzer } from '../../lib/nlp/analyzer';
+import { publicFiles, readPublic } from '../../scripts/public-files';
 import { normalizeForAnalysis } from '../../lib/nlp/normalize';
 
 export type Label = 'same_event' | 'related' | 'weak' | 'near_miss';
@@ -54,7 +54,6 @@ export interface DevPassage {
 
 const FIXTURES = new URL('../fixtures/related/', import.meta.url);
 const DEV = new URL('dev/', FIXTURES);
-const read = (path: string) => readFile(new URL(`../../public/${path}`, import.meta.url), 'utf8');
 
 const jsonlFiles = (dir: URL, pattern: RegExp) => {
   try {
@@ -88,11 +87,15 @@ export interface DevLibrary {
 
 /** The seed and (unless told not to) the distractors, analysed and indexed as the extension would hold them. */
 export async function devLibrary({ distractors = true } = {}): Promise<DevLibrary> {
-  const analyzer = createAnalyzer(async () => jieba, read);
-  const bundled = await loadBundledStories(read);
+  const analyzer = createAnalyzer(async () => jieba, publicFiles);
+  const bundled = await loadBundledStories(readPublic);
   const stories = await analyzeStories(analyzer, [...bundled, ...(distractors ? readDistractors() : [])]);
   const index = MemoryIndex.ofStories(stories, await analyzer.idf());
-  return { seed: stories.slice(0, bundled.length), stories, finder: queryFinder({ analyzer, index, libraryNames: async () => index.entityNames(), read }) };
+  return {
+    seed: stories.slice(0, bundled.length),
+    stories,
+    finder: queryFinder({ analyzer, index, libraryNames: async () => index.entityNames(), read: readPublic }),
+  };
 }
 
 export interface Example {

@@ -3,7 +3,7 @@ import { addKnowledge, createAnalyzer, emptyKnowledge } from '../../lib/nlp/anal
 import type { Mention } from '../../lib/nlp/entities';
 import { Gazetteer, MAX_NAME_CHARS } from '../../lib/nlp/gazetteer';
 import { normalizeForAnalysis } from '../../lib/nlp/normalize';
-import { loadJieba, readPackageFile } from './helpers';
+import { loadJieba, publicFiles } from './helpers';
 import { seededRandom } from '../../scripts/seeded-random';
 
 /** The scan as it was first written: at each position the longest known name, left to right. */
@@ -83,7 +83,7 @@ describe('the library’s gazetteer', () => {
   });
 
   it('answers a page naming 150,000 of the library’s names at once', async () => {
-    const cold = createAnalyzer(() => new Promise(() => undefined), readPackageFile);
+    const cold = createAnalyzer(() => new Promise(() => undefined), publicFiles);
     // Characters the analysis reads as written (no traditional form it would convert).
     const han = Array.from({ length: 1200 }, (_, i) => String.fromCharCode(0x4e00 + i)).filter((c) => normalizeForAnalysis(c) === c);
     const names = Array.from({ length: 150_000 }, (_, i) => `${han[i % 400]}${han[400 + Math.floor(i / 400)]}`);
@@ -100,7 +100,7 @@ describe('the library’s gazetteer', () => {
     const cold = createAnalyzer(async () => {
       await gate;
       return loadJieba();
-    }, readPackageFile);
+    }, publicFiles);
     const long = `株洲${'超长名称有限'.repeat(333)}公司`;
     cold.learnLibrary({ names: { [long]: ['org', long], 曹慧泉: ['person', '曹慧泉'] } });
     // Text that runs along the long name everywhere: the worst case for a scan that tries every length.

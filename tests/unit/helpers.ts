@@ -1,20 +1,20 @@
 import type { KeyValueStore } from '../../lib/key-value-store';
-import { readFile } from 'node:fs/promises';
 import * as jieba from 'jieba-wasm';
 import { loadBundledStories } from '../../lib/library/bundled';
 import type { Story } from '../../lib/story';
 import { createAnalyzer } from '../../lib/nlp/analyzer';
+import { publicFiles, readPublic } from '../../scripts/public-files';
 
-/** Reads a file of the extension package from public/, as the background fetches it. */
-export const readPackageFile = (path: string) => readFile(new URL(`../../public/${path}`, import.meta.url), 'utf8');
+/** Files of the extension package read from public/, as the background fetches them. */
+export { publicFiles, readPublic as readPackageFile, readPublicBytes as readPackageBytes } from '../../scripts/public-files';
 
-export const bundledStories = () => loadBundledStories(readPackageFile);
+export const bundledStories = () => loadBundledStories(readPublic);
 
 /** jieba's Node build: the same wasm as the extension's, loaded synchronously. */
 export const loadJieba = async () => jieba;
 
 /** An analyzer as the background builds it, reading the IDF table from public/. */
-export const nodeAnalyzer = () => createAnalyzer(loadJieba, readPackageFile);
+export const nodeAnalyzer = () => createAnalyzer(loadJieba, publicFiles);
 
 let counter = 0;
 /** A fresh database name per test, so tests never see each other's stories. */

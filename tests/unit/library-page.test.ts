@@ -11,7 +11,7 @@ import { tabCoverage } from '../../lib/page/tab-coverage';
 import { createService } from '../../lib/service';
 import { LIBRARY_PAGE_MAX } from '../../lib/service/library-page';
 import { compareStories, type Story } from '../../lib/story';
-import { freshDbName, loadJieba, mapStore, readPackageFile, readerStory } from './helpers';
+import { freshDbName, loadJieba, mapStore, readPackageBytes, readPackageFile, readerStory } from './helpers';
 
 let dbName: string;
 let library: Library;
@@ -21,7 +21,7 @@ let store: Map<string, unknown>;
 
 beforeEach(async () => {
   dbName = freshDbName();
-  const state = createBackgroundState({ version: 'test', readPackageFile, loadJieba, dbName });
+  const state = createBackgroundState({ version: 'test', readPackageFile, readPackageBytes, loadJieba, dbName });
   library = await state.library();
   const session = new Map<string, unknown>();
   store = new Map();

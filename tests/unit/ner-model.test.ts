@@ -22,9 +22,12 @@ describe('entity model', () => {
   });
 
   it('refuses a file that is not a model or is cut short', () => {
-    expect(() => parseModel('hello\n')).toThrow(/not an entity model/);
-    const text = serializeModel(new Map([[1, Float32Array.from({ length: LABELS }, () => 1)]]), new Float32Array(TRANSITIONS), [], 1, 'test');
-    expect(() => parseModel(text.replace(/\n[^\n]+\n$/, '\nAA==\n'))).toThrow();
+    expect(() => parseModel(new TextEncoder().encode('hello\n'))).toThrow(/not an entity model/);
+    const file = serializeModel(new Map([[1, Float32Array.from({ length: LABELS }, () => 1)]]), new Float32Array(TRANSITIONS), [], 1, 'test');
+    expect(parseModel(file).features).toBe(1);
+    expect(() => parseModel(file.subarray(0, file.length - 1))).toThrow(/truncated/);
+    expect(() => parseModel(Uint8Array.of(...file, 0))).toThrow(/padded/);
+    expect(() => parseModel(file.subarray(0, 40))).toThrow();
   });
 
   it('decodes only well-formed label sequences, whatever the scores say', () => {

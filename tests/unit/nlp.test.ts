@@ -273,14 +273,20 @@ describe('bad input', () => {
 describe('a cold analyzer', () => {
   it('reads every file a full analysis needs when readied, so the first full analysis after a wake waits for none', async () => {
     const { createAnalyzer } = await import('../../lib/nlp/analyzer');
-    const { loadJieba, readPackageFile } = await import('./helpers');
+    const { loadJieba, readPackageBytes, readPackageFile } = await import('./helpers');
     const read: string[] = [];
-    const analyzer = createAnalyzer(loadJieba, (path) => {
-      read.push(path);
-      return readPackageFile(path);
+    const analyzer = createAnalyzer(loadJieba, {
+      text: (path) => {
+        read.push(path);
+        return readPackageFile(path);
+      },
+      bytes: (path) => {
+        read.push(path);
+        return readPackageBytes(path);
+      },
     });
     await analyzer.prepare();
-    expect(read.sort()).toEqual(['nlp/idf.txt', 'nlp/names.txt', 'nlp/ner.txt']);
+    expect(read.sort()).toEqual(['nlp/idf.txt', 'nlp/names.txt', 'nlp/ner.bin']);
     const analysis = await analyzer.analyze('南方阀门参与制定国际标准，曹慧泉到土耳其考察。');
     expect(read).toHaveLength(3);
     expect(analysis.entities.person).toContain('曹慧泉');
@@ -290,11 +296,11 @@ describe('a cold analyzer', () => {
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
     const { createAnalyzer } = await import('../../lib/nlp/analyzer');
-    const { loadJieba, readPackageFile } = await import('./helpers');
+    const { loadJieba, publicFiles } = await import('./helpers');
     const cold = createAnalyzer(async () => {
       await gate;
       return loadJieba();
-    }, readPackageFile);
+    }, publicFiles);
     cold.teach('story-1', {
       entities: { person: ['曹慧泉'], place: ['土耳其'], org: ['株洲南方阀门股份有限公司'] },
       keywords: [],

@@ -13,7 +13,7 @@ import { createService } from '../../lib/service';
 import { ENTITY_STORIES, ENTITY_TOGETHER, monthCounts } from '../../lib/service/entity-page';
 import { libraryCache } from '../../lib/service/library-cache';
 import type { Story } from '../../lib/story';
-import { bundledStories, freshDbName, loadJieba, mapStore, readPackageFile, readerStory } from './helpers';
+import { bundledStories, freshDbName, loadJieba, mapStore, readPackageBytes, readPackageFile, readerStory } from './helpers';
 
 let library: Library;
 let handle: ReturnType<typeof createService>['handle'];
@@ -45,7 +45,7 @@ let dbName: string;
 let tabs: ReturnType<typeof tabCoverage>;
 beforeEach(async () => {
   dbName = freshDbName();
-  const state = createBackgroundState({ version: 'test', readPackageFile, loadJieba, dbName });
+  const state = createBackgroundState({ version: 'test', readPackageFile, readPackageBytes, loadJieba, dbName });
   library = await state.library();
   session = new Map();
   badges = new Map();
@@ -75,7 +75,7 @@ describe('background state', () => {
       return readPackageFile(path);
     };
     const dbName = freshDbName();
-    const state = createBackgroundState({ version: 'v1', readPackageFile: counting, loadJieba, dbName });
+    const state = createBackgroundState({ version: 'v1', readPackageFile: counting, readPackageBytes, loadJieba, dbName });
     await Promise.all([state.library(), state.reinstall()]);
     expect(seedReads).toBe(1);
     const lib = await state.library();
@@ -84,7 +84,7 @@ describe('background state', () => {
 
     // A developer's reload: a new worker life on the same library and version. Only the install
     // event rewrites the bundle, and it does.
-    const reload = createBackgroundState({ version: 'v1', readPackageFile: counting, loadJieba, dbName });
+    const reload = createBackgroundState({ version: 'v1', readPackageFile: counting, readPackageBytes, loadJieba, dbName });
     await reload.library();
     expect(seedReads).toBe(1);
     await reload.reinstall();
@@ -94,7 +94,7 @@ describe('background state', () => {
   it('tries again after a failed start instead of failing for the rest of the worker’s life', async () => {
     let failing = true;
     const flaky = (path: string) => (failing && path.startsWith('seeds/') ? Promise.reject(new Error('disk busy')) : readPackageFile(path));
-    const state = createBackgroundState({ version: 'v1', readPackageFile: flaky, loadJieba, dbName: freshDbName() });
+    const state = createBackgroundState({ version: 'v1', readPackageFile: flaky, readPackageBytes, loadJieba, dbName: freshDbName() });
     await expect(state.library()).rejects.toThrow('disk busy');
     await expect(state.analyzer()).rejects.toThrow('disk busy');
     failing = false;
@@ -104,7 +104,7 @@ describe('background state', () => {
 
   it('keeps the worker awake at every step of compaction, after readers are answered', async () => {
     let calls = 0;
-    const state = createBackgroundState({ version: 'v1', readPackageFile, loadJieba, dbName: freshDbName(), keepAwake: async () => calls++ });
+    const state = createBackgroundState({ version: 'v1', readPackageFile, readPackageBytes, loadJieba, dbName: freshDbName(), keepAwake: async () => calls++ });
     const lib = await state.library();
     const answering = state.readers.serve(() => new Promise((resolve) => setTimeout(resolve, 50)));
     const compaction = lib.compact(2);
@@ -251,6 +251,7 @@ describe('entity pages', () => {
     const woken = createBackgroundState({
       version: 'test',
       readPackageFile,
+      readPackageBytes,
       loadJieba: () => {
         jiebaLoads++;
         return loadJieba();

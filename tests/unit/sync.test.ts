@@ -19,7 +19,7 @@ import { makeSource, permissionsToRelease, sourceRegistry } from '../../lib/libr
 import { syncRunner } from '../../lib/library/sync/sync-all';
 import { syncSource, type SyncDeps, type SyncProgress } from '../../lib/library/sync/sync-source';
 import type { Analyzer } from '../../lib/nlp/analyzer';
-import { freshDbName, loadJieba, mapStore, readPackageFile, readerStory } from './helpers';
+import { freshDbName, loadJieba, mapStore, readPackageBytes, readPackageFile, readerStory } from './helpers';
 
 /** What the test server serves; a test changes it to play a newsroom updating its files (or sending the reader elsewhere). */
 let files: Record<string, { body: string; etag?: string; type?: string; location?: string }>;
@@ -49,7 +49,7 @@ let progress: SyncProgress[];
 let failPut: (stories: Story[]) => boolean;
 
 beforeEach(async () => {
-  const state = createBackgroundState({ version: 'test', readPackageFile, loadJieba, dbName: freshDbName() });
+  const state = createBackgroundState({ version: 'test', readPackageFile, readPackageBytes, loadJieba, dbName: freshDbName() });
   library = await state.library();
   analyzer = await state.analyzer();
   states = new Map();
