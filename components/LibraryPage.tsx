@@ -6,7 +6,7 @@ import { BUNDLED_ORIGIN, IMPORT_ORIGIN } from '../lib/story';
 import { formatDate, langOf, t, tn } from './i18n';
 import { send } from './messaging';
 import { storyPageUrl } from './open-story';
-import { MarkedText } from './StoryList';
+import { CardKicker, MarkedText } from './StoryList';
 
 /** Stories a page of the list adds. */
 const PAGE_SIZE = 50;
@@ -81,11 +81,7 @@ function StoryRow({ story, origin, onRemove }: { story: LibraryStory; origin: st
   return (
     <>
       <div class="story-card" data-story-id={story.id}>
-        {story.kicker && (
-          <span class="kicker" lang={langOf(story.kicker)}>
-            {story.kicker}
-          </span>
-        )}
+        <CardKicker kicker={story.kicker} />
         <a class="story-link" href={storyPageUrl(story.id)} aria-describedby={`${id}-meta ${id}-text`}>
           <MarkedText class="story-title" text={story.title} marks={story.found?.titleMarks ?? []} />
         </a>

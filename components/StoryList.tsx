@@ -84,6 +84,15 @@ function Why({ story, label, id }: { story: RelatedSummary; label: MessageKey; i
   );
 }
 
+/** A card's kicker (天台快评), above its headline, when the story has one. */
+export function CardKicker({ kicker }: { kicker?: string }) {
+  return kicker ? (
+    <span class="kicker" lang={langOf(kicker)}>
+      {kicker}
+    </span>
+  ) : null;
+}
+
 function StoryCard({ story, why, inPlace }: { story: StorySummary | RelatedSummary; why: MessageKey; inPlace: boolean }) {
   const found = 'snippet' in story;
   // The link is the title alone and the rest describes it: a list of cards is heard title by title,
@@ -94,11 +103,7 @@ function StoryCard({ story, why, inPlace }: { story: StorySummary | RelatedSumma
   const described = found ? `${id}-meta ${id}-why ${id}-text` : `${id}-meta ${id}-text`;
   return (
     <div class="story-card" data-story-id={story.id}>
-      {story.kicker && (
-        <span class="kicker" lang={langOf(story.kicker)}>
-          {story.kicker}
-        </span>
-      )}
+      <CardKicker kicker={story.kicker} />
       <a
         class="story-link"
         href={storyPageUrl(story.id)}
