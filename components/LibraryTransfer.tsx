@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { type ImportProblem, MAX_LINE_LENGTH } from '../lib/library/jsonl';
 import { LIBRARY_DB, openLibrary, type Library } from '../lib/library/library';
 import { exportLibrary, importLibrary, transferProblem } from '../lib/library/transfer';
 import { parseIdf } from '../lib/nlp/keywords';
@@ -22,6 +23,16 @@ async function withLibrary<T>(use: (library: Library) => Promise<T>): Promise<T>
   } finally {
     library.close();
   }
+}
+
+/** A file's problems in the reader's language, one a line (the file's own words, such as a field's name, stay as they are). */
+function listProblems(problems: readonly ImportProblem[], total: number): string {
+  const say = ({ kind, line, detail = '', firstLine = 0 }: ImportProblem) => {
+    const text = t(`importProblem_${kind}`, ...(kind === 'tooLong' ? [MAX_LINE_LENGTH] : kind === 'duplicate' ? [detail, firstLine] : [detail]));
+    return line === undefined ? text : t('importProblemLine', line, text);
+  };
+  const more = total > problems.length ? [t('importProblemsMore', total - problems.length)] : [];
+  return [...problems.map(say), ...more].join('\n');
 }
 
 /** Export the library to a JSON Lines file and import one; a bad file changes nothing. */
@@ -67,7 +78,7 @@ export function LibraryTransfer() {
         const problem = transferProblem(error);
         return problem.kind === 'diskFull'
           ? { kind: 'error', text: t('exportDiskFull') }
-          : { kind: 'error', text: t('exportFailed'), details: problem.details };
+          : { kind: 'error', text: t('exportFailed'), details: 'details' in problem ? problem.details : undefined };
       },
     );
 
@@ -87,6 +98,7 @@ export function LibraryTransfer() {
         const problem = transferProblem(error);
         if (problem.kind === 'diskFull') return { kind: 'error', text: t('importDiskFull') };
         if (problem.kind === 'unreadable') return { kind: 'error', text: t('importUnreadable'), details: problem.details };
+        if (problem.kind === 'invalid') return { kind: 'error', text: t('importFailed'), details: listProblems(problem.problems, problem.total) };
         return { kind: 'error', text: t('importFailed'), details: problem.details };
       },
     );

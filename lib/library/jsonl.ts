@@ -18,13 +18,45 @@ export const MAX_LINE_LENGTH = 2_000_000;
 /** Export parts of about this many characters each: a Blob is built from them, never one string. */
 const EXPORT_PART_LENGTH = 1 << 20;
 
+/**
+ * One thing wrong with a file, as data: the CLI and error messages say it in English
+ * (`describeImportProblem`), the options page in the reader's language.
+ */
+export interface ImportProblem {
+  kind: 'empty' | 'utf16' | 'binary' | 'notUtf8' | 'nul' | 'tooLong' | 'notJson' | 'field' | 'duplicate';
+  /** The file's line, counted from 1, for problems of one line. */
+  line?: number;
+  /** The parser's or the schema's own words, or the repeated id. */
+  detail?: string;
+  /** For a repeated id: the line that used it first. */
+  firstLine?: number;
+}
+
+/** How each kind of problem is said in English; `{detail}` and `{first}` are filled in. */
+const ENGLISH: Record<ImportProblem['kind'], string> = {
+  empty: 'the file holds no stories',
+  utf16: 'the file is UTF-16 text; save it as UTF-8',
+  binary: 'the file is binary, not a JSON Lines text file',
+  notUtf8: 'the file is not UTF-8 text (another encoding, or binary); save it as UTF-8',
+  nul: 'holds NUL characters: the file is UTF-16 or binary, not UTF-8 text (save it as UTF-8)',
+  tooLong: `longer than ${MAX_LINE_LENGTH.toLocaleString('en')} characters: not a story line`,
+  notJson: 'not JSON ({detail})',
+  field: '{detail}',
+  duplicate: 'id: "{detail}" is already used on line {first}',
+};
+
+export function describeImportProblem({ kind, line, detail = '', firstLine }: ImportProblem): string {
+  const text = ENGLISH[kind].replace('{detail}', detail).replace('{first}', String(firstLine));
+  return line === undefined ? text : `line ${line}: ${text}`;
+}
+
 export class ImportError extends Error {
-  /** `total` counts every problem; only some are kept in `problems`. */
+  /** `total` counts every problem; only the first SHOWN_PROBLEMS are kept in `problems`. */
   constructor(
-    readonly problems: string[],
+    readonly problems: ImportProblem[],
     readonly total = problems.length,
   ) {
-    const shown = problems.slice(0, SHOWN_PROBLEMS).join('\n');
+    const shown = problems.slice(0, SHOWN_PROBLEMS).map(describeImportProblem).join('\n');
     const more = total > SHOWN_PROBLEMS ? `\n… and ${total - SHOWN_PROBLEMS} more` : '';
     super(`${total === 1 ? 'The file has a problem' : `The file has ${total} problems`}; nothing was imported.\n${shown}${more}`);
     this.name = 'ImportError';
@@ -44,7 +76,7 @@ export interface ReadStories {
 export class JsonlReader {
   private rest = '';
   private lineNumber = 0;
-  private problems: string[] = [];
+  private problems: ImportProblem[] = [];
   private problemCount = 0;
   private stories: Story[] = [];
   private defaulted = 0;
@@ -67,7 +99,7 @@ export class JsonlReader {
     }
     if (!this.skipping) this.rest += text.slice(start);
     if (this.rest.length > MAX_LINE_LENGTH) {
-      this.problem(this.lineNumber + 1, `longer than ${MAX_LINE_LENGTH.toLocaleString('en')} characters: not a story line`);
+      this.problem({ kind: 'tooLong', line: this.lineNumber + 1 });
       this.rest = '';
       this.skipping = true;
     }
@@ -77,13 +109,13 @@ export class JsonlReader {
     if (this.rest) this.line(this.rest);
     this.rest = '';
     if (this.problemCount) throw new ImportError(this.problems, this.problemCount);
-    if (this.stories.length === 0) throw new ImportError(['the file holds no stories']);
+    if (this.stories.length === 0) throw new ImportError([{ kind: 'empty' }]);
     return { stories: this.stories, defaulted: this.defaulted };
   }
 
-  private problem(n: number, text: string): void {
+  private problem(problem: ImportProblem): void {
     this.problemCount++;
-    if (this.problems.length < SHOWN_PROBLEMS) this.problems.push(`line ${n}: ${text}`);
+    if (this.problems.length < SHOWN_PROBLEMS) this.problems.push(problem);
   }
 
   private line(raw: string): void {
@@ -92,25 +124,25 @@ export class JsonlReader {
     if (!line.trim()) return;
     // UTF-16 read as UTF-8 puts a NUL beside every ASCII character.
     if (line.includes('\0')) {
-      this.problem(n, 'holds NUL characters: the file is UTF-16 or binary, not UTF-8 text (save it as UTF-8)');
+      this.problem({ kind: 'nul', line: n });
       return;
     }
     let value: unknown;
     try {
       value = JSON.parse(line);
     } catch (error) {
-      this.problem(n, `not JSON (${printable((error as Error).message)})`);
+      this.problem({ kind: 'notJson', line: n, detail: printable((error as Error).message) });
       return;
     }
     const checked = checkStory(value);
     if ('problems' in checked) {
-      for (const problem of checked.problems) this.problem(n, printable(problem, 200));
+      for (const problem of checked.problems) this.problem({ kind: 'field', line: n, detail: printable(problem, 200) });
       return;
     }
     const { story, defaulted } = checked;
     const seen = this.firstLineOf.get(story.id);
     if (seen) {
-      this.problem(n, `id: "${story.id}" is already used on line ${seen}`);
+      this.problem({ kind: 'duplicate', line: n, detail: story.id, firstLine: seen });
       return;
     }
     this.firstLineOf.set(story.id, n);
@@ -162,13 +194,13 @@ export function storiesFromJsonl(text: string): Story[] {
  * every ASCII character), or binary (NUL bytes). Refused, not decoded: the format is UTF-8, as
  * JSON is for interchange, and a file named for what it is tells the reader what to change.
  */
-export function encodingProblem(head: Uint8Array): string | undefined {
-  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return 'the file is UTF-16 text; save it as UTF-8';
+export function encodingProblem(head: Uint8Array): ImportProblem | undefined {
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return { kind: 'utf16' };
   const sample = head.subarray(0, 1024);
   const nulAt = (parity: number) => sample.filter((byte, i) => byte === 0 && i % 2 === parity).length;
   const half = Math.floor(sample.length / 2);
-  if (half >= 2 && (nulAt(0) >= half * 0.8 || nulAt(1) >= half * 0.8)) return 'the file looks like UTF-16 text; save it as UTF-8';
-  if (sample.includes(0)) return 'the file is binary, not a JSON Lines text file';
+  if (half >= 2 && (nulAt(0) >= half * 0.8 || nulAt(1) >= half * 0.8)) return { kind: 'utf16' };
+  if (sample.includes(0)) return { kind: 'binary' };
   return undefined;
 }
 
@@ -196,6 +228,6 @@ function decodeOrRefuse(decoder: TextDecoder, chunk: Uint8Array, stream: boolean
   try {
     return decoder.decode(chunk, { stream });
   } catch {
-    throw new ImportError(['the file is not UTF-8 text (another encoding, or binary); save it as UTF-8']);
+    throw new ImportError([{ kind: 'notUtf8' }]);
   }
 }

@@ -11,7 +11,7 @@
  * and a schema with a store that every other write must ignore.
  */
 import { needsAnalysis } from './analyze-stories';
-import { ImportError, jsonlParts, readJsonl } from './jsonl';
+import { ImportError, type ImportProblem, jsonlParts, readJsonl } from './jsonl';
 import type { Library } from './library';
 import { IMPORT_ORIGIN, type Story } from '../story';
 
@@ -73,13 +73,13 @@ async function* chunksOf(file: Blob): AsyncGenerator<Uint8Array> {
 
 /** What went wrong, in the words the options page shows: each kind has its message. */
 export type TransferProblem =
-  | { kind: 'invalid'; details: string }
+  | { kind: 'invalid'; problems: ImportProblem[]; total: number }
   | { kind: 'diskFull' }
   | { kind: 'unreadable'; details: string }
   | { kind: 'other'; details: string };
 
 export function transferProblem(error: unknown): TransferProblem {
-  if (error instanceof ImportError) return { kind: 'invalid', details: error.message };
+  if (error instanceof ImportError) return { kind: 'invalid', problems: error.problems, total: error.total };
   const { name, message } = error instanceof Error ? error : { name: '', message: String(error) };
   if (name === 'QuotaExceededError') return { kind: 'diskFull' };
   // The file was moved, changed or its permission revoked while it was read.

@@ -206,7 +206,18 @@ describe('the built extension in Chromium', () => {
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(storiesToJsonl([readerStory('reader-u')]), 'utf16le')]);
     await options.locator('input[type=file]').setInputFiles({ name: 'notepad.jsonl', mimeType: 'text/plain', buffer: utf16 });
     await alert.waitFor();
-    expect(await alert.textContent()).toMatch(/导入失败，报道库没有任何改动。.*UTF-16.*UTF-8/s);
+    expect(await alert.textContent()).toBe('导入失败，报道库没有任何改动。文件是 UTF-16 编码，请另存为 UTF-8。');
+
+    // A GBK file (株洲 is D6EA D6DE there), and a file with a bad line: each problem in the reader's language, by line.
+    const gbk = Buffer.concat([Buffer.from('{"id":"g","title":"'), Buffer.from([0xd6, 0xea, 0xd6, 0xde]), Buffer.from('"}\n')]);
+    await options.locator('input[type=file]').setInputFiles({ name: 'gbk.jsonl', mimeType: 'text/plain', buffer: gbk });
+    await alert.filter({ hasText: 'GBK' }).waitFor();
+    expect(await alert.textContent()).toContain('文件不是 UTF-8 文本（可能是 GBK 等其他编码，或二进制文件），请另存为 UTF-8。');
+    const twice = storiesToJsonl([readerStory('reader-d'), readerStory('reader-d')]);
+    await options.locator('input[type=file]').setInputFiles({ name: 'twice.jsonl', mimeType: 'text/plain', buffer: Buffer.from(`${twice}{oops\n`) });
+    await alert.filter({ hasText: '第 2 行' }).waitFor();
+    expect(await alert.locator('pre').textContent()).toMatch(/^第 2 行：编号“reader-d”已在第 1 行用过。\n第 3 行：不是 JSON（.+）$/);
+    await count.filter({ hasText: '11' }).waitFor();
 
     // A full disk: IndexedDB refuses the write as Chromium does when the quota is reached.
     await options.evaluate(() => {

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { ImportError, jsonlParts, MAX_LINE_LENGTH, readJsonl, storiesFromJsonl, storiesToJsonl, storyLine } from '../../lib/library/jsonl';
+import {
+  describeImportProblem,
+  ImportError,
+  jsonlParts,
+  MAX_LINE_LENGTH,
+  readJsonl,
+  storiesFromJsonl,
+  storiesToJsonl,
+  storyLine,
+} from '../../lib/library/jsonl';
 import type { Story } from '../../lib/story';
 import { MAX_NAME_CHARS } from '../../lib/nlp/gazetteer';
 import { bundledStories, readerStory } from './helpers';
@@ -8,7 +17,7 @@ const problemsOf = (text: string): string[] => {
   try {
     storiesFromJsonl(text);
   } catch (error) {
-    if (error instanceof ImportError) return error.problems;
+    if (error instanceof ImportError) return error.problems.map(describeImportProblem);
     throw error;
   }
   throw new Error('expected the import to fail');
