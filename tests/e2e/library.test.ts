@@ -182,7 +182,7 @@ describe('the built extension in Chromium', () => {
     const broken = `${storiesToJsonl([readerStory('reader-a')])}{"id":"reader-b","title":""}\n`;
     await options.locator('input[type=file]').setInputFiles({ name: 'broken.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(broken) });
     await options.locator('[role=alert]').waitFor();
-    expect(await options.locator('[role=alert]').textContent()).toMatch(/导入失败，报道库没有任何改动。.*line 2: date: is missing/s);
+    expect(await options.locator('[role=alert]').textContent()).toMatch(/导入失败，报道库没有任何改动。.*第 2 行：字段不符合要求：date: is missing/s);
     expect(await count.textContent()).toContain('10');
 
     const good = storiesToJsonl([readerStory('reader-a', '读者导入的第一篇')]);
@@ -218,6 +218,7 @@ describe('the built extension in Chromium', () => {
     await alert.filter({ hasText: '第 2 行' }).waitFor();
     expect(await alert.locator('pre').textContent()).toMatch(/^第 2 行：编号“reader-d”已在第 1 行用过。\n第 3 行：不是 JSON（.+）$/);
     await count.filter({ hasText: '11' }).waitFor();
+    await alert.screenshot({ path: `${shots}options-import-problems.png` });
 
     // A full disk: IndexedDB refuses the write as Chromium does when the quota is reached.
     await options.evaluate(() => {
