@@ -106,6 +106,9 @@ const NOT_NAMES = new Set([
   ),
 ]);
 
+/** An ordinary word that jieba's dictionary tags as a name (共和国, 高水平): never a name on its own. */
+export const isOrdinaryName = (word: string) => NOT_NAMES.has(word);
+
 /**
  * Whether a word is all Han characters. Nearly every word is in the main CJK block (U+4E00–U+9FFF,
  * all Han), read without the regular expression, which the rules would otherwise run per token

@@ -3,8 +3,9 @@
  * the best label sequence, and the sentence's words with each entity made one word (what keywords
  * are counted from). Scratch arrays are reused across calls: no objects per character.
  */
-import { GAZETTEER_TAGS, placeNoise, type EntityType, type Lexicon, type Mention, type SentenceEntities, type Token } from '../entities';
+import { GAZETTEER_TAGS, isOrdinaryName, placeNoise, type EntityType, type Lexicon, type Mention, type SentenceEntities, type Token } from '../entities';
 import { sentenceFeatures, TEMPLATES, type FeatureKnowledge } from './features';
+import { listedNames } from './lists';
 import { emit, ENTITY_KINDS, LABELS, labelSpans, spansOf, viterbi, type NerModel, type Span } from './model';
 
 /** Tags the words of an entity carry among the pieces: the dictionary's tags for the same kinds. */
@@ -61,7 +62,10 @@ export function tagSentence(
   const words = wordsAt(tokens);
   const rules = spansOf(hints, n);
   const found = joinForeignNames(text, spansOf(labels, n), rules);
-  const spans = trustLibrary(words, tidy(text, words, open ? knownPlaces(words, found, rules) : found, lexicon));
+  const spans = trustLibrary(
+    words,
+    listedNames(text, { startingAt: (at) => startingAt(words, at) }, tidy(text, words, open ? knownPlaces(words, found, rules) : found, lexicon)),
+  );
   return { mentions: spans.map((s) => ({ type: s.type, text: text.slice(s.start, s.end) })), pieces: piecesOf(text, tokens, spans) };
 }
 
@@ -122,6 +126,13 @@ const IDIOM_TAG = /^(?:i|l)$/;
  * model reads as another is a phrase the dictionary mis-files (绿水青山/nr read as a place).
  */
 const DICTIONARY_TYPE: Record<string, EntityType | undefined> = { nr: 'person', ns: 'place', nt: 'org' };
+/**
+ * A government body (its head 部, 局, 厅 or 署 after a name of two characters or more) and a
+ * company's name after it; 总部, 俱乐部, 干部, 东部 and the like are no body's head.
+ */
+const GLUED_BODIES = /^(\p{Script=Han}+?[^总乐干本东西南北中内全外支][部局厅署])(\p{Script=Han}{2,}(?:公司|集团))$/u;
+/** A personal name never ends with an administrative unit: 从市 is a preposition glued to 市. */
+const PLACE_END = /[市省县区]$/;
 /** A company and the one it owns, written together. */
 const OWNED_BY = /旗下|下属|所属/;
 /** Legal forms that follow a Japanese company's name: a span that starts with one lacks its name. */
@@ -167,6 +178,12 @@ function tidy(text: string, words: Words, spans: Span[], lexicon: Lexicon): Span
         kept.push({ type: 'org', start, end: start + under.index });
         start += under.index + under[0].length;
       }
+      // 沙特邮政部纳客国际物流公司: a ministry or bureau and a company written together are two bodies.
+      const glued = GLUED_BODIES.exec(text.slice(start, end));
+      if (glued) {
+        kept.push({ type: 'org', start, end: start + glued[1].length });
+        start += glued[1].length;
+      }
       // 丸红株式会社: a legal form written before the name it follows has lost its name.
       if (HEADLESS.test(text.slice(start, end))) {
         let from = start;
@@ -189,7 +206,11 @@ function tidy(text: string, words: Words, spans: Span[], lexicon: Lexicon): Span
       (IDIOM_TAG.test(whole.tag) || (name.length >= 4 && DICTIONARY_TYPE[whole.tag] && DICTIONARY_TYPE[whole.tag] !== span.type))
     )
       continue;
-    if (span.type === 'person' && INSIDE_NO_NAME.test(name)) continue;
+    // 新格局/nt: an adjective and an ordinary noun that the dictionary files as a body.
+    if (span.type === 'org' && whole?.tag === 'nt' && whole.word === name && lexicon(name[0]) === 'a' && lexicon(name.slice(1)) === 'n') continue;
+    if (span.type === 'person' && (INSIDE_NO_NAME.test(name) || PLACE_END.test(name))) continue;
+    // 共和国, 两国: the ordinary words the rules know jieba's dictionary files as names.
+    if (isOrdinaryName(name)) continue;
     if (span.type === 'org' && insideNoun(start, end)) continue;
     kept.push({ type: span.type, start, end });
   }
