@@ -3,7 +3,7 @@
  * tagged tokens. Since the trained tagger (lib/nlp/ner) they no longer decide: their labels are
  * among its features, and it learnt where they hold. jieba's tags alone
  * are poor (names come out as unknown `x` or split into surname + word, organisations split
- * before their suffix, noisy dictionary tags), so `findEntities` rebuilds the entities of a
+ * before their suffix, noisy dictionary tags), so `findEntitiesInText` rebuilds the entities of a
  * sentence in these steps, in this order:
  *
  *  0. the library's own entities, taught to jieba with tags gper/gloc/gorg, are trusted as they are;
@@ -399,22 +399,22 @@ export interface People {
   longest: number;
   /** The surnames of the Chinese names among them. */
   surnames: ReadonlySet<string>;
-  /** The names by their first character. */
-  byFirst: ReadonlyMap<string, readonly string[]>;
+  /** The names by their first UTF-16 unit. */
+  byFirst: ReadonlyMap<number, readonly string[]>;
 }
 
 function indexPeople(names: ReadonlySet<string>, k: NameKnowledge): People {
   const order = new Map<string, number>();
   const surnames = new Set<string>();
-  const byFirst = new Map<string, string[]>();
+  const byFirst = new Map<number, string[]>();
   let longest = 0;
   for (const name of names) {
     order.set(name, order.size);
     longest = Math.max(longest, name.length);
     if (name.length <= 3 && k.surnames.has(name[0])) surnames.add(name[0]);
-    const same = byFirst.get(name[0]);
+    const same = byFirst.get(name.charCodeAt(0));
     if (same) same.push(name);
-    else byFirst.set(name[0], [name]);
+    else byFirst.set(name.charCodeAt(0), [name]);
   }
   return { names, order, longest, surnames, byFirst };
 }
@@ -862,19 +862,24 @@ export interface SentenceEntities {
 }
 
 /**
- * Entity mentions of one sentence in reading order, duplicates kept (a name said twice is two
- * mentions). `tokens` are jieba's `tag` output for the normalised sentence; `people` are persons
- * found elsewhere in the text.
+ * Steps 1–7, which read the sentence alone: a sentence read again with the text's people starts
+ * from their pieces (no step changes a piece it did not make, so they can be read twice).
  */
-export function findEntities(tokens: Token[], k: NameKnowledge, lexicon: Lexicon, names: NameModel, people?: People): SentenceEntities {
-  let pieces: Piece[] = tokens.map((t) => ({ word: t.word, tag: t.tag, type: GAZETTEER_TYPE[t.tag] }));
+function stepsOfSentence(tokens: Token[], k: NameKnowledge, lexicon: Lexicon, names: NameModel): Piece[] {
+  // Only the gazetteer's tags (gper, gloc, gorg) start with g and more: no lookup for the rest.
+  let pieces: Piece[] = tokens.map((t) => ({ word: t.word, tag: t.tag, type: t.tag.length > 1 && t.tag[0] === 'g' ? GAZETTEER_TYPE[t.tag] : undefined }));
   pieces = mergeKnownPlaces(pieces, k);
   pieces = splitPlaceCompounds(pieces, k, lexicon, names);
   pieces = datelinePlaces(pieces);
   pieces = weatherPlaces(pieces);
   pieces = mergeTransliterations(pieces, k, lexicon, names);
   pieces = mergeForeignNames(pieces);
-  pieces = unglue(pieces, k, names);
+  return unglue(pieces, k, names);
+}
+
+/** Steps 8–13: the mentions in reading order and the pieces; `people` are the persons the text names elsewhere. */
+function stepsWithPeople(own: Piece[], k: NameKnowledge, lexicon: Lexicon, names: NameModel, people?: People): SentenceEntities {
+  let pieces = own;
   if (people?.names.size) pieces = recallPeople(pieces, people);
   pieces = splitNameCompounds(pieces, k, lexicon);
   pieces = findOrganisations(pieces, lexicon, k);
@@ -888,12 +893,14 @@ export function findEntities(tokens: Token[], k: NameKnowledge, lexicon: Lexicon
 const HAN_NAME = /^\p{Script=Han}+$/u;
 
 /**
- * The rules' entities of a whole text, chunk by chunk: `findEntities` per chunk, then again where
+ * The rules' entities of a whole text, chunk by chunk (entity mentions in reading order, duplicates
+ * kept: a name said twice is two mentions), then again where
  * a person named once comes back (a person named once is that person wherever the name comes
  * again, however jieba cut it, and by surname alone).
  */
 export function findEntitiesInText(chunks: string[], tokens: Token[][], k: NameKnowledge, lexicon: Lexicon, names: NameModel): SentenceEntities[] {
-  const sentences = tokens.map((t) => findEntities(t, k, lexicon, names));
+  const own = tokens.map((t) => stepsOfSentence(t, k, lexicon, names));
+  const sentences = own.map((pieces) => stepsWithPeople(pieces, k, lexicon, names));
   const found = new Set<string>();
   for (const s of sentences) for (const m of s.mentions) if (m.type === 'person' && isLearnableName(m.text) && HAN_NAME.test(m.text)) found.add(m.text);
   if (!found.size) return sentences;
@@ -903,7 +910,7 @@ export function findEntitiesInText(chunks: string[], tokens: Token[][], k: NameK
   const saidMoreThan = (text: string, named: number) => {
     let times = 0;
     for (let at = 0; at < text.length; at++) {
-      const same = people.byFirst.get(text[at]);
+      const same = people.byFirst.get(text.charCodeAt(at));
       if (same) for (const name of same) if (text.startsWith(name, at) && ++times > named) return true;
     }
     return false;
@@ -912,6 +919,6 @@ export function findEntitiesInText(chunks: string[], tokens: Token[][], k: NameK
     let named = 0;
     for (const m of s.mentions) if (found.has(m.text)) named++;
     const again = saidMoreThan(chunks[i], named) || mentionsSurnameOf(tokens[i], people);
-    return again ? findEntities(tokens[i], k, lexicon, names, people) : s;
+    return again ? stepsWithPeople(own[i], k, lexicon, names, people) : s;
   });
 }
