@@ -62,7 +62,8 @@ beforeAll(async () => {
     ...stories.map((s) => ({ text: [s.title, ...s.paragraphs].join('\n'), entities: s.analysis!.entities })),
     ...(await Promise.all([...PASSAGES, ...dev].map(async (text) => ({ text, entities: (await analyzer.analyze(text)).entities })))),
   ];
-});
+  // Some 150 texts through the whole analyzer: seconds on a busy machine.
+}, 60_000);
 
 describe('no junk chips', () => {
   it('reads the seed stories, the passages and the development set', () => {
