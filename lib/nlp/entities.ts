@@ -3,7 +3,7 @@
  * tagged tokens. Since the trained tagger (lib/nlp/ner) they no longer decide: their labels are
  * among its features, and it learnt where they hold. jieba's tags alone
  * are poor (names come out as unknown `x` or split into surname + word, organisations split
- * before their suffix, noisy dictionary tags), so `findEntities` rebuilds the entities of a
+ * before their suffix, noisy dictionary tags), so `findEntitiesInText` rebuilds the entities of a
  * sentence in these steps, in this order:
  *
  *  0. the library's own entities, taught to jieba with tags gper/gloc/gorg, are trusted as they are;
@@ -55,8 +55,14 @@ const WORD = /^[\p{Script=Han}A-Za-z0-9]+$/u;
 const NAME_SEPARATOR = /^[·•・‧\-－]$/;
 
 /** Roles and titles that stand right before a person's name. */
-const TITLES =
-  /(?:书记|市长|省长|州长|县长|区长|镇长|乡长|村长|主席|总统|总理|首相|部长|局长|厅长|处长|科长|董事长|总经理|经理|总裁|大使|总领事|领事|代办|记者|通讯员|编辑|教授|院士|博士|主任|校长|院长|厂长|秘书长|司令员|司令|政委|将军|队长|会长|理事长|行长|所长|外长|议长|团长|馆长|导演|作家|画家|老师|研究员|工程师|委员|代表|同志|总书记|国务卿|大法官|法官|检察长|主持人|负责人|发言人|选手|运动员|教练)$/;
+const TITLE_WORDS =
+  '书记 市长 省长 州长 县长 区长 镇长 乡长 村长 主席 总统 总理 首相 部长 局长 厅长 处长 科长 董事长 总经理 经理 总裁 大使 总领事 领事 代办 记者 通讯员 编辑 教授 院士 博士 主任 校长 院长 厂长 秘书长 司令员 司令 政委 将军 队长 会长 理事长 行长 所长 外长 议长 团长 馆长 导演 作家 画家 老师 研究员 工程师 委员 代表 同志 总书记 国务卿 大法官 法官 检察长 主持人 负责人 发言人 选手 运动员 教练'.split(
+    ' ',
+  );
+const TITLES = new RegExp(`(?:${TITLE_WORDS.join('|')})$`);
+/** Their last characters: a word ending otherwise is no title, told without the regular expression. */
+const TITLE_ENDS = new Set(TITLE_WORDS.map((w) => w[w.length - 1]));
+const isTitle = (word: string) => TITLE_ENDS.has(word[word.length - 1]) && TITLES.test(word);
 /** Words after which a preceding name is a person: 陈先生, 刘飞勇参加, 张三说. */
 const PERSON_AFTER = /^(?:先生|女士|同志|教授|老师|师傅|说|表示|指出|认为|强调|介绍|告诉|参加|主持|会见|一行)$/;
 /** Words around a place, not a person: 驻X, 赴X, X市. */
@@ -100,7 +106,21 @@ const NOT_NAMES = new Set([
   ),
 ]);
 
-const isHan = (s: string) => HAN.test(s);
+/** An ordinary word that jieba's dictionary tags as a name (共和国, 高水平): never a name on its own. */
+export const isOrdinaryName = (word: string) => NOT_NAMES.has(word);
+
+/**
+ * Whether a word is all Han characters. Nearly every word is in the main CJK block (U+4E00–U+9FFF,
+ * all Han), read without the regular expression, which the rules would otherwise run per token
+ * and per pass.
+ */
+const isHan = (s: string) => {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x4e00 || c > 0x9fff) return HAN.test(s);
+  }
+  return s.length > 0;
+};
 
 function surnameLength(word: string, k: NameKnowledge): number {
   if (word.length >= 3 && k.surnames.has(word.slice(0, 2))) return 2;
@@ -134,32 +154,36 @@ const isKnownPlace = (word: string, k: NameKnowledge, lexicon: Lexicon) => k.cou
  * places (中国香港 → 中国 + 香港), stands apart as the place.
  */
 function splitPlaceCompounds(pieces: Piece[], k: NameKnowledge, lexicon: Lexicon, names: NameModel): Piece[] {
-  return pieces.flatMap((p) => {
-    if (p.type || p.word.length < 3 || !isHan(p.word) || k.countryNames.has(p.word)) return [p];
+  const out: Piece[] = [];
+  words: for (const p of pieces) {
+    if (p.type || p.word.length < 3 || !isHan(p.word) || k.countryNames.has(p.word)) {
+      out.push(p);
+      continue;
+    }
     for (let cut = 2; cut <= p.word.length - 1; cut++) {
       const head = p.word.slice(0, cut);
-      const tail = p.word.slice(cut);
       if (!isKnownPlace(head, k, lexicon)) continue;
-      if (PLACE_COMPANION.test(tail))
-        return [
-          { word: head, tag: 'ns', type: 'place' as const },
-          { word: tail, tag: 'n' },
-        ];
+      const tail = p.word.slice(cut);
+      if (PLACE_COMPANION.test(tail)) {
+        out.push({ word: head, tag: 'ns', type: 'place' }, { word: tail, tag: 'n' });
+        continue words;
+      }
       // 中国香港, 中国台北; but 巴西利亚 is one foreign city.
       const twoPlaces = k.countryNames.has(tail) || (k.countryNames.has(head) && isKnownPlace(tail, k, lexicon) && foreignMean(p.word, names) < FOREIGN_MEAN);
-      if (twoPlaces)
-        return [
-          { word: head, tag: 'ns', type: 'place' as const },
-          { word: tail, tag: 'ns', type: 'place' as const },
-        ];
+      if (twoPlaces) {
+        out.push({ word: head, tag: 'ns', type: 'place' }, { word: tail, tag: 'ns', type: 'place' });
+        continue words;
+      }
     }
-    return [p];
-  });
+    out.push(p);
+  }
+  return out;
 }
 
 /** Step 3: 「新华社莫斯科5月18日电」: the word between a news agency and a date is where the story was filed. */
 function datelinePlaces(pieces: Piece[]): Piece[] {
   return pieces.map((p, i) => {
+    if (p.type || p.word.length < 2) return p;
     const agency = /(?:社|本报|电讯)$/.test(pieces[i - 1]?.word ?? '');
     const date = /^\d+$/.test(pieces[i + 1]?.word ?? '') && /^[月日]/.test(pieces[i + 2]?.word ?? '');
     return !p.type && agency && date && isHan(p.word) && p.word.length >= 2 ? { ...p, tag: 'ns', type: 'place' as const } : p;
@@ -173,18 +197,39 @@ const WEATHER_CORE = /[晴阴雨雪雾霾]|多云/;
 /** Step 4: 「合肥 中雨 15～20°C」: in a weather report, the word before the weather is a city. */
 function weatherPlaces(pieces: Piece[]): Piece[] {
   return pieces.map((p, i) => {
-    const next = pieces.slice(i + 1, i + 3).find((q) => q.word.trim())?.word ?? '';
-    const city = !p.type && isHan(p.word) && p.word.length >= 2 && p.word.length <= 5 && !WEATHER.test(p.word);
-    return city && WEATHER.test(next) && WEATHER_CORE.test(next) && !/^[vpcudr]/.test(p.tag) ? { ...p, tag: 'ns', type: 'place' as const } : p;
+    const city = !p.type && p.word.length >= 2 && p.word.length <= 5 && isHan(p.word) && !WEATHER.test(p.word);
+    if (!city) return p;
+    const next = (pieces[i + 1]?.word.trim() ? pieces[i + 1] : pieces[i + 2]?.word.trim() ? pieces[i + 2] : undefined)?.word ?? '';
+    return WEATHER.test(next) && WEATHER_CORE.test(next) && !/^[vpcudr]/.test(p.tag) ? { ...p, tag: 'ns', type: 'place' as const } : p;
   });
+}
+
+const countryNameStartsOf = new WeakMap<NameKnowledge, ReadonlySet<string>>();
+/** The beginnings of the country names (北, 北马, 北马其, for 北马其顿), shorter than the names. */
+function countryNameStarts(k: NameKnowledge): ReadonlySet<string> {
+  let starts = countryNameStartsOf.get(k);
+  if (!starts) {
+    const all = new Set<string>();
+    for (const name of k.countryNames) for (let end = 1; end < name.length; end++) all.add(name.slice(0, end));
+    countryNameStartsOf.set(k, (starts = all));
+  }
+  return starts;
 }
 
 /** Step 1: a country jieba splits (北/ns 马其顿/nr) is put back together. */
 function mergeKnownPlaces(pieces: Piece[], k: NameKnowledge): Piece[] {
   const out: Piece[] = [];
+  const starts = countryNameStarts(k);
   for (let i = 0; i < pieces.length; i++) {
-    const [a, b, c] = [pieces[i], pieces[i + 1], pieces[i + 2]];
-    const two = b && !a.type && !b.type ? a.word + b.word : undefined;
+    const a = pieces[i];
+    const b = pieces[i + 1];
+    const c = pieces[i + 2];
+    // A piece no country name starts with starts none, and needs no joining to tell.
+    if (!b || !starts.has(a.word)) {
+      out.push(a);
+      continue;
+    }
+    const two = !a.type && !b.type ? a.word + b.word : undefined;
     const three = two && c && !c.type ? two + c.word : undefined;
     const word = three && k.countryNames.has(three) ? three : two && k.countryNames.has(two) ? two : undefined;
     if (word) {
@@ -203,7 +248,11 @@ const SYLLABLE_TAG = /^(?:nr|nrt|nrfg|ns|nz|x|j|n|ng|a|zg|q|m|d|f)$/;
 const FOREIGN_MEAN = 2.5;
 const FOREIGN_CHAR = 1;
 
-const foreignMean = (word: string, names: NameModel) => [...word].reduce((sum, c) => sum + names.foreign(c), 0) / word.length;
+function foreignMean(word: string, names: NameModel): number {
+  let sum = 0;
+  for (const c of word) sum += names.foreign(c);
+  return sum / word.length;
+}
 
 /**
  * Step 5: a foreign name jieba cut into pieces (谢苗诺 娃, 戈 麦尔斯 基, 罗马 里奥) is put back
@@ -212,7 +261,10 @@ const foreignMean = (word: string, names: NameModel) => [...word].reduce((sum, c
  * transliterated names it knows; whether one is a person or a place is decided later, in context.
  */
 function mergeTransliterations(pieces: Piece[], k: NameKnowledge, lexicon: Lexicon, names: NameModel): Piece[] {
-  const foreignChars = (word: string) => [...word].every((c) => names.foreign(c) > FOREIGN_CHAR);
+  const foreignChars = (word: string) => {
+    for (const c of word) if (names.foreign(c) <= FOREIGN_CHAR) return false;
+    return true;
+  };
   const syllables = (p: Piece) =>
     !p.type &&
     isHan(p.word) &&
@@ -220,10 +272,16 @@ function mergeTransliterations(pieces: Piece[], k: NameKnowledge, lexicon: Lexic
     SYLLABLE_TAG.test(p.tag) &&
     foreignChars(p.word) &&
     (p.word.length === 1 || /^(?:nr|nrt|nrfg|ns|nz|x)$/.test(p.tag) || lexicon(p.word) === undefined);
+  // Each piece judged once, not once per run it might start.
+  const isSyllable = pieces.map(syllables);
   const out: Piece[] = [];
   for (let i = 0; i < pieces.length; i++) {
     let j = i;
-    while (j < pieces.length && syllables(pieces[j])) j++;
+    while (j < pieces.length && isSyllable[j]) j++;
+    if (j === i) {
+      out.push(pieces[i]);
+      continue;
+    }
     // The last piece may carry a glued function character: 纳森以, 基将.
     let tail: Piece | undefined;
     const glued = pieces[j];
@@ -299,17 +357,10 @@ function unglue(pieces: Piece[], k: NameKnowledge, names: NameModel): Piece[] {
   for (let i = 0; i < pieces.length; i++) {
     const p = pieces[i];
     // 1954年王/x 金兰/nr, 使耿/x 志军/n: the glued surname belongs to the word after it.
-    const next = pieces[i + 1];
-    const given = next && !next.type && isHan(next.word) && next.word.length <= 2 && !GRAMMAR_TAG.test(next.tag) ? next.word : '';
-    if (
-      !p.type &&
-      p.tag === 'x' &&
-      p.word.length === 2 &&
-      LEADING_GLUE.test(p.word) &&
-      k.surnames.has(p.word[1]) &&
-      given &&
-      names.chinese(p.word[1] + given) > NAME_THRESHOLD
-    ) {
+    const glued = !p.type && p.tag === 'x' && p.word.length === 2 && LEADING_GLUE.test(p.word) && k.surnames.has(p.word[1]);
+    const next = glued ? pieces[i + 1] : undefined;
+    const given = next && !next.type && next.word.length <= 2 && isHan(next.word) && !GRAMMAR_TAG.test(next.tag) ? next.word : '';
+    if (given && names.chinese(p.word[1] + given) > NAME_THRESHOLD) {
       out.push({ word: p.word[0], tag: 'p' }, { word: p.word[1] + given, tag: 'x' });
       i++;
       continue;
@@ -337,9 +388,48 @@ function unglue(pieces: Piece[], k: NameKnowledge, names: NameModel): Piece[] {
 /** What a person does or is, glued by jieba to a bare surname before it: 黄说, 黄送. */
 const AFTER_SURNAME = /^[说讲问答称道送给让叫去来到对向把被将也又就还却便都在是和与]$/;
 
-/** The surnames of Chinese names among `people`. */
-const surnamesOf = (people: ReadonlySet<string>, k: NameKnowledge) =>
-  new Set([...people].filter((m) => m.length <= 3 && k.surnames.has(m[0])).map((m) => m[0]));
+/**
+ * The people a text names, indexed once for the whole text: every sentence read again looks them
+ * up, and rebuilding these per sentence made a long page's analysis quadratic.
+ */
+export interface People {
+  names: ReadonlySet<string>;
+  /** Each name's place in reading order: where a token holds several, the first named is taken. */
+  order: ReadonlyMap<string, number>;
+  longest: number;
+  /** The surnames of the Chinese names among them. */
+  surnames: ReadonlySet<string>;
+  /** The names by their first UTF-16 unit. */
+  byFirst: ReadonlyMap<number, readonly string[]>;
+}
+
+function indexPeople(names: ReadonlySet<string>, k: NameKnowledge): People {
+  const order = new Map<string, number>();
+  const surnames = new Set<string>();
+  const byFirst = new Map<number, string[]>();
+  let longest = 0;
+  for (const name of names) {
+    order.set(name, order.size);
+    longest = Math.max(longest, name.length);
+    if (name.length <= 3 && k.surnames.has(name[0])) surnames.add(name[0]);
+    const same = byFirst.get(name.charCodeAt(0));
+    if (same) same.push(name);
+    else byFirst.set(name.charCodeAt(0), [name]);
+  }
+  return { names, order, longest, surnames, byFirst };
+}
+
+/** The first-named of `people` that `word` holds, looked up by the word's substrings (a word is short, a text's people many). */
+function personInside(word: string, { names, order, longest }: People): string | undefined {
+  let best: string | undefined;
+  for (let start = 0; start + 2 <= word.length; start++) {
+    for (let end = start + 2; end <= Math.min(word.length, start + longest); end++) {
+      const name = word.slice(start, end);
+      if (names.has(name) && (best === undefined || order.get(name)! < order.get(best)!)) best = name;
+    }
+  }
+  return best;
+}
 /** 黄登仁 … 被黄退回: the surname alone, before what a person does, stands for that person. */
 const bareSurname = (p: Token, next: Token | undefined, surnames: ReadonlySet<string>) =>
   p.word.length === 1 && surnames.has(p.word) && /^(?:nr|a|n|ng|x)$/.test(p.tag) && next !== undefined && /^(?:v|vd|uj|d|p|c)$/.test(next.tag);
@@ -348,8 +438,7 @@ const gluedSurname = (p: Token, surnames: ReadonlySet<string>) =>
   p.tag === 'x' && p.word.length === 2 && surnames.has(p.word[0]) && AFTER_SURNAME.test(p.word[1]);
 
 /** Whether a sentence's tokens hold a bare surname of one of `people`: worth reading again with them. */
-function mentionsSurnameOf(tokens: Token[], people: ReadonlySet<string>, k: NameKnowledge): boolean {
-  const surnames = surnamesOf(people, k);
+function mentionsSurnameOf(tokens: Token[], { surnames }: People): boolean {
   return tokens.some((t, i) => bareSurname(t, tokens[i + 1], surnames) || gluedSurname(t, surnames));
 }
 
@@ -358,8 +447,8 @@ function mentionsSurnameOf(tokens: Token[], people: ReadonlySet<string>, k: Name
  * same person here, where jieba cut the name apart (张/q 和平/nz) or glued a function character to
  * it (和王珠/x).
  */
-function recallPeople(pieces: Piece[], people: ReadonlySet<string>, longest: number, k: NameKnowledge): Piece[] {
-  const surnames = surnamesOf(people, k);
+function recallPeople(pieces: Piece[], people: People): Piece[] {
+  const { names: known, longest, surnames } = people;
   const out: Piece[] = [];
   for (let i = 0; i < pieces.length; i++) {
     const p = pieces[i];
@@ -367,7 +456,7 @@ function recallPeople(pieces: Piece[], people: ReadonlySet<string>, longest: num
     const glue = p.tag === 'x' && p.word.length >= 2 && LEADING_GLUE.test(p.word) ? p.word[0] : '';
     let joined = '';
     let n = 0;
-    const found = () => n >= 2 && people.has(joined.slice(glue.length));
+    const found = () => n >= 2 && known.has(joined.slice(glue.length));
     while (i + n < pieces.length && !pieces[i + n].type && joined.length < longest + glue.length) {
       joined += pieces[i + n++].word;
       if (found()) break;
@@ -386,7 +475,7 @@ function recallPeople(pieces: Piece[], people: ReadonlySet<string>, longest: num
       out.push({ word: p.word[0], tag: 'nr', type: 'person' }, { word: p.word[1], tag: 'v' });
       continue;
     }
-    const name = !p.type && p.tag === 'x' && p.word.length >= 3 ? [...people].find((m) => p.word.includes(m)) : undefined;
+    const name = !p.type && p.tag === 'x' && p.word.length >= 3 ? personInside(p.word, people) : undefined;
     const at = name ? p.word.indexOf(name) : -1;
     const before = p.word.slice(0, at);
     const after = p.word.slice(at + (name?.length ?? 0));
@@ -418,14 +507,13 @@ const NAME_COMPOUND = /^(.{2,4}?)(理论|思想|同志|路线|时代|故居|纪�
 
 /** Step 9: a name inside a compound token stands apart. */
 function splitNameCompounds(pieces: Piece[], k: NameKnowledge, lexicon: Lexicon): Piece[] {
-  return pieces.flatMap((p) => {
+  const out: Piece[] = [];
+  for (const p of pieces) {
     const m = !p.type && p.word.length >= 4 ? NAME_COMPOUND.exec(p.word) : null;
-    if (!m || !looksLikeChineseName(m[1], k) || !NAME_TAGS.test(lexicon(m[1]) ?? 'n')) return [p];
-    return [
-      { word: m[1], tag: 'nr', type: 'person' as const },
-      { word: m[2], tag: 'n' },
-    ];
-  });
+    if (!m || !looksLikeChineseName(m[1], k) || !NAME_TAGS.test(lexicon(m[1]) ?? 'n')) out.push(p);
+    else out.push({ word: m[1], tag: 'nr', type: 'person' }, { word: m[2], tag: 'n' });
+  }
+  return out;
 }
 
 /** Step 11: people named after a title, or a surname vouched for by its neighbours. */
@@ -435,7 +523,7 @@ function findPeople(pieces: Piece[], k: NameKnowledge, lexicon: Lexicon, names: 
     const p = pieces[i];
     const prev = out[out.length - 1];
     const next = pieces[i + 1];
-    const afterTitle = prev !== undefined && (TITLES.test(prev.word) || (prev.word === '/' && TITLES.test(out[out.length - 2]?.word ?? '')));
+    const afterTitle = prev !== undefined && (isTitle(prev.word) || (prev.word === '/' && isTitle(out[out.length - 2]?.word ?? '')));
     if (p.type) {
       out.push(p);
       continue;
@@ -540,7 +628,7 @@ function orgHead(p: Piece, lexicon: Lexicon, k: NameKnowledge): 'named' | 'head'
   // jieba's nt, except its noise: two ordinary words and no body's suffix (新兴产业, 公共汽车).
   if (p.tag === 'nt' && (ORG_SUFFIX.test(p.word) || NT_BODY.test(p.word) || VENUE.test(p.word) || !ordinaryPair(p.word, lexicon))) return 'named';
   const m = ORG_SUFFIX.exec(p.word);
-  if (!m || TITLES.test(p.word)) return undefined;
+  if (!m || isTitle(p.word)) return undefined;
   // An abbreviation of a place or a level and a body's suffix names that body: 欧盟, 村委会 (but
   // 党委 is any party committee).
   if (p.tag === 'j' && m.index > 0 && /^(?:[省市县区镇乡村]|\p{Script=Han}{2,})$/u.test(p.word.slice(0, m.index))) return 'named';
@@ -655,6 +743,8 @@ const ABBREVIATION_BEFORE = /^[访来在驻援侵赴旅抗抵离进返]$/;
  * word of four, each half (来华 访问, 华人 华侨, 中美 关系). `next` is the word after.
  */
 function abbreviatedPlaces(word: string, k: NameKnowledge, lexicon: Lexicon, next = ''): string[] {
+  // Every case below needs a usual abbreviation among the characters (most words have none).
+  if ((word.length !== 2 && word.length !== 4) || !hasAbbreviation(word, k)) return [];
   // Idioms (黑中有白/i) are not halves.
   if (word.length === 4 && !k.countryNames.has(word) && !/^[il]$/.test(lexicon(word) ?? '')) {
     return [...abbreviatedPlaces(word.slice(0, 2), k, lexicon, word.slice(2)), ...abbreviatedPlaces(word.slice(2), k, lexicon, next)];
@@ -672,6 +762,11 @@ function abbreviatedPlaces(word: string, k: NameKnowledge, lexicon: Lexicon, nex
   if (strongA && ABBREVIATION_AFTER.test(b)) return [a];
   if (strongB && ABBREVIATION_BEFORE.test(a)) return [b];
   return [];
+}
+
+function hasAbbreviation(word: string, k: NameKnowledge): boolean {
+  for (const c of word) if (k.placeAbbreviations.has(c)) return true;
+  return false;
 }
 
 /** What two or more countries named by one character each do together: 中 美 两国, 中 俄 边境. */
@@ -767,20 +862,25 @@ export interface SentenceEntities {
 }
 
 /**
- * Entity mentions of one sentence in reading order, duplicates kept (a name said twice is two
- * mentions). `tokens` are jieba's `tag` output for the normalised sentence; `people` are persons
- * found elsewhere in the text.
+ * Steps 1–7, which read the sentence alone: a sentence read again with the text's people starts
+ * from their pieces (no step changes a piece it did not make, so they can be read twice).
  */
-export function findEntities(tokens: Token[], k: NameKnowledge, lexicon: Lexicon, names: NameModel, people: ReadonlySet<string> = new Set()): SentenceEntities {
-  let pieces: Piece[] = tokens.map((t) => ({ word: t.word, tag: t.tag, type: GAZETTEER_TYPE[t.tag] }));
+function stepsOfSentence(tokens: Token[], k: NameKnowledge, lexicon: Lexicon, names: NameModel): Piece[] {
+  // Only the gazetteer's tags (gper, gloc, gorg) start with g and more: no lookup for the rest.
+  let pieces: Piece[] = tokens.map((t) => ({ word: t.word, tag: t.tag, type: t.tag.length > 1 && t.tag[0] === 'g' ? GAZETTEER_TYPE[t.tag] : undefined }));
   pieces = mergeKnownPlaces(pieces, k);
   pieces = splitPlaceCompounds(pieces, k, lexicon, names);
   pieces = datelinePlaces(pieces);
   pieces = weatherPlaces(pieces);
   pieces = mergeTransliterations(pieces, k, lexicon, names);
   pieces = mergeForeignNames(pieces);
-  pieces = unglue(pieces, k, names);
-  if (people.size) pieces = recallPeople(pieces, people, Math.max(...[...people].map((m) => m.length)), k);
+  return unglue(pieces, k, names);
+}
+
+/** Steps 8–13: the mentions in reading order and the pieces; `people` are the persons the text names elsewhere. */
+function stepsWithPeople(own: Piece[], k: NameKnowledge, lexicon: Lexicon, names: NameModel, people?: People): SentenceEntities {
+  let pieces = own;
+  if (people?.names.size) pieces = recallPeople(pieces, people);
   pieces = splitNameCompounds(pieces, k, lexicon);
   pieces = findOrganisations(pieces, lexicon, k);
   pieces = findPeople(pieces, k, lexicon, names);
@@ -793,28 +893,32 @@ export function findEntities(tokens: Token[], k: NameKnowledge, lexicon: Lexicon
 const HAN_NAME = /^\p{Script=Han}+$/u;
 
 /**
- * The rules' entities of a whole text, chunk by chunk: `findEntities` per chunk, then again where
+ * The rules' entities of a whole text, chunk by chunk (entity mentions in reading order, duplicates
+ * kept: a name said twice is two mentions), then again where
  * a person named once comes back (a person named once is that person wherever the name comes
  * again, however jieba cut it, and by surname alone).
  */
 export function findEntitiesInText(chunks: string[], tokens: Token[][], k: NameKnowledge, lexicon: Lexicon, names: NameModel): SentenceEntities[] {
-  const sentences = tokens.map((t) => findEntities(t, k, lexicon, names));
-  const people = new Set(
-    sentences.flatMap((s) => s.mentions.filter((m) => m.type === 'person' && isLearnableName(m.text) && HAN_NAME.test(m.text)).map((m) => m.text)),
-  );
-  if (!people.size) return sentences;
+  const own = tokens.map((t) => stepsOfSentence(t, k, lexicon, names));
+  const sentences = own.map((pieces) => stepsWithPeople(pieces, k, lexicon, names));
+  const found = new Set<string>();
+  for (const s of sentences) for (const m of s.mentions) if (m.type === 'person' && isLearnableName(m.text) && HAN_NAME.test(m.text)) found.add(m.text);
+  if (!found.size) return sentences;
+  const people = indexPeople(found, k);
   // Read again: sentences that say these names more often than people were found in them,
   // or that hold one of their surnames alone (黄, or 黄说 glued by jieba).
-  const byFirst = new Map<string, string[]>();
-  for (const name of people) byFirst.set(name[0], [...(byFirst.get(name[0]) ?? []), name]);
-  const said = (text: string) => {
+  const saidMoreThan = (text: string, named: number) => {
     let times = 0;
-    for (let at = 0; at < text.length; at++) for (const name of byFirst.get(text[at]) ?? []) if (text.startsWith(name, at)) times++;
-    return times;
+    for (let at = 0; at < text.length; at++) {
+      const same = people.byFirst.get(text.charCodeAt(at));
+      if (same) for (const name of same) if (text.startsWith(name, at) && ++times > named) return true;
+    }
+    return false;
   };
   return sentences.map((s, i) => {
-    const named = s.mentions.filter((m) => people.has(m.text)).length;
-    const again = said(chunks[i]) > named || mentionsSurnameOf(tokens[i], people, k);
-    return again ? findEntities(tokens[i], k, lexicon, names, people) : s;
+    let named = 0;
+    for (const m of s.mentions) if (found.has(m.text)) named++;
+    const again = saidMoreThan(chunks[i], named) || mentionsSurnameOf(tokens[i], people);
+    return again ? stepsWithPeople(own[i], k, lexicon, names, people) : s;
   });
 }

@@ -94,13 +94,15 @@ export function countTerms(tokens: Token[][], mentions: Mention[]): Map<string, 
     for (let i = 0; i < chunk.length; i++) {
       const t = chunk[i];
       const next = chunk[i + 1];
-      if (/^\p{Script=Han}$/u.test(t.word) && next && /^[A-Za-z]{2,}$/.test(next.word)) {
+      if (t.word.length <= 2 && next && /^\p{Script=Han}$/u.test(t.word) && /^[A-Za-z]{2,}$/.test(next.word)) {
         add(`${t.word}${next.word.toLowerCase()}`);
         i++;
         continue;
       }
+      // A content word has two characters at least: most tokens are ruled out before any test.
+      if (t.word.length < 2 || entityWords.has(t.word) || !CONTENT_TAG.test(t.tag)) continue;
       const word = t.word.toLowerCase();
-      if (entityWords.has(t.word) || !CONTENT_TAG.test(t.tag) || !CONTENT_WORD.test(word) || STOP.has(word)) continue;
+      if (!CONTENT_WORD.test(word) || STOP.has(word)) continue;
       add(word);
     }
   }
@@ -110,7 +112,13 @@ export function countTerms(tokens: Token[][], mentions: Mention[]): Map<string, 
 
 /** The `limit` words with the highest TF-IDF, weighted relative to the best (1). */
 export function extractKeywords(counts: Map<string, number>, idf: Idf, limit = 10): Keyword[] {
-  const scored = [...counts].map(([word, tf]) => ({ word, score: (1 + Math.log(tf)) * idf(word) }));
+  let scored = [...counts].map(([word, tf]) => ({ word, score: (1 + Math.log(tf)) * idf(word) }));
+  // Only words scoring at least the limit-th best can be among the best: the rest are not sorted
+  // (comparing words by locale, over a long page's every word, cost more than the rest).
+  if (scored.length > limit) {
+    const threshold = Float64Array.from(scored, (s) => s.score).sort()[scored.length - limit];
+    scored = scored.filter((s) => s.score >= threshold);
+  }
   scored.sort((a, b) => b.score - a.score || a.word.localeCompare(b.word));
   const best = scored[0]?.score ?? 1;
   return scored.slice(0, limit).map(({ word, score }) => ({ word, weight: Math.round((score / best) * 1000) / 1000 }));

@@ -1,0 +1,118 @@
+/**
+ * Names in lists (「拜访阿联酋湖南商会、安东石油、丸红株式会社中东代表处」): the items of one list are
+ * things of one kind, and an item is read whole. What the model marks inside an item, beside it,
+ * tells where it took half a name for a name.
+ */
+import type { Token } from '../entities';
+import type { Span } from './model';
+
+/** jieba's words of the sentence by position, as the tagger's clean-up reads them. */
+export interface WordsAt {
+  startingAt(at: number): Token | undefined;
+}
+
+interface Item {
+  start: number;
+  end: number;
+  /** Whether 、 stands before it (it is not a list's first item) and after it. */
+  afterComma: boolean;
+  beforeComma: boolean;
+}
+
+/** What ends a list's item: 、 between items, what ends a clause, and 等 after the last. */
+const ITEM_END = /[、，。；：,;:！？!?\s等]/;
+/** A company's legal form at the end of a name (山港海外供应链(青岛)有限公司, 丸红株式会社). */
+const COMPANY = /(?:公司|株式会社)$/;
+/** Brackets a company's name may hold, balanced: 山港海外供应链(青岛)有限公司. */
+const BALANCED = /^[^()（）]*(?:[(（][^()（）]+[)）][^()（）]*)?$/;
+const MAX_ITEM = 30;
+
+function itemsOf(text: string): Item[] {
+  const items: Item[] = [];
+  let start = 0;
+  for (let at = 0; at <= text.length; at++) {
+    if (at < text.length && !ITEM_END.test(text[at])) continue;
+    if (at > start) items.push({ start, end: at, afterComma: text[start - 1] === '、', beforeComma: text[at] === '、' });
+    start = at + 1;
+  }
+  return items;
+}
+
+/** Whether jieba cut the stretch into words none of which is a verb: a name's words, not a clause's. */
+function noVerb(words: WordsAt, start: number, end: number): boolean {
+  for (let at = start; at < end; ) {
+    const word = words.startingAt(at);
+    if (!word) return false;
+    if (word.tag.startsWith('v')) return false;
+    at += word.word.length;
+  }
+  return true;
+}
+
+/**
+ * The spans of a sentence with what its lists say about them: a company's full name listed after
+ * 、 is one organisation, whatever the model marked inside it (山港 and 青岛 of 山港海外供应链(青岛)有限公司);
+ * a place that only begins an item beside an organisation's is the start of a company's name
+ * (安东 of 安东石油); an item jieba knows as a place, among places, is a place (德国、法国、意大利等);
+ * and a person right before a place is a place's name (阿治曼 of 阿治曼中国城).
+ */
+export function listedNames(text: string, words: WordsAt, spans: Span[]): Span[] {
+  if (!text.includes('、')) return withoutPersonBeforePlace(text, spans);
+  const items = itemsOf(text);
+  const exactly = (item: Item | undefined) => (item ? spans.find((s) => s.start === item.start && s.end === item.end) : undefined);
+  const inside = (item: Item, s: Span) => s.start >= item.start && s.end <= item.end;
+  const dropped = new Set<Span>();
+  const added: Span[] = [];
+  items.forEach((item, i) => {
+    if (!item.afterComma && !item.beforeComma) return;
+    const name = text.slice(item.start, item.end);
+    // Its neighbours in the same list.
+    const neighbours = [item.afterComma ? items[i - 1] : undefined, item.beforeComma ? items[i + 1] : undefined].filter((n) => n !== undefined);
+    const within = spans.filter((s) => inside(item, s));
+    if (
+      item.afterComma &&
+      COMPANY.test(name) &&
+      name.length <= MAX_ITEM &&
+      BALANCED.test(name) &&
+      !within.some((s) => s.end === item.end) &&
+      noVerb(words, item.start, item.end)
+    ) {
+      for (const s of within) dropped.add(s);
+      added.push({ type: 'org', start: item.start, end: item.end });
+      return;
+    }
+    const first = within[0];
+    if (
+      within.length === 1 &&
+      first.type === 'place' &&
+      first.start === item.start &&
+      first.end < item.end &&
+      noVerb(words, item.start, item.end) &&
+      neighbours.some((n) => exactly(n)?.type === 'org')
+    ) {
+      dropped.add(first);
+      return;
+    }
+    const whole = exactly(item);
+    const word = words.startingAt(item.start);
+    if (whole?.type === 'org' && word?.tag === 'ns' && word.word === name && neighbours.length && neighbours.every((n) => exactly(n)?.type === 'place')) {
+      whole.type = 'place';
+    }
+  });
+  const kept = spans.filter((s) => !dropped.has(s));
+  return withoutPersonBeforePlace(text, added.length ? [...kept, ...added].sort((a, b) => a.start - b.start) : kept);
+}
+
+/** What ends the name of a place written after another name: 阿治曼中国城, 迪拜中国港. */
+const PLACE_HEAD = /[城港镇村]/;
+
+/**
+ * A person's name run straight into a place's name (阿治曼中国城) is a name of that place. (Only
+ * then: 记者公培佳北京报道 and 徐悲鸿中国画展 are a person and a place.)
+ */
+function withoutPersonBeforePlace(text: string, spans: Span[]): Span[] {
+  return spans.filter((s, i) => {
+    const next = spans[i + 1];
+    return !(s.type === 'person' && next?.type === 'place' && next.start === s.end && PLACE_HEAD.test(text[next.end] ?? ''));
+  });
+}
