@@ -32,7 +32,13 @@ const areaStore = (area: typeof browser.storage.local): KeyValueStore => ({
   keys: async () => Object.keys(await area.get(null)),
 });
 
-export default defineBackground(() => {
+/**
+ * An ES module worker: its code shared with the options page (the library's storage, the text
+ * normaliser's dictionaries) ships once, in chunks both import, not once in each bundle.
+ */
+export default defineBackground({ type: 'module', main });
+
+function main() {
   const packageUrl = (path: string) => browser.runtime.getURL(`/${path}` as '/');
   const action = browser.action ?? browser.browserAction;
   const state = createBackgroundState({
@@ -112,4 +118,4 @@ export default defineBackground(() => {
     if (!isTrustedSender(message, sender, browser.runtime.id, extensionOrigin)) return undefined;
     return handle(message, { tabId: sender.tab?.id });
   });
-});
+}
