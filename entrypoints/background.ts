@@ -32,13 +32,7 @@ const areaStore = (area: typeof browser.storage.local): KeyValueStore => ({
   keys: async () => Object.keys(await area.get(null)),
 });
 
-/**
- * An ES module worker: its code shared with the options page (the library's storage, the text
- * normaliser's dictionaries) ships once, in chunks both import, not once in each bundle.
- */
-export default defineBackground({ type: 'module', main });
-
-function main() {
+export default defineBackground(() => {
   const packageUrl = (path: string) => browser.runtime.getURL(`/${path}` as '/');
   const action = browser.action ?? browser.browserAction;
   const state = createBackgroundState({
@@ -118,4 +112,4 @@ function main() {
     if (!isTrustedSender(message, sender, browser.runtime.id, extensionOrigin)) return undefined;
     return handle(message, { tabId: sender.tab?.id });
   });
-}
+});
