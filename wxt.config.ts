@@ -22,6 +22,21 @@ function jiebaWasmAsAsset(): Plugin {
   };
 }
 
+/**
+ * linkedom parses a <style> element's CSS (cssomnom, ~190 KB of background.js) only when its
+ * `sheet` is read, which nothing here does: the worker's sync reads pages' text and links. The
+ * parser is left out of the build; a `sheet` read would throw rather than pass silently.
+ */
+function linkedomWithoutStyleSheets(): Plugin {
+  const stub = '\0no-style-sheets';
+  return {
+    name: 'linkedom-without-style-sheets',
+    enforce: 'pre',
+    resolveId: (id) => (id === 'cssomnom/parse' ? stub : undefined),
+    load: (id) => (id === stub ? "export function parse() { throw new Error('style sheets are not parsed in this build (wxt.config.ts)'); }" : undefined),
+  };
+}
+
 /** Shared with vitest.config.ts: WXT's test plugin does not apply these itself. */
 export const viteOptions = {
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
@@ -67,6 +82,7 @@ export default defineConfig({
   vite: () =>
     ({
       ...viteOptions,
+      plugins: [...viteOptions.plugins, linkedomWithoutStyleSheets()],
       define: {
         JIEBA_WASM_SHA256: JSON.stringify(
           createHash('sha256')

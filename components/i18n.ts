@@ -3,15 +3,27 @@ import type { MessageKey } from '../lib/message-key';
 
 export type { MessageKey };
 
-/** Numbers as the UI's language writes them (50,000): made once, since every card's strings pass through t(). */
+/**
+ * The UI language's Intl formats, each made once and only when first needed: every card's strings
+ * pass through t(), and the first Intl format a new renderer makes loads ICU's locale data (tens
+ * of ms), which the popup's first paint should not wait for when it writes no large number.
+ */
 let numbers: Intl.NumberFormat | undefined;
+let plurals: Intl.PluralRules | undefined;
+let dates: Intl.DateTimeFormat | undefined;
+
+/** Numbers as the UI's language writes them (50,000); both UI languages write an integer below 1,000 as its digits. */
+function formatNumber(n: number): string {
+  if (Number.isInteger(n) && Math.abs(n) < 1000) return String(n);
+  numbers ??= new Intl.NumberFormat(browser.i18n.getMessage('htmlLang') || undefined);
+  return numbers.format(n);
+}
 
 /** A UI string in the browser's language (zh_CN by default, en); `subs` fill $1, $2, … */
 export function t(key: MessageKey, ...subs: Array<string | number>): string {
-  numbers ??= new Intl.NumberFormat(browser.i18n.getMessage('htmlLang') || undefined);
   return browser.i18n.getMessage(
     key,
-    subs.map((sub) => (typeof sub === 'number' ? numbers!.format(sub) : sub)),
+    subs.map((sub) => (typeof sub === 'number' ? formatNumber(sub) : sub)),
   );
 }
 
@@ -23,7 +35,8 @@ type Counted = Extract<{ [K in MessageKey]: K extends `${infer Base}_one` ? Base
  * such key has a `_one` form, and Intl.PluralRules says which the UI language uses).
  */
 export function tn(key: Counted, count: number, ...subs: Array<string | number>): string {
-  const one = new Intl.PluralRules(t('htmlLang')).select(count) === 'one';
+  plurals ??= new Intl.PluralRules(t('htmlLang'));
+  const one = plurals.select(count) === 'one';
   return t(one ? (`${key}_one` as MessageKey) : key, count, ...subs);
 }
 
@@ -41,5 +54,6 @@ export function localizeDocument(titleKey: MessageKey, ...subs: Array<string | n
 /** 2024-05-22 → 2024年5月22日 or 22 May 2024, in the UI's language. */
 export function formatDate(isoDate: string): string {
   const [y, m, d] = isoDate.split('-').map(Number);
-  return new Intl.DateTimeFormat(t('htmlLang'), { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
+  dates ??= new Intl.DateTimeFormat(t('htmlLang'), { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+  return dates.format(new Date(Date.UTC(y, m - 1, d)));
 }

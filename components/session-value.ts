@@ -1,24 +1,49 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 
+type Follower<T> = (set: (value: T | null) => void) => () => void;
+
+/**
+ * Starts reading a session value and following its changes now; the returned function hands the
+ * value read (once it is) and every later change to `set`, until the cleanup it returns.
+ */
+function followSessionValue<T>(findKey: () => string | undefined | Promise<string | undefined>): Follower<T> {
+  let key: string | undefined;
+  let latest: T | null | undefined;
+  let set: ((value: T | null) => void) | undefined;
+  const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area !== 'session' || !key || !(key in changes)) return;
+    latest = (changes[key].newValue as T | undefined) ?? null;
+    set?.(latest);
+  };
+  browser.storage.onChanged.addListener(onChanged);
+  void Promise.resolve(findKey()).then(async (found) => {
+    key = found;
+    const read = key === undefined ? null : (((await browser.storage.session.get(key))[key] as T | undefined) ?? null);
+    // A change that arrived meanwhile is newer than the read.
+    if (latest === undefined) latest = read;
+    set?.(latest);
+  });
+  return (setter) => {
+    set = setter;
+    if (latest !== undefined) setter(latest);
+    return () => {
+      set = undefined;
+      browser.storage.onChanged.removeListener(onChanged);
+    };
+  };
+}
+
 /**
  * A value the background keeps in session storage, read straight from there (no need to wake the
  * service worker) and followed as it changes: undefined while reading, null when there is none.
- * `findKey` names it, and may take a moment (the popup's tab).
+ * `findKey` names it, and may take a moment (the popup's tab). The read starts at the first
+ * render, not in an effect: effects run after the first frame, and the popup's first paint of the
+ * page's coverage waits for this read.
  */
 export function useSessionValue<T>(findKey: () => string | undefined | Promise<string | undefined>): T | null | undefined {
   const [value, setValue] = useState<T | null | undefined>(undefined);
-  useEffect(() => {
-    let key: string | undefined;
-    const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area === 'session' && key && key in changes) setValue((changes[key].newValue as T | undefined) ?? null);
-    };
-    browser.storage.onChanged.addListener(onChanged);
-    void Promise.resolve(findKey()).then(async (found) => {
-      key = found;
-      setValue(key === undefined ? null : (((await browser.storage.session.get(key))[key] as T | undefined) ?? null));
-    });
-    return () => browser.storage.onChanged.removeListener(onChanged);
-  }, []);
+  const [follow] = useState(() => followSessionValue<T>(findKey));
+  useEffect(() => follow(setValue), []);
   return value;
 }

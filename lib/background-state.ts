@@ -77,6 +77,11 @@ export function createBackgroundState(env: BackgroundEnv) {
   return {
     library,
     analyzer,
+    /**
+     * Readies a full analysis (jieba, the tagger's weights, the IDF) while the library opens and
+     * its names are read, not after: a page's wake starts both at once.
+     */
+    prepare: () => Promise.all([bare.prepare(), analyzer()]),
     readers,
     read: env.readPackageFile,
     /**

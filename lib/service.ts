@@ -28,6 +28,8 @@ export interface ServiceDeps {
   library: () => Promise<Library>;
   /** The analyzer, taught the library's gazetteer. */
   analyzer: () => Promise<Analyzer>;
+  /** Starts loading what a full analysis needs, the library and jieba at once. */
+  prepare: () => Promise<unknown>;
   /** Reads a data file of the package (public/). */
   read: (path: string) => Promise<string>;
   /** Each tab's page coverage (and its badge). */
@@ -75,9 +77,10 @@ const handlers: Handlers = {
  * Answered outside the readers' gate, because they wait on background work that itself waits for
  * readers: a page's article waits its turn in its tab's line (its first analysis enters the gate
  * then), a removed source waits for its sync to stop. A preview only reads the network (for
- * seconds, politely), and a popup opened meanwhile is not kept waiting for it.
+ * seconds, politely), and a popup opened meanwhile is not kept waiting for it. A page's wake
+ * waits for nothing: it starts the loading that the library's opening would otherwise delay.
  */
-const OUTSIDE_READERS_GATE: ReadonlySet<Message['type']> = new Set(['PAGE_ARTICLE', 'UI_REMOVE_SOURCE', 'UI_PREVIEW_SOURCE']);
+const OUTSIDE_READERS_GATE: ReadonlySet<Message['type']> = new Set(['PAGE_ARTICLE', 'UI_REMOVE_SOURCE', 'UI_PREVIEW_SOURCE', 'PAGE_WAKE']);
 
 /**
  * The handler of one message type. Indexed by a generic `T`, the map gives `Handler<T>`, tied to
@@ -90,7 +93,7 @@ function handlerOf<T extends Message['type']>(type: T): Handler<T> {
 /** A tab's page analyses start at least this far apart (a reader never navigates faster). */
 const PAGE_GAP_MS = 1000;
 
-export function createService({ library, analyzer, read, tabs, openStory, sync, readers }: ServiceDeps) {
+export function createService({ library, analyzer, prepare, read, tabs, openStory, sync, readers }: ServiceDeps) {
   const cache = libraryCache(analyzer, read);
   const sources = sourceRegistry(sync.store);
   const afterReaders =
@@ -120,7 +123,7 @@ export function createService({ library, analyzer, read, tabs, openStory, sync, 
     analyze: afterReaders(async (stories) => withAnalysis(await analyzer(), stories)),
   });
   const crawl = (source: Source, max: number) => crawlSource(source, { fetch: sync.fetch, today: sync.today(), max });
-  const service: ServiceContext = { ...cache, library, analyzer, tabs, openStory, readers, pages: pageQueue(PAGE_GAP_MS), sources, runner, crawl };
+  const service: ServiceContext = { ...cache, library, analyzer, prepare, tabs, openStory, readers, pages: pageQueue(PAGE_GAP_MS), sources, runner, crawl };
 
   async function handle<M extends Message>(message: M, origin: MessageOrigin = {}): Promise<Reply<M>> {
     const handler = handlerOf<M['type']>(message.type);

@@ -25,6 +25,8 @@ export interface ServiceContext extends LibraryCache {
   library: () => Promise<Library>;
   /** The analyzer, taught the library's gazetteer. */
   analyzer: () => Promise<Analyzer>;
+  /** Starts loading what a full analysis needs, the library and jieba at once. */
+  prepare: () => Promise<unknown>;
   /** Each tab's page coverage (and its badge). */
   tabs: TabCoverage;
   /** Opens a story page for the reader. */

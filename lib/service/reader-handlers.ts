@@ -14,10 +14,8 @@ export const search: Handler<'UI_SEARCH'> = ({ text }, service) => answerQuery(s
 export const storyRelated: Handler<'UI_STORY_RELATED'> = ({ id }, service) => storyCoverage(service, id);
 
 /** Starts readying the analysis and answers at once: the page goes on loading meanwhile. */
-export const pageWake: Handler<'PAGE_WAKE'> = async (_message, { analyzer }) => {
-  void analyzer()
-    .then((a) => a.prepare())
-    .catch(() => undefined);
+export const pageWake: Handler<'PAGE_WAKE'> = async (_message, { prepare }) => {
+  void prepare().catch(() => undefined);
   return null;
 };
 

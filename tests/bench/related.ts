@@ -20,6 +20,7 @@ import { nodeAnalyzer } from '../unit/helpers';
 import { ENTITY_PAINTED_MARK } from '../../components/EntityPage';
 import { libraryPageRows } from './library-page';
 import { measure, popupPaint, untilCompacted } from './measure';
+import { totalMiB, workerMemory } from './memory';
 import type { Row } from './stats';
 import { analysedSentences, articleAbout, syntheticStories } from './synthetic-library';
 
@@ -74,6 +75,17 @@ async function searchMs(page: Page, text: string): Promise<number> {
   }, text);
 }
 
+/** Asks until the worker answers in full (jieba loaded, after a wake). */
+async function untilFull(page: Page, text: string): Promise<void> {
+  const partial = () =>
+    page.evaluate(
+      async (t) =>
+        ((await (globalThis as unknown as ExtensionGlobal).chrome.runtime.sendMessage({ type: 'UI_SEARCH', text: t })) as { partial: boolean }).partial,
+      text,
+    );
+  while (await partial()) await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
 export async function browserRankingRows(sentences: Sentences): Promise<Row[]> {
   const session = await launchExtension();
   const rows: Row[] = [];
@@ -122,6 +134,14 @@ export async function browserRankingRows(sentences: Sentences): Promise<Row[]> {
         popupPaint(session, cold, `entity.html?type=${name === '株洲' ? 'place' : 'person'}&name=${name}`, ENTITY_PAINTED_MARK);
       const entityWarm = [...(await measure(5, () => entityPage('株洲', false))), ...(await measure(5, () => entityPage('习近平', false)))];
       const entityCold = await measure(5, () => entityPage('株洲', true));
+      // Memory right after a wake (jieba restored, a full answer given), then after 100 more queries.
+      const woken = await measure(3, async () => {
+        await session.stopWorker();
+        await untilFull(page, queries[0]);
+        return workerMemory(session, page);
+      });
+      for (let q = 0; q < 100; q++) await searchMs(page, queries[q % queries.length]);
+      const queried = await workerMemory(session, page);
       rows.push(
         {
           measure: `entity page, ${label}: open → painted (株洲, 习近平), warm worker`,
@@ -135,6 +155,16 @@ export async function browserRankingRows(sentences: Sentences): Promise<Row[]> {
         { measure: `service worker, ${label}: whole reply (analysis + rank), warm`, runs: warmReply.length, values: warmReply, unit: 'ms' },
         { measure: `service worker, ${label}: rank, first query after a wake`, runs: coldRank.length, values: coldRank, unit: 'ms' },
         { measure: `service worker, ${label}: whole first reply after a wake`, runs: coldReply.length, values: coldReply, unit: 'ms' },
+        {
+          measure: `service worker, ${label}: memory after a wake (JS heap + buffers + wasm)`,
+          runs: woken.length,
+          values: woken.map((m) => totalMiB(m.found)),
+          unit: 'MiB',
+        },
+        { measure: '  of which jieba wasm memory', runs: woken.length, values: woken.map((m) => m.found.wasm / 2 ** 20), unit: 'MiB' },
+        { measure: '  after a garbage collection', runs: woken.length, values: woken.map((m) => totalMiB(m.collected)), unit: 'MiB' },
+        { measure: `service worker, ${label}: memory after 100 queries (JS heap + buffers + wasm)`, runs: 1, values: [totalMiB(queried.found)], unit: 'MiB' },
+        { measure: '  after a garbage collection', runs: 1, values: [totalMiB(queried.collected)], unit: 'MiB' },
         ...(await libraryPageRows(session, page, label)),
       );
     }

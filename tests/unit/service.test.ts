@@ -102,6 +102,20 @@ describe('background state', () => {
     expect((await (await state.analyzer()).analyze('曹慧泉率团访问阿联酋')).entities.person).toContain('曹慧泉');
   });
 
+  it('starts loading jieba at a page’s wake without waiting for the library to open, and answers at once', async () => {
+    // A later wake of the worker: the library (installed for beforeEach) is there to open.
+    let loads = 0;
+    const counting = () => {
+      loads++;
+      return loadJieba();
+    };
+    const state = createBackgroundState({ version: 'test', readPackageFile, readPackageBytes, loadJieba: counting, dbName });
+    expect(await serviceOf(state, tabs).handle({ type: 'PAGE_WAKE' })).toBeNull();
+    expect(loads).toBe(1);
+    expect((await (await state.analyzer()).analyze('曹慧泉率团访问阿联酋')).entities.person).toContain('曹慧泉');
+    expect(loads).toBe(1);
+  });
+
   it('keeps the worker awake at every step of compaction, after readers are answered', async () => {
     let calls = 0;
     const state = createBackgroundState({ version: 'v1', readPackageFile, readPackageBytes, loadJieba, dbName: freshDbName(), keepAwake: async () => calls++ });
