@@ -3,8 +3,8 @@
  * as shipped in @node-rs/jieba): `npm run nlp-data` after upgrading @node-rs/jieba.
  *
  * - idf.txt: the general IDF keyword weights start from, cut to the words common enough to
- *   matter (IDF < 10, two or more characters) and rounded, sorted by word; rarer words get the
- *   median.
+ *   matter (IDF < 10, two or more characters) and rounded, sorted by word and front-coded; rarer
+ *   words get the median.
  * - pinyin.txt: every reading of each Chinese character (pinyin-pro's dictionary), so English
  *   text can be matched to the library's Chinese names without shipping pinyin-pro to the worker.
  * - names.txt: a naive-Bayes model of Chinese personal names: for a surname character and for
@@ -31,10 +31,26 @@ async function writeIdf(): Promise<void> {
   const rows = table.filter(([word, idf]) => [...word].length >= 2 && Number(idf) < CUTOFF);
   const sorted = table.map(([, idf]) => Number(idf)).sort((a, b) => a - b);
   const median = sorted[Math.floor(sorted.length / 2)];
-  const lines = [`# jieba idf.txt (MIT) via @node-rs/jieba; words with IDF < ${CUTOFF}; default ${median.toFixed(1)}`, `default\t${median.toFixed(1)}`];
   // Sorted by word (JavaScript string order): the worker looks words up by binary search.
   rows.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  for (const [word, idf] of rows) lines.push(`${word}\t${Number(idf).toFixed(1)}`);
+  // Tenths of IDF, one printable character each from `!` up; each word written as the length it
+  // shares with the word before (a character from `0` up) and the rest: a third smaller deflated.
+  const tenths = rows.map(([, idf]) => Math.round(Number(idf) * 10));
+  const base = Math.min(...tenths);
+  const lines = [
+    `# jieba idf.txt (MIT) via @node-rs/jieba; words with IDF < ${CUTOFF}, front-coded; parsed by parseIdf (lib/nlp/keywords.ts)`,
+    `default\t${median.toFixed(1)}`,
+    `values\t${base}\t${tenths.map((tenth) => String.fromCharCode(33 + tenth - base)).join('')}`,
+  ];
+  let previous = '';
+  for (const [word] of rows) {
+    let shared = 0;
+    while (shared < previous.length && previous[shared] === word[shared]) shared++;
+    // Never split a surrogate pair: half a character cannot be written as UTF-8.
+    if (shared > 0 && /[\uD800-\uDBFF]/.test(word[shared - 1])) shared--;
+    lines.push(String.fromCharCode(48 + shared) + word.slice(shared));
+    previous = word;
+  }
   await writeFile(out('idf.txt'), `${lines.join('\n')}\n`);
   console.log(`public/nlp/idf.txt: ${rows.length} words, default IDF ${median.toFixed(1)}`);
 }

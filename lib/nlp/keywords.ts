@@ -42,32 +42,41 @@ export class LibraryFrequencies {
 }
 
 /**
- * The IDF table of public/nlp/idf.txt: header lines (`#`, `default`), then `word<TAB>idf` sorted
- * by word. Loading finds the line starts only and a lookup is a binary search, so a cold worker
- * does not build a map of 39,000 words before its first answer.
+ * The IDF table of public/nlp/idf.txt (written by scripts/make-nlp-data.ts): header lines (`#`,
+ * `default`), a `values` line (the lowest tenths of IDF, then one character per word: its tenths
+ * above that, from `!`), then the words sorted, each front-coded (a character from `0` for the
+ * length shared with the word before, then the rest). Loading rebuilds the word list only; a
+ * lookup is a binary search, so a cold worker builds no map of 39,000 words before its first answer.
  */
 export function parseIdf(text: string): Idf {
   let fallback = 12;
-  const starts: number[] = [];
+  let base = 0;
+  let values = '';
+  const words: string[] = [];
+  let previous = '';
   for (let at = 0; at < text.length; ) {
-    const end = text.indexOf('\n', at);
-    const next = end < 0 ? text.length : end + 1;
-    if (text.startsWith('default\t', at)) fallback = Number(text.slice(at + 8, next).trim());
-    else if (text[at] !== '#' && text[at] !== '\n') starts.push(at);
-    at = next;
+    const newline = text.indexOf('\n', at);
+    const end = newline < 0 ? text.length : newline;
+    const first = text.charCodeAt(at);
+    if (text.startsWith('default\t', at)) fallback = Number(text.slice(at + 8, end));
+    else if (text.startsWith('values\t', at)) {
+      const tab = text.indexOf('\t', at + 7);
+      base = Number(text.slice(at + 7, tab));
+      values = text.slice(tab + 1, end);
+    } else if (end > at && first !== 0x23 /* # */) {
+      previous = previous.slice(0, first - 48) + text.slice(at + 1, end);
+      words.push(previous);
+    }
+    at = end + 1;
   }
-  const wordAt = (start: number) => text.slice(start, text.indexOf('\t', start));
+  if (values.length !== words.length) throw new Error(`nlp/idf.txt is damaged: ${words.length} words, ${values.length} values`);
   return (word) => {
     let lo = 0;
-    let hi = starts.length - 1;
+    let hi = words.length - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
-      const here = wordAt(starts[mid]);
-      if (here === word) {
-        const tab = starts[mid] + here.length + 1;
-        const end = text.indexOf('\n', tab);
-        return Number(text.slice(tab, end < 0 ? text.length : end));
-      }
+      const here = words[mid];
+      if (here === word) return (base + values.charCodeAt(mid) - 33) / 10;
       if (here < word) lo = mid + 1;
       else hi = mid - 1;
     }

@@ -179,6 +179,26 @@ describe('library document frequencies', () => {
   });
 });
 
+describe('the general IDF table', () => {
+  it('reads front-coded words and their values, and gives the default to any other word', async () => {
+    const { parseIdf } = await import('../../lib/nlp/keywords');
+    // 株洲 4.0, 株洲市 5.5 (shares 2), 湖南 9.9, 𠀀乙 3.0, 𠀀甲 3.1 (shares the surrogate pair: 2 code units).
+    const idf = parseIdf('# test\ndefault\t11.5\nvalues\t30\t+:f!"\n0株洲\n2市\n0湖南\n0𠀀乙\n2甲\n');
+    expect(['株洲', '株洲市', '湖南', '𠀀乙', '𠀀甲', '株', '湖南省', ''].map(idf)).toEqual([4, 5.5, 9.9, 3, 3.1, 11.5, 11.5, 11.5]);
+    expect(() => parseIdf('values\t30\t!!\n0株洲\n')).toThrow(/damaged/);
+  });
+
+  it('ships every word in order, so a binary search finds each', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const { parseIdf } = await import('../../lib/nlp/keywords');
+    const idf = parseIdf(await readFile(new URL('../../public/nlp/idf.txt', import.meta.url), 'utf8'));
+    // Common words weigh little, rarer ones more, and a word the table leaves out the median.
+    expect(idf('我们')).toBeLessThan(idf('研讨会'));
+    expect(idf('研讨会')).toBeLessThan(idf('株洲南方阀门股份有限公司'));
+    expect(idf('株洲南方阀门股份有限公司')).toBe(12);
+  });
+});
+
 describe('company short names', () => {
   it.each([
     ['株洲南方阀门股份有限公司', ['株洲'], '南方阀门'],
