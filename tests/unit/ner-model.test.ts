@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { emit, labelOf, LABELS, labelSpans, parseModel, serializeModel, spansOf, TRANSITIONS, viterbi } from '../../lib/nlp/ner/model';
+import { sentenceFeatures, TEMPLATES } from '../../lib/nlp/ner/features';
+import { emit, KEY_BITS, labelOf, LABELS, labelSpans, parseModel, serializeModel, spansOf, TRANSITIONS, viterbi } from '../../lib/nlp/ner/model';
 
 describe('entity model', () => {
   it('reads back the weights it writes, within one quantisation step, and its titles', () => {
     const weights = new Map([
       [17, Float32Array.from({ length: LABELS }, (_, y) => (y === 5 ? 2 : y === 0 ? -1.5 : 0))],
-      [-9, Float32Array.from({ length: LABELS }, (_, y) => (y === 8 ? 0.01 : 0))],
+      [(1 << KEY_BITS) - 9, Float32Array.from({ length: LABELS }, (_, y) => (y === 8 ? 0.01 : 0))],
     ]);
     const model = parseModel(serializeModel(weights, new Float32Array(TRANSITIONS), ['市长', '董事长'], 2, 'test'));
     expect(model.features).toBe(2);
@@ -16,9 +17,16 @@ describe('entity model', () => {
     expect(emissions[5]).toBe(127 ** 2);
     expect(emissions[0]).toBe(-(110 ** 2));
     // A feature the model does not hold adds nothing; a tiny weight keeps its sign.
+    // A feature is read by its hash's low KEY_BITS bits, as in training: −9 is key 2²² − 9.
     emit(model, Int32Array.of(12345, -9), 2, 1, emissions);
     expect(emissions[8]).toBeGreaterThan(0);
     expect(emissions[0]).toBe(0);
+  });
+
+  it('writes only keys of KEY_BITS bits', () => {
+    const row = Float32Array.from({ length: LABELS }, () => 1);
+    expect(() => serializeModel(new Map([[1 << KEY_BITS, row]]), new Float32Array(TRANSITIONS), [], 1, 'test')).toThrow(RangeError);
+    expect(() => serializeModel(new Map([[-1, row]]), new Float32Array(TRANSITIONS), [], 1, 'test')).toThrow(RangeError);
   });
 
   it('refuses a file that is not a model or is cut short', () => {
@@ -54,5 +62,31 @@ describe('entity model', () => {
       { type: 'place', start: 4, end: 5 },
       { type: 'org', start: 5, end: 9 },
     ]);
+  });
+});
+
+describe('entity features', () => {
+  const knowledge = (titles: string[]) => ({ surnames: new Set(['李']), nameClass: new Uint8Array(0x10000), titles: new Set(titles) });
+  const tokens = (text: string) => text.split('/').map((word) => ({ word, tag: word === ' ' ? 'x' : 'n' }));
+  /** The templates whose hashes at `at` differ between two title lists. */
+  const changed = (text: string, at: number, titles: string[]) => {
+    const words = tokens(text);
+    const plain = text.replaceAll('/', '');
+    const hints = new Uint8Array(plain.length);
+    const a = sentenceFeatures(plain, words, knowledge([]), hints);
+    const b = sentenceFeatures(plain, words, knowledge(titles), hints);
+    return Array.from({ length: TEMPLATES }, (_, t) => t).filter((t) => a[at * TEMPLATES + t] !== b[at * TEMPLATES + t]);
+  };
+
+  it('marks the words a title stands right before or after, a space skipped, and no other', () => {
+    const beside = changed('市长/李明/说', 2, ['市长', '副市长']);
+    expect(beside.length).toBeGreaterThan(0);
+    expect(changed('市长/ /李明/说', 3, ['市长'])).toEqual(beside);
+    expect(changed('李明/董事长/说', 0, ['董事长'])).toEqual(changed('李明/董事长/说', 0, ['董事长', '长']));
+    expect(changed('李明/董事长/说', 0, ['董事长']).length).toBeGreaterThan(0);
+    // A title two words away, or one the text ends before it is spelt out (市长江 of 市长江边), says nothing.
+    expect(changed('市长/在/李明/说', 4, ['市长'])).toEqual([]);
+    expect(changed('李明/市长江', 0, ['市长江边'])).toEqual([]);
+    expect(changed('李明/市长江边', 0, ['市长江边']).length).toBeGreaterThan(0);
   });
 });

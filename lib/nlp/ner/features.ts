@@ -59,24 +59,47 @@ function kinds(): Uint8Array {
 }
 
 /** Words that end a body's name (株洲南方阀门股份 有限公司, 中央第五生态环境保护 督察组). */
-const ORG_HEAD = /(?:公司|集团|委员会|委|部|局|厅|署|院|学校|职院|会|社|台|行|所|中心|办公室|办|厂|党|军|队|组|团|司|联|盟|报|刊|杂志|俱乐部|处|馆|店|家)$/;
+const ORG_HEADS = '公司 集团 委员会 委 部 局 厅 署 院 学校 职院 会 社 台 行 所 中心 办公室 办 厂 党 军 队 组 团 司 联 盟 报 刊 杂志 俱乐部 处 馆 店 家';
 /** Words that end a place's name (岐山 县, 麦禾营 镇). */
-const PLACE_HEAD = /(?:省|市|县|区|镇|乡|村|州|路|街|道|港|湾|山|河|江|湖|岛|桥|园|场)$/;
+const PLACE_HEADS = '省 市 县 区 镇 乡 村 州 路 街 道 港 湾 山 河 江 湖 岛 桥 园 场';
 /** Words a name does not run across: verbs, prepositions, conjunctions, particles, pronouns, adverbs. */
-const BREAK_TAG = /^(?:v|vd|vg|vn|p|c|u|uj|ul|uz|ud|ug|uv|r|d|y|e|o|w|zg|m|q|t|f)$/;
+const BREAK_TAGS = new Set('v vd vg vn p c u uj ul uz ud ug uv r d y e o w zg m q t f'.split(' '));
 const FAR = 7;
 
-/** Per word, how many words ahead the nearest head matching `head` is, with no break between (FAR: none). */
-function headsAhead(tokens: readonly Token[], head: RegExp): Uint8Array {
-  const distance = new Uint8Array(tokens.length).fill(FAR);
-  let nearest = -1;
+/** Whether a word ends with one of `heads` (space-separated), by its last character first. */
+function endsWithOneOf(heads: string): (word: string) => boolean {
+  const byLast = new Map<number, string[]>();
+  for (const head of heads.split(' ')) byLast.set(head.charCodeAt(head.length - 1), [...(byLast.get(head.charCodeAt(head.length - 1)) ?? []), head]);
+  return (word) => {
+    const candidates = byLast.get(word.charCodeAt(word.length - 1));
+    if (!candidates) return false;
+    for (const head of candidates) if (head.length === 1 || word.endsWith(head)) return true;
+    return false;
+  };
+}
+const isOrgHead = endsWithOneOf(ORG_HEADS);
+const isPlaceHead = endsWithOneOf(PLACE_HEADS);
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/**
+ * Per word, how many words ahead the nearest organisation head and place head are, with no break
+ * between (FAR: none), into `org` and `place`.
+ */
+function headsAhead(tokens: readonly Token[], org: Uint8Array, place: Uint8Array): void {
+  let nearestOrg = -1;
+  let nearestPlace = -1;
   for (let t = tokens.length - 1; t >= 0; t--) {
     const { word, tag } = tokens[t];
-    if (head.test(word) && !BREAK_TAG.test(tag)) nearest = t;
-    else if (BREAK_TAG.test(tag) || !/[\p{L}\p{N}]/u.test(word)) nearest = -1;
-    distance[t] = nearest >= 0 ? Math.min(FAR, nearest - t) : FAR;
+    if (BREAK_TAGS.has(tag) || !LETTER_OR_DIGIT.test(word)) {
+      nearestOrg = -1;
+      nearestPlace = -1;
+    } else {
+      if (isOrgHead(word)) nearestOrg = t;
+      if (isPlaceHead(word)) nearestPlace = t;
+    }
+    org[t] = nearestOrg >= 0 ? Math.min(FAR, nearestOrg - t) : FAR;
+    place[t] = nearestPlace >= 0 ? Math.min(FAR, nearestPlace - t) : FAR;
   }
-  return distance;
 }
 
 /** FNV-1a over a string's UTF-16 units. */
@@ -93,6 +116,14 @@ const mix = (h: number, v: number) => {
 /** A feature's copy for one training corpus (domain adaptation). */
 export const saltFeature = (hash: number, salt: number) => mix(hash, salt);
 const feature = (template: number, a: number, b = 0, c = 0) => mix(mix(mix(Math.imul(template + 1, 0x85ebca6b), a), b), c);
+
+/** Tags' hashes: a few dozen tags, hashed once. */
+const tagHashes = new Map<string, number>();
+function tagHashOf(tag: string): number {
+  let hash = tagHashes.get(tag);
+  if (hash === undefined) tagHashes.set(tag, (hash = hashString(TAG_ALIASES[tag] ?? tag)));
+  return hash;
+}
 
 /** Outside the sentence: a code no character has. */
 const EDGE = -1;
@@ -140,9 +171,9 @@ export interface FeatureKnowledge {
 export const LONGEST_TITLE = 6;
 
 interface TitleIndex {
-  /** Title lengths by first character, and by last character. */
-  starting: Map<string, number[]>;
-  ending: Map<string, number[]>;
+  /** Titles as character codes, by their first character, and by their last. */
+  starting: Map<number, Int32Array[]>;
+  ending: Map<number, Int32Array[]>;
 }
 /** `build`, once per table it is given (the tables live as long as the analyzer). */
 function perTable<T>(build: (table: ReadonlySet<string>) => T): (table: ReadonlySet<string>) => T {
@@ -157,15 +188,24 @@ const titleIndex = perTable((titles): TitleIndex => {
   const index: TitleIndex = { starting: new Map(), ending: new Map() };
   for (const title of titles) {
     if (title.length < 2 || title.length > LONGEST_TITLE) continue;
-    const add = (map: Map<string, number[]>, c: string) => map.set(c, [...new Set([...(map.get(c) ?? []), title.length])]);
-    add(index.starting, title[0]);
-    add(index.ending, title[title.length - 1]);
+    const codes = Int32Array.from({ length: title.length }, (_, k) => title.charCodeAt(k));
+    const add = (map: Map<number, Int32Array[]>, c: number) => map.set(c, [...(map.get(c) ?? []), codes]);
+    add(index.starting, codes[0]);
+    add(index.ending, codes[codes.length - 1]);
   }
   return index;
 });
 
+/** Whether `codes` from `at` spell `title`. */
+function spells(codes: Int32Array, at: number, title: Int32Array): boolean {
+  if (at < 0 || at + title.length > codes.length) return false;
+  for (let k = 0; k < title.length; k++) if (codes[at + k] !== title[k]) return false;
+  return true;
+}
+
+const SPACE = 32;
 /** Per word: 1 if a title ends right before it, 2 if one starts right after it (a space skipped). */
-function besideTitles(text: string, tokens: readonly Token[], titles: ReadonlySet<string>): Uint8Array {
+function besideTitles(codes: Int32Array, tokens: readonly Token[], titles: ReadonlySet<string>): Uint8Array {
   const beside = new Uint8Array(tokens.length);
   if (!titles.size) return beside;
   const { starting, ending } = titleIndex(titles);
@@ -173,10 +213,22 @@ function besideTitles(text: string, tokens: readonly Token[], titles: ReadonlySe
   for (let t = 0; t < tokens.length; t++) {
     const start = at;
     const end = (at += tokens[t].word.length);
-    const before = text[start - 1] === ' ' ? start - 1 : start;
-    const after = text[end] === ' ' ? end + 1 : end;
-    for (const length of ending.get(text[before - 1]) ?? []) if (before - length >= 0 && titles.has(text.slice(before - length, before))) beside[t] |= 1;
-    for (const length of starting.get(text[after]) ?? []) if (titles.has(text.slice(after, after + length))) beside[t] |= 2;
+    const before = start > 0 && codes[start - 1] === SPACE ? start - 1 : start;
+    const after = end < codes.length && codes[end] === SPACE ? end + 1 : end;
+    const endingBefore = before > 0 ? ending.get(codes[before - 1]) : undefined;
+    if (endingBefore)
+      for (const title of endingBefore)
+        if (spells(codes, before - title.length, title)) {
+          beside[t] |= 1;
+          break;
+        }
+    const startingAfter = after < codes.length ? starting.get(codes[after]) : undefined;
+    if (startingAfter)
+      for (const title of startingAfter)
+        if (spells(codes, after, title)) {
+          beside[t] |= 2;
+          break;
+        }
   }
   return beside;
 }
@@ -224,11 +276,12 @@ export function sentenceFeatures(text: string, tokens: readonly Token[], k: Feat
   for (let t = 0; t < tokens.length; t++) {
     tokenEnd[t] = tokens[t].word.charCodeAt(tokens[t].word.length - 1);
     wordHash[t] = hashString(tokens[t].word);
-    tagHash[t] = hashString(TAG_ALIASES[tokens[t].tag] ?? tokens[t].tag);
+    tagHash[t] = tagHashOf(tokens[t].tag);
   }
-  const titled = besideTitles(text, tokens, k.titles);
-  const orgAhead = headsAhead(tokens, ORG_HEAD);
-  const placeAhead = headsAhead(tokens, PLACE_HEAD);
+  const titled = besideTitles(codes, tokens, k.titles);
+  const orgAhead = new Uint8Array(tokens.length);
+  const placeAhead = new Uint8Array(tokens.length);
+  headsAhead(tokens, orgAhead, placeAhead);
   const table = kinds();
   const { single, double } = codesOf(k.surnames);
   const kindAt = new Uint8Array(n);

@@ -131,14 +131,14 @@ export function viterbi(emissions: Int32Array | Float32Array, n: number, transit
 }
 
 /**
- * Shipped weights: an open-addressing table from feature hash to its row of label weights, half
+ * Shipped weights: an open-addressing table from feature key to its row of label weights, half
  * full; the weights are integers in units of the smallest quantised step (scale / 127²), so the
  * emissions add exactly and without a conversion per weight.
  */
 export interface NerModel {
   /**
-   * Per slot, two numbers side by side: the feature hash, then where its row of weights starts in
-   * `weights` (EMPTY: none). A lookup reads one cache line where two arrays cost two misses.
+   * Per slot, two numbers side by side: the feature's key (its hash's low KEY_BITS bits), then
+   * where its row of weights starts in `weights` (EMPTY: none). A lookup reads one cache line where two arrays cost two misses.
    */
   slots: Int32Array;
   /** Slots − 1 (a power of two). */
@@ -160,8 +160,17 @@ const quantise = (w: number, scale: number) => Math.sign(w) * Math.min(127, Math
 /** A quantised weight in units of scale / 127². */
 const unquantise = (q: number) => Math.sign(q) * q * q;
 const EMPTY = -1;
-/** A bound on the header's count (60,000 ship), so a damaged file fails before it allocates. */
+/** A bound on the header's count, so a damaged file fails before it allocates. */
 const MAX_FEATURES = 1 << 20;
+/**
+ * A feature is known by its hash's low 22 bits, as in training (whose weight table has 2²² rows:
+ * features that share them share weights there too). The keys, sorted, differ by ~70 on average
+ * where full 32-bit hashes differed by ~70,000: a fifth of the file's deflated size saved.
+ */
+export const KEY_BITS = 22;
+export const KEY_MASK = (1 << KEY_BITS) - 1;
+/** Bytes a key's difference takes. */
+const DELTA_PLANES = 3;
 
 const popCount = (bits: number) => {
   let count = 0;
@@ -198,10 +207,10 @@ export function emit(model: NerModel, features: Int32Array, templates: number, n
       e12 = 0;
     const end = (i + 1) * templates;
     for (let f = i * templates; f < end; f++) {
-      const hash = features[f];
-      let at = slot(hash, mask) << 1;
+      const key = features[f] & KEY_MASK;
+      let at = slot(key, mask) << 1;
       let b = slots[at + 1];
-      while (b !== EMPTY && slots[at] !== hash) {
+      while (b !== EMPTY && slots[at] !== key) {
         at = (at + 2) & wrap;
         b = slots[at + 1];
       }
@@ -239,11 +248,11 @@ export function emit(model: NerModel, features: Int32Array, templates: number, n
 
 /**
  * The file (`ner.bin`): a little-endian u32, the length of a UTF-8 header of four lines (a
- * comment, `ner 2 <features> <scale>`, the transition scores, the titles space-separated); then
- * per feature, by ascending hash, columns: the hash's difference from the previous one as a u32,
- * stored a byte plane at a time (all low bytes, then the next…), the 13-bit mask of the labels it
- * weighs as two byte planes, then one signed byte per weighed label (`quantise`; `scale` is the
- * largest weight). Columns and planes put like bytes together: the zip's deflate packs them to
+ * comment, `ner 3 <features> <scale>`, the transition scores, the titles space-separated); then
+ * per feature, by ascending key, columns: the key's difference from the previous one (from 0) in
+ * three bytes, stored a byte plane at a time (all low bytes, then the next…), the 13-bit mask of
+ * the labels it weighs as two byte planes, then one signed byte per weighed label (`quantise`;
+ * `scale` is the largest weight). Columns and planes put like bytes together: the zip's deflate packs them to
  * three quarters of the same bytes interleaved, and no base64 is decoded at a wake.
  */
 export function parseModel(file: ArrayBuffer | Uint8Array): NerModel {
@@ -252,7 +261,7 @@ export function parseModel(file: ArrayBuffer | Uint8Array): NerModel {
   if (headerLength < 0 || 4 + headerLength > bytes.length) throw new Error('not an entity model');
   const lines = new TextDecoder().decode(bytes.subarray(4, 4 + headerLength)).split('\n');
   const [magic, version, count, scaleText] = (lines[1] ?? '').split(' ');
-  if (magic !== 'ner' || version !== '2' || lines.length < 4) throw new Error('not an entity model');
+  if (magic !== 'ner' || version !== '3' || lines.length < 4) throw new Error('not an entity model');
   const features = Number(count);
   const scale = Number(scaleText);
   const unit = scale / 127 ** 2;
@@ -261,7 +270,7 @@ export function parseModel(file: ArrayBuffer | Uint8Array): NerModel {
   if (transitions.length !== TRANSITIONS || !(features >= 0) || !(scale > 0)) throw new Error('entity model: bad header');
   if (features > MAX_FEATURES) throw new Error('entity model: too many features');
   const deltas = 4 + headerLength;
-  const masks = deltas + 4 * features;
+  const masks = deltas + DELTA_PLANES * features;
   let at = masks + 2 * features;
   if (at > bytes.length) throw new Error('entity model: truncated');
   let size = 1;
@@ -274,26 +283,23 @@ export function parseModel(file: ArrayBuffer | Uint8Array): NerModel {
     features,
     titles,
   };
-  let hash = -(2 ** 31);
+  let key = 0;
   for (let row = 0; row < features; row++) {
-    hash +=
-      bytes[deltas + row] +
-      bytes[deltas + features + row] * 0x100 +
-      bytes[deltas + 2 * features + row] * 0x10000 +
-      bytes[deltas + 3 * features + row] * 0x1000000;
+    key += bytes[deltas + row] | (bytes[deltas + features + row] << 8) | (bytes[deltas + 2 * features + row] << 16);
+    if (key > KEY_MASK) throw new Error('entity model: bad key');
     const used = bytes[masks + row] | (bytes[masks + features + row] << 8);
     if (at + popCount(used) > bytes.length) throw new Error('entity model: truncated');
     for (let y = 0; y < LABELS; y++) if (used & (1 << y)) model.weights[row * LABELS + y] = unquantise((bytes[at++] << 24) >> 24);
-    let s = slot(hash | 0, model.mask) << 1;
+    let s = slot(key, model.mask) << 1;
     while (model.slots[s + 1] !== EMPTY) s = (s + 2) & ((model.mask << 1) | 1);
-    model.slots[s] = hash | 0;
+    model.slots[s] = key;
     model.slots[s + 1] = row * LABELS;
   }
   if (at !== bytes.length) throw new Error('entity model: truncated or padded');
   return model;
 }
 
-/** Writes weights (a map from feature hash to its label weights) in the format parseModel reads. */
+/** Writes weights (a map from feature key, below 2^KEY_BITS, to its label weights) as parseModel reads them. */
 export function serializeModel(
   weights: Map<number, Float32Array>,
   transitions: Float32Array,
@@ -302,26 +308,27 @@ export function serializeModel(
   comment: string,
 ): Uint8Array<ArrayBuffer> {
   const rows: Array<{ delta: number; used: number; quantised: number[] }> = [];
-  let previous = -(2 ** 31);
-  for (const hash of [...weights.keys()].sort((a, b) => a - b)) {
-    const quantised = Array.from(weights.get(hash)!, (w) => quantise(w, scale));
+  let previous = 0;
+  for (const key of [...weights.keys()].sort((a, b) => a - b)) {
+    if (key < 0 || key > KEY_MASK) throw new RangeError(`entity model: key ${key} out of range`);
+    const quantised = Array.from(weights.get(key)!, (w) => quantise(w, scale));
     const used = quantised.reduce((bits, q, y) => (q ? bits | (1 << y) : bits), 0);
     if (!used) continue;
-    rows.push({ delta: hash - previous, used, quantised: quantised.filter((q) => q) });
-    previous = hash;
+    rows.push({ delta: key - previous, used, quantised: quantised.filter((q) => q) });
+    previous = key;
   }
   const header = new TextEncoder().encode(
-    `# ${comment}\nner 2 ${rows.length} ${scale}\n${Array.from(transitions, (t) => +t.toFixed(3)).join(' ')}\n${[...titles].join(' ')}`,
+    `# ${comment}\nner 3 ${rows.length} ${scale}\n${Array.from(transitions, (t) => +t.toFixed(3)).join(' ')}\n${[...titles].join(' ')}`,
   );
   const n = rows.length;
   const deltas = 4 + header.length;
-  const masks = deltas + 4 * n;
+  const masks = deltas + DELTA_PLANES * n;
   let at = masks + 2 * n;
   const bytes = new Uint8Array(at + rows.reduce((sum, r) => sum + r.quantised.length, 0));
   new DataView(bytes.buffer).setUint32(0, header.length, true);
   bytes.set(header, 4);
   rows.forEach(({ delta, used, quantised }, row) => {
-    for (let plane = 0; plane < 4; plane++) bytes[deltas + plane * n + row] = Math.floor(delta / 0x100 ** plane) & 0xff;
+    for (let plane = 0; plane < DELTA_PLANES; plane++) bytes[deltas + plane * n + row] = (delta >> (8 * plane)) & 0xff;
     bytes[masks + row] = used & 0xff;
     bytes[masks + n + row] = used >> 8;
     for (const q of quantised) bytes[at++] = q & 0xff;
