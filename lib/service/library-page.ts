@@ -132,10 +132,13 @@ export const removeStory: Handler<'UI_REMOVE_STORY'> = async ({ id }, { library,
   return { removed };
 };
 
-export const restoreStory: Handler<'UI_RESTORE_STORY'> = async ({ id }, { library, libraryChanged }) => {
+export const restoreStory: Handler<'UI_RESTORE_STORY'> = async ({ id }, { library, libraryChanged, tabs }) => {
   if (!isId(id)) throw fieldError('UI_RESTORE_STORY', 'id');
   const lib = await library();
   const restored = await lib.restore(id);
-  if (restored) await libraryChanged(lib, 'here');
+  if (restored) {
+    await libraryChanged(lib, 'here');
+    await tabs.restore(id);
+  }
   return { restored };
 };

@@ -150,7 +150,7 @@ describe('the library page', () => {
     await page.close();
   });
 
-  it('removes a story with undo: the popup no longer finds it, then finds it again, and nothing jumps', async () => {
+  it('removes a story with undo: the popup and an open page no longer list it, then list it again, and nothing jumps', async () => {
     const page = await session.openPage('library.html?q=立方新能源');
     await expect.poll(() => shown(page), { timeout: 30_000 }).toBe('找到 1 篇');
     const row = page.locator('.library-row').first();
@@ -180,7 +180,6 @@ describe('the library page', () => {
     // The news page's popup and badge no longer list it.
     await expect.poll(async () => (await keptFor(session, newsUrl))?.related.map((r) => r.title)).not.toContain(REMOVED_TITLE);
     expect((await badge(session, tabId)).text).toBe(badgeText(related.length - 1));
-    await news.close();
     const story = await session.openPage(`story.html?id=${encodeURIComponent(id)}`);
     await story.locator('.story-missing').waitFor();
     await story.close();
@@ -192,6 +191,10 @@ describe('the library page', () => {
     expect(await page.evaluate(() => document.activeElement?.closest('[data-story-id]')?.getAttribute('data-story-id'))).toBe(id);
     await expect.poll(() => sourceCounts(page)).toEqual(['全部 15', '随扩展附带 10', '导入的文件 2', '潇湘晨报资料库 3']);
     expect(await popupFinds('立方新能源')).toContain(id);
+    // Undo puts it back where it stood in the news page's popup, and the badge follows.
+    await expect.poll(async () => (await keptFor(session, newsUrl))?.related.map((r) => r.id)).toEqual(related.map((r) => r.id));
+    expect((await badge(session, tabId)).text).toBe(badgeText(related.length));
+    await news.close();
     await page.close();
   });
 

@@ -396,6 +396,39 @@ describe('tab coverage', () => {
     expect(seen).toEqual([['first-guess', 'both'], ['both', 'found-later', 'first-guess'], null]);
     expect(store.size).toBe(0);
   });
+
+  it('puts a story undo brings back where it stood, through a refinement, and not into a page the tab has left', async () => {
+    const store = new Map<string, unknown>();
+    const seen: Array<[number, string[] | null]> = [];
+    const tabs = tabCoverage(mapStore(store), (tab, c) => void seen.push([tab, c ? c.related.map((r) => r.id) : null]));
+    const coverage = (url: string, ids: string[]): PageCoverage => ({
+      url,
+      title: 't',
+      entities: { person: [], place: [], org: [] },
+      keywords: [],
+      related: ids.map((id) => ({ id }) as RelatedSummary),
+      partial: false,
+    });
+    await tabs.keep(1, coverage('https://a/', ['a', 'gone', 'c']));
+    await tabs.keep(2, coverage('https://b/', ['gone']));
+    await tabs.keep(3, coverage('https://c/', ['c']));
+    seen.length = 0;
+    await tabs.prune(async (ids) => ids.map((id) => id !== 'gone'));
+    await tabs.refine(1, coverage('https://a/', ['c', 'a']));
+    await tabs.keep(2, coverage('https://b/next', ['x']));
+    await tabs.restore('gone');
+    // Back at its place in tab 1's refined list; tab 2 shows another page; tab 3 never listed it.
+    expect(seen).toEqual([
+      [1, ['a', 'c']],
+      [2, []],
+      [1, ['c', 'a']],
+      [2, ['x']],
+      [1, ['c', 'gone', 'a']],
+    ]);
+    // Put back once: a second undo changes nothing.
+    await tabs.restore('gone');
+    expect(seen).toHaveLength(5);
+  });
 });
 
 describe('listing a large library', () => {
