@@ -192,7 +192,7 @@ describe('the library page', () => {
     await expect.poll(() => sourceCounts(page)).toEqual(['全部 15', '随扩展附带 10', '导入的文件 2', '潇湘晨报资料库 3']);
     expect(await popupFinds('立方新能源')).toContain(id);
     // Undo puts it back where it stood in the news page's popup, and the badge follows.
-    await expect.poll(async () => (await keptFor(session, newsUrl))?.related.map((r) => r.id)).toEqual(related.map((r) => r.id));
+    await expect.poll(async () => (await keptFor(session, newsUrl))?.related.map((r) => r.title)).toEqual(related.map((r) => r.title));
     expect((await badge(session, tabId)).text).toBe(badgeText(related.length));
     await news.close();
     await page.close();
