@@ -149,6 +149,10 @@ const FORMAL_STYLE = /(?:共和国|王国|联邦|合众国|大公国|公国)$/;
 const ANY_HEAD = /[委会部局厅署院所处社团队组办司厂党军行台馆府心]/;
 /** A level's body with no place named (市委, 县委): whose it is, the chip cannot say. */
 const LEVEL_BODY = /^[省市县区镇乡][\p{Script=Han}]$/u;
+/** An unknown word that ends in a body's one-character head: jieba glued the head to half a name. */
+const GLUED_HEAD = /[队团所院局会社部处厂]$/;
+/** jieba's tags of morphemes, parts of words it could not place (厂/zg). */
+const MORPHEME_TAG = /^(?:zg|g|ng|vg|ag|dg|tg)$/;
 /** Letters and digits: a name does not end where a mixed word runs on (湖南厂 of 湖南厂BA). */
 const RUNS_ON = /[A-Za-z0-9]/;
 
@@ -189,11 +193,12 @@ function tidy(text: string, words: Words, spans: Span[], lexicon: Lexicon): Span
     const verb = LEADING.exec(text.slice(start, end));
     if (verb && end - start - verb[0].length >= 2) start += verb[0].length;
     if (span.type === 'org') {
-      // A body's name that starts with a word jieba does not know, right after a common noun,
-      // started with that noun: 专精 of 专精特新联队.
+      // A body's name that starts with a word jieba does not know glued to its head (特新队), right
+      // after a common noun, started with that noun: 专精 of 专精特新联队 (not 来源 of 阅文集团).
       const first = startingAt(words, start);
       const before = endingAt(words, start);
-      if (first?.tag === 'x' && HAN.test(first.word) && before?.tag === 'n' && HAN.test(before.word)) start -= before.word.length;
+      if (first?.tag === 'x' && HAN.test(first.word) && GLUED_HEAD.test(first.word) && before?.tag === 'n' && HAN.test(before.word))
+        start -= before.word.length;
       // 专精特新队拉拉队: a dictionary's group word after the same head is the body's group, not the body.
       const last = endingAt(words, end);
       if (last && last.tag !== 'x' && last.word.length >= 3 && end - last.word.length - start >= 2 && text[end - 1] === text[end - last.word.length - 1])
@@ -238,10 +243,14 @@ function tidy(text: string, words: Words, spans: Span[], lexicon: Lexicon): Span
     // 共和国, 两国: the ordinary words the rules know jieba's dictionary files as names.
     if (isOrdinaryName(name)) continue;
     if (span.type === 'org' && insideNoun(start, end)) continue;
-    // One common noun of jieba's dictionary with no body's head in it is no body (中央 of 中央秘书处).
-    if (span.type === 'org' && ((whole?.word === name && whole.tag === 'n' && !ANY_HEAD.test(name)) || LEVEL_BODY.test(name))) continue;
-    // A one-character head run on by letters is part of a mixed word: 湖南厂 of 「湖南厂BA」.
-    if (RUNS_ON.test(text[end] ?? '') && endingAt(words, end)?.word.length === 1) continue;
+    // One common noun of jieba's dictionary with no body's head in it, before a body's head, is
+    // the start of a body's name the model cut (中央 of 中央秘书处; 意甲 of 意甲主队 stays).
+    const after = startingAt(words, end);
+    const cut = whole?.word === name && whole.tag === 'n' && !ANY_HEAD.test(name) && after !== undefined && BODY_HEAD.test(after.word);
+    if (span.type === 'org' && (cut || LEVEL_BODY.test(name))) continue;
+    // A head jieba reads as a morpheme, run on by letters, is part of a mixed word: 湖南厂 of
+    // 「湖南厂BA」 (布莱克本队vs利物浦队 is a team).
+    if (RUNS_ON.test(text[end] ?? '') && MORPHEME_TAG.test(endingAt(words, end)?.tag ?? '')) continue;
     kept.push({ type: span.type, start, end });
   }
   return kept;
