@@ -12,8 +12,10 @@
  *
  * Deterministic: the corpora are shuffled with a fixed seed, and the same data gives the same file.
  *   --holdout   also hold out a fifth of People's Daily's dev split and report on it
+ *   --fold K    which fifth (the sentences numbered K mod 5; default 4): a second fold checks a decision
  *   --epochs N  passes over the data (default 6)
  *   --keep N    features shipped, the weightiest (default 60000); several (N,M) report each and write the last
+ *   --out FILE  where to write the weights (default public/nlp/ner.bin): experiments leave the shipped file be
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
@@ -30,8 +32,17 @@ import { emit, END_ROW, KEY_MASK, LABELS, labelSpans, parseModel, serializeModel
 import { readBio, readCluener, trainingDataAvailable, TRAIN_FILES, type NerSentence } from '../tests/eval/ner-data';
 import { seededRandom } from './seeded-random';
 
-const OUTPUT = new URL('../public/nlp/ner.bin', import.meta.url);
-const { values } = parseArgs({ options: { holdout: { type: 'boolean' }, errors: { type: 'boolean' }, epochs: { type: 'string' }, keep: { type: 'string' } } });
+const { values } = parseArgs({
+  options: {
+    holdout: { type: 'boolean' },
+    errors: { type: 'boolean' },
+    epochs: { type: 'string' },
+    keep: { type: 'string' },
+    out: { type: 'string' },
+    fold: { type: 'string' },
+  },
+});
+const OUTPUT = values.out ? new URL(values.out, `file://${process.cwd()}/`) : new URL('../public/nlp/ner.bin', import.meta.url);
 const EPOCHS = Number(values.epochs ?? 6);
 const KEEP = (values.keep ?? '60000').split(',').map(Number);
 
@@ -238,8 +249,9 @@ const started = performance.now();
 const peoplesDaily = readBio(TRAIN_FILES.peoplesDaily).map((s) => example(s, 'peoplesDaily'));
 const cluener = readCluener(TRAIN_FILES.cluenerTrain).map((s) => example(s, 'cluener'));
 const validation = readCluener(TRAIN_FILES.cluenerDev).map((s) => example(s, 'cluener'));
-const heldOut = values.holdout ? peoplesDaily.filter((_, i) => i % 5 === 4) : [];
-const pd = values.holdout ? peoplesDaily.filter((_, i) => i % 5 !== 4) : peoplesDaily;
+const FOLD = Number(values.fold ?? 4);
+const heldOut = values.holdout ? peoplesDaily.filter((_, i) => i % 5 === FOLD) : [];
+const pd = values.holdout ? peoplesDaily.filter((_, i) => i % 5 !== FOLD) : peoplesDaily;
 const training = process.env.PD_ONLY ? pd : [...pd, ...cluener];
 console.log(
   `${training.length} training sentences (${training.reduce((n, e) => n + e.n, 0)} characters), features in ${((performance.now() - started) / 1000).toFixed(1)} s`,

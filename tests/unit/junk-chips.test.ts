@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readDevSet } from '../eval/related-cv';
 import { analyzeStories } from '../../lib/library/analyze-stories';
 import type { Entities } from '../../lib/nlp/analyzer';
+import { nameKnowledge } from '../../lib/nlp/knowledge';
 import { bundledStories, nodeAnalyzer } from './helpers';
 
 /**
@@ -32,6 +33,11 @@ const PASSAGES = [
   '记者从市生态环境局获悉，今年前五个月我市空气质量优良天数比例同比上升。',
   '湖南省委书记在长沙会见了越南驻华大使一行。',
   '南方阀门与长沙理工大学联合研发的智能水表获得两项发明专利。',
+  '市委书记率团赴阿联酋、沙特、土耳其访问，并与中国驻沙特大使馆座谈。',
+  '中国同北马其顿传统友谊深厚，祝贺她当选北马其顿共和国总统。',
+  '市委副书记、市长主持召开专题会议，国际标准组织中央秘书处批准发布该标准。',
+  '市民为球队打CALL，叫响了“湖南厂BA”的口号。',
+  '比赛现场的看台，均被专精特新队拉拉队、粉丝占据。',
 ];
 
 /** Verbs and prepositions a name never starts with, and function words it never ends with. */
@@ -48,6 +54,10 @@ const HALVES: Array<[string, string]> = [
   ['部纳客', '沙特邮政部纳客国际物流公司'],
 ];
 const UNBALANCED = /^[^(（]*[)）]|[(（][^)）]*$/;
+/** A level's body with no place (市委), or a common noun with no body's head (中央): whose? */
+const BARE_BODY = /^(?:[省市县区镇乡][委府]|中央)$/;
+/** A country's formal name after its short name: one country, one chip. */
+const FORMAL_STYLE = /(?:共和国|王国|联邦)$/;
 
 const analyzer = nodeAnalyzer();
 /** Each text with what the analyzer lists for it. */
@@ -84,6 +94,20 @@ describe('no junk chips', () => {
     }
   });
 
+  it('lists a country as a place, once, and no bare body or body of a body', () => {
+    const { countryCodes } = nameKnowledge();
+    for (const { entities } of listed) {
+      for (const name of [...entities.org, ...entities.person]) expect(countryCodes.has(name), name).toBe(false);
+      const countries = entities.place.map((p) => p.replace(FORMAL_STYLE, '')).filter((p) => countryCodes.has(p));
+      expect(new Set(countries).size, countries.join(' ')).toBe(countries.length);
+      for (const name of entities.org) {
+        expect(name).not.toMatch(BARE_BODY);
+        // 专精特新队拉拉队: the team's cheerleaders, named after the team, are no second team.
+        expect(name).not.toMatch(/([队团组会])\p{Script=Han}{2}\1$/u);
+      }
+    }
+  });
+
   it('lists no half of a name the text gives whole', () => {
     for (const { text, entities } of listed) {
       const names = Object.values(entities).flat();
@@ -100,5 +124,11 @@ describe('no junk chips', () => {
     expect(listedCompanies).not.toContain('org:青岛');
     expect(await mentions(PASSAGES[5])).toEqual(expect.arrayContaining(['org:沙特邮政部', 'org:纳客国际物流公司']));
     expect(await mentions(PASSAGES[11])).toEqual(expect.arrayContaining(['place:德国', 'place:法国', 'place:意大利']));
+    // A society named after its country, which jieba cuts as 英国皇家/化学/会 (会 a verb).
+    expect(await mentions(PASSAGES[10])).toContain('org:英国皇家化学会');
+    expect(await mentions(PASSAGES[22])).toEqual(expect.arrayContaining(['place:沙特', 'place:土耳其']));
+    expect(await mentions(PASSAGES[26])).toContain('org:专精特新队');
+    // 湖南厂 of 「湖南厂BA」: a one-character head run on by letters is part of a mixed word.
+    expect((await mentions(PASSAGES[25])).filter((m) => m.startsWith('org:'))).toEqual([]);
   });
 });

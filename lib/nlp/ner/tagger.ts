@@ -5,6 +5,7 @@
  */
 import { GAZETTEER_TAGS, isOrdinaryName, placeNoise, type EntityType, type Lexicon, type Mention, type SentenceEntities, type Token } from '../entities';
 import { sentenceFeatures, TEMPLATES, type FeatureKnowledge } from './features';
+import { nameKnowledge } from '../knowledge';
 import { listedNames } from './lists';
 import { emit, ENTITY_KINDS, LABELS, labelSpans, spansOf, viterbi, type NerModel, type Span } from './model';
 
@@ -61,7 +62,7 @@ export function tagSentence(
   viterbi(emissions, length, model.transitions, labels);
   const words = wordsAt(tokens);
   const rules = spansOf(hints, n);
-  const found = joinForeignNames(text, spansOf(labels, n), rules);
+  const found = bodiesAfterPlaces(words, joinForeignNames(text, spansOf(labels, n), rules));
   const spans = trustLibrary(
     words,
     listedNames(text, { startingAt: (at) => startingAt(words, at) }, tidy(text, words, open ? knownPlaces(words, found, rules) : found, lexicon)),
@@ -142,6 +143,18 @@ const NOT_IN_NAME = /[的和与及在对向是了、，。]/;
 /** Particles no personal name holds (德等国 is 德 and a plural). */
 const INSIDE_NO_NAME = /[等的了与及之]/;
 const BRACKET = /[()（）《》“”"「」]/;
+/** What follows a country's name in its formal name (北马其顿共和国, 沙特阿拉伯王国). */
+const FORMAL_STYLE = /(?:共和国|王国|联邦|合众国|大公国|公国)$/;
+/** A body's head, somewhere in its name: a common noun without one names no body (中央 alone). */
+const ANY_HEAD = /[委会部局厅署院所处社团队组办司厂党军行台馆府心]/;
+/** A level's body with no place named (市委, 县委): whose it is, the chip cannot say. */
+const LEVEL_BODY = /^[省市县区镇乡][\p{Script=Han}]$/u;
+/** An unknown word that ends in a body's one-character head: jieba glued the head to half a name. */
+const GLUED_HEAD = /[队团所院局会社部处厂]$/;
+/** jieba's tags of morphemes, parts of words it could not place (厂/zg). */
+const MORPHEME_TAG = /^(?:zg|g|ng|vg|ag|dg|tg)$/;
+/** Letters and digits: a name does not end where a mixed word runs on (湖南厂 of 湖南厂BA). */
+const RUNS_ON = /[A-Za-z0-9]/;
 
 /**
  * The model's spans without the junk a reader notices at once: a verb or particle at either
@@ -155,9 +168,17 @@ function tidy(text: string, words: Words, spans: Span[], lexicon: Lexicon): Span
     const word = startingAt(words, start);
     return word !== undefined && word.tag === 'n' && word.word.length > end - start;
   };
+  const { countryCodes } = nameKnowledge();
   const kept: Span[] = [];
   for (const span of spans) {
     let { start, end } = span;
+    // A country's name alone is a place (沙特 read as a body among 阿联酋、沙特、土耳其).
+    if (span.type !== 'place' && countryCodes.has(text.slice(start, end))) span.type = 'place';
+    // A country's formal name is the country: one chip for 北马其顿 and 北马其顿共和国.
+    if (span.type === 'place') {
+      const style = FORMAL_STYLE.exec(text.slice(start, end));
+      if (style && countryCodes.has(text.slice(start, end - style[0].length))) end -= style[0].length;
+    }
     for (let first = startingAt(words, start); first && EDGE_TAG.test(first.tag) && start + first.word.length < end; first = startingAt(words, start))
       start += first.word.length;
     for (
@@ -172,6 +193,16 @@ function tidy(text: string, words: Words, spans: Span[], lexicon: Lexicon): Span
     const verb = LEADING.exec(text.slice(start, end));
     if (verb && end - start - verb[0].length >= 2) start += verb[0].length;
     if (span.type === 'org') {
+      // A body's name that starts with a word jieba does not know glued to its head (特新队), right
+      // after a common noun, started with that noun: 专精 of 专精特新联队 (not 来源 of 阅文集团).
+      const first = startingAt(words, start);
+      const before = endingAt(words, start);
+      if (first?.tag === 'x' && HAN.test(first.word) && GLUED_HEAD.test(first.word) && before?.tag === 'n' && HAN.test(before.word))
+        start -= before.word.length;
+      // 专精特新队拉拉队: a dictionary's group word after the same head is the body's group, not the body.
+      const last = endingAt(words, end);
+      if (last && last.tag !== 'x' && last.word.length >= 3 && end - last.word.length - start >= 2 && text[end - 1] === text[end - last.word.length - 1])
+        end -= last.word.length;
       // 城发集团旗下湘粤非公司: two bodies, the owner and the one after 旗下.
       const under = OWNED_BY.exec(text.slice(start, end));
       if (under && under.index >= 2 && end - (start + under.index + under[0].length) >= 2) {
@@ -212,9 +243,56 @@ function tidy(text: string, words: Words, spans: Span[], lexicon: Lexicon): Span
     // 共和国, 两国: the ordinary words the rules know jieba's dictionary files as names.
     if (isOrdinaryName(name)) continue;
     if (span.type === 'org' && insideNoun(start, end)) continue;
+    // One common noun of jieba's dictionary with no body's head in it, before a body's head, is
+    // the start of a body's name the model cut (中央 of 中央秘书处; 意甲 of 意甲主队 stays).
+    const after = startingAt(words, end);
+    const cut = whole?.word === name && whole.tag === 'n' && !ANY_HEAD.test(name) && after !== undefined && BODY_HEAD.test(after.word);
+    if (span.type === 'org' && (cut || LEVEL_BODY.test(name))) continue;
+    // A head jieba reads as a morpheme, run on by letters, is part of a mixed word: 湖南厂 of
+    // 「湖南厂BA」 (布莱克本队vs利物浦队 is a team).
+    if (RUNS_ON.test(text[end] ?? '') && MORPHEME_TAG.test(endingAt(words, end)?.tag ?? '')) continue;
     kept.push({ type: span.type, start, end });
   }
   return kept;
+}
+
+/** Words a body's name is made of between a place and the body's head: nouns, attributes, abbreviations. */
+const BODY_WORD_TAG = /^(?:n|nz|j|b|an|x)$/;
+const HAN = /^\p{Script=Han}+$/u;
+/** How a word that ends a body's name ends (有色冶金机械 总厂, 国际武术开发 集团公司, 皇家化学 会). */
+const BODY_HEAD = /(?:公司|集团|委员会|协会|学会|商会|研究会|银行|大学|学院|学校|中学|小学|医院|中心|办公室|政府|[厂局厅署处所院社])$/;
+/** Words a body's name holds at most after the place it starts with. */
+const BODY_WORDS = 5;
+
+/**
+ * A place followed by nouns that end in a body's head is the start of the body's name: 衡阳 of
+ * 衡阳有色冶金机械总厂, 英国 of 英国皇家化学会 (jieba cuts 会 as a verb; the model stops at the
+ * place). At least one word must stand between: 美国公司 is a place and a common noun.
+ */
+function bodiesAfterPlaces(words: Words, spans: Span[]): Span[] {
+  let changed = false;
+  const out = spans.map((span, i) => {
+    if (span.type !== 'place') return span;
+    const limit = spans[i + 1]?.start ?? words.length;
+    // From the end of the word the place ends in (英国 ends inside jieba's 英国皇家).
+    let at = span.end;
+    while (at < limit && words.ends[at] < 0) at++;
+    if (at >= limit) return span;
+    let end = -1;
+    for (let count = 0; count < BODY_WORDS; count++) {
+      const word = startingAt(words, at);
+      if (!word || at + word.word.length > limit) break;
+      const head = (BODY_HEAD.test(word.word) && word.tag.startsWith('n')) || ORG_HEAD.test(word.word);
+      if (!head && !(BODY_WORD_TAG.test(word.tag) && HAN.test(word.word))) break;
+      at += word.word.length;
+      if (head && at - span.end > word.word.length) end = at;
+      if (head) break;
+    }
+    if (end < 0) return span;
+    changed = true;
+    return { type: 'org' as const, start: span.start, end };
+  });
+  return changed ? out : spans;
 }
 
 const JOINER = /[·•・‧\-－]/;
