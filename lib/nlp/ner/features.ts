@@ -323,8 +323,25 @@ export function sentenceFeatures(
 ): Int32Array {
   const n = text.length;
   const words = tokens.length;
-  const { where, word, surname, cp, kp, np, wordHash, tagHash, tokenEnd, titled, orgAhead, placeAhead, prevWordOf, nextWordOf, prevTagOf, nextTagOf, lengthOf } =
-    reserve(n, words);
+  const {
+    where,
+    word,
+    surname,
+    cp,
+    kp,
+    np,
+    wordHash,
+    tagHash,
+    tokenEnd,
+    titled,
+    orgAhead,
+    placeAhead,
+    prevWordOf,
+    nextWordOf,
+    prevTagOf,
+    nextTagOf,
+    lengthOf,
+  } = reserve(n, words);
   placeCharacters(n, tokens, where, word);
   // A sentence without words reads word 0 as nothing, as an empty array would.
   for (const perWord of [wordHash, tagHash, tokenEnd, titled, orgAhead, placeAhead, prevWordOf, nextWordOf, prevTagOf, nextTagOf, lengthOf]) perWord[words] = 0;
