@@ -220,7 +220,11 @@ interface TitleIndex {
   /** Titles as character codes, by their first character, and by their last. */
   starting: Map<number, Int32Array[]>;
   ending: Map<number, Int32Array[]>;
+  /** Per UTF-16 unit: STARTS_TITLE, ENDS_TITLE: most words' neighbours are neither, and no map is read. */
+  edges: Uint8Array;
 }
+const STARTS_TITLE = 1;
+const ENDS_TITLE = 2;
 /** `build`, once per table it is given (the tables live as long as the analyzer). */
 function perTable<T>(build: (table: ReadonlySet<string>) => T): (table: ReadonlySet<string>) => T {
   const built = new WeakMap<ReadonlySet<string>, T>();
@@ -231,13 +235,15 @@ function perTable<T>(build: (table: ReadonlySet<string>) => T): (table: Readonly
 }
 
 const titleIndex = perTable((titles): TitleIndex => {
-  const index: TitleIndex = { starting: new Map(), ending: new Map() };
+  const index: TitleIndex = { starting: new Map(), ending: new Map(), edges: new Uint8Array(0x10000) };
   for (const title of titles) {
     if (title.length < 2 || title.length > LONGEST_TITLE) continue;
     const codes = Int32Array.from({ length: title.length }, (_, k) => title.charCodeAt(k));
     const add = (map: Map<number, Int32Array[]>, c: number) => map.set(c, [...(map.get(c) ?? []), codes]);
     add(index.starting, codes[0]);
     add(index.ending, codes[codes.length - 1]);
+    index.edges[codes[0]] |= STARTS_TITLE;
+    index.edges[codes[codes.length - 1]] |= ENDS_TITLE;
   }
   return index;
 });
@@ -254,21 +260,21 @@ const SPACE = 32;
 function besideTitles(codes: Int32Array, tokens: readonly Token[], titles: ReadonlySet<string>, beside: Uint8Array): void {
   beside.fill(0, 0, tokens.length);
   if (!titles.size) return;
-  const { starting, ending } = titleIndex(titles);
+  const { starting, ending, edges } = titleIndex(titles);
   let at = 0;
   for (let t = 0; t < tokens.length; t++) {
     const start = at;
     const end = (at += tokens[t].word.length);
     const before = start > 0 && codes[start - 1] === SPACE ? start - 1 : start;
     const after = end < codes.length && codes[end] === SPACE ? end + 1 : end;
-    const endingBefore = before > 0 ? ending.get(codes[before - 1]) : undefined;
+    const endingBefore = before > 0 && edges[codes[before - 1]] & ENDS_TITLE ? ending.get(codes[before - 1]) : undefined;
     if (endingBefore)
       for (const title of endingBefore)
         if (spells(codes, before - title.length, title)) {
           beside[t] |= 1;
           break;
         }
-    const startingAfter = after < codes.length ? starting.get(codes[after]) : undefined;
+    const startingAfter = after < codes.length && edges[codes[after]] & STARTS_TITLE ? starting.get(codes[after]) : undefined;
     if (startingAfter)
       for (const title of startingAfter)
         if (spells(codes, after, title)) {
@@ -294,15 +300,22 @@ export function nameClasses(names: Pick<NameModel, 'given' | 'foreign'>): Uint8A
 }
 
 interface SurnameCodes {
-  single: Set<number>;
+  /** Per UTF-16 unit: SURNAME if it is a surname alone, COMPOUND_START if a compound surname starts with it. */
+  marks: Uint8Array;
+  /** Compound surnames as pairs of codes. */
   double: Set<number>;
 }
-/** The surname table as character codes (pairs for compound surnames). */
+const SURNAME = 1;
+const COMPOUND_START = 2;
+/** The surname table as character codes: a character is looked up in an array, not a set. */
 const codesOf = perTable((surnames): SurnameCodes => {
-  const codes: SurnameCodes = { single: new Set(), double: new Set() };
+  const codes: SurnameCodes = { marks: new Uint8Array(0x10000), double: new Set() };
   for (const s of surnames) {
-    if (s.length === 1) codes.single.add(s.charCodeAt(0));
-    else if (s.length === 2) codes.double.add(s.charCodeAt(0) * 0x10000 + s.charCodeAt(1));
+    if (s.length === 1) codes.marks[s.charCodeAt(0)] |= SURNAME;
+    else if (s.length === 2) {
+      codes.marks[s.charCodeAt(0)] |= COMPOUND_START;
+      codes.double.add(s.charCodeAt(0) * 0x10000 + s.charCodeAt(1));
+    }
   }
   return codes;
 });
@@ -352,7 +365,7 @@ export function sentenceFeatures(
   }
   headsAhead(tokens, orgAhead, placeAhead);
   const table = kinds();
-  const { single, double } = codesOf(k.surnames);
+  const { marks, double } = codesOf(k.surnames);
   cp.fill(EDGE, 0, PAD);
   cp.fill(EDGE, n + PAD, n + 2 * PAD);
   kp.fill(0, 0, PAD);
@@ -364,7 +377,8 @@ export function sentenceFeatures(
     const code = cp[i + PAD];
     kp[i + PAD] = table[code];
     np[i + PAD] = k.nameClass[code];
-    surname[i] = table[code] === Kind.Han ? (i + 1 < n && double.has(code * 0x10000 + cp[i + PAD + 1]) ? 2 : single.has(code) ? 1 : 0) : 0;
+    const mark = table[code] === Kind.Han ? marks[code] : 0;
+    surname[i] = !mark ? 0 : mark & COMPOUND_START && i + 1 < n && double.has(code * 0x10000 + cp[i + PAD + 1]) ? 2 : mark & SURNAME ? 1 : 0;
   }
   besideTitles(cp.subarray(PAD, PAD + n), tokens, k.titles, titled);
   // Per word, once: its neighbours (a space token stands between words; the word beyond it is
