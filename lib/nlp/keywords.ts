@@ -86,6 +86,9 @@ export function parseIdf(text: string): Idf {
 
 const CONTENT_TAG = /^(?:n|nr|nrt|nrfg|ns|nt|nz|nw|v|vn|j|x|eng|gper|gloc|gorg)$/;
 const CONTENT_WORD = /^(?:\p{Script=Han}{2,}|[A-Za-z][A-Za-z0-9.+-]+)$/u;
+/** One Han character and the Latin word after it: one term (村BA, below). */
+const ONE_HAN = /^\p{Script=Han}$/u;
+const LATIN_WORD = /^[A-Za-z]{2,}$/;
 /** Verbs and nouns so common in news that they never make a text distinct. */
 const STOP = new Set(
   '进行 表示 认为 指出 强调 介绍 希望 开展 推进 加强 实现 提高 推动 工作 问题 方面 情况 有关 没有 可以 一个 我们 他们 记者 通讯员 全媒体'.split(' '),
@@ -103,7 +106,8 @@ export function countTerms(tokens: Token[][], mentions: Mention[]): Map<string, 
     for (let i = 0; i < chunk.length; i++) {
       const t = chunk[i];
       const next = chunk[i + 1];
-      if (t.word.length <= 2 && next && /^\p{Script=Han}$/u.test(t.word) && /^[A-Za-z]{2,}$/.test(next.word)) {
+      // The Latin word first: most words after a Han one are not, and fail at their first character.
+      if (t.word.length <= 2 && next && LATIN_WORD.test(next.word) && ONE_HAN.test(t.word)) {
         add(`${t.word}${next.word.toLowerCase()}`);
         i++;
         continue;

@@ -1,6 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { sentenceFeatures, TEMPLATES } from '../../lib/nlp/ner/features';
-import { emit, KEY_BITS, labelOf, LABELS, labelSpans, parseModel, serializeModel, spansOf, TRANSITIONS, viterbi } from '../../lib/nlp/ner/model';
+import {
+  allowed,
+  emit,
+  END_ROW,
+  KEY_BITS,
+  labelOf,
+  LABELS,
+  labelSpans,
+  parseModel,
+  serializeModel,
+  spansOf,
+  TRANSITIONS,
+  viterbi,
+} from '../../lib/nlp/ner/model';
 
 describe('entity model', () => {
   it('reads back the weights it writes, within one quantisation step, and its titles', () => {
@@ -48,6 +61,88 @@ describe('entity model', () => {
     const labels = new Uint8Array(n);
     viterbi(emissions, n, new Float32Array(TRANSITIONS), labels);
     expect(spansOf(labels)).toEqual([{ type: 'place', start: 0, end: 2 }]);
+  });
+
+  /** A seeded generator: the random cases are the same at every run. */
+  const random = (seed: number) => () => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return seed / 2 ** 32;
+  };
+
+  it('sums the weights of every feature it holds, exactly, as a plain table would', () => {
+    const next = random(7);
+    const rows = new Map<number, Float32Array>();
+    while (rows.size < 500)
+      rows.set(
+        Math.floor(next() * (1 << KEY_BITS)),
+        Float32Array.from({ length: LABELS }, () => (next() < 0.4 ? 0 : (next() - 0.5) * 6)),
+      );
+    const model = parseModel(serializeModel(rows, new Float32Array(TRANSITIONS), [], 3, 'test'));
+    // The plain table: each key's quantised row, read back one feature at a time.
+    const plain = new Map<number, Int32Array>();
+    const one = new Int32Array(LABELS);
+    for (const key of rows.keys()) {
+      emit(model, Int32Array.of(key), 1, 1, one);
+      plain.set(key, one.slice());
+    }
+    const keys = [...rows.keys()];
+    const templates = 33;
+    const n = 40;
+    // Most features held, some not; the largest weights many times over, both signs.
+    const features = Int32Array.from({ length: n * templates }, (_, f) =>
+      f % 5 === 0 ? Math.floor(next() * 2 ** 32) | 0 : keys[Math.floor(next() * keys.length)] | (f % 3 === 0 ? 1 << KEY_BITS : 0),
+    );
+    const emissions = new Int32Array(n * LABELS);
+    emit(model, features, templates, n, emissions);
+    for (let i = 0; i < n; i++) {
+      const expected = new Array(LABELS).fill(0);
+      for (let t = 0; t < templates; t++) {
+        const row = plain.get(features[i * templates + t] & ((1 << KEY_BITS) - 1));
+        if (row) for (let y = 0; y < LABELS; y++) expected[y] += row[y];
+      }
+      expect([...emissions.subarray(i * LABELS, (i + 1) * LABELS)]).toEqual(expected);
+    }
+  });
+
+  it('decodes as a plain Viterbi over every allowed predecessor does, ties to the lowest label', () => {
+    const next = random(11);
+    const plainViterbi = (emissions: Int32Array, n: number, transitions: Float32Array) => {
+      const score: number[][] = [];
+      const back: number[][] = [];
+      score.push(Array.from({ length: LABELS }, (_, y) => (allowed(-1, y) ? transitions[y] + emissions[y] : -Infinity)));
+      for (let i = 1; i < n; i++) {
+        score.push([]);
+        back.push([]);
+        for (let y = 0; y < LABELS; y++) {
+          let best = -Infinity;
+          let arg = 0;
+          for (let p = 0; p < LABELS; p++) {
+            const s = score[i - 1][p] + transitions[(p + 1) * LABELS + y];
+            if (allowed(p, y) && s > best) [best, arg] = [s, p];
+          }
+          score[i][y] = best + emissions[i * LABELS + y];
+          back[i - 1][y] = arg;
+        }
+      }
+      let label = 0;
+      let best = -Infinity;
+      for (let y = 0; y < LABELS; y++) {
+        const s = score[n - 1][y] + transitions[END_ROW + y];
+        if (allowed(y, 0) && s > best) [best, label] = [s, y];
+      }
+      const labels = [label];
+      for (let i = n - 2; i >= 0; i--) labels.unshift((label = back[i][label]));
+      return labels;
+    };
+    for (let run = 0; run < 200; run++) {
+      const n = 1 + Math.floor(next() * 30);
+      // Few distinct scores, so that ties happen and must break the same way.
+      const emissions = Int32Array.from({ length: n * LABELS }, () => Math.floor(next() * 5) * 100);
+      const transitions = Float32Array.from({ length: TRANSITIONS }, () => Math.floor(next() * 4) * 50 - 100);
+      const labels = new Uint8Array(n);
+      viterbi(emissions, n, transitions, labels);
+      expect([...labels]).toEqual(plainViterbi(emissions, n, transitions));
+    }
   });
 
   it('labels spans and reads them back', () => {

@@ -128,24 +128,69 @@ function tagHashOf(tag: string): number {
 /** Outside the sentence: a code no character has. */
 const EDGE = -1;
 
-export interface SentenceView {
-  /** The sentence's UTF-16 code units. */
-  codes: Int32Array;
+/**
+ * Arrays one sentence's features are computed in, reused across sentences (grown, never shrunk):
+ * a text of thousands of sentences allocates them once, not fifteen times a sentence.
+ */
+const scratch = {
   /** Per character: its place in its word (Where) and the word's index in `tokens`. */
-  where: Uint8Array;
-  word: Int32Array;
+  where: new Uint8Array(0),
+  word: new Int32Array(0),
+  surname: new Uint8Array(0),
+  /** Characters, classes and name classes padded by PAD on each side: no bounds checks per read. */
+  cp: new Int32Array(0),
+  kp: new Uint8Array(0),
+  np: new Uint8Array(0),
+  /** Per word. */
+  wordHash: new Int32Array(0),
+  tagHash: new Int32Array(0),
+  tokenEnd: new Int32Array(0),
+  titled: new Uint8Array(0),
+  orgAhead: new Uint8Array(0),
+  placeAhead: new Uint8Array(0),
+  prevWordOf: new Int32Array(0),
+  nextWordOf: new Int32Array(0),
+  prevTagOf: new Int32Array(0),
+  nextTagOf: new Int32Array(0),
+  lengthOf: new Uint8Array(0),
+};
+const PAD = 2;
+
+/** Room in the scratch arrays for `chars` characters and `words` words (and a word 0 when there are none). */
+function reserve(chars: number, words: number): typeof scratch {
+  const s = scratch;
+  if (s.where.length < chars) {
+    const size = chars * 2;
+    s.where = new Uint8Array(size);
+    s.word = new Int32Array(size);
+    s.surname = new Uint8Array(size);
+    s.cp = new Int32Array(size + 2 * PAD);
+    s.kp = new Uint8Array(size + 2 * PAD);
+    s.np = new Uint8Array(size + 2 * PAD);
+  }
+  if (s.wordHash.length <= words) {
+    const size = (words + 1) * 2;
+    s.wordHash = new Int32Array(size);
+    s.tagHash = new Int32Array(size);
+    s.tokenEnd = new Int32Array(size);
+    s.titled = new Uint8Array(size);
+    s.orgAhead = new Uint8Array(size);
+    s.placeAhead = new Uint8Array(size);
+    s.prevWordOf = new Int32Array(size);
+    s.nextWordOf = new Int32Array(size);
+    s.prevTagOf = new Int32Array(size);
+    s.nextTagOf = new Int32Array(size);
+    s.lengthOf = new Uint8Array(size);
+  }
+  return s;
 }
 
 /**
- * Where each character sits in jieba's words. `tokens` must spell `text` exactly (jieba's `tag`
- * output does; any other input is a bug in the caller).
+ * Where each character sits in jieba's words, into `where` and `word`. `tokens` must spell `text`
+ * exactly (jieba's `tag` output does; any other input is a bug in the caller: the characters
+ * beyond them read as word 0).
  */
-export function viewOf(text: string, tokens: readonly Token[]): SentenceView {
-  const n = text.length;
-  const codes = new Int32Array(n);
-  const where = new Uint8Array(n);
-  const word = new Int32Array(n);
-  for (let i = 0; i < n; i++) codes[i] = text.charCodeAt(i);
+function placeCharacters(n: number, tokens: readonly Token[], where: Uint8Array, word: Int32Array): void {
   let at = 0;
   for (let t = 0; t < tokens.length && at < n; t++) {
     const length = Math.min(tokens[t].word.length, n - at);
@@ -155,7 +200,8 @@ export function viewOf(text: string, tokens: readonly Token[]): SentenceView {
     }
     at += length;
   }
-  return { codes, where, word };
+  where.fill(0, at, n);
+  word.fill(0, at, n);
 }
 
 /** What the features need to know about names, beyond the text. */
@@ -174,7 +220,11 @@ interface TitleIndex {
   /** Titles as character codes, by their first character, and by their last. */
   starting: Map<number, Int32Array[]>;
   ending: Map<number, Int32Array[]>;
+  /** Per UTF-16 unit: STARTS_TITLE, ENDS_TITLE: most words' neighbours are neither, and no map is read. */
+  edges: Uint8Array;
 }
+const STARTS_TITLE = 1;
+const ENDS_TITLE = 2;
 /** `build`, once per table it is given (the tables live as long as the analyzer). */
 function perTable<T>(build: (table: ReadonlySet<string>) => T): (table: ReadonlySet<string>) => T {
   const built = new WeakMap<ReadonlySet<string>, T>();
@@ -185,13 +235,15 @@ function perTable<T>(build: (table: ReadonlySet<string>) => T): (table: Readonly
 }
 
 const titleIndex = perTable((titles): TitleIndex => {
-  const index: TitleIndex = { starting: new Map(), ending: new Map() };
+  const index: TitleIndex = { starting: new Map(), ending: new Map(), edges: new Uint8Array(0x10000) };
   for (const title of titles) {
     if (title.length < 2 || title.length > LONGEST_TITLE) continue;
     const codes = Int32Array.from({ length: title.length }, (_, k) => title.charCodeAt(k));
     const add = (map: Map<number, Int32Array[]>, c: number) => map.set(c, [...(map.get(c) ?? []), codes]);
     add(index.starting, codes[0]);
     add(index.ending, codes[codes.length - 1]);
+    index.edges[codes[0]] |= STARTS_TITLE;
+    index.edges[codes[codes.length - 1]] |= ENDS_TITLE;
   }
   return index;
 });
@@ -205,24 +257,24 @@ function spells(codes: Int32Array, at: number, title: Int32Array): boolean {
 
 const SPACE = 32;
 /** Per word: 1 if a title ends right before it, 2 if one starts right after it (a space skipped). */
-function besideTitles(codes: Int32Array, tokens: readonly Token[], titles: ReadonlySet<string>): Uint8Array {
-  const beside = new Uint8Array(tokens.length);
-  if (!titles.size) return beside;
-  const { starting, ending } = titleIndex(titles);
+function besideTitles(codes: Int32Array, tokens: readonly Token[], titles: ReadonlySet<string>, beside: Uint8Array): void {
+  beside.fill(0, 0, tokens.length);
+  if (!titles.size) return;
+  const { starting, ending, edges } = titleIndex(titles);
   let at = 0;
   for (let t = 0; t < tokens.length; t++) {
     const start = at;
     const end = (at += tokens[t].word.length);
     const before = start > 0 && codes[start - 1] === SPACE ? start - 1 : start;
     const after = end < codes.length && codes[end] === SPACE ? end + 1 : end;
-    const endingBefore = before > 0 ? ending.get(codes[before - 1]) : undefined;
+    const endingBefore = before > 0 && edges[codes[before - 1]] & ENDS_TITLE ? ending.get(codes[before - 1]) : undefined;
     if (endingBefore)
       for (const title of endingBefore)
         if (spells(codes, before - title.length, title)) {
           beside[t] |= 1;
           break;
         }
-    const startingAfter = after < codes.length ? starting.get(codes[after]) : undefined;
+    const startingAfter = after < codes.length && edges[codes[after]] & STARTS_TITLE ? starting.get(codes[after]) : undefined;
     if (startingAfter)
       for (const title of startingAfter)
         if (spells(codes, after, title)) {
@@ -230,7 +282,6 @@ function besideTitles(codes: Int32Array, tokens: readonly Token[], titles: Reado
           break;
         }
   }
-  return beside;
 }
 
 const bucket = (logOdds: number) => (logOdds === 0 ? 0 : logOdds < -1 ? 1 : logOdds < 1 ? 2 : logOdds < 3 ? 3 : 4);
@@ -249,15 +300,22 @@ export function nameClasses(names: Pick<NameModel, 'given' | 'foreign'>): Uint8A
 }
 
 interface SurnameCodes {
-  single: Set<number>;
+  /** Per UTF-16 unit: SURNAME if it is a surname alone, COMPOUND_START if a compound surname starts with it. */
+  marks: Uint8Array;
+  /** Compound surnames as pairs of codes. */
   double: Set<number>;
 }
-/** The surname table as character codes (pairs for compound surnames). */
+const SURNAME = 1;
+const COMPOUND_START = 2;
+/** The surname table as character codes: a character is looked up in an array, not a set. */
 const codesOf = perTable((surnames): SurnameCodes => {
-  const codes: SurnameCodes = { single: new Set(), double: new Set() };
+  const codes: SurnameCodes = { marks: new Uint8Array(0x10000), double: new Set() };
   for (const s of surnames) {
-    if (s.length === 1) codes.single.add(s.charCodeAt(0));
-    else if (s.length === 2) codes.double.add(s.charCodeAt(0) * 0x10000 + s.charCodeAt(1));
+    if (s.length === 1) codes.marks[s.charCodeAt(0)] |= SURNAME;
+    else if (s.length === 2) {
+      codes.marks[s.charCodeAt(0)] |= COMPOUND_START;
+      codes.double.add(s.charCodeAt(0) * 0x10000 + s.charCodeAt(1));
+    }
   }
   return codes;
 });
@@ -267,37 +325,64 @@ const codesOf = perTable((surnames): SurnameCodes => {
  * are the hand-written rules' labels per character (lib/nlp/entities.ts): the model learns where
  * they are right. `salt` gives a training corpus its own copy of every feature (0 for none).
  */
-export function sentenceFeatures(text: string, tokens: readonly Token[], k: FeatureKnowledge, hints: Uint8Array, salt = 0): Int32Array {
+export function sentenceFeatures(
+  text: string,
+  tokens: readonly Token[],
+  k: FeatureKnowledge,
+  hints: Uint8Array,
+  salt = 0,
+  /** Where to write the hashes (at least `text.length` × TEMPLATES long); a new array if none. */
+  into?: Int32Array,
+): Int32Array {
   const n = text.length;
-  const { codes, where, word } = viewOf(text, tokens);
-  const wordHash = new Int32Array(tokens.length);
-  const tagHash = new Int32Array(tokens.length);
-  const tokenEnd = new Int32Array(tokens.length);
-  for (let t = 0; t < tokens.length; t++) {
+  const words = tokens.length;
+  const {
+    where,
+    word,
+    surname,
+    cp,
+    kp,
+    np,
+    wordHash,
+    tagHash,
+    tokenEnd,
+    titled,
+    orgAhead,
+    placeAhead,
+    prevWordOf,
+    nextWordOf,
+    prevTagOf,
+    nextTagOf,
+    lengthOf,
+  } = reserve(n, words);
+  placeCharacters(n, tokens, where, word);
+  // A sentence without words reads word 0 as nothing, as an empty array would.
+  for (const perWord of [wordHash, tagHash, tokenEnd, titled, orgAhead, placeAhead, prevWordOf, nextWordOf, prevTagOf, nextTagOf, lengthOf]) perWord[words] = 0;
+  for (let t = 0; t < words; t++) {
     tokenEnd[t] = tokens[t].word.charCodeAt(tokens[t].word.length - 1);
     wordHash[t] = hashString(tokens[t].word);
     tagHash[t] = tagHashOf(tokens[t].tag);
   }
-  const titled = besideTitles(codes, tokens, k.titles);
-  const orgAhead = new Uint8Array(tokens.length);
-  const placeAhead = new Uint8Array(tokens.length);
   headsAhead(tokens, orgAhead, placeAhead);
   const table = kinds();
-  const { single, double } = codesOf(k.surnames);
-  const kindAt = new Uint8Array(n);
-  const surname = new Uint8Array(n);
+  const { marks, double } = codesOf(k.surnames);
+  cp.fill(EDGE, 0, PAD);
+  cp.fill(EDGE, n + PAD, n + 2 * PAD);
+  kp.fill(0, 0, PAD);
+  kp.fill(0, n + PAD, n + 2 * PAD);
+  np.fill(255, 0, PAD);
+  np.fill(255, n + PAD, n + 2 * PAD);
+  for (let i = 0; i < n; i++) cp[i + PAD] = text.charCodeAt(i);
   for (let i = 0; i < n; i++) {
-    kindAt[i] = table[codes[i]];
-    if (kindAt[i] === Kind.Han) surname[i] = i + 1 < n && double.has(codes[i] * 0x10000 + codes[i + 1]) ? 2 : single.has(codes[i]) ? 1 : 0;
+    const code = cp[i + PAD];
+    kp[i + PAD] = table[code];
+    np[i + PAD] = k.nameClass[code];
+    const mark = table[code] === Kind.Han ? marks[code] : 0;
+    surname[i] = !mark ? 0 : mark & COMPOUND_START && i + 1 < n && double.has(code * 0x10000 + cp[i + PAD + 1]) ? 2 : mark & SURNAME ? 1 : 0;
   }
+  besideTitles(cp.subarray(PAD, PAD + n), tokens, k.titles, titled);
   // Per word, once: its neighbours (a space token stands between words; the word beyond it is
   // the real neighbour) and their hashes.
-  const words = tokens.length;
-  const prevWordOf = new Int32Array(words);
-  const nextWordOf = new Int32Array(words);
-  const prevTagOf = new Int32Array(words);
-  const nextTagOf = new Int32Array(words);
-  const lengthOf = new Uint8Array(words);
   for (let w = 0; w < words; w++) {
     const before = w - 1;
     const after = w + 1 < words ? w + 1 : -1;
@@ -309,18 +394,8 @@ export function sentenceFeatures(text: string, tokens: readonly Token[], k: Feat
     nextTagOf[w] = next >= 0 ? tagHash[next] : EDGE;
     lengthOf[w] = Math.min(tokens[w].word.length, 6);
   }
-  // Characters, classes and name classes padded by two on each side: no bounds checks per read.
-  const PAD = 2;
-  const cp = new Int32Array(n + 2 * PAD).fill(EDGE);
-  const kp = new Uint8Array(n + 2 * PAD);
-  const np = new Uint8Array(n + 2 * PAD).fill(255);
-  for (let i = 0; i < n; i++) {
-    cp[i + PAD] = codes[i];
-    kp[i + PAD] = kindAt[i];
-    np[i + PAD] = k.nameClass[codes[i]];
-  }
   const bias = feature(0, 0);
-  const out = new Int32Array(n * TEMPLATES);
+  const out = into ?? new Int32Array(n * TEMPLATES);
   for (let i = 0; i < n; i++) {
     const w = word[i];
     const place = where[i];
@@ -371,6 +446,6 @@ export function sentenceFeatures(text: string, tokens: readonly Token[], k: Feat
     out[base + 31] = feature(31, place, titled[w]);
     out[base + 32] = feature(32, place, titled[w], tag);
   }
-  if (salt) for (let f = 0; f < out.length; f++) out[f] = saltFeature(out[f], salt);
+  if (salt) for (let f = 0; f < n * TEMPLATES; f++) out[f] = saltFeature(out[f], salt);
   return out;
 }

@@ -16,6 +16,7 @@ const GAZETTEER_TYPES: Record<string, EntityType> = Object.fromEntries(Object.en
 
 let emissions = new Int32Array(0);
 let labels = new Uint8Array(0);
+let features = new Int32Array(0);
 
 /** The rules' entities (lib/nlp/entities.ts) as labels per character, for the model's features. */
 export function ruleHints(text: string, mentions: readonly Mention[]): Uint8Array {
@@ -52,13 +53,14 @@ export function tagSentence(
   if (emissions.length < length * LABELS) {
     emissions = new Int32Array(length * LABELS * 2);
     labels = new Uint8Array(length * 2);
+    features = new Int32Array(length * TEMPLATES * 2);
   }
   let readHints = hints;
   if (open) {
     readHints = new Uint8Array(length);
     readHints.set(hints);
   }
-  emit(model, sentenceFeatures(read, open ? [...tokens, STOP] : tokens, k, readHints), TEMPLATES, length, emissions);
+  emit(model, sentenceFeatures(read, open ? [...tokens, STOP] : tokens, k, readHints, 0, features), TEMPLATES, length, emissions);
   viterbi(emissions, length, model.transitions, labels);
   const words = wordsAt(tokens);
   const rules = spansOf(hints, n);
