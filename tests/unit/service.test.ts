@@ -197,12 +197,24 @@ describe('background service', () => {
     for (const story of stored) expect(story.analysis?.keywords.length, story.id).toBeGreaterThan(0);
   });
 
-  it('answers a story page with the story’s own related coverage, the story itself left out', async () => {
+  it('answers a story page with the story’s own related coverage: the story itself left out, another president’s telegram not listed', async () => {
     const [chad, macedonia] = ['2024-05-22-p1-a7c6955864', '2024-05-22-p1-329309086f'];
+    // Another outlet's report of the same telegram, in its own words (the rubric's same event).
+    const report: Story = {
+      ...readerStory('reader-macedonia-telegram', '习近平电贺北马其顿新任总统西莉娅诺夫斯卡-达夫科娃'),
+      date: '2024-05-21',
+      paragraphs: [
+        '国家主席习近平5月21日向戈尔达娜·西莉娅诺夫斯卡-达夫科娃致贺电，祝贺她就任北马其顿总统。',
+        '习近平在贺电中表示，中国和北马其顿友谊传统深厚，两国合作近年来成果丰硕，他愿同西莉娅诺夫斯卡-达夫科娃总统共同推动中北马关系不断向前发展。',
+      ],
+    };
+    expect((await importOnOptionsPage(storiesToJsonl([report]))).imported).toBe(1);
     const related = await handle({ type: 'UI_STORY_RELATED', id: macedonia });
-    expect(related.map((r) => [r.id, r.tier])).toEqual([[chad, 'same_event']]);
-    expect(related[0].sharedEntities).toContainEqual({ type: 'person', name: '习近平' });
-    expect((await handle({ type: 'UI_STORY_RELATED', id: chad })).map((r) => r.id)).toEqual([macedonia]);
+    expect(related.map((r) => [r.id, r.tier])).toEqual([[report.id, 'same_event']]);
+    expect(related[0].sharedEntities).toContainEqual({ type: 'person', name: '戈尔达娜·西莉娅诺夫斯卡-达夫科娃' });
+    // The Chad telegram of the same day congratulates another president: a near miss either way.
+    expect((await handle({ type: 'UI_STORY_RELATED', id: chad })).map((r) => r.id)).not.toContain(macedonia);
+    expect((await handle({ type: 'UI_STORY_RELATED', id: report.id })).map((r) => r.id)).toEqual([macedonia]);
     expect(await handle({ type: 'UI_STORY_RELATED', id: 'no-such-story' })).toEqual([]);
   });
 
