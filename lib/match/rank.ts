@@ -129,64 +129,6 @@ export function quotation(query: string, story: string, queryRuns = runCounts(qu
   return found / queryRuns.total;
 }
 
-/** A story's subject: its few heaviest names. */
-const SUBJECT_NAMES = 3;
-/** Cleaned characters from a story's start that hold its headline and lead paragraph. */
-const LEAD_CHARS = 200;
-/** A name in the headline says what the story is about more than one in its lead, and that more than one further down. */
-const HEADLINE_BONUS = 2;
-const LEAD_BONUS = 1.5;
-
-/** How often `name` occurs in `text` (both cleaned), at least once: the story names it. */
-function timesIn(text: string, name: string): number {
-  let times = 0;
-  for (let at = text.indexOf(name); at >= 0 && name.length > 0; at = text.indexOf(name, at + name.length)) times++;
-  return Math.max(1, times);
-}
-
-/** Characters of a long name a headline may give alone: 南方阀门 for 株洲南方阀门股份有限公司. */
-const SHORT_NAME = 4;
-
-/** `text` has `name` (both cleaned), or a run of SHORT_NAME characters of a longer one. */
-function namedIn(text: string, name: string): boolean {
-  if (name.length <= SHORT_NAME) return text.includes(name);
-  for (let i = 0; i + SHORT_NAME <= name.length; i++) if (text.includes(name.slice(i, i + SHORT_NAME))) return true;
-  return false;
-}
-
-/** The `SUBJECT_NAMES` heaviest of `weights`, term → weight. */
-function heaviest(weights: Map<string, number>): Map<string, number> {
-  return new Map([...weights].sort((a, b) => b[1] - a[1]).slice(0, SUBJECT_NAMES));
-}
-
-/**
- * What a story is about: its names weighted by how often its text uses them, more when the
- * headline or the lead has them, times their rarity in the library (株洲 or 中国 says little,
- * 中车株机 or 达夫科娃 much). `storyClean` is the story's cleaned text, headline first.
- */
-export function storySubject(names: Record<string, string>, title: string, storyClean: string, rarityOf: (term: string) => number): Map<string, number> {
-  const lead = storyClean.slice(0, LEAD_CHARS);
-  const weights = new Map<string, number>();
-  for (const [term, name] of Object.entries(names)) {
-    const cleaned = clean(name);
-    if (cleaned.length < 2) continue;
-    const bonus = namedIn(title, cleaned) ? HEADLINE_BONUS : namedIn(lead, cleaned) ? LEAD_BONUS : 1;
-    weights.set(term, (1 + Math.log(timesIn(storyClean, cleaned))) * bonus * rarityOf(term));
-  }
-  return heaviest(weights);
-}
-
-/** Share of a subject's weight on the terms `has` holds. */
-const subjectShare = (subject: Map<string, number>, has: (term: string) => boolean) => {
-  let total = 0;
-  let held = 0;
-  for (const [term, weight] of subject) {
-    total += weight;
-    if (has(term)) held += weight;
-  }
-  return total > 0 ? held / total : 0;
-};
-
 /** A report of an occurrence is dated up to a fortnight before the paper prints it, or a day or two after. */
 const NEAR_DAYS = { before: -14, after: 2 };
 /** Dates all further than this from the story's are another occurrence's. */
@@ -363,7 +305,7 @@ export async function rankRelated(
   const whole = { years: query.years, dates: datesIn(text) };
   // An English text names things in the library's Chinese only through the lexicon: it is dated as a whole.
   const sentences = english ? [] : datedSentences(text);
-  const featuresOf = (doc: DocRecord, s: Sums, quoted = 0, subject = new Map<string, number>()): Features => {
+  const featuresOf = (doc: DocRecord, s: Sums, quoted = 0): Features => {
     const shared = sharedMass(s.entities);
     const rareWords = s.words.filter((w) => rarity.get(w.term)! >= RARE_WORD).length;
     // Names many stories share (株洲, 市委) do not say which sentences are about this story.
@@ -392,7 +334,6 @@ export async function rankRelated(
       maxSharedRarity: Math.max(0, ...[...s.entities, ...s.words.map((w) => w.term)].map((t) => rarity.get(t) ?? 0)),
       titleShare: titleShare(clean(doc.title), queryBigrams),
       titleRarity: titleRarity(clean(doc.title), s),
-      subjectShare: subjectShare(subject, (t) => s.entities.has(t)),
       english,
     };
   };
@@ -413,16 +354,11 @@ export async function rankRelated(
   const queryRuns = runCounts(queryClean);
   // Each name of the text cleaned once, to be looked for inside the finalists' longer names.
   const lookedFor = entityTerms.map((term) => [term, clean(nameOf(term))] as const).filter(([, name]) => name.length >= 2 && !isBareName(name));
-  // The library's rarity of the finalists' names the text lacks, for their subjects: counts only, no posting read.
-  const unseen = [...new Set(finalists.flatMap(({ doc }) => Object.keys(doc.names)))].filter((t) => !rarity.has(t));
-  const { df: storyCounts } = await index.postings(unseen, 0);
-  const rarityOf = (term: string) => rarity.get(term) ?? Math.log((size + 1) / ((storyCounts.get(term) ?? 0) + 1)) / rarest;
   const scored = finalists.map(({ doc, s }, i) => {
     const storyClean = clean(stories[i]);
     // A name the story has inside a longer one (柏林洪堡大学 in 德国柏林洪堡大学) is shared too.
     for (const [term, name] of lookedFor) if (!s.entities.has(term) && storyClean.includes(name)) s.entities.add(term);
-    const subject = storySubject(doc.names, clean(doc.title), storyClean, rarityOf);
-    return { doc, s, features: featuresOf(doc, s, quotation(queryClean, storyClean, queryRuns), subject) };
+    return { doc, s, features: featuresOf(doc, s, quotation(queryClean, storyClean, queryRuns)) };
   });
   // How far a story stands out from the best of the others: a text about one story leaves the
   // rest behind, a text about a kind of event shares about as much with several.

@@ -45,8 +45,6 @@ export const FEATURE_NAMES = [
   'titleShare',
   // How rare in the library the rarest shared term the story's headline has is (0: none).
   'titleRarity',
-  // Share of the story's subject (its three heaviest names by count, headline and lead, and rarity) the text names.
-  'subjectShare',
   // The text is English, read through the cross-lingual lexicon.
   'english',
 ] as const;

@@ -7,7 +7,7 @@ import { packSegment, SegmentView } from '../../lib/library/index-segment';
 import { indexEntry } from '../../lib/match/index-entry';
 import { MemoryIndex } from '../../lib/match/memory-index';
 import { emptyPosting, mergePosting, updatePosting, type IndexReader } from '../../lib/match/postings';
-import { quotation, storySubject } from '../../lib/match/rank';
+import { quotation } from '../../lib/match/rank';
 import { foreignNames } from '../../lib/match/foreign-names';
 import { buildProfile, datesIn, daysFrom, entityKey, orgKey } from '../../lib/match/profile';
 import { normalizeForAnalysis } from '../../lib/nlp/normalize';
@@ -78,22 +78,6 @@ describe('ranking', () => {
   it('counts word-for-word runs of a story as a quotation', () => {
     expect(quotation('近年来两国务实合作扎实推进成果惠及民众', '习近平指出近年来两国务实合作扎实推进成果惠及民众我高度重视')).toBe(1);
     expect(quotation('今天天气晴朗适合出门散步', '习近平指出近年来两国务实合作扎实推进')).toBe(0);
-  });
-
-  it('reads a story’s subject as its rare names the headline and text use most, not the library’s common ones', () => {
-    const names = {
-      'org:株洲南方阀门股份有限公司': '株洲南方阀门股份有限公司',
-      'place:株洲': '株洲',
-      'org:中国建筑设计研究院': '中国建筑设计研究院',
-      'person:张三': '张三',
-    };
-    const text = '南方阀门斩获华夏建设科学技术奖株洲南方阀门股份有限公司在株洲获奖中国建筑设计研究院颁奖株洲南方阀门股份有限公司张三';
-    // 株洲 is in most stories, the company in few; the headline gives the company's short name.
-    const rarity: Record<string, number> = { 'place:株洲': 0.05 };
-    const subject = storySubject(names, '南方阀门斩获华夏建设科学技术奖', text, (t) => rarity[t] ?? 0.8);
-    expect([...subject.keys()][0]).toBe('org:株洲南方阀门股份有限公司');
-    expect(subject.size).toBe(3);
-    expect(subject.has('place:株洲')).toBe(false);
   });
 
   it('lists every story a roundup of briefs carries, each as the same event', async () => {
