@@ -198,7 +198,7 @@ describe('background service', () => {
   });
 
   it('answers a story page with the story’s own related coverage: the story itself left out, another outlet’s report of the same telegram first', async () => {
-    const [chad, macedonia] = ['2024-05-22-p1-a7c6955864', '2024-05-22-p1-329309086f'];
+    const macedonia = '2024-05-22-p1-329309086f';
     // Another outlet's report of the same telegram, in its own words (the rubric's same event).
     const report: Story = {
       ...readerStory('reader-macedonia-telegram', '习近平电贺北马其顿新任总统西莉娅诺夫斯卡-达夫科娃'),
