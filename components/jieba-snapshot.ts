@@ -1,12 +1,14 @@
 /**
  * Where the background keeps jieba's built dictionary between wakes (lib/nlp/wasm-snapshot.ts):
  * the Cache API, one entry, named by the wasm's own hash so a snapshot never meets another
- * build of jieba. Writing a new one drops the old.
+ * build of jieba. Writing a new one drops the old. The entry is read as a stream, its sizes
+ * from its headers, so the memory is filled as the bytes come.
  */
 import type { SnapshotStore } from '../lib/nlp/wasm-snapshot';
 
 const CACHE = 'zhuzhou-lens-jieba';
 const TABLE_LENGTH = 'x-table-length';
+const MEMORY_BYTES = 'x-memory-bytes';
 
 export function cachedSnapshots(wasmHash: string): SnapshotStore {
   // Only a key: the Cache API wants an http(s) address.
@@ -15,12 +17,15 @@ export function cachedSnapshots(wasmHash: string): SnapshotStore {
     async get() {
       const found = await (await caches.open(CACHE)).match(key);
       const tableLength = Number(found?.headers.get(TABLE_LENGTH));
-      return found && tableLength > 0 ? { memory: await found.arrayBuffer(), tableLength } : undefined;
+      const byteLength = Number(found?.headers.get(MEMORY_BYTES));
+      // An entry kept without its size (an older version's) is built again, and replaced.
+      return found?.body && tableLength > 0 && byteLength > 0 ? { body: found.body, byteLength, tableLength } : undefined;
     },
     async put({ memory, tableLength }) {
       const cache = await caches.open(CACHE);
       for (const old of await cache.keys()) if (old.url !== key) await cache.delete(old);
-      await cache.put(key, new Response(memory, { headers: { [TABLE_LENGTH]: String(tableLength) } }));
+      const headers = { [TABLE_LENGTH]: String(tableLength), [MEMORY_BYTES]: String(memory.byteLength) };
+      await cache.put(key, new Response(memory, { headers }));
     },
   };
 }

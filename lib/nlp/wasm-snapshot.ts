@@ -9,6 +9,11 @@
  * everything in linear memory except the shadow stack's pointer (the module's one mutable global,
  * back at its start value after every call) and the table of JS values handed to Rust, whose
  * slots at rest are free but whose length Rust's allocator remembers: that length is kept too.
+ *
+ * The copy (~60 MB) is streamed into the memory as it is read, while the wasm still compiles:
+ * profiles of a cold wake showed the read idle-waiting and then ~50 ms of copying a whole
+ * ArrayBuffer into the memory, an ArrayBuffer then left as garbage in a worker that has to stay
+ * small at 100,000 stories.
  */
 
 /** The exports of a wasm-bindgen module that hold its state. */
@@ -23,9 +28,16 @@ export interface WasmSnapshot {
   tableLength: number;
 }
 
+/** A kept snapshot as it is read: its sizes first, its memory's bytes as they come. */
+export interface SnapshotSource {
+  byteLength: number;
+  tableLength: number;
+  body: ReadableStream<Uint8Array>;
+}
+
 /** Where a snapshot is kept between wakes (the Cache API in the extension), under the wasm's identity. */
 export interface SnapshotStore {
-  get(): Promise<WasmSnapshot | undefined>;
+  get(): Promise<SnapshotSource | undefined>;
   put(snapshot: WasmSnapshot): Promise<void>;
 }
 
@@ -36,37 +48,97 @@ export function takeSnapshot(state: WasmState): WasmSnapshot {
   return { memory: state.memory.buffer.slice(0), tableLength: state.__wbindgen_export_2.length };
 }
 
+/** Whether a snapshot of these sizes can be this fresh module's: a memory in whole pages, no smaller, nor its table. */
+const fits = (state: WasmState, { byteLength, tableLength }: Omit<SnapshotSource, 'body'>) =>
+  byteLength % PAGE === 0 && byteLength >= state.memory.buffer.byteLength && tableLength >= state.__wbindgen_export_2.length;
+
 /**
- * Puts a snapshot's state into a freshly instantiated module of the same wasm. False, and
- * nothing changed, if the snapshot cannot be that module's (a memory smaller than the fresh
- * one's, or not in whole pages, a shorter table).
+ * Reads `body` from now on, handing each chunk to the writer `ready` gives once it settles; the
+ * chunks read before then wait in a queue. Settles only when both have: true when the body was
+ * read to its end and every chunk written, false when reading failed or the writer refused one
+ * (or was none: the rest is then not read).
  */
-export function restoreSnapshot(state: WasmState, snapshot: WasmSnapshot): boolean {
-  const { memory, __wbindgen_export_2: table } = state;
-  const bytes = snapshot.memory.byteLength;
-  if (bytes % PAGE || bytes < memory.buffer.byteLength || snapshot.tableLength < table.length) return false;
-  memory.grow((bytes - memory.buffer.byteLength) / PAGE);
-  table.grow(snapshot.tableLength - table.length);
-  new Uint8Array(memory.buffer).set(new Uint8Array(snapshot.memory));
+async function pour(body: ReadableStream<Uint8Array>, ready: Promise<((chunk: Uint8Array) => boolean) | undefined>): Promise<boolean> {
+  const reader = body.getReader();
+  const queued: Uint8Array[] = [];
+  let write: ((chunk: Uint8Array) => boolean) | undefined;
+  let refused = false;
+  const take = (chunk: Uint8Array) => {
+    if (!refused && !write?.(chunk)) refused = true;
+  };
+  const reading = (async () => {
+    for (let next = await reader.read(); !next.done && !refused; next = await reader.read()) {
+      if (write) take(next.value);
+      else queued.push(next.value);
+    }
+  })();
+  const writing = ready.then((writer) => {
+    write = writer;
+    if (!writer) refused = true;
+    for (const chunk of queued.splice(0)) take(chunk);
+  });
+  const [read, written] = await Promise.allSettled([reading, writing]);
+  if (refused) await reader.cancel().catch(() => undefined);
+  return read.status === 'fulfilled' && written.status === 'fulfilled' && !refused;
+}
+
+/**
+ * Puts a kept snapshot's state into a freshly instantiated module of the same wasm (`state`,
+ * which may still be compiling: reading starts at once), writing each chunk where it belongs as
+ * it arrives. False when the snapshot cannot be this module's or its body fails or ends short or
+ * long: the memory is then put back as the fresh module had it (only larger, which its allocator
+ * ignores) and the table untouched, so building the dictionary works as on a fresh module.
+ */
+export async function restoreSnapshot(state: Promise<WasmState>, source: SnapshotSource): Promise<boolean> {
+  let fresh: { state: WasmState; memory: ArrayBuffer } | undefined;
+  let offset = 0;
+  const writer = state.then((s) => {
+    if (!fits(s, source)) return undefined;
+    fresh = { state: s, memory: s.memory.buffer.slice(0) };
+    s.memory.grow((source.byteLength - s.memory.buffer.byteLength) / PAGE);
+    // Nothing runs in the module while it is written to, so the memory cannot grow under the view.
+    const into = new Uint8Array(s.memory.buffer);
+    return (chunk: Uint8Array) => {
+      if (offset + chunk.byteLength > into.byteLength) return false;
+      into.set(chunk, offset);
+      offset += chunk.byteLength;
+      return true;
+    };
+  });
+  const poured = await pour(
+    source.body,
+    writer.catch(() => undefined),
+  );
+  if (!fresh) return false;
+  const { memory, __wbindgen_export_2: table } = fresh.state;
+  if (!poured || offset !== source.byteLength) {
+    const view = new Uint8Array(memory.buffer);
+    view.fill(0);
+    view.set(new Uint8Array(fresh.memory));
+    return false;
+  }
+  table.grow(source.tableLength - table.length);
   return true;
 }
 
 /**
  * jieba with its dictionary built: restored from `store` when a snapshot is there, built
- * otherwise (`build`: its first call) and then kept for the next wake. The copy is taken at once,
- * before anyone teaches jieba a word; writing it waits for `later`, after the answer that needed
- * jieba. Any failure of the store only means building.
+ * otherwise (`build`: its first call) and then kept for the next wake. `state` is the module
+ * being instantiated: the snapshot is read while it compiles. The copy is taken at once, before
+ * anyone teaches jieba a word; writing it waits for `later`, after the answer that needed jieba.
+ * Any failure of the store only means building.
  */
 export async function buildOrRestore(
-  state: WasmState,
+  state: Promise<WasmState>,
   build: () => void,
   store: SnapshotStore,
   later: (write: () => void) => void = (write) => setTimeout(write, 0),
 ): Promise<'restored' | 'built'> {
-  const snapshot = await store.get().catch(() => undefined);
-  if (snapshot && restoreSnapshot(state, snapshot)) return 'restored';
+  const source = await store.get().catch(() => undefined);
+  if (source && (await restoreSnapshot(state, source))) return 'restored';
+  const ready = await state;
   build();
-  const taken = takeSnapshot(state);
+  const taken = takeSnapshot(ready);
   later(() => void store.put(taken).catch(() => undefined));
   return 'built';
 }
