@@ -8,7 +8,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { buildOrRestore, restoreSnapshot, type SnapshotSource, type WasmSnapshot } from '../../lib/nlp/wasm-snapshot';
+import { buildOrRestore, nonZeroRuns, restoreSnapshot, type SnapshotSource, type WasmSnapshot } from '../../lib/nlp/wasm-snapshot';
 import { bundledStories } from './helpers';
 
 const wasm = new WebAssembly.Module(await readFile(new URL('../../node_modules/jieba-wasm/pkg/web/jieba_rs_wasm_bg.wasm', import.meta.url)));
@@ -24,17 +24,24 @@ async function freshJieba() {
 const later = <T>(value: T) => new Promise<T>((resolve) => setTimeout(() => resolve(value), 5));
 
 interface Streaming {
-  /** Bytes sent before the body ends (`end`) or errors (`fail`); all of them otherwise. */
+  /** Bytes sent (or that share of them, below 1) before the body ends (`end`) or errors (`fail`); all of them otherwise. */
   cut?: number;
   how?: 'end' | 'fail';
   /** What the body carries beyond the snapshot. */
   extra?: number;
 }
 
-/** A kept snapshot read as the Cache API hands it out: in 64 KiB chunks, one per task. */
-function sourceOf({ memory, tableLength }: WasmSnapshot, { cut = Number.POSITIVE_INFINITY, how = 'end', extra = 0 }: Streaming = {}): SnapshotSource {
-  const bytes = new Uint8Array(memory.byteLength + extra);
-  bytes.set(new Uint8Array(memory));
+/** A kept snapshot read as the Cache API hands it out (its pages not all zero, as components/jieba-snapshot.ts keeps them): in 64 KiB chunks, one per task. */
+function sourceOf({ memory, tableLength }: WasmSnapshot, { cut: asked = Number.POSITIVE_INFINITY, how = 'end', extra = 0 }: Streaming = {}): SnapshotSource {
+  const runs = nonZeroRuns(memory);
+  const kept = runs.map(([first, pages]) => new Uint8Array(memory, first * 65_536, pages * 65_536));
+  const bytes = new Uint8Array(kept.reduce((sum, run) => sum + run.byteLength, 0) + extra);
+  let at = 0;
+  for (const run of kept) {
+    bytes.set(run, at);
+    at += run.byteLength;
+  }
+  const cut = asked < 1 ? Math.round(bytes.length * asked) : asked;
   let sent = 0;
   const body = new ReadableStream<Uint8Array>({
     async pull(controller) {
@@ -48,7 +55,7 @@ function sourceOf({ memory, tableLength }: WasmSnapshot, { cut = Number.POSITIVE
       }
     },
   });
-  return { body, byteLength: memory.byteLength, tableLength };
+  return { body, byteLength: memory.byteLength, tableLength, runs };
 }
 
 const memoryStore = (streaming?: Streaming) => {
@@ -94,8 +101,25 @@ describe('jieba restored from a snapshot', () => {
   it('refuses a snapshot that cannot be this module’s and then builds', async () => {
     const { state } = await freshJieba();
     const body = () => new Blob([new Uint8Array(65_536)]).stream();
-    expect(await restoreSnapshot(later(state), { body: body(), byteLength: 65_536, tableLength: 1 })).toBe(false);
-    expect(await restoreSnapshot(later(state), { body: body(), byteLength: state.memory.buffer.byteLength + 100, tableLength: 200 })).toBe(false);
+    const pages = state.memory.buffer.byteLength / 65_536;
+    const one: [number, number][] = [[0, 1]];
+    expect(await restoreSnapshot(later(state), { body: body(), byteLength: 65_536, tableLength: 1, runs: one })).toBe(false);
+    expect(await restoreSnapshot(later(state), { body: body(), byteLength: state.memory.buffer.byteLength + 100, tableLength: 200, runs: one })).toBe(false);
+    const byteLength = (pages + 2) * 65_536;
+    for (const runs of [
+      [[pages + 1, 2]],
+      [
+        [3, 1],
+        [2, 1],
+      ],
+      [
+        [0, 2],
+        [1, 1],
+      ],
+      [[0, 0]],
+    ] as [number, number][][]) {
+      expect(await restoreSnapshot(later(state), { body: body(), byteLength, tableLength: 200, runs })).toBe(false);
+    }
     const { jieba, state: other } = await freshJieba();
     const failing = { get: async () => Promise.reject(new Error('no cache')), put: async () => undefined };
     expect(
@@ -109,6 +133,16 @@ describe('jieba restored from a snapshot', () => {
     expect(jieba.cut('株洲日报', false)).toEqual(['株洲', '日报']);
   }, 60_000);
 
+  it('keeps the runs of pages that are not all zero', () => {
+    const memory = new Uint8Array(8 * 65_536);
+    for (const page of [1, 2, 3, 6]) memory[page * 65_536 + (page === 2 ? 65_535 : 7)] = 1;
+    expect(nonZeroRuns(memory.buffer)).toEqual([
+      [1, 3],
+      [6, 1],
+    ]);
+    expect(nonZeroRuns(new ArrayBuffer(2 * 65_536))).toEqual([]);
+  });
+
   // Half of the copy written over a fresh module would leave it believing its dictionary built.
   it.each<[string, Streaming]>([
     ['ends short', { cut: 0.9 }],
@@ -118,8 +152,7 @@ describe('jieba restored from a snapshot', () => {
   ])(
     'builds, as a fresh module does, when the copy %s',
     async (_name, streaming) => {
-      const cut = streaming.cut && streaming.cut < 1 ? Math.round(snapshot.memory.byteLength * streaming.cut) : streaming.cut;
-      const store = memoryStore({ ...streaming, cut });
+      const store = memoryStore(streaming);
       await store.put(snapshot);
       const { jieba, state } = await freshJieba();
       const tableLength = state.__wbindgen_export_2.length;
