@@ -13,7 +13,7 @@
  * The copy (~60 MB) is streamed into the memory as it is read, while the wasm still compiles:
  * profiles of a cold wake showed the read idle-waiting and then ~50 ms of copying a whole
  * ArrayBuffer into the memory, an ArrayBuffer then left as garbage in a worker that has to stay
- * small at 100,000 stories. Only the pages that hold anything but zeros are kept (a fifth of
+ * small at 100,000 stories (read into one buffer used again, the stream leaves none either). Only the pages that hold anything but zeros are kept (a fifth of
  * jieba's are all zero, scattered): fewer bytes to read at every wake.
  */
 
@@ -83,6 +83,34 @@ const fits = (state: WasmState, { byteLength, tableLength, runs }: Omit<Snapshot
   tableLength >= state.__wbindgen_export_2.length &&
   ordered(runs, byteLength / PAGE);
 
+/** How much a byte stream is read at a time, into one buffer used again and again. */
+const READ_BYTES = 1 << 20;
+
+/**
+ * Reads `body` leaving no garbage where it can: a byte stream (the Cache API's bodies) is read
+ * into one buffer, used again once its bytes are written (`keep` reads into a new one, for bytes
+ * that must wait); any other stream chunk by chunk.
+ */
+function bufferedReader(body: ReadableStream<Uint8Array>) {
+  let byob: ReadableStreamBYOBReader;
+  try {
+    byob = body.getReader({ mode: 'byob' });
+  } catch {
+    const reader = body.getReader();
+    return { read: () => reader.read(), keep: () => undefined, cancel: () => reader.cancel() };
+  }
+  let buffer = new Uint8Array(READ_BYTES);
+  return {
+    read: async () => {
+      const next = await byob.read(buffer);
+      if (next.value) buffer = new Uint8Array(next.value.buffer);
+      return next;
+    },
+    keep: () => void (buffer = new Uint8Array(READ_BYTES)),
+    cancel: () => byob.cancel(),
+  };
+}
+
 /**
  * Reads `body` from now on, handing each chunk to the writer `ready` gives once it settles; the
  * chunks read before then wait in a queue. Settles only when both have: true when the body was
@@ -90,7 +118,7 @@ const fits = (state: WasmState, { byteLength, tableLength, runs }: Omit<Snapshot
  * (or was none: the rest is then not read).
  */
 async function pour(body: ReadableStream<Uint8Array>, ready: Promise<((chunk: Uint8Array) => boolean) | undefined>): Promise<boolean> {
-  const reader = body.getReader();
+  const reader = bufferedReader(body);
   const queued: Uint8Array[] = [];
   let write: ((chunk: Uint8Array) => boolean) | undefined;
   let refused = false;
@@ -100,7 +128,10 @@ async function pour(body: ReadableStream<Uint8Array>, ready: Promise<((chunk: Ui
   const reading = (async () => {
     for (let next = await reader.read(); !next.done && !refused; next = await reader.read()) {
       if (write) take(next.value);
-      else queued.push(next.value);
+      else {
+        queued.push(next.value);
+        reader.keep();
+      }
     }
   })();
   const writing = ready.then((writer) => {

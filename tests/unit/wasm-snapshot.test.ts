@@ -29,10 +29,15 @@ interface Streaming {
   how?: 'end' | 'fail';
   /** What the body carries beyond the snapshot. */
   extra?: number;
+  /** A byte stream, as the Cache API's bodies are (read into one buffer); chunks otherwise. */
+  bytes?: boolean;
 }
 
 /** A kept snapshot read as the Cache API hands it out (its pages not all zero, as components/jieba-snapshot.ts keeps them): in 64 KiB chunks, one per task. */
-function sourceOf({ memory, tableLength }: WasmSnapshot, { cut: asked = Number.POSITIVE_INFINITY, how = 'end', extra = 0 }: Streaming = {}): SnapshotSource {
+function sourceOf(
+  { memory, tableLength }: WasmSnapshot,
+  { cut: asked = Number.POSITIVE_INFINITY, how = 'end', extra = 0, bytes: byteStream = false }: Streaming = {},
+): SnapshotSource {
   const runs = nonZeroRuns(memory);
   const kept = runs.map(([first, pages]) => new Uint8Array(memory, first * 65_536, pages * 65_536));
   const bytes = new Uint8Array(kept.reduce((sum, run) => sum + run.byteLength, 0) + extra);
@@ -44,6 +49,7 @@ function sourceOf({ memory, tableLength }: WasmSnapshot, { cut: asked = Number.P
   const cut = asked < 1 ? Math.round(bytes.length * asked) : asked;
   let sent = 0;
   const body = new ReadableStream<Uint8Array>({
+    ...(byteStream && { type: 'bytes' as const }),
     async pull(controller) {
       await new Promise((resolve) => setTimeout(resolve, 0));
       const end = Math.min(bytes.length, cut, sent + 65_536);
@@ -84,19 +90,26 @@ beforeAll(async () => {
 }, 60_000);
 
 describe('jieba restored from a snapshot', () => {
-  it('tags the seed stories exactly as the jieba that was built, before and after teaching it words', async () => {
-    const store = memoryStore();
-    await store.put(snapshot);
-    const restored = await freshJieba();
-    expect(restored.state.memory).not.toBe(built.state.memory);
-    expect(await buildOrRestore(later(restored.state), () => expect.unreachable('built again'), store)).toBe('restored');
-    expect(restored.jieba.tag(text, true)).toEqual(built.jieba.tag(text, true));
-    expect(restored.jieba.cut_for_search(text, true)).toEqual(built.jieba.cut_for_search(text, true));
-    const taught = await freshJieba();
-    taught.jieba.cut('株洲', false);
-    for (const j of [taught.jieba, restored.jieba]) j.add_word('立方新能源', undefined, 'nt');
-    expect(restored.jieba.tag(text, true)).toEqual(taught.jieba.tag(text, true));
-  }, 60_000);
+  it.each([
+    ['in chunks', false],
+    ['as a byte stream', true],
+  ])(
+    'tags the seed stories exactly as the jieba that was built, before and after teaching it words (read %s)',
+    async (_how, bytes) => {
+      const store = memoryStore({ bytes });
+      await store.put(snapshot);
+      const restored = await freshJieba();
+      expect(restored.state.memory).not.toBe(built.state.memory);
+      expect(await buildOrRestore(later(restored.state), () => expect.unreachable('built again'), store)).toBe('restored');
+      expect(restored.jieba.tag(text, true)).toEqual(built.jieba.tag(text, true));
+      expect(restored.jieba.cut_for_search(text, true)).toEqual(built.jieba.cut_for_search(text, true));
+      const taught = await freshJieba();
+      taught.jieba.cut('株洲', false);
+      for (const j of [taught.jieba, restored.jieba]) j.add_word('立方新能源', undefined, 'nt');
+      expect(restored.jieba.tag(text, true)).toEqual(taught.jieba.tag(text, true));
+    },
+    60_000,
+  );
 
   it('refuses a snapshot that cannot be this module’s and then builds', async () => {
     const { state } = await freshJieba();
@@ -147,6 +160,7 @@ describe('jieba restored from a snapshot', () => {
   it.each<[string, Streaming]>([
     ['ends short', { cut: 0.9 }],
     ['fails half way', { cut: 0.6, how: 'fail' }],
+    ['fails half way, a byte stream', { cut: 0.6, how: 'fail', bytes: true }],
     ['fails before the module is ready', { cut: 65_536, how: 'fail' }],
     ['carries more than the snapshot', { extra: 65_536 }],
   ])(
