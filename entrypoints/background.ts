@@ -42,10 +42,12 @@ export default defineBackground(() => {
     // Any extension API call resets the idle timer; this one has no effect of its own.
     keepAwake: () => browser.runtime.getPlatformInfo(),
     loadJieba: async () => {
-      const wasm = await initJieba({ module_or_path: packageUrl('jieba_rs_wasm_bg.wasm') });
-      // The dictionary is built on jieba's first call: from last wake's copy where there is one.
+      const wasm = initJieba({ module_or_path: packageUrl('jieba_rs_wasm_bg.wasm') });
+      // The dictionary is built on jieba's first call: from last wake's copy where there is one,
+      // read while the wasm compiles.
       const dictionary = await buildOrRestore(wasm, () => jieba.cut('株洲', false), cachedSnapshots(JIEBA_WASM_SHA256));
-      return { ...jieba, dictionary, memoryBytes: () => wasm.memory.buffer.byteLength };
+      const { memory } = await wasm;
+      return { ...jieba, dictionary, memoryBytes: () => memory.buffer.byteLength };
     },
   });
 

@@ -9,6 +9,12 @@
  * everything in linear memory except the shadow stack's pointer (the module's one mutable global,
  * back at its start value after every call) and the table of JS values handed to Rust, whose
  * slots at rest are free but whose length Rust's allocator remembers: that length is kept too.
+ *
+ * The copy (~60 MB) is streamed into the memory as it is read, while the wasm still compiles:
+ * profiles of a cold wake showed the read idle-waiting and then ~50 ms of copying a whole
+ * ArrayBuffer into the memory, an ArrayBuffer then left as garbage in a worker that has to stay
+ * small at 100,000 stories (read into one buffer used again, the stream leaves none either). Only the pages that hold anything but zeros are kept (a fifth of
+ * jieba's are all zero, scattered): fewer bytes to read at every wake.
  */
 
 /** The exports of a wasm-bindgen module that hold its state. */
@@ -23,9 +29,21 @@ export interface WasmSnapshot {
   tableLength: number;
 }
 
+/** Runs of whole pages of a memory, each [first page, pages], in order. */
+export type PageRuns = Array<[number, number]>;
+
+/** A kept snapshot as it is read: its sizes first, its memory's bytes as they come. */
+export interface SnapshotSource {
+  byteLength: number;
+  tableLength: number;
+  /** Where the body's bytes go, in order; the pages between the runs are all zero. */
+  runs: PageRuns;
+  body: ReadableStream<Uint8Array>;
+}
+
 /** Where a snapshot is kept between wakes (the Cache API in the extension), under the wasm's identity. */
 export interface SnapshotStore {
-  get(): Promise<WasmSnapshot | undefined>;
+  get(): Promise<SnapshotSource | undefined>;
   put(snapshot: WasmSnapshot): Promise<void>;
 }
 
@@ -36,37 +54,167 @@ export function takeSnapshot(state: WasmState): WasmSnapshot {
   return { memory: state.memory.buffer.slice(0), tableLength: state.__wbindgen_export_2.length };
 }
 
+/** The runs of pages of `memory` that hold anything but zeros: what a snapshot keeps of it. */
+export function nonZeroRuns(memory: ArrayBuffer): PageRuns {
+  const runs: PageRuns = [];
+  const words = new Uint32Array(memory, 0, memory.byteLength >> 2);
+  const perPage = PAGE >> 2;
+  for (let page = 0; page < memory.byteLength / PAGE; page++) {
+    let word = page * perPage;
+    const end = word + perPage;
+    while (word < end && words[word] === 0) word++;
+    if (word === end) continue;
+    const last = runs.at(-1);
+    if (last && last[0] + last[1] === page) last[1]++;
+    else runs.push([page, 1]);
+  }
+  return runs;
+}
+
+/** Whether the runs are in order, apart, and inside a memory of `pages` pages. */
+const ordered = (runs: PageRuns, pages: number) =>
+  runs.every(([first, count], i) => Number.isInteger(first) && Number.isInteger(count) && count > 0 && first >= (i ? runs[i - 1][0] + runs[i - 1][1] : 0)) &&
+  (runs.length === 0 || runs[runs.length - 1][0] + runs[runs.length - 1][1] <= pages);
+
+/** Whether a snapshot of these sizes can be this fresh module's: a memory in whole pages, no smaller, nor its table. */
+const fits = (state: WasmState, { byteLength, tableLength, runs }: Omit<SnapshotSource, 'body'>) =>
+  byteLength % PAGE === 0 &&
+  byteLength >= state.memory.buffer.byteLength &&
+  tableLength >= state.__wbindgen_export_2.length &&
+  ordered(runs, byteLength / PAGE);
+
+/** How much a byte stream is read at a time, into one buffer used again and again. */
+const READ_BYTES = 1 << 20;
+
 /**
- * Puts a snapshot's state into a freshly instantiated module of the same wasm. False, and
- * nothing changed, if the snapshot cannot be that module's (a memory smaller than the fresh
- * one's, or not in whole pages, a shorter table).
+ * Reads `body` leaving no garbage where it can: a byte stream (the Cache API's bodies) is read
+ * into one buffer, used again once its bytes are written (`keep` reads into a new one, for bytes
+ * that must wait); any other stream chunk by chunk.
  */
-export function restoreSnapshot(state: WasmState, snapshot: WasmSnapshot): boolean {
-  const { memory, __wbindgen_export_2: table } = state;
-  const bytes = snapshot.memory.byteLength;
-  if (bytes % PAGE || bytes < memory.buffer.byteLength || snapshot.tableLength < table.length) return false;
-  memory.grow((bytes - memory.buffer.byteLength) / PAGE);
-  table.grow(snapshot.tableLength - table.length);
-  new Uint8Array(memory.buffer).set(new Uint8Array(snapshot.memory));
+function bufferedReader(body: ReadableStream<Uint8Array>) {
+  let byob: ReadableStreamBYOBReader;
+  try {
+    byob = body.getReader({ mode: 'byob' });
+  } catch {
+    const reader = body.getReader();
+    return { read: () => reader.read(), keep: () => undefined, cancel: () => reader.cancel() };
+  }
+  let buffer = new Uint8Array(READ_BYTES);
+  return {
+    read: async () => {
+      const next = await byob.read(buffer);
+      if (next.value) buffer = new Uint8Array(next.value.buffer);
+      return next;
+    },
+    keep: () => void (buffer = new Uint8Array(READ_BYTES)),
+    cancel: () => byob.cancel(),
+  };
+}
+
+/**
+ * Reads `body` from now on, handing each chunk to the writer `ready` gives once it settles; the
+ * chunks read before then wait in a queue. Settles only when both have: true when the body was
+ * read to its end and every chunk written, false when reading failed or the writer refused one
+ * (or was none: the rest is then not read).
+ */
+async function pour(body: ReadableStream<Uint8Array>, ready: Promise<((chunk: Uint8Array) => boolean) | undefined>): Promise<boolean> {
+  const reader = bufferedReader(body);
+  const queued: Uint8Array[] = [];
+  let write: ((chunk: Uint8Array) => boolean) | undefined;
+  let refused = false;
+  const take = (chunk: Uint8Array) => {
+    if (!refused && !write?.(chunk)) refused = true;
+  };
+  const reading = (async () => {
+    for (let next = await reader.read(); !next.done && !refused; next = await reader.read()) {
+      if (write) take(next.value);
+      else {
+        queued.push(next.value);
+        reader.keep();
+      }
+    }
+  })();
+  const writing = ready.then((writer) => {
+    write = writer;
+    if (!writer) refused = true;
+    for (const chunk of queued.splice(0)) take(chunk);
+  });
+  const [read, written] = await Promise.allSettled([reading, writing]);
+  if (refused) await reader.cancel().catch(() => undefined);
+  return read.status === 'fulfilled' && written.status === 'fulfilled' && !refused;
+}
+
+/**
+ * Puts a kept snapshot's state into a freshly instantiated module of the same wasm (`state`,
+ * which may still be compiling: reading starts at once), writing each chunk where it belongs as
+ * it arrives (the pages no run covers stay zero, as grown). False when the snapshot cannot be this module's or its body fails or ends short or
+ * long: the memory is then put back as the fresh module had it (only larger, which its allocator
+ * ignores) and the table untouched, so building the dictionary works as on a fresh module.
+ */
+export async function restoreSnapshot(state: Promise<WasmState>, source: SnapshotSource): Promise<boolean> {
+  let fresh: { state: WasmState; memory: ArrayBuffer } | undefined;
+  const { runs } = source;
+  /** The run being written, and how many of its bytes are. */
+  let run = 0;
+  let written = 0;
+  const writer = state.then((s) => {
+    if (!fits(s, source)) return undefined;
+    fresh = { state: s, memory: s.memory.buffer.slice(0) };
+    s.memory.grow((source.byteLength - s.memory.buffer.byteLength) / PAGE);
+    // Nothing runs in the module while it is written to, so the memory cannot grow under the view.
+    const into = new Uint8Array(s.memory.buffer);
+    // A page the snapshot has all zero may be one of the fresh module's own (its data).
+    into.fill(0, 0, fresh.memory.byteLength);
+    return (chunk: Uint8Array) => {
+      for (let from = 0; from < chunk.byteLength; ) {
+        if (run === runs.length) return false;
+        const [first, pages] = runs[run];
+        const bytes = Math.min(pages * PAGE - written, chunk.byteLength - from);
+        into.set(chunk.subarray(from, from + bytes), first * PAGE + written);
+        from += bytes;
+        written += bytes;
+        if (written === pages * PAGE) {
+          run++;
+          written = 0;
+        }
+      }
+      return true;
+    };
+  });
+  const poured = await pour(
+    source.body,
+    writer.catch(() => undefined),
+  );
+  if (!fresh) return false;
+  const { memory, __wbindgen_export_2: table } = fresh.state;
+  if (!poured || run !== runs.length) {
+    const view = new Uint8Array(memory.buffer);
+    view.fill(0);
+    view.set(new Uint8Array(fresh.memory));
+    return false;
+  }
+  table.grow(source.tableLength - table.length);
   return true;
 }
 
 /**
  * jieba with its dictionary built: restored from `store` when a snapshot is there, built
- * otherwise (`build`: its first call) and then kept for the next wake. The copy is taken at once,
- * before anyone teaches jieba a word; writing it waits for `later`, after the answer that needed
- * jieba. Any failure of the store only means building.
+ * otherwise (`build`: its first call) and then kept for the next wake. `state` is the module
+ * being instantiated: the snapshot is read while it compiles. The copy is taken at once, before
+ * anyone teaches jieba a word; writing it waits for `later`, after the answer that needed jieba.
+ * Any failure of the store only means building.
  */
 export async function buildOrRestore(
-  state: WasmState,
+  state: Promise<WasmState>,
   build: () => void,
   store: SnapshotStore,
   later: (write: () => void) => void = (write) => setTimeout(write, 0),
 ): Promise<'restored' | 'built'> {
-  const snapshot = await store.get().catch(() => undefined);
-  if (snapshot && restoreSnapshot(state, snapshot)) return 'restored';
+  const source = await store.get().catch(() => undefined);
+  if (source && (await restoreSnapshot(state, source))) return 'restored';
+  const ready = await state;
   build();
-  const taken = takeSnapshot(state);
+  const taken = takeSnapshot(ready);
   later(() => void store.put(taken).catch(() => undefined));
   return 'built';
 }

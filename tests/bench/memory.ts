@@ -3,8 +3,8 @@
  * protocol on the worker's own target: V8's JS heap (`Runtime.getHeapUsage`: used size, and the
  * array buffers' backing stores, which V8 keeps outside its heap) plus jieba's wasm memory (its
  * size at the last analysis, from the analysis mark; wasm memory only grows). Read as found, and
- * again after a forced garbage collection: a wake leaves garbage (the 60 MB snapshot of jieba's
- * memory it copied back) until V8 next collects.
+ * again after a forced garbage collection: a wake leaves garbage (the chunks of jieba's snapshot
+ * it streamed into the wasm memory, not yet collected) until V8 next collects.
  */
 import type { Page } from 'playwright-core';
 import { ANALYSIS_MARK } from '../../lib/nlp/segmenter';

@@ -1,12 +1,14 @@
 /**
  * jieba's built dictionary restored from a copy of its wasm memory (lib/nlp/wasm-snapshot.ts)
  * must answer exactly as a freshly built one: the same words and tags on the seed stories,
- * before and after it is taught words. Two instances of jieba-wasm's web build (the one the
- * extension runs), each a module of its own.
+ * before and after it is taught words, the copy streamed in chunks that arrive before and after
+ * the module is ready. A copy that fails to arrive whole must leave a module that builds as a
+ * fresh one does. Instances of jieba-wasm's web build (the one the extension runs), each a
+ * module of its own.
  */
 import { readFile } from 'node:fs/promises';
-import { describe, expect, it, vi } from 'vitest';
-import { buildOrRestore, restoreSnapshot, takeSnapshot, type WasmSnapshot } from '../../lib/nlp/wasm-snapshot';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { buildOrRestore, nonZeroRuns, restoreSnapshot, type SnapshotSource, type WasmSnapshot } from '../../lib/nlp/wasm-snapshot';
 import { bundledStories } from './helpers';
 
 const wasm = new WebAssembly.Module(await readFile(new URL('../../node_modules/jieba-wasm/pkg/web/jieba_rs_wasm_bg.wasm', import.meta.url)));
@@ -18,44 +20,124 @@ async function freshJieba() {
   return { jieba, state: jieba.initSync({ module: wasm }) };
 }
 
-const memoryStore = () => {
+/** The module as the background has it: instantiated a little after the snapshot starts coming. */
+const later = <T>(value: T) => new Promise<T>((resolve) => setTimeout(() => resolve(value), 5));
+
+interface Streaming {
+  /** Bytes sent (or that share of them, below 1) before the body ends (`end`) or errors (`fail`); all of them otherwise. */
+  cut?: number;
+  how?: 'end' | 'fail';
+  /** What the body carries beyond the snapshot. */
+  extra?: number;
+  /** A byte stream, as the Cache API's bodies are (read into one buffer); chunks otherwise. */
+  bytes?: boolean;
+}
+
+/** A kept snapshot read as the Cache API hands it out (its pages not all zero, as components/jieba-snapshot.ts keeps them): in 64 KiB chunks, one per task. */
+function sourceOf(
+  { memory, tableLength }: WasmSnapshot,
+  { cut: asked = Number.POSITIVE_INFINITY, how = 'end', extra = 0, bytes: byteStream = false }: Streaming = {},
+): SnapshotSource {
+  const runs = nonZeroRuns(memory);
+  const kept = runs.map(([first, pages]) => new Uint8Array(memory, first * 65_536, pages * 65_536));
+  const bytes = new Uint8Array(kept.reduce((sum, run) => sum + run.byteLength, 0) + extra);
+  let at = 0;
+  for (const run of kept) {
+    bytes.set(run, at);
+    at += run.byteLength;
+  }
+  const cut = asked < 1 ? Math.round(bytes.length * asked) : asked;
+  let sent = 0;
+  const body = new ReadableStream<Uint8Array>({
+    ...(byteStream && { type: 'bytes' as const }),
+    async pull(controller) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      const end = Math.min(bytes.length, cut, sent + 65_536);
+      if (sent < end) controller.enqueue(bytes.slice(sent, end));
+      sent = end;
+      if (sent === bytes.length || sent === cut) {
+        if (how === 'fail' && sent === cut) controller.error(new Error('read failed'));
+        else controller.close();
+      }
+    },
+  });
+  return { body, byteLength: memory.byteLength, tableLength, runs };
+}
+
+const memoryStore = (streaming?: Streaming) => {
   let kept: WasmSnapshot | undefined;
-  return { get: async () => kept, put: async (s: WasmSnapshot) => void (kept = s), kept: () => kept };
+  return { get: async () => kept && sourceOf(kept, streaming), put: async (s: WasmSnapshot) => void (kept = s), kept: () => kept };
 };
 
-describe('jieba restored from a snapshot', () => {
-  it('tags the seed stories exactly as the jieba that was built, before and after teaching it words', async () => {
-    const text = (await bundledStories()).map((s) => [s.title, ...s.paragraphs].join('\n')).join('\n');
-    const store = memoryStore();
-    const built = await freshJieba();
-    expect(
-      await buildOrRestore(
-        built.state,
-        () => built.jieba.cut('株洲', false),
-        store,
-        (write) => write(),
-      ),
-    ).toBe('built');
-    expect(store.kept()?.tableLength).toBe(built.state.__wbindgen_export_2.length);
+let text = '';
+let built: Awaited<ReturnType<typeof freshJieba>>;
+let snapshot: WasmSnapshot;
 
-    const restored = await freshJieba();
-    expect(restored.state.memory).not.toBe(built.state.memory);
-    expect(await buildOrRestore(restored.state, () => expect.unreachable('built again'), store)).toBe('restored');
-    expect(restored.jieba.tag(text, true)).toEqual(built.jieba.tag(text, true));
-    expect(restored.jieba.cut_for_search(text, true)).toEqual(built.jieba.cut_for_search(text, true));
-    for (const j of [built.jieba, restored.jieba]) j.add_word('立方新能源', undefined, 'nt');
-    expect(restored.jieba.tag(text, true)).toEqual(built.jieba.tag(text, true));
-  }, 60_000);
+beforeAll(async () => {
+  text = (await bundledStories()).map((s) => [s.title, ...s.paragraphs].join('\n')).join('\n');
+  const store = memoryStore();
+  built = await freshJieba();
+  expect(
+    await buildOrRestore(
+      later(built.state),
+      () => built.jieba.cut('株洲', false),
+      store,
+      (write) => write(),
+    ),
+  ).toBe('built');
+  snapshot = store.kept()!;
+  expect(snapshot.tableLength).toBe(built.state.__wbindgen_export_2.length);
+}, 60_000);
+
+describe('jieba restored from a snapshot', () => {
+  it.each([
+    ['in chunks', false],
+    ['as a byte stream', true],
+  ])(
+    'tags the seed stories exactly as the jieba that was built, before and after teaching it words (read %s)',
+    async (_how, bytes) => {
+      const store = memoryStore({ bytes });
+      await store.put(snapshot);
+      const restored = await freshJieba();
+      expect(restored.state.memory).not.toBe(built.state.memory);
+      expect(await buildOrRestore(later(restored.state), () => expect.unreachable('built again'), store)).toBe('restored');
+      expect(restored.jieba.tag(text, true)).toEqual(built.jieba.tag(text, true));
+      expect(restored.jieba.cut_for_search(text, true)).toEqual(built.jieba.cut_for_search(text, true));
+      const taught = await freshJieba();
+      taught.jieba.cut('株洲', false);
+      for (const j of [taught.jieba, restored.jieba]) j.add_word('立方新能源', undefined, 'nt');
+      expect(restored.jieba.tag(text, true)).toEqual(taught.jieba.tag(text, true));
+    },
+    60_000,
+  );
 
   it('refuses a snapshot that cannot be this module’s and then builds', async () => {
-    const { jieba, state } = await freshJieba();
-    const small: WasmSnapshot = { memory: new ArrayBuffer(65_536), tableLength: 1 };
-    expect(restoreSnapshot(state, small)).toBe(false);
-    expect(restoreSnapshot(state, { ...takeSnapshot(state), memory: new ArrayBuffer(state.memory.buffer.byteLength + 100) })).toBe(false);
+    const { state } = await freshJieba();
+    const body = () => new Blob([new Uint8Array(65_536)]).stream();
+    const pages = state.memory.buffer.byteLength / 65_536;
+    const one: [number, number][] = [[0, 1]];
+    expect(await restoreSnapshot(later(state), { body: body(), byteLength: 65_536, tableLength: 1, runs: one })).toBe(false);
+    expect(await restoreSnapshot(later(state), { body: body(), byteLength: state.memory.buffer.byteLength + 100, tableLength: 200, runs: one })).toBe(false);
+    const byteLength = (pages + 2) * 65_536;
+    for (const runs of [
+      [[pages + 1, 2]],
+      [
+        [3, 1],
+        [2, 1],
+      ],
+      [
+        [0, 2],
+        [1, 1],
+      ],
+      [[0, 0]],
+    ] as [number, number][][]) {
+      expect(await restoreSnapshot(later(state), { body: body(), byteLength, tableLength: 200, runs })).toBe(false);
+    }
+    const { jieba, state: other } = await freshJieba();
     const failing = { get: async () => Promise.reject(new Error('no cache')), put: async () => undefined };
     expect(
       await buildOrRestore(
-        state,
+        later(other),
         () => jieba.cut('株洲', false),
         failing,
         (write) => write(),
@@ -63,4 +145,41 @@ describe('jieba restored from a snapshot', () => {
     ).toBe('built');
     expect(jieba.cut('株洲日报', false)).toEqual(['株洲', '日报']);
   }, 60_000);
+
+  it('keeps the runs of pages that are not all zero', () => {
+    const memory = new Uint8Array(8 * 65_536);
+    for (const page of [1, 2, 3, 6]) memory[page * 65_536 + (page === 2 ? 65_535 : 7)] = 1;
+    expect(nonZeroRuns(memory.buffer)).toEqual([
+      [1, 3],
+      [6, 1],
+    ]);
+    expect(nonZeroRuns(new ArrayBuffer(2 * 65_536))).toEqual([]);
+  });
+
+  // Half of the copy written over a fresh module would leave it believing its dictionary built.
+  it.each<[string, Streaming]>([
+    ['ends short', { cut: 0.9 }],
+    ['fails half way', { cut: 0.6, how: 'fail' }],
+    ['fails half way, a byte stream', { cut: 0.6, how: 'fail', bytes: true }],
+    ['fails before the module is ready', { cut: 65_536, how: 'fail' }],
+    ['carries more than the snapshot', { extra: 65_536 }],
+  ])(
+    'builds, as a fresh module does, when the copy %s',
+    async (_name, streaming) => {
+      const store = memoryStore(streaming);
+      await store.put(snapshot);
+      const { jieba, state } = await freshJieba();
+      const tableLength = state.__wbindgen_export_2.length;
+      let builds = 0;
+      const build = () => {
+        builds++;
+        jieba.cut('株洲', false);
+      };
+      expect(await buildOrRestore(later(state), build, store, () => undefined)).toBe('built');
+      expect(builds).toBe(1);
+      expect(state.__wbindgen_export_2.length).toBeGreaterThanOrEqual(tableLength);
+      expect(jieba.tag(text, true)).toEqual(built.jieba.tag(text, true));
+    },
+    60_000,
+  );
 });
