@@ -15,7 +15,7 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 let visits = 0;
 
 /** Navigation start (in the page's clock) → the badge shows the page's final count. */
-async function pageToBadge(session: ExtensionSession, base: string, cold: boolean): Promise<number> {
+export async function pageToBadge(session: ExtensionSession, base: string, cold: boolean): Promise<number> {
   if (cold) await session.stopWorker();
   const page = await session.context.newPage();
   const url = `${base}/news.html?visit=${++visits}`;

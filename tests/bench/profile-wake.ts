@@ -12,8 +12,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { launchExtension } from '../../scripts/launch-extension';
 import { attachToTarget } from '../fixtures/cdp-target';
-import { badge, keptFor } from '../fixtures/page-probes';
 import { servePages } from '../fixtures/pages-server';
+import { pageToBadge } from './page';
 
 interface ProfileNode {
   id: number;
@@ -58,22 +58,9 @@ function summary(profile: Profile, top = 15): { self: Array<[string, number]>; t
 
 const server = await servePages();
 const session = await launchExtension();
-let visits = 0;
 try {
-  /** A page loaded until its badge shows the full answer; returns the ms taken. */
-  const visit = async () => {
-    const page = await session.context.newPage();
-    const url = `${server.base}/news.html?visit=${++visits}`;
-    const started = Date.now();
-    await page.goto(url);
-    let kept = await keptFor(session, url);
-    while (!kept || kept.partial || !(await badge(session, kept.tabId)).text) {
-      await new Promise((resolve) => setTimeout(resolve, 5));
-      kept = await keptFor(session, url);
-    }
-    await page.close();
-    return Date.now() - started;
-  };
+  /** A page loaded until its badge shows the full answer, the worker stopped first or not; the ms taken. */
+  const visit = (cold = false) => pageToBadge(session, server.base, cold);
   // The library installed and jieba's snapshot kept, as a reader's browser has them.
   for (let i = 0; i < 3; i++) await visit();
   const through = await session.openPage('options.html');
@@ -84,8 +71,7 @@ try {
   await mkdir(OUT, { recursive: true });
   for (let run = 0; run < RUNS; run++) {
     await target.send('Profiler.start');
-    await session.stopWorker();
-    const ms = await visit();
+    const ms = await visit(true);
     const { profile } = await target.send<{ profile: Profile }>('Profiler.stop');
     const file = join(OUT, `cold-wake-${run}.cpuprofile`);
     await writeFile(file, JSON.stringify(profile));

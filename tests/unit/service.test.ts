@@ -387,18 +387,20 @@ describe('page coverage', () => {
 });
 
 describe('tab coverage', () => {
+  /** A page's coverage listing stories by id alone. */
+  const coverage = (url: string, ids: string[]): PageCoverage => ({
+    url,
+    title: 't',
+    entities: { person: [], place: [], org: [] },
+    keywords: [],
+    related: ids.map((id) => ({ id }) as RelatedSummary),
+    partial: false,
+  });
+
   it('refines only the page the tab still shows, never takes a listed story back, and forgets it on navigation', async () => {
     const store = new Map<string, unknown>();
     const seen: Array<string[] | null> = [];
     const tabs = tabCoverage(mapStore(store), (_tab, c) => void seen.push(c ? c.related.map((r) => r.id) : null));
-    const coverage = (url: string, ids: string[]): PageCoverage => ({
-      url,
-      title: 't',
-      entities: { person: [], place: [], org: [] },
-      keywords: [],
-      related: ids.map((id) => ({ id }) as RelatedSummary),
-      partial: false,
-    });
     await tabs.keep(1, coverage('https://a/', ['first-guess', 'both']));
     // The full answer ranks differently and lacks the first guess: reordered, the guess kept last.
     await tabs.refine(1, coverage('https://a/', ['both', 'found-later']));
@@ -413,14 +415,6 @@ describe('tab coverage', () => {
     const store = new Map<string, unknown>();
     const seen: Array<[number, string[] | null]> = [];
     const tabs = tabCoverage(mapStore(store), (tab, c) => void seen.push([tab, c ? c.related.map((r) => r.id) : null]));
-    const coverage = (url: string, ids: string[]): PageCoverage => ({
-      url,
-      title: 't',
-      entities: { person: [], place: [], org: [] },
-      keywords: [],
-      related: ids.map((id) => ({ id }) as RelatedSummary),
-      partial: false,
-    });
     await tabs.keep(1, coverage('https://a/', ['a', 'gone', 'c']));
     await tabs.keep(2, coverage('https://b/', ['gone']));
     await tabs.keep(3, coverage('https://c/', ['c']));
