@@ -52,6 +52,22 @@ export function entitiesOf(mentions: Mention[]): Entities {
   return entities;
 }
 
+/**
+ * One place per country (沙特 and 沙特阿拉伯 are one chip): the name the text gives it first
+ * stands for the others, as ranking already reads them as one (lib/match/profile.ts).
+ */
+export function oneNamePerCountry(entities: Entities, countryCodes: ReadonlyMap<string, string>): Entities {
+  const named = new Set<string>();
+  const place = entities.place.filter((name) => {
+    const code = countryCodes.get(name);
+    if (code === undefined) return true;
+    if (named.has(code)) return false;
+    named.add(code);
+    return true;
+  });
+  return { ...entities, place };
+}
+
 export interface TextAnalysis {
   entities: Entities;
   keywords: Keyword[];
@@ -328,7 +344,7 @@ export function createAnalyzer(
       const weights = library.combine(general);
       // One-character abbreviations (中, 美) count as mentions but say nothing on their own.
       const terms = countTerms(tokens, mentions);
-      const entities = entitiesOf(mentions.filter((m) => m.text.length >= 2));
+      const entities = oneNamePerCountry(entitiesOf(mentions.filter((m) => m.text.length >= 2)), nameKnowledge().countryCodes);
       const credited = options?.credits ? await creditedNames(options.credits, entities) : [];
       return {
         entities,
