@@ -10,11 +10,12 @@
  * back at its start value after every call) and the table of JS values handed to Rust, whose
  * slots at rest are free but whose length Rust's allocator remembers: that length is kept too.
  *
- * The copy (~60 MB) is streamed into the memory as it is read, while the wasm still compiles:
+ * The copy (~48 MB) is streamed into the memory as it is read, while the wasm still compiles:
  * profiles of a cold wake showed the read idle-waiting and then ~50 ms of copying a whole
  * ArrayBuffer into the memory, an ArrayBuffer then left as garbage in a worker that has to stay
- * small at 100,000 stories (read into one buffer used again, the stream leaves none either). Only the pages that hold anything but zeros are kept (a fifth of
- * jieba's are all zero, scattered): fewer bytes to read at every wake.
+ * small at 100,000 stories (read into one buffer used again, the stream leaves none either).
+ * Only the pages that hold anything but zeros are kept (a fifth of jieba's are all zero,
+ * scattered): fewer bytes to read at every wake.
  */
 
 /** The exports of a wasm-bindgen module that hold its state. */
@@ -147,9 +148,10 @@ async function pour(body: ReadableStream<Uint8Array>, ready: Promise<((chunk: Ui
 /**
  * Puts a kept snapshot's state into a freshly instantiated module of the same wasm (`state`,
  * which may still be compiling: reading starts at once), writing each chunk where it belongs as
- * it arrives (the pages no run covers stay zero, as grown). False when the snapshot cannot be this module's or its body fails or ends short or
- * long: the memory is then put back as the fresh module had it (only larger, which its allocator
- * ignores) and the table untouched, so building the dictionary works as on a fresh module.
+ * it arrives (the pages no run covers stay zero, as grown). False when the snapshot cannot be
+ * this module's or its body fails or ends short or long: the memory is then put back as the fresh
+ * module had it (only larger, which its allocator ignores) and the table untouched, so building
+ * the dictionary works as on a fresh module.
  */
 export async function restoreSnapshot(state: Promise<WasmState>, source: SnapshotSource): Promise<boolean> {
   let fresh: { state: WasmState; memory: ArrayBuffer } | undefined;
