@@ -45,6 +45,7 @@ const PASSAGES = [
   '株洲联通和专精特新联队的比赛在天元中学举行，专精特新队拉拉队到场助威。',
   '美国公司在华投资不断增加。',
   '这家日本公司的产品在中国很受欢迎。',
+  '石峰区委书记到醴陵调研。',
 ];
 
 /** Verbs and prepositions a name never starts with, and function words it never ends with. */
@@ -60,6 +61,8 @@ const HALVES: Array<[string, string]> = [
   ['山港', '山港海外供应链'],
   ['部纳客', '沙特邮政部纳客国际物流公司'],
   ['宁德', '宁德时代'],
+  // A district's short form before its unit (石峰 区委), which the model read as a person.
+  ['石峰', '石峰区'],
   // The text names 专精特新队 whole elsewhere: jieba's split (专精/特新/联队) cut the team's name.
   ['特新联队', '专精特新联队'],
 ];

@@ -26,11 +26,14 @@ export function divisionNames(): ReadonlySet<string> {
   return names;
 }
 
+/** The one-character units a division's short form is written with (石峰 区, 株洲 市). */
+const UNIT = /^[省市县区州盟旗]$/;
 /** A word after a place's name that makes the two a company's name: 宁德时代, 株洲集团. */
 const COMPANY_WORD = /^(?:时代|集团|股份|控股|实业|银行|证券|公司|有限公司|集团公司)$/;
 
 /**
- * Person spans that are a division's name: with a company's word after it (or an organisation
+ * Person spans that are a division's name: with the division's unit after it, the division (石峰区
+ * of 石峰区委书记); with a company's word after it (or an organisation
  * the model found right after it), the start of that organisation's name; else, unless it starts
  * with a surname (石峰, 宁乡 may be people), the place.
  */
@@ -49,6 +52,12 @@ export function divisionsNotPeople(text: string, words: WordsAt, spans: Span[], 
     if (next?.type === 'org' && next.start === span.end) {
       out.push({ type: 'org', start: span.start, end: next.end });
       i++;
+      continue;
+    }
+    // 石峰 of 石峰区委: the division's unit written after it.
+    const unit = UNIT.exec(text.slice(span.end, span.end + 1));
+    if (unit && divisions.has(name + unit[0]) && !(next && next.start <= span.end)) {
+      out.push({ type: 'place', start: span.start, end: span.end + 1 });
       continue;
     }
     const word = words.startingAt(span.end);
