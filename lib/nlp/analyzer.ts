@@ -11,8 +11,9 @@ import { normalizeForAnalysis } from './normalize';
 import { ownValue, setOwn } from './own-keys';
 import { nameClasses, type FeatureKnowledge } from './ner/features';
 import { parseModel, type NerModel } from './ner/model';
+import { tablesFromImage, tablesImage, type TaggerTables } from './ner/tables';
 import { ruleHints, tagSentence } from './ner/tagger';
-import { ANALYSIS_MARK, analysisChunks, cachedTagger, type Jieba } from './segmenter';
+import { ANALYSIS_MARK, analysisChunks, cachedTagger, type Jieba, type LazyJieba } from './segmenter';
 import type { PackageFiles } from '../package-files';
 
 export interface Entities {
@@ -290,7 +291,8 @@ export function lexiconOf(j: Jieba): (word: string) => string | undefined {
  * they are fetched only when a text is analysed.
  */
 export function createAnalyzer(
-  jieba: () => Promise<Jieba>,
+  /** With `restoring` (lazyJieba's), a cold answer waits for a dictionary restored rather than built. */
+  jieba: (() => Promise<Jieba>) & Partial<Pick<LazyJieba, 'restoring'>>,
   files: PackageFiles,
   /** The library's word counts, loaded with jieba (they matter only for a full analysis). */
   libraryCounts?: () => Promise<Pick<LibraryKnowledge, 'df' | 'stories'>>,
@@ -326,20 +328,43 @@ export function createAnalyzer(
       return j;
     }));
 
+  /**
+   * The tagger's tables: last wake's where they were kept (lib/nlp/ner/tables.ts), built from
+   * the files otherwise and then kept, in a task of its own.
+   */
+  const taggerTables = async (nameModel: Promise<NameModel>): Promise<TaggerTables> => {
+    const kept = await files.tables?.get().catch(() => undefined);
+    if (kept) {
+      try {
+        return tablesFromImage(kept);
+      } catch {
+        // Another layout's or a damaged copy: built again below, and replaced.
+      }
+    }
+    const [model, names] = await Promise.all([files.bytes('nlp/ner.bin').then(parseModel), nameModel]);
+    const tables = { model, nameClass: nameClasses(names) };
+    const store = files.tables;
+    if (store) setTimeout(() => void store.put(tablesImage(tables)).catch(() => undefined), 0);
+    return tables;
+  };
+
   /** The tagger's weights and the name model, read and indexed once. */
   const loadModels = () =>
-    (models ??= Promise.all([files.bytes('nlp/ner.bin').then(parseModel), files.text('nlp/names.txt').then(parseNameModel)]).then(([model, nameModel]) => ({
-      model,
-      nameModel,
-      features: { ...nameKnowledge(), nameClass: nameClasses(nameModel), titles: model.titles },
-    })));
+    (models ??= (async () => {
+      const nameModel = files.text('nlp/names.txt').then(parseNameModel);
+      const [{ model, nameClass }, names] = await Promise.all([taggerTables(nameModel), nameModel]);
+      return { model, nameModel: names, features: { ...nameKnowledge(), nameClass, titles: model.titles } };
+    })());
 
   const analyzer: Analyzer = {
     async mentions(text) {
       return (await tagged(text)).mentions;
     },
     async analyze(text, options) {
-      if (options?.partial && !loaded) return partialAnalysis(text);
+      // A cold worker answers from the gazetteer while jieba builds its dictionary (0.3–0.8 s), but
+      // not while it restores last wake's copy: that is ready about when the gazetteer's answer
+      // would be, which would only delay the real one (and usually relate nothing).
+      if (options?.partial && !loaded && !(await jieba.restoring?.())) return partialAnalysis(text);
       const [{ tokens, mentions, aliases }, general] = await Promise.all([tagged(text), analyzer.idf()]);
       const weights = library.combine(general);
       // One-character abbreviations (中, 美) count as mentions but say nothing on their own.
@@ -356,8 +381,9 @@ export function createAnalyzer(
     },
     async prepare() {
       // Everything a full analysis waits for, at once: a cold worker's first full answer then
-      // waits for the longest of them, not for their sum.
-      await Promise.all([ready(), loadModels(), analyzer.idf()]);
+      // waits for the longest of them, not for their sum. The tagger's kept tables are asked for
+      // before jieba's copy: the Cache API answered them only after that copy's ~40 MB otherwise.
+      await Promise.all([loadModels(), ready(), analyzer.idf()]);
     },
     idf() {
       return (idf ??= files.text('nlp/idf.txt').then(parseIdf));
