@@ -303,8 +303,8 @@ const WARM_UP: Readonly<{ text: string; tokens: Token[] }> = {
 /**
  * One sentence through normalisation and the tagger's features, with jieba's words given and no
  * file read: what the first analysis after a wake would otherwise pay on its own (OpenCC's
- * tables, the names' knowledge, the tagger's character classes: ~30, ~10 and ~50 ms in cold-wake
- * profiles) is paid while the worker waits for the wasm's compile and the cache. Nothing it
+ * tables and the tagger's character classes, ~30 and 21–75 ms in cold-wake profiles; the names'
+ * knowledge) is paid while the worker waits for the wasm's compile and the cache. Nothing it
  * builds depends on the sentence.
  */
 function warmUpEarly(): void {
