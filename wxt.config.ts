@@ -1,10 +1,30 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { defineConfig, type UserConfig } from 'wxt';
 import type { Plugin } from 'vite';
 import { SHOW_SELECTION_COMMAND } from './lib/commands';
 
 const JIEBA_WASM = 'node_modules/jieba-wasm/pkg/web/jieba_rs_wasm_bg.wasm';
+
+const sha256 = (files: string[]) => {
+  const hash = createHash('sha256');
+  for (const file of files) hash.update(readFileSync(new URL(file, import.meta.url)));
+  return hash.digest('hex');
+};
+
+/**
+ * What the tagger's tables kept between wakes (lib/nlp/ner/tables.ts) are built by: the weights,
+ * the name model and the code that reads them. All of lib/ rather than a list of modules that
+ * would go stale: a build that changes any of it builds the tables once more at its first wake.
+ */
+const TAGGER_TABLES_SOURCES = [
+  'public/nlp/ner.bin',
+  'public/nlp/names.txt',
+  ...readdirSync(new URL('lib', import.meta.url), { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.ts'))
+    .sort()
+    .map((file) => `lib/${file}`),
+];
 
 /**
  * jieba-wasm's web build falls back to `new URL('jieba_rs_wasm_bg.wasm', import.meta.url)`, which
@@ -78,17 +98,15 @@ export default defineConfig({
       browser_specific_settings: { gecko: { id: 'zhuzhou-daily-lens@lens.invalid', data_collection_permissions: { required: ['none'] } } },
     }),
   }),
-  // The wasm's hash names the snapshot of jieba's built dictionary (components/jieba-snapshot.ts).
+  // The wasm's hash names the snapshot of jieba's built dictionary (components/jieba-snapshot.ts),
+  // the tables' sources' hash the tagger's kept tables (components/kept-tables.ts).
   vite: () =>
     ({
       ...viteOptions,
       plugins: [...viteOptions.plugins, linkedomWithoutStyleSheets()],
       define: {
-        JIEBA_WASM_SHA256: JSON.stringify(
-          createHash('sha256')
-            .update(readFileSync(new URL(JIEBA_WASM, import.meta.url)))
-            .digest('hex'),
-        ),
+        JIEBA_WASM_SHA256: JSON.stringify(sha256([JIEBA_WASM])),
+        TAGGER_TABLES_SHA256: JSON.stringify(sha256(TAGGER_TABLES_SOURCES)),
       },
     }) as unknown as NonNullable<UserConfig['vite']> extends (env: never) => infer R ? R : never,
   zip: { excludeSources: ['.ci/**', 'tests/**', 'docs/**', '*.log'] },

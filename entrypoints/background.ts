@@ -2,6 +2,7 @@ import initJieba, * as jieba from 'jieba-wasm/web';
 import { browser } from 'wxt/browser';
 import { t, tn } from '../components/i18n';
 import { cachedSnapshots } from '../components/jieba-snapshot';
+import { keptTables } from '../components/kept-tables';
 import { openStory } from '../components/open-story';
 import { readPackageBytes, readPackageFile } from '../components/package-file';
 import { PAPER_RED } from '../components/paper-red';
@@ -16,8 +17,9 @@ import { tabCoverage, tabKey } from '../lib/page/tab-coverage';
 import { buildOrRestore } from '../lib/nlp/wasm-snapshot';
 import { createService } from '../lib/service';
 
-/** The jieba wasm's SHA-256, set by the build (wxt.config.ts). */
+/** The jieba wasm's SHA-256, and that of what builds the tagger's tables, set by the build (wxt.config.ts). */
 declare const JIEBA_WASM_SHA256: string;
+declare const TAGGER_TABLES_SHA256: string;
 
 const CONTEXT_MENU_ID = 'zhuzhou-lens-selection';
 const SYNC_ALARM = 'sync';
@@ -39,13 +41,14 @@ export default defineBackground(() => {
     version: browser.runtime.getManifest().version,
     readPackageFile,
     readPackageBytes,
+    taggerTables: keptTables(TAGGER_TABLES_SHA256),
     // Any extension API call resets the idle timer; this one has no effect of its own.
     keepAwake: () => browser.runtime.getPlatformInfo(),
-    loadJieba: async () => {
+    loadJieba: async (restoring) => {
       const wasm = initJieba({ module_or_path: packageUrl('jieba_rs_wasm_bg.wasm') });
       // The dictionary is built on jieba's first call: from last wake's copy where there is one,
       // read while the wasm compiles.
-      const dictionary = await buildOrRestore(wasm, () => jieba.cut('株洲', false), cachedSnapshots(JIEBA_WASM_SHA256));
+      const dictionary = await buildOrRestore(wasm, () => jieba.cut('株洲', false), cachedSnapshots(JIEBA_WASM_SHA256), { restoring });
       const { memory } = await wasm;
       return { ...jieba, dictionary, memoryBytes: () => memory.buffer.byteLength };
     },

@@ -10,11 +10,14 @@ import { createAnalyzer } from './nlp/analyzer';
 import { readerGate } from './reader-gate';
 import { lazyJieba, type LoadJieba } from './nlp/segmenter';
 import type { ReadPackageBytes, ReadPackageFile } from './package-files';
+import type { TablesStore } from './nlp/ner/tables';
 
 export interface BackgroundEnv {
   version: string;
   readPackageFile: ReadPackageFile;
   readPackageBytes: ReadPackageBytes;
+  /** Where the tagger's tables are kept between wakes. */
+  taggerTables?: TablesStore;
   loadJieba: LoadJieba;
   /** IndexedDB database name; tests use their own. */
   dbName?: string;
@@ -50,7 +53,9 @@ export function createBackgroundState(env: BackgroundEnv) {
     await env.keepAwake?.();
   };
   const openDatabase = keptUnlessFailed(() => openLibrary(env.dbName ?? LIBRARY_DB, () => bare.idf(), { beforeCompaction }));
-  const bare = createAnalyzer(jieba, { text: env.readPackageFile, bytes: env.readPackageBytes }, async () => (await openDatabase()).wordCounts());
+  const bare = createAnalyzer(jieba, { text: env.readPackageFile, bytes: env.readPackageBytes, tables: env.taggerTables }, async () =>
+    (await openDatabase()).wordCounts(),
+  );
   /** The bundle was (re)installed in this worker life: an install event has nothing left to do. */
   let installedNow = false;
 

@@ -9,11 +9,12 @@ import { parseNameModel, type NameModel } from './names';
 import { Gazetteer, isLearnableName, MAX_NAME_CHARS } from './gazetteer';
 import { normalizeForAnalysis } from './normalize';
 import { ownValue, setOwn } from './own-keys';
-import { nameClasses, type FeatureKnowledge } from './ner/features';
+import { nameClasses, sentenceFeatures, type FeatureKnowledge } from './ner/features';
 import { parseModel, type NerModel } from './ner/model';
+import { tablesFromImage, tablesImage, type TaggerTables } from './ner/tables';
 import { ruleHints, tagSentence } from './ner/tagger';
 import { completedNames } from './ner/text-names';
-import { ANALYSIS_MARK, analysisChunks, cachedTagger, type Jieba } from './segmenter';
+import { ANALYSIS_MARK, analysisChunks, cachedTagger, type Jieba, type LazyJieba } from './segmenter';
 import type { PackageFiles } from '../package-files';
 
 export interface Entities {
@@ -286,12 +287,48 @@ export function lexiconOf(j: Jieba): (word: string) => string | undefined {
   };
 }
 
+/** A sentence and a fresh jieba's tags of it, for `warmUp`. */
+const WARM_UP: Readonly<{ text: string; tokens: Token[] }> = {
+  text: '株洲市长曹慧泉到土耳其考察。',
+  tokens: [
+    { word: '株洲市', tag: 'ns' },
+    { word: '长', tag: 'a' },
+    { word: '曹慧泉', tag: 'x' },
+    { word: '到', tag: 'v' },
+    { word: '土耳其', tag: 'ns' },
+    { word: '考察', tag: 'v' },
+    { word: '。', tag: 'x' },
+  ],
+};
+
+/**
+ * One sentence through normalisation and the tagger's features, with jieba's words given and no
+ * file read: what the first analysis after a wake would otherwise pay on its own (OpenCC's
+ * tables and the tagger's character classes, ~30 and 21–75 ms in cold-wake profiles; the names'
+ * knowledge) is paid while the worker waits for the wasm's compile and the cache. Nothing it
+ * builds depends on the sentence.
+ */
+function warmUpEarly(): void {
+  const text = normalizeForAnalysis(WARM_UP.text);
+  const k = { surnames: nameKnowledge().surnames, nameClass: new Uint8Array(0x10000), titles: new Set<string>() };
+  sentenceFeatures(text, WARM_UP.tokens, k, new Uint8Array(text.length));
+}
+
+/** The same sentence through the rules and the tagger once their files are read: the code's first runs. */
+function warmUp({ model, nameModel, features }: { model: NerModel; nameModel: NameModel; features: FeatureKnowledge }): void {
+  const chunks = [normalizeForAnalysis(WARM_UP.text)];
+  const lexicon = () => undefined;
+  const [rules] = findEntitiesInText(chunks, [WARM_UP.tokens], nameKnowledge(), lexicon, nameModel);
+  tagSentence(chunks[0], WARM_UP.tokens, model, features, ruleHints(chunks[0], rules.mentions), lexicon);
+}
+
 /**
  * `jieba` and the data files (`nlp/idf.txt`, `nlp/names.txt`, `nlp/ner.bin`) load on first use:
  * they are fetched only when a text is analysed.
  */
 export function createAnalyzer(
-  jieba: () => Promise<Jieba>,
+  /** With `restoring` (lazyJieba's), a cold answer waits for a dictionary restored rather than built. */
+  jieba: (() => Promise<Jieba>) & Partial<Pick<LazyJieba, 'restoring'>>,
   files: PackageFiles,
   /** The library's word counts, loaded with jieba (they matter only for a full analysis). */
   libraryCounts?: () => Promise<Pick<LibraryKnowledge, 'df' | 'stories'>>,
@@ -317,6 +354,7 @@ export function createAnalyzer(
   };
 
   let prepared: Promise<Jieba> | undefined;
+  let warmedEarly = false;
   /** jieba, taught the country names it would otherwise split (北/马其顿) and the gazetteer. */
   const ready = () =>
     (prepared ??= Promise.all([jieba(), libraryCounts?.()]).then(([j, counts]) => {
@@ -327,20 +365,45 @@ export function createAnalyzer(
       return j;
     }));
 
-  /** The tagger's weights and the name model, read and indexed once. */
+  /**
+   * The tagger's tables: last wake's where they were kept (lib/nlp/ner/tables.ts), built from
+   * the files otherwise and then kept, in a task of its own.
+   */
+  const taggerTables = async (nameModel: Promise<NameModel>): Promise<TaggerTables> => {
+    const kept = await files.tables?.get().catch(() => undefined);
+    if (kept) {
+      try {
+        return tablesFromImage(kept);
+      } catch {
+        // Another layout's or a damaged copy: built again below, and replaced.
+      }
+    }
+    const [model, names] = await Promise.all([files.bytes('nlp/ner.bin').then(parseModel), nameModel]);
+    const tables = { model, nameClass: nameClasses(names) };
+    const store = files.tables;
+    if (store) setTimeout(() => void store.put(tablesImage(tables)).catch(() => undefined), 0);
+    return tables;
+  };
+
+  /** The tagger's weights and the name model, read and indexed once; then one sentence tagged (`warmUp`). */
   const loadModels = () =>
-    (models ??= Promise.all([files.bytes('nlp/ner.bin').then(parseModel), files.text('nlp/names.txt').then(parseNameModel)]).then(([model, nameModel]) => ({
-      model,
-      nameModel,
-      features: { ...nameKnowledge(), nameClass: nameClasses(nameModel), titles: model.titles },
-    })));
+    (models ??= (async () => {
+      const nameModel = files.text('nlp/names.txt').then(parseNameModel);
+      const [{ model, nameClass }, names] = await Promise.all([taggerTables(nameModel), nameModel]);
+      const loadedModels = { model, nameModel: names, features: { ...nameKnowledge(), nameClass, titles: model.titles } };
+      warmUp(loadedModels);
+      return loadedModels;
+    })());
 
   const analyzer: Analyzer = {
     async mentions(text) {
       return (await tagged(text)).mentions;
     },
     async analyze(text, options) {
-      if (options?.partial && !loaded) return partialAnalysis(text);
+      // A cold worker answers from the gazetteer while jieba builds its dictionary (0.3–0.8 s), but
+      // not while it restores last wake's copy: that is ready about when the gazetteer's answer
+      // would be, which would only delay the real one (and usually relate nothing).
+      if (options?.partial && !loaded && !(await jieba.restoring?.())) return partialAnalysis(text);
       const [{ tokens, mentions, aliases }, general] = await Promise.all([tagged(text), analyzer.idf()]);
       const weights = library.combine(general);
       // One-character abbreviations (中, 美) count as mentions but say nothing on their own.
@@ -357,8 +420,13 @@ export function createAnalyzer(
     },
     async prepare() {
       // Everything a full analysis waits for, at once: a cold worker's first full answer then
-      // waits for the longest of them, not for their sum.
-      await Promise.all([ready(), loadModels(), analyzer.idf()]);
+      // waits for the longest of them, not for their sum. The tagger's kept tables are asked for
+      // before jieba's copy: the Cache API answered them only after that copy's ~40 MB otherwise.
+      const loading = Promise.all([loadModels(), ready(), analyzer.idf()]);
+      // Once asked for, they are waited on: meanwhile what needs none of them.
+      if (!warmedEarly) warmUpEarly();
+      warmedEarly = true;
+      await loading;
     },
     idf() {
       return (idf ??= files.text('nlp/idf.txt').then(parseIdf));

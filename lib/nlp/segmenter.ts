@@ -14,7 +14,18 @@ export interface Jieba {
   add_word(word: string, freq?: number | null, tag?: string | null): number;
 }
 
-export type LoadJieba = () => Promise<Jieba>;
+/**
+ * Loads jieba; `restoring` is told, as soon as the loader knows, whether the dictionary comes from
+ * last wake's copy (ready in a fraction of a build's time) or must be built.
+ */
+export type LoadJieba = (restoring?: (fromCopy: boolean) => void) => Promise<Jieba>;
+
+/** jieba, loaded on first call. */
+export interface LazyJieba {
+  (): Promise<Jieba>;
+  /** Whether its dictionary is being restored from a copy, as soon as known; false when it is not loading at all. */
+  restoring(): Promise<boolean>;
+}
 
 /** Performance marks the analysis leaves: readable in DevTools and by `npm run bench`. */
 export const JIEBA_READY_MARK = 'zhuzhou-lens:jieba-ready';
@@ -24,17 +35,21 @@ export const ANALYSIS_MARK = 'zhuzhou-lens:analysis';
  * Memoises a loader: the first caller starts loading, everyone shares the result. jieba builds its
  * dictionary on the first call, not on load, so that call happens here, and is timed.
  */
-export function lazyJieba(load: LoadJieba): () => Promise<Jieba> {
+export function lazyJieba(load: LoadJieba): LazyJieba {
   let jieba: Promise<Jieba> | undefined;
-  return () =>
+  let told: (fromCopy: boolean) => void = () => undefined;
+  const restoring = new Promise<boolean>((resolve) => (told = resolve));
+  const get = () =>
     (jieba ??= (async () => {
       const start = performance.now();
-      const loaded = await load();
+      // A loader that never tells has told once it is done (or failed): nothing more to wait for.
+      const loaded = await load(told).finally(() => told(false));
       loaded.cut('株洲', false);
       performance.clearMarks(JIEBA_READY_MARK);
       performance.mark(JIEBA_READY_MARK, { detail: { ms: performance.now() - start, dictionary: loaded.dictionary } });
       return loaded;
     })());
+  return Object.assign(get, { restoring: () => (jieba ? restoring : Promise.resolve(false)) });
 }
 
 /**

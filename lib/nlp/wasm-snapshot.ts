@@ -204,15 +204,17 @@ export async function restoreSnapshot(state: Promise<WasmState>, source: Snapsho
  * otherwise (`build`: its first call) and then kept for the next wake. `state` is the module
  * being instantiated: the snapshot is read while it compiles. The copy is taken at once, before
  * anyone teaches jieba a word; writing it waits for `later`, after the answer that needed jieba.
- * Any failure of the store only means building.
+ * `restoring` is told as soon as the store has answered whether there is a copy (a cold answer
+ * may wait for a restore, not for a build). Any failure of the store only means building.
  */
 export async function buildOrRestore(
   state: Promise<WasmState>,
   build: () => void,
   store: SnapshotStore,
-  later: (write: () => void) => void = (write) => setTimeout(write, 0),
+  { later = (write) => setTimeout(write, 0), restoring }: { later?: (write: () => void) => void; restoring?: (fromCopy: boolean) => void } = {},
 ): Promise<'restored' | 'built'> {
   const source = await store.get().catch(() => undefined);
+  restoring?.(source !== undefined);
   if (source && (await restoreSnapshot(state, source))) return 'restored';
   const ready = await state;
   build();

@@ -321,6 +321,32 @@ describe('a cold analyzer', () => {
     expect(full.entities.org).toContain('株洲南方阀门股份有限公司');
     expect(full.entities.person).toContain('曹慧泉');
   });
+
+  it('waits for jieba instead when its dictionary is restored from last wake’s copy, not built', async () => {
+    const { createAnalyzer } = await import('../../lib/nlp/analyzer');
+    const { lazyJieba } = await import('../../lib/nlp/segmenter');
+    const { loadJieba, publicFiles } = await import('./helpers');
+    const text = '南方阀门参与制定国际标准，曹慧泉到土耳其考察。';
+    const cold = (fromCopy: boolean) =>
+      createAnalyzer(
+        lazyJieba(async (restoring) => {
+          restoring?.(fromCopy);
+          await new Promise((resolve) => setTimeout(resolve, 50));
+          return loadJieba();
+        }),
+        publicFiles,
+      );
+    /** As a page's wake does: jieba starts loading, then the page's article comes. */
+    const woken = (fromCopy: boolean) => {
+      const analyzer = cold(fromCopy);
+      void analyzer.prepare();
+      return analyzer;
+    };
+    expect((await woken(true).analyze(text, { partial: true })).partial).toBeUndefined();
+    expect((await woken(false).analyze(text, { partial: true })).partial).toBe(true);
+    // Nothing loading yet (a popup's search right after a wake): the names answer, as before.
+    expect((await cold(true).analyze(text, { partial: true })).partial).toBe(true);
+  });
 });
 
 describe('the cached tagger', () => {

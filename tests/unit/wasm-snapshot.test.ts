@@ -77,14 +77,14 @@ beforeAll(async () => {
   text = (await bundledStories()).map((s) => [s.title, ...s.paragraphs].join('\n')).join('\n');
   const store = memoryStore();
   built = await freshJieba();
+  const told: boolean[] = [];
   expect(
-    await buildOrRestore(
-      later(built.state),
-      () => built.jieba.cut('株洲', false),
-      store,
-      (write) => write(),
-    ),
+    await buildOrRestore(later(built.state), () => built.jieba.cut('株洲', false), store, {
+      later: (write) => write(),
+      restoring: (fromCopy) => told.push(fromCopy),
+    }),
   ).toBe('built');
+  expect(told).toEqual([false]);
   snapshot = store.kept()!;
   expect(snapshot.tableLength).toBe(built.state.__wbindgen_export_2.length);
 }, 60_000);
@@ -100,7 +100,12 @@ describe('jieba restored from a snapshot', () => {
       await store.put(snapshot);
       const restored = await freshJieba();
       expect(restored.state.memory).not.toBe(built.state.memory);
-      expect(await buildOrRestore(later(restored.state), () => expect.unreachable('built again'), store)).toBe('restored');
+      const told: boolean[] = [];
+      expect(
+        await buildOrRestore(later(restored.state), () => expect.unreachable('built again'), store, { restoring: (fromCopy) => told.push(fromCopy) }),
+      ).toBe('restored');
+      // Told before the copy is read: a cold answer may wait for it.
+      expect(told).toEqual([true]);
       expect(restored.jieba.tag(text, true)).toEqual(built.jieba.tag(text, true));
       expect(restored.jieba.cut_for_search(text, true)).toEqual(built.jieba.cut_for_search(text, true));
       const taught = await freshJieba();
@@ -135,14 +140,7 @@ describe('jieba restored from a snapshot', () => {
     }
     const { jieba, state: other } = await freshJieba();
     const failing = { get: async () => Promise.reject(new Error('no cache')), put: async () => undefined };
-    expect(
-      await buildOrRestore(
-        later(other),
-        () => jieba.cut('株洲', false),
-        failing,
-        (write) => write(),
-      ),
-    ).toBe('built');
+    expect(await buildOrRestore(later(other), () => jieba.cut('株洲', false), failing, { later: (write) => write() })).toBe('built');
     expect(jieba.cut('株洲日报', false)).toEqual(['株洲', '日报']);
   }, 60_000);
 
@@ -175,7 +173,7 @@ describe('jieba restored from a snapshot', () => {
         builds++;
         jieba.cut('株洲', false);
       };
-      expect(await buildOrRestore(later(state), build, store, () => undefined)).toBe('built');
+      expect(await buildOrRestore(later(state), build, store, { later: () => undefined })).toBe('built');
       expect(builds).toBe(1);
       expect(state.__wbindgen_export_2.length).toBeGreaterThanOrEqual(tableLength);
       expect(jieba.tag(text, true)).toEqual(built.jieba.tag(text, true));
