@@ -1,17 +1,17 @@
 /**
  * Text as the analysis sees it: invisible characters dropped and full-width letters, digits and
  * punctuation folded to their ordinary forms (plainForms), traditional characters converted to
- * simplified with OpenCC's maintained tables (Hong Kong and Taiwan variants included; a text
- * written in traditional characters also with Taiwan's names and words: 查德 → 乍得, 紐西蘭 →
- * 新西兰), a Japanese text (one with kana) read as Chinese (japanese.ts), a reading in pinyin that
- * a mirror page puts after the characters dropped (株洲(zhūzhōu) → 株洲), and layout whitespace
- * collapsed. Stored stories keep their printed form; only analysis uses this.
+ * simplified with OpenCC's maintained tables (a text written in traditional characters also with
+ * Taiwan's names and words and Hong Kong's variants: 查德 → 乍得, 紐西蘭 → 新西兰, 衞 → 卫), a
+ * Japanese text (one with kana) read as Chinese (japanese.ts), a reading in pinyin that a mirror
+ * page puts after the characters dropped (株洲(zhūzhōu) → 株洲), and layout whitespace collapsed. Stored stories keep their printed form; only analysis uses this.
  */
 import { Converter } from 'opencc-js/t2cn';
 import { readJapanese } from './japanese';
 
 let toSimplified: ((text: string) => string) | undefined;
 let fromTaiwan: ((text: string) => string) | undefined;
+let fromHongKong: ((text: string) => string) | undefined;
 const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
 /**
  * Share of a text's Han characters that must change for it to count as written in traditional
@@ -28,14 +28,16 @@ function changedHan(before: string, after: string): number {
   return changed;
 }
 
-/** A Chinese text in simplified characters; one written in traditional ones also read with Taiwan's names and words. */
+/** A Chinese text in simplified characters; one written in traditional ones also read with Taiwan's names and words and Hong Kong's variants. */
 function simplified(text: string): string {
   toSimplified ??= Converter({ from: 't', to: 'cn' });
   const plain = toSimplified(text);
   const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
   if (han === 0 || changedHan(text, plain) < Math.max(2, han * TRADITIONAL_SHARE)) return plain;
   fromTaiwan ??= Converter({ from: 'twp', to: 'cn' });
-  return fromTaiwan(text);
+  // Hong Kong's variants after Taiwan's phrases: 衞 is 卫 only in Hong Kong's table.
+  fromHongKong ??= Converter({ from: 'hk', to: 'cn' });
+  return fromHongKong(fromTaiwan(text));
 }
 /**
  * A parenthesis right after a Han character holding only pinyin, with at least one tone mark (so

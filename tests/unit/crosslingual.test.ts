@@ -16,6 +16,7 @@ describe('traditional Chinese', () => {
     expect(normalizeForAnalysis('習近平致電查德總統，祝賀他在紐西蘭與義大利之後訪問沙烏地阿拉伯')).toBe(
       '习近平致电乍得总统,祝贺他在新西兰与意大利之后访问沙特阿拉伯',
     );
+    expect(normalizeForAnalysis('港鐵東涌綫與衞生署')).toBe('港铁东涌线与卫生署');
   });
 
   it('leaves a simplified text’s words alone, however Taiwan writes them (理查德 is Richard, not 乍得)', () => {
