@@ -4,7 +4,8 @@
  * simplified with OpenCC's maintained tables (a text written in traditional characters also with
  * Taiwan's names and words and Hong Kong's variants: 查德 → 乍得, 紐西蘭 → 新西兰, 衞 → 卫), a
  * Japanese text (one with kana) read as Chinese (japanese.ts), a reading in pinyin that a mirror
- * page puts after the characters dropped (株洲(zhūzhōu) → 株洲), and layout whitespace collapsed. Stored stories keep their printed form; only analysis uses this.
+ * page puts after the characters dropped (株洲(zhūzhōu) → 株洲), and layout whitespace collapsed.
+ * Stored stories keep their printed form; only analysis uses this.
  */
 import { Converter } from 'opencc-js/t2cn';
 import { readJapanese } from './japanese';
@@ -20,8 +21,8 @@ const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
  */
 const TRADITIONAL_SHARE = 0.05;
 
-/** Han characters that differ between two forms of a text, when conversion kept its length (character for character). */
-function changedHan(before: string, after: string): number {
+/** Characters that differ between two forms of a text; every one when conversion changed its length. */
+function changedChars(before: string, after: string): number {
   if (before.length !== after.length) return Number.POSITIVE_INFINITY;
   let changed = 0;
   for (let i = 0; i < before.length; i++) if (before[i] !== after[i]) changed++;
@@ -33,7 +34,7 @@ function simplified(text: string): string {
   toSimplified ??= Converter({ from: 't', to: 'cn' });
   const plain = toSimplified(text);
   const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
-  if (han === 0 || changedHan(text, plain) < Math.max(2, han * TRADITIONAL_SHARE)) return plain;
+  if (han === 0 || changedChars(text, plain) < Math.max(2, han * TRADITIONAL_SHARE)) return plain;
   fromTaiwan ??= Converter({ from: 'twp', to: 'cn' });
   // Hong Kong's variants after Taiwan's phrases: 衞 is 卫 only in Hong Kong's table.
   fromHongKong ??= Converter({ from: 'hk', to: 'cn' });
