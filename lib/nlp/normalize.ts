@@ -33,8 +33,10 @@ function changedChars(before: string, after: string): number {
 function simplified(text: string): string {
   toSimplified ??= Converter({ from: 't', to: 'cn' });
   const plain = toSimplified(text);
+  // Most texts are simplified already: nothing to count.
+  if (plain === text) return plain;
   const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
-  if (han === 0 || changedChars(text, plain) < Math.max(2, han * TRADITIONAL_SHARE)) return plain;
+  if (changedChars(text, plain) < Math.max(2, han * TRADITIONAL_SHARE)) return plain;
   fromTaiwan ??= Converter({ from: 'twp', to: 'cn' });
   // Hong Kong's variants after Taiwan's phrases: 衞 is 卫 only in Hong Kong's table.
   fromHongKong ??= Converter({ from: 'hk', to: 'cn' });
