@@ -4,6 +4,8 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildEnglishLexicon, englishProfile, englishWords, parsePinyinTable, type EnglishLexicon } from '../../lib/match/crosslingual';
+import { addShortNames, shortNames } from '../../lib/match/org-variants';
+import type { IndexReader } from '../../lib/match/postings';
 import { entityKey } from '../../lib/match/profile';
 import { normalizeForAnalysis } from '../../lib/nlp/normalize';
 import { relatedSetup } from '../eval/related';
@@ -115,5 +117,29 @@ describe('related coverage across languages', () => {
     );
     expect(analysis.entities.org).toContain('Lifang New Energy · 湖南立方新能源科技有限责任公司');
     expect(related[0]?.title).toBe('立方新能源获国际权威双认可');
+  });
+
+  it('shares the company’s short name with a Japanese report that writes its legal name', async () => {
+    const { related } = await setup.find('中国中車株洲電力機車有限公司がトルコのイスタンブール新空港線向けに製造した地下鉄車両が試運転を始めた。');
+    expect(related[0]?.title).toBe('曹慧泉率团访问阿联酋、沙特、土耳其');
+    expect(related[0]?.sharedEntities.map((e) => e.name)).toContain('中车株机');
+  });
+});
+
+describe('an organisation’s legal name against the short name a story uses', () => {
+  it('reads 中车株机 in 中车株洲电力机车有限公司 and 中车株机公司, and no short name from a name of another shape', () => {
+    expect(shortNames('中车株洲电力机车有限公司')).toContain('中车株机');
+    expect(shortNames('中车株机公司')).toEqual(['中车株机']);
+    expect(shortNames('中央第五生态环境保护督察组')).toEqual([]);
+  });
+
+  it('counts only the short names a story of the index holds', async () => {
+    const profile = { terms: new Map([['org:中车株洲电力机车有限公司', 2]]), names: new Map(), years: new Set<number>() };
+    const held = new Set(['org:中车株机']);
+    const index = {
+      postings: async (terms: string[]) => ({ lists: new Map(), df: new Map(terms.map((t) => [t, held.has(t) ? 3 : 0])) }),
+    } as unknown as IndexReader;
+    await addShortNames(profile, index);
+    expect(Object.fromEntries(profile.terms)).toEqual({ 'org:中车株洲电力机车有限公司': 2, 'org:中车株机': 2 });
   });
 });
