@@ -15,14 +15,16 @@ const MAX_CORE = 12;
 /**
  * An organisation's possible short names: without its legal form (中车株机公司 → 中车株机), and the
  * first word of its name with the first character of two or more later words in order
- * (中车|株洲|电力|机车 → 中车株机, 中车株电机…), the way Chinese abbreviates a company.
+ * (中车|株洲|电力|机车 → 中车株机, 中车株电机…), the way Chinese abbreviates a company; each also
+ * with 公司 after it, as a story may write it (中车株机公司).
  */
 export function shortNames(name: string): string[] {
   const core = name.replace(LEGAL_FORM, '');
   const names = core !== name && core.length >= 3 ? [core] : [];
   // Also without a word in front (中国中车株洲电力机车: the country a foreign report adds).
   for (const from of [0, 2]) names.push(...abbreviations(core.slice(from)));
-  return names;
+  // A story may write the short name with 公司 after it (中车株机公司).
+  return names.flatMap((short) => (short === name ? [] : [short, `${short}公司`].filter((n) => n !== name)));
 }
 
 /** The first word with the first characters of two or more later words, in order. */

@@ -129,6 +129,7 @@ describe('related coverage across languages', () => {
 describe('an organisation’s legal name against the short name a story uses', () => {
   it('reads 中车株机 in 中车株洲电力机车有限公司 and 中车株机公司, and no short name from a name of another shape', () => {
     expect(shortNames('中车株洲电力机车有限公司')).toContain('中车株机');
+    expect(shortNames('中车株洲电力机车有限公司')).toContain('中车株机公司');
     expect(shortNames('中车株机公司')).toEqual(['中车株机']);
     expect(shortNames('中央第五生态环境保护督察组')).toEqual([]);
   });
