@@ -1,19 +1,27 @@
 /**
  * English coverage of the library's stories: the people, places and organisations an English
- * text names, as the entity terms of the Chinese stories. Countries come from i18n-iso-countries
- * (every English name of each ISO code), Chinese people and places from the pinyin of the
- * library's own names (Xi Jinping = 习近平, Zhuzhou = 株洲; every reading of a character counts,
- * so 曾 is Zeng as well as Ceng), organisations and foreign cities from a small alias list kept as
- * data (aliases.json). The pinyin table (public/nlp/pinyin.txt, from pinyin-pro) is read only
- * when an English text comes.
+ * text names, as the entity terms of the Chinese stories, and its news words as the Chinese
+ * words the stories are ranked on. Countries come from i18n-iso-countries (every English name of
+ * each ISO code), Chinese people and places from the pinyin of the library's own names (Xi
+ * Jinping = 习近平, Zhuzhou = 株洲; every reading of a character counts, so 曾 is Zeng as well as
+ * Ceng), organisations from the pinyin of their names with the English of their generic parts
+ * (株洲南方阀门股份有限公司 = Zhuzhou Nanfang Valve, 湖南立方新能源科技有限责任公司 = Lifang New
+ * Energy; english.json), organisations' trading names and foreign cities from a small alias list
+ * kept as data (aliases.json), and words from a glossary of news words (english.json: inspection
+ * = 督察, water hammer = 水锤). The pinyin table (public/nlp/pinyin.txt, from pinyin-pro) is read
+ * only when an English text comes.
  */
 import { findPhrases, phraseLexicon, type PhraseLexicon } from './foreign-names';
+import { LEGAL_FORM } from '../nlp/analyzer';
 import { plainForms } from '../nlp/normalize';
+import english from './english.json';
 import type { Profile } from './profile';
 
 export interface EnglishLexicon extends PhraseLexicon {
-  /** Romanised name without spaces (xijinping) → entity term. */
+  /** Romanised name without spaces, in lower case (xijinping, zhuzhounanfangvalve) → entity term. */
   romanised: Map<string, string>;
+  /** A person's name in Western order (jinpingxi): only read from two words or more, never from one (Xinhua is no 华鑫). */
+  westernOrder: Map<string, string>;
 }
 
 /** Mostly Latin letters: an English (or other Latin-script) text. */
@@ -24,6 +32,11 @@ export function isLatinText(text: string): boolean {
 }
 
 const HAN_NAME = /^\p{Script=Han}{2,4}$/u;
+const HAN_ORG = /^\p{Script=Han}{3,24}$/u;
+/** Forms of one name at most: a few readings of a few characters. */
+const MAX_FORMS = 16;
+/** Words of an English name read at most (CRRC Zhuzhou Electric Locomotive Research Institute). */
+const MAX_NAME_WORDS = 6;
 
 /** Character → its toneless readings, from the lines of public/nlp/pinyin.txt. */
 export function parsePinyinTable(text: string): Map<string, string[]> {
@@ -35,31 +48,142 @@ export function parsePinyinTable(text: string): Map<string, string[]> {
   return table;
 }
 
-/** The ways a name can be romanised: every combination of readings (a few), both name orders. */
-function romanise(name: string, table: Map<string, string[]>): string[] {
+/** Every combination of a few choices for each part, joined; at most MAX_FORMS. */
+function combinations(parts: string[][]): string[] {
+  let forms = [''];
+  for (const choices of parts) forms = forms.flatMap((form) => choices.map((c) => form + c)).slice(0, MAX_FORMS);
+  return forms;
+}
+
+/** The syllables of a name in every combination of the readings of its characters (a few); none when a character has no reading. */
+function syllables(name: string, table: Map<string, string[]>): string[][] {
   let forms: string[][] = [[]];
   for (const char of name) {
     const readings = table.get(char);
     if (!readings) return [];
-    forms = forms.flatMap((form) => readings.slice(0, 3).map((r) => [...form, r])).slice(0, 16);
+    forms = forms.flatMap((form) => readings.slice(0, 3).map((r) => [...form, r])).slice(0, MAX_FORMS);
   }
-  // Xi Jinping, but also Jinping Xi in Western order.
-  return forms.flatMap((syllables) => [syllables.join(''), syllables.slice(1).join('') + syllables[0]]);
+  return forms;
+}
+
+/** A word as a key: lower case, without spaces and hyphens (New Energy → newenergy). */
+const key = (words: string) => words.toLowerCase().replace(/[\s-]+/g, '');
+
+/** Parts of organisation names given in English, longest first, each with its English keys; generic ones (阀门 Valve) or the name's own (时代 Times). */
+const ORG_PARTS = [
+  ...Object.entries(english.orgParts).map(([zh, names]) => ({ zh, keys: names.map(key), generic: true })),
+  ...Object.entries(english.orgWords).map(([zh, names]) => ({ zh, keys: names.map(key), generic: false })),
+].sort((a, b) => b.zh.length - a.zh.length);
+
+/**
+ * The English names an organisation's Chinese name gives: its legal form dropped, its generic
+ * parts in English, the rest in pinyin (株洲南方阀门股份有限公司 → zhuzhounanfangvalve); also
+ * without the place it starts with (nanfangvalve) and without a generic word at its end
+ * (湖南立方新能源科技 → lifangnewenergy). Always two parts or more: a name of one word is no
+ * organisation's own.
+ */
+function organisationForms(name: string, places: ReadonlySet<string>, table: Map<string, string[]>): string[] {
+  const core = name.replace(LEGAL_FORM, '');
+  const parts: Array<{ keys: string[]; generic: boolean; place: boolean }> = [];
+  let run = '';
+  const endRun = () => {
+    if (!run) return true;
+    const keys = syllables(run, table).map((s) => s.join(''));
+    run = '';
+    if (keys.length === 0) return false;
+    parts.push({ keys, generic: false, place: false });
+    return true;
+  };
+  for (let i = 0; i < core.length; ) {
+    const part = ORG_PARTS.find((p) => core.startsWith(p.zh, i));
+    const place = part ? undefined : [3, 2].map((n) => core.slice(i, i + n)).find((p) => p.length > 1 && places.has(p));
+    if (!part && !place) {
+      run += core[i++];
+      continue;
+    }
+    if (!endRun()) return [];
+    if (part) parts.push({ keys: part.keys, generic: part.generic, place: false });
+    else parts.push({ keys: syllables(place!, table).map((s) => s.join('')), generic: false, place: true });
+    i += (part?.zh ?? place!).length;
+  }
+  if (!endRun()) return [];
+  // A shortened form keeps a part of the name's own (立方): CRRC Zhuzhou is no one company.
+  const own = (variant: typeof parts) => variant.some((p) => !p.generic && !p.place);
+  const variants = [parts];
+  if (parts[0]?.place) variants.push(parts.slice(1));
+  for (const variant of [...variants]) if (variant.at(-1)?.generic && variant.length > 2) variants.push(variant.slice(0, -1));
+  const forms = variants.filter((v, i) => v.length >= 2 && (i === 0 || own(v))).flatMap((v) => combinations(v.map((p) => p.keys)));
+  // A group's legal form is part of the name it goes by in English: Zhuzhou Cemented Carbide Group.
+  return LEGAL_FORM.exec(name)?.[0].startsWith('集团') ? [...forms, ...forms.map((form) => `${form}group`)] : forms;
 }
 
 /** `libraryNames` are the library's entity terms with their Chinese names. */
 export function buildEnglishLexicon(libraryNames: Iterable<[string, string]>, pinyinTable: Map<string, string[]>): EnglishLexicon {
   const shared = phraseLexicon();
-  const lexicon: EnglishLexicon = { phrases: shared.phrases, romanised: new Map(), names: new Map(shared.names) };
-  for (const [term, name] of libraryNames) {
-    if ((!term.startsWith('person:') && !term.startsWith('place:')) || !HAN_NAME.test(name)) continue;
-    for (const form of romanise(name, pinyinTable)) if (!lexicon.romanised.has(form)) lexicon.romanised.set(form, term);
+  const lexicon: EnglishLexicon = { phrases: shared.phrases, romanised: new Map(), westernOrder: new Map(), names: new Map(shared.names) };
+  const names = [...libraryNames];
+  const places = new Set(names.filter(([term, name]) => term.startsWith('place:') && HAN_NAME.test(name)).map(([, name]) => name));
+  const learn = (map: Map<string, string>, form: string, term: string, name: string) => {
+    if (map.has(form)) return;
+    map.set(form, term);
     if (!lexicon.names.has(term)) lexicon.names.set(term, name);
+  };
+  // People and places first: an organisation's form never takes a name's.
+  for (const [term, name] of names) {
+    const person = term.startsWith('person:');
+    if ((!person && !term.startsWith('place:')) || !HAN_NAME.test(name)) continue;
+    for (const s of syllables(name, pinyinTable)) {
+      learn(lexicon.romanised, s.join(''), term, name);
+      // Jinping Xi in Western order; a place has no such order (Fengri is no 日丰).
+      if (person) learn(lexicon.westernOrder, s.slice(1).join('') + s[0], term, name);
+    }
+  }
+  for (const [term, name] of names) {
+    if (!term.startsWith('org:') || !HAN_ORG.test(name)) continue;
+    for (const form of organisationForms(name, places, pinyinTable)) learn(lexicon.romanised, form, term, name);
   }
   return lexicon;
 }
 
-/** The English text's named things as entity terms; years by number. */
+/** The glossary's words by their key (water hammer → waterhammer), each with its Chinese word. */
+const WORDS = new Map(Object.entries(english.words).map(([en, zh]) => [key(en), zh]));
+const LONGEST_WORD = Math.max(...Object.keys(english.words).map((w) => w.split(/[\s-]+/).length));
+
+/** The forms a glossary entry may take as the last word of a phrase: standards, inspected, hammering. */
+function baseForms(word: string): string[] {
+  const forms = [word];
+  if (word.endsWith('ies')) forms.push(`${word.slice(0, -3)}y`);
+  if (word.endsWith('es')) forms.push(word.slice(0, -2));
+  if (word.endsWith('s')) forms.push(word.slice(0, -1));
+  if (word.endsWith('ed')) forms.push(word.slice(0, -2), word.slice(0, -1));
+  if (word.endsWith('ing')) forms.push(word.slice(0, -3), `${word.slice(0, -3)}e`);
+  return forms;
+}
+
+/** The glossary's words in an English text, as Chinese words with their counts; the longest phrase first. */
+export function englishWords(text: string): Map<string, number> {
+  const words = text.toLowerCase().match(/[a-z]+/g) ?? [];
+  const found = new Map<string, number>();
+  for (let i = 0; i < words.length; i++) {
+    for (let n = Math.min(LONGEST_WORD, words.length - i); n >= 1; n--) {
+      const head = words.slice(i, i + n - 1).join('');
+      const zh = baseForms(words[i + n - 1])
+        .map((last) => WORDS.get(head + last))
+        .find(Boolean);
+      if (zh) {
+        found.set(zh, (found.get(zh) ?? 0) + 1);
+        i += n - 1;
+        break;
+      }
+    }
+  }
+  return found;
+}
+
+/** A capitalised word or an acronym (Zhuzhou, CRRC), and the small words an organisation's name may hold between such (Science and Technology). */
+const NAME_RUN = /(?:[A-Z][a-z]+|[A-Z]{2,})(?:(?:[ -]|\s(?:and|of)\s)(?:[A-Z][a-z]+|[A-Z]{2,}))*/g;
+
+/** The English text's named things as entity terms, its news words as the Chinese words; years by number. */
 export function englishProfile(text: string, lexicon: EnglishLexicon): Profile {
   const written = new Map<string, string>();
   const profile: Profile = { terms: new Map(), names: new Map(), years: new Set(), written };
@@ -78,20 +202,24 @@ export function englishProfile(text: string, lexicon: EnglishLexicon): Profile {
     from = end;
   }
   rest += normal.slice(from);
-  // Capitalised runs (Cao Huiquan, Zhuzhou): every span of one to three words may be a romanised name.
-  for (const run of rest.match(/[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*/g) ?? []) {
-    const words = run.split(/[ -]/).map((w) => w.toLowerCase());
+  // Capitalised runs (Cao Huiquan, Zhuzhou Nanfang Valve): every span of up to MAX_NAME_WORDS words may be a romanised name, the longest first.
+  for (const run of rest.match(NAME_RUN) ?? []) {
+    const spelled = run.split(/\s+|-/);
+    const words = spelled.map((w) => w.toLowerCase());
     for (let start = 0; start < words.length; start++) {
-      for (let end = Math.min(words.length, start + 3); end > start; end--) {
-        const term = lexicon.romanised.get(words.slice(start, end).join(''));
-        if (term) {
-          add(term, run.split(/[ -]/).slice(start, end).join(' '));
+      for (let end = Math.min(words.length, start + MAX_NAME_WORDS); end > start; end--) {
+        const form = words.slice(start, end).join('');
+        const term = lexicon.romanised.get(form) ?? (end - start > 1 ? lexicon.westernOrder.get(form) : undefined);
+        // Hunan University of Technology is not Hunan University.
+        if (term && words[end] !== 'of') {
+          add(term, spelled.slice(start, end).join(' '));
           start = end - 1;
           break;
         }
       }
     }
   }
+  for (const [word, count] of englishWords(rest)) profile.terms.set(word, (profile.terms.get(word) ?? 0) + count);
   for (const m of text.matchAll(/(?<!\d)((?:19|20)\d\d)(?!\d)/g)) profile.years.add(Number(m[1]));
   return profile;
 }

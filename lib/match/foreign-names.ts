@@ -12,6 +12,7 @@ import countries from 'i18n-iso-countries';
 import en from 'i18n-iso-countries/langs/en.json';
 import ja from 'i18n-iso-countries/langs/ja.json';
 import type { EntityType } from '../nlp/entities';
+import { KANA_SEPARATOR } from '../nlp/japanese';
 import { normalizeForAnalysis } from '../nlp/normalize';
 import aliasData from './aliases.json';
 import { entityKey } from './profile';
@@ -137,7 +138,11 @@ function scan(text: string, lexicon: PhraseLexicon, isLetter: RegExp, found: Map
   for (const { start, end, term } of findPhrases(text, lexicon, isLetter)) {
     const entry = found.get(term);
     if (entry) entry.count++;
-    else found.set(term, { count: 1, written: text.slice(start, end), name: lexicon.names.get(term) ?? text.slice(start, end) });
+    else {
+      // As the page writes it: 北マケドニア, though read as 北、マケドニア.
+      const written = text.slice(start, end).replaceAll(KANA_SEPARATOR, '');
+      found.set(term, { count: 1, written, name: lexicon.names.get(term) ?? written });
+    }
   }
 }
 

@@ -7,6 +7,7 @@ import { emptyEntities, withinAnalysisLimit, type Analyzer, type TextAnalysis } 
 import { normalizeForAnalysis, plainForms } from '../nlp/normalize';
 import { buildEnglishLexicon, englishProfile, isLatinText, parsePinyinTable, type EnglishLexicon } from './crosslingual';
 import { foreignNames } from './foreign-names';
+import { addShortNames } from './org-variants';
 import type { IndexReader } from './postings';
 import { buildProfile, entityType, mainPlace, type Profile } from './profile';
 import { rankRelated, type RelatedStory } from './rank';
@@ -83,6 +84,8 @@ export function queryFinder(deps: RelatedDeps) {
       const shown = shownName(written, name);
       if (type && !analysis.entities[type].includes(name) && !analysis.entities[type].includes(shown)) analysis.entities[type].push(shown);
     }
+    // 中车株洲电力机车有限公司 is the library's 中车株机.
+    await addShortNames(profile, deps.index);
     return { analysis, profile, normal };
   }
 

@@ -88,7 +88,7 @@ export interface TextAnalysis {
 
 /** 「湖南立方新能源科技有限责任公司(以下简称立方新能源)」: the text defines a short form. */
 const SHORT_FORM = /[(（](?:以下)?(?:简称|下称)[“"「]?([\p{Script=Han}A-Za-z0-9]{2,16})[”"」]?[)）]/gu;
-const LEGAL_FORM = /(?:集团股份有限公司|股份有限公司|有限责任公司|集团有限公司|有限公司|股份公司|集团公司|公司)$/;
+export const LEGAL_FORM = /(?:集团股份有限公司|股份有限公司|有限责任公司|集团有限公司|有限公司|股份公司|集团公司|公司)$/;
 const TRADE_WORDS = /(?:科技|实业|控股|发展|股份|集团|国际)$/;
 
 /**

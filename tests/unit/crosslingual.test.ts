@@ -1,0 +1,146 @@
+/**
+ * The same story told in traditional Chinese, Japanese or English reads as the Chinese one: the
+ * same names and words for ranking. Each case is a restatement of a kind of real coverage.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildEnglishLexicon, englishProfile, englishWords, parsePinyinTable, type EnglishLexicon } from '../../lib/match/crosslingual';
+import { addShortNames, shortNames } from '../../lib/match/org-variants';
+import type { IndexReader } from '../../lib/match/postings';
+import { entityKey } from '../../lib/match/profile';
+import { normalizeForAnalysis } from '../../lib/nlp/normalize';
+import { relatedSetup } from '../eval/related';
+import { nodeAnalyzer, readPackageFile } from './helpers';
+
+const analyzer = nodeAnalyzer();
+
+describe('traditional Chinese', () => {
+  it('reads a text in traditional characters with Taiwan’s names and words', () => {
+    expect(normalizeForAnalysis('習近平致電查德總統，祝賀他在紐西蘭與義大利之後訪問沙烏地阿拉伯')).toBe(
+      '习近平致电乍得总统,祝贺他在新西兰与意大利之后访问沙特阿拉伯',
+    );
+    expect(normalizeForAnalysis('港鐵東涌綫與衞生署')).toBe('港铁东涌线与卫生署');
+  });
+
+  it('leaves a simplified text’s words alone, however Taiwan writes them (理查德 is Richard, not 乍得)', () => {
+    expect(normalizeForAnalysis('理查德在株洲考察软件园')).toBe('理查德在株洲考察软件园');
+  });
+});
+
+describe('Japanese', () => {
+  it('keeps particles and katakana out of the names next to them', async () => {
+    const { entities } = await analyzer.analyze('中国の習近平国家主席は3日、湖南省の株洲南方閥門股份有限公司を視察した。');
+    expect(entities.person).toContain('习近平');
+    expect(entities.org).toContain('株洲南方阀门股份有限公司');
+    expect([...entities.person, ...entities.org, ...entities.place].filter((name) => /[のは]/.test(name))).toEqual([]);
+    expect(normalizeForAnalysis('スマートシステム技術委員会')).toBe('智能系统技术委员会');
+    expect(normalizeForAnalysis('トルコ航空')).toBe('トルコ、航空');
+  });
+
+  it('reads shinjitai that OpenCC leaves in an old form as simplified Chinese', () => {
+    // 挙 → 擧 by OpenCC's table, → 举 here; 働 has no Chinese form of its own.
+    expect(normalizeForAnalysis('選挙を挙げる労働者')).toBe('选举、举、劳动者');
+  });
+
+  it('reads the news words Japanese writes otherwise as the Chinese ones', () => {
+    expect(normalizeForAnalysis('大統領は空港から地下鉄の試運転に同乗した')).toBe('总统、机场、地铁、试运行、同乘、');
+    // The longer word first: 弁護士 is a lawyer, 弁 alone a valve.
+    expect(normalizeForAnalysis('弁護士と制御弁の会社')).toBe('律师、控制阀、公司');
+  });
+});
+
+describe('English', () => {
+  let lexicon: EnglishLexicon;
+  beforeAll(async () => {
+    const names: Array<[string, string]> = [
+      ['person:习近平', '习近平'],
+      ['person:华鑫', '华鑫'],
+      ['place:株洲', '株洲'],
+      ['place:湖南', '湖南'],
+      ['place:日丰', '日丰'],
+      ['org:株洲南方阀门股份有限公司', '株洲南方阀门股份有限公司'],
+      ['org:湖南立方新能源科技有限责任公司', '湖南立方新能源科技有限责任公司'],
+      ['org:株洲时代新材料科技股份有限公司', '株洲时代新材料科技股份有限公司'],
+      ['org:株洲硬质合金集团有限公司', '株洲硬质合金集团有限公司'],
+      ['org:湖南大学', '湖南大学'],
+    ];
+    lexicon = buildEnglishLexicon(names, parsePinyinTable(await readPackageFile('nlp/pinyin.txt')));
+  });
+  const names = (text: string) => Object.fromEntries([...(englishProfile(text, lexicon).written ?? [])].map(([term, written]) => [written, term]));
+
+  it('reads a company’s trading name in pinyin and English as the library’s company', () => {
+    expect(names('Zhuzhou Nanfang Valve Co., Ltd. shipped valves; Lifang New Energy builds a base.')).toEqual({
+      'Zhuzhou Nanfang Valve': entityKey('org', '株洲南方阀门股份有限公司'),
+      'Lifang New Energy': entityKey('org', '湖南立方新能源科技有限责任公司'),
+    });
+    expect(names('CRRC Times New Material met Zhuzhou Cemented Carbide Group.')).toEqual({
+      'Times New Material': entityKey('org', '株洲时代新材料科技股份有限公司'),
+      'Zhuzhou Cemented Carbide Group': entityKey('org', '株洲硬质合金集团有限公司'),
+    });
+  });
+
+  it('reads no company from a place and a generic word, nor a longer name from its start', () => {
+    // CRRC Zhuzhou may be any of CRRC's Zhuzhou companies; Hunan University of Technology is another university.
+    expect(names('CRRC Zhuzhou and Hunan University of Technology')).toEqual({ Zhuzhou: entityKey('place', '株洲'), Hunan: entityKey('place', '湖南') });
+  });
+
+  it('reads a person’s name in Western order only from two words: Xinhua is no 华鑫, Fengri no 日丰', () => {
+    expect(names('Jinping Xi spoke to Xinhua')).toEqual({ 'Jinping Xi': entityKey('person', '习近平') });
+    expect(names('Hunan Fengri Power')).toEqual({ Hunan: entityKey('place', '湖南') });
+  });
+
+  it('reads news words as the Chinese words of the stories, plurals and all', () => {
+    expect(Object.fromEntries(englishWords('Inspectors handed over complaints; the water hammer conference and its valves.'))).toEqual({
+      督察: 1,
+      举报: 1,
+      水锤: 1,
+      大会: 1,
+      阀门: 1,
+    });
+    expect(englishProfile('The inspection team listed sewage overflows.', lexicon).terms).toEqual(
+      new Map([
+        ['督察', 1],
+        ['污水', 1],
+      ]),
+    );
+  });
+});
+
+describe('related coverage across languages', () => {
+  let setup: Awaited<ReturnType<typeof relatedSetup>>;
+  beforeAll(async () => {
+    setup = await relatedSetup();
+  }, 60_000);
+
+  it('lists the company’s story for an English report that names it by its pinyin trading name', async () => {
+    const { related, analysis } = await setup.find(
+      'Lifang New Energy is building a sodium-ion battery base in Zhuzhou; the company says its storage batteries passed international certification.',
+    );
+    expect(analysis.entities.org).toContain('Lifang New Energy · 湖南立方新能源科技有限责任公司');
+    expect(related[0]?.title).toBe('立方新能源获国际权威双认可');
+  });
+
+  it('shares the company’s short name with a Japanese report that writes its legal name', async () => {
+    const { related } = await setup.find('中国中車株洲電力機車有限公司がトルコのイスタンブール新空港線向けに製造した地下鉄車両が試運転を始めた。');
+    expect(related[0]?.title).toBe('曹慧泉率团访问阿联酋、沙特、土耳其');
+    expect(related[0]?.sharedEntities.map((e) => e.name)).toContain('中车株机');
+  });
+});
+
+describe('an organisation’s legal name against the short name a story uses', () => {
+  it('reads 中车株机 in 中车株洲电力机车有限公司 and 中车株机公司, and no short name from a name of another shape', () => {
+    expect(shortNames('中车株洲电力机车有限公司')).toContain('中车株机');
+    expect(shortNames('中车株洲电力机车有限公司')).toContain('中车株机公司');
+    expect(shortNames('中车株机公司')).toEqual(['中车株机']);
+    expect(shortNames('中央第五生态环境保护督察组')).toEqual([]);
+  });
+
+  it('counts only the short names a story of the index holds', async () => {
+    const profile = { terms: new Map([['org:中车株洲电力机车有限公司', 2]]), names: new Map(), years: new Set<number>() };
+    const held = new Set(['org:中车株机']);
+    const index = {
+      postings: async (terms: string[]) => ({ lists: new Map(), df: new Map(terms.map((t) => [t, held.has(t) ? 3 : 0])) }),
+    } as unknown as IndexReader;
+    await addShortNames(profile, index);
+    expect(Object.fromEntries(profile.terms)).toEqual({ 'org:中车株洲电力机车有限公司': 2, 'org:中车株机': 2 });
+  });
+});
