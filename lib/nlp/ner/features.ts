@@ -115,7 +115,19 @@ const mix = (h: number, v: number) => {
 };
 /** A feature's copy for one training corpus (domain adaptation). */
 export const saltFeature = (hash: number, salt: number) => mix(hash, salt);
-const feature = (template: number, a: number, b = 0, c = 0) => mix(mix(mix(Math.imul(template + 1, 0x85ebca6b), a), b), c);
+/** Each template's seed, the start of its features' hashes. */
+const SEEDS = Int32Array.from({ length: TEMPLATES }, (_, t) => Math.imul(t + 1, 0x85ebca6b));
+/**
+ * Template `seed`'s feature of a, b and c: three rounds of `mix`, written out in one small
+ * function that the loops below inline (a call per hash, 33 a character, cost as much as the
+ * arithmetic).
+ */
+function hashOf(seed: number, a: number, b: number, c: number): number {
+  let x = Math.imul(seed ^ a, 0x9e3779b1);
+  x = Math.imul(x ^ (x >>> 15) ^ b, 0x9e3779b1);
+  x = Math.imul(x ^ (x >>> 15) ^ c, 0x9e3779b1);
+  return (x ^ (x >>> 15)) | 0;
+}
 
 /** Tags' hashes: a few dozen tags, hashed once. */
 const tagHashes = new Map<string, number>();
@@ -336,6 +348,7 @@ export function sentenceFeatures(
 ): Int32Array {
   const n = text.length;
   const words = tokens.length;
+  const arrays = reserve(n, words);
   const {
     where,
     word,
@@ -354,7 +367,7 @@ export function sentenceFeatures(
     prevTagOf,
     nextTagOf,
     lengthOf,
-  } = reserve(n, words);
+  } = arrays;
   placeCharacters(n, tokens, where, word);
   // A sentence without words reads word 0 as nothing, as an empty array would.
   for (const perWord of [wordHash, tagHash, tokenEnd, titled, orgAhead, placeAhead, prevWordOf, nextWordOf, prevTagOf, nextTagOf, lengthOf]) perWord[words] = 0;
@@ -394,58 +407,85 @@ export function sentenceFeatures(
     nextTagOf[w] = next >= 0 ? tagHash[next] : EDGE;
     lengthOf[w] = Math.min(tokens[w].word.length, 6);
   }
-  const bias = feature(0, 0);
   const out = into ?? new Int32Array(n * TEMPLATES);
-  for (let i = 0; i < n; i++) {
-    const w = word[i];
+  // Three loops of about ten hashes each: one loop of 33 is too big for the compiler to inline them all.
+  windowFeatures(out, n, where, surname, cp, kp, np);
+  wordFeatures(out, n, where, word, surname, arrays, cp);
+  hintFeatures(out, n, where, word, tagHash, hints);
+  if (salt) for (let f = 0; f < n * TEMPLATES; f++) out[f] = saltFeature(out[f], salt);
+  return out;
+}
+
+/** Templates 0–10, 19, 21–23: the characters around each one, their classes and name classes. */
+function windowFeatures(out: Int32Array, n: number, where: Uint8Array, surname: Uint8Array, cp: Int32Array, kp: Uint8Array, np: Uint8Array): void {
+  const bias = hashOf(SEEDS[0], 0, 0, 0);
+  for (let i = 0, base = 0; i < n; i++, base += TEMPLATES) {
     const place = where[i];
-    const tag = tagHash[w];
-    const prevWord = prevWordOf[w];
-    const nextWord = nextWordOf[w];
-    const prevTag = prevTagOf[w];
-    const nextTag = nextTagOf[w];
-    const length = lengthOf[w];
     const p = i + PAD;
     const c0 = cp[p];
     const c1 = cp[p - 1];
     const c2 = cp[p - 2];
     const d1 = cp[p + 1];
     const d2 = cp[p + 2];
-    const base = i * TEMPLATES;
-    out[base + 0] = bias;
-    out[base + 1] = feature(1, c0);
-    out[base + 2] = feature(2, c1);
-    out[base + 3] = feature(3, d1);
-    out[base + 4] = feature(4, c2);
-    out[base + 5] = feature(5, d2);
-    out[base + 6] = feature(6, c1, c0);
-    out[base + 7] = feature(7, c0, d1);
-    out[base + 8] = feature(8, c1, d1);
-    out[base + 9] = feature(9, c2, c1);
-    out[base + 10] = feature(10, d1, d2);
-    out[base + 11] = feature(11, place, tag);
-    out[base + 12] = feature(12, place, length, tag);
-    out[base + 13] = feature(13, place, wordHash[w]);
-    out[base + 14] = feature(14, place, prevWord);
-    out[base + 15] = feature(15, place, nextWord);
-    out[base + 16] = feature(16, place, prevTag, tag);
-    out[base + 17] = feature(17, place, tag, nextTag);
-    out[base + 18] = feature(18, surname[i], place, length);
-    out[base + 19] = feature(19, kp[p - 1] * 16 + kp[p], kp[p + 1]);
-    out[base + 20] = feature(20, c0, place, tag);
-    out[base + 21] = feature(21, i > 0 ? surname[i - 1] : 0, place, c0);
-    out[base + 22] = feature(22, np[p - 1], np[p], place);
-    out[base + 23] = feature(23, np[p], np[p + 1], surname[i]);
-    out[base + 24] = feature(24, place, prevWord, tag);
-    out[base + 25] = feature(25, place, orgAhead[w], tag);
-    out[base + 26] = feature(26, place, placeAhead[w] * 8 + orgAhead[w]);
-    out[base + 27] = feature(27, place, tokenEnd[w]);
-    out[base + 28] = feature(28, hints[i]);
-    out[base + 29] = feature(29, hints[i], i > 0 ? hints[i - 1] : 255, i + 1 < n ? hints[i + 1] : 255);
-    out[base + 30] = feature(30, hints[i], place, tag);
-    out[base + 31] = feature(31, place, titled[w]);
-    out[base + 32] = feature(32, place, titled[w], tag);
+    out[base] = bias;
+    out[base + 1] = hashOf(SEEDS[1], c0, 0, 0);
+    out[base + 2] = hashOf(SEEDS[2], c1, 0, 0);
+    out[base + 3] = hashOf(SEEDS[3], d1, 0, 0);
+    out[base + 4] = hashOf(SEEDS[4], c2, 0, 0);
+    out[base + 5] = hashOf(SEEDS[5], d2, 0, 0);
+    out[base + 6] = hashOf(SEEDS[6], c1, c0, 0);
+    out[base + 7] = hashOf(SEEDS[7], c0, d1, 0);
+    out[base + 8] = hashOf(SEEDS[8], c1, d1, 0);
+    out[base + 9] = hashOf(SEEDS[9], c2, c1, 0);
+    out[base + 10] = hashOf(SEEDS[10], d1, d2, 0);
+    out[base + 19] = hashOf(SEEDS[19], kp[p - 1] * 16 + kp[p], kp[p + 1], 0);
+    out[base + 21] = hashOf(SEEDS[21], i > 0 ? surname[i - 1] : 0, place, c0);
+    out[base + 22] = hashOf(SEEDS[22], np[p - 1], np[p], place);
+    out[base + 23] = hashOf(SEEDS[23], np[p], np[p + 1], surname[i]);
   }
-  if (salt) for (let f = 0; f < n * TEMPLATES; f++) out[f] = saltFeature(out[f], salt);
-  return out;
+}
+
+/** Templates 11–18, 20, 24–27, 31, 32: the character's place in its word, the word and its neighbours. */
+function wordFeatures(
+  out: Int32Array,
+  n: number,
+  where: Uint8Array,
+  word: Int32Array,
+  surname: Uint8Array,
+  /** The per-word arrays of `scratch`, filled for this sentence. */
+  { tagHash, wordHash, prevWordOf, nextWordOf, prevTagOf, nextTagOf, lengthOf, orgAhead, placeAhead, tokenEnd, titled }: typeof scratch,
+  cp: Int32Array,
+): void {
+  for (let i = 0, base = 0; i < n; i++, base += TEMPLATES) {
+    const w = word[i];
+    const place = where[i];
+    const tag = tagHash[w];
+    const prevWord = prevWordOf[w];
+    const length = lengthOf[w];
+    out[base + 11] = hashOf(SEEDS[11], place, tag, 0);
+    out[base + 12] = hashOf(SEEDS[12], place, length, tag);
+    out[base + 13] = hashOf(SEEDS[13], place, wordHash[w], 0);
+    out[base + 14] = hashOf(SEEDS[14], place, prevWord, 0);
+    out[base + 15] = hashOf(SEEDS[15], place, nextWordOf[w], 0);
+    out[base + 16] = hashOf(SEEDS[16], place, prevTagOf[w], tag);
+    out[base + 17] = hashOf(SEEDS[17], place, tag, nextTagOf[w]);
+    out[base + 18] = hashOf(SEEDS[18], surname[i], place, length);
+    out[base + 20] = hashOf(SEEDS[20], cp[i + PAD], place, tag);
+    out[base + 24] = hashOf(SEEDS[24], place, prevWord, tag);
+    out[base + 25] = hashOf(SEEDS[25], place, orgAhead[w], tag);
+    out[base + 26] = hashOf(SEEDS[26], place, placeAhead[w] * 8 + orgAhead[w], 0);
+    out[base + 27] = hashOf(SEEDS[27], place, tokenEnd[w], 0);
+    out[base + 31] = hashOf(SEEDS[31], place, titled[w], 0);
+    out[base + 32] = hashOf(SEEDS[32], place, titled[w], tag);
+  }
+}
+
+/** Templates 28–30: the rules' labels (lib/nlp/entities.ts) at and around the character. */
+function hintFeatures(out: Int32Array, n: number, where: Uint8Array, word: Int32Array, tagHash: Int32Array, hints: Uint8Array): void {
+  for (let i = 0, base = 0; i < n; i++, base += TEMPLATES) {
+    const hint = hints[i];
+    out[base + 28] = hashOf(SEEDS[28], hint, 0, 0);
+    out[base + 29] = hashOf(SEEDS[29], hint, i > 0 ? hints[i - 1] : 255, i + 1 < n ? hints[i + 1] : 255);
+    out[base + 30] = hashOf(SEEDS[30], hint, where[i], tagHash[word[i]]);
+  }
 }
