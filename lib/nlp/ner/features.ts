@@ -80,17 +80,31 @@ function endsWithOneOf(heads: string): (word: string) => boolean {
 const isOrgHead = endsWithOneOf(ORG_HEADS);
 const isPlaceHead = endsWithOneOf(PLACE_HEADS);
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+/** Per UTF-16 unit: 0 not yet known, 1 neither a letter nor a digit, 2 one: learnt as units come. */
+const letterOrDigit = new Uint8Array(0x10000);
+/** `LETTER_OR_DIGIT.test(word)`, its units looked up in a table (a regular expression per word cost more than the word's features). */
+function hasLetterOrDigit(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    // A surrogate is half a character: the expression reads the pair.
+    if (code >= 0xd800 && code <= 0xdfff) return LETTER_OR_DIGIT.test(word);
+    let known = letterOrDigit[code];
+    if (!known) letterOrDigit[code] = known = LETTER_OR_DIGIT.test(String.fromCharCode(code)) ? 2 : 1;
+    if (known === 2) return true;
+  }
+  return false;
+}
 
 /**
  * Per word, how many words ahead the nearest organisation head and place head are, with no break
- * between (FAR: none), into `org` and `place`.
+ * between (FAR: none), into `org` and `place`. `breaks` marks the words whose tag is a break.
  */
-function headsAhead(tokens: readonly Token[], org: Uint8Array, place: Uint8Array): void {
+function headsAhead(tokens: readonly Token[], breaks: Uint8Array, org: Uint8Array, place: Uint8Array): void {
   let nearestOrg = -1;
   let nearestPlace = -1;
   for (let t = tokens.length - 1; t >= 0; t--) {
-    const { word, tag } = tokens[t];
-    if (BREAK_TAGS.has(tag) || !LETTER_OR_DIGIT.test(word)) {
+    const { word } = tokens[t];
+    if (breaks[t] || !hasLetterOrDigit(word)) {
       nearestOrg = -1;
       nearestPlace = -1;
     } else {
@@ -129,12 +143,17 @@ function hashOf(seed: number, a: number, b: number, c: number): number {
   return (x ^ (x >>> 15)) | 0;
 }
 
+/** What the features read of a tag: its hash, and whether a name runs across it (BREAK_TAGS). */
+interface TagInfo {
+  hash: number;
+  breaks: number;
+}
 /** Tags' hashes: a few dozen tags, hashed once. */
-const tagHashes = new Map<string, number>();
-function tagHashOf(tag: string): number {
-  let hash = tagHashes.get(tag);
-  if (hash === undefined) tagHashes.set(tag, (hash = hashString(TAG_ALIASES[tag] ?? tag)));
-  return hash;
+const tagInfos = new Map<string, TagInfo>();
+function tagInfoOf(tag: string): TagInfo {
+  let info = tagInfos.get(tag);
+  if (info === undefined) tagInfos.set(tag, (info = { hash: hashString(TAG_ALIASES[tag] ?? tag), breaks: BREAK_TAGS.has(tag) ? 1 : 0 }));
+  return info;
 }
 
 /** Outside the sentence: a code no character has. */
@@ -156,6 +175,7 @@ const scratch = {
   /** Per word. */
   wordHash: new Int32Array(0),
   tagHash: new Int32Array(0),
+  breaks: new Uint8Array(0),
   tokenEnd: new Int32Array(0),
   titled: new Uint8Array(0),
   orgAhead: new Uint8Array(0),
@@ -184,6 +204,7 @@ function reserve(chars: number, words: number): typeof scratch {
     const size = (words + 1) * 2;
     s.wordHash = new Int32Array(size);
     s.tagHash = new Int32Array(size);
+    s.breaks = new Uint8Array(size);
     s.tokenEnd = new Int32Array(size);
     s.titled = new Uint8Array(size);
     s.orgAhead = new Uint8Array(size);
@@ -358,6 +379,7 @@ export function sentenceFeatures(
     np,
     wordHash,
     tagHash,
+    breaks,
     tokenEnd,
     titled,
     orgAhead,
@@ -374,9 +396,11 @@ export function sentenceFeatures(
   for (let t = 0; t < words; t++) {
     tokenEnd[t] = tokens[t].word.charCodeAt(tokens[t].word.length - 1);
     wordHash[t] = hashString(tokens[t].word);
-    tagHash[t] = tagHashOf(tokens[t].tag);
+    const tag = tagInfoOf(tokens[t].tag);
+    tagHash[t] = tag.hash;
+    breaks[t] = tag.breaks;
   }
-  headsAhead(tokens, orgAhead, placeAhead);
+  headsAhead(tokens, breaks, orgAhead, placeAhead);
   const table = kinds();
   const { marks, double } = codesOf(k.surnames);
   cp.fill(EDGE, 0, PAD);
