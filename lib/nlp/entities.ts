@@ -888,7 +888,7 @@ function stepsOfSentence(tokens: Token[], k: NameKnowledge, lexicon: Lexicon, na
   return unglue(pieces, k, names);
 }
 
-/** Steps 9–13: the mentions in reading order and the pieces, from the pieces after step 8. */
+/** Steps 9–13: the mentions in reading order and the pieces, from steps 1–7's pieces (and step 8's, in a sentence read again). */
 function stepsWithPeople(recalled: Piece[], k: NameKnowledge, lexicon: Lexicon, names: NameModel): SentenceEntities {
   let pieces = splitNameCompounds(recalled, k, lexicon);
   pieces = findOrganisations(pieces, lexicon, k);
