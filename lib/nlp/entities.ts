@@ -530,9 +530,20 @@ function findPeople(pieces: Piece[], k: NameKnowledge, lexicon: Lexicon, names: 
     }
     const context = afterTitle || PERSON_AFTER.test(next?.word ?? '');
     // 马来西亚 吉隆坡, 新疆的库尔勒, 在卢森堡: a foreign-sounding name where a place stands is a place.
-    const inPlace = isPlacePiece(prev ?? { word: '', tag: '' }) || (prev?.word === '的' && isPlacePiece(out[out.length - 2] ?? { word: '', tag: '' }));
-    const placeContext = inPlace || PLACE_BEFORE.test(prev?.word ?? '') || PLACE_AFTER.test(next?.word ?? '');
-    if (!afterTitle && placeContext && p.word.length >= 3 && /^(?:nr|nrt|nrfg|x)$/.test(p.tag) && isHan(p.word) && foreignMean(p.word, names) >= FOREIGN_MEAN) {
+    // Read only for the few pieces that could be a foreign name (two expressions a piece otherwise).
+    const placeContext = () =>
+      isPlacePiece(prev ?? { word: '', tag: '' }) ||
+      (prev?.word === '的' && isPlacePiece(out[out.length - 2] ?? { word: '', tag: '' })) ||
+      PLACE_BEFORE.test(prev?.word ?? '') ||
+      PLACE_AFTER.test(next?.word ?? '');
+    if (
+      !afterTitle &&
+      p.word.length >= 3 &&
+      /^(?:nr|nrt|nrfg|x)$/.test(p.tag) &&
+      placeContext() &&
+      isHan(p.word) &&
+      foreignMean(p.word, names) >= FOREIGN_MEAN
+    ) {
       out.push({ ...p, tag: 'ns', type: 'place' });
       continue;
     }
@@ -556,7 +567,7 @@ function findPeople(pieces: Piece[], k: NameKnowledge, lexicon: Lexicon, names: 
     }
     const transliterated = p.tag === 'nrt' || (p.tag === 'nrfg' && p.word.length >= 3);
     // 驻伊斯坦布尔, 阿布扎比市政: a foreign name where a place stands is a place.
-    if (transliterated && isHan(p.word) && placeContext) {
+    if (transliterated && isHan(p.word) && placeContext()) {
       out.push({ ...p, tag: 'ns' });
       continue;
     }
@@ -877,16 +888,21 @@ function stepsOfSentence(tokens: Token[], k: NameKnowledge, lexicon: Lexicon, na
   return unglue(pieces, k, names);
 }
 
-/** Steps 8–13: the mentions in reading order and the pieces; `people` are the persons the text names elsewhere. */
-function stepsWithPeople(own: Piece[], k: NameKnowledge, lexicon: Lexicon, names: NameModel, people?: People): SentenceEntities {
-  let pieces = own;
-  if (people?.names.size) pieces = recallPeople(pieces, people);
-  pieces = splitNameCompounds(pieces, k, lexicon);
+/** Steps 9–13: the mentions in reading order and the pieces, from steps 1–7's pieces (and step 8's, in a sentence read again). */
+function stepsWithPeople(recalled: Piece[], k: NameKnowledge, lexicon: Lexicon, names: NameModel): SentenceEntities {
+  let pieces = splitNameCompounds(recalled, k, lexicon);
   pieces = findOrganisations(pieces, lexicon, k);
   pieces = findPeople(pieces, k, lexicon, names);
   pieces = abbreviationLists(pieces, k);
   const mentions = findPlaces(pieces, k, lexicon);
   return { mentions, pieces };
+}
+
+/** Whether step 8 left a sentence's pieces as they were (it keeps a piece it does not change). */
+function samePieces(a: Piece[], b: Piece[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** Chinese personal names (Han characters only: safe in a regular expression). */
@@ -918,7 +934,9 @@ export function findEntitiesInText(chunks: string[], tokens: Token[][], k: NameK
   return sentences.map((s, i) => {
     let named = 0;
     for (const m of s.mentions) if (found.has(m.text)) named++;
-    const again = saidMoreThan(chunks[i], named) || mentionsSurnameOf(tokens[i], people);
-    return again ? stepsWithPeople(own[i], k, lexicon, names, people) : s;
+    if (!saidMoreThan(chunks[i], named) && !mentionsSurnameOf(tokens[i], people)) return s;
+    // Steps 9–13 read the pieces step 8 leaves: where it found no one, the first reading stands.
+    const recalled = recallPeople(own[i], people);
+    return samePieces(recalled, own[i]) ? s : stepsWithPeople(recalled, k, lexicon, names);
   });
 }

@@ -80,17 +80,31 @@ function endsWithOneOf(heads: string): (word: string) => boolean {
 const isOrgHead = endsWithOneOf(ORG_HEADS);
 const isPlaceHead = endsWithOneOf(PLACE_HEADS);
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+/** Per UTF-16 unit: 0 not yet known, 1 neither a letter nor a digit, 2 one: learnt as units come. */
+const letterOrDigit = new Uint8Array(0x10000);
+/** `LETTER_OR_DIGIT.test(word)`, its units looked up in a table (a regular expression per word cost more than the word's features). */
+function hasLetterOrDigit(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    // A surrogate is half a character: the expression reads the pair.
+    if (code >= 0xd800 && code <= 0xdfff) return LETTER_OR_DIGIT.test(word);
+    let known = letterOrDigit[code];
+    if (!known) letterOrDigit[code] = known = LETTER_OR_DIGIT.test(String.fromCharCode(code)) ? 2 : 1;
+    if (known === 2) return true;
+  }
+  return false;
+}
 
 /**
  * Per word, how many words ahead the nearest organisation head and place head are, with no break
- * between (FAR: none), into `org` and `place`.
+ * between (FAR: none), into `org` and `place`. `breaks` marks the words whose tag is a break.
  */
-function headsAhead(tokens: readonly Token[], org: Uint8Array, place: Uint8Array): void {
+function headsAhead(tokens: readonly Token[], breaks: Uint8Array, org: Uint8Array, place: Uint8Array): void {
   let nearestOrg = -1;
   let nearestPlace = -1;
   for (let t = tokens.length - 1; t >= 0; t--) {
-    const { word, tag } = tokens[t];
-    if (BREAK_TAGS.has(tag) || !LETTER_OR_DIGIT.test(word)) {
+    const { word } = tokens[t];
+    if (breaks[t] || !hasLetterOrDigit(word)) {
       nearestOrg = -1;
       nearestPlace = -1;
     } else {
@@ -115,14 +129,31 @@ const mix = (h: number, v: number) => {
 };
 /** A feature's copy for one training corpus (domain adaptation). */
 export const saltFeature = (hash: number, salt: number) => mix(hash, salt);
-const feature = (template: number, a: number, b = 0, c = 0) => mix(mix(mix(Math.imul(template + 1, 0x85ebca6b), a), b), c);
+/** Each template's seed, the start of its features' hashes. */
+const SEEDS = Int32Array.from({ length: TEMPLATES }, (_, t) => Math.imul(t + 1, 0x85ebca6b));
+/**
+ * Template `seed`'s feature of a, b and c: three rounds of `mix`, written out in one small
+ * function that the loops below inline (a call per hash, 33 a character, cost as much as the
+ * arithmetic).
+ */
+function hashOf(seed: number, a: number, b: number, c: number): number {
+  let x = Math.imul(seed ^ a, 0x9e3779b1);
+  x = Math.imul(x ^ (x >>> 15) ^ b, 0x9e3779b1);
+  x = Math.imul(x ^ (x >>> 15) ^ c, 0x9e3779b1);
+  return (x ^ (x >>> 15)) | 0;
+}
 
+/** What the features read of a tag: its hash, and whether a name runs across it (BREAK_TAGS). */
+interface TagInfo {
+  hash: number;
+  breaks: number;
+}
 /** Tags' hashes: a few dozen tags, hashed once. */
-const tagHashes = new Map<string, number>();
-function tagHashOf(tag: string): number {
-  let hash = tagHashes.get(tag);
-  if (hash === undefined) tagHashes.set(tag, (hash = hashString(TAG_ALIASES[tag] ?? tag)));
-  return hash;
+const tagInfos = new Map<string, TagInfo>();
+function tagInfoOf(tag: string): TagInfo {
+  let info = tagInfos.get(tag);
+  if (info === undefined) tagInfos.set(tag, (info = { hash: hashString(TAG_ALIASES[tag] ?? tag), breaks: BREAK_TAGS.has(tag) ? 1 : 0 }));
+  return info;
 }
 
 /** Outside the sentence: a code no character has. */
@@ -144,6 +175,7 @@ const scratch = {
   /** Per word. */
   wordHash: new Int32Array(0),
   tagHash: new Int32Array(0),
+  breaks: new Uint8Array(0),
   tokenEnd: new Int32Array(0),
   titled: new Uint8Array(0),
   orgAhead: new Uint8Array(0),
@@ -172,6 +204,7 @@ function reserve(chars: number, words: number): typeof scratch {
     const size = (words + 1) * 2;
     s.wordHash = new Int32Array(size);
     s.tagHash = new Int32Array(size);
+    s.breaks = new Uint8Array(size);
     s.tokenEnd = new Int32Array(size);
     s.titled = new Uint8Array(size);
     s.orgAhead = new Uint8Array(size);
@@ -336,6 +369,7 @@ export function sentenceFeatures(
 ): Int32Array {
   const n = text.length;
   const words = tokens.length;
+  const arrays = reserve(n, words);
   const {
     where,
     word,
@@ -345,6 +379,7 @@ export function sentenceFeatures(
     np,
     wordHash,
     tagHash,
+    breaks,
     tokenEnd,
     titled,
     orgAhead,
@@ -354,16 +389,18 @@ export function sentenceFeatures(
     prevTagOf,
     nextTagOf,
     lengthOf,
-  } = reserve(n, words);
+  } = arrays;
   placeCharacters(n, tokens, where, word);
   // A sentence without words reads word 0 as nothing, as an empty array would.
   for (const perWord of [wordHash, tagHash, tokenEnd, titled, orgAhead, placeAhead, prevWordOf, nextWordOf, prevTagOf, nextTagOf, lengthOf]) perWord[words] = 0;
   for (let t = 0; t < words; t++) {
     tokenEnd[t] = tokens[t].word.charCodeAt(tokens[t].word.length - 1);
     wordHash[t] = hashString(tokens[t].word);
-    tagHash[t] = tagHashOf(tokens[t].tag);
+    const tag = tagInfoOf(tokens[t].tag);
+    tagHash[t] = tag.hash;
+    breaks[t] = tag.breaks;
   }
-  headsAhead(tokens, orgAhead, placeAhead);
+  headsAhead(tokens, breaks, orgAhead, placeAhead);
   const table = kinds();
   const { marks, double } = codesOf(k.surnames);
   cp.fill(EDGE, 0, PAD);
@@ -394,58 +431,85 @@ export function sentenceFeatures(
     nextTagOf[w] = next >= 0 ? tagHash[next] : EDGE;
     lengthOf[w] = Math.min(tokens[w].word.length, 6);
   }
-  const bias = feature(0, 0);
   const out = into ?? new Int32Array(n * TEMPLATES);
-  for (let i = 0; i < n; i++) {
-    const w = word[i];
+  // Three loops of about ten hashes each: one loop of 33 is too big for the compiler to inline them all.
+  windowFeatures(out, n, where, surname, cp, kp, np);
+  wordFeatures(out, n, where, word, surname, arrays, cp);
+  hintFeatures(out, n, where, word, tagHash, hints);
+  if (salt) for (let f = 0; f < n * TEMPLATES; f++) out[f] = saltFeature(out[f], salt);
+  return out;
+}
+
+/** Templates 0–10, 19, 21–23: the characters around each one, their classes and name classes. */
+function windowFeatures(out: Int32Array, n: number, where: Uint8Array, surname: Uint8Array, cp: Int32Array, kp: Uint8Array, np: Uint8Array): void {
+  const bias = hashOf(SEEDS[0], 0, 0, 0);
+  for (let i = 0, base = 0; i < n; i++, base += TEMPLATES) {
     const place = where[i];
-    const tag = tagHash[w];
-    const prevWord = prevWordOf[w];
-    const nextWord = nextWordOf[w];
-    const prevTag = prevTagOf[w];
-    const nextTag = nextTagOf[w];
-    const length = lengthOf[w];
     const p = i + PAD;
     const c0 = cp[p];
     const c1 = cp[p - 1];
     const c2 = cp[p - 2];
     const d1 = cp[p + 1];
     const d2 = cp[p + 2];
-    const base = i * TEMPLATES;
-    out[base + 0] = bias;
-    out[base + 1] = feature(1, c0);
-    out[base + 2] = feature(2, c1);
-    out[base + 3] = feature(3, d1);
-    out[base + 4] = feature(4, c2);
-    out[base + 5] = feature(5, d2);
-    out[base + 6] = feature(6, c1, c0);
-    out[base + 7] = feature(7, c0, d1);
-    out[base + 8] = feature(8, c1, d1);
-    out[base + 9] = feature(9, c2, c1);
-    out[base + 10] = feature(10, d1, d2);
-    out[base + 11] = feature(11, place, tag);
-    out[base + 12] = feature(12, place, length, tag);
-    out[base + 13] = feature(13, place, wordHash[w]);
-    out[base + 14] = feature(14, place, prevWord);
-    out[base + 15] = feature(15, place, nextWord);
-    out[base + 16] = feature(16, place, prevTag, tag);
-    out[base + 17] = feature(17, place, tag, nextTag);
-    out[base + 18] = feature(18, surname[i], place, length);
-    out[base + 19] = feature(19, kp[p - 1] * 16 + kp[p], kp[p + 1]);
-    out[base + 20] = feature(20, c0, place, tag);
-    out[base + 21] = feature(21, i > 0 ? surname[i - 1] : 0, place, c0);
-    out[base + 22] = feature(22, np[p - 1], np[p], place);
-    out[base + 23] = feature(23, np[p], np[p + 1], surname[i]);
-    out[base + 24] = feature(24, place, prevWord, tag);
-    out[base + 25] = feature(25, place, orgAhead[w], tag);
-    out[base + 26] = feature(26, place, placeAhead[w] * 8 + orgAhead[w]);
-    out[base + 27] = feature(27, place, tokenEnd[w]);
-    out[base + 28] = feature(28, hints[i]);
-    out[base + 29] = feature(29, hints[i], i > 0 ? hints[i - 1] : 255, i + 1 < n ? hints[i + 1] : 255);
-    out[base + 30] = feature(30, hints[i], place, tag);
-    out[base + 31] = feature(31, place, titled[w]);
-    out[base + 32] = feature(32, place, titled[w], tag);
+    out[base] = bias;
+    out[base + 1] = hashOf(SEEDS[1], c0, 0, 0);
+    out[base + 2] = hashOf(SEEDS[2], c1, 0, 0);
+    out[base + 3] = hashOf(SEEDS[3], d1, 0, 0);
+    out[base + 4] = hashOf(SEEDS[4], c2, 0, 0);
+    out[base + 5] = hashOf(SEEDS[5], d2, 0, 0);
+    out[base + 6] = hashOf(SEEDS[6], c1, c0, 0);
+    out[base + 7] = hashOf(SEEDS[7], c0, d1, 0);
+    out[base + 8] = hashOf(SEEDS[8], c1, d1, 0);
+    out[base + 9] = hashOf(SEEDS[9], c2, c1, 0);
+    out[base + 10] = hashOf(SEEDS[10], d1, d2, 0);
+    out[base + 19] = hashOf(SEEDS[19], kp[p - 1] * 16 + kp[p], kp[p + 1], 0);
+    out[base + 21] = hashOf(SEEDS[21], i > 0 ? surname[i - 1] : 0, place, c0);
+    out[base + 22] = hashOf(SEEDS[22], np[p - 1], np[p], place);
+    out[base + 23] = hashOf(SEEDS[23], np[p], np[p + 1], surname[i]);
   }
-  if (salt) for (let f = 0; f < n * TEMPLATES; f++) out[f] = saltFeature(out[f], salt);
-  return out;
+}
+
+/** Templates 11–18, 20, 24–27, 31, 32: the character's place in its word, the word and its neighbours. */
+function wordFeatures(
+  out: Int32Array,
+  n: number,
+  where: Uint8Array,
+  word: Int32Array,
+  surname: Uint8Array,
+  /** The per-word arrays of `scratch`, filled for this sentence. */
+  { tagHash, wordHash, prevWordOf, nextWordOf, prevTagOf, nextTagOf, lengthOf, orgAhead, placeAhead, tokenEnd, titled }: typeof scratch,
+  cp: Int32Array,
+): void {
+  for (let i = 0, base = 0; i < n; i++, base += TEMPLATES) {
+    const w = word[i];
+    const place = where[i];
+    const tag = tagHash[w];
+    const prevWord = prevWordOf[w];
+    const length = lengthOf[w];
+    out[base + 11] = hashOf(SEEDS[11], place, tag, 0);
+    out[base + 12] = hashOf(SEEDS[12], place, length, tag);
+    out[base + 13] = hashOf(SEEDS[13], place, wordHash[w], 0);
+    out[base + 14] = hashOf(SEEDS[14], place, prevWord, 0);
+    out[base + 15] = hashOf(SEEDS[15], place, nextWordOf[w], 0);
+    out[base + 16] = hashOf(SEEDS[16], place, prevTagOf[w], tag);
+    out[base + 17] = hashOf(SEEDS[17], place, tag, nextTagOf[w]);
+    out[base + 18] = hashOf(SEEDS[18], surname[i], place, length);
+    out[base + 20] = hashOf(SEEDS[20], cp[i + PAD], place, tag);
+    out[base + 24] = hashOf(SEEDS[24], place, prevWord, tag);
+    out[base + 25] = hashOf(SEEDS[25], place, orgAhead[w], tag);
+    out[base + 26] = hashOf(SEEDS[26], place, placeAhead[w] * 8 + orgAhead[w], 0);
+    out[base + 27] = hashOf(SEEDS[27], place, tokenEnd[w], 0);
+    out[base + 31] = hashOf(SEEDS[31], place, titled[w], 0);
+    out[base + 32] = hashOf(SEEDS[32], place, titled[w], tag);
+  }
+}
+
+/** Templates 28–30: the rules' labels (lib/nlp/entities.ts) at and around the character. */
+function hintFeatures(out: Int32Array, n: number, where: Uint8Array, word: Int32Array, tagHash: Int32Array, hints: Uint8Array): void {
+  for (let i = 0, base = 0; i < n; i++, base += TEMPLATES) {
+    const hint = hints[i];
+    out[base + 28] = hashOf(SEEDS[28], hint, 0, 0);
+    out[base + 29] = hashOf(SEEDS[29], hint, i > 0 ? hints[i - 1] : 255, i + 1 < n ? hints[i + 1] : 255);
+    out[base + 30] = hashOf(SEEDS[30], hint, where[i], tagHash[word[i]]);
+  }
 }
