@@ -47,10 +47,6 @@ export const FEATURE_NAMES = [
   'titleRarity',
   // The text is English, read through the cross-lingual lexicon.
   'english',
-  // Share of the weight of the text's few heaviest terms (names and words, by count and rarity) that the story has.
-  'focusShare',
-  // Years between the text's years and the story's, the nearest, capped at 10 (0 when the text names none).
-  'yearGap',
 ] as const;
 
 export type FeatureName = (typeof FEATURE_NAMES)[number];
