@@ -141,52 +141,6 @@ function dateFeatures(days: number[]): { dateNear: number; dateFar: number } {
   };
 }
 
-/** The text's heaviest terms read as what it is about. */
-const FOCUS = 5;
-/** Years apart at most, for yearGap: a decade back is as far as it matters. */
-const MAX_YEAR_GAP = 10;
-
-export interface FocusTerm {
-  term: string;
-  /** The term as the texts spell it, cleaned: what a story's text or headline is searched for. */
-  name: string;
-  weight: number;
-}
-
-/**
- * What a text is about, in its own terms: the FOCUS heaviest of its terms that the library holds
- * (names and words alike, by count, general IDF and rarity in the library). 厂BA, 督察组 and a
- * standard's number are words, not names, and are a text's subject as often as a company is.
- */
-export function focusTerms(terms: string[], weight: (term: string) => number, name: (term: string) => string): FocusTerm[] {
-  return topBy(
-    terms.map((_, i) => i),
-    (i) => weight(terms[i]),
-    FOCUS,
-  ).map((i) => ({ term: terms[i], name: name(terms[i]), weight: weight(terms[i]) }));
-}
-
-/**
- * Share of the text's focus weight a story has: a shared name, a shared word, or the term's
- * spelling in the story's cleaned text (a word the posting lists were not read for). The focus
- * is assumed to weigh ENTITY_PRIOR more than it does, so that a short sentence with one rare word
- * is weak evidence however fully a story holds it.
- */
-export function focusShare(focus: FocusTerm[], shared: { entities: Set<string>; words: Array<{ term: string }> }, story: string): number {
-  const total = focus.reduce((sum, f) => sum + f.weight, 0);
-  const words = new Set(shared.words.map((w) => w.term));
-  const has = (f: FocusTerm) => shared.entities.has(f.term) || words.has(f.term) || (f.name.length >= 2 && story.includes(f.name));
-  return focus.filter(has).reduce((sum, f) => sum + f.weight, 0) / (total + ENTITY_PRIOR);
-}
-
-/** Years from the nearest of the text's years to the story's, at most MAX_YEAR_GAP; 0 when the text names none. */
-export function yearGap(textYears: Set<number>, storyYears: number[]): number {
-  if (textYears.size === 0 || storyYears.length === 0) return 0;
-  let gap = MAX_YEAR_GAP;
-  for (const y of textYears) for (const s of storyYears) gap = Math.min(gap, Math.abs(y - s));
-  return gap;
-}
-
 /** Sentences of a text read for their dates at most. */
 const MAX_SENTENCES = 500;
 
@@ -348,16 +302,10 @@ export async function rankRelated(
   // Once per query: each candidate's headline is looked up in it (a page may be 300,000 characters).
   const queryBigrams = bigramsOf(queryClean);
   const english = query.written ? 1 : 0;
-  // Terms of many stories (株洲, 发展) say what kind of text it is, not what it is about.
-  const focus = focusTerms(
-    [...entityTerms, ...wordTerms].filter((t) => (counts.get(t) ?? 0) > 0 && rarity.get(t)! >= RARE_WORD),
-    (t) => weightOf.get(t)!,
-    (t) => clean(nameOf(t)),
-  );
   const whole = { years: query.years, dates: datesIn(text) };
   // An English text names things in the library's Chinese only through the lexicon: it is dated as a whole.
   const sentences = english ? [] : datedSentences(text);
-  const featuresOf = (doc: DocRecord, s: Sums, storyClean: string, quoted = 0): Features => {
+  const featuresOf = (doc: DocRecord, s: Sums, quoted = 0): Features => {
     const shared = sharedMass(s.entities);
     const rareWords = s.words.filter((w) => rarity.get(w.term)! >= RARE_WORD).length;
     // Names many stories share (株洲, 市委) do not say which sentences are about this story.
@@ -387,8 +335,6 @@ export async function rankRelated(
       titleShare: titleShare(clean(doc.title), queryBigrams),
       titleRarity: titleRarity(clean(doc.title), s),
       english,
-      focusShare: focusShare(focus, s, storyClean),
-      yearGap: yearGap(years, doc.years),
     };
   };
   // 厂BA, 督察组, 株洲标准: the subject a story's headline names, when the text has it too.
@@ -412,7 +358,7 @@ export async function rankRelated(
     const storyClean = clean(stories[i]);
     // A name the story has inside a longer one (柏林洪堡大学 in 德国柏林洪堡大学) is shared too.
     for (const [term, name] of lookedFor) if (!s.entities.has(term) && storyClean.includes(name)) s.entities.add(term);
-    return { doc, s, features: featuresOf(doc, s, storyClean, quotation(queryClean, storyClean, queryRuns)) };
+    return { doc, s, features: featuresOf(doc, s, quotation(queryClean, storyClean, queryRuns)) };
   });
   // How far a story stands out from the best of the others: a text about one story leaves the
   // rest behind, a text about a kind of event shares about as much with several.

@@ -47,21 +47,9 @@ export const FEATURE_NAMES = [
   'titleRarity',
   // The text is English, read through the cross-lingual lexicon.
   'english',
-  // Share of the weight of the text's few heaviest terms (names and words, by count and rarity) that the story has.
-  'focusShare',
-  // Years between the text's years and the story's, the nearest, capped at 10 (0 when the text names none).
-  'yearGap',
 ] as const;
 
 export type FeatureName = (typeof FEATURE_NAMES)[number];
-
-/**
- * The features the same-event part reads. The focus share and the year gap say whether a story
- * is about the text's subject, which background shares with the same event; given to the tier
- * too, they cost same-event passages and let the seed library's near misses list
- * (docs/quality.md).
- */
-export const SAME_EVENT_FEATURES: readonly FeatureName[] = FEATURE_NAMES.filter((name) => name !== 'focusShare' && name !== 'yearGap');
 export type Features = Record<FeatureName, number>;
 
 export interface LogisticModel {
@@ -88,9 +76,7 @@ export interface RankerModel {
   mean: number[];
   scale: number[];
   relevant: LogisticModel;
-  /** Over `sameFeatures`, a subset of `features`. */
   sameEvent: LogisticModel;
-  sameFeatures: FeatureName[];
   thresholds: Thresholds;
 }
 
@@ -135,17 +121,12 @@ export function namingScore(f: Features): number {
   return f.yearConflict ? 0 : 0.6 * f.queryCoverage + 0.2 * f.storyCoverage + 0.2 * f.cosine;
 }
 
-/** The columns of `x` (over `from`) that `names` are. */
-export function pick(x: number[], from: readonly FeatureName[], names: readonly FeatureName[]): number[] {
-  return names.map((name) => x[from.indexOf(name)]);
-}
-
 /** The model's two probabilities for a pair, with the rules applied: training's evaluation and the product use this one function. */
 export function pairScores(model: RankerModel, features: Features): { relevance: number; same: number } {
   if (features.quotation >= QUOTED) return { relevance: 1, same: 1 };
   const x = standardise(model, featureVector(features, model.features));
   const relevance = logistic(model.relevant, x);
-  const same = logistic(model.sameEvent, pick(x, model.features, model.sameFeatures));
+  const same = logistic(model.sameEvent, x);
   return { relevance: namingScore(features) >= NAMED ? Math.max(relevance, 0.99) : relevance, same };
 }
 

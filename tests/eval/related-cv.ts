@@ -20,8 +20,6 @@ import {
   featureVector,
   FEATURE_NAMES,
   pairScores,
-  pick,
-  SAME_EVENT_FEATURES,
   standardise,
   trainLogistic,
   type Features,
@@ -171,7 +169,7 @@ export function fitModel(examples: Example[], thresholds: Thresholds = { tier: 0
   const { mean, scale } = columnStats(xs);
   const standard = xs.map((x) => standardise({ mean, scale }, x));
   const relevantPart = trainLogistic(standard, relevant, TRAINING);
-  const positives = standard.filter((_, i) => relevant[i] === 1).map((x) => pick(x, FEATURE_NAMES, SAME_EVENT_FEATURES));
+  const positives = standard.filter((_, i) => relevant[i] === 1);
   const samePart = trainLogistic(
     positives,
     same.filter((_, i) => relevant[i] === 1),
@@ -184,7 +182,6 @@ export function fitModel(examples: Example[], thresholds: Thresholds = { tier: 0
     scale: scale.map(round),
     relevant: { weights: relevantPart.weights.map(round), bias: round(relevantPart.bias) },
     sameEvent: { weights: samePart.weights.map(round), bias: round(samePart.bias) },
-    sameFeatures: [...SAME_EVENT_FEATURES],
     thresholds,
   };
 }

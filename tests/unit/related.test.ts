@@ -7,7 +7,7 @@ import { packSegment, SegmentView } from '../../lib/library/index-segment';
 import { indexEntry } from '../../lib/match/index-entry';
 import { MemoryIndex } from '../../lib/match/memory-index';
 import { emptyPosting, mergePosting, updatePosting, type IndexReader } from '../../lib/match/postings';
-import { focusShare, focusTerms, quotation, yearGap } from '../../lib/match/rank';
+import { quotation } from '../../lib/match/rank';
 import { foreignNames } from '../../lib/match/foreign-names';
 import { buildProfile, datesIn, daysFrom, entityKey, orgKey } from '../../lib/match/profile';
 import { normalizeForAnalysis } from '../../lib/nlp/normalize';
@@ -78,34 +78,6 @@ describe('ranking', () => {
   it('counts word-for-word runs of a story as a quotation', () => {
     expect(quotation('近年来两国务实合作扎实推进成果惠及民众', '习近平指出近年来两国务实合作扎实推进成果惠及民众我高度重视')).toBe(1);
     expect(quotation('今天天气晴朗适合出门散步', '习近平指出近年来两国务实合作扎实推进')).toBe(0);
-  });
-
-  it("reads a text's focus from its heaviest terms, words as well as names", () => {
-    const weights: Record<string, number> = { 厂BA: 9, 'org:株洲冶炼集团': 6, 篮球: 3, 株洲: 1, 比赛: 1, 球迷: 1 };
-    const focus = focusTerms(
-      Object.keys(weights),
-      (t) => weights[t],
-      (t) => t.replace(/^org:/, '').toLowerCase(),
-    );
-    expect(focus.map((f) => f.term)).toEqual(['厂BA', 'org:株洲冶炼集团', '篮球', '株洲', '比赛']);
-    expect(focus[0].name).toBe('厂ba');
-    const none = { entities: new Set<string>(), words: [] };
-    // Shares of the focus weight (20) and the prior (20) a short text is assumed to leave unsaid.
-    // A word of the focus the story's text has counts though it is not a shared name (厂BA).
-    expect(focusShare(focus, none, '2024年株洲厂ba篮球锦标赛开幕')).toBeCloseTo((9 + 3 + 1) / 40);
-    // Another league shares only the common words.
-    expect(focusShare(focus, none, '村ba篮球赛在台江举行')).toBeCloseTo(3 / 40);
-    // A shared name counts however the story spells it.
-    expect(focusShare(focus, { entities: new Set(['org:株洲冶炼集团']), words: [] }, '')).toBeCloseTo(6 / 40);
-    expect(focusShare([], none, '厂ba')).toBe(0);
-  });
-
-  it("measures the years between a text's and a story's, a decade at most", () => {
-    expect(yearGap(new Set([2019]), [2024])).toBe(5);
-    expect(yearGap(new Set([2019, 2023]), [2024])).toBe(1);
-    expect(yearGap(new Set([2024]), [2024])).toBe(0);
-    expect(yearGap(new Set([1998]), [2024])).toBe(10);
-    expect(yearGap(new Set(), [2024])).toBe(0);
   });
 
   it('lists every story a roundup of briefs carries, each as the same event', async () => {
