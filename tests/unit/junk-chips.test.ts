@@ -46,6 +46,7 @@ const PASSAGES = [
   '美国公司在华投资不断增加。',
   '这家日本公司的产品在中国很受欢迎。',
   '石峰区委书记到醴陵调研。',
+  '记者从宁德获悉，当地新能源电池产业链持续壮大。',
 ];
 
 /** Verbs and prepositions a name never starts with, and function words it never ends with. */
@@ -158,6 +159,8 @@ describe('no junk chips', () => {
     expect(await mentions(PASSAGES[28])).toContain('org:宁德时代');
     expect(await mentions(PASSAGES[30])).toEqual(expect.arrayContaining(['org:专精特新联队', 'org:专精特新队']));
     expect(await mentions(PASSAGES[31])).toContain('place:美国');
+    // A division whose first character is a surname, after a preposition of place: the place.
+    expect(await mentions(PASSAGES[34])).toContain('place:宁德');
     // 湖南厂 of 「湖南厂BA」: a one-character head run on by letters is part of a mixed word.
     expect((await mentions(PASSAGES[25])).filter((m) => m.startsWith('org:'))).toEqual([]);
   });

@@ -28,14 +28,16 @@ export function divisionNames(): ReadonlySet<string> {
 
 /** The one-character units a division's short form is written with (石峰 区, 株洲 市). */
 const UNIT = /^[省市县区州盟旗]$/;
+/** A preposition of place right before a name: 从宁德 (记者从宁德获悉), 在醴陵, 赴攸县 — where a person's name reads as an object, a place's as a place. */
+const PLACE_PREPOSITION = /[从在赴到至于经]$/;
 /** A word after a place's name that makes the two a company's name: 宁德时代, 株洲集团. */
 const COMPANY_WORD = /^(?:时代|集团|股份|控股|实业|银行|证券|公司|有限公司|集团公司)$/;
 
 /**
  * Person spans that are a division's name: with the division's unit after it, the division (石峰区
  * of 石峰区委书记); with a company's word after it (or an organisation
- * the model found right after it), the start of that organisation's name; else, unless it starts
- * with a surname (石峰, 宁乡 may be people), the place.
+ * the model found right after it), the start of that organisation's name; else the place, unless it
+ * starts with a surname (石峰, 宁乡 may be people) and no preposition of place comes before it.
  */
 export function divisionsNotPeople(text: string, words: WordsAt, spans: Span[], surnames: ReadonlySet<string>): Span[] {
   if (!spans.some((s) => s.type === 'person')) return spans;
@@ -63,7 +65,8 @@ export function divisionsNotPeople(text: string, words: WordsAt, spans: Span[], 
     const word = words.startingAt(span.end);
     if (word && COMPANY_WORD.test(word.word) && !(next && next.start < span.end + word.word.length))
       out.push({ type: 'org', start: span.start, end: span.end + word.word.length });
-    else if (!surnames.has(name[0])) out.push({ type: 'place', start: span.start, end: span.end });
+    else if (!surnames.has(name[0]) || PLACE_PREPOSITION.test(text.slice(Math.max(0, span.start - 1), span.start)))
+      out.push({ type: 'place', start: span.start, end: span.end });
     else out.push(span);
   }
   return out;
