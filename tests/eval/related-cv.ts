@@ -111,12 +111,19 @@ export interface Example {
 
 export const FOLDS = 5;
 
+/** A distractor story's fold: a stable hash of its id, so the same story always lands in the same fold. */
+const hashFold = (id: string) => [...id].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7) % FOLDS;
+
 /**
  * Two seed stories a fold, by the passage's first story; a near miss that names none (its prefix
- * s04-… says which story's set it was written for) goes with that story.
+ * s04-… says which story's set it was written for) goes with that story. A passage written for a
+ * distractor story (library-*.jsonl) goes with that story's hashed fold: its id prefix names it
+ * (lib-zz-a-072-…, near misses too, and a family's passages share one prefix: all three rail
+ * expos are lib-zz-a-035-…), else its first story.
  */
 function foldOf(passage: DevPassage, seed: Story[]): number {
-  const first = passage.stories[0];
+  const first = /^lib-(zz-[a-z]-\d+)-/.exec(passage.id)?.[1] ?? passage.stories[0];
+  if (typeof first === 'string' && !seed.some((s) => s.id === first)) return hashFold(first);
   const number =
     typeof first === 'number' ? first : first !== undefined ? seed.findIndex((s) => s.id === first) + 1 : Number(/^s(\d\d)/.exec(passage.id)?.[1] ?? 1);
   return Math.floor((Math.max(1, number) - 1) / 2) % FOLDS;
