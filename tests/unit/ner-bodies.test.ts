@@ -52,6 +52,19 @@ describe('organisations completed from the words around them', () => {
     expect(names(ordinary.text, completedBodies(ordinary.text, ordinary.tokens, spansOf(ordinary.text, [['place', '株洲']])))).toEqual(['place:株洲']);
   });
 
+  it('reads today’s official names that join two fields by 和 whole, with their province or the country', () => {
+    const bureau = sentence('湖南省/ns 住房/n 和/c 城乡/n 建设厅/nt 发布/v 通知/n');
+    const spans = spansOf(bureau.text, [
+      ['place', '湖南省'],
+      ['org', '建设厅'],
+    ]);
+    expect(names(bureau.text, completedBodies(bureau.text, bureau.tokens, spans))).toEqual(['org:湖南省住房和城乡建设厅']);
+    const commission = sentence('国家/n 发展/vn 和/c 改革/vn 委员会/n 日前/t 印发/v');
+    expect(names(commission.text, completedBodies(commission.text, commission.tokens, []))).toEqual(['org:国家发展和改革委员会']);
+    const ministry = sentence('工业/n 和/c 信息化/n 部/n 办公厅/n 印发/v');
+    expect(names(ministry.text, completedBodies(ministry.text, ministry.tokens, []))).toEqual(['org:工业和信息化部办公厅']);
+  });
+
   it('gives back the head the model left in jieba’s word', () => {
     const glued = sentence('勉励/v 中/f 交二航局/x 发挥/v');
     expect(names(glued.text, completedBodies(glued.text, glued.tokens, spansOf(glued.text, [['org', '中交二航']])))).toEqual(['org:中交二航局']);

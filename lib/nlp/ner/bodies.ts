@@ -6,6 +6,7 @@
  *  - a one-character head left out: 中交二航 of 中交/二航局 (jieba's one word);
  *  - a company's short name, a place and a one-character head: 中车 株洲 所, 南车 株洲 所 (the
  *    model reads 株洲 as the place, or nothing);
+ *  - today's official names that join two fields by 和 (湖南省住房和城乡建设厅);
  *  - the words of a body's name between a name and the rest the model marked: 国务院 残疾人
  *    工作协调委员会, 中国 铁路 关心 下一代 工作委员会.
  */
@@ -15,7 +16,7 @@ import type { Span } from './model';
 /** What names a body's branch, whatever jieba tags it (分行/v). */
 const BRANCH = /^(?:分行|支行|分公司|分局|分理处|分社|分院|分部|办事处|代表处|分中心)$/;
 /** Heads of a body's own units: 总局, 司, 署, 办公室 (a department, 部, is no body in either corpus). */
-const UNIT_HEAD = /(?:总局|局|司|署|办公室|委员会|研究所|研究院|研究中心|中心|管理处|处)$/;
+const UNIT_HEAD = /(?:总局|局|司|署|办公室|办公厅|委员会|研究所|研究院|研究中心|中心|管理处|处)$/;
 /** Words between a body and its unit's head: nouns, attributes, abbreviations, unknown words. */
 const UNIT_WORD_TAG = /^(?:n|nz|j|b|an|vn|x|nt)$/;
 /** Words a unit's name holds at most. */
@@ -62,7 +63,33 @@ function wordsOf(tokens: readonly Token[], length: number): Words {
 export function completedBodies(text: string, tokens: readonly Token[], spans: Span[]): Span[] {
   if (!tokens.length) return spans;
   const words = wordsOf(tokens, text.length);
-  return namesBeforeBodies(words, shortNames(text, words, unitsAfter(text, words, spans)));
+  return namesBeforeBodies(words, shortNames(text, words, unitsAfter(text, words, officialNames(text, spans))));
+}
+
+/**
+ * The full names of today's ministries and commissions, and of their provinces' and cities'
+ * bureaus, that join two fields by 和 (住房和城乡建设部, 人力资源和社会保障局, 国家发展和改革委员会):
+ * the model, which learnt from 1998's names, takes the second field alone (建设厅) or nothing.
+ */
+const OFFICIAL =
+  /(?:住房和城乡建设|人力资源和社会保障|工业和信息化|文化和旅游|发展和改革|卫生和计划生育|自然资源和规划|科学技术和工业信息化|商务和粮食|教育和体育|广播电影电视和新闻出版)(?:委员会|部|厅|局|委)/gu;
+/** The country's level before such a name is part of it (国家发展和改革委员会). */
+const NATIONAL = /(?:国家|中华人民共和国)$/;
+
+function officialNames(text: string, spans: Span[]): Span[] {
+  if (!text.includes('和')) return spans;
+  const added: Span[] = [];
+  for (const match of text.matchAll(OFFICIAL)) {
+    let start = match.index;
+    const national = NATIONAL.exec(text.slice(Math.max(0, start - 7), start));
+    if (national) start -= national[0].length;
+    // A province's or a city's bureau is named from its place (湖南省住房和城乡建设厅).
+    const place = national ? undefined : spans.find((s) => s.type === 'place' && s.end === start);
+    added.push({ type: 'org', start: place?.start ?? start, end: match.index + match[0].length });
+  }
+  if (!added.length) return spans;
+  const kept = spans.filter((s) => !added.some((a) => s.start < a.end && a.start < s.end));
+  return [...kept, ...added].sort((a, b) => a.start - b.start);
 }
 
 /** Where a body's name goes on past the model's span: its branch (a place between), or its unit's head. */
