@@ -7,6 +7,7 @@ import { GAZETTEER_TAGS, isOrdinaryName, placeNoise, type EntityType, type Lexic
 import { sentenceFeatures, TEMPLATES, type FeatureKnowledge } from './features';
 import { nameKnowledge } from '../knowledge';
 import { divisionsNotPeople, placesBeforeCompany } from './divisions';
+import { surnamesAddressed } from './addressed';
 import { completedBodies } from './bodies';
 import { listedNames } from './lists';
 import { emit, ENTITY_KINDS, LABELS, labelSpans, spansOf, viterbi, type NerModel, type Span } from './model';
@@ -72,7 +73,11 @@ export function tagSentence(
     words,
     placesBeforeCompany(
       text,
-      listedNames(text, byPosition, completedBodies(text, tokens, tidy(text, words, open ? knownPlaces(words, found, rules) : found, lexicon))),
+      listedNames(
+        text,
+        byPosition,
+        surnamesAddressed(text, completedBodies(text, tokens, tidy(text, words, open ? knownPlaces(words, found, rules) : found, lexicon))),
+      ),
       nameKnowledge().countryCodes,
     ),
   );
