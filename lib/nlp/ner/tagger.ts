@@ -7,6 +7,8 @@ import { GAZETTEER_TAGS, isOrdinaryName, placeNoise, type EntityType, type Lexic
 import { sentenceFeatures, TEMPLATES, type FeatureKnowledge } from './features';
 import { nameKnowledge } from '../knowledge';
 import { divisionsNotPeople, placesBeforeCompany } from './divisions';
+import { surnamesAddressed } from './addressed';
+import { completedBodies } from './bodies';
 import { listedNames } from './lists';
 import { emit, ENTITY_KINDS, LABELS, labelSpans, spansOf, viterbi, type NerModel, type Span } from './model';
 
@@ -71,7 +73,11 @@ export function tagSentence(
     words,
     placesBeforeCompany(
       text,
-      listedNames(text, byPosition, tidy(text, words, open ? knownPlaces(words, found, rules) : found, lexicon)),
+      listedNames(
+        text,
+        byPosition,
+        surnamesAddressed(text, completedBodies(text, tokens, tidy(text, words, open ? knownPlaces(words, found, rules) : found, lexicon))),
+      ),
       nameKnowledge().countryCodes,
     ),
   );
@@ -237,7 +243,7 @@ function tidy(text: string, words: Words, spans: Span[], lexicon: Lexicon): Span
       else start += bracket + 1;
     }
     const name = text.slice(start, end);
-    if (end - start < (span.type === 'place' ? 1 : 2) || BRACKET.test(name) || COUNT.test(name) || placeNoise(name, lexicon)) continue;
+    if (end - start < (span.type === 'place' ? 1 : 2) || BRACKET.test(name) || COUNT.test(name) || (span.type !== 'org' && placeNoise(name, lexicon))) continue;
     const whole = startingAt(words, start);
     if (
       whole &&

@@ -1,0 +1,191 @@
+/**
+ * Organisations the model cut short, completed from jieba's words around them (after the
+ * tagger's clean-up, so a head jieba tags as a verb — 分行/v — is not trimmed again):
+ *  - a body's unit or branch written after it: 交通部 基础设施 投资 总局, 财政部 金融司,
+ *    中国人民银行广州 分行, 交通银行 四川省 分行;
+ *  - a one-character head left out: 中交二航 of 中交/二航局 (jieba's one word);
+ *  - a company's short name, a place and a one-character head: 中车 株洲 所, 南车 株洲 所 (the
+ *    model reads 株洲 as the place, or nothing);
+ *  - today's official names that join two fields by 和 (湖南省住房和城乡建设厅);
+ *  - the words of a body's name between a name and the rest the model marked: 国务院 残疾人
+ *    工作协调委员会, 中国 铁路 关心 下一代 工作委员会.
+ */
+import type { Token } from '../entities';
+import type { Span } from './model';
+
+/** What names a body's branch, whatever jieba tags it (分行/v). */
+const BRANCH = /^(?:分行|支行|分公司|分局|分理处|分社|分院|分部|办事处|代表处|分中心)$/;
+/** Heads of a body's own units: 总局, 司, 署, 办公室 (a department, 部, is no body in either corpus). */
+const UNIT_HEAD = /(?:总局|局|司|署|办公室|办公厅|委员会|研究所|研究院|研究中心|中心|管理处|处)$/;
+/** Words between a body and its unit's head: nouns, attributes, abbreviations, unknown words. */
+const UNIT_WORD_TAG = /^(?:n|nz|j|b|an|vn|x|nt)$/;
+/** Words a unit's name holds at most. */
+const UNIT_WORDS = 5;
+/** Heads of one character that end a body's short name (二航局, 株洲所). */
+const ONE_HEAD = /^[局所院厂处社]$/;
+/** Tags of a company's short name jieba does not know (中车/x). */
+const SHORT_NAME_TAG = /^(?:x|j|nz)$/;
+/** Tags of a word that starts a name by itself: a body's name starting with one was not cut. */
+const PROPER_TAG = /^(?:ns|nr|nrt|nrfg|nt|nz|j|x|eng)$/;
+/** Words a body's name holds between the name before it and the part the model marked. */
+const MIDDLE_TAG = /^(?:n|vn|nz|j|b|an|t)$/;
+const MIDDLE_WORDS = 4;
+const HAN = /^\p{Script=Han}+$/u;
+
+/** jieba's words by where they start and end, in arrays reused across sentences (−1: none). */
+let startIndex = new Int32Array(0);
+let endIndex = new Int32Array(0);
+
+interface Words {
+  tokens: readonly Token[];
+  startingAt(at: number): Token | undefined;
+  endingAt(at: number): Token | undefined;
+}
+
+function wordsOf(tokens: readonly Token[], length: number): Words {
+  if (startIndex.length <= length) {
+    startIndex = new Int32Array((length + 1) * 2);
+    endIndex = new Int32Array((length + 1) * 2);
+  }
+  startIndex.fill(-1, 0, length + 1);
+  endIndex.fill(-1, 0, length + 1);
+  let at = 0;
+  for (let i = 0; i < tokens.length && at <= length; i++) {
+    startIndex[at] = i;
+    at += tokens[i].word.length;
+    if (at <= length) endIndex[at] = i;
+  }
+  const read = (index: Int32Array, at: number) => (at >= 0 && at <= length && index[at] >= 0 ? tokens[index[at]] : undefined);
+  return { tokens, startingAt: (at) => read(startIndex, at), endingAt: (at) => read(endIndex, at) };
+}
+
+/** The spans of a sentence with its organisations completed. */
+export function completedBodies(text: string, tokens: readonly Token[], spans: Span[]): Span[] {
+  if (!tokens.length) return spans;
+  const words = wordsOf(tokens, text.length);
+  return namesBeforeBodies(words, shortNames(text, words, unitsAfter(text, words, officialNames(text, spans))));
+}
+
+/**
+ * The full names of today's ministries and commissions, and of their provinces' and cities'
+ * bureaus, that join two fields by 和 (住房和城乡建设部, 人力资源和社会保障局, 国家发展和改革委员会):
+ * the model, which learnt from 1998's names, takes the second field alone (建设厅) or nothing.
+ */
+const OFFICIAL =
+  /(?:住房和城乡建设|人力资源和社会保障|工业和信息化|文化和旅游|发展和改革|卫生和计划生育|自然资源和规划|科学技术和工业信息化|商务和粮食|教育和体育|广播电影电视和新闻出版)(?:委员会|部|厅|局|委)/gu;
+/** The country's level before such a name is part of it (国家发展和改革委员会). */
+const NATIONAL = /(?:国家|中华人民共和国)$/;
+
+function officialNames(text: string, spans: Span[]): Span[] {
+  if (!text.includes('和')) return spans;
+  const added: Span[] = [];
+  for (const match of text.matchAll(OFFICIAL)) {
+    let start = match.index;
+    const national = NATIONAL.exec(text.slice(Math.max(0, start - 7), start));
+    if (national) start -= national[0].length;
+    // A province's or a city's bureau is named from its place (湖南省住房和城乡建设厅).
+    const place = national ? undefined : spans.find((s) => s.type === 'place' && s.end === start);
+    added.push({ type: 'org', start: place?.start ?? start, end: match.index + match[0].length });
+  }
+  if (!added.length) return spans;
+  const kept = spans.filter((s) => !added.some((a) => s.start < a.end && a.start < s.end));
+  return [...kept, ...added].sort((a, b) => a.start - b.start);
+}
+
+/** Where a body's name goes on past the model's span: its branch (a place between), or its unit's head. */
+function unitsAfter(text: string, words: Words, spans: Span[]): Span[] {
+  if (!spans.some((s) => s.type === 'org')) return spans;
+  const out: Span[] = [];
+  for (let i = 0; i < spans.length; i++) {
+    const span = spans[i];
+    if (span.type !== 'org' || !words.endingAt(span.end)) {
+      out.push(span);
+      continue;
+    }
+    let next = i + 1;
+    let at = span.end;
+    // 交通银行 四川省 分行: the branch's place, between.
+    const place = spans[next];
+    if (place?.type === 'place' && place.start === at && BRANCH.test(words.startingAt(place.end)?.word ?? '')) {
+      at = place.end;
+      next++;
+    }
+    const limit = spans[next]?.start ?? text.length;
+    const branch = words.startingAt(at);
+    if (branch && BRANCH.test(branch.word) && at + branch.word.length <= limit) {
+      out.push({ type: 'org', start: span.start, end: at + branch.word.length });
+      i = next - 1;
+      continue;
+    }
+    let end = -1;
+    for (let count = 0; count < UNIT_WORDS; count++) {
+      const word = words.startingAt(at);
+      if (!word || at + word.word.length > limit || !HAN.test(word.word)) break;
+      // 司/nr, 局/n: a head of one character, or jieba's noun.
+      const head = UNIT_HEAD.test(word.word) && (word.tag.startsWith('n') || word.word.length === 1);
+      if (!head && !UNIT_WORD_TAG.test(word.tag)) break;
+      at += word.word.length;
+      if (head) {
+        end = at;
+        break;
+      }
+    }
+    out.push(end < 0 ? span : { type: 'org', start: span.start, end });
+  }
+  return out;
+}
+
+/**
+ * A body's short name: an organisation one head short of jieba's word (中交二航 of 交二航局), and
+ * a company's short name jieba does not know, a place and a one-character head (中车 株洲 所),
+ * over which the model marked at most the place.
+ */
+function shortNames(text: string, words: Words, spans: Span[]): Span[] {
+  const out = spans.map((span, i) => {
+    const end = span.end + 1;
+    if (span.type !== 'org' || words.endingAt(span.end) || !ONE_HEAD.test(text[span.end] ?? '') || !words.endingAt(end)) return span;
+    return (spans[i + 1]?.start ?? text.length) < end ? span : { type: 'org' as const, start: span.start, end };
+  });
+  const added: Span[] = [];
+  const { tokens } = words;
+  for (let t = 0, at = 0; t + 2 < tokens.length; at += tokens[t].word.length, t++) {
+    const [name, place, head] = [tokens[t], tokens[t + 1], tokens[t + 2]];
+    if (!SHORT_NAME_TAG.test(name.tag) || name.word.length < 2 || !HAN.test(name.word) || place.tag !== 'ns' || !ONE_HEAD.test(head.word)) continue;
+    const placeStart = at + name.word.length;
+    const end = placeStart + place.word.length + 1;
+    const over = out.filter((s) => s.start < end && at < s.end);
+    if (over.every((s) => s.type === 'place' && s.start === placeStart && s.end === end - 1)) added.push({ type: 'org', start: at, end });
+  }
+  if (!added.length) return out;
+  const kept = out.filter((s) => !added.some((a) => s.start < a.end && a.start < s.end));
+  return [...kept, ...added].sort((a, b) => a.start - b.start);
+}
+
+/**
+ * An organisation whose first word names nothing by itself (工作 of 工作协调委员会), with only
+ * common nouns between it and the place or body before it, is the rest of that one's name:
+ * 国务院 残疾人 工作协调委员会 is one body.
+ */
+function namesBeforeBodies(words: Words, spans: Span[]): Span[] {
+  if (spans.length < 2 || !spans.some((s) => s.type === 'org')) return spans;
+  const out: Span[] = [];
+  for (const span of spans) {
+    const first = words.startingAt(span.start);
+    const before = out[out.length - 1];
+    if (span.type === 'org' && before && before.type !== 'person' && first && !PROPER_TAG.test(first.tag) && first.word.length < span.end - span.start) {
+      let at = span.start;
+      let count = 0;
+      for (let word = words.endingAt(at); at > before.end && count < MIDDLE_WORDS && word; word = words.endingAt(at)) {
+        if (!MIDDLE_TAG.test(word.tag) || !HAN.test(word.word)) break;
+        at -= word.word.length;
+        count++;
+      }
+      if (at === before.end && count > 0) {
+        out[out.length - 1] = { type: 'org', start: before.start, end: span.end };
+        continue;
+      }
+    }
+    out.push(span);
+  }
+  return out;
+}
