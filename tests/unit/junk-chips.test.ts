@@ -47,6 +47,8 @@ const PASSAGES = [
   '这家日本公司的产品在中国很受欢迎。',
   '石峰区委书记到醴陵调研。',
   '记者从宁德获悉，当地新能源电池产业链持续壮大。',
+  // 从 and 于 are surnames too: the preposition must not begin the name.
+  '游客从河东出发，经湘江大桥前往河西。',
 ];
 
 /** Verbs and prepositions a name never starts with, and function words it never ends with. */

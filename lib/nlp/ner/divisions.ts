@@ -46,6 +46,11 @@ export function divisionsNotPeople(text: string, words: WordsAt, spans: Span[], 
   for (let i = 0; i < spans.length; i++) {
     const span = spans[i];
     const name = text.slice(span.start, span.end);
+    // 从河东 (记者从河东获悉): 从 and 于 are surnames too, so the model reads the preposition into a name.
+    if (span.type === 'person' && PLACE_PREPOSITION.test(name[0]) && divisions.has(name.slice(1))) {
+      out.push({ type: 'place', start: span.start + 1, end: span.end });
+      continue;
+    }
     if (span.type !== 'person' || !divisions.has(name)) {
       out.push(span);
       continue;
