@@ -323,6 +323,8 @@ export async function rankRelated(
       // Set once every finalist's features are known.
       cosineLead: 0,
       distinctLead: 0,
+      queryCoverageLead: 0,
+      storyCoverageLead: 0,
       quotation: quoted,
       unexplained: (entityMass - shared) / shrink,
       // A text naming one or two years dates its event; one naming many is looking back.
@@ -335,6 +337,10 @@ export async function rankRelated(
       titleShare: titleShare(clean(doc.title), queryBigrams),
       titleRarity: titleRarity(clean(doc.title), s),
       english,
+      sharedIdf: Math.max(
+        0,
+        ...[...s.entities, ...s.words.map((w) => w.term)].filter((t) => (rarity.get(t) ?? 0) >= RARE_WORD).map((t) => generalIdf.get(t) ?? 0),
+      ),
     };
   };
   // 厂BA, 督察组, 株洲标准: the subject a story's headline names, when the text has it too.
@@ -362,9 +368,14 @@ export async function rankRelated(
   });
   // How far a story stands out from the best of the others: a text about one story leaves the
   // rest behind, a text about a kind of event shares about as much with several.
-  const lead = (i: number, name: 'cosine' | 'distinctShare') =>
+  const lead = (i: number, name: 'cosine' | 'distinctShare' | 'queryCoverage' | 'storyCoverage') =>
     scored[i].features[name] - Math.max(0, ...scored.filter((_, j) => j !== i).map((o) => o.features[name]));
-  const leads = scored.map((_, i) => ({ cosineLead: lead(i, 'cosine'), distinctLead: lead(i, 'distinctShare') }));
+  const leads = scored.map((_, i) => ({
+    cosineLead: lead(i, 'cosine'),
+    distinctLead: lead(i, 'distinctShare'),
+    queryCoverageLead: lead(i, 'queryCoverage'),
+    storyCoverageLead: lead(i, 'storyCoverage'),
+  }));
   scored.forEach((c, i) => {
     Object.assign(c.features, leads[i]);
   });

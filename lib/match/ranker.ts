@@ -1,11 +1,12 @@
 /**
- * The learned part of related coverage: two logistic regressions over the features of a (text,
- * story) pair. `relevant` says whether the story is about what the text is about (same event or
- * related background); `sameEvent`, for a relevant story, whether it is the same occurrence. Both
- * are trained by `npm run train:related` (scripts/train-related.ts) on the development set of real
- * coverage, their thresholds chosen on held-out folds; the weights are data
- * (lib/match/related-model.json).
+ * The learned part of related coverage, over the features of a (text, story) pair. `relevant`
+ * (gradient-boosted trees of depth two) says whether the story is about what the text is about
+ * (same event or related background); `sameEvent` (a logistic regression), for a relevant story,
+ * whether it is the same occurrence. Both are trained by `npm run train:related`
+ * (scripts/train-related.ts) on the development set of real coverage, their thresholds chosen on
+ * held-out folds; the trees and weights are data (lib/match/related-model.json).
  */
+import { boostedProbability, type BoostedTrees } from './boosted-trees';
 
 /** The features of a pair, in the order the model's weights follow. */
 export const FEATURE_NAMES = [
@@ -23,6 +24,10 @@ export const FEATURE_NAMES = [
   'cosineLead',
   // The same for distinctShare.
   'distinctLead',
+  // The same for queryCoverage: a text about one story's subject names it more than any other's.
+  'queryCoverageLead',
+  // The same for storyCoverage.
+  'storyCoverageLead',
   // Share of the text's 8-character runs found word for word in the story.
   'quotation',
   // Share of the text's entity weight the story does not explain (a feature, never a veto).
@@ -47,6 +52,9 @@ export const FEATURE_NAMES = [
   'titleRarity',
   // The text is English, read through the cross-lingual lexicon.
   'english',
+  // The highest general IDF of a shared term rare in the library: in ten stories 为主 is as rare
+  // as 钠离子, in the language it is not.
+  'sharedIdf',
 ] as const;
 
 export type FeatureName = (typeof FEATURE_NAMES)[number];
@@ -72,10 +80,10 @@ export interface Thresholds {
 
 export interface RankerModel {
   features: FeatureName[];
-  /** Each feature is standardised as (x - mean) / scale before the weights apply. */
+  /** Each feature is standardised as (x - mean) / scale before `sameEvent`'s weights apply (the trees read raw values). */
   mean: number[];
   scale: number[];
-  relevant: LogisticModel;
+  relevant: BoostedTrees;
   sameEvent: LogisticModel;
   thresholds: Thresholds;
 }
@@ -124,9 +132,9 @@ export function namingScore(f: Features): number {
 /** The model's two probabilities for a pair, with the rules applied: training's evaluation and the product use this one function. */
 export function pairScores(model: RankerModel, features: Features): { relevance: number; same: number } {
   if (features.quotation >= QUOTED) return { relevance: 1, same: 1 };
-  const x = standardise(model, featureVector(features, model.features));
-  const relevance = logistic(model.relevant, x);
-  const same = logistic(model.sameEvent, x);
+  const x = featureVector(features, model.features);
+  const relevance = boostedProbability(model.relevant, x);
+  const same = logistic(model.sameEvent, standardise(model, x));
   return { relevance: namingScore(features) >= NAMED ? Math.max(relevance, 0.99) : relevance, same };
 }
 

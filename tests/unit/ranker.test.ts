@@ -12,6 +12,7 @@ import {
   type RankerModel,
 } from '../../lib/match/ranker';
 import shipped from '../../lib/match/related-model.json';
+import { boostedProbability, trainBoostedTrees, type TreeNode } from '../../lib/match/boosted-trees';
 
 const none: Features = Object.fromEntries(FEATURE_NAMES.map((name) => [name, 0])) as Features;
 const model = shipped as RankerModel;
@@ -28,9 +29,23 @@ describe('the ranker', () => {
     expect(Math.abs(first.weights[0])).toBeGreaterThan(Math.abs(first.weights[1]));
   });
 
+  it('boosts trees that capture an interaction a weighted sum cannot, the same trees every time', () => {
+    // Relevant when the first feature is high unless the second says otherwise (another year):
+    // no weighted sum of the two separates these.
+    const xs = Array.from({ length: 80 }, (_, i) => [(i % 10) / 10, Math.floor(i / 10) % 2]);
+    const ys = xs.map(([named, conflict]) => (named > 0.5 && conflict === 0 ? 1 : 0));
+    const first = trainBoostedTrees(xs, ys, { rounds: 100, rate: 0.3 });
+    expect(trainBoostedTrees(xs, ys, { rounds: 100, rate: 0.3 })).toEqual(first);
+    expect(xs.every((x, i) => boostedProbability(first, x) >= 0.5 === (ys[i] === 1))).toBe(true);
+  });
+
   it('ships a model over every feature, with thresholds chosen for it', () => {
     expect(model.features).toEqual([...FEATURE_NAMES]);
-    for (const part of [model.relevant, model.sameEvent]) expect(part.weights).toHaveLength(FEATURE_NAMES.length);
+    expect(model.sameEvent.weights).toHaveLength(FEATURE_NAMES.length);
+    expect(model.relevant.trees.length).toBeGreaterThan(0);
+    // Every split reads a feature the model has.
+    const splits = (node: TreeNode): number[] => (node.value === undefined ? [node.feature!, ...splits(node.left!), ...splits(node.right!)] : []);
+    for (const tree of model.relevant.trees) for (const feature of splits(tree)) expect(feature).toBeLessThan(FEATURE_NAMES.length);
     for (const threshold of Object.values(model.thresholds)) {
       expect(threshold).toBeGreaterThan(0);
       expect(threshold).toBeLessThan(1);
