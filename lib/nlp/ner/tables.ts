@@ -8,7 +8,7 @@
  *
  * The image, in the platform's byte order (a copy read back by the same machine): a header of
  * eight u32 (MAGIC, the model's features, then the element counts of the sections and the
- * titles' bytes), then the table (f64), the displacements (i32), the transitions (f32), the name
+ * titles' bytes), then the table (f64), the displacements (u16), the transitions (f32), the name
  * classes (u8) and the titles (UTF-8, one a line), each section starting on a multiple of 8.
  */
 import { BUCKET_BITS, SLOT, TRANSITIONS, type NerModel } from './model';
@@ -34,7 +34,7 @@ const align = (at: number) => (at + 7) & ~7;
 function layout(table: number, displacement: number, transitions: number, nameClass: number, titles: number) {
   const at = { table: HEADER_WORDS * 4, displacement: 0, transitions: 0, nameClass: 0, titles: 0, end: 0 };
   at.displacement = align(at.table + table * 8);
-  at.transitions = align(at.displacement + displacement * 4);
+  at.transitions = align(at.displacement + displacement * 2);
   at.nameClass = align(at.transitions + transitions * 4);
   at.titles = align(at.nameClass + nameClass);
   at.end = at.titles + titles;
@@ -56,7 +56,7 @@ export function tablesImage({ model, nameClass }: TaggerTables): Uint8Array<Arra
     titles.length,
   ]);
   new Float64Array(image.buffer, at.table, table.length).set(table);
-  new Int32Array(image.buffer, at.displacement, displacement.length).set(displacement);
+  new Uint16Array(image.buffer, at.displacement, displacement.length).set(displacement);
   new Float32Array(image.buffer, at.transitions, transitions.length).set(transitions);
   image.set(nameClass, at.nameClass);
   image.set(titles, at.titles);
@@ -81,7 +81,7 @@ export function tablesFromImage(image: ArrayBuffer): TaggerTables {
     model: {
       features,
       table: new Float64Array(image, at.table, table),
-      displacement: new Int32Array(image, at.displacement, displacement),
+      displacement: new Uint16Array(image, at.displacement, displacement),
       transitions: new Float32Array(image, at.transitions, transitions),
       titles: new Set(titleText ? titleText.split('\n') : []),
     },
