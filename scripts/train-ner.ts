@@ -14,7 +14,8 @@
  *   --holdout   also hold out a fifth of People's Daily's dev split and report on it
  *   --fold K    which fifth (the sentences numbered K mod 5; default 4): a second fold checks a decision
  *   --epochs N  passes over the data (default 6)
- *   --keep N    features shipped, the weightiest (default 60000); several (N,M) report each and write the last
+ *   --keep N    features shipped, the weightiest (default 60000; the lookup table has 65,536 slots, so
+ *               not many more: serializeModel says when they do not fit); several (N,M) report each and write the last
  *   --out FILE  where to write the weights (default public/nlp/ner.bin): experiments leave the shipped file be
  */
 import { readFile, writeFile } from 'node:fs/promises';

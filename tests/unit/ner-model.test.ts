@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sentenceFeatures, TEMPLATES } from '../../lib/nlp/ner/features';
 import {
   allowed,
+  BUCKET_BITS,
   emit,
   END_ROW,
   KEY_BITS,
@@ -10,6 +11,7 @@ import {
   labelSpans,
   parseModel,
   serializeModel,
+  slotTable,
   spansOf,
   TRANSITIONS,
   viterbi,
@@ -102,6 +104,52 @@ describe('entity model', () => {
       }
       expect([...emissions.subarray(i * LABELS, (i + 1) * LABELS)]).toEqual(expected);
     }
+  });
+
+  it('gives each of 60,000 keys a slot of its own among 65,536, the same at every build', () => {
+    const next = random(3);
+    const keys = new Set<number>();
+    while (keys.size < 60_000) keys.add(Math.floor(next() * (1 << KEY_BITS)));
+    const sorted = Int32Array.from([...keys].sort((a, b) => a - b));
+    const { slotCount, slots, displacement } = slotTable(sorted);
+    expect(slotCount).toBe(65_536);
+    expect(new Set(slots).size).toBe(60_000);
+    expect(slots.every((slot) => slot >= 0 && slot < slotCount)).toBe(true);
+    expect(slotTable(sorted).displacement).toEqual(displacement);
+  });
+
+  it('refuses displacements that put two keys in one slot, and reads any others alike', () => {
+    const next = random(5);
+    // Twenty keys in 256 slots, key k weighing label k mod 13 alone.
+    const keys = Array.from({ length: 20 }, (_, k) => k * 40_009 + 3);
+    const row = (y: number) => Float32Array.from({ length: LABELS }, (_, label) => (label === y ? 1 : 0));
+    const file = serializeModel(new Map(keys.map((key, k) => [key, row(k % LABELS)])), new Float32Array(TRANSITIONS), [], 1, 'test');
+    // The displacements' two byte planes, after the header, the keys' deltas and their masks.
+    const displacements = 4 + new DataView(file.buffer).getUint32(0, true) + 5 * keys.length;
+    const buckets = 1 << BUCKET_BITS;
+    let refused = 0;
+    let read = 0;
+    for (let trial = 0; trial < 60; trial++) {
+      const other = file.slice();
+      for (let b = 0; b < buckets; b++) other[displacements + b] = Math.floor(next() * 256);
+      let model: ReturnType<typeof parseModel>;
+      try {
+        model = parseModel(other);
+      } catch (error) {
+        expect(String(error)).toMatch(/bad displacements/);
+        refused++;
+        continue;
+      }
+      // Any other displacements place the keys elsewhere, and find them there.
+      read++;
+      const emissions = new Int32Array(keys.length * LABELS);
+      emit(model, Int32Array.from(keys), 1, keys.length, emissions);
+      for (let k = 0; k < keys.length; k++)
+        expect([...emissions.subarray(k * LABELS, (k + 1) * LABELS)]).toEqual(Array.from({ length: LABELS }, (_, y) => (y === k % LABELS ? 127 ** 2 : 0)));
+    }
+    // About half of such random displacements put two of twenty keys together.
+    expect(refused).toBeGreaterThan(0);
+    expect(read).toBeGreaterThan(0);
   });
 
   it('decodes as a plain Viterbi over every allowed predecessor does, ties to the lowest label', () => {

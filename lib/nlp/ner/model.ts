@@ -202,23 +202,24 @@ export function viterbi(emissions: Int32Array | Float32Array, n: number, transit
 }
 
 /**
- * Shipped weights, indexed for `emit`: which feature keys the model holds (a bit per key), and
- * per key held its row of label weights, the rows in the order of their keys. The weights are
- * integers in units of the smallest quantised step (scale / 127²), so the emissions add exactly.
+ * Shipped weights, indexed for `emit` by a perfect hash: every key the model holds has a slot of
+ * its own, found with one read of `displacement` and no probing; the slot holds the key, and the
+ * key's row of label weights beside it. The weights are integers in units of the smallest
+ * quantised step (scale / 127²), so the emissions add exactly.
  */
 export interface NerModel {
   /**
-   * Per 32 keys, two numbers side by side: a bit per key the model holds, then how many keys
-   * below these 32 it holds (the row of the first of them). A key's row is that count plus the
-   * bits below its own: no probing, and one cache line read per lookup.
+   * Per bucket of keys (a key's high bits, `bucketOf`), the number its keys' low byte is XORed
+   * with to give their slots: chosen when the weights are written (`slotTable`).
    */
-  directory: Int32Array;
+  displacement: Uint16Array;
   /**
-   * PAIRS numbers a row: the weights of labels 2p and 2p + 1 packed into one double as
-   * w(2p) · LANE + w(2p + 1) (label 12 alone in the last). Sums of such numbers stay exact
-   * integers, and `emit` adds seven numbers a feature instead of thirteen.
+   * SLOT numbers a slot, a cache line: PAIRS numbers of weights, the weights of labels 2p and
+   * 2p + 1 packed into one double as w(2p) · LANE + w(2p + 1) (label 12 alone in the last), then
+   * the key held there (−1: none). Sums of such numbers stay exact integers, and `emit` adds
+   * seven numbers a feature instead of thirteen. A power of two of slots.
    */
-  weights: Float64Array;
+  table: Float64Array;
   /** In the same units as the weights. */
   transitions: Float32Array;
   features: number;
@@ -233,8 +234,6 @@ export interface NerModel {
 const quantise = (w: number, scale: number) => Math.sign(w) * Math.min(127, Math.round(127 * Math.sqrt(Math.abs(w) / scale)));
 /** A quantised weight in units of scale / 127². */
 const unquantise = (q: number) => Math.sign(q) * q * q;
-/** A bound on the header's count, so a damaged file fails before it allocates. */
-const MAX_FEATURES = 1 << 20;
 /**
  * A feature is known by its hash's low 22 bits, as in training (whose weight table has 2²² rows:
  * features that share them share weights there too). The keys, sorted, differ by ~70 on average
@@ -261,15 +260,34 @@ const PAIRS = (LABELS + 1) >> 1;
  */
 const LANE = 2 ** 26;
 
+/** Numbers a slot takes: the packed weights, then the key (8: `emit` shifts by 3). */
+export const SLOT = 8;
+/**
+ * A key's bucket is its bits above the low byte (keys are a hash's bits: about four keys a bucket
+ * at 60,000 keys), and its slot its low byte XORed with the bucket's displacement. Keys of one
+ * bucket differ in their low byte, so no displacement puts two of them in one slot; and the slot
+ * needs no multiplication that waits on the displacement's read (a hash of key and displacement
+ * made `emit` a fifth slower than the bit directory before it; this takes 0.64–0.73 of the
+ * directory's wall time, 0.94 of its CPU time, on a loaded machine: docs/benchmarks.md).
+ */
+export const BUCKET_BITS = KEY_BITS - 8;
+const bucketOf = (key: number) => key >>> 8;
+const slotOf = (key: number, displacement: number, slotCount: number) => ((key & 0xff) ^ displacement) & (slotCount - 1);
+/** Displacements are 16-bit (32 KB of them, read at every lookup: small enough to stay cached), so the table's slots at most. */
+const MAX_SLOTS = 1 << 16;
+
 /**
  * Each character's label scores, the sum of its features' weights, into `emissions` (n × LABELS).
  * The sums stay in locals while a character's features are read (written out once, not added to
- * memory per feature). The lookups and adds are the cost, 33 a character: hence a key's row found
- * by counting bits (no probing loop, whose branches the processor mispredicts) and two labels'
- * weights added at once: three times as fast as 16-bit rows in an open-addressing table.
+ * memory per feature). The lookups and adds are the cost, 33 a character: hence a key's slot
+ * found by a perfect hash, its key and weights in one cache line (the bit directory before read
+ * one line for the key and one or two for the row, and counted bits to find the row), and two
+ * labels' weights added at once.
  */
 export function emit(model: NerModel, features: Int32Array, templates: number, n: number, emissions: Int32Array): void {
-  const { directory, weights: w } = model;
+  const { displacement, table: w } = model;
+  // Integers only in the loop: a shift, not `* SLOT`, which the compiler must guard against overflow.
+  const slotMask = (w.length >>> 3) - 1;
   for (let i = 0; i < n; i++) {
     let e0 = 0,
       e1 = 0,
@@ -281,11 +299,8 @@ export function emit(model: NerModel, features: Int32Array, templates: number, n
     const end = (i + 1) * templates;
     for (let f = i * templates; f < end; f++) {
       const key = features[f] & KEY_MASK;
-      const at = (key >>> 5) << 1;
-      const bits = directory[at];
-      const bit = 1 << (key & 31);
-      if (!(bits & bit)) continue;
-      const b = (directory[at + 1] + bitCount(bits & (bit - 1))) * PAIRS;
+      const b = (((key & 0xff) ^ displacement[key >>> 8]) & slotMask) << 3;
+      if (w[b + PAIRS] !== key) continue;
       e0 += w[b];
       e1 += w[b + 1];
       e2 += w[b + 2];
@@ -305,6 +320,57 @@ export function emit(model: NerModel, features: Int32Array, templates: number, n
   }
 }
 
+/**
+ * The slots and displacements for `keys` (distinct, below 2^KEY_BITS): `slots[r]` is key r's
+ * slot. Buckets are placed largest first, each at the smallest displacement whose slots are all
+ * free (CHD, "hash, displace and compress", without the compression), trying displacements from one
+ * of its own; the table starts at the
+ * power of two just above the keys (60,000 keys: 65,536 slots, 92% full) and doubles in the rare
+ * case a bucket finds no place, up to MAX_SLOTS. Deterministic: the same keys give the same table.
+ */
+export function slotTable(keys: ArrayLike<number>): { displacement: Uint16Array; slotCount: number; slots: Int32Array } {
+  const count = keys.length;
+  const buckets = 1 << BUCKET_BITS;
+  // Keys by bucket (counting sort), and buckets by size, largest first.
+  const start = new Int32Array(buckets + 1);
+  for (let r = 0; r < count; r++) start[bucketOf(keys[r]) + 1]++;
+  for (let b = 0; b < buckets; b++) start[b + 1] += start[b];
+  const members = new Int32Array(count);
+  const fill = start.slice(0, buckets);
+  for (let r = 0; r < count; r++) members[fill[bucketOf(keys[r])]++] = r;
+  const order = Int32Array.from({ length: buckets }, (_, b) => b).sort((a, b) => start[b + 1] - start[b] - (start[a + 1] - start[a]) || a - b);
+  // At least a byte's worth of slots: a bucket's keys, distinct in their low byte, then never share one.
+  for (let slotCount = Math.max(256, 2 ** Math.ceil(Math.log2(count + 1))); slotCount <= MAX_SLOTS; slotCount *= 2) {
+    const taken = new Uint8Array(slotCount);
+    const displacement = new Uint16Array(buckets);
+    const slots = new Int32Array(count);
+    let placed = true;
+    for (const b of order) {
+      const from = start[b];
+      const to = start[b + 1];
+      if (from === to) break;
+      // Each bucket starts at a displacement of its own: all starting at 0 would fill the first
+      // slots first, and every later bucket would step across them (seconds, not milliseconds).
+      const first = Math.imul(b, 0x9e3779b1) >>> 16;
+      let found = -1;
+      for (let i = 0; i < slotCount && found < 0; i++) {
+        const d = (first + i) & (slotCount - 1);
+        let m = from;
+        while (m < to && !taken[slotOf(keys[members[m]], d, slotCount)]) m++;
+        if (m === to) found = d;
+      }
+      if (found < 0) {
+        placed = false;
+        break;
+      }
+      displacement[b] = found;
+      for (let m = from; m < to; m++) taken[(slots[members[m]] = slotOf(keys[members[m]], found, slotCount))] = 1;
+    }
+    if (placed) return { displacement, slotCount, slots };
+  }
+  throw new RangeError(`entity model: ${count} keys do not fit ${MAX_SLOTS} slots`);
+}
+
 /** A packed sum's two lanes into `out` at `at` and `at + 1`. */
 const unpack = (sum: number, out: Int32Array, at: number) => {
   const high = Math.round(sum / LANE);
@@ -314,60 +380,60 @@ const unpack = (sum: number, out: Int32Array, at: number) => {
 
 /**
  * The file (`ner.bin`): a little-endian u32, the length of a UTF-8 header of four lines (a
- * comment, `ner 3 <features> <scale>`, the transition scores, the titles space-separated); then
- * per feature, by ascending key, columns: the key's difference from the previous one (from 0) in
- * three bytes, stored a byte plane at a time (all low bytes, then the next…), the 13-bit mask of
- * the labels it weighs as two byte planes, then one signed byte per weighed label (`quantise`;
- * `scale` is the largest weight). Columns and planes put like bytes together: the zip's deflate packs them to
- * three quarters of the same bytes interleaved, and no base64 is decoded at a wake.
+ * comment, `ner 4 <features> <scale> <slots>`, the transition scores, the titles space-separated);
+ * then per feature, by ascending key, columns: the key's difference from the previous one (from 0)
+ * in three bytes, stored a byte plane at a time (all low bytes, then the next…), the 13-bit mask
+ * of the labels it weighs as two byte planes; then the perfect hash's displacement per bucket
+ * (`slotTable`, run when the file is written: a wake only places each key) as two byte planes;
+ * then one signed byte per weighed label (`quantise`; `scale` is the largest weight). Columns and
+ * planes put like bytes together: the zip's deflate packs them to three quarters of the same bytes
+ * interleaved, and no base64 is decoded at a wake.
  */
 export function parseModel(file: ArrayBuffer | Uint8Array): NerModel {
   const bytes = file instanceof Uint8Array ? file : new Uint8Array(file);
   const headerLength = bytes.length >= 4 ? bytes[0] | (bytes[1] << 8) | (bytes[2] << 16) | (bytes[3] << 24) : -1;
   if (headerLength < 0 || 4 + headerLength > bytes.length) throw new Error('not an entity model');
   const lines = new TextDecoder().decode(bytes.subarray(4, 4 + headerLength)).split('\n');
-  const [magic, version, count, scaleText] = (lines[1] ?? '').split(' ');
-  if (magic !== 'ner' || version !== '3' || lines.length < 4) throw new Error('not an entity model');
+  const [magic, version, count, scaleText, slotText] = (lines[1] ?? '').split(' ');
+  if (magic !== 'ner' || version !== '4' || lines.length < 4) throw new Error('not an entity model');
   const features = Number(count);
   const scale = Number(scaleText);
+  const slotCount = Number(slotText);
   const unit = scale / 127 ** 2;
   const transitions = Float32Array.from(lines[2].split(' '), (t) => Number(t) / unit);
   const titles = new Set(lines[3].split(' ').filter(Boolean));
   if (transitions.length !== TRANSITIONS || !(features >= 0) || !(scale > 0)) throw new Error('entity model: bad header');
-  if (features > MAX_FEATURES) throw new Error('entity model: too many features');
+  // Bounds on the header's counts, so a damaged file fails before it allocates.
+  if (!(slotCount > features && slotCount >= 256 && slotCount <= MAX_SLOTS && (slotCount & (slotCount - 1)) === 0)) throw new Error('entity model: bad header');
   const deltas = 4 + headerLength;
   const masks = deltas + DELTA_PLANES * features;
-  let at = masks + 2 * features;
+  const displacements = masks + 2 * features;
+  const buckets = 1 << BUCKET_BITS;
+  let at = displacements + 2 * buckets;
   if (at > bytes.length) throw new Error('entity model: truncated');
-  const model: NerModel = {
-    directory: new Int32Array(2 << (KEY_BITS - 5)),
-    weights: new Float64Array(features * PAIRS),
-    transitions,
-    features,
-    titles,
-  };
-  const { directory, weights } = model;
+  const displacement = new Uint16Array(buckets);
+  for (let b = 0; b < buckets; b++) displacement[b] = bytes[displacements + b] | (bytes[displacements + buckets + b] << 8);
+  const table = new Float64Array(slotCount * SLOT);
+  for (let slot = 0; slot < slotCount; slot++) table[slot * SLOT + PAIRS] = -1;
   let key = 0;
   for (let row = 0; row < features; row++) {
     const delta = bytes[deltas + row] | (bytes[deltas + features + row] << 8) | (bytes[deltas + 2 * features + row] << 16);
     key += delta;
-    // Rows are counted by their keys' order: a repeated key would shift every row after it.
     if (key > KEY_MASK || (row > 0 && delta === 0)) throw new Error('entity model: bad key');
+    const b = slotOf(key, displacement[bucketOf(key)], slotCount) * SLOT;
+    // Displacements that put two keys in one slot: the file was not written with these keys.
+    if (table[b + PAIRS] !== -1) throw new Error('entity model: bad displacements');
+    table[b + PAIRS] = key;
     const used = bytes[masks + row] | (bytes[masks + features + row] << 8);
     if (at + bitCount(used) > bytes.length) throw new Error('entity model: truncated');
     for (let y = 0; y < LABELS; y++) {
       if (!(used & (1 << y))) continue;
       const q = unquantise((bytes[at++] << 24) >> 24);
-      weights[row * PAIRS + (y >> 1)] += y & 1 ? q : q * LANE;
+      table[b + (y >> 1)] += y & 1 ? q : q * LANE;
     }
-    directory[(key >>> 5) << 1] |= 1 << (key & 31);
-  }
-  for (let word = 0, rows = 0; word < directory.length; word += 2) {
-    directory[word + 1] = rows;
-    rows += bitCount(directory[word]);
   }
   if (at !== bytes.length) throw new Error('entity model: truncated or padded');
-  return model;
+  return { displacement, table, transitions, features, titles };
 }
 
 /** Writes weights (a map from feature key, below 2^KEY_BITS, to its label weights) as parseModel reads them. */
@@ -379,6 +445,7 @@ export function serializeModel(
   comment: string,
 ): Uint8Array<ArrayBuffer> {
   const rows: Array<{ delta: number; used: number; quantised: number[] }> = [];
+  const keys: number[] = [];
   let previous = 0;
   for (const key of [...weights.keys()].sort((a, b) => a - b)) {
     if (key < 0 || key > KEY_MASK) throw new RangeError(`entity model: key ${key} out of range`);
@@ -386,15 +453,19 @@ export function serializeModel(
     const used = quantised.reduce((bits, q, y) => (q ? bits | (1 << y) : bits), 0);
     if (!used) continue;
     rows.push({ delta: key - previous, used, quantised: quantised.filter((q) => q) });
+    keys.push(key);
     previous = key;
   }
+  const { displacement, slotCount } = slotTable(keys);
   const header = new TextEncoder().encode(
-    `# ${comment}\nner 3 ${rows.length} ${scale}\n${Array.from(transitions, (t) => +t.toFixed(3)).join(' ')}\n${[...titles].join(' ')}`,
+    `# ${comment}\nner 4 ${rows.length} ${scale} ${slotCount}\n${Array.from(transitions, (t) => +t.toFixed(3)).join(' ')}\n${[...titles].join(' ')}`,
   );
   const n = rows.length;
   const deltas = 4 + header.length;
   const masks = deltas + DELTA_PLANES * n;
-  let at = masks + 2 * n;
+  const displacements = masks + 2 * n;
+  const buckets = displacement.length;
+  let at = displacements + 2 * buckets;
   const bytes = new Uint8Array(at + rows.reduce((sum, r) => sum + r.quantised.length, 0));
   new DataView(bytes.buffer).setUint32(0, header.length, true);
   bytes.set(header, 4);
@@ -403,6 +474,10 @@ export function serializeModel(
     bytes[masks + row] = used & 0xff;
     bytes[masks + n + row] = used >> 8;
     for (const q of quantised) bytes[at++] = q & 0xff;
+  });
+  displacement.forEach((d, b) => {
+    bytes[displacements + b] = d & 0xff;
+    bytes[displacements + buckets + b] = d >> 8;
   });
   return bytes;
 }
