@@ -193,12 +193,12 @@ export async function rankRelated(
   if (size === 0) return [];
   const nameOf = (term: string) => query.names.get(term) ?? term;
   const entityTerms = [...query.terms.keys()].filter((t) => entityType(t));
-  // Each term's general IDF looked up once: a lookup is a binary search over the IDF table.
-  const generalIdf = new Map([...query.terms.keys()].map((term) => [term, idf(nameOf(term))]));
-  const byGeneralWeight = (term: string) => (1 + Math.log(query.terms.get(term)!)) * generalIdf.get(term)!;
+  // Each term's general weight computed once, not at every comparison of the sort: its IDF lookup
+  // is a binary search over the IDF table.
+  const generalWeight = new Map([...query.terms].map(([term, count]) => [term, (1 + Math.log(count)) * idf(nameOf(term))]));
   const wordTerms = [...query.terms.keys()]
     .filter((t) => !entityType(t))
-    .sort((a, b) => byGeneralWeight(b) - byGeneralWeight(a))
+    .sort((a, b) => generalWeight.get(b)! - generalWeight.get(a)!)
     .slice(0, MAX_WORD_TERMS);
   // A term in most stories (发展; 株洲 in a Zhuzhou library) cannot tell them apart, and reading its
   // posting list would cost time in proportion to the library: it counts in the text's weights
@@ -214,13 +214,13 @@ export async function rankRelated(
   // How well a term tells the library's stories apart, 1 for a term of one story: 株洲 in a
   // Zhuzhou paper's library says almost nothing about which story a text is about.
   const rarest = Math.log((size + 1) / 2) || 1;
-  for (const [term, count] of query.terms) {
+  for (const term of query.terms.keys()) {
     const df = counts.get(term) ?? 0;
     const specificity = Math.log((size + 1) / (df + 1)) / rarest;
     rarity.set(term, specificity);
     // A term no story has says nothing about which story a text is about.
     if (df > 0) distinctMass += specificity ** 4;
-    const weight = (1 + Math.log(count)) * generalIdf.get(term)! * specificity * (entityType(term) ? ENTITY_BOOST : 1);
+    const weight = generalWeight.get(term)! * specificity * (entityType(term) ? ENTITY_BOOST : 1);
     weightOf.set(term, weight);
     squares += weight * weight;
     if (entityType(term)) entityMass += weight;
@@ -228,19 +228,26 @@ export async function rankRelated(
   const queryNorm = Math.sqrt(squares);
   const shrink = entityMass + ENTITY_PRIOR;
 
+  // The lists read, each with its term's weight: walked once per posting, then once per pick.
+  const lists = [...postings].map(([term, { ords, weights }]) => ({
+    term,
+    ords,
+    weights,
+    weight: weightOf.get(term)!,
+    entity: entityType(term) !== undefined,
+  }));
   // Every posting adds into flat arrays by story number: a tight loop, no allocation per story.
   let maxOrd = 0;
   let read = 0;
-  for (const { ords } of postings.values()) {
+  for (const { ords } of lists) {
     if (ords.length) maxOrd = Math.max(maxOrd, ords[ords.length - 1]);
     read += ords.length;
   }
   // As many touched as postings read: a story whose sums are still zero is counted again.
   const { totals, touched } = scratchFor(maxOrd + 1, read);
   let touchedCount = 0;
-  for (const [term, { ords, weights }] of postings) {
-    const weight = weightOf.get(term)!;
-    const entity = entityType(term) ? weight : 0;
+  for (const { term, ords, weights, weight, entity: isEntity } of lists) {
+    const entity = isEntity ? weight : 0;
     // A term of few stories counts whatever its general IDF (厂BA is a word jieba does not know).
     const distinct = rarity.get(term)! ** 4;
     for (let i = 0; i < ords.length; i++) {
@@ -267,13 +274,12 @@ export async function rankRelated(
   const picked = [...new Set([...byRough.best(), ...byDot.best(), ...byRare.best()])];
   const indexed: Array<[number, Sums]> = picked.map((ord) => {
     const sums: Sums = { dot: 0, storyShared: 0, storyEnergy: 0, rare: totals[ord * SUMS + 2], entities: new Set(), words: [] };
-    for (const [term, { ords, weights }] of postings) {
+    for (const { term, ords, weights, weight, entity } of lists) {
       const at = findOrd(ords, ord);
       if (at < 0) continue;
-      const weight = weightOf.get(term)!;
       sums.dot += weight * weights[at];
       sums.storyEnergy += weights[at] * weights[at];
-      if (entityType(term)) {
+      if (entity) {
         sums.storyShared += weights[at];
         sums.entities.add(term);
       } else {
