@@ -25,6 +25,19 @@ export interface IndexReader {
   texts(ids: string[]): Promise<string[]>;
 }
 
+/** Index of `ord` in ascending `ords`, or -1. */
+export function findOrd(ords: Uint32Array, ord: number): number {
+  let lo = 0;
+  let hi = ords.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    if (ords[mid] === ord) return mid;
+    if (ords[mid] < ord) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
 export function emptyPosting(): Posting {
   return { ords: new Uint32Array(0), weights: new Float32Array(0) };
 }

@@ -12,10 +12,11 @@
  */
 import type { EntityType } from '../nlp/entities';
 import { ENTITY_BOOST, type DocRecord } from './index-entry';
-import type { IndexReader } from './postings';
+import { findOrd, type IndexReader } from './postings';
 import { datesIn, daysFrom, entityType, isBareName, yearsIn, type Profile, type TextDate } from './profile';
 import { byTierThenScore, judgePair, type Features, type RankerModel, type Tier } from './ranker';
 import shippedModel from './related-model.json';
+import { TopK } from './top-k';
 
 export interface RelatedStory {
   id: string;
@@ -49,35 +50,6 @@ const OWN_WORD = 0.9;
 /** A term in more than this share of the stories (and more than SELECTIVE_MIN_DF) is common. */
 const SELECTIVE_SHARE = 0.01;
 const SELECTIVE_MIN_DF = 500;
-
-/** The `k` items with the highest `score`, best first, without sorting them all. */
-export function topBy(items: number[], score: (item: number) => number, k: number): number[] {
-  const best: Array<[number, number]> = [];
-  let floor = -Infinity;
-  for (const item of items) {
-    const value = score(item);
-    if (best.length === k && value <= floor) continue;
-    let at = best.length;
-    while (at > 0 && best[at - 1][1] < value) at--;
-    best.splice(at, 0, [item, value]);
-    if (best.length > k) best.pop();
-    if (best.length === k) floor = best[k - 1][1];
-  }
-  return best.map(([item]) => item);
-}
-
-/** Index of `ord` in ascending `ords`, or -1. */
-export function findOrd(ords: Uint32Array, ord: number): number {
-  let lo = 0;
-  let hi = ords.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    if (ords[mid] === ord) return mid;
-    if (ords[mid] < ord) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
-}
 
 /** Index-only evidence that picks the few stories worth a closer look: shared names, then wording. */
 const ROUGH = { named: 0.6, cosine: 0.2 };
@@ -169,13 +141,17 @@ function datedBy(sentences: Dated[], names: string[], whole: { years: Set<number
 }
 
 /**
- * Sums by story number, reused by every query: a 100,000-story library would otherwise allocate
- * 2.4 MB of arrays a query. A query zeroes what it touched before its first wait, so two queries
- * in flight never share them.
+ * Sums by story number (its dot product, named mass and rarity, side by side so that a posting
+ * reads and writes one cache line, not three arrays of the library's length apart), and the
+ * stories touched, reused by every query: a 100,000-story library would otherwise allocate 2.4 MB
+ * of arrays a query. A query zeroes what it touched before its first wait, so two queries in
+ * flight never share them.
  */
-let scratch = { dot: new Float64Array(0), named: new Float64Array(0), rare: new Float64Array(0) };
-function scratchFor(size: number) {
-  if (scratch.dot.length < size) scratch = { dot: new Float64Array(size), named: new Float64Array(size), rare: new Float64Array(size) };
+const SUMS = 3;
+let scratch = { totals: new Float64Array(0), touched: new Uint32Array(0) };
+function scratchFor(stories: number, postings: number) {
+  if (scratch.totals.length < stories * SUMS) scratch = { ...scratch, totals: new Float64Array(stories * SUMS) };
+  if (scratch.touched.length < postings) scratch = { ...scratch, touched: new Uint32Array(postings) };
   return scratch;
 }
 
@@ -217,12 +193,13 @@ export async function rankRelated(
   if (size === 0) return [];
   const nameOf = (term: string) => query.names.get(term) ?? term;
   const entityTerms = [...query.terms.keys()].filter((t) => entityType(t));
-  // Each term's general IDF looked up once: a lookup is a binary search over the IDF table.
+  // Each term's general IDF and weight computed once, not at every comparison of the sort: the IDF
+  // lookup is a binary search over the IDF table.
   const generalIdf = new Map([...query.terms.keys()].map((term) => [term, idf(nameOf(term))]));
-  const byGeneralWeight = (term: string) => (1 + Math.log(query.terms.get(term)!)) * generalIdf.get(term)!;
+  const generalWeight = new Map([...query.terms].map(([term, count]) => [term, (1 + Math.log(count)) * generalIdf.get(term)!]));
   const wordTerms = [...query.terms.keys()]
     .filter((t) => !entityType(t))
-    .sort((a, b) => byGeneralWeight(b) - byGeneralWeight(a))
+    .sort((a, b) => generalWeight.get(b)! - generalWeight.get(a)!)
     .slice(0, MAX_WORD_TERMS);
   // A term in most stories (发展; 株洲 in a Zhuzhou library) cannot tell them apart, and reading its
   // posting list would cost time in proportion to the library: it counts in the text's weights
@@ -238,13 +215,13 @@ export async function rankRelated(
   // How well a term tells the library's stories apart, 1 for a term of one story: 株洲 in a
   // Zhuzhou paper's library says almost nothing about which story a text is about.
   const rarest = Math.log((size + 1) / 2) || 1;
-  for (const [term, count] of query.terms) {
+  for (const term of query.terms.keys()) {
     const df = counts.get(term) ?? 0;
     const specificity = Math.log((size + 1) / (df + 1)) / rarest;
     rarity.set(term, specificity);
     // A term no story has says nothing about which story a text is about.
     if (df > 0) distinctMass += specificity ** 4;
-    const weight = (1 + Math.log(count)) * generalIdf.get(term)! * specificity * (entityType(term) ? ENTITY_BOOST : 1);
+    const weight = generalWeight.get(term)! * specificity * (entityType(term) ? ENTITY_BOOST : 1);
     weightOf.set(term, weight);
     squares += weight * weight;
     if (entityType(term)) entityMass += weight;
@@ -252,40 +229,58 @@ export async function rankRelated(
   const queryNorm = Math.sqrt(squares);
   const shrink = entityMass + ENTITY_PRIOR;
 
+  // The lists read, each with its term's weight: walked once per posting, then once per pick.
+  const lists = [...postings].map(([term, { ords, weights }]) => ({
+    term,
+    ords,
+    weights,
+    weight: weightOf.get(term)!,
+    entity: entityType(term) !== undefined,
+  }));
   // Every posting adds into flat arrays by story number: a tight loop, no allocation per story.
   let maxOrd = 0;
-  for (const { ords } of postings.values()) if (ords.length) maxOrd = Math.max(maxOrd, ords[ords.length - 1]);
-  const { dot, named, rare } = scratchFor(maxOrd + 1);
-  const touched: number[] = [];
-  for (const [term, { ords, weights }] of postings) {
-    const weight = weightOf.get(term)!;
-    const entity = entityType(term) ? weight : 0;
+  let read = 0;
+  for (const { ords } of lists) {
+    if (ords.length) maxOrd = Math.max(maxOrd, ords[ords.length - 1]);
+    read += ords.length;
+  }
+  // As many touched as postings read: a story whose sums are still zero is counted again.
+  const { totals, touched } = scratchFor(maxOrd + 1, read);
+  let touchedCount = 0;
+  for (const { term, ords, weights, weight, entity: isEntity } of lists) {
+    const entity = isEntity ? weight : 0;
     // A term of few stories counts whatever its general IDF (厂BA is a word jieba does not know).
     const distinct = rarity.get(term)! ** 4;
     for (let i = 0; i < ords.length; i++) {
-      const ord = ords[i];
-      if (dot[ord] === 0 && named[ord] === 0 && rare[ord] === 0) touched.push(ord);
-      dot[ord] += weight * weights[i];
-      named[ord] += entity;
-      rare[ord] += distinct;
+      const at = ords[i] * SUMS;
+      if (totals[at] === 0 && totals[at + 1] === 0 && totals[at + 2] === 0) touched[touchedCount++] = ords[i];
+      totals[at] += weight * weights[i];
+      totals[at + 1] += entity;
+      totals[at + 2] += distinct;
     }
   }
-  // Index-only scores pick the few stories worth a closer look.
-  const rough = (ord: number) => ROUGH.named * (named[ord] / shrink) + ROUGH.cosine * (dot[ord] / queryNorm);
-  // Shared wording alone may be the link (厂BA, 督察组: words, not names), so the best by wording
-  // are looked at too.
-  const picked = [
-    ...new Set([...topBy(touched, rough, CANDIDATES * 2), ...topBy(touched, (ord) => dot[ord], CANDIDATES), ...topBy(touched, (ord) => rare[ord], CANDIDATES)]),
-  ];
+  // Index-only scores pick the few stories worth a closer look, all three in one pass: by shared
+  // names and wording, and, since shared wording alone may be the link (厂BA, 督察组: words, not
+  // names), the best by wording and by rare terms too.
+  const byRough = new TopK(CANDIDATES * 2);
+  const byDot = new TopK(CANDIDATES);
+  const byRare = new TopK(CANDIDATES);
+  for (let i = 0; i < touchedCount; i++) {
+    const ord = touched[i];
+    const at = ord * SUMS;
+    byRough.offer(ord, ROUGH.named * (totals[at + 1] / shrink) + ROUGH.cosine * (totals[at] / queryNorm));
+    byDot.offer(ord, totals[at]);
+    byRare.offer(ord, totals[at + 2]);
+  }
+  const picked = [...new Set([...byRough.best(), ...byDot.best(), ...byRare.best()])];
   const indexed: Array<[number, Sums]> = picked.map((ord) => {
-    const sums: Sums = { dot: 0, storyShared: 0, storyEnergy: 0, rare: rare[ord], entities: new Set(), words: [] };
-    for (const [term, { ords, weights }] of postings) {
+    const sums: Sums = { dot: 0, storyShared: 0, storyEnergy: 0, rare: totals[ord * SUMS + 2], entities: new Set(), words: [] };
+    for (const { term, ords, weights, weight, entity } of lists) {
       const at = findOrd(ords, ord);
       if (at < 0) continue;
-      const weight = weightOf.get(term)!;
       sums.dot += weight * weights[at];
       sums.storyEnergy += weights[at] * weights[at];
-      if (entityType(term)) {
+      if (entity) {
         sums.storyShared += weights[at];
         sums.entities.add(term);
       } else {
@@ -295,7 +290,10 @@ export async function rankRelated(
     return [ord, sums];
   });
   // The scratch sums are left zeroed for the next query before this one waits for anything.
-  for (const ord of touched) dot[ord] = named[ord] = rare[ord] = 0;
+  for (let i = 0; i < touchedCount; i++) {
+    const at = touched[i] * SUMS;
+    totals[at] = totals[at + 1] = totals[at + 2] = 0;
+  }
   const sharedMass = (entities: Set<string>) => [...entities].reduce((sum, t) => sum + weightOf.get(t)!, 0);
   const docs = await index.docs(indexed.map(([ord]) => ord));
   const queryClean = clean(text);

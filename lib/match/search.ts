@@ -4,9 +4,9 @@
  * answers nothing for 株洲 alone; a reader who types 株洲 wants every story that names it.
  */
 import { plainForms } from '../nlp/normalize';
-import type { IndexReader } from './postings';
+import { findOrd, type IndexReader } from './postings';
 import { entityType, orgKey, placeKey, type Profile } from './profile';
-import { findOrd, topBy } from './rank';
+import { topBy } from './top-k';
 
 /** What the popup lists of a search at most (it says how many there are in all). */
 export const SEARCH_LIMIT = 50;

@@ -8,13 +8,14 @@ import { indexEntry } from '../../lib/match/index-entry';
 import { MemoryIndex } from '../../lib/match/memory-index';
 import { emptyPosting, mergePosting, updatePosting, type IndexReader } from '../../lib/match/postings';
 import { quotation } from '../../lib/match/rank';
+import { queryFinder } from '../../lib/match/related';
 import { foreignNames } from '../../lib/match/foreign-names';
 import { buildProfile, datesIn, daysFrom, entityKey, orgKey } from '../../lib/match/profile';
 import { normalizeForAnalysis } from '../../lib/nlp/normalize';
 import { makeSnippet } from '../../lib/match/snippet';
 import { readPassages, relatedSetup } from '../eval/related';
 import { MUST_STAY_SILENT } from '../eval/related-cv';
-import { bundledStories, freshDbName, nodeAnalyzer, readerStory } from './helpers';
+import { bundledStories, freshDbName, nodeAnalyzer, readerStory, readPackageFile } from './helpers';
 
 let setup: Awaited<ReturnType<typeof relatedSetup>>;
 beforeAll(async () => {
@@ -116,6 +117,19 @@ describe('ranking', () => {
     const together = await Promise.all(texts.map(async (text) => (await setup.find(text)).related.map((r) => [r.id, r.score])));
     expect(together).toEqual(alone);
     expect(alone.every((list) => list.length > 0)).toBe(true);
+  });
+
+  it('answers a text the same whatever was asked before, of this library or of a smaller one', async () => {
+    const text = '中央第五生态环境保护督察组向我市移交第十一批信访件，株洲市委书记曹慧泉调研中车株机。';
+    const first = (await setup.find(text)).related;
+    // Another library's query in between: its sums share the reused scratch arrays.
+    const analyzer = nodeAnalyzer();
+    const small = MemoryIndex.ofStories(setup.stories.slice(0, 3), await analyzer.idf());
+    const other = queryFinder({ analyzer, index: small, libraryNames: async () => small.entityNames(), read: readPackageFile });
+    await other.related('南方阀门斩获华夏建设科学技术奖。');
+    await setup.find('市委书记曹慧泉率团访问土耳其，调研中车株机土耳其基地。');
+    expect(first.length).toBeGreaterThan(0);
+    expect((await setup.find(text)).related).toEqual(first);
   });
 
   it('lists nothing for an empty or meaningless text', async () => {
