@@ -4,14 +4,23 @@
  * on a news page — no WCAG 2.x A/AA violation and none of axe's best practices broken.
  */
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { SYNC_STATUS_KEY } from '../../lib/messages';
 import type { ExtensionGlobal } from '../../scripts/launch-extension';
 import { axeViolations, openClosedShadowRoots } from '../fixtures/axe';
 import { dragSelect, keptFor } from '../fixtures/page-probes';
 import { extensionSuite } from '../fixtures/extension-suite';
+import { importStories, MACEDONIA_REPORT } from '../fixtures/second-report';
 
 const suite = extensionSuite();
+
+// A story page with related coverage needs a story the seed page has no other report of.
+beforeAll(async () => {
+  const options = await suite.session.openPage('options.html');
+  await options.locator('[data-testid=library-count]').filter({ hasText: '10' }).waitFor();
+  await importStories(options, [MACEDONIA_REPORT]);
+  await options.close();
+});
 
 type Theme = 'light' | 'dark';
 

@@ -6,15 +6,17 @@
 import { mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { storiesToJsonl } from '../../lib/library/jsonl';
 import type { Story } from '../../lib/story';
 import { launchExtension, type ExtensionGlobal, type ExtensionSession } from '../../scripts/launch-extension';
+import { importStories, MACEDONIA_REPORT } from '../fixtures/second-report';
 import { bundledStories, readerStory } from '../unit/helpers';
 
 const shots = new URL('../../test-results/', import.meta.url).pathname;
-/** The two telegrams of the seed page: the same event, each the other's related story. */
+/** The two telegrams of the seed page: two presidents congratulated, a near miss of each other. */
 const MACEDONIA = '2024-05-22-p1-329309086f';
 const CHAD = '2024-05-22-p1-a7c6955864';
+/** Another paper's report of the Macedonia telegram: the same event. */
+const REPORT = MACEDONIA_REPORT.id;
 let session: ExtensionSession;
 let seed: Story[];
 
@@ -42,6 +44,10 @@ async function landmarks(page: Page): Promise<{ mains: number; outside: string[]
 
 describe('the story page', () => {
   it('leads back to the library from a new tab, on to its related stories in tiers, and back again', async () => {
+    const options = await session.openPage('options.html');
+    await options.locator('[data-testid=library-count]').filter({ hasText: '10' }).waitFor();
+    await importStories(options, [MACEDONIA_REPORT]);
+    await options.close();
     const popup = await session.openPage('popup.html');
     const card = popup.locator(`[data-story-id="${MACEDONIA}"]`);
     await card.waitFor();
@@ -57,15 +63,17 @@ describe('the story page', () => {
 
     const related = page.locator('.story-related');
     const sameEvent = related.locator('.tier[data-tier="same_event"]');
-    await sameEvent.locator(`[data-story-id="${CHAD}"]`).waitFor();
+    await sameEvent.locator(`[data-story-id="${REPORT}"]`).waitFor();
     expect(await sameEvent.locator('.tier-heading').textContent()).toBe('同一事件');
     expect(await related.locator(`[data-story-id="${MACEDONIA}"]`).count()).toBe(0);
+    // Another president congratulated the same day is a near miss, not related coverage.
+    expect(await related.locator(`[data-story-id="${CHAD}"]`).count()).toBe(0);
     expect(await landmarks(page)).toEqual({ mains: 1, outside: [] });
     await page.screenshot({ path: `${shots}story-related.png`, fullPage: true });
 
     // A related story opens in this tab, so Back returns to the story the reader came from.
-    await sameEvent.locator(`[data-story-id="${CHAD}"]`).click();
-    await page.waitForURL(storyUrl(CHAD));
+    await sameEvent.locator(`[data-story-id="${REPORT}"]`).click();
+    await page.waitForURL(storyUrl(REPORT));
     await page.locator(`.story-related [data-story-id="${MACEDONIA}"]`).waitFor();
     expect(await back.textContent()).toBe('← 返回');
     await back.press('Enter');
@@ -105,12 +113,8 @@ describe('the story page', () => {
 
   it('links to the original when the story has an address, opening it apart from the extension', async () => {
     const options = await session.openPage('options.html');
-    await options.locator('[data-testid=library-count]').filter({ hasText: '10' }).waitFor();
     const story = { ...readerStory('with-url', '株洲举办龙舟赛,市民踊跃观看'), url: 'https://example.com/news/dragon-boat' };
-    await options
-      .locator('input[type=file]')
-      .setInputFiles({ name: 'url.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(storiesToJsonl([story])) });
-    await options.locator('[role=status]').filter({ hasText: '已导入 1 篇' }).waitFor();
+    await importStories(options, [story]);
     await options.close();
 
     const page = await session.openPage(`story.html?id=with-url`);
