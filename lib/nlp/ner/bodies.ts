@@ -10,8 +10,8 @@
  *  - the words of a body's name between a name and the rest the model marked: 国务院 残疾人
  *    工作协调委员会, 中国 铁路 关心 下一代 工作委员会.
  */
-import type { Token } from '../entities';
 import type { Span } from './model';
+import { endingAt, startingAt, type Words } from './word-index';
 
 /** What names a body's branch, whatever jieba tags it (分行/v). */
 const BRANCH = /^(?:分行|支行|分公司|分局|分理处|分社|分院|分部|办事处|代表处|分中心)$/;
@@ -32,37 +32,9 @@ const MIDDLE_TAG = /^(?:n|vn|nz|j|b|an|t)$/;
 const MIDDLE_WORDS = 4;
 const HAN = /^\p{Script=Han}+$/u;
 
-/** jieba's words by where they start and end, in arrays reused across sentences (−1: none). */
-let startIndex = new Int32Array(0);
-let endIndex = new Int32Array(0);
-
-interface Words {
-  tokens: readonly Token[];
-  startingAt(at: number): Token | undefined;
-  endingAt(at: number): Token | undefined;
-}
-
-function wordsOf(tokens: readonly Token[], length: number): Words {
-  if (startIndex.length <= length) {
-    startIndex = new Int32Array((length + 1) * 2);
-    endIndex = new Int32Array((length + 1) * 2);
-  }
-  startIndex.fill(-1, 0, length + 1);
-  endIndex.fill(-1, 0, length + 1);
-  let at = 0;
-  for (let i = 0; i < tokens.length && at <= length; i++) {
-    startIndex[at] = i;
-    at += tokens[i].word.length;
-    if (at <= length) endIndex[at] = i;
-  }
-  const read = (index: Int32Array, at: number) => (at >= 0 && at <= length && index[at] >= 0 ? tokens[index[at]] : undefined);
-  return { tokens, startingAt: (at) => read(startIndex, at), endingAt: (at) => read(endIndex, at) };
-}
-
 /** The spans of a sentence with its organisations completed. */
-export function completedBodies(text: string, tokens: readonly Token[], spans: Span[]): Span[] {
-  if (!tokens.length) return spans;
-  const words = wordsOf(tokens, text.length);
+export function completedBodies(text: string, words: Words, spans: Span[]): Span[] {
+  if (!words.tokens.length) return spans;
   return namesBeforeBodies(words, shortNames(text, words, unitsAfter(text, words, officialNames(text, spans))));
 }
 
@@ -98,7 +70,7 @@ function unitsAfter(text: string, words: Words, spans: Span[]): Span[] {
   const out: Span[] = [];
   for (let i = 0; i < spans.length; i++) {
     const span = spans[i];
-    if (span.type !== 'org' || !words.endingAt(span.end)) {
+    if (span.type !== 'org' || !endingAt(words, span.end)) {
       out.push(span);
       continue;
     }
@@ -106,12 +78,12 @@ function unitsAfter(text: string, words: Words, spans: Span[]): Span[] {
     let at = span.end;
     // 交通银行 四川省 分行: the branch's place, between.
     const place = spans[next];
-    if (place?.type === 'place' && place.start === at && BRANCH.test(words.startingAt(place.end)?.word ?? '')) {
+    if (place?.type === 'place' && place.start === at && BRANCH.test(startingAt(words, place.end)?.word ?? '')) {
       at = place.end;
       next++;
     }
     const limit = spans[next]?.start ?? text.length;
-    const branch = words.startingAt(at);
+    const branch = startingAt(words, at);
     if (branch && BRANCH.test(branch.word) && at + branch.word.length <= limit) {
       out.push({ type: 'org', start: span.start, end: at + branch.word.length });
       i = next - 1;
@@ -119,7 +91,7 @@ function unitsAfter(text: string, words: Words, spans: Span[]): Span[] {
     }
     let end = -1;
     for (let count = 0; count < UNIT_WORDS; count++) {
-      const word = words.startingAt(at);
+      const word = startingAt(words, at);
       if (!word || at + word.word.length > limit || !HAN.test(word.word)) break;
       // 司/nr, 局/n: a head of one character, or jieba's noun.
       const head = UNIT_HEAD.test(word.word) && (word.tag.startsWith('n') || word.word.length === 1);
@@ -143,7 +115,7 @@ function unitsAfter(text: string, words: Words, spans: Span[]): Span[] {
 function shortNames(text: string, words: Words, spans: Span[]): Span[] {
   const out = spans.map((span, i) => {
     const end = span.end + 1;
-    if (span.type !== 'org' || words.endingAt(span.end) || !ONE_HEAD.test(text[span.end] ?? '') || !words.endingAt(end)) return span;
+    if (span.type !== 'org' || endingAt(words, span.end) || !ONE_HEAD.test(text[span.end] ?? '') || !endingAt(words, end)) return span;
     return (spans[i + 1]?.start ?? text.length) < end ? span : { type: 'org' as const, start: span.start, end };
   });
   const added: Span[] = [];
@@ -170,12 +142,12 @@ function namesBeforeBodies(words: Words, spans: Span[]): Span[] {
   if (spans.length < 2 || !spans.some((s) => s.type === 'org')) return spans;
   const out: Span[] = [];
   for (const span of spans) {
-    const first = words.startingAt(span.start);
+    const first = startingAt(words, span.start);
     const before = out[out.length - 1];
     if (span.type === 'org' && before && before.type !== 'person' && first && !PROPER_TAG.test(first.tag) && first.word.length < span.end - span.start) {
       let at = span.start;
       let count = 0;
-      for (let word = words.endingAt(at); at > before.end && count < MIDDLE_WORDS && word; word = words.endingAt(at)) {
+      for (let word = endingAt(words, at); at > before.end && count < MIDDLE_WORDS && word; word = endingAt(words, at)) {
         if (!MIDDLE_TAG.test(word.tag) || !HAN.test(word.word)) break;
         at -= word.word.length;
         count++;

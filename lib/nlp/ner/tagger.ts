@@ -9,6 +9,7 @@ import { nameKnowledge } from '../knowledge';
 import { divisionsNotPeople, placesBeforeCompany } from './divisions';
 import { surnamesAddressed } from './addressed';
 import { completedBodies } from './bodies';
+import { endingAt, startingAt, wordsAt, type Words } from './word-index';
 import { listedNames } from './lists';
 import { emit, ENTITY_KINDS, LABELS, labelSpans, spansOf, viterbi, type NerModel, type Span } from './model';
 
@@ -76,53 +77,13 @@ export function tagSentence(
       listedNames(
         text,
         byPosition,
-        surnamesAddressed(text, completedBodies(text, tokens, tidy(text, words, open ? knownPlaces(words, found, rules) : found, lexicon))),
+        surnamesAddressed(text, completedBodies(text, words, tidy(text, words, open ? knownPlaces(words, found, rules) : found, lexicon))),
       ),
       nameKnowledge().countryCodes,
     ),
   );
   return { mentions: spans.map((s) => ({ type: s.type, text: text.slice(s.start, s.end) })), pieces: piecesOf(text, tokens, spans) };
 }
-
-/**
- * jieba's words by where they start and where they end in the sentence, read by every pass below:
- * the index of the word at each position (−1 for none) in arrays reused across sentences, not two
- * maps built per sentence.
- */
-interface Words {
-  tokens: readonly Token[];
-  /** The sentence's length: the arrays hold older sentences' words beyond it. */
-  length: number;
-  starts: Int32Array;
-  ends: Int32Array;
-}
-
-let wordStarts = new Int32Array(0);
-let wordEnds = new Int32Array(0);
-
-function wordsAt(tokens: readonly Token[]): Words {
-  let length = 0;
-  for (const token of tokens) length += token.word.length;
-  if (wordStarts.length <= length) {
-    wordStarts = new Int32Array((length + 1) * 2);
-    wordEnds = new Int32Array((length + 1) * 2);
-  }
-  wordStarts.fill(-1, 0, length + 1);
-  wordEnds.fill(-1, 0, length + 1);
-  let at = 0;
-  for (let i = 0; i < tokens.length; i++) {
-    wordStarts[at] = i;
-    at += tokens[i].word.length;
-    wordEnds[at] = i;
-  }
-  return { tokens, length, starts: wordStarts, ends: wordEnds };
-}
-
-/** The word that starts at `at`, if one does. */
-const startingAt = ({ tokens, length, starts }: Words, at: number): Token | undefined =>
-  at >= 0 && at <= length && starts[at] >= 0 ? tokens[starts[at]] : undefined;
-/** The word that ends at `at`, if one does. */
-const endingAt = ({ tokens, length, ends }: Words, at: number): Token | undefined => (at >= 0 && at <= length && ends[at] >= 0 ? tokens[ends[at]] : undefined);
 
 /** Tags of words a name never starts or ends with: verbs (祝贺), prepositions, conjunctions, particles. */
 const EDGE_TAG = /^(?:v|vd|p|c|u|uj|ul|uz|ud|ug|uv|d|r|y|e|o)$/;
