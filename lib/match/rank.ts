@@ -312,6 +312,7 @@ export async function rankRelated(
       ...s.words.filter((w) => rarity.get(w.term)! >= OWN_WORD).map((w) => w.term),
     ];
     const { years, dates } = datedBy(sentences, own, whole);
+    const sharedTerms = [...s.entities, ...s.words.map((w) => w.term)];
     return {
       queryCoverage: shared / shrink,
       storyCoverage: doc.entityMass ? s.storyShared / doc.entityMass : 0,
@@ -331,19 +332,16 @@ export async function rankRelated(
       ...dateFeatures(daysFrom(doc.date, dates)),
       sharedNames: Math.log1p(s.entities.size),
       sharedRareWords: Math.log1p(rareWords),
-      maxSharedRarity: Math.max(0, ...[...s.entities, ...s.words.map((w) => w.term)].map((t) => rarity.get(t) ?? 0)),
+      maxSharedRarity: Math.max(0, ...sharedTerms.map((t) => rarity.get(t) ?? 0)),
       titleShare: titleShare(clean(doc.title), queryBigrams),
-      titleRarity: titleRarity(clean(doc.title), s),
+      titleRarity: titleRarity(clean(doc.title), sharedTerms),
       english,
-      sharedIdf: Math.max(
-        0,
-        ...[...s.entities, ...s.words.map((w) => w.term)].filter((t) => (rarity.get(t) ?? 0) >= RARE_WORD).map((t) => generalIdf.get(t) ?? 0),
-      ),
+      sharedIdf: Math.max(0, ...sharedTerms.filter((t) => (rarity.get(t) ?? 0) >= RARE_WORD).map((t) => generalIdf.get(t) ?? 0)),
     };
   };
   // 厂BA, 督察组, 株洲标准: the subject a story's headline names, when the text has it too.
-  const titleRarity = (title: string, s: Sums) =>
-    Math.max(0, ...[...s.entities, ...s.words.map((w) => w.term)].filter((t) => title.includes(clean(nameOf(t)))).map((t) => rarity.get(t) ?? 0));
+  const titleRarity = (title: string, sharedTerms: string[]) =>
+    Math.max(0, ...sharedTerms.filter((t) => title.includes(clean(nameOf(t)))).map((t) => rarity.get(t) ?? 0));
   const prelim = indexed.flatMap(([, s], i) => {
     const doc = docs[i];
     if (doc.id === without) return [];
