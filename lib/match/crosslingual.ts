@@ -24,11 +24,24 @@ export interface EnglishLexicon extends PhraseLexicon {
   westernOrder: Map<string, string>;
 }
 
-/** Mostly Latin letters: an English (or other Latin-script) text. */
+const HAN = /\p{Script=Han}/gu;
+
+/**
+ * Mostly Latin letters: an English (or other Latin-script) text. Counted without an array of
+ * matches, and Han characters only until they outnumber a quarter of the letters: a long Chinese
+ * page is decided after a few of its characters (matching all of a 300,000-character page cost
+ * more than its normalisation).
+ */
 export function isLatinText(text: string): boolean {
-  const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
-  const latin = text.match(/[A-Za-z]/g)?.length ?? 0;
-  return latin >= 10 && han * 4 < latin;
+  let latin = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i) | 0x20;
+    if (code >= 0x61 && code <= 0x7a) latin++;
+  }
+  if (latin < 10) return false;
+  HAN.lastIndex = 0;
+  for (let han = 0; HAN.test(text); ) if (++han * 4 >= latin) return false;
+  return true;
 }
 
 const HAN_NAME = /^\p{Script=Han}{2,4}$/u;

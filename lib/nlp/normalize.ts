@@ -65,7 +65,15 @@ export function plainForms(text: string): string {
   return text.replace(INVISIBLE, '').normalize('NFKC');
 }
 
+/** The last text normalised and its result: a query's text is read by the finder and then by the analyzer. */
+let last: { text: string; normal: string } | undefined;
+
 export function normalizeForAnalysis(text: string): string {
+  if (last?.text !== text) last = { text, normal: normalized(text) };
+  return last.normal;
+}
+
+function normalized(text: string): string {
   const folded = plainForms(text);
   // The tables are built on first use: they are large and a listing-only wake never needs them.
   // Only a text with kana is Japanese: its shinjitai (気, 際) would be wrong readings of Chinese text.

@@ -3,7 +3,7 @@
  * same names and words for ranking. Each case is a restatement of a kind of real coverage.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildEnglishLexicon, englishProfile, englishWords, parsePinyinTable, type EnglishLexicon } from '../../lib/match/crosslingual';
+import { buildEnglishLexicon, englishProfile, englishWords, isLatinText, parsePinyinTable, type EnglishLexicon } from '../../lib/match/crosslingual';
 import { addShortNames, shortNames } from '../../lib/match/org-variants';
 import type { IndexReader } from '../../lib/match/postings';
 import { entityKey } from '../../lib/match/profile';
@@ -14,6 +14,15 @@ import { nodeAnalyzer, readPackageFile } from './helpers';
 const analyzer = nodeAnalyzer();
 
 describe('traditional Chinese', () => {
+  it('reads each text as itself, however often the same text or another is read in turn', () => {
+    const traditional = '台灣的紐西蘭';
+    const simplified = normalizeForAnalysis(traditional);
+    expect(normalizeForAnalysis('株洲　日报')).toBe('株洲 日报');
+    expect(normalizeForAnalysis(traditional)).toBe(simplified);
+    expect(normalizeForAnalysis(`${traditional}`.slice(0))).toBe(simplified);
+    expect(normalizeForAnalysis('株洲　日报')).toBe('株洲 日报');
+  });
+
   it('reads a text in traditional characters with Taiwan’s names and words', () => {
     expect(normalizeForAnalysis('習近平致電查德總統，祝賀他在紐西蘭與義大利之後訪問沙烏地阿拉伯')).toBe(
       '习近平致电乍得总统,祝贺他在新西兰与意大利之后访问沙特阿拉伯',
@@ -49,6 +58,19 @@ describe('Japanese', () => {
 });
 
 describe('English', () => {
+  it('tells Latin text by a quarter of its letters in Han characters, astral ones counted once', () => {
+    const letters = (n: number) => 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'.repeat(4).slice(0, n);
+    expect(isLatinText(letters(9))).toBe(false);
+    expect(isLatinText(letters(10))).toBe(true);
+    expect(isLatinText(`${letters(12)}株洲`)).toBe(true);
+    expect(isLatinText(`${letters(12)}株洲市`)).toBe(false);
+    // 𠀋 (U+2000B) is one Han character in two code units.
+    expect(isLatinText(`${letters(12)} 𠀋𠀋`)).toBe(true);
+    expect(isLatinText(`${letters(12)} 𠀋𠀋𠀋`)).toBe(false);
+    expect(isLatinText('ＢＹＤ and CRRC in Zhuzhou')).toBe(true);
+    expect(isLatinText(`${'株洲日报报道'.repeat(1000)} CRRC Zhuzhou Electric Locomotive`)).toBe(false);
+  });
+
   let lexicon: EnglishLexicon;
   beforeAll(async () => {
     const names: Array<[string, string]> = [
