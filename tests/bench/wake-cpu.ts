@@ -7,7 +7,7 @@
  *
  * WAKE_BUILDS=dirA,dirB (built extensions; default the current build) are compared in blocks of
  * WAKE_LOADS cold loads, each in a fresh browser, the order of the blocks alternating over
- * WAKE_ROUNDS rounds.
+ * WAKE_ROUNDS rounds. WAKE_WAIT=N: the test server answers each page N ms late (a distant site).
  */
 import { execSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -19,6 +19,7 @@ import { printTable, type Row } from './stats';
 const BUILDS = process.env.WAKE_BUILDS?.split(',') ?? [BUILT_EXTENSION];
 const ROUNDS = Number(process.env.WAKE_ROUNDS ?? 4);
 const LOADS = Number(process.env.WAKE_LOADS ?? 4);
+const WAIT = Number(process.env.WAKE_WAIT ?? 0);
 const MS_PER_TICK = 1000 / Number(execSync('getconf CLK_TCK').toString());
 
 /** A process's fields after its name (which may hold spaces): state is [0], the parent [1]. */
@@ -62,7 +63,7 @@ try {
           await session.stopWorker();
           await new Promise((resolve) => setTimeout(resolve, 500));
           const before = new Map(extensionProcesses().map((pid) => [pid, cpuMs(pid)]));
-          wall.get(build)!.push(await pageToBadge(session, server.base, false));
+          wall.get(build)!.push(await pageToBadge(session, server.base, false, WAIT));
           cpu.get(build)!.push(extensionProcesses().reduce((sum, pid) => sum + cpuMs(pid) - (before.get(pid) ?? 0), 0));
         }
       } finally {
