@@ -104,14 +104,9 @@ export default defineBackground(() => {
     if (command === SHOW_SELECTION_COMMAND) showSelection(tab?.id);
   });
 
-  // A page that starts loading is another page: its old count goes. Its article will want a full
-  // analysis: readying one starts now, not at the page's wake ping (wake.content.ts), which comes
-  // only once the page's first bytes have arrived; a worker stopped meanwhile is woken by this
-  // very event, and cold-wake profiles showed it idle until the ping.
+  // A page that starts loading is another page: its old count goes.
   browser.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.status !== 'loading') return;
-    void tabs.forget(tabId);
-    void state.prepare().catch(() => undefined);
+    if (change.status === 'loading') void tabs.forget(tabId);
   });
   browser.tabs.onRemoved.addListener((tabId) => {
     forgetTab(tabId);
