@@ -159,6 +159,8 @@ describe('Japanese and mirror pages: the glossary’s words', () => {
   it('reads Japanese news words and old forms as the Chinese ones', () => {
     expect(normalizeForAnalysis('第3ラウンドの督察組が住民通報を引き渡した')).toBe('第3轮、督察组、居民举报、移交、');
     expect(normalizeForAnalysis('国連環境計画の予定、揚水発電所の着工、ナイトマーケット')).toBe('联合国环境规划署、预定、抽水蓄能电站、开工、夜市');
+    // A katakana word inside a name no longer splits it: 株洲国際会展センター is 株洲国际会展中心.
+    expect(normalizeForAnalysis('株洲国際会展センターで「双炭素」をテーマに出展')).toBe('株洲国际会展中心、「双碳」、主题、参展');
   });
 
   it('drops a reading in pinyin that starts with a capital tone mark', () => {
