@@ -11,7 +11,7 @@
  * = 督察, water hammer = 水锤). The pinyin table (public/nlp/pinyin.txt, from pinyin-pro) is read
  * only when an English text comes.
  */
-import { findPhrases, phraseLexicon, type PhraseLexicon } from './foreign-names';
+import { findPhrases, phraseLexicon, sameThing, type PhraseLexicon } from './foreign-names';
 import { LEGAL_FORM } from '../nlp/analyzer';
 import { plainForms } from '../nlp/normalize';
 import english from './english.json';
@@ -22,6 +22,8 @@ export interface EnglishLexicon extends PhraseLexicon {
   romanised: Map<string, string>;
   /** A person's name in Western order (jinpingxi): only read from two words or more, never from one (Xinhua is no 华鑫). */
   westernOrder: Map<string, string>;
+  /** The library's entity terms: of a thing's Chinese names (sameThing), those a story holds are the ones read. */
+  held: ReadonlySet<string>;
 }
 
 const HAN = /\p{Script=Han}/gu;
@@ -133,8 +135,9 @@ function organisationForms(name: string, places: ReadonlySet<string>, table: Map
 /** `libraryNames` are the library's entity terms with their Chinese names. */
 export function buildEnglishLexicon(libraryNames: Iterable<[string, string]>, pinyinTable: Map<string, string[]>): EnglishLexicon {
   const shared = phraseLexicon();
-  const lexicon: EnglishLexicon = { phrases: shared.phrases, romanised: new Map(), westernOrder: new Map(), names: new Map(shared.names) };
   const names = [...libraryNames];
+  const held = new Set(names.map(([term]) => term));
+  const lexicon: EnglishLexicon = { phrases: shared.phrases, romanised: new Map(), westernOrder: new Map(), names: new Map(shared.names), held };
   const places = new Set(names.filter(([term, name]) => term.startsWith('place:') && HAN_NAME.test(name)).map(([, name]) => name));
   const learn = (map: Map<string, string>, form: string, term: string, name: string) => {
     if (map.has(form)) return;
@@ -155,6 +158,8 @@ export function buildEnglishLexicon(libraryNames: Iterable<[string, string]>, pi
     if (!term.startsWith('org:') || !HAN_ORG.test(name)) continue;
     for (const form of organisationForms(name, places, pinyinTable)) learn(lexicon.romanised, form, term, name);
   }
+  // Another Chinese name of a thing read (sameThing) is shown as the library writes it.
+  for (const [term, name] of names) if (sameThing(term).length > 0 && !lexicon.names.has(term)) lexicon.names.set(term, name);
   return lexicon;
 }
 
@@ -184,7 +189,8 @@ export function englishWords(text: string): Map<string, number> {
         .map((last) => WORDS.get(head + last))
         .find(Boolean);
       if (zh) {
-        found.set(zh, (found.get(zh) ?? 0) + 1);
+        // 抽水 蓄能: the words jieba reads the Chinese phrase as, each counted.
+        for (const word of zh.split(' ')) found.set(word, (found.get(word) ?? 0) + 1);
         i += n - 1;
         break;
       }
@@ -200,10 +206,15 @@ const NAME_RUN = /(?:[A-Z][a-z]+|[A-Z]{2,})(?:(?:[ -]|\s(?:and|of)\s)(?:[A-Z][a-
 export function englishProfile(text: string, lexicon: EnglishLexicon): Profile {
   const written = new Map<string, string>();
   const profile: Profile = { terms: new Map(), names: new Map(), years: new Set(), written };
-  const add = (term: string, words: string) => {
+  const count = (term: string, words: string) => {
     profile.terms.set(term, (profile.terms.get(term) ?? 0) + 1);
     profile.names.set(term, lexicon.names.get(term) ?? term);
     if (!written.has(term)) written.set(term, words);
+  };
+  // NDRC is the 国家发改委 of one story and the 国家发展和改革委员会 of another: each name of it a story holds.
+  const add = (term: string, words: string) => {
+    const held = sameThing(term).filter((t) => lexicon.held.has(t));
+    for (const t of held.length > 0 ? held : [term]) count(t, words);
   };
   const normal = plainForms(text);
   // The phrases found are taken out, so that no romanised name is read inside one.

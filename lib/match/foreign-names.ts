@@ -3,10 +3,11 @@
  * English (Turkey, CRRC ZELC, IEC) or a country or city in Japanese katakana (トルコ,
  * イスタンブール), as the library's entity terms. Countries come from i18n-iso-countries (every
  * English and Japanese name of each ISO code), organisations and foreign cities from a small
- * alias list kept as data (aliases.json), which also gives the English names of a few subjects that
- * are no entity (a league: Factory BA = 厂BA). English text is read through these and more
- * (crosslingual.ts); a Chinese or Japanese text is read through these for the names it leaves in
- * Latin letters or katakana, which segmentation cannot tag.
+ * glossary kept as data (aliases.json), which also gives the English names of a few subjects that
+ * are no entity (a league: Factory BA = 厂BA; a programme: BeiDou = 北斗) and the other Chinese
+ * names of one thing (国家发改委 = 国家发展和改革委员会; sameThing). English text is read through
+ * these and more (crosslingual.ts); a Chinese or Japanese text is read through these for the names
+ * it leaves in Latin letters or katakana, which segmentation cannot tag.
  */
 import countries from 'i18n-iso-countries';
 import en from 'i18n-iso-countries/langs/en.json';
@@ -25,16 +26,41 @@ export interface PhraseLexicon {
 }
 
 const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
+/** A name in Chinese characters only: another Chinese name of the thing, not a foreign one. */
+const HAN_ONLY = /^\p{Script=Han}+$/u;
 
-/** Every alias of aliases.json with its term; a subject that is no entity is the word the analysis counts. */
+/** The term of a glossary name of `type`; a subject that is no entity is the word the analysis counts. */
+const termOf = (type: string, zh: string) => (type === 'word' ? zh.toLowerCase() : entityKey(type as EntityType, zh));
+
+/** Every entry of aliases.json: its type, its term and Chinese name, and its other names. */
+function* entries(): Generator<{ type: string; term: string; zh: string; names: string[] }> {
+  for (const [type, byName] of Object.entries(aliasData) as Array<[string, Record<string, string[]> | string]>) {
+    if (typeof byName === 'string') continue;
+    for (const [zh, names] of Object.entries(byName)) yield { type, term: termOf(type, zh), zh, names };
+  }
+}
+
+/** Every foreign alias of aliases.json (English, acronyms, katakana) with its term. */
 function* aliases(): Generator<{ name: string; term: string; zh: string }> {
-  for (const [type, entries] of Object.entries(aliasData) as Array<[string, Record<string, string[]> | string]>) {
-    if (typeof entries === 'string') continue;
-    for (const [zh, names] of Object.entries(entries)) {
-      const term = type === 'word' ? zh.toLowerCase() : entityKey(type as EntityType, zh);
-      for (const name of names) yield { name, term, zh };
+  for (const { term, zh, names } of entries()) for (const name of names) if (!HAN_ONLY.test(name)) yield { name, term, zh };
+}
+
+let groups: Map<string, string[]> | undefined;
+
+/**
+ * The terms of one thing's Chinese names, by each of them (org:国家发改委 → org:国家发展和改革委员会,
+ * org:国家发改委 …): a library may hold either, and a text's reading counts those a story holds.
+ */
+export function sameThing(term: string): readonly string[] {
+  if (!groups) {
+    groups = new Map();
+    for (const { type, term: main, names } of entries()) {
+      const group = [main, ...names.filter((n) => HAN_ONLY.test(n)).map((n) => termOf(type, n))];
+      if (group.length < 2) continue;
+      for (const member of group) groups.set(member, group);
     }
   }
+  return groups.get(term) ?? [];
 }
 
 let latin: PhraseLexicon | undefined;

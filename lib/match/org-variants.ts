@@ -1,10 +1,12 @@
 /**
  * The short names a text's organisation may go by in the library: a report in Japanese or from a
  * mirror writes the legal name or adds 公司 (中车株洲电力机车有限公司, 中车株机公司) where a Zhuzhou
- * story writes the name the city uses (中车株机). Candidates only: the index says which of them a
- * story holds, and only those count, beside the name as the text writes it.
+ * story writes the name the city uses (中车株机), or another name of the same body altogether
+ * (国家发改委 for 国家发展和改革委员会; the glossary's, foreign-names.ts). Candidates only: the index
+ * says which of them a story holds, and only those count, beside the name as the text writes it.
  */
 import { LEGAL_FORM } from '../nlp/analyzer';
+import { sameThing } from './foreign-names';
 import { entityType, type Profile } from './profile';
 import type { IndexReader } from './postings';
 
@@ -39,15 +41,19 @@ function abbreviations(core: string): string[] {
   return names;
 }
 
-/** Adds to `profile` the short names of its organisations that stories of the index hold, each counted as the name it shortens. */
+/**
+ * Adds to `profile` the short and other names of its organisations (and the glossary's other names
+ * of its places) that stories of the index hold, each counted as the name it stands for.
+ */
 export async function addShortNames(profile: Profile, index: IndexReader): Promise<void> {
   const candidates = new Map<string, { count: number; name: string }>();
+  const consider = (key: string, count: number) => {
+    if (!profile.terms.has(key) && !candidates.has(key)) candidates.set(key, { count, name: key.slice(key.indexOf(':') + 1) });
+  };
   for (const [term, count] of profile.terms) {
+    for (const other of sameThing(term)) consider(other, count);
     if (entityType(term) !== 'org') continue;
-    for (const short of shortNames(term.slice('org:'.length))) {
-      const key = `org:${short}`;
-      if (!profile.terms.has(key) && !candidates.has(key)) candidates.set(key, { count, name: short });
-    }
+    for (const short of shortNames(term.slice('org:'.length))) consider(`org:${short}`, count);
   }
   if (candidates.size === 0) return;
   const { df } = await index.postings([...candidates.keys()], 0);

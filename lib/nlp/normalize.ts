@@ -44,9 +44,10 @@ function simplified(text: string): string {
 }
 /**
  * A parenthesis right after a Han character holding only pinyin, with at least one tone mark (so
- * an English gloss such as (CRRC) stays): it splits the name it follows for segmentation.
+ * an English gloss such as (CRRC) stays), a capital's too (Ōu in a name's reading): it splits the name it follows for segmentation.
  */
-const PINYIN_READING = /(?<=\p{Script=Han})\s?\((?=[^()]{0,80}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zA-Züāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ' ·-]{1,80}\)/gu;
+const PINYIN_READING =
+  /(?<=\p{Script=Han})\s?\((?=[^()]{0,80}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜĀÁǍÀĒÉĚÈĪÍǏÌŌÓǑÒŪÚǓÙ])[a-zA-ZüÜāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜĀÁǍÀĒÉĚÈĪÍǏÌŌÓǑÒŪÚǓÙ' ·-]{1,80}\)/gu;
 
 /**
  * Invisible format characters: zero-width spaces and joiners, word joiners, byte-order marks, soft

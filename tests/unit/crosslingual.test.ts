@@ -94,15 +94,20 @@ describe('English', () => {
       'Zhuzhou Nanfang Valve': entityKey('org', '株洲南方阀门股份有限公司'),
       'Lifang New Energy': entityKey('org', '湖南立方新能源科技有限责任公司'),
     });
+    // The glossary's trading name, read as the name of it the library holds.
     expect(names('CRRC Times New Material met Zhuzhou Cemented Carbide Group.')).toEqual({
-      'Times New Material': entityKey('org', '株洲时代新材料科技股份有限公司'),
+      'CRRC Times New Material': entityKey('org', '株洲时代新材料科技股份有限公司'),
       'Zhuzhou Cemented Carbide Group': entityKey('org', '株洲硬质合金集团有限公司'),
     });
   });
 
   it('reads no company from a place and a generic word, nor a longer name from its start', () => {
-    // CRRC Zhuzhou may be any of CRRC's Zhuzhou companies; Hunan University of Technology is another university.
-    expect(names('CRRC Zhuzhou and Hunan University of Technology')).toEqual({ Zhuzhou: entityKey('place', '株洲'), Hunan: entityKey('place', '湖南') });
+    // CRRC Zhuzhou may be any of CRRC's Zhuzhou companies; Hunan University of Technology is another university than 湖南大学.
+    expect(names('CRRC Zhuzhou and Hunan University of Technology')).toEqual({
+      Zhuzhou: entityKey('place', '株洲'),
+      'Hunan University of Technology': entityKey('org', '湖南工业大学'),
+    });
+    expect(names('CRRC Zhuzhou and Hunan University of Science')).toEqual({ Zhuzhou: entityKey('place', '株洲'), Hunan: entityKey('place', '湖南') });
   });
 
   it('reads a person’s name in Western order only from two words: Xinhua is no 华鑫, Fengri no 日丰', () => {
@@ -113,6 +118,7 @@ describe('English', () => {
   it('reads news words as the Chinese words of the stories, plurals and all', () => {
     expect(Object.fromEntries(englishWords('Inspectors handed over complaints; the water hammer conference and its valves.'))).toEqual({
       督察: 1,
+      移交: 1,
       举报: 1,
       水锤: 1,
       大会: 1,
@@ -124,6 +130,63 @@ describe('English', () => {
         ['污水', 1],
       ]),
     );
+  });
+});
+
+describe('the glossary of what Zhuzhou stories name', () => {
+  const library: Array<[string, string]> = [
+    ['org:国家发改委', '国家发改委'],
+    ['org:国家发展和改革委员会', '国家发展和改革委员会'],
+    ['org:中车株机', '中车株机'],
+    ['place:株洲', '株洲'],
+  ];
+  let lexicon: EnglishLexicon;
+  beforeAll(async () => {
+    lexicon = buildEnglishLexicon(library, parsePinyinTable(await readPackageFile('nlp/pinyin.txt')));
+  });
+
+  it('reads a national body’s English name and acronym as each Chinese name of it the library holds', () => {
+    for (const text of ['Xiang Libin, deputy director of the NDRC, spoke.', 'The National Development and Reform Commission approved it.']) {
+      const { terms, names } = englishProfile(text, lexicon);
+      expect(terms.get('org:国家发改委'), text).toBe(1);
+      expect(terms.get('org:国家发展和改革委员会'), text).toBe(1);
+      expect(names.get('org:国家发改委')).toBe('国家发改委');
+    }
+  });
+
+  it('reads a company’s older trading name and acronym as the name the city uses', () => {
+    const { terms } = englishProfile('CSR Zhuzhou won the Ankara order; ZELC will assemble the cars locally.', lexicon);
+    expect(terms.get('org:中车株机')).toBe(2);
+  });
+
+  it('reads a national programme’s name and acronym, and a phrase jieba splits, as the stories’ words', () => {
+    const { terms } = englishProfile('The BDS summit on BeiDou applications; a pumped storage plant on the Belt and Road.', lexicon);
+    expect(terms.get('北斗')).toBe(2);
+    expect(terms.get('应用')).toBe(1);
+    expect([terms.get('抽水'), terms.get('蓄能'), terms.get('一带')]).toEqual([1, 1, 1]);
+  });
+
+  it('counts a Chinese text’s other name of a body as the name a story of the index holds', async () => {
+    const profile = { terms: new Map([['org:国家发展改革委', 1]]), names: new Map(), years: new Set<number>() };
+    const held = new Set(['org:国家发改委']);
+    const index = {
+      postings: async (terms: string[]) => ({ lists: new Map(), df: new Map(terms.map((t) => [t, held.has(t) ? 2 : 0])) }),
+    } as unknown as IndexReader;
+    await addShortNames(profile, index);
+    expect(Object.fromEntries(profile.terms)).toEqual({ 'org:国家发展改革委': 1, 'org:国家发改委': 1 });
+  });
+});
+
+describe('Japanese and mirror pages: the glossary’s words', () => {
+  it('reads Japanese news words and old forms as the Chinese ones', () => {
+    expect(normalizeForAnalysis('第3ラウンドの督察組が住民通報を引き渡した')).toBe('第3轮、督察组、居民举报、移交、');
+    expect(normalizeForAnalysis('国連環境計画の予定、揚水発電所の着工、ナイトマーケット')).toBe('联合国环境规划署、预定、抽水蓄能电站、开工、夜市');
+    // A katakana word inside a name no longer splits it: 株洲国際会展センター is 株洲国际会展中心.
+    expect(normalizeForAnalysis('株洲国際会展センターで「双炭素」をテーマに出展')).toBe('株洲国际会展中心、「双碳」、主题、参展');
+  });
+
+  it('drops a reading in pinyin that starts with a capital tone mark', () => {
+    expect(normalizeForAnalysis('歐陽(Ōuyáng)先生在株洲(Zhūzhōu)')).toBe('欧阳先生在株洲');
   });
 });
 
