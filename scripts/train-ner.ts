@@ -28,7 +28,7 @@ import { ruleHints, tagSentence } from '../lib/nlp/ner/tagger';
 import type { Token } from '../lib/nlp/entities';
 import { nameKnowledge } from '../lib/nlp/knowledge';
 import { parseNameModel } from '../lib/nlp/names';
-import { LONGEST_TITLE, nameClasses, saltFeature, sentenceFeatures, TEMPLATES } from '../lib/nlp/ner/features';
+import { LONGEST_TITLE, nameClasses, saltFeature, sentenceFeatures, TEMPLATES, TRAINED_TEMPLATES, trainedFeatures } from '../lib/nlp/ner/features';
 import { emit, END_ROW, KEY_MASK, LABELS, labelSpans, parseModel, serializeModel, spansOf, TRANSITIONS, viterbi, type NerModel } from '../lib/nlp/ner/model';
 import { readBio, readCluener, trainingDataAvailable, TRAIN_FILES, type NerSentence } from '../tests/eval/ner-data';
 import { seededRandom } from './seeded-random';
@@ -55,8 +55,10 @@ const KIND = { PER: 0, LOC: 1, ORG: 2 } as const;
 
 interface Example {
   n: number;
-  /** n × TEMPLATES shared features, then n × TEMPLATES of the corpus's own copy. */
+  /** n × TRAINED_TEMPLATES shared features, then n × TRAINED_TEMPLATES of the corpus's own copy. */
   features: Int32Array;
+  /** The features as the tagger reads them (`sentenceFeatures`: n × TEMPLATES, the groups as codes). */
+  lookups: Int32Array;
   gold: Uint8Array;
   corpus: Corpus;
   sentence: NerSentence;
@@ -82,8 +84,9 @@ function example(sentence: NerSentence, corpus: Corpus): Example {
   const text = fold(sentence.text);
   const tokens = jieba.tag(text, true);
   const hints = ruleHints(text, findEntitiesInText([text], [tokens], knowledge, lexicon, names)[0].mentions);
-  const shared = sentenceFeatures(text, tokens, knowledge, hints);
-  const own = sentenceFeatures(text, tokens, knowledge, hints, CORPUS[corpus]);
+  const lookups = sentenceFeatures(text, tokens, knowledge, hints);
+  const shared = trainedFeatures(lookups, text.length);
+  const own = trainedFeatures(sentenceFeatures(text, tokens, knowledge, hints, CORPUS[corpus]), text.length, CORPUS[corpus]);
   const features = new Int32Array(shared.length * 2);
   features.set(shared);
   features.set(own, shared.length);
@@ -91,7 +94,7 @@ function example(sentence: NerSentence, corpus: Corpus): Example {
     text.length,
     sentence.entities.map((e) => ({ kind: KIND[e.type], start: e.start, end: e.end })),
   );
-  return { n: text.length, features, gold, corpus, sentence: { ...sentence, text }, tokens, hints };
+  return { n: text.length, features, lookups, gold, corpus, sentence: { ...sentence, text }, tokens, hints };
 }
 
 class Perceptron {
@@ -109,8 +112,8 @@ class Perceptron {
     const out = this.emissions;
     out.fill(0, 0, e.n * LABELS);
     for (let i = 0; i < e.n; i++) {
-      for (let f = 0; f < 2 * TEMPLATES; f++) {
-        const at = f < TEMPLATES ? i * TEMPLATES + f : e.n * TEMPLATES + i * TEMPLATES + f - TEMPLATES;
+      for (let f = 0; f < 2 * TRAINED_TEMPLATES; f++) {
+        const at = f < TRAINED_TEMPLATES ? i * TRAINED_TEMPLATES + f : e.n * TRAINED_TEMPLATES + i * TRAINED_TEMPLATES + f - TRAINED_TEMPLATES;
         const base = (e.features[at] & MASK) * LABELS;
         for (let y = 0; y < LABELS; y++) out[i * LABELS + y] += averaged ? this.weights[base + y] - this.totals[base + y] / this.steps : this.weights[base + y];
       }
@@ -132,8 +135,8 @@ class Perceptron {
     const guess = this.decode(e);
     const gold = e.gold;
     const update = (label: number, i: number, delta: number) => {
-      for (let f = 0; f < 2 * TEMPLATES; f++) {
-        const at = f < TEMPLATES ? i * TEMPLATES + f : e.n * TEMPLATES + i * TEMPLATES + f - TEMPLATES;
+      for (let f = 0; f < 2 * TRAINED_TEMPLATES; f++) {
+        const at = f < TRAINED_TEMPLATES ? i * TRAINED_TEMPLATES + f : e.n * TRAINED_TEMPLATES + i * TRAINED_TEMPLATES + f - TRAINED_TEMPLATES;
         const index = (e.features[at] & MASK) * LABELS + label;
         this.weights[index] += delta;
         this.totals[index] += delta * this.steps;
@@ -164,7 +167,7 @@ class Perceptron {
    */
   export(examples: Example[], keep: number): { weights: Map<number, Float32Array>; transitions: Float32Array; scale: number } {
     const shared = new Set<number>();
-    for (const e of examples) for (let i = 0; i < e.n * TEMPLATES; i++) shared.add(e.features[i]);
+    for (const e of examples) for (let i = 0; i < e.n * TRAINED_TEMPLATES; i++) shared.add(e.features[i]);
     const rows: Array<[number, Float32Array, number]> = [];
     const averaged = (index: number) => this.weights[index] - this.totals[index] / this.steps;
     for (const hash of shared) {
@@ -230,12 +233,12 @@ function productScore(examples: Example[], model: NerModel): Figures {
   return figures;
 }
 
-/** Decodes with shipped weights, reading only the shared half of each example's features. */
+/** Decodes with shipped weights, reading each example's features as the tagger does. */
 const shipped = (model: NerModel) => {
   let emissions = new Int32Array(0);
   return (e: Example) => {
     if (emissions.length < e.n * LABELS) emissions = new Int32Array(e.n * LABELS * 2);
-    emit(model, e.features, TEMPLATES, e.n, emissions);
+    emit(model, e.lookups, TEMPLATES, e.n, emissions);
     const labels = new Uint8Array(e.n);
     viterbi(emissions, e.n, model.transitions, labels);
     return labels;
