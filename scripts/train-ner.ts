@@ -16,6 +16,8 @@
  *   --epochs N  passes over the data (default 6)
  *   --keep N    features shipped, the weightiest (default 60000; the lookup table has 65,536 slots, so
  *               not many more: serializeModel says when they do not fit); several (N,M) report each and write the last
+ *   --mix M     how much of People's Daily's own copy the shipped weights add to the shared one (default 1);
+ *               several (A,B) report each, as --keep does
  *   --out FILE  where to write the weights (default public/nlp/ner.bin): experiments leave the shipped file be
  */
 import { readFile, writeFile } from 'node:fs/promises';
@@ -41,11 +43,13 @@ const { values } = parseArgs({
     keep: { type: 'string' },
     out: { type: 'string' },
     fold: { type: 'string' },
+    mix: { type: 'string' },
   },
 });
 const OUTPUT = values.out ? new URL(values.out, `file://${process.cwd()}/`) : new URL('../public/nlp/ner.bin', import.meta.url);
 const EPOCHS = Number(values.epochs ?? 6);
 const KEEP = (values.keep ?? '60000').split(',').map(Number);
+const MIX = (values.mix ?? '1').split(',').map(Number);
 
 const CORPUS = { peoplesDaily: 0x5044, cluener: 0x434c } as const;
 type Corpus = keyof typeof CORPUS;
@@ -165,7 +169,7 @@ class Perceptron {
    * The shipped weights: per shared feature, its averaged weights plus People's Daily's copy,
    * the `keep` weightiest features (by their largest weight).
    */
-  export(examples: Example[], keep: number): { weights: Map<number, Float32Array>; transitions: Float32Array; scale: number } {
+  export(examples: Example[], keep: number, mix: number): { weights: Map<number, Float32Array>; transitions: Float32Array; scale: number } {
     const shared = new Set<number>();
     for (const e of examples) for (let i = 0; i < e.n * TRAINED_TEMPLATES; i++) shared.add(e.features[i]);
     const rows: Array<[number, Float32Array, number]> = [];
@@ -175,7 +179,7 @@ class Perceptron {
       const row = new Float32Array(LABELS);
       let largest = 0;
       for (let y = 0; y < LABELS; y++) {
-        row[y] = averaged((hash & MASK) * LABELS + y) + averaged((salted & MASK) * LABELS + y);
+        row[y] = averaged((hash & MASK) * LABELS + y) + mix * averaged((salted & MASK) * LABELS + y);
         largest = Math.max(largest, Math.abs(row[y]));
       }
       if (largest > 0) rows.push([hash, row, largest]);
@@ -277,30 +281,33 @@ const report = (name: string, set: Example[], decode: (e: Example) => Uint8Array
   console.log(`${name}: F1 ${f1(all).toFixed(3)} (tp ${all.tp}, fp ${all.fp}, fn ${all.fn})`);
 };
 let file: Uint8Array = new Uint8Array(0);
-for (const keep of KEEP) {
-  const { weights, transitions, scale } = perceptron.export(training, keep);
-  file = serializeModel(
-    weights,
-    transitions,
-    [...titles].sort(),
-    scale,
-    `entity tagger: averaged perceptron, ${EPOCHS} epochs on People's Daily 1998 dev + CLUENER2020 train (npm run train:ner)`,
-  );
-  const decode = shipped(parseModel(file));
-  console.log(`${weights.size} features, ${file.length} bytes, ${deflateRawSync(file, { level: 9 }).length} deflated (as in the zip)`);
-  if (heldOut.length) report("  People's Daily held out", heldOut, decode);
-  if (heldOut.length) console.log(`  People's Daily held out, as the product tags: F1 ${f1(productScore(heldOut, parseModel(file))).toFixed(3)}`);
-  if (values.errors)
-    for (const e of heldOut.slice(0, 150)) {
-      const show = (labels: Uint8Array) =>
-        spansOf(labels)
-          .map((s) => `${e.sentence.text.slice(s.start, s.end)}/${s.type[0]}`)
-          .join(' ');
-      const gold = show(e.gold);
-      const found = show(decode(e));
-      if (gold !== found) console.log(`gold: ${gold}\nfound: ${found}\n  ${e.sentence.text.slice(0, 120)}`);
-    }
-  report('  CLUENER validation', validation, decode);
-}
+for (const keep of KEEP)
+  for (const mix of MIX) {
+    const { weights, transitions, scale } = perceptron.export(training, keep, mix);
+    file = serializeModel(
+      weights,
+      transitions,
+      [...titles].sort(),
+      scale,
+      `entity tagger: averaged perceptron, ${EPOCHS} epochs on People's Daily 1998 dev + CLUENER2020 train (npm run train:ner)`,
+    );
+    const decode = shipped(parseModel(file));
+    console.log(
+      `${weights.size} features, People's Daily's copy × ${mix}, ${file.length} bytes, ${deflateRawSync(file, { level: 9 }).length} deflated (as in the zip)`,
+    );
+    if (heldOut.length) report("  People's Daily held out", heldOut, decode);
+    if (heldOut.length) console.log(`  People's Daily held out, as the product tags: F1 ${f1(productScore(heldOut, parseModel(file))).toFixed(3)}`);
+    if (values.errors)
+      for (const e of heldOut.slice(0, 150)) {
+        const show = (labels: Uint8Array) =>
+          spansOf(labels)
+            .map((s) => `${e.sentence.text.slice(s.start, s.end)}/${s.type[0]}`)
+            .join(' ');
+        const gold = show(e.gold);
+        const found = show(decode(e));
+        if (gold !== found) console.log(`gold: ${gold}\nfound: ${found}\n  ${e.sentence.text.slice(0, 120)}`);
+      }
+    report('  CLUENER validation', validation, decode);
+  }
 await writeFile(OUTPUT, file);
 console.log(`wrote ${OUTPUT.pathname}`);

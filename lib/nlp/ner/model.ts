@@ -358,10 +358,10 @@ export function groupRows(model: NerModel): GroupRows {
   const groups = (model.groups ??= { rows: GROUPS.map(() => new Float64Array(0)), filled: new Int32Array(GROUPS.length) });
   const { displacement, table } = model;
   const slotCount = table.length / SLOT;
-  const hashes = new Int32Array(Math.max(...GROUPS.map((members) => members.length)));
   for (let g = 0; g < GROUPS.length; g++) {
     const size = groupSize(g);
     if (groups.filled[g] >= size) continue;
+    const hashes = new Int32Array(GROUPS[g].length);
     if (groups.rows[g].length < size * SLOT) {
       const grown = new Float64Array(size * 2 * SLOT);
       grown.set(groups.rows[g]);
