@@ -296,7 +296,7 @@ const MAX_SLOTS = 1 << 16;
  * weights (`groupRows`); the rest are hashes. The sums stay in locals while a character's
  * features are read (written out once, not added to memory per feature). The lookups and adds are
  * the cost, 26 a character: hence a key's slot found by a perfect hash, its key and weights in one
- * cache line, two labels' weights added at once, and groups of few values summed ahead.
+ * cache line, two labels' weights added at once, and each group of few values one summed row.
  */
 export function emit(model: NerModel, features: Int32Array, templates: number, n: number, emissions: Int32Array, groups: number = GROUPS.length): void {
   const { displacement, table: w } = model;
