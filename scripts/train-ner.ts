@@ -16,6 +16,8 @@
  *   --epochs N  passes over the data (default 6)
  *   --keep N    features shipped, the weightiest (default 60000; the lookup table has 65,536 slots, so
  *               not many more: serializeModel says when they do not fit); several (N,M) report each and write the last
+ *   --mix M     how much of People's Daily's own copy the shipped weights add to the shared one (default 1);
+ *               several (A,B) report each, as --keep does
  *   --out FILE  where to write the weights (default public/nlp/ner.bin): experiments leave the shipped file be
  */
 import { readFile, writeFile } from 'node:fs/promises';
@@ -28,7 +30,7 @@ import { ruleHints, tagSentence } from '../lib/nlp/ner/tagger';
 import type { Token } from '../lib/nlp/entities';
 import { nameKnowledge } from '../lib/nlp/knowledge';
 import { parseNameModel } from '../lib/nlp/names';
-import { LONGEST_TITLE, nameClasses, saltFeature, sentenceFeatures, TEMPLATES } from '../lib/nlp/ner/features';
+import { LONGEST_TITLE, nameClasses, saltFeature, sentenceFeatures, TEMPLATES, TRAINED_TEMPLATES, trainedFeatures } from '../lib/nlp/ner/features';
 import { emit, END_ROW, KEY_MASK, LABELS, labelSpans, parseModel, serializeModel, spansOf, TRANSITIONS, viterbi, type NerModel } from '../lib/nlp/ner/model';
 import { readBio, readCluener, trainingDataAvailable, TRAIN_FILES, type NerSentence } from '../tests/eval/ner-data';
 import { seededRandom } from './seeded-random';
@@ -41,11 +43,13 @@ const { values } = parseArgs({
     keep: { type: 'string' },
     out: { type: 'string' },
     fold: { type: 'string' },
+    mix: { type: 'string' },
   },
 });
 const OUTPUT = values.out ? new URL(values.out, `file://${process.cwd()}/`) : new URL('../public/nlp/ner.bin', import.meta.url);
 const EPOCHS = Number(values.epochs ?? 6);
 const KEEP = (values.keep ?? '60000').split(',').map(Number);
+const MIX = (values.mix ?? '1').split(',').map(Number);
 
 const CORPUS = { peoplesDaily: 0x5044, cluener: 0x434c } as const;
 type Corpus = keyof typeof CORPUS;
@@ -55,8 +59,10 @@ const KIND = { PER: 0, LOC: 1, ORG: 2 } as const;
 
 interface Example {
   n: number;
-  /** n × TEMPLATES shared features, then n × TEMPLATES of the corpus's own copy. */
+  /** n × TRAINED_TEMPLATES shared features, then n × TRAINED_TEMPLATES of the corpus's own copy. */
   features: Int32Array;
+  /** The features as the tagger reads them (`sentenceFeatures`: n × TEMPLATES, the groups as codes). */
+  lookups: Int32Array;
   gold: Uint8Array;
   corpus: Corpus;
   sentence: NerSentence;
@@ -82,8 +88,9 @@ function example(sentence: NerSentence, corpus: Corpus): Example {
   const text = fold(sentence.text);
   const tokens = jieba.tag(text, true);
   const hints = ruleHints(text, findEntitiesInText([text], [tokens], knowledge, lexicon, names)[0].mentions);
-  const shared = sentenceFeatures(text, tokens, knowledge, hints);
-  const own = sentenceFeatures(text, tokens, knowledge, hints, CORPUS[corpus]);
+  const lookups = sentenceFeatures(text, tokens, knowledge, hints);
+  const shared = trainedFeatures(lookups, text.length);
+  const own = trainedFeatures(sentenceFeatures(text, tokens, knowledge, hints, CORPUS[corpus]), text.length, CORPUS[corpus]);
   const features = new Int32Array(shared.length * 2);
   features.set(shared);
   features.set(own, shared.length);
@@ -91,7 +98,7 @@ function example(sentence: NerSentence, corpus: Corpus): Example {
     text.length,
     sentence.entities.map((e) => ({ kind: KIND[e.type], start: e.start, end: e.end })),
   );
-  return { n: text.length, features, gold, corpus, sentence: { ...sentence, text }, tokens, hints };
+  return { n: text.length, features, lookups, gold, corpus, sentence: { ...sentence, text }, tokens, hints };
 }
 
 class Perceptron {
@@ -109,8 +116,8 @@ class Perceptron {
     const out = this.emissions;
     out.fill(0, 0, e.n * LABELS);
     for (let i = 0; i < e.n; i++) {
-      for (let f = 0; f < 2 * TEMPLATES; f++) {
-        const at = f < TEMPLATES ? i * TEMPLATES + f : e.n * TEMPLATES + i * TEMPLATES + f - TEMPLATES;
+      for (let f = 0; f < 2 * TRAINED_TEMPLATES; f++) {
+        const at = f < TRAINED_TEMPLATES ? i * TRAINED_TEMPLATES + f : e.n * TRAINED_TEMPLATES + i * TRAINED_TEMPLATES + f - TRAINED_TEMPLATES;
         const base = (e.features[at] & MASK) * LABELS;
         for (let y = 0; y < LABELS; y++) out[i * LABELS + y] += averaged ? this.weights[base + y] - this.totals[base + y] / this.steps : this.weights[base + y];
       }
@@ -132,8 +139,8 @@ class Perceptron {
     const guess = this.decode(e);
     const gold = e.gold;
     const update = (label: number, i: number, delta: number) => {
-      for (let f = 0; f < 2 * TEMPLATES; f++) {
-        const at = f < TEMPLATES ? i * TEMPLATES + f : e.n * TEMPLATES + i * TEMPLATES + f - TEMPLATES;
+      for (let f = 0; f < 2 * TRAINED_TEMPLATES; f++) {
+        const at = f < TRAINED_TEMPLATES ? i * TRAINED_TEMPLATES + f : e.n * TRAINED_TEMPLATES + i * TRAINED_TEMPLATES + f - TRAINED_TEMPLATES;
         const index = (e.features[at] & MASK) * LABELS + label;
         this.weights[index] += delta;
         this.totals[index] += delta * this.steps;
@@ -162,9 +169,9 @@ class Perceptron {
    * The shipped weights: per shared feature, its averaged weights plus People's Daily's copy,
    * the `keep` weightiest features (by their largest weight).
    */
-  export(examples: Example[], keep: number): { weights: Map<number, Float32Array>; transitions: Float32Array; scale: number } {
+  export(examples: Example[], keep: number, mix: number): { weights: Map<number, Float32Array>; transitions: Float32Array; scale: number } {
     const shared = new Set<number>();
-    for (const e of examples) for (let i = 0; i < e.n * TEMPLATES; i++) shared.add(e.features[i]);
+    for (const e of examples) for (let i = 0; i < e.n * TRAINED_TEMPLATES; i++) shared.add(e.features[i]);
     const rows: Array<[number, Float32Array, number]> = [];
     const averaged = (index: number) => this.weights[index] - this.totals[index] / this.steps;
     for (const hash of shared) {
@@ -172,7 +179,7 @@ class Perceptron {
       const row = new Float32Array(LABELS);
       let largest = 0;
       for (let y = 0; y < LABELS; y++) {
-        row[y] = averaged((hash & MASK) * LABELS + y) + averaged((salted & MASK) * LABELS + y);
+        row[y] = averaged((hash & MASK) * LABELS + y) + mix * averaged((salted & MASK) * LABELS + y);
         largest = Math.max(largest, Math.abs(row[y]));
       }
       if (largest > 0) rows.push([hash, row, largest]);
@@ -230,12 +237,12 @@ function productScore(examples: Example[], model: NerModel): Figures {
   return figures;
 }
 
-/** Decodes with shipped weights, reading only the shared half of each example's features. */
+/** Decodes with shipped weights, reading each example's features as the tagger does. */
 const shipped = (model: NerModel) => {
   let emissions = new Int32Array(0);
   return (e: Example) => {
     if (emissions.length < e.n * LABELS) emissions = new Int32Array(e.n * LABELS * 2);
-    emit(model, e.features, TEMPLATES, e.n, emissions);
+    emit(model, e.lookups, TEMPLATES, e.n, emissions);
     const labels = new Uint8Array(e.n);
     viterbi(emissions, e.n, model.transitions, labels);
     return labels;
@@ -274,30 +281,33 @@ const report = (name: string, set: Example[], decode: (e: Example) => Uint8Array
   console.log(`${name}: F1 ${f1(all).toFixed(3)} (tp ${all.tp}, fp ${all.fp}, fn ${all.fn})`);
 };
 let file: Uint8Array = new Uint8Array(0);
-for (const keep of KEEP) {
-  const { weights, transitions, scale } = perceptron.export(training, keep);
-  file = serializeModel(
-    weights,
-    transitions,
-    [...titles].sort(),
-    scale,
-    `entity tagger: averaged perceptron, ${EPOCHS} epochs on People's Daily 1998 dev + CLUENER2020 train (npm run train:ner)`,
-  );
-  const decode = shipped(parseModel(file));
-  console.log(`${weights.size} features, ${file.length} bytes, ${deflateRawSync(file, { level: 9 }).length} deflated (as in the zip)`);
-  if (heldOut.length) report("  People's Daily held out", heldOut, decode);
-  if (heldOut.length) console.log(`  People's Daily held out, as the product tags: F1 ${f1(productScore(heldOut, parseModel(file))).toFixed(3)}`);
-  if (values.errors)
-    for (const e of heldOut.slice(0, 150)) {
-      const show = (labels: Uint8Array) =>
-        spansOf(labels)
-          .map((s) => `${e.sentence.text.slice(s.start, s.end)}/${s.type[0]}`)
-          .join(' ');
-      const gold = show(e.gold);
-      const found = show(decode(e));
-      if (gold !== found) console.log(`gold: ${gold}\nfound: ${found}\n  ${e.sentence.text.slice(0, 120)}`);
-    }
-  report('  CLUENER validation', validation, decode);
-}
+for (const keep of KEEP)
+  for (const mix of MIX) {
+    const { weights, transitions, scale } = perceptron.export(training, keep, mix);
+    file = serializeModel(
+      weights,
+      transitions,
+      [...titles].sort(),
+      scale,
+      `entity tagger: averaged perceptron, ${EPOCHS} epochs on People's Daily 1998 dev + CLUENER2020 train (npm run train:ner)`,
+    );
+    const decode = shipped(parseModel(file));
+    console.log(
+      `${weights.size} features, People's Daily's copy × ${mix}, ${file.length} bytes, ${deflateRawSync(file, { level: 9 }).length} deflated (as in the zip)`,
+    );
+    if (heldOut.length) report("  People's Daily held out", heldOut, decode);
+    if (heldOut.length) console.log(`  People's Daily held out, as the product tags: F1 ${f1(productScore(heldOut, parseModel(file))).toFixed(3)}`);
+    if (values.errors)
+      for (const e of heldOut.slice(0, 150)) {
+        const show = (labels: Uint8Array) =>
+          spansOf(labels)
+            .map((s) => `${e.sentence.text.slice(s.start, s.end)}/${s.type[0]}`)
+            .join(' ');
+        const gold = show(e.gold);
+        const found = show(decode(e));
+        if (gold !== found) console.log(`gold: ${gold}\nfound: ${found}\n  ${e.sentence.text.slice(0, 120)}`);
+      }
+    report('  CLUENER validation', validation, decode);
+  }
 await writeFile(OUTPUT, file);
 console.log(`wrote ${OUTPUT.pathname}`);

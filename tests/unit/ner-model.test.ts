@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sentenceFeatures, TEMPLATES } from '../../lib/nlp/ner/features';
+import { GROUPS, sentenceFeatures, TEMPLATES, TRAINED_TEMPLATES, trainedFeatures } from '../../lib/nlp/ner/features';
 import {
   allowed,
   BUCKET_BITS,
@@ -16,6 +16,7 @@ import {
   TRANSITIONS,
   viterbi,
 } from '../../lib/nlp/ner/model';
+import { readPackageBytes } from './helpers';
 
 describe('entity model', () => {
   it('reads back the weights it writes, within one quantisation step, and its titles', () => {
@@ -27,13 +28,13 @@ describe('entity model', () => {
     expect(model.features).toBe(2);
     expect([...model.titles]).toEqual(['市长', '董事长']);
     const emissions = new Int32Array(2 * LABELS);
-    emit(model, Int32Array.of(17, 12345), 2, 1, emissions);
+    emit(model, Int32Array.of(17, 12345), 2, 1, emissions, 0);
     // Units of scale / 127²: 2 is 127², −1.5 is −(110)² (√0.75 · 127 rounds to 110).
     expect(emissions[5]).toBe(127 ** 2);
     expect(emissions[0]).toBe(-(110 ** 2));
     // A feature the model does not hold adds nothing; a tiny weight keeps its sign.
     // A feature is read by its hash's low KEY_BITS bits, as in training: −9 is key 2²² − 9.
-    emit(model, Int32Array.of(12345, -9), 2, 1, emissions);
+    emit(model, Int32Array.of(12345, -9), 2, 1, emissions, 0);
     expect(emissions[8]).toBeGreaterThan(0);
     expect(emissions[0]).toBe(0);
   });
@@ -84,7 +85,7 @@ describe('entity model', () => {
     const plain = new Map<number, Int32Array>();
     const one = new Int32Array(LABELS);
     for (const key of rows.keys()) {
-      emit(model, Int32Array.of(key), 1, 1, one);
+      emit(model, Int32Array.of(key), 1, 1, one, 0);
       plain.set(key, one.slice());
     }
     const keys = [...rows.keys()];
@@ -95,7 +96,7 @@ describe('entity model', () => {
       f % 5 === 0 ? Math.floor(next() * 2 ** 32) | 0 : keys[Math.floor(next() * keys.length)] | (f % 3 === 0 ? 1 << KEY_BITS : 0),
     );
     const emissions = new Int32Array(n * LABELS);
-    emit(model, features, templates, n, emissions);
+    emit(model, features, templates, n, emissions, 0);
     for (let i = 0; i < n; i++) {
       const expected = new Array(LABELS).fill(0);
       for (let t = 0; t < templates; t++) {
@@ -143,7 +144,7 @@ describe('entity model', () => {
       // Any other displacements place the keys elsewhere, and find them there.
       read++;
       const emissions = new Int32Array(keys.length * LABELS);
-      emit(model, Int32Array.from(keys), 1, keys.length, emissions);
+      emit(model, Int32Array.from(keys), 1, keys.length, emissions, 0);
       for (let k = 0; k < keys.length; k++)
         expect([...emissions.subarray(k * LABELS, (k + 1) * LABELS)]).toEqual(Array.from({ length: LABELS }, (_, y) => (y === k % LABELS ? 127 ** 2 : 0)));
     }
@@ -231,5 +232,34 @@ describe('entity features', () => {
     expect(changed('市长/在/李明/说', 4, ['市长'])).toEqual([]);
     expect(changed('李明/市长江', 0, ['市长江边'])).toEqual([]);
     expect(changed('李明/市长江边', 0, ['市长江边']).length).toBeGreaterThan(0);
+  });
+
+  it('reads each group of templates as one row that sums its members, as training spelt them out one by one', async () => {
+    const model = parseModel(await readPackageBytes('nlp/ner.bin'));
+    expect(TEMPLATES).toBe(TRAINED_TEMPLATES - GROUPS.reduce((sum, members) => sum + members.length - 1, 0));
+    // Tags never met before this test among them: a group's rows grow as new tags come.
+    const sentences: Array<[string, string[], number[]]> = [
+      [
+        '新华社/记者/李明/报道/：/湖南省/株洲市/人民政府/会见/了/代表团/。',
+        ['nt', 'n', 'nr', 'v', 'x', 'ns', 'ns', 'nt', 'v', 'ul', 'n', 'x'],
+        [9, 11, 11, 12, 0, 0, 1, 3],
+      ],
+      ['中车株洲所/董事长/在/北京/表示', ['xq1', 'n', 'p', 'ns', 'xq2'], [9, 10, 10, 10, 11]],
+      ['株洲', ['xq3'], [5, 7]],
+    ];
+    for (const [text, tags, hintList] of sentences) {
+      const words = text.split('/').map((word, w) => ({ word, tag: tags[w] }));
+      const plain = text.replaceAll('/', '');
+      const hints = Uint8Array.from({ length: plain.length }, (_, i) => hintList[i] ?? 0);
+      const k = { surnames: new Set(['李']), nameClass: new Uint8Array(0x10000), titles: new Set(['董事长', '记者']) };
+      const n = plain.length;
+      const grouped = new Int32Array(n * LABELS);
+      const oneByOne = new Int32Array(n * LABELS);
+      const features = sentenceFeatures(plain, words, k, hints);
+      emit(model, features, TEMPLATES, n, grouped);
+      emit(model, trainedFeatures(features, n), TRAINED_TEMPLATES, n, oneByOne, 0);
+      expect([...grouped]).toEqual([...oneByOne]);
+      expect(grouped.some((e) => e !== 0)).toBe(true);
+    }
   });
 });

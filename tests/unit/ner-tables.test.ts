@@ -31,8 +31,8 @@ describe("the tagger's kept tables", () => {
     const n = 400;
     const features = Int32Array.from({ length: n * 33 }, (_, i) => Math.imul(i + 1, 0x9e3779b1) ^ (i << 7));
     const [a, b] = [new Int32Array(n * LABELS), new Int32Array(n * LABELS)];
-    emit(tables.model, features, 33, n, a);
-    emit(read.model, features, 33, n, b);
+    emit(tables.model, features, 33, n, a, 0);
+    emit(read.model, features, 33, n, b, 0);
     expect(sameBytes(a, b)).toBe(true);
     expect(a.some((e) => e !== 0)).toBe(true);
   });

@@ -3,13 +3,26 @@
  * it, where it sits in jieba's word and that word's part of speech, the words before and after
  * (titles such as 市长 and verbs such as 表示 vouch for a name), and whether it starts a surname.
  * Training and the service worker compute them with this one function, so the shipped weights
- * always mean what they meant in training. Integers only: no string is built per character.
+ * always mean what they meant in training; templates of few values come as one code per group,
+ * which training spells out as their hashes (`trainedFeatures`) and the tagger reads as one row.
+ * Integers only: no string is built per character.
  */
 import type { Token } from '../entities';
 import type { NameModel } from '../names';
 
-/** Feature templates per character; each position yields exactly this many hashes. */
-export const TEMPLATES = 33;
+/** Hashed feature templates per character: what the weights are trained on (`trainedFeatures`). */
+export const TRAINED_TEMPLATES = 33;
+/**
+ * Templates whose every value is one of few — the rules' labels around a character; its word's
+ * tag with its place in the word, length, title beside it and surname; the heads ahead — summed
+ * into one row per value when the tagger reads them (lib/nlp/ner/model.ts `emit`): one lookup a
+ * group instead of one a template. Members by template number, each group's code below.
+ */
+export const GROUPS: readonly (readonly number[])[] = [[0, 28, 29], [11, 12, 18, 31, 32], [25, 26], [30]];
+/** Templates read one by one: the rest. */
+const SPARSE = Int32Array.from({ length: TRAINED_TEMPLATES }, (_, t) => t).filter((t) => !GROUPS.some((members) => members.includes(t)));
+/** Entries per character `sentenceFeatures` writes, the lookups a character costs: the sparse templates' hashes, then the groups' codes. */
+export const TEMPLATES = SPARSE.length + GROUPS.length;
 
 /** Tags of the library's own names, read as the dictionary's tags for the same kind of name. */
 const TAG_ALIASES: Record<string, string> = { gper: 'nr', gloc: 'ns', gorg: 'nt' };
@@ -130,10 +143,10 @@ const mix = (h: number, v: number) => {
 /** A feature's copy for one training corpus (domain adaptation). */
 export const saltFeature = (hash: number, salt: number) => mix(hash, salt);
 /** Each template's seed, the start of its features' hashes. */
-const SEEDS = Int32Array.from({ length: TEMPLATES }, (_, t) => Math.imul(t + 1, 0x85ebca6b));
+const SEEDS = Int32Array.from({ length: TRAINED_TEMPLATES }, (_, t) => Math.imul(t + 1, 0x85ebca6b));
 /**
  * Template `seed`'s feature of a, b and c: three rounds of `mix`, written out in one small
- * function that the loops below inline (a call per hash, 33 a character, cost as much as the
+ * function that the loops below inline (a call per hash, 22 a character, cost as much as the
  * arithmetic).
  */
 function hashOf(seed: number, a: number, b: number, c: number): number {
@@ -143,16 +156,23 @@ function hashOf(seed: number, a: number, b: number, c: number): number {
   return (x ^ (x >>> 15)) | 0;
 }
 
-/** What the features read of a tag: its hash, and whether a name runs across it (BREAK_TAGS). */
+/** What the features read of a tag: its hash, its number in `tagHashes`, and whether a name runs across it (BREAK_TAGS). */
 interface TagInfo {
   hash: number;
+  index: number;
   breaks: number;
 }
 /** Tags' hashes: a few dozen tags, hashed once. */
 const tagInfos = new Map<string, TagInfo>();
+/** Tags' hashes by their number, in the order first met; number 0 is no word's (hash 0). */
+const tagHashes = [0];
 function tagInfoOf(tag: string): TagInfo {
   let info = tagInfos.get(tag);
-  if (info === undefined) tagInfos.set(tag, (info = { hash: hashString(TAG_ALIASES[tag] ?? tag), breaks: BREAK_TAGS.has(tag) ? 1 : 0 }));
+  if (info === undefined) {
+    info = { hash: hashString(TAG_ALIASES[tag] ?? tag), index: tagHashes.length, breaks: BREAK_TAGS.has(tag) ? 1 : 0 };
+    tagInfos.set(tag, info);
+    tagHashes.push(info.hash);
+  }
   return info;
 }
 
@@ -175,6 +195,7 @@ const scratch = {
   /** Per word. */
   wordHash: new Int32Array(0),
   tagHash: new Int32Array(0),
+  tagIndex: new Int32Array(0),
   breaks: new Uint8Array(0),
   tokenEnd: new Int32Array(0),
   titled: new Uint8Array(0),
@@ -204,6 +225,7 @@ function reserve(chars: number, words: number): typeof scratch {
     const size = (words + 1) * 2;
     s.wordHash = new Int32Array(size);
     s.tagHash = new Int32Array(size);
+    s.tagIndex = new Int32Array(size);
     s.breaks = new Uint8Array(size);
     s.tokenEnd = new Int32Array(size);
     s.titled = new Uint8Array(size);
@@ -354,9 +376,11 @@ const codesOf = perTable((surnames): SurnameCodes => {
 });
 
 /**
- * TEMPLATES hashes per character of `text`, position-major: hashes[i * TEMPLATES + t]. `hints`
- * are the hand-written rules' labels per character (lib/nlp/entities.ts): the model learns where
- * they are right. `salt` gives a training corpus its own copy of every feature (0 for none).
+ * TEMPLATES entries per character of `text`, position-major: features[i * TEMPLATES + k], the
+ * sparse templates' hashes, then each group's code (`GROUPS`; `trainedFeatures` spells them out
+ * as hashes). `hints` are the hand-written rules' labels per character (lib/nlp/entities.ts): the
+ * model learns where they are right. `salt` gives a training corpus its own copy of every hash
+ * written (0 for none); the codes are salted as `trainedFeatures` spells them out.
  */
 export function sentenceFeatures(
   text: string,
@@ -364,7 +388,7 @@ export function sentenceFeatures(
   k: FeatureKnowledge,
   hints: Uint8Array,
   salt = 0,
-  /** Where to write the hashes (at least `text.length` × TEMPLATES long); a new array if none. */
+  /** Where to write the features (at least `text.length` × TEMPLATES long); a new array if none. */
   into?: Int32Array,
 ): Int32Array {
   const n = text.length;
@@ -379,6 +403,7 @@ export function sentenceFeatures(
     np,
     wordHash,
     tagHash,
+    tagIndex,
     breaks,
     tokenEnd,
     titled,
@@ -392,12 +417,14 @@ export function sentenceFeatures(
   } = arrays;
   placeCharacters(n, tokens, where, word);
   // A sentence without words reads word 0 as nothing, as an empty array would.
-  for (const perWord of [wordHash, tagHash, tokenEnd, titled, orgAhead, placeAhead, prevWordOf, nextWordOf, prevTagOf, nextTagOf, lengthOf]) perWord[words] = 0;
+  for (const perWord of [wordHash, tagHash, tagIndex, tokenEnd, titled, orgAhead, placeAhead, prevWordOf, nextWordOf, prevTagOf, nextTagOf, lengthOf])
+    perWord[words] = 0;
   for (let t = 0; t < words; t++) {
     tokenEnd[t] = tokens[t].word.charCodeAt(tokens[t].word.length - 1);
     wordHash[t] = hashString(tokens[t].word);
     const tag = tagInfoOf(tokens[t].tag);
     tagHash[t] = tag.hash;
+    tagIndex[t] = tag.index;
     breaks[t] = tag.breaks;
   }
   headsAhead(tokens, breaks, orgAhead, placeAhead);
@@ -432,17 +459,25 @@ export function sentenceFeatures(
     lengthOf[w] = Math.min(tokens[w].word.length, 6);
   }
   const out = into ?? new Int32Array(n * TEMPLATES);
-  // Three loops of about ten hashes each: one loop of 33 is too big for the compiler to inline them all.
+  // Three loops of about ten entries each: one loop of them all is too big for the compiler to inline every hash.
   windowFeatures(out, n, where, surname, cp, kp, np);
   wordFeatures(out, n, where, word, surname, arrays, cp);
-  hintFeatures(out, n, where, word, tagHash, hints);
-  if (salt) for (let f = 0; f < n * TEMPLATES; f++) out[f] = saltFeature(out[f], salt);
+  hintFeatures(out, n, where, word, tagIndex, hints);
+  if (salt) for (let i = 0, base = 0; i < n; i++, base += TEMPLATES) for (let k = 0; k < SPARSE.length; k++) out[base + k] = saltFeature(out[base + k], salt);
   return out;
 }
 
-/** Templates 0–10, 19, 21–23: the characters around each one, their classes and name classes. */
+/*
+ * Where each template's entry stands in a character's TEMPLATES (SPARSE order, then the groups):
+ * 0–9 templates 1–10, 10–14 templates 13–17, 15–20 templates 19–24, 21 template 27; then the
+ * codes of the groups: 22 the hints', 23 the word's, 24 the heads', 25 the hint with the word's tag.
+ */
+const HINTS = 13;
+/** The code of a hint, a label below HINTS; HINTS stands for none (beyond the sentence). */
+const hintCode = (hint: number) => Math.min(hint, HINTS);
+
+/** Templates 1–10, 19, 21–23: the characters around each one, their classes and name classes. */
 function windowFeatures(out: Int32Array, n: number, where: Uint8Array, surname: Uint8Array, cp: Int32Array, kp: Uint8Array, np: Uint8Array): void {
-  const bias = hashOf(SEEDS[0], 0, 0, 0);
   for (let i = 0, base = 0; i < n; i++, base += TEMPLATES) {
     const place = where[i];
     const p = i + PAD;
@@ -451,25 +486,24 @@ function windowFeatures(out: Int32Array, n: number, where: Uint8Array, surname: 
     const c2 = cp[p - 2];
     const d1 = cp[p + 1];
     const d2 = cp[p + 2];
-    out[base] = bias;
-    out[base + 1] = hashOf(SEEDS[1], c0, 0, 0);
-    out[base + 2] = hashOf(SEEDS[2], c1, 0, 0);
-    out[base + 3] = hashOf(SEEDS[3], d1, 0, 0);
-    out[base + 4] = hashOf(SEEDS[4], c2, 0, 0);
-    out[base + 5] = hashOf(SEEDS[5], d2, 0, 0);
-    out[base + 6] = hashOf(SEEDS[6], c1, c0, 0);
-    out[base + 7] = hashOf(SEEDS[7], c0, d1, 0);
-    out[base + 8] = hashOf(SEEDS[8], c1, d1, 0);
-    out[base + 9] = hashOf(SEEDS[9], c2, c1, 0);
-    out[base + 10] = hashOf(SEEDS[10], d1, d2, 0);
-    out[base + 19] = hashOf(SEEDS[19], kp[p - 1] * 16 + kp[p], kp[p + 1], 0);
-    out[base + 21] = hashOf(SEEDS[21], i > 0 ? surname[i - 1] : 0, place, c0);
-    out[base + 22] = hashOf(SEEDS[22], np[p - 1], np[p], place);
-    out[base + 23] = hashOf(SEEDS[23], np[p], np[p + 1], surname[i]);
+    out[base] = hashOf(SEEDS[1], c0, 0, 0);
+    out[base + 1] = hashOf(SEEDS[2], c1, 0, 0);
+    out[base + 2] = hashOf(SEEDS[3], d1, 0, 0);
+    out[base + 3] = hashOf(SEEDS[4], c2, 0, 0);
+    out[base + 4] = hashOf(SEEDS[5], d2, 0, 0);
+    out[base + 5] = hashOf(SEEDS[6], c1, c0, 0);
+    out[base + 6] = hashOf(SEEDS[7], c0, d1, 0);
+    out[base + 7] = hashOf(SEEDS[8], c1, d1, 0);
+    out[base + 8] = hashOf(SEEDS[9], c2, c1, 0);
+    out[base + 9] = hashOf(SEEDS[10], d1, d2, 0);
+    out[base + 15] = hashOf(SEEDS[19], kp[p - 1] * 16 + kp[p], kp[p + 1], 0);
+    out[base + 17] = hashOf(SEEDS[21], i > 0 ? surname[i - 1] : 0, place, c0);
+    out[base + 18] = hashOf(SEEDS[22], np[p - 1], np[p], place);
+    out[base + 19] = hashOf(SEEDS[23], np[p], np[p + 1], surname[i]);
   }
 }
 
-/** Templates 11–18, 20, 24–27, 31, 32: the character's place in its word, the word and its neighbours. */
+/** Templates 13–17, 20, 24, 27 and the word's and the heads' groups: the character's place in its word, the word and its neighbours. */
 function wordFeatures(
   out: Int32Array,
   n: number,
@@ -477,7 +511,7 @@ function wordFeatures(
   word: Int32Array,
   surname: Uint8Array,
   /** The per-word arrays of `scratch`, filled for this sentence. */
-  { tagHash, wordHash, prevWordOf, nextWordOf, prevTagOf, nextTagOf, lengthOf, orgAhead, placeAhead, tokenEnd, titled }: typeof scratch,
+  { tagHash, tagIndex, wordHash, prevWordOf, nextWordOf, prevTagOf, nextTagOf, lengthOf, orgAhead, placeAhead, tokenEnd, titled }: typeof scratch,
   cp: Int32Array,
 ): void {
   for (let i = 0, base = 0; i < n; i++, base += TEMPLATES) {
@@ -485,31 +519,86 @@ function wordFeatures(
     const place = where[i];
     const tag = tagHash[w];
     const prevWord = prevWordOf[w];
-    const length = lengthOf[w];
-    out[base + 11] = hashOf(SEEDS[11], place, tag, 0);
-    out[base + 12] = hashOf(SEEDS[12], place, length, tag);
-    out[base + 13] = hashOf(SEEDS[13], place, wordHash[w], 0);
-    out[base + 14] = hashOf(SEEDS[14], place, prevWord, 0);
-    out[base + 15] = hashOf(SEEDS[15], place, nextWordOf[w], 0);
-    out[base + 16] = hashOf(SEEDS[16], place, prevTagOf[w], tag);
-    out[base + 17] = hashOf(SEEDS[17], place, tag, nextTagOf[w]);
-    out[base + 18] = hashOf(SEEDS[18], surname[i], place, length);
-    out[base + 20] = hashOf(SEEDS[20], cp[i + PAD], place, tag);
-    out[base + 24] = hashOf(SEEDS[24], place, prevWord, tag);
-    out[base + 25] = hashOf(SEEDS[25], place, orgAhead[w], tag);
-    out[base + 26] = hashOf(SEEDS[26], place, placeAhead[w] * 8 + orgAhead[w], 0);
-    out[base + 27] = hashOf(SEEDS[27], place, tokenEnd[w], 0);
-    out[base + 31] = hashOf(SEEDS[31], place, titled[w], 0);
-    out[base + 32] = hashOf(SEEDS[32], place, titled[w], tag);
+    const placed = tagIndex[w] * 5 + place;
+    out[base + 10] = hashOf(SEEDS[13], place, wordHash[w], 0);
+    out[base + 11] = hashOf(SEEDS[14], place, prevWord, 0);
+    out[base + 12] = hashOf(SEEDS[15], place, nextWordOf[w], 0);
+    out[base + 13] = hashOf(SEEDS[16], place, prevTagOf[w], tag);
+    out[base + 14] = hashOf(SEEDS[17], place, tag, nextTagOf[w]);
+    out[base + 16] = hashOf(SEEDS[20], cp[i + PAD], place, tag);
+    out[base + 20] = hashOf(SEEDS[24], place, prevWord, tag);
+    out[base + 21] = hashOf(SEEDS[27], place, tokenEnd[w], 0);
+    out[base + 23] = ((placed * 7 + lengthOf[w]) * 4 + titled[w]) * 3 + surname[i];
+    out[base + 24] = (placed * 8 + orgAhead[w]) * 8 + placeAhead[w];
   }
 }
 
-/** Templates 28–30: the rules' labels (lib/nlp/entities.ts) at and around the character. */
-function hintFeatures(out: Int32Array, n: number, where: Uint8Array, word: Int32Array, tagHash: Int32Array, hints: Uint8Array): void {
+/** The hints' groups: the rules' labels (lib/nlp/entities.ts) at and around the character, and with its word's tag. */
+function hintFeatures(out: Int32Array, n: number, where: Uint8Array, word: Int32Array, tagIndex: Int32Array, hints: Uint8Array): void {
   for (let i = 0, base = 0; i < n; i++, base += TEMPLATES) {
-    const hint = hints[i];
-    out[base + 28] = hashOf(SEEDS[28], hint, 0, 0);
-    out[base + 29] = hashOf(SEEDS[29], hint, i > 0 ? hints[i - 1] : 255, i + 1 < n ? hints[i + 1] : 255);
-    out[base + 30] = hashOf(SEEDS[30], hint, where[i], tagHash[word[i]]);
+    const hint = hintCode(hints[i]);
+    out[base + 22] = (hint * (HINTS + 1) + (i > 0 ? hintCode(hints[i - 1]) : HINTS)) * (HINTS + 1) + (i + 1 < n ? hintCode(hints[i + 1]) : HINTS);
+    out[base + 25] = (tagIndex[word[i]] * 5 + where[i]) * (HINTS + 1) + hint;
   }
+}
+
+/** Codes a group has per tag met so far (the hints' group: in all). */
+const GROUP_CODES = [(HINTS + 1) ** 3, 5 * 7 * 4 * 3, 5 * 8 * 8, 5 * (HINTS + 1)];
+
+/** How many codes group `g` has now: its codes per tag times the tags met so far, which grow as new tags are met. */
+export const groupSize = (g: number) => (g === 0 ? GROUP_CODES[0] : GROUP_CODES[g] * tagHashes.length);
+
+/** A hint's value as its templates hashed it: HINTS is none (255). */
+const hintOf = (code: number) => (code === HINTS ? 255 : code);
+
+/**
+ * The hashes of group `g`'s member templates at `code` (as sentenceFeatures wrote it), into `out`
+ * from `at`, in the order of GROUPS[g]: the values each template hashed, read back from the code.
+ */
+export function groupHashes(g: number, code: number, out: Int32Array, at: number): void {
+  if (g === 0) {
+    const hint = (code / (HINTS + 1) ** 2) | 0;
+    out[at] = hashOf(SEEDS[0], 0, 0, 0);
+    out[at + 1] = hashOf(SEEDS[28], hint, 0, 0);
+    out[at + 2] = hashOf(SEEDS[29], hint, hintOf(((code / (HINTS + 1)) | 0) % (HINTS + 1)), hintOf(code % (HINTS + 1)));
+  } else if (g === 1) {
+    const surname = code % 3;
+    const titled = ((code / 3) | 0) % 4;
+    const length = ((code / 12) | 0) % 7;
+    const place = ((code / 84) | 0) % 5;
+    const tag = tagHashes[(code / 420) | 0];
+    out[at] = hashOf(SEEDS[11], place, tag, 0);
+    out[at + 1] = hashOf(SEEDS[12], place, length, tag);
+    out[at + 2] = hashOf(SEEDS[18], surname, place, length);
+    out[at + 3] = hashOf(SEEDS[31], place, titled, 0);
+    out[at + 4] = hashOf(SEEDS[32], place, titled, tag);
+  } else if (g === 2) {
+    const placeAhead = code % 8;
+    const orgAhead = (code >> 3) % 8;
+    const place = (code >> 6) % 5;
+    const tag = tagHashes[((code >> 6) / 5) | 0];
+    out[at] = hashOf(SEEDS[25], place, orgAhead, tag);
+    out[at + 1] = hashOf(SEEDS[26], place, placeAhead * 8 + orgAhead, 0);
+  } else {
+    const where = ((code / (HINTS + 1)) | 0) % 5;
+    out[at] = hashOf(SEEDS[30], code % (HINTS + 1), where, tagHashes[(code / (5 * (HINTS + 1))) | 0]);
+  }
+}
+
+/**
+ * `sentenceFeatures`' output for `n` characters with each group's code spelt out as its members'
+ * hashes (salted with `salt`): TRAINED_TEMPLATES hashes per character, what training updates.
+ */
+export function trainedFeatures(features: Int32Array, n: number, salt = 0): Int32Array {
+  const out = new Int32Array(n * TRAINED_TEMPLATES);
+  for (let i = 0; i < n; i++) {
+    const from = i * TEMPLATES;
+    let at = i * TRAINED_TEMPLATES;
+    for (let k = 0; k < SPARSE.length; k++) out[at++] = features[from + k];
+    for (let g = 0; g < GROUPS.length; g++) {
+      groupHashes(g, features[from + SPARSE.length + g], out, at);
+      for (const end = at + GROUPS[g].length; at < end; at++) if (salt) out[at] = saltFeature(out[at], salt);
+    }
+  }
+  return out;
 }

@@ -6,6 +6,7 @@
  * to one byte per weight.
  */
 import type { EntityType } from '../entities';
+import { GROUPS, groupHashes, groupSize } from './features';
 
 export const ENTITY_KINDS: readonly EntityType[] = ['person', 'place', 'org'];
 /** O, then B, I, E, S for each kind. */
@@ -225,6 +226,18 @@ export interface NerModel {
   features: number;
   /** Titles and roles, learnt from the training data (FeatureKnowledge.titles). */
   titles: Set<string>;
+  /** The feature groups' rows (`groupRows`), summed from the table as their codes are first read. */
+  groups?: GroupRows;
+}
+
+/**
+ * Per group of templates (lib/nlp/ner/features.ts `GROUPS`), per code, the sum of its members'
+ * packed weights as `table` holds them, then 1 once summed (SLOT numbers a code); and per group,
+ * the codes there is room for.
+ */
+export interface GroupRows {
+  rows: Float64Array[];
+  codes: Int32Array;
 }
 
 /**
@@ -278,14 +291,17 @@ const MAX_SLOTS = 1 << 16;
 
 /**
  * Each character's label scores, the sum of its features' weights, into `emissions` (n × LABELS).
- * The sums stay in locals while a character's features are read (written out once, not added to
- * memory per feature). The lookups and adds are the cost, 33 a character: hence a key's slot
- * found by a perfect hash, its key and weights in one cache line (the bit directory before read
- * one line for the key and one or two for the row, and counted bits to find the row), and two
- * labels' weights added at once.
+ * A character's `templates` features end with `groups` groups' codes (lib/nlp/ner/features.ts
+ * `sentenceFeatures` writes GROUPS of them; hashes only: 0), each read as one row of summed
+ * weights (`groupRows`); the rest are hashes. The sums stay in locals while a character's
+ * features are read (written out once, not added to memory per feature). The lookups and adds are
+ * the cost, 26 a character: hence a key's slot found by a perfect hash, its key and weights in one
+ * cache line, two labels' weights added at once, and each group of few values one summed row.
  */
-export function emit(model: NerModel, features: Int32Array, templates: number, n: number, emissions: Int32Array): void {
+export function emit(model: NerModel, features: Int32Array, templates: number, n: number, emissions: Int32Array, groups: number = GROUPS.length): void {
   const { displacement, table: w } = model;
+  const { rows } = groups ? groupRows(model) : NO_GROUPS;
+  const hashed = templates - groups;
   // Integers only in the loop: a shift, not `* SLOT`, which the compiler must guard against overflow.
   const slotMask = (w.length >>> 3) - 1;
   for (let i = 0; i < n; i++) {
@@ -296,8 +312,9 @@ export function emit(model: NerModel, features: Int32Array, templates: number, n
       e4 = 0,
       e5 = 0,
       e6 = 0;
-    const end = (i + 1) * templates;
-    for (let f = i * templates; f < end; f++) {
+    const start = i * templates;
+    const end = start + hashed;
+    for (let f = start; f < end; f++) {
       const key = features[f] & KEY_MASK;
       const b = (((key & 0xff) ^ displacement[key >>> 8]) & slotMask) << 3;
       if (w[b + PAIRS] !== key) continue;
@@ -309,6 +326,19 @@ export function emit(model: NerModel, features: Int32Array, templates: number, n
       e5 += w[b + 5];
       e6 += w[b + 6];
     }
+    for (let g = 0; g < groups; g++) {
+      const r = rows[g];
+      const code = features[end + g];
+      const b = code << 3;
+      if (r[b + PAIRS] === 0) fillRow(model, r, g, code);
+      e0 += r[b];
+      e1 += r[b + 1];
+      e2 += r[b + 2];
+      e3 += r[b + 3];
+      e4 += r[b + 4];
+      e5 += r[b + 5];
+      e6 += r[b + 6];
+    }
     const t = i * LABELS;
     unpack(e0, emissions, t);
     unpack(e1, emissions, t + 2);
@@ -318,6 +348,44 @@ export function emit(model: NerModel, features: Int32Array, templates: number, n
     unpack(e5, emissions, t + 10);
     emissions[t + 12] = e6 / LANE;
   }
+}
+
+const NO_GROUPS: GroupRows = { rows: [], codes: new Int32Array(0) };
+
+/**
+ * The model's group rows, with room for every code of the tags met so far (a group's codes grow
+ * with the tags the features have met, a few dozen): allocated here, each row summed by `fillRow`
+ * the first time `emit` reads it. A text meets a few thousand of the ~25,000 codes of 30 tags, and
+ * summing them all ahead cost 13–33 ms of CPU at a wake (Node, loaded machine).
+ */
+export function groupRows(model: NerModel): GroupRows {
+  const groups = (model.groups ??= { rows: GROUPS.map(() => new Float64Array(0)), codes: new Int32Array(GROUPS.length) });
+  for (let g = 0; g < GROUPS.length; g++) {
+    const size = groupSize(g);
+    if (groups.codes[g] >= size) continue;
+    if (groups.rows[g].length < size * SLOT) {
+      const grown = new Float64Array(size * 2 * SLOT);
+      grown.set(groups.rows[g]);
+      groups.rows[g] = grown;
+    }
+    groups.codes[g] = size;
+  }
+  return groups;
+}
+
+/** Group `g`'s row for `code`: its members' packed weights summed, and the row's last number set to 1 (filled). */
+function fillRow(model: NerModel, rows: Float64Array, g: number, code: number): void {
+  const { displacement, table } = model;
+  const slotCount = table.length / SLOT;
+  const hashes = new Int32Array(GROUPS[g].length);
+  groupHashes(g, code, hashes, 0);
+  const at = code * SLOT;
+  for (const hash of hashes) {
+    const key = hash & KEY_MASK;
+    const b = slotOf(key, displacement[bucketOf(key)], slotCount) * SLOT;
+    if (table[b + PAIRS] === key) for (let p = 0; p < PAIRS; p++) rows[at + p] += table[b + p];
+  }
+  rows[at + PAIRS] = 1;
 }
 
 /**
