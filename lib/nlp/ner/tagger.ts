@@ -6,11 +6,13 @@
 import { GAZETTEER_TAGS, isOrdinaryName, placeNoise, type EntityType, type Lexicon, type Mention, type SentenceEntities, type Token } from '../entities';
 import { sentenceFeatures, TEMPLATES, type FeatureKnowledge } from './features';
 import { nameKnowledge } from '../knowledge';
-import { divisionsNotPeople, placesBeforeCompany } from './divisions';
+import { divisionsNotPeople, placesBeforeCompany, registeredPlace } from './divisions';
 import { surnamesAddressed } from './addressed';
 import { completedBodies } from './bodies';
 import { endingAt, startingAt, wordsAt, type Words } from './word-index';
 import { listedNames } from './lists';
+import { unglued } from './glued';
+import { papersInTitles } from './papers';
 import { emit, ENTITY_KINDS, LABELS, labelSpans, spansOf, viterbi, type NerModel, type Span } from './model';
 
 /** Tags the words of an entity carry among the pieces: the dictionary's tags for the same kinds. */
@@ -72,17 +74,27 @@ export function tagSentence(
   const found = bodiesAfterPlaces(words, divisionsNotPeople(text, byPosition, joinForeignNames(text, spansOf(labels, n), rules), k.surnames));
   const spans = trustLibrary(
     words,
-    placesBeforeCompany(
+    papersInTitles(
       text,
-      listedNames(
+      placesBeforeCompany(
         text,
-        byPosition,
-        surnamesAddressed(text, completedBodies(text, words, tidy(text, words, open ? knownPlaces(words, found, rules) : found, lexicon))),
+        listedNames(
+          text,
+          byPosition,
+          surnamesAddressed(text, completedBodies(text, words, tidy(text, words, open ? knownPlaces(words, found, rules) : found, lexicon))),
+        ),
+        nameKnowledge().countryCodes,
       ),
-      nameKnowledge().countryCodes,
     ),
   );
-  return { mentions: spans.map((s) => ({ type: s.type, text: text.slice(s.start, s.end) })), pieces: piecesOf(text, tokens, spans) };
+  const mentions: Mention[] = [];
+  for (const s of spans) {
+    const name = text.slice(s.start, s.end);
+    mentions.push({ type: s.type, text: name });
+    const registered = s.type === 'org' ? registeredPlace(name, nameKnowledge().countryCodes) : undefined;
+    if (registered) mentions.push({ type: 'place', text: registered });
+  }
+  return { mentions, pieces: piecesOf(text, tokens, spans) };
 }
 
 /** Tags of words a name never starts or ends with: verbs (祝贺), prepositions, conjunctions, particles. */
@@ -109,8 +121,8 @@ const DICTIONARY_TYPE: Record<string, EntityType | undefined> = { nr: 'person', 
 const GLUED_BODIES = /^(\p{Script=Han}+?[^总乐干本东西南北中内全外支][部局厅署])(\p{Script=Han}{2,}(?:公司|集团))$/u;
 /** A personal name never ends with an administrative unit: 从市 is a preposition glued to 市. */
 const PLACE_END = /[市省县区]$/;
-/** A company and the one it owns, written together. */
-const OWNED_BY = /旗下|下属|所属/;
+/** A company and the one it owns, or two teams that meet, written together. */
+const OWNED_BY = /旗下|下属|所属|对阵|迎战/;
 /** Legal forms that follow a Japanese company's name: a span that starts with one lacks its name. */
 const HEADLESS = /^株式会社/;
 /** Characters that end a name looking leftwards. */
@@ -178,7 +190,7 @@ function tidy(text: string, words: Words, spans: Span[], lexicon: Lexicon): Span
       const last = endingAt(words, end);
       if (last && last.tag !== 'x' && last.word.length >= 3 && end - last.word.length - start >= 2 && text[end - 1] === text[end - last.word.length - 1])
         end -= last.word.length;
-      // 城发集团旗下湘粤非公司: two bodies, the owner and the one after 旗下.
+      // 城发集团旗下湘粤非公司, 联诚队对阵矿业队: two bodies, before and after 旗下 or 对阵.
       const under = OWNED_BY.exec(text.slice(start, end));
       if (under && under.index >= 2 && end - (start + under.index + under[0].length) >= 2) {
         kept.push({ type: 'org', start, end: start + under.index });
@@ -203,6 +215,9 @@ function tidy(text: string, words: Words, spans: Span[], lexicon: Lexicon): Span
       if (bracket >= 2) end = start + bracket;
       else start += bracket + 1;
     }
+    ({ start, end } = unglued(text, words, { type: span.type, start, end }));
+    // Once a bracket or a glued word is cut off, a country's name alone is a place too (法国《费加罗报》).
+    if (span.type !== 'place' && countryCodes.has(text.slice(start, end))) span.type = 'place';
     const name = text.slice(start, end);
     if (end - start < (span.type === 'place' ? 1 : 2) || BRACKET.test(name) || COUNT.test(name) || (span.type !== 'org' && placeNoise(name, lexicon))) continue;
     const whole = startingAt(words, start);
