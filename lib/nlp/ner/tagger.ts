@@ -13,6 +13,7 @@ import { endingAt, startingAt, wordsAt, type Words } from './word-index';
 import { listedNames } from './lists';
 import { unglued } from './glued';
 import { papersInTitles } from './papers';
+import { isLevelBody } from './level-bodies';
 import { emit, ENTITY_KINDS, LABELS, labelSpans, spansOf, viterbi, type NerModel, type Span } from './model';
 
 /** Tags the words of an entity carry among the pieces: the dictionary's tags for the same kinds. */
@@ -134,8 +135,13 @@ const BRACKET = /[()（）《》“”"「」]/;
 const FORMAL_STYLE = /(?:共和国|王国|联邦|合众国|大公国|公国)$/;
 /** A body's head, somewhere in its name: a common noun without one names no body (中央 alone). */
 const ANY_HEAD = /[委会部局厅署院所处社团队组办司厂党军行台馆府心]/;
-/** A level's body with no place named (市委, 县委): whose it is, the chip cannot say. */
+/**
+ * A level's body with no place named (市府, 镇委): whose it is, the chip cannot say. A party
+ * committee (市委, 县委) is read later as the one of the place the text names (level-bodies.ts).
+ */
 const LEVEL_BODY = /^[省市县区镇乡][\p{Script=Han}]$/u;
+/** A count of bodies is no body's name: 长沙一家公司, 一家…公司和四家…公司. */
+const SOME_BODIES = /[一二两三四五六七八九十几多\d]家/;
 /** An unknown word that ends in a body's one-character head: jieba glued the head to half a name. */
 const GLUED_HEAD = /[队团所院局会社部处厂]$/;
 /** jieba's tags of morphemes, parts of words it could not place (厂/zg). */
@@ -232,12 +238,12 @@ function tidy(text: string, words: Words, spans: Span[], lexicon: Lexicon): Span
     if (span.type === 'person' && (INSIDE_NO_NAME.test(name) || PLACE_END.test(name))) continue;
     // 共和国, 两国: the ordinary words the rules know jieba's dictionary files as names.
     if (isOrdinaryName(name)) continue;
-    if (span.type === 'org' && insideNoun(start, end)) continue;
+    if (span.type === 'org' && (insideNoun(start, end) || SOME_BODIES.test(name))) continue;
     // One common noun of jieba's dictionary with no body's head in it, before a body's head, is
     // the start of a body's name the model cut (中央 of 中央秘书处; 意甲 of 意甲主队 stays).
     const after = startingAt(words, end);
     const cut = whole?.word === name && whole.tag === 'n' && !ANY_HEAD.test(name) && after !== undefined && BODY_HEAD.test(after.word);
-    if (span.type === 'org' && (cut || LEVEL_BODY.test(name))) continue;
+    if (span.type === 'org' && (cut || (LEVEL_BODY.test(name) && !isLevelBody(name)))) continue;
     // A head jieba reads as a morpheme, run on by letters, is part of a mixed word: 湖南厂 of
     // 「湖南厂BA」 (布莱克本队vs利物浦队 is a team).
     if (RUNS_ON.test(text[end] ?? '') && MORPHEME_TAG.test(endingAt(words, end)?.tag ?? '')) continue;

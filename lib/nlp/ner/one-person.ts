@@ -1,0 +1,44 @@
+/**
+ * One person per real person in a text: a foreign name's short form — its given name, its
+ * surname, any run of its parts (西莉娅诺夫斯卡-达夫科娃 and 达夫科娃 of
+ * 戈尔达娜·西莉娅诺夫斯卡-达夫科娃; 穆罕默德 of 穆罕默德·伊德里斯·代比·伊特诺) — is the person
+ * the text names in full, counted with them and shown by the full name. A short form that two of
+ * the text's full names hold is left alone: which person it is, the text does not say.
+ */
+import type { Mention } from '../entities';
+
+const JOINER = /[·•・‧\-－]/g;
+/** How short a part of a name may be and still name the person (a part of one character is a syllable). */
+const LEAST = 2;
+
+/** The text's mentions (in reading order) with each foreign name's short form read as the full name. */
+export function samePeople(mentions: Mention[]): Mention[] {
+  const full = new Map<string, Mention>();
+  for (const m of mentions) if (m.type === 'person' && m.text.search(JOINER) > 0 && !full.has(m.text)) full.set(m.text, m);
+  if (!full.size) return mentions;
+  /** Each short form, to the longest full name holding it (undefined where two such names do). */
+  const short = new Map<string, Mention | undefined>();
+  for (const [name, mention] of full) {
+    const cuts = [0, ...[...name.matchAll(JOINER)].flatMap((j) => [j.index, j.index + 1]), name.length];
+    // Every run of whole parts but the whole: parts i..j, from cuts[2i] to cuts[2j + 1].
+    const parts = cuts.length / 2;
+    for (let i = 0; i < parts; i++) {
+      for (let j = i; j < parts; j++) {
+        if (i === 0 && j === parts - 1) continue;
+        const run = name.slice(cuts[2 * i], cuts[2 * j + 1]);
+        if (run.length < LEAST) continue;
+        const held = short.get(run);
+        if (!short.has(run) || (held && held.text.length < name.length)) short.set(run, mention);
+        else if (held && held !== mention && held.text.length === name.length) short.set(run, undefined);
+      }
+    }
+  }
+  let changed = false;
+  const out = mentions.map((m) => {
+    const person = m.type === 'person' ? short.get(m.text) : undefined;
+    if (!person) return m;
+    changed = true;
+    return { ...person };
+  });
+  return changed ? out : mentions;
+}
