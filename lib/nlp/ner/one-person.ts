@@ -16,22 +16,23 @@ export function samePeople(mentions: Mention[]): Mention[] {
   const full = new Map<string, Mention>();
   for (const m of mentions) if (m.type === 'person' && m.text.search(JOINER) > 0 && !full.has(m.text)) full.set(m.text, m);
   if (!full.size) return mentions;
-  /** Each short form, to the longest full name holding it (undefined where two such names do). */
-  const short = new Map<string, Mention | undefined>();
+  /** Each full name's runs of whole parts but the whole: parts i..j, from cuts[2i] to cuts[2j + 1]. */
+  const runs = new Map<string, Set<string>>();
+  /** Each run, to the full names holding it. */
+  const holders = new Map<string, Mention[]>();
   for (const [name, mention] of full) {
     const cuts = [0, ...[...name.matchAll(JOINER)].flatMap((j) => [j.index, j.index + 1]), name.length];
-    // Every run of whole parts but the whole: parts i..j, from cuts[2i] to cuts[2j + 1].
     const parts = cuts.length / 2;
-    for (let i = 0; i < parts; i++) {
-      for (let j = i; j < parts; j++) {
-        if (i === 0 && j === parts - 1) continue;
-        const run = name.slice(cuts[2 * i], cuts[2 * j + 1]);
-        if (run.length < LEAST) continue;
-        const held = short.get(run);
-        if (!short.has(run) || (held && held.text.length < name.length)) short.set(run, mention);
-        else if (held && held !== mention && held.text.length === name.length) short.set(run, undefined);
-      }
-    }
+    const own = new Set<string>();
+    for (let i = 0; i < parts; i++) for (let j = i; j < parts; j++) if (j - i < parts - 1) own.add(name.slice(cuts[2 * i], cuts[2 * j + 1]));
+    runs.set(name, own);
+    for (const run of own) if (run.length >= LEAST) holders.set(run, [...(holders.get(run) ?? []), mention]);
+  }
+  /** The longest full name holding the run, if the others holding it are runs of it (西莉娅诺夫斯卡-达夫科娃 of the whole). */
+  const short = new Map<string, Mention>();
+  for (const [run, held] of holders) {
+    const longest = held.reduce((a, b) => (b.text.length > a.text.length ? b : a));
+    if (held.every((h) => h === longest || runs.get(longest.text)!.has(h.text))) short.set(run, longest);
   }
   let changed = false;
   const out = mentions.map((m) => {

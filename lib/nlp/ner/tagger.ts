@@ -73,7 +73,7 @@ export function tagSentence(
   const rules = spansOf(hints, n);
   const byPosition = { startingAt: (at: number) => startingAt(words, at) };
   const found = bodiesAfterPlaces(words, divisionsNotPeople(text, byPosition, joinForeignNames(text, spansOf(labels, n), rules), k.surnames));
-  const spans = trustLibrary(
+  const cleaned = trustLibrary(
     words,
     papersInTitles(
       text,
@@ -88,6 +88,8 @@ export function tagSentence(
       ),
     ),
   );
+  // Checked last: the passes after the clean-up may complete a body's name into a count of bodies.
+  const spans = cleaned.filter((s) => s.type !== 'org' || !SOME_BODIES.test(text.slice(s.start, s.end)));
   const mentions: Mention[] = [];
   for (const s of spans) {
     const name = text.slice(s.start, s.end);
@@ -238,7 +240,7 @@ function tidy(text: string, words: Words, spans: Span[], lexicon: Lexicon): Span
     if (span.type === 'person' && (INSIDE_NO_NAME.test(name) || PLACE_END.test(name))) continue;
     // 共和国, 两国: the ordinary words the rules know jieba's dictionary files as names.
     if (isOrdinaryName(name)) continue;
-    if (span.type === 'org' && (insideNoun(start, end) || SOME_BODIES.test(name))) continue;
+    if (span.type === 'org' && insideNoun(start, end)) continue;
     // One common noun of jieba's dictionary with no body's head in it, before a body's head, is
     // the start of a body's name the model cut (中央 of 中央秘书处; 意甲 of 意甲主队 stays).
     const after = startingAt(words, end);
