@@ -512,7 +512,9 @@ export function createAnalyzer(
       const tag = words(w);
       return tag !== undefined && !/^(?:x|nr|nrt|nrfg|ns|nt|nz|eng|g)/.test(tag);
     });
-    return { tokens: sentences.map((s) => s.pieces), mentions: levelBodies(samePeople(resolveAliases(normal, found, aliases, shortNames))), aliases };
+    const people = samePeople(resolveAliases(normal, found, aliases, shortNames));
+    for (const [short, full] of people.aliases) if (!aliases.has(short)) aliases.set(short, full);
+    return { tokens: sentences.map((s) => s.pieces), mentions: levelBodies(people.mentions), aliases };
   }
 
   return analyzer;

@@ -11,11 +11,16 @@ const JOINER = /[·•・‧\-－]/g;
 /** How short a part of a name may be and still name the person (a part of one character is a syllable). */
 const LEAST = 2;
 
-/** The text's mentions (in reading order) with each foreign name's short form read as the full name. */
-export function samePeople(mentions: Mention[]): Mention[] {
+/**
+ * The text's mentions (in reading order) with each foreign name's short form read as the full
+ * name, and the short forms it used that end with the surname: the library learns them as the
+ * person's short names, so another text that names her only so (西莉娅诺夫斯卡-达夫科娃) is read as
+ * the same person.
+ */
+export function samePeople(mentions: Mention[]): { mentions: Mention[]; aliases: Map<string, Mention> } {
   const full = new Map<string, Mention>();
   for (const m of mentions) if (m.type === 'person' && m.text.search(JOINER) > 0 && !full.has(m.text)) full.set(m.text, m);
-  if (!full.size) return mentions;
+  if (!full.size) return { mentions, aliases: new Map() };
   /** Each full name's runs of whole parts but the whole: parts i..j, from cuts[2i] to cuts[2j + 1]. */
   const runs = new Map<string, Set<string>>();
   /** Each run, to the full names holding it. */
@@ -34,12 +39,15 @@ export function samePeople(mentions: Mention[]): Mention[] {
     const longest = held.reduce((a, b) => (b.text.length > a.text.length ? b : a));
     if (held.every((h) => h === longest || runs.get(longest.text)!.has(h.text))) short.set(run, longest);
   }
+  const used = new Map<string, Mention>();
   let changed = false;
   const out = mentions.map((m) => {
     const person = m.type === 'person' ? short.get(m.text) : undefined;
     if (!person) return m;
     changed = true;
+    // A given name (穆罕默德) names many people across a library: only a surname's run is taught.
+    if (person.text.endsWith(m.text)) used.set(m.text, person);
     return { ...person };
   });
-  return changed ? out : mentions;
+  return { mentions: changed ? out : mentions, aliases: used };
 }
