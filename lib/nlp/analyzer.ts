@@ -413,7 +413,9 @@ export function createAnalyzer(
       const weights = library.combine(general);
       // One-character abbreviations (中, 美) count as mentions but say nothing on their own.
       const terms = countTerms(tokens, mentions);
-      const entities = onePlaceEach(entitiesOf(mentions.filter((m) => m.text.length >= 2)), nameKnowledge().countryCodes);
+      // One chip per person (a foreign name's short forms under the full name); the counts keep
+      // each form as written, as People's Daily marks them and the ranker learnt them.
+      const entities = onePlaceEach(entitiesOf(samePeople(mentions).mentions.filter((m) => m.text.length >= 2)), nameKnowledge().countryCodes);
       const credited = options?.credits ? await creditedNames(options.credits, entities) : [];
       return {
         entities,
@@ -512,9 +514,9 @@ export function createAnalyzer(
       const tag = words(w);
       return tag !== undefined && !/^(?:x|nr|nrt|nrfg|ns|nt|nz|eng|g)/.test(tag);
     });
-    const people = samePeople(resolveAliases(normal, found, aliases, shortNames));
-    for (const [short, full] of people.aliases) if (!aliases.has(short)) aliases.set(short, full);
-    return { tokens: sentences.map((s) => s.pieces), mentions: levelBodies(people.mentions), aliases };
+    const mentions = levelBodies(resolveAliases(normal, found, aliases, shortNames));
+    for (const [short, full] of samePeople(mentions).aliases) if (!aliases.has(short)) aliases.set(short, full);
+    return { tokens: sentences.map((s) => s.pieces), mentions, aliases };
   }
 
   return analyzer;

@@ -23,12 +23,15 @@ const DIGIT = /[0-9]/;
 const COUNTED = /[0-9]+[件个家所名人次处起条项]/;
 /** Prepositions and verbs that never begin a body's or a place's name (暨南大学 is a name). */
 const BEFORE_BODY = /^(?:再由|由|率|中有|暨(?!南))/;
-/** Prepositions and verbs before a foreign name joined by · (向 is a Chinese surname, not a foreign one). */
-const BEFORE_FOREIGN = /^[向由从对给与和及同贺致]/;
+/**
+ * Prepositions and verbs before a foreign name joined by · or - (向 is a Chinese surname, not a
+ * foreign one), with the pronoun and the modal verb before them: 他愿同西莉娅诺夫斯卡-达夫科娃.
+ */
+const BEFORE_FOREIGN = /^(?:[他她我]们?[愿将要也还曾会]?)?[向由从对给与和及同贺致]/;
 /** Verbs before a country's name: 贺乍得. */
 const BEFORE_COUNTRY = /^[贺访抵赴]/;
 const JOINER = /[·•・‧\-－]$/;
-const FOREIGN_JOINER = /[·•・‧]/;
+const FOREIGN_JOINER = /[·•・‧\-－]/;
 /** How a body's or a paper's name ends. */
 const BODY_END = /(?:报|政府|公司|集团|委员会|协会|学会|商会|局|厅|部|院|所|会|社|中心)$/;
 /** Tags of a word a body's name may begin inside of: a common noun or verb noun (标准化). */

@@ -2,7 +2,7 @@
  * One person per real person in a text: a foreign name's short form — its given name, its
  * surname, any run of its parts (西莉娅诺夫斯卡-达夫科娃 and 达夫科娃 of
  * 戈尔达娜·西莉娅诺夫斯卡-达夫科娃; 穆罕默德 of 穆罕默德·伊德里斯·代比·伊特诺) — is the person
- * the text names in full, counted with them and shown by the full name. A short form that two of
+ * the text names in full, shown by the full name (the analyzer's chips). A short form that two of
  * the text's full names hold is left alone: which person it is, the text does not say.
  */
 import type { Mention } from '../entities';
