@@ -14,6 +14,8 @@ import { parseModel, type NerModel } from './ner/model';
 import { tablesFromImage, tablesImage, type TaggerTables } from './ner/tables';
 import { ruleHints, tagSentence } from './ner/tagger';
 import { completedNames } from './ner/text-names';
+import { samePeople } from './ner/one-person';
+import { levelBodies } from './ner/level-bodies';
 import { ANALYSIS_MARK, analysisChunks, cachedTagger, type Jieba, type LazyJieba } from './segmenter';
 import type { PackageFiles } from '../package-files';
 
@@ -54,17 +56,20 @@ export function entitiesOf(mentions: Mention[]): Entities {
   return entities;
 }
 
+/** 株洲市, 湖南省: a city or a province named with its level, the same place as its name alone. */
+const PLACE_LEVEL = /^(\p{Script=Han}{2,}?)[省市]$/u;
+
 /**
- * One place per country (沙特 and 沙特阿拉伯 are one chip): the name the text gives it first
- * stands for the others, as ranking already reads them as one (lib/match/profile.ts).
+ * One chip per place: per country (沙特 and 沙特阿拉伯), and per city or province (株洲 and 株洲市,
+ * 湖南 and 湖南省) — the name the text gives it first stands for the others, as ranking already
+ * reads them as one (lib/match/profile.ts).
  */
-export function oneNamePerCountry(entities: Entities, countryCodes: ReadonlyMap<string, string>): Entities {
+export function onePlaceEach(entities: Entities, countryCodes: ReadonlyMap<string, string>): Entities {
   const named = new Set<string>();
   const place = entities.place.filter((name) => {
-    const code = countryCodes.get(name);
-    if (code === undefined) return true;
-    if (named.has(code)) return false;
-    named.add(code);
+    const key = countryCodes.get(name) ?? PLACE_LEVEL.exec(name)?.[1] ?? name;
+    if (named.has(key)) return false;
+    named.add(key);
     return true;
   });
   return { ...entities, place };
@@ -408,7 +413,9 @@ export function createAnalyzer(
       const weights = library.combine(general);
       // One-character abbreviations (中, 美) count as mentions but say nothing on their own.
       const terms = countTerms(tokens, mentions);
-      const entities = oneNamePerCountry(entitiesOf(mentions.filter((m) => m.text.length >= 2)), nameKnowledge().countryCodes);
+      // One chip per person (a foreign name's short forms under the full name); the counts keep
+      // each form as written, as People's Daily marks them and the ranker learnt them.
+      const entities = onePlaceEach(entitiesOf(samePeople(mentions).mentions.filter((m) => m.text.length >= 2)), nameKnowledge().countryCodes);
       const credited = options?.credits ? await creditedNames(options.credits, entities) : [];
       return {
         entities,
@@ -507,7 +514,9 @@ export function createAnalyzer(
       const tag = words(w);
       return tag !== undefined && !/^(?:x|nr|nrt|nrfg|ns|nt|nz|eng|g)/.test(tag);
     });
-    return { tokens: sentences.map((s) => s.pieces), mentions: resolveAliases(normal, found, aliases, shortNames), aliases };
+    const mentions = levelBodies(resolveAliases(normal, found, aliases, shortNames));
+    for (const [short, full] of samePeople(mentions).aliases) if (!aliases.has(short)) aliases.set(short, full);
+    return { tokens: sentences.map((s) => s.pieces), mentions, aliases };
   }
 
   return analyzer;

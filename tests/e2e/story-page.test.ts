@@ -69,6 +69,8 @@ describe('the story page', () => {
     // Another president congratulated the same day is a near miss, not related coverage.
     expect(await related.locator(`[data-story-id="${CHAD}"]`).count()).toBe(0);
     expect(await landmarks(page)).toEqual({ mains: 1, outside: [] });
+    // One chip per person: the text's short forms of the president's name are her full name.
+    expect(await page.locator('.entities .chip-person').allTextContents()).toEqual(['习近平', '戈尔达娜·西莉娅诺夫斯卡-达夫科娃']);
     await page.screenshot({ path: `${shots}story-related.png`, fullPage: true });
 
     // A related story opens in this tab, so Back returns to the story the reader came from.

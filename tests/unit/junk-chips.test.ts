@@ -49,6 +49,11 @@ const PASSAGES = [
   '记者从宁德获悉，当地新能源电池产业链持续壮大。',
   // 从 and 于 are surnames too: the preposition must not begin the name.
   '游客从河东出发，经湘江大桥前往河西。',
+  // Words the model glues to a name inside a word jieba does not know: a verb, a date, digits, a joiner.
+  '副主席韩正当天也致信表示祝贺，工作组由戴卓庆任组长、阙青任副组长。',
+  '国家主席习近平5日向埃米尔·阿卜杜拉·哈桑致贺电。哈桑表示感谢。',
+  '湖南日报·新湖南客户端消息，研究生吴妮1小时18分完赛，湘潭3件、岳阳2件。',
+  '男子组株洲联诚队对阵湘潭矿业队；长沙一家公司和两家钨业公司的上市公司参加了签约。',
 ];
 
 /** Verbs and prepositions a name never starts with, and function words it never ends with. */
@@ -106,7 +111,12 @@ describe('no junk chips', () => {
         expect(SLOGANS).not.toContain(name);
         // A legal form written first has lost the company's name; two bodies are two chips.
         expect(name).not.toMatch(/^株式会社|旗下|部\p{Script=Han}+公司$/u);
+        // Two teams are two chips; a count of companies is none; a joiner ends no name.
+        expect(name).not.toMatch(/对阵|[一二两三四五六七八九十几多\d]家|[·-]$/);
       }
+      // Digits are no part of a person's name (吴妮1小时), nor a count part of a place's (岳阳2件).
+      for (const name of entities.person) expect(name).not.toMatch(/\d/);
+      for (const name of entities.place) expect(name).not.toMatch(/\d+[件个家]/);
     }
   });
 
@@ -137,6 +147,15 @@ describe('no junk chips', () => {
     }
   });
 
+  it('lists one chip per person: no short form of a foreign name the text gives in full', () => {
+    for (const { entities } of listed) {
+      for (const name of entities.person) {
+        const parts = (whole: string) => `·${whole.replace(/[·-]/g, '·')}·`;
+        for (const other of entities.person) if (other !== name) expect(parts(other).includes(parts(name)), `${name} of ${other}`).toBe(false);
+      }
+    }
+  });
+
   it('lists no half of a name the text gives whole', () => {
     for (const { text, entities } of listed) {
       const names = Object.values(entities).flat();
@@ -148,6 +167,8 @@ describe('no junk chips', () => {
     const mentions = async (text: string) => (await analyzer.mentions(text)).map((m) => `${m.type}:${m.text}`);
     const listedCompanies = await mentions(PASSAGES[4]);
     expect(listedCompanies).toContain('org:山港海外供应链(青岛)有限公司');
+    // Where the company is registered is a place of its own for the reader.
+    expect(listedCompanies).toContain('place:青岛');
     // 阿治曼 is an emirate, not a person; 青岛 is where the company is registered.
     expect(listedCompanies).not.toContain('person:阿治曼');
     expect(listedCompanies).not.toContain('org:青岛');

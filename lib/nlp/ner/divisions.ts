@@ -95,3 +95,15 @@ export function placesBeforeCompany(text: string, spans: Span[], countryCodes: R
   });
   return changed ? out : spans;
 }
+
+/** A place in brackets inside a company's name: where it is registered (山港海外供应链(青岛)有限公司). */
+const REGISTERED = /[(（](\p{Script=Han}{2,6})[)）]/u;
+
+/**
+ * The place a company's name says it is registered in, a division or a country: a place of its
+ * own for the reader (青岛), besides the company's name it is part of.
+ */
+export function registeredPlace(name: string, countryCodes: ReadonlyMap<string, string>): string | undefined {
+  const place = REGISTERED.exec(name)?.[1];
+  return place && (divisionNames().has(place) || countryCodes.has(place)) ? place : undefined;
+}

@@ -6,11 +6,14 @@
 import { GAZETTEER_TAGS, isOrdinaryName, placeNoise, type EntityType, type Lexicon, type Mention, type SentenceEntities, type Token } from '../entities';
 import { sentenceFeatures, TEMPLATES, type FeatureKnowledge } from './features';
 import { nameKnowledge } from '../knowledge';
-import { divisionsNotPeople, placesBeforeCompany } from './divisions';
+import { divisionsNotPeople, placesBeforeCompany, registeredPlace } from './divisions';
 import { surnamesAddressed } from './addressed';
 import { completedBodies } from './bodies';
 import { endingAt, startingAt, wordsAt, type Words } from './word-index';
 import { listedNames } from './lists';
+import { unglued } from './glued';
+import { papersInTitles } from './papers';
+import { isLevelBody } from './level-bodies';
 import { emit, ENTITY_KINDS, LABELS, labelSpans, spansOf, viterbi, type NerModel, type Span } from './model';
 
 /** Tags the words of an entity carry among the pieces: the dictionary's tags for the same kinds. */
@@ -70,19 +73,31 @@ export function tagSentence(
   const rules = spansOf(hints, n);
   const byPosition = { startingAt: (at: number) => startingAt(words, at) };
   const found = bodiesAfterPlaces(words, divisionsNotPeople(text, byPosition, joinForeignNames(text, spansOf(labels, n), rules), k.surnames));
-  const spans = trustLibrary(
+  const cleaned = trustLibrary(
     words,
-    placesBeforeCompany(
+    papersInTitles(
       text,
-      listedNames(
+      placesBeforeCompany(
         text,
-        byPosition,
-        surnamesAddressed(text, completedBodies(text, words, tidy(text, words, open ? knownPlaces(words, found, rules) : found, lexicon))),
+        listedNames(
+          text,
+          byPosition,
+          surnamesAddressed(text, completedBodies(text, words, tidy(text, words, open ? knownPlaces(words, found, rules) : found, lexicon))),
+        ),
+        nameKnowledge().countryCodes,
       ),
-      nameKnowledge().countryCodes,
     ),
   );
-  return { mentions: spans.map((s) => ({ type: s.type, text: text.slice(s.start, s.end) })), pieces: piecesOf(text, tokens, spans) };
+  // Checked last: the passes after the clean-up may complete a body's name into a count of bodies.
+  const spans = cleaned.filter((s) => s.type !== 'org' || !SOME_BODIES.test(text.slice(s.start, s.end)));
+  const mentions: Mention[] = [];
+  for (const s of spans) {
+    const name = text.slice(s.start, s.end);
+    mentions.push({ type: s.type, text: name });
+    const registered = s.type === 'org' ? registeredPlace(name, nameKnowledge().countryCodes) : undefined;
+    if (registered) mentions.push({ type: 'place', text: registered });
+  }
+  return { mentions, pieces: piecesOf(text, tokens, spans) };
 }
 
 /** Tags of words a name never starts or ends with: verbs (祝贺), prepositions, conjunctions, particles. */
@@ -109,8 +124,8 @@ const DICTIONARY_TYPE: Record<string, EntityType | undefined> = { nr: 'person', 
 const GLUED_BODIES = /^(\p{Script=Han}+?[^总乐干本东西南北中内全外支][部局厅署])(\p{Script=Han}{2,}(?:公司|集团))$/u;
 /** A personal name never ends with an administrative unit: 从市 is a preposition glued to 市. */
 const PLACE_END = /[市省县区]$/;
-/** A company and the one it owns, written together. */
-const OWNED_BY = /旗下|下属|所属/;
+/** A company and the one it owns, or two teams that meet, written together. */
+const OWNED_BY = /旗下|下属|所属|对阵|迎战/;
 /** Legal forms that follow a Japanese company's name: a span that starts with one lacks its name. */
 const HEADLESS = /^株式会社/;
 /** Characters that end a name looking leftwards. */
@@ -122,8 +137,13 @@ const BRACKET = /[()（）《》“”"「」]/;
 const FORMAL_STYLE = /(?:共和国|王国|联邦|合众国|大公国|公国)$/;
 /** A body's head, somewhere in its name: a common noun without one names no body (中央 alone). */
 const ANY_HEAD = /[委会部局厅署院所处社团队组办司厂党军行台馆府心]/;
-/** A level's body with no place named (市委, 县委): whose it is, the chip cannot say. */
+/**
+ * A level's body with no place named (市府, 镇委): whose it is, the chip cannot say. A party
+ * committee (市委, 县委) is read later as the one of the place the text names (level-bodies.ts).
+ */
 const LEVEL_BODY = /^[省市县区镇乡][\p{Script=Han}]$/u;
+/** A count of bodies is no body's name: 长沙一家公司, 一家…公司和四家…公司. */
+const SOME_BODIES = /[一二两三四五六七八九十几多\d]家/;
 /** An unknown word that ends in a body's one-character head: jieba glued the head to half a name. */
 const GLUED_HEAD = /[队团所院局会社部处厂]$/;
 /** jieba's tags of morphemes, parts of words it could not place (厂/zg). */
@@ -178,7 +198,7 @@ function tidy(text: string, words: Words, spans: Span[], lexicon: Lexicon): Span
       const last = endingAt(words, end);
       if (last && last.tag !== 'x' && last.word.length >= 3 && end - last.word.length - start >= 2 && text[end - 1] === text[end - last.word.length - 1])
         end -= last.word.length;
-      // 城发集团旗下湘粤非公司: two bodies, the owner and the one after 旗下.
+      // 城发集团旗下湘粤非公司, 联诚队对阵矿业队: two bodies, before and after 旗下 or 对阵.
       const under = OWNED_BY.exec(text.slice(start, end));
       if (under && under.index >= 2 && end - (start + under.index + under[0].length) >= 2) {
         kept.push({ type: 'org', start, end: start + under.index });
@@ -203,6 +223,9 @@ function tidy(text: string, words: Words, spans: Span[], lexicon: Lexicon): Span
       if (bracket >= 2) end = start + bracket;
       else start += bracket + 1;
     }
+    ({ start, end } = unglued(text, words, { type: span.type, start, end }));
+    // Once a bracket or a glued word is cut off, a country's name alone is a place too (法国《费加罗报》).
+    if (span.type !== 'place' && countryCodes.has(text.slice(start, end))) span.type = 'place';
     const name = text.slice(start, end);
     if (end - start < (span.type === 'place' ? 1 : 2) || BRACKET.test(name) || COUNT.test(name) || (span.type !== 'org' && placeNoise(name, lexicon))) continue;
     const whole = startingAt(words, start);
@@ -222,7 +245,7 @@ function tidy(text: string, words: Words, spans: Span[], lexicon: Lexicon): Span
     // the start of a body's name the model cut (中央 of 中央秘书处; 意甲 of 意甲主队 stays).
     const after = startingAt(words, end);
     const cut = whole?.word === name && whole.tag === 'n' && !ANY_HEAD.test(name) && after !== undefined && BODY_HEAD.test(after.word);
-    if (span.type === 'org' && (cut || LEVEL_BODY.test(name))) continue;
+    if (span.type === 'org' && (cut || (LEVEL_BODY.test(name) && !isLevelBody(name)))) continue;
     // A head jieba reads as a morpheme, run on by letters, is part of a mixed word: 湖南厂 of
     // 「湖南厂BA」 (布莱克本队vs利物浦队 is a team).
     if (RUNS_ON.test(text[end] ?? '') && MORPHEME_TAG.test(endingAt(words, end)?.tag ?? '')) continue;

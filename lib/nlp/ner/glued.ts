@@ -1,0 +1,75 @@
+/**
+ * What the model glues to a name's edge inside a word jieba does not know, where trimming by
+ * jieba's words (the tagger's clean-up) cannot see it, each known by what stands around it:
+ *  - a one-character verb after a personal name: 黄靖作了, 赵声志称其, 翟青任副组长, 法耶发去贺电,
+ *    韩正当天, (记者赵仲志摄);
+ *  - a date's unit and a preposition before a name: 20日向穆罕默德…, 11日广汽集团, 由南瑞集团,
+ *    率省代表团, 贺乍得;
+ *  - digits after a person or a place: 张妮1小时, 岳阳3件;
+ *  - a joiner at the end (湖南日报·新湖南), the first character of the next word at a body's end
+ *    (人民日报株洲, 湖南省人民政府联合主办), a body's name begun inside a word (准化 of 标准化).
+ */
+import { nameKnowledge } from '../knowledge';
+import type { Span } from './model';
+import { startingAt, type Words } from './word-index';
+
+/** A verb of one character after a personal name, with what follows it in the sentence. */
+const VERB_AFTER_PERSON =
+  /^(?:作了|称(?:[其为：:，,“"「]|$)|摄(?:[)）\s]|$)|任\p{Script=Han}{0,4}?(?:长|员|官|练|主任|书记|主席|委员|经理|董事)|发[去来]|当[天日晚年时场])/u;
+/** A date's unit right after its digits. */
+const DATE_UNIT = /[日月年号]/;
+const DIGIT = /[0-9]/;
+/** Digits and a measure word: a count (岳阳3件). */
+const COUNTED = /[0-9]+[件个家所名人次处起条项]/;
+/** Prepositions and verbs that never begin a body's or a place's name (暨南大学 is a name). */
+const BEFORE_BODY = /^(?:再由|由|率|中有|暨(?!南))/;
+/**
+ * Prepositions and verbs before a foreign name joined by · or - (向 is a Chinese surname, not a
+ * foreign one), with the pronoun and the modal verb before them: 他愿同西莉娅诺夫斯卡-达夫科娃.
+ */
+const BEFORE_FOREIGN = /^(?:[他她我]们?[愿将要也还曾会]?)?[向由从对给与和及同贺致]/;
+/** Verbs before a country's name: 贺乍得. */
+const BEFORE_COUNTRY = /^[贺访抵赴]/;
+const JOINER = /[·•・‧\-－]$/;
+const FOREIGN_JOINER = /[·•・‧\-－]/;
+/** How a body's or a paper's name ends. */
+const BODY_END = /(?:报|政府|公司|集团|委员会|协会|学会|商会|局|厅|部|院|所|会|社|中心)$/;
+/** Tags of a word a body's name may begin inside of: a common noun or verb noun (标准化). */
+const NOUN_TAG = /^(?:n|vn|nz|an)$/;
+const HAN = /^\p{Script=Han}+$/u;
+/** How far back the start of the word a body's name begins inside of is looked for. */
+const WORD_REACH = 3;
+
+/** The span's edges with what the model glued to them taken off; an empty span when nothing is left. */
+export function unglued(text: string, words: Words, { type, start, end }: Span): Span {
+  const least = type === 'place' ? 1 : 2;
+  if (type === 'person' && end - start >= 3 && VERB_AFTER_PERSON.test(text.slice(end - 1, end + 8))) end--;
+  if (DATE_UNIT.test(text[start]) && DIGIT.test(text[start - 1] ?? '') && end - start > least) start++;
+  const name = text.slice(start, end);
+  const lead =
+    type === 'person'
+      ? FOREIGN_JOINER.test(name) && BEFORE_FOREIGN.exec(name)
+      : (BEFORE_BODY.exec(name) ?? (type === 'place' && nameKnowledge().countryCodes.has(name.slice(1)) ? BEFORE_COUNTRY.exec(name) : null));
+  if (lead && end - start - lead[0].length >= least) start += lead[0].length;
+  // A place's name may hold digits (海卫1), not followed by a count's measure word.
+  const digit = text.slice(start, end).search(type === 'person' ? DIGIT : COUNTED);
+  if (type !== 'org' && digit >= least) end = start + digit;
+  while (end - start > least && JOINER.test(text[end - 1])) end--;
+  if (type === 'org') ({ start, end } = bodyInWords(text, words, start, end));
+  return { type, start, end };
+}
+
+/** A body's name ends before the next word's first character and begins where the word it begins inside does. */
+function bodyInWords(text: string, words: Words, start: number, end: number): { start: number; end: number } {
+  const next = startingAt(words, end - 1);
+  if (next && next.word.length > 1 && end - 1 - start >= 2 && BODY_END.test(text.slice(start, end - 1))) end--;
+  if (words.starts[start] < 0) {
+    for (let at = start - 1; at >= 0 && at >= start - WORD_REACH; at--) {
+      const word = startingAt(words, at);
+      if (!word) continue;
+      if (at + word.word.length > start && NOUN_TAG.test(word.tag) && HAN.test(word.word)) start = at;
+      break;
+    }
+  }
+  return { start, end };
+}

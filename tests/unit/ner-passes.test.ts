@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { onePlaceEach } from '../../lib/nlp/analyzer';
+import type { Mention } from '../../lib/nlp/entities';
+import { nameKnowledge } from '../../lib/nlp/knowledge';
+import { registeredPlace } from '../../lib/nlp/ner/divisions';
+import { levelBodies } from '../../lib/nlp/ner/level-bodies';
+import { samePeople } from '../../lib/nlp/ner/one-person';
+import { papersInTitles } from '../../lib/nlp/ner/papers';
+import { nodeAnalyzer } from './helpers';
+
+const person = (text: string): Mention => ({ type: 'person', text });
+const place = (text: string): Mention => ({ type: 'place', text });
+const org = (text: string): Mention => ({ type: 'org', text });
+
+/** Restated sentences (our own wording) where the model glues a word to a name, and the names they hold. */
+const GLUED: Array<[string, string[], string[]]> = [
+  ['公司董事长龚靖作了题为《数字水务》的报告。', ['person:龚靖'], ['person:龚靖作']],
+  ['总工程师邝声志称其为行业内首条智能产线。（记者邬仲志摄）', ['person:邝声志', 'person:邬仲志'], ['person:邝声志称', 'person:邬仲志摄']],
+  ['工作组由戴卓庆任组长、阙青任副组长。', ['person:戴卓庆', 'person:阙青'], ['person:阙青任']],
+  ['副主席韩正当天也致信表示祝贺。', ['person:韩正'], ['person:韩正当']],
+  ['国家主席习近平5日向埃米尔·阿卜杜拉·哈桑致贺电，祝贺他当选总统。', ['person:埃米尔·阿卜杜拉·哈桑'], ['person:日向埃米尔·阿卜杜拉·哈桑']],
+  ['习近平指出，两国友谊深厚，他愿同西莉娅诺夫斯卡-达夫科娃总统一道推动合作。', ['person:西莉娅诺夫斯卡-达夫科娃'], ['person:他愿同西莉娅诺夫斯卡-达夫科娃']],
+  ['研究生吴妮1小时18分完赛，湘潭3件、岳阳2件。', ['person:吴妮', 'place:岳阳'], ['person:吴妮1', 'place:岳阳2件']],
+  ['湖南日报·新湖南客户端消息，人民日报株洲9月2日电', ['org:湖南日报', 'org:人民日报', 'place:株洲'], ['org:湖南日报·']],
+  ['该赛事由国家体育总局与湖南省人民政府联合主办。', ['org:湖南省人民政府'], ['org:湖南省人民政府联']],
+  ['男子组株洲联诚队对阵湘潭矿业队，双方战成平局。', ['org:株洲联诚队', 'org:湘潭矿业队'], ['org:株洲联诚队对阵湘潭矿业队']],
+  ['长沙一家公司和两家钨业公司的上市公司参加了签约。', [], ['org:长沙一家公司']],
+];
+
+describe('the clean-up after the model', () => {
+  const analyzer = nodeAnalyzer();
+  const mentions = async (text: string) => (await analyzer.mentions(text)).map((m) => `${m.type}:${m.text}`);
+
+  it('takes off a verb, a date, a preposition, digits or a joiner the model glued to a name', async () => {
+    for (const [text, names, junk] of GLUED) {
+      const found = await mentions(text);
+      expect(found, text).toEqual(expect.arrayContaining(names));
+      for (const name of junk) expect(found, text).not.toContain(name);
+    }
+  });
+
+  it('reads a paper in 《》 as an organisation, and keeps the names inside other titles', async () => {
+    expect(await mentions('据香港《明报》消息，《湘潭日报》也刊发了这篇评论。')).toEqual(expect.arrayContaining(['place:香港', 'org:明报', 'org:湘潭日报']));
+    // People's Daily marks the names inside a law's or a book's title (国防法 names the country).
+    expect(await mentions('会议审议通过《中华人民共和国国防法》修订草案。')).toContain('place:中华人民共和国');
+  });
+});
+
+describe('one entity per real thing in a text', () => {
+  it('reads a foreign name’s short forms as the full name, unless two full names hold them', () => {
+    const full = '戈尔达娜·西莉娅诺夫斯卡-达夫科娃';
+    const read = samePeople([person('习近平'), person('西莉娅诺夫斯卡-达夫科娃'), person(full), person('达夫科娃'), person('戈尔达娜'), place('北马其顿')]);
+    expect(read.mentions.map((m) => m.text)).toEqual(['习近平', full, full, full, full, '北马其顿']);
+    // The short forms that end with her surname are her short names, for the library to learn;
+    // a given name names many people across a library.
+    expect([...read.aliases.keys()]).toEqual(['西莉娅诺夫斯卡-达夫科娃', '达夫科娃']);
+    // Two men named 穆罕默德: which one a bare 穆罕默德 is, the text does not say.
+    const two = [person('穆罕默德·伊德里斯'), person('穆罕默德·本·扎耶德'), person('穆罕默德')];
+    expect(samePeople(two).mentions.map((m) => m.text)).toEqual(['穆罕默德·伊德里斯', '穆罕默德·本·扎耶德', '穆罕默德']);
+    // A place named like part of a person stays a place; a syllable names nobody.
+    expect(samePeople([person('约翰·史密斯'), place('史密斯'), person('约')]).mentions.map((m) => m.text)).toEqual(['约翰·史密斯', '史密斯', '约']);
+  });
+
+  it('reads the whole analysis of a text with one chip per person', async () => {
+    const { entities } = await nodeAnalyzer().analyze(
+      '总统戈尔达娜·西莉娅诺夫斯卡-达夫科娃发表讲话。西莉娅诺夫斯卡-达夫科娃表示，将继续推动改革。达夫科娃还感谢了各方。',
+    );
+    expect(entities.person).toEqual(['戈尔达娜·西莉娅诺夫斯卡-达夫科娃']);
+  });
+
+  it('reads a bare party committee as the one of the place of its level the text named last, or lists none', () => {
+    expect(levelBodies([org('株洲市委'), org('市委')])).toEqual([org('株洲市委'), org('株洲市委')]);
+    expect(levelBodies([place('醴陵'), org('市委'), place('湖南省'), org('省委'), org('县委')])).toEqual([
+      place('醴陵'),
+      org('醴陵市委'),
+      place('湖南省'),
+      org('湖南省委'),
+    ]);
+    // A country is no city of ours: 沙特 names no 市委.
+    expect(levelBodies([place('沙特'), org('市委'), person('曹慧泉')])).toEqual([place('沙特'), person('曹慧泉')]);
+  });
+
+  it('lists a city or a province once, under the name the text gives it first', () => {
+    const listed = onePlaceEach(
+      { person: [], place: ['株洲', '沙特', '湖南省', '株洲市', '沙特阿拉伯', '湖南', '长沙市'], org: [] },
+      nameKnowledge().countryCodes,
+    );
+    expect(listed.place).toEqual(['株洲', '沙特', '湖南省', '长沙市']);
+  });
+
+  it('knows a paper in 《》 and a registered place by their form', () => {
+    const text = '据《纽约时报》报道，《情况通报》指出';
+    expect(papersInTitles(text, [{ type: 'place', start: 2, end: 4 }])).toEqual([{ type: 'org', start: 2, end: 6 }]);
+    expect(registeredPlace('山港海外供应链(青岛)有限公司', nameKnowledge().countryCodes)).toBe('青岛');
+    expect(registeredPlace('某某科技(集团)有限公司', nameKnowledge().countryCodes)).toBeUndefined();
+  });
+});
