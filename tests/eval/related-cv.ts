@@ -98,6 +98,13 @@ export function readPassages(): Passage[] {
  */
 export const MUST_STAY_SILENT = ['only the city', 'another basketball league', 'another battery company', 'another president, English'];
 
+/**
+ * Seed stories whose own page must list no other seed story: the Macedonia telegram's only other
+ * telegram on the page congratulates another president, the rubric's own example of a near miss
+ * (tests/unit/service.test.ts asserts the story page).
+ */
+export const SILENT_STORY_PAGES = ['2024-05-22-p1-329309086f'];
+
 export function readDistractors(): Story[] {
   return jsonlFiles(FIXTURES, /^distractors-.*\.jsonl$/).flatMap((text) => storiesFromJsonl(text).map((s) => ({ ...s, origin: 'distractor' })));
 }
@@ -301,6 +308,10 @@ export async function trainingExamples(
     const { related } = await seed.finder.related(passage.text, { all: true, limit: 50 });
     silent.push({ candidates: related.map((r) => ({ id: r.id, features: r.features })) });
   }
+  for (const story of seed.seed.filter((s) => SILENT_STORY_PAGES.includes(s.id))) {
+    const { related } = await seed.finder.related([story.title, ...story.paragraphs].join('\n'), { all: true, limit: 50 });
+    silent.push({ candidates: related.filter((r) => r.id !== story.id).map((r) => ({ id: r.id, features: r.features })) });
+  }
   return { library, examples: await examplesOf(passages, library), seedOnly, silent };
 }
 
@@ -334,9 +345,21 @@ const grid = (from: number, to: number, step: number) =>
 const TIER_CREDIT = 0.5;
 
 /**
+ * A must-stay-silent near miss is kept clear of the lines by this much: the library around it
+ * (another report imported, a sync) moves its scores a little, and it must stay silent there too.
+ */
+const SILENT_MARGIN = 0.1;
+
+function listedNearLines(predictions: Prediction[], { tier, sameEvent, background }: Thresholds): boolean {
+  const lowered = { sameEvent: sameEvent - SILENT_MARGIN, background: background - SILENT_MARGIN };
+  return [tier - SILENT_MARGIN, tier, tier + SILENT_MARGIN].some((t) => listed(predictions, { tier: t, ...lowered }).length > 0);
+}
+
+/**
  * The thresholds that grade the held-out predictions best, with the tiers' credit; among equals,
  * the highest lines (the quietest answer). Only lines that list nothing for any of `silent` (the
- * shipped model's predictions for MUST_STAY_SILENT) are considered.
+ * shipped model's predictions for MUST_STAY_SILENT and SILENT_STORY_PAGES), with SILENT_MARGIN to
+ * spare, are considered.
  */
 export function chooseThresholds(examples: Example[], predictions: Prediction[][], silent: Prediction[][] = []): ChosenThresholds {
   let best: ChosenThresholds & { objective: number } = { tier: 0.5, sameEvent: 0.5, background: 0.5, accuracy: -1, tierAgreement: -1, objective: -1 };
@@ -344,7 +367,7 @@ export function chooseThresholds(examples: Example[], predictions: Prediction[][
     for (const sameEvent of grid(0.05, 0.95, 0.025)) {
       for (const background of grid(0.05, 0.95, 0.025)) {
         const thresholds = { tier, sameEvent, background };
-        if (silent.some((p) => listed(p, thresholds).length > 0)) continue;
+        if (silent.some((p) => listedNearLines(p, thresholds))) continue;
         const lists = examples.map((_, i) => listed(predictions[i], thresholds));
         const right = examples.filter((e, i) => grade(e, lists[i])).length;
         const { agreed, judged } = tierAgreement(examples, lists);
