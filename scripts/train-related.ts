@@ -5,7 +5,7 @@
  * cross-validated by story. Deterministic: the same data gives the same file.
  */
 import { writeFile } from 'node:fs/promises';
-import { breakdown, chooseThresholds, fitModel, grade, listed, outOfFold, predict, readDevSet, trainingExamples } from '../tests/eval/related-cv';
+import { breakdown, chooseThresholds, fitModel, grade, listed, outOfFold, predictSilent, readDevSet, trainingExamples } from '../tests/eval/related-cv';
 
 const MODEL = new URL('../lib/match/related-model.json', import.meta.url);
 
@@ -17,11 +17,7 @@ if (passages.length === 0) {
 const { library, examples, seedOnly, silent } = await trainingExamples(passages);
 const heldOut = outOfFold(examples, seedOnly);
 const fitted = fitModel([...examples, ...seedOnly]);
-const thresholds = chooseThresholds(
-  examples,
-  heldOut,
-  silent.map((e) => predict(fitted, e)),
-);
+const thresholds = chooseThresholds(examples, heldOut, predictSilent(fitted, silent));
 const model = { ...fitted, thresholds: { tier: thresholds.tier, sameEvent: thresholds.sameEvent, background: thresholds.background } };
 // One line a tree: 300 trees laid out a node a line would bury the rest of the file.
 const { trees, ...boosting } = model.relevant;

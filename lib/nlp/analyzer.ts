@@ -409,13 +409,13 @@ export function createAnalyzer(
       // not while it restores last wake's copy: that is ready about when the gazetteer's answer
       // would be, which would only delay the real one (and usually relate nothing).
       if (options?.partial && !loaded && !(await jieba.restoring?.())) return partialAnalysis(text);
-      const [{ tokens, mentions, aliases }, general] = await Promise.all([tagged(text), analyzer.idf()]);
+      const [{ tokens, mentions, people, aliases }, general] = await Promise.all([tagged(text), analyzer.idf()]);
       const weights = library.combine(general);
       // One-character abbreviations (中, 美) count as mentions but say nothing on their own.
       const terms = countTerms(tokens, mentions);
       // One chip per person (a foreign name's short forms under the full name); the counts keep
       // each form as written, as People's Daily marks them and the ranker learnt them.
-      const entities = onePlaceEach(entitiesOf(samePeople(mentions).mentions.filter((m) => m.text.length >= 2)), nameKnowledge().countryCodes);
+      const entities = onePlaceEach(entitiesOf(people.filter((m) => m.text.length >= 2)), nameKnowledge().countryCodes);
       const credited = options?.credits ? await creditedNames(options.credits, entities) : [];
       return {
         entities,
@@ -487,7 +487,8 @@ export function createAnalyzer(
     return { entities: entitiesOf(mentions), keywords, aliases: {}, terms: Object.fromEntries(counts), partial: true };
   }
 
-  async function tagged(text: string): Promise<{ tokens: Token[][]; mentions: Mention[]; aliases: Map<string, Mention> }> {
+  /** The text's tokens and mentions; `people` is the mentions with each person's short forms read as the full name. */
+  async function tagged(text: string): Promise<{ tokens: Token[][]; mentions: Mention[]; people: Mention[]; aliases: Map<string, Mention> }> {
     const k = nameKnowledge();
     const [j, { model, nameModel, features }] = await Promise.all([ready(), loadModels()]);
     lexicon ??= lexiconOf(j);
@@ -515,8 +516,9 @@ export function createAnalyzer(
       return tag !== undefined && !/^(?:x|nr|nrt|nrfg|ns|nt|nz|eng|g)/.test(tag);
     });
     const mentions = levelBodies(resolveAliases(normal, found, aliases, shortNames));
-    for (const [short, full] of samePeople(mentions).aliases) if (!aliases.has(short)) aliases.set(short, full);
-    return { tokens: sentences.map((s) => s.pieces), mentions, aliases };
+    const people = samePeople(mentions);
+    for (const [short, full] of people.aliases) if (!aliases.has(short)) aliases.set(short, full);
+    return { tokens: sentences.map((s) => s.pieces), mentions, people: people.mentions, aliases };
   }
 
   return analyzer;

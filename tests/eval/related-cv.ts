@@ -299,18 +299,18 @@ export function outOfFold(examples: Example[], alsoTrain: Example[] = []): Predi
  */
 export async function trainingExamples(
   passages: DevPassage[],
-): Promise<{ library: DevLibrary; examples: Example[]; seedOnly: Example[]; silent: Array<Pick<Example, 'candidates'>> }> {
+): Promise<{ library: DevLibrary; examples: Example[]; seedOnly: Example[]; silent: SilentCase[] }> {
   const library = await devLibrary();
   const seed = await devLibrary({ distractors: false });
   const seedOnly = await examplesOf(passages, seed);
-  const silent = [];
+  const silent: SilentCase[] = [];
   for (const passage of readPassages().filter((p) => MUST_STAY_SILENT.some((kind) => p.kind === `near miss: ${kind}`))) {
     const { related } = await seed.finder.related(passage.text, { all: true, limit: 50 });
-    silent.push({ candidates: related.map((r) => ({ id: r.id, features: r.features })) });
+    silent.push({ candidates: related.map((r) => ({ id: r.id, features: r.features })), margin: 0 });
   }
   for (const story of seed.seed.filter((s) => SILENT_STORY_PAGES.includes(s.id))) {
     const { related } = await seed.finder.related([story.title, ...story.paragraphs].join('\n'), { all: true, limit: 50 });
-    silent.push({ candidates: related.filter((r) => r.id !== story.id).map((r) => ({ id: r.id, features: r.features })) });
+    silent.push({ candidates: related.filter((r) => r.id !== story.id).map((r) => ({ id: r.id, features: r.features })), margin: STORY_PAGE_MARGIN });
   }
   return { library, examples: await examplesOf(passages, library), seedOnly, silent };
 }
@@ -344,24 +344,39 @@ const grid = (from: number, to: number, step: number) =>
  */
 const TIER_CREDIT = 0.5;
 
-/**
- * A must-stay-silent near miss is kept clear of the lines by this much: the library around it
- * (another report imported, a sync) moves its scores a little, and it must stay silent there too.
- */
-const SILENT_MARGIN = 0.1;
+/** A must-stay-silent case, and how far its scores must stay from the lines. */
+export interface SilentCase extends Pick<Example, 'candidates'> {
+  margin: number;
+}
 
-function listedNearLines(predictions: Prediction[], { tier, sameEvent, background }: Thresholds): boolean {
-  const lowered = { sameEvent: sameEvent - SILENT_MARGIN, background: background - SILENT_MARGIN };
-  return [tier - SILENT_MARGIN, tier, tier + SILENT_MARGIN].some((t) => listed(predictions, { tier: t, ...lowered }).length > 0);
+/** A must-stay-silent case's scores under a model. */
+export interface SilentPrediction {
+  predictions: Prediction[];
+  margin: number;
+}
+
+/**
+ * A story page is kept this far from the lines: its scores move with the library around it (one
+ * more report of its event imported moved the other telegram's by 0.06).
+ */
+const STORY_PAGE_MARGIN = 0.1;
+
+export function predictSilent(model: RankerModel, silent: SilentCase[]): SilentPrediction[] {
+  return silent.map((c) => ({ predictions: predict(model, c), margin: c.margin }));
+}
+
+function listedNearLines({ predictions, margin }: SilentPrediction, { tier, sameEvent, background }: Thresholds): boolean {
+  const lowered = { sameEvent: sameEvent - margin, background: background - margin };
+  return [tier - margin, tier, tier + margin].some((t) => listed(predictions, { tier: t, ...lowered }).length > 0);
 }
 
 /**
  * The thresholds that grade the held-out predictions best, with the tiers' credit; among equals,
  * the highest lines (the quietest answer). Only lines that list nothing for any of `silent` (the
- * shipped model's predictions for MUST_STAY_SILENT and SILENT_STORY_PAGES), with SILENT_MARGIN to
- * spare, are considered.
+ * shipped model's predictions for MUST_STAY_SILENT and SILENT_STORY_PAGES), with each one's margin
+ * to spare, are considered.
  */
-export function chooseThresholds(examples: Example[], predictions: Prediction[][], silent: Prediction[][] = []): ChosenThresholds {
+export function chooseThresholds(examples: Example[], predictions: Prediction[][], silent: SilentPrediction[] = []): ChosenThresholds {
   let best: ChosenThresholds & { objective: number } = { tier: 0.5, sameEvent: 0.5, background: 0.5, accuracy: -1, tierAgreement: -1, objective: -1 };
   for (const tier of grid(0.1, 0.9, 0.05)) {
     for (const sameEvent of grid(0.05, 0.95, 0.025)) {
@@ -385,7 +400,7 @@ export function chooseThresholds(examples: Example[], predictions: Prediction[][
  * Right or wrong for each example with its thresholds held out as well: each fold is graded with
  * the lines chosen on the other folds' held-out predictions (the stricter figure).
  */
-export function gradeWithHeldOutThresholds(examples: Example[], predictions: Prediction[][], silent: Prediction[][] = []): boolean[] {
+export function gradeWithHeldOutThresholds(examples: Example[], predictions: Prediction[][], silent: SilentPrediction[] = []): boolean[] {
   const correct: boolean[] = new Array(examples.length).fill(false);
   for (let fold = 0; fold < FOLDS; fold++) {
     const others = examples.map((_, i) => i).filter((i) => examples[i].fold !== fold);
