@@ -4,7 +4,9 @@
  * what is wrong, never a half-read list.
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { MESSAGE_LENGTH, printable } from '../printable';
+import { FeedError } from './feed-error';
+
+export { FeedError };
 
 export interface FeedItem {
   /** guid, Atom id or JSON Feed id, when the feed gives one. */
@@ -24,13 +26,6 @@ export interface Feed {
   kind: 'rss' | 'atom' | 'json';
   title?: string;
   items: FeedItem[];
-}
-
-export class FeedError extends Error {
-  constructor(message: string) {
-    super(printable(message, MESSAGE_LENGTH));
-    this.name = 'FeedError';
-  }
 }
 
 const xml = new XMLParser({

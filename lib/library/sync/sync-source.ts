@@ -11,13 +11,12 @@
  */
 import type { Library } from '../library';
 import type { Story } from '../../story';
-import { FeedError } from './feed';
+import { FeedError } from './feed-error';
 import { FetchError, type Fetched, type Validators } from './fetch-source';
 import { CRAWL_PAUSE_MS, MAX_ARTICLES, MAX_ERROR_CHARS, MAX_TITLE_CHARS, MAX_VALIDATOR_CHARS } from './limits';
 import { polite } from './polite';
 import { emptyState, noCounts, type Source, type SourceState, type SyncCounts, type SyncProblem, type SyncResult } from './source';
 import type { SourceDocument, SyncRun } from './source-kind';
-import { kindModule, SOURCE_KINDS } from './source-kinds';
 
 export interface SyncProgress {
   /** The source, named as it names itself once that is known and the reader gave no name. */
@@ -60,25 +59,33 @@ export class SyncStopped extends Error {
   }
 }
 
+/**
+ * The kinds' readers (the HTML and XML parsers, Readability), evaluated at the first sync, not
+ * at every wake of the worker: the background is one script, where the bundler makes an
+ * `import()` a module evaluated when first asked for (a service worker could load no other).
+ */
+const sourceKinds = () => import('./source-kinds');
+type SourceKinds = Awaited<ReturnType<typeof sourceKinds>>['SOURCE_KINDS'];
+
 /** What kind of failure an error is, for the reader. */
-function problemOf(error: unknown): SyncProblem {
+function problemOf(error: unknown, kinds: SourceKinds): SyncProblem {
   if (error instanceof FetchError) return error.kind;
   const name = (error as Error | undefined)?.name;
   if (name === 'QuotaExceededError' || /QuotaExceeded/.test(String((error as Error | undefined)?.message))) return 'quota';
-  if (isFormatError(error)) return 'format';
+  if (isFormatError(error, kinds)) return 'format';
   return 'other';
 }
 
 /** An error any kind's reader throws for unreadable text (FeedError also says so of whatever else a reader threw). */
-const isFormatError = (error: unknown) =>
-  error instanceof FeedError || Object.values(SOURCE_KINDS).some((kind) => kind.formatErrors.some((type) => error instanceof type));
+const isFormatError = (error: unknown, kinds: SourceKinds) =>
+  error instanceof FeedError || Object.values(kinds).some((kind) => kind.formatErrors.some((type) => error instanceof type));
 
 /** A document's text read into stories: whatever a parser throws says the text is unreadable, in the parser's words. */
-async function readText(doc: SourceDocument, text: string): Promise<Story[]> {
+async function readText(doc: SourceDocument, text: string, kinds: SourceKinds): Promise<Story[]> {
   try {
     return await doc.read(text);
   } catch (error) {
-    if (isFormatError(error)) throw error;
+    if (isFormatError(error, kinds)) throw error;
     throw new FeedError(`${doc.url} could not be read: ${(error as Error).message}`);
   }
 }
@@ -100,6 +107,7 @@ export async function syncSource(source: Source, deps: SyncDeps): Promise<SyncRe
     if (deps.stopped?.()) throw new SyncStopped();
   };
 
+  const { kindModule, SOURCE_KINDS } = await sourceKinds();
   const kind = kindModule(source.kind);
   // A crawling kind asks robots.txt first and pauses between requests to a site; the others read files made to be read.
   const manners = kind?.crawls ? polite(deps.fetch, deps.crawl?.pauseMs ?? CRAWL_PAUSE_MS) : undefined;
@@ -112,7 +120,7 @@ export async function syncSource(source: Source, deps: SyncDeps): Promise<SyncRe
     if (doc.version !== undefined && known?.version === doc.version) return;
     const fetched = await fetchDoc(doc.url, doc.version !== undefined ? {} : (known ?? {}));
     if (fetched.status === 'not-modified') return;
-    const read = await readText(doc, fetched.text);
+    const read = await readText(doc, fetched.text, SOURCE_KINDS);
     const olds = await deps.stories.getMany(read.map((s) => s.id));
     const unknown = read.filter((_, i) => !olds[i]);
     // The same story from another source, or another address of this one: the library has it.
@@ -158,7 +166,12 @@ export async function syncSource(source: Source, deps: SyncDeps): Promise<SyncRe
     await kind.sync(source, run);
   } catch (error) {
     if (error instanceof SyncStopped) throw error;
-    state.last = { at: new Date().toISOString(), ...counts, problem: problemOf(error), error: String((error as Error).message).slice(0, MAX_ERROR_CHARS) };
+    state.last = {
+      at: new Date().toISOString(),
+      ...counts,
+      problem: problemOf(error, SOURCE_KINDS),
+      error: String((error as Error).message).slice(0, MAX_ERROR_CHARS),
+    };
     await deps.state.save(source.id, state);
     return state.last;
   }
