@@ -14,6 +14,7 @@ import { SHOW_SELECTION_COMMAND } from '../lib/commands';
 import { isTrustedSender, SYNC_STATUS_KEY, type PageCoverage, type TabCommand } from '../lib/messages';
 import { badgeText } from '../lib/page/badge';
 import { tabCoverage, tabKey } from '../lib/page/tab-coverage';
+import { firstCalls } from '../lib/nlp/segmenter';
 import { buildOrRestore } from '../lib/nlp/wasm-snapshot';
 import { createService } from '../lib/service';
 
@@ -47,8 +48,8 @@ export default defineBackground(() => {
     loadJieba: async (restoring) => {
       const wasm = initJieba({ module_or_path: packageUrl('jieba_rs_wasm_bg.wasm') });
       // The dictionary is built on jieba's first call: from last wake's copy where there is one,
-      // read while the wasm compiles.
-      const dictionary = await buildOrRestore(wasm, () => jieba.cut('株洲', false), cachedSnapshots(JIEBA_WASM_SHA256), { restoring });
+      // read while the wasm compiles. The copy is taken after a few calls, warm (firstCalls).
+      const dictionary = await buildOrRestore(wasm, () => firstCalls(jieba), cachedSnapshots(JIEBA_WASM_SHA256), { restoring });
       const { memory } = await wasm;
       return { ...jieba, dictionary, memoryBytes: () => memory.buffer.byteLength };
     },
