@@ -21,16 +21,16 @@ export interface Jieba {
 export type LoadJieba = (restoring?: (fromCopy: boolean) => void) => Promise<Jieba>;
 
 /**
- * A text that goes through each kind of call the analysis makes of jieba: Han, Latin letters and
- * digits, punctuation, a line break, and names jieba's dictionary lacks (its HMM joins them).
+ * A text with what a page brings jieba: Han, Latin letters and digits, punctuation, a line
+ * break, and names its dictionary lacks (its HMM joins them).
  */
 const FIRST_CALLS_TEXT = '株洲市长曹慧泉到土耳其考察，与Erdoğan会谈3小时。\n湖南中车时代电动汽车股份有限公司2025年销量增长12.5%，董事长周清和说：“好！”';
 
 /**
  * jieba's first calls, made where its dictionary is built and before the built state is kept
- * (lib/nlp/wasm-snapshot.ts): what jieba makes lazily on first use (its regular expressions'
- * automata, the HMM's tables) is then in the copy a wake restores, not made again during the first
- * page's analysis. Only `cut`: `tag` keeps JS values (its objects' keys) that a copy of the memory
+ * (lib/nlp/wasm-snapshot.ts): what jieba makes lazily on its first cut with the HMM (its state,
+ * not compiled code: 70–100 ms of a cold wake's first tag, docs/benchmarks.md) is then in the
+ * copy a wake restores, not made again during the first page's analysis. Only `cut`: `tag` keeps JS values (its objects' keys) that a copy of the memory
  * cannot bring back (tests/unit/wasm-snapshot.test.ts). Nothing is taught.
  */
 export function firstCalls(j: Pick<Jieba, 'cut'>): void {
