@@ -52,7 +52,8 @@ interface Piece extends Token {
 
 const HAN = /^\p{Script=Han}+$/u;
 const WORD = /^[\p{Script=Han}A-Za-z0-9]+$/u;
-const NAME_SEPARATOR = /^[·•・‧\-－]$/;
+/** The marks that join the parts of a foreign name, a one-character word each. */
+const isNameSeparator = (word: string) => word.length === 1 && '·•・‧-－'.includes(word);
 
 /** Roles and titles that stand right before a person's name. */
 const TITLE_WORDS =
@@ -60,9 +61,13 @@ const TITLE_WORDS =
     ' ',
   );
 const TITLES = new RegExp(`(?:${TITLE_WORDS.join('|')})$`);
-/** Their last characters: a word ending otherwise is no title, told without the regular expression. */
-const TITLE_ENDS = new Set(TITLE_WORDS.map((w) => w[w.length - 1]));
-const isTitle = (word: string) => TITLE_ENDS.has(word[word.length - 1]) && TITLES.test(word);
+/**
+ * Their last characters, by code: a word ending otherwise is no title, told without the regular
+ * expression (nor the one-character string that reading a set by character would make).
+ */
+const TITLE_ENDS = new Uint8Array(0x10000);
+for (const w of TITLE_WORDS) TITLE_ENDS[w.charCodeAt(w.length - 1)] = 1;
+const isTitle = (word: string) => word.length > 0 && TITLE_ENDS[word.charCodeAt(word.length - 1)] === 1 && TITLES.test(word);
 /** Words after which a preceding name is a person: 陈先生, 刘飞勇参加, 张三说. */
 const PERSON_AFTER = /^(?:先生|女士|同志|教授|老师|师傅|说|表示|指出|认为|强调|介绍|告诉|参加|主持|会见|一行)$/;
 /** Words around a place, not a person: 驻X, 赴X, X市. */
@@ -182,10 +187,13 @@ function splitPlaceCompounds(pieces: Piece[], k: NameKnowledge, lexicon: Lexicon
   return out;
 }
 
+const isDigit = (code: number) => code >= 48 && code <= 57;
+
 /** Step 3: 「新华社莫斯科5月18日电」: the word between a news agency and a date is where the story was filed. */
 function datelinePlaces(pieces: Piece[]): Piece[] {
   return pieces.map((p, i) => {
-    if (p.type || p.word.length < 2) return p;
+    // A date's number after it first: most words have none (the expressions below cost more).
+    if (p.type || p.word.length < 2 || !isDigit(pieces[i + 1]?.word.charCodeAt(0) ?? 0)) return p;
     const agency = /(?:社|本报|电讯)$/.test(pieces[i - 1]?.word ?? '');
     const date = /^\d+$/.test(pieces[i + 1]?.word ?? '') && /^[月日]/.test(pieces[i + 2]?.word ?? '');
     return !p.type && agency && date && isHan(p.word) && p.word.length >= 2 ? { ...p, tag: 'ns', type: 'place' as const } : p;
@@ -195,13 +203,18 @@ function datelinePlaces(pieces: Piece[]): Piece[] {
 /** A weather report's words: 晴, 多云转阴, 小雨, 雷阵雨, 雨夹雪. */
 const WEATHER = /^[晴阴多云转小中大暴阵雷雨夹雪雾霾有]{1,6}$/;
 const WEATHER_CORE = /[晴阴雨雪雾霾]|多云/;
+/** WEATHER's characters by code: a word that starts with none of them is no weather, told without the expression. */
+const WEATHER_CHARS = new Uint8Array(0x10000);
+for (const c of '晴阴多云转小中大暴阵雷雨夹雪雾霾有') WEATHER_CHARS[c.charCodeAt(0)] = 1;
 
 /** Step 4: 「合肥 中雨 15～20°C」: in a weather report, the word before the weather is a city. */
 function weatherPlaces(pieces: Piece[]): Piece[] {
   return pieces.map((p, i) => {
-    const city = !p.type && p.word.length >= 2 && p.word.length <= 5 && isHan(p.word) && !WEATHER.test(p.word);
+    const city = !p.type && p.word.length >= 2 && p.word.length <= 5 && isHan(p.word);
     if (!city) return p;
     const next = (pieces[i + 1]?.word.trim() ? pieces[i + 1] : pieces[i + 2]?.word.trim() ? pieces[i + 2] : undefined)?.word ?? '';
+    // The next word first: it is weather far more rarely than this one is not.
+    if (!WEATHER_CHARS[next.charCodeAt(0)] || WEATHER.test(p.word)) return p;
     return WEATHER.test(next) && WEATHER_CORE.test(next) && !/^[vpcudr]/.test(p.tag) ? { ...p, tag: 'ns', type: 'place' as const } : p;
   });
 }
@@ -320,8 +333,8 @@ function mergeForeignNames(pieces: Piece[]): Piece[] {
   const out: Piece[] = [];
   for (let i = 0; i < pieces.length; i++) {
     const last = out[out.length - 1];
-    const continuesName = last?.tag === 'name-join' || (last !== undefined && isNameSyllables(last));
-    if (!NAME_SEPARATOR.test(pieces[i].word) || !continuesName) {
+    // The separator first: most pieces are none, and the syllables' test costs more.
+    if (!isNameSeparator(pieces[i].word) || !(last?.tag === 'name-join' || (last !== undefined && isNameSyllables(last)))) {
       out.push(pieces[i]);
       continue;
     }
@@ -403,12 +416,15 @@ export interface People {
   surnames: ReadonlySet<string>;
   /** The names by their first UTF-16 unit. */
   byFirst: ReadonlyMap<number, readonly string[]>;
+  /** Per UTF-16 unit, 1 if a name starts with it: a text is scanned a character at a time, most starting none. */
+  firsts: Uint8Array;
 }
 
 function indexPeople(names: ReadonlySet<string>, k: NameKnowledge): People {
   const order = new Map<string, number>();
   const surnames = new Set<string>();
   const byFirst = new Map<number, string[]>();
+  const firsts = new Uint8Array(0x10000);
   let longest = 0;
   for (const name of names) {
     order.set(name, order.size);
@@ -417,8 +433,9 @@ function indexPeople(names: ReadonlySet<string>, k: NameKnowledge): People {
     const same = byFirst.get(name.charCodeAt(0));
     if (same) same.push(name);
     else byFirst.set(name.charCodeAt(0), [name]);
+    firsts[name.charCodeAt(0)] = 1;
   }
-  return { names, order, longest, surnames, byFirst };
+  return { names, order, longest, surnames, byFirst, firsts };
 }
 
 /** The first-named of `people` that `word` holds, looked up by the word's substrings (a word is short, a text's people many). */
@@ -518,6 +535,21 @@ function splitNameCompounds(pieces: Piece[], k: NameKnowledge, lexicon: Lexicon)
   return out;
 }
 
+/**
+ * 马来西亚 吉隆坡, 新疆的库尔勒, 在卢森堡: where a place stands (after the pieces `out` holds so
+ * far, before `next`), a foreign-sounding name is a place. Read only for the few pieces that could
+ * be a foreign name (two expressions a piece otherwise).
+ */
+function placeContext(out: Piece[], next: Piece | undefined): boolean {
+  const prev: Piece | undefined = out[out.length - 1];
+  return (
+    isPlacePiece(prev ?? { word: '', tag: '' }) ||
+    (prev?.word === '的' && isPlacePiece(out[out.length - 2] ?? { word: '', tag: '' })) ||
+    PLACE_BEFORE.test(prev?.word ?? '') ||
+    PLACE_AFTER.test(next?.word ?? '')
+  );
+}
+
 /** Step 11: people named after a title, or a surname vouched for by its neighbours. */
 function findPeople(pieces: Piece[], k: NameKnowledge, lexicon: Lexicon, names: NameModel): Piece[] {
   const out: Piece[] = [];
@@ -531,18 +563,11 @@ function findPeople(pieces: Piece[], k: NameKnowledge, lexicon: Lexicon, names: 
       continue;
     }
     const context = afterTitle || PERSON_AFTER.test(next?.word ?? '');
-    // 马来西亚 吉隆坡, 新疆的库尔勒, 在卢森堡: a foreign-sounding name where a place stands is a place.
-    // Read only for the few pieces that could be a foreign name (two expressions a piece otherwise).
-    const placeContext = () =>
-      isPlacePiece(prev ?? { word: '', tag: '' }) ||
-      (prev?.word === '的' && isPlacePiece(out[out.length - 2] ?? { word: '', tag: '' })) ||
-      PLACE_BEFORE.test(prev?.word ?? '') ||
-      PLACE_AFTER.test(next?.word ?? '');
     if (
       !afterTitle &&
       p.word.length >= 3 &&
       /^(?:nr|nrt|nrfg|x)$/.test(p.tag) &&
-      placeContext() &&
+      placeContext(out, next) &&
       isHan(p.word) &&
       foreignMean(p.word, names) >= FOREIGN_MEAN
     ) {
@@ -569,7 +594,7 @@ function findPeople(pieces: Piece[], k: NameKnowledge, lexicon: Lexicon, names: 
     }
     const transliterated = p.tag === 'nrt' || (p.tag === 'nrfg' && p.word.length >= 3);
     // 驻伊斯坦布尔, 阿布扎比市政: a foreign name where a place stands is a place.
-    if (transliterated && isHan(p.word) && placeContext()) {
+    if (transliterated && isHan(p.word) && placeContext(out, next)) {
       out.push({ ...p, tag: 'ns' });
       continue;
     }
@@ -777,8 +802,29 @@ function abbreviatedPlaces(word: string, k: NameKnowledge, lexicon: Lexicon, nex
   return [];
 }
 
+const abbreviationCodesOf = new WeakMap<NameKnowledge, Uint8Array>();
+/** The usual abbreviations (one UTF-16 unit each) as a table by code, made once per knowledge. */
+function abbreviationCodes(k: NameKnowledge): Uint8Array {
+  let codes = abbreviationCodesOf.get(k);
+  if (!codes) {
+    codes = new Uint8Array(0x10000);
+    for (const c of k.placeAbbreviations) if (c.length === 1) codes[c.charCodeAt(0)] = 1;
+    abbreviationCodesOf.set(k, codes);
+  }
+  return codes;
+}
+
+/** Whether a character of `word` is a usual abbreviation: looked up by code (a word with a surrogate pair, by character). */
 function hasAbbreviation(word: string, k: NameKnowledge): boolean {
-  for (const c of word) if (k.placeAbbreviations.has(c)) return true;
+  const codes = abbreviationCodes(k);
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdfff) {
+      for (const c of word) if (k.placeAbbreviations.has(c)) return true;
+      return false;
+    }
+    if (codes[code]) return true;
+  }
   return false;
 }
 
@@ -928,6 +974,7 @@ export function findEntitiesInText(chunks: string[], tokens: Token[][], k: NameK
   const saidMoreThan = (text: string, named: number) => {
     let times = 0;
     for (let at = 0; at < text.length; at++) {
+      if (!people.firsts[text.charCodeAt(at)]) continue;
       const same = people.byFirst.get(text.charCodeAt(at));
       if (same) for (const name of same) if (text.startsWith(name, at) && ++times > named) return true;
     }
