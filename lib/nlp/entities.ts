@@ -89,6 +89,10 @@ const TRAILING_GLUE = /[家说看等的们称讲道告对在和与是也又就�
 /** Heads of organisation names. */
 const ORG_SUFFIX =
   /(?:公司|集团|委员会|委|部|局|厅|署|院|学院|大学|中学|小学|学校|职院|商会|协会|学会|联合会|联合社|基金会|报社|杂志社|出版社|通讯社|电视台|电台|银行|法院|检察院|研究所|研究院|研究中心|中心|办公室|办公厅|工厂|厂|党|军|总队|支队|中队|大队|联队|队|委会|督察组|工作组|调查组|领导小组|团|司|残联|侨联|妇联|文联|科协|男队|女队|男篮|女篮|男排|女排|男足|女足|国家队|酒家|宾馆|饭店|联盟|盟|日报|晚报|周刊|季刊|月刊|杂志|俱乐部|合作社|代表处|大使馆|领事馆|使馆|总局|分局|集团公司|有限公司|股份公司|有限责任公司|股份有限公司)$/;
+/** The last characters of ORG_SUFFIX's words, by code: a word ending otherwise has no suffix, told without the expression. */
+const ORG_SUFFIX_ENDS = new Uint8Array(0x10000);
+for (const word of ORG_SUFFIX.source.slice(3, -2).split('|')) ORG_SUFFIX_ENDS[word.charCodeAt(word.length - 1)] = 1;
+const orgSuffix = (word: string) => (ORG_SUFFIX_ENDS[word.charCodeAt(word.length - 1)] === 1 ? ORG_SUFFIX.exec(word) : null);
 /** Tags that end an organisation name looking leftwards: verbs, prepositions, particles, pronouns. */
 const ORG_BREAK_TAG = /^(?:v|vd|vg|p|c|u|uj|ul|uz|ud|ug|uv|r|d|y|e|o|w|zg)$/;
 /** Tokens that may begin an organisation name: proper names and names of administrative levels. */
@@ -129,9 +133,21 @@ const isHan = (s: string) => {
   return s.length > 0;
 };
 
+const surnameCodesOf = new WeakMap<NameKnowledge, Uint8Array>();
+/** The one-character surnames as a table by code, made once per knowledge: most words are looked up by their first character only. */
+function surnameCodes(k: NameKnowledge): Uint8Array {
+  let codes = surnameCodesOf.get(k);
+  if (!codes) {
+    codes = new Uint8Array(0x10000);
+    for (const s of k.surnames) if (s.length === 1) codes[s.charCodeAt(0)] = 1;
+    surnameCodesOf.set(k, codes);
+  }
+  return codes;
+}
+
 function surnameLength(word: string, k: NameKnowledge): number {
   if (word.length >= 3 && k.surnames.has(word.slice(0, 2))) return 2;
-  return k.surnames.has(word[0]) ? 1 : 0;
+  return surnameCodes(k)[word.charCodeAt(0)] === 1 ? 1 : 0;
 }
 
 /** A Chinese personal name: a surname and one or two more characters. */
@@ -263,10 +279,46 @@ const SYLLABLE_TAG = /^(?:nr|nrt|nrfg|ns|nz|x|j|n|ng|a|zg|q|m|d|f)$/;
 const FOREIGN_MEAN = 2.5;
 const FOREIGN_CHAR = 1;
 
+const foreignScoresOf = new WeakMap<NameModel, Float64Array>();
+/**
+ * `names.foreign` of one UTF-16 unit (not a surrogate), remembered by code per model: the rules
+ * ask it of most characters, each time a one-character string and a map's lookup otherwise.
+ */
+function foreignOf(code: number, names: NameModel): number {
+  let scores = foreignScoresOf.get(names);
+  if (!scores) foreignScoresOf.set(names, (scores = new Float64Array(0x10000).fill(Number.NaN)));
+  let score = scores[code];
+  if (Number.isNaN(score)) scores[code] = score = names.foreign(String.fromCharCode(code));
+  return score;
+}
+const isSurrogate = (code: number) => code >= 0xd800 && code <= 0xdfff;
+
 function foreignMean(word: string, names: NameModel): number {
   let sum = 0;
-  for (const c of word) sum += names.foreign(c);
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    // A surrogate pair is one character: read by character, as the model is.
+    if (isSurrogate(code)) {
+      sum = 0;
+      for (const c of word) sum += names.foreign(c);
+      break;
+    }
+    sum += foreignOf(code, names);
+  }
   return sum / word.length;
+}
+
+/** Whether every character of `word` is one transliterations use. */
+function foreignChars(word: string, names: NameModel): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if (isSurrogate(code)) {
+      for (const c of word) if (names.foreign(c) <= FOREIGN_CHAR) return false;
+      return true;
+    }
+    if (foreignOf(code, names) <= FOREIGN_CHAR) return false;
+  }
+  return true;
 }
 
 /**
@@ -276,16 +328,12 @@ function foreignMean(word: string, names: NameModel): number {
  * transliterated names it knows; whether one is a person or a place is decided later, in context.
  */
 function mergeTransliterations(pieces: Piece[], k: NameKnowledge, lexicon: Lexicon, names: NameModel): Piece[] {
-  const foreignChars = (word: string) => {
-    for (const c of word) if (names.foreign(c) <= FOREIGN_CHAR) return false;
-    return true;
-  };
   const syllables = (p: Piece) =>
     !p.type &&
     isHan(p.word) &&
     !k.countryNames.has(p.word) &&
     SYLLABLE_TAG.test(p.tag) &&
-    foreignChars(p.word) &&
+    foreignChars(p.word, names) &&
     (p.word.length === 1 || /^(?:nr|nrt|nrfg|ns|nz|x)$/.test(p.tag) || lexicon(p.word) === undefined);
   // Each piece judged once, not once per run it might start.
   const isSyllable = pieces.map(syllables);
@@ -307,7 +355,7 @@ function mergeTransliterations(pieces: Piece[], k: NameKnowledge, lexicon: Lexic
       glued.tag === 'x' &&
       glued.word.length >= 2 &&
       isHan(glued.word) &&
-      foreignChars(glued.word.slice(0, -1)) &&
+      foreignChars(glued.word.slice(0, -1), names) &&
       names.foreign(glued.word.slice(-1)) < 0
     ) {
       tail = { word: glued.word.slice(-1), tag: 'x' };
@@ -664,8 +712,8 @@ function orgHead(p: Piece, lexicon: Lexicon, k: NameKnowledge): 'named' | 'head'
   if (p.type || !isHan(p.word)) return undefined;
   if (LEVEL_BODY.test(p.word) || (p.tag === 'j' && SHORT_BODY.test(p.word))) return 'named';
   // jieba's nt, except its noise: two ordinary words and no body's suffix (新兴产业, 公共汽车).
-  if (p.tag === 'nt' && (ORG_SUFFIX.test(p.word) || NT_BODY.test(p.word) || VENUE.test(p.word) || !ordinaryPair(p.word, lexicon))) return 'named';
-  const m = ORG_SUFFIX.exec(p.word);
+  if (p.tag === 'nt' && (orgSuffix(p.word) !== null || NT_BODY.test(p.word) || VENUE.test(p.word) || !ordinaryPair(p.word, lexicon))) return 'named';
+  const m = orgSuffix(p.word);
   if (!m || isTitle(p.word)) return undefined;
   // An abbreviation of a place or a level and a body's suffix names that body: 欧盟, 村委会 (but
   // 党委 is any party committee).
@@ -739,7 +787,7 @@ function findOrganisations(pieces: Piece[], lexicon: Lexicon, k: NameKnowledge):
       continue;
     }
     // 中国政府, 美国政府: a country and its government, not a body with a name of its own.
-    const government = /^(.+)政府$/.exec(p.word);
+    const government = p.word.endsWith('政府') ? /^(.+)政府$/.exec(p.word) : null;
     if (!p.type && government && k.countryNames.has(government[1])) {
       out.push({ word: government[1], tag: 'ns', type: 'place' }, { word: '政府', tag: 'n' });
       continue;

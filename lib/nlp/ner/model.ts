@@ -322,6 +322,12 @@ export function emit(model: NerModel, features: Int32Array, templates: number, n
   const { rows } = groups ? groupRows(model) : NO_GROUPS;
   const hashed = templates - groups;
   const slotMask = keys.length - 1;
+  // The rows of the codes met first, apart: a call in the loop below made every iteration slower
+  // (about a quarter of `emit`'s time in Node), though it is taken a few thousand times a text.
+  for (let g = 0; g < groups; g++) {
+    const r = rows[g];
+    for (let f = hashed + g; f < n * templates; f += templates) if (r[(features[f] << 3) + PAIRS] === 0) fillRow(model, r, g, features[f]);
+  }
   for (let i = 0; i < n; i++) {
     let e0 = 0,
       e1 = 0,
@@ -348,9 +354,7 @@ export function emit(model: NerModel, features: Int32Array, templates: number, n
     }
     for (let g = 0; g < groups; g++) {
       const r = rows[g];
-      const code = features[end + g];
-      const b = code << 3;
-      if (r[b + PAIRS] === 0) fillRow(model, r, g, code);
+      const b = features[end + g] << 3;
       e0 += r[b];
       e1 += r[b + 1];
       e2 += r[b + 2];
