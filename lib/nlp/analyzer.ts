@@ -281,14 +281,17 @@ function analysisText(text: string): string {
 
 /** Remembers jieba's answers about single words; a bounded cache, reset when full. */
 export function lexiconOf(j: Jieba): (word: string) => string | undefined {
-  const known = new Map<string, string | undefined>();
+  // null: not one word (one lookup a call, where `undefined` would need a second to tell it from unknown).
+  const known = new Map<string, string | null>();
   return (word) => {
-    if (!known.has(word)) {
+    let tag = known.get(word);
+    if (tag === undefined) {
       if (known.size > 50_000) known.clear();
       const tokens = j.tag(word, false);
-      known.set(word, tokens.length === 1 ? tokens[0].tag : undefined);
+      tag = tokens.length === 1 ? tokens[0].tag : null;
+      known.set(word, tag);
     }
-    return known.get(word);
+    return tag ?? undefined;
   };
 }
 

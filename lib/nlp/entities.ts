@@ -52,7 +52,8 @@ interface Piece extends Token {
 
 const HAN = /^\p{Script=Han}+$/u;
 const WORD = /^[\p{Script=Han}A-Za-z0-9]+$/u;
-const NAME_SEPARATOR = /^[·•・‧\-－]$/;
+/** The marks that join the parts of a foreign name, a one-character word each. */
+const isNameSeparator = (word: string) => word.length === 1 && '·•・‧-－'.includes(word);
 
 /** Roles and titles that stand right before a person's name. */
 const TITLE_WORDS =
@@ -60,9 +61,13 @@ const TITLE_WORDS =
     ' ',
   );
 const TITLES = new RegExp(`(?:${TITLE_WORDS.join('|')})$`);
-/** Their last characters: a word ending otherwise is no title, told without the regular expression. */
-const TITLE_ENDS = new Set(TITLE_WORDS.map((w) => w[w.length - 1]));
-const isTitle = (word: string) => TITLE_ENDS.has(word[word.length - 1]) && TITLES.test(word);
+/**
+ * Their last characters, by code: a word ending otherwise is no title, told without the regular
+ * expression (nor the one-character string that reading a set by character would make).
+ */
+const TITLE_ENDS = new Uint8Array(0x10000);
+for (const w of TITLE_WORDS) TITLE_ENDS[w.charCodeAt(w.length - 1)] = 1;
+const isTitle = (word: string) => word.length > 0 && TITLE_ENDS[word.charCodeAt(word.length - 1)] === 1 && TITLES.test(word);
 /** Words after which a preceding name is a person: 陈先生, 刘飞勇参加, 张三说. */
 const PERSON_AFTER = /^(?:先生|女士|同志|教授|老师|师傅|说|表示|指出|认为|强调|介绍|告诉|参加|主持|会见|一行)$/;
 /** Words around a place, not a person: 驻X, 赴X, X市. */
@@ -84,6 +89,10 @@ const TRAILING_GLUE = /[家说看等的们称讲道告对在和与是也又就�
 /** Heads of organisation names. */
 const ORG_SUFFIX =
   /(?:公司|集团|委员会|委|部|局|厅|署|院|学院|大学|中学|小学|学校|职院|商会|协会|学会|联合会|联合社|基金会|报社|杂志社|出版社|通讯社|电视台|电台|银行|法院|检察院|研究所|研究院|研究中心|中心|办公室|办公厅|工厂|厂|党|军|总队|支队|中队|大队|联队|队|委会|督察组|工作组|调查组|领导小组|团|司|残联|侨联|妇联|文联|科协|男队|女队|男篮|女篮|男排|女排|男足|女足|国家队|酒家|宾馆|饭店|联盟|盟|日报|晚报|周刊|季刊|月刊|杂志|俱乐部|合作社|代表处|大使馆|领事馆|使馆|总局|分局|集团公司|有限公司|股份公司|有限责任公司|股份有限公司)$/;
+/** The last characters of ORG_SUFFIX's words, by code: a word ending otherwise has no suffix, told without the expression. */
+const ORG_SUFFIX_ENDS = new Uint8Array(0x10000);
+for (const word of ORG_SUFFIX.source.slice(3, -2).split('|')) ORG_SUFFIX_ENDS[word.charCodeAt(word.length - 1)] = 1;
+const orgSuffix = (word: string) => (ORG_SUFFIX_ENDS[word.charCodeAt(word.length - 1)] === 1 ? ORG_SUFFIX.exec(word) : null);
 /** Tags that end an organisation name looking leftwards: verbs, prepositions, particles, pronouns. */
 const ORG_BREAK_TAG = /^(?:v|vd|vg|p|c|u|uj|ul|uz|ud|ug|uv|r|d|y|e|o|w|zg)$/;
 /** Tokens that may begin an organisation name: proper names and names of administrative levels. */
@@ -124,9 +133,21 @@ const isHan = (s: string) => {
   return s.length > 0;
 };
 
+const surnameCodesOf = new WeakMap<NameKnowledge, Uint8Array>();
+/** The one-character surnames as a table by code, made once per knowledge: most words are looked up by their first character only. */
+function surnameCodes(k: NameKnowledge): Uint8Array {
+  let codes = surnameCodesOf.get(k);
+  if (!codes) {
+    codes = new Uint8Array(0x10000);
+    for (const s of k.surnames) if (s.length === 1) codes[s.charCodeAt(0)] = 1;
+    surnameCodesOf.set(k, codes);
+  }
+  return codes;
+}
+
 function surnameLength(word: string, k: NameKnowledge): number {
   if (word.length >= 3 && k.surnames.has(word.slice(0, 2))) return 2;
-  return k.surnames.has(word[0]) ? 1 : 0;
+  return surnameCodes(k)[word.charCodeAt(0)] === 1 ? 1 : 0;
 }
 
 /** A Chinese personal name: a surname and one or two more characters. */
@@ -182,10 +203,13 @@ function splitPlaceCompounds(pieces: Piece[], k: NameKnowledge, lexicon: Lexicon
   return out;
 }
 
+const isDigit = (code: number) => code >= 48 && code <= 57;
+
 /** Step 3: 「新华社莫斯科5月18日电」: the word between a news agency and a date is where the story was filed. */
 function datelinePlaces(pieces: Piece[]): Piece[] {
   return pieces.map((p, i) => {
-    if (p.type || p.word.length < 2) return p;
+    // A date's number after it first: most words have none (the expressions below cost more).
+    if (p.type || p.word.length < 2 || !isDigit(pieces[i + 1]?.word.charCodeAt(0) ?? 0)) return p;
     const agency = /(?:社|本报|电讯)$/.test(pieces[i - 1]?.word ?? '');
     const date = /^\d+$/.test(pieces[i + 1]?.word ?? '') && /^[月日]/.test(pieces[i + 2]?.word ?? '');
     return !p.type && agency && date && isHan(p.word) && p.word.length >= 2 ? { ...p, tag: 'ns', type: 'place' as const } : p;
@@ -195,13 +219,18 @@ function datelinePlaces(pieces: Piece[]): Piece[] {
 /** A weather report's words: 晴, 多云转阴, 小雨, 雷阵雨, 雨夹雪. */
 const WEATHER = /^[晴阴多云转小中大暴阵雷雨夹雪雾霾有]{1,6}$/;
 const WEATHER_CORE = /[晴阴雨雪雾霾]|多云/;
+/** WEATHER's characters by code: a word that starts with none of them is no weather, told without the expression. */
+const WEATHER_CHARS = new Uint8Array(0x10000);
+for (const c of '晴阴多云转小中大暴阵雷雨夹雪雾霾有') WEATHER_CHARS[c.charCodeAt(0)] = 1;
 
 /** Step 4: 「合肥 中雨 15～20°C」: in a weather report, the word before the weather is a city. */
 function weatherPlaces(pieces: Piece[]): Piece[] {
   return pieces.map((p, i) => {
-    const city = !p.type && p.word.length >= 2 && p.word.length <= 5 && isHan(p.word) && !WEATHER.test(p.word);
+    const city = !p.type && p.word.length >= 2 && p.word.length <= 5 && isHan(p.word);
     if (!city) return p;
     const next = (pieces[i + 1]?.word.trim() ? pieces[i + 1] : pieces[i + 2]?.word.trim() ? pieces[i + 2] : undefined)?.word ?? '';
+    // The next word first: it is weather far more rarely than this one is not.
+    if (!WEATHER_CHARS[next.charCodeAt(0)] || WEATHER.test(p.word)) return p;
     return WEATHER.test(next) && WEATHER_CORE.test(next) && !/^[vpcudr]/.test(p.tag) ? { ...p, tag: 'ns', type: 'place' as const } : p;
   });
 }
@@ -250,10 +279,46 @@ const SYLLABLE_TAG = /^(?:nr|nrt|nrfg|ns|nz|x|j|n|ng|a|zg|q|m|d|f)$/;
 const FOREIGN_MEAN = 2.5;
 const FOREIGN_CHAR = 1;
 
+const foreignScoresOf = new WeakMap<NameModel, Float64Array>();
+/**
+ * `names.foreign` of one UTF-16 unit (not a surrogate), remembered by code per model: the rules
+ * ask it of most characters, each time a one-character string and a map's lookup otherwise.
+ */
+function foreignOf(code: number, names: NameModel): number {
+  let scores = foreignScoresOf.get(names);
+  if (!scores) foreignScoresOf.set(names, (scores = new Float64Array(0x10000).fill(Number.NaN)));
+  let score = scores[code];
+  if (Number.isNaN(score)) scores[code] = score = names.foreign(String.fromCharCode(code));
+  return score;
+}
+const isSurrogate = (code: number) => code >= 0xd800 && code <= 0xdfff;
+
 function foreignMean(word: string, names: NameModel): number {
   let sum = 0;
-  for (const c of word) sum += names.foreign(c);
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    // A surrogate pair is one character: read by character, as the model is.
+    if (isSurrogate(code)) {
+      sum = 0;
+      for (const c of word) sum += names.foreign(c);
+      break;
+    }
+    sum += foreignOf(code, names);
+  }
   return sum / word.length;
+}
+
+/** Whether every character of `word` is one transliterations use. */
+function foreignChars(word: string, names: NameModel): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if (isSurrogate(code)) {
+      for (const c of word) if (names.foreign(c) <= FOREIGN_CHAR) return false;
+      return true;
+    }
+    if (foreignOf(code, names) <= FOREIGN_CHAR) return false;
+  }
+  return true;
 }
 
 /**
@@ -263,16 +328,12 @@ function foreignMean(word: string, names: NameModel): number {
  * transliterated names it knows; whether one is a person or a place is decided later, in context.
  */
 function mergeTransliterations(pieces: Piece[], k: NameKnowledge, lexicon: Lexicon, names: NameModel): Piece[] {
-  const foreignChars = (word: string) => {
-    for (const c of word) if (names.foreign(c) <= FOREIGN_CHAR) return false;
-    return true;
-  };
   const syllables = (p: Piece) =>
     !p.type &&
     isHan(p.word) &&
     !k.countryNames.has(p.word) &&
     SYLLABLE_TAG.test(p.tag) &&
-    foreignChars(p.word) &&
+    foreignChars(p.word, names) &&
     (p.word.length === 1 || /^(?:nr|nrt|nrfg|ns|nz|x)$/.test(p.tag) || lexicon(p.word) === undefined);
   // Each piece judged once, not once per run it might start.
   const isSyllable = pieces.map(syllables);
@@ -294,7 +355,7 @@ function mergeTransliterations(pieces: Piece[], k: NameKnowledge, lexicon: Lexic
       glued.tag === 'x' &&
       glued.word.length >= 2 &&
       isHan(glued.word) &&
-      foreignChars(glued.word.slice(0, -1)) &&
+      foreignChars(glued.word.slice(0, -1), names) &&
       names.foreign(glued.word.slice(-1)) < 0
     ) {
       tail = { word: glued.word.slice(-1), tag: 'x' };
@@ -320,8 +381,8 @@ function mergeForeignNames(pieces: Piece[]): Piece[] {
   const out: Piece[] = [];
   for (let i = 0; i < pieces.length; i++) {
     const last = out[out.length - 1];
-    const continuesName = last?.tag === 'name-join' || (last !== undefined && isNameSyllables(last));
-    if (!NAME_SEPARATOR.test(pieces[i].word) || !continuesName) {
+    // The separator first: most pieces are none, and the syllables' test costs more.
+    if (!isNameSeparator(pieces[i].word) || !(last?.tag === 'name-join' || (last !== undefined && isNameSyllables(last)))) {
       out.push(pieces[i]);
       continue;
     }
@@ -403,12 +464,15 @@ export interface People {
   surnames: ReadonlySet<string>;
   /** The names by their first UTF-16 unit. */
   byFirst: ReadonlyMap<number, readonly string[]>;
+  /** Per UTF-16 unit, 1 if a name starts with it: a text is scanned a character at a time, most starting none. */
+  firsts: Uint8Array;
 }
 
 function indexPeople(names: ReadonlySet<string>, k: NameKnowledge): People {
   const order = new Map<string, number>();
   const surnames = new Set<string>();
   const byFirst = new Map<number, string[]>();
+  const firsts = new Uint8Array(0x10000);
   let longest = 0;
   for (const name of names) {
     order.set(name, order.size);
@@ -417,8 +481,9 @@ function indexPeople(names: ReadonlySet<string>, k: NameKnowledge): People {
     const same = byFirst.get(name.charCodeAt(0));
     if (same) same.push(name);
     else byFirst.set(name.charCodeAt(0), [name]);
+    firsts[name.charCodeAt(0)] = 1;
   }
-  return { names, order, longest, surnames, byFirst };
+  return { names, order, longest, surnames, byFirst, firsts };
 }
 
 /** The first-named of `people` that `word` holds, looked up by the word's substrings (a word is short, a text's people many). */
@@ -518,6 +583,21 @@ function splitNameCompounds(pieces: Piece[], k: NameKnowledge, lexicon: Lexicon)
   return out;
 }
 
+/**
+ * 马来西亚 吉隆坡, 新疆的库尔勒, 在卢森堡: where a place stands (after the pieces `out` holds so
+ * far, before `next`), a foreign-sounding name is a place. Read only for the few pieces that could
+ * be a foreign name (two expressions a piece otherwise).
+ */
+function placeContext(out: Piece[], next: Piece | undefined): boolean {
+  const prev: Piece | undefined = out[out.length - 1];
+  return (
+    isPlacePiece(prev ?? { word: '', tag: '' }) ||
+    (prev?.word === '的' && isPlacePiece(out[out.length - 2] ?? { word: '', tag: '' })) ||
+    PLACE_BEFORE.test(prev?.word ?? '') ||
+    PLACE_AFTER.test(next?.word ?? '')
+  );
+}
+
 /** Step 11: people named after a title, or a surname vouched for by its neighbours. */
 function findPeople(pieces: Piece[], k: NameKnowledge, lexicon: Lexicon, names: NameModel): Piece[] {
   const out: Piece[] = [];
@@ -531,18 +611,11 @@ function findPeople(pieces: Piece[], k: NameKnowledge, lexicon: Lexicon, names: 
       continue;
     }
     const context = afterTitle || PERSON_AFTER.test(next?.word ?? '');
-    // 马来西亚 吉隆坡, 新疆的库尔勒, 在卢森堡: a foreign-sounding name where a place stands is a place.
-    // Read only for the few pieces that could be a foreign name (two expressions a piece otherwise).
-    const placeContext = () =>
-      isPlacePiece(prev ?? { word: '', tag: '' }) ||
-      (prev?.word === '的' && isPlacePiece(out[out.length - 2] ?? { word: '', tag: '' })) ||
-      PLACE_BEFORE.test(prev?.word ?? '') ||
-      PLACE_AFTER.test(next?.word ?? '');
     if (
       !afterTitle &&
       p.word.length >= 3 &&
       /^(?:nr|nrt|nrfg|x)$/.test(p.tag) &&
-      placeContext() &&
+      placeContext(out, next) &&
       isHan(p.word) &&
       foreignMean(p.word, names) >= FOREIGN_MEAN
     ) {
@@ -569,7 +642,7 @@ function findPeople(pieces: Piece[], k: NameKnowledge, lexicon: Lexicon, names: 
     }
     const transliterated = p.tag === 'nrt' || (p.tag === 'nrfg' && p.word.length >= 3);
     // 驻伊斯坦布尔, 阿布扎比市政: a foreign name where a place stands is a place.
-    if (transliterated && isHan(p.word) && placeContext()) {
+    if (transliterated && isHan(p.word) && placeContext(out, next)) {
       out.push({ ...p, tag: 'ns' });
       continue;
     }
@@ -639,8 +712,8 @@ function orgHead(p: Piece, lexicon: Lexicon, k: NameKnowledge): 'named' | 'head'
   if (p.type || !isHan(p.word)) return undefined;
   if (LEVEL_BODY.test(p.word) || (p.tag === 'j' && SHORT_BODY.test(p.word))) return 'named';
   // jieba's nt, except its noise: two ordinary words and no body's suffix (新兴产业, 公共汽车).
-  if (p.tag === 'nt' && (ORG_SUFFIX.test(p.word) || NT_BODY.test(p.word) || VENUE.test(p.word) || !ordinaryPair(p.word, lexicon))) return 'named';
-  const m = ORG_SUFFIX.exec(p.word);
+  if (p.tag === 'nt' && (orgSuffix(p.word) !== null || NT_BODY.test(p.word) || VENUE.test(p.word) || !ordinaryPair(p.word, lexicon))) return 'named';
+  const m = orgSuffix(p.word);
   if (!m || isTitle(p.word)) return undefined;
   // An abbreviation of a place or a level and a body's suffix names that body: 欧盟, 村委会 (but
   // 党委 is any party committee).
@@ -714,7 +787,7 @@ function findOrganisations(pieces: Piece[], lexicon: Lexicon, k: NameKnowledge):
       continue;
     }
     // 中国政府, 美国政府: a country and its government, not a body with a name of its own.
-    const government = /^(.+)政府$/.exec(p.word);
+    const government = p.word.endsWith('政府') ? /^(.+)政府$/.exec(p.word) : null;
     if (!p.type && government && k.countryNames.has(government[1])) {
       out.push({ word: government[1], tag: 'ns', type: 'place' }, { word: '政府', tag: 'n' });
       continue;
@@ -777,8 +850,29 @@ function abbreviatedPlaces(word: string, k: NameKnowledge, lexicon: Lexicon, nex
   return [];
 }
 
+const abbreviationCodesOf = new WeakMap<NameKnowledge, Uint8Array>();
+/** The usual abbreviations (one UTF-16 unit each) as a table by code, made once per knowledge. */
+function abbreviationCodes(k: NameKnowledge): Uint8Array {
+  let codes = abbreviationCodesOf.get(k);
+  if (!codes) {
+    codes = new Uint8Array(0x10000);
+    for (const c of k.placeAbbreviations) if (c.length === 1) codes[c.charCodeAt(0)] = 1;
+    abbreviationCodesOf.set(k, codes);
+  }
+  return codes;
+}
+
+/** Whether a character of `word` is a usual abbreviation: looked up by code (a word with a surrogate pair, by character). */
 function hasAbbreviation(word: string, k: NameKnowledge): boolean {
-  for (const c of word) if (k.placeAbbreviations.has(c)) return true;
+  const codes = abbreviationCodes(k);
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdfff) {
+      for (const c of word) if (k.placeAbbreviations.has(c)) return true;
+      return false;
+    }
+    if (codes[code]) return true;
+  }
   return false;
 }
 
@@ -928,6 +1022,7 @@ export function findEntitiesInText(chunks: string[], tokens: Token[][], k: NameK
   const saidMoreThan = (text: string, named: number) => {
     let times = 0;
     for (let at = 0; at < text.length; at++) {
+      if (!people.firsts[text.charCodeAt(at)]) continue;
       const same = people.byFirst.get(text.charCodeAt(at));
       if (same) for (const name of same) if (text.startsWith(name, at) && ++times > named) return true;
     }

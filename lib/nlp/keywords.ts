@@ -89,6 +89,14 @@ const CONTENT_WORD = /^(?:\p{Script=Han}{2,}|[A-Za-z][A-Za-z0-9.+-]+)$/u;
 /** One Han character and the Latin word after it: one term (村BA, below). */
 const ONE_HAN = /^\p{Script=Han}$/u;
 const LATIN_WORD = /^[A-Za-z]{2,}$/;
+/** Whether every unit of `word` is in the main CJK block (U+4E00–U+9FFF, all Han characters). */
+function mainHan(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c < 0x4e00 || c > 0x9fff) return false;
+  }
+  return true;
+}
 /** Verbs and nouns so common in news that they never make a text distinct. */
 const STOP = new Set(
   '进行 表示 认为 指出 强调 介绍 希望 开展 推进 加强 实现 提高 推动 工作 问题 方面 情况 有关 没有 可以 一个 我们 他们 记者 通讯员 全媒体'.split(' '),
@@ -114,8 +122,10 @@ export function countTerms(tokens: Token[][], mentions: Mention[]): Map<string, 
       }
       // A content word has two characters at least: most tokens are ruled out before any test.
       if (t.word.length < 2 || entityWords.has(t.word) || !CONTENT_TAG.test(t.tag)) continue;
-      const word = t.word.toLowerCase();
-      if (!CONTENT_WORD.test(word) || STOP.has(word)) continue;
+      // A word of the main CJK block (nearly all) is a content word as it is: no lower case to make, no expression to run.
+      const han = mainHan(t.word);
+      const word = han ? t.word : t.word.toLowerCase();
+      if ((!han && !CONTENT_WORD.test(word)) || STOP.has(word)) continue;
       add(word);
     }
   }

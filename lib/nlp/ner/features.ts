@@ -288,7 +288,10 @@ export interface FeatureKnowledge {
 export const LONGEST_TITLE = 6;
 
 interface TitleIndex {
-  /** Titles as character codes, by their first character, and by their last. */
+  /**
+   * Titles as character codes, by their first two characters, and by their last two (`pair`):
+   * by one, a word after 长, 员 or 人 was compared with some eighty titles each.
+   */
   starting: Map<number, Int32Array[]>;
   ending: Map<number, Int32Array[]>;
   /** Per UTF-16 unit: STARTS_TITLE, ENDS_TITLE: most words' neighbours are neither, and no map is read. */
@@ -296,6 +299,7 @@ interface TitleIndex {
 }
 const STARTS_TITLE = 1;
 const ENDS_TITLE = 2;
+const pair = (first: number, second: number) => first * 0x10000 + second;
 /** `build`, once per table it is given (the tables live as long as the analyzer). */
 function perTable<T>(build: (table: ReadonlySet<string>) => T): (table: ReadonlySet<string>) => T {
   const built = new WeakMap<ReadonlySet<string>, T>();
@@ -311,8 +315,8 @@ const titleIndex = perTable((titles): TitleIndex => {
     if (title.length < 2 || title.length > LONGEST_TITLE) continue;
     const codes = Int32Array.from({ length: title.length }, (_, k) => title.charCodeAt(k));
     const add = (map: Map<number, Int32Array[]>, c: number) => map.set(c, [...(map.get(c) ?? []), codes]);
-    add(index.starting, codes[0]);
-    add(index.ending, codes[codes.length - 1]);
+    add(index.starting, pair(codes[0], codes[1]));
+    add(index.ending, pair(codes[codes.length - 2], codes[codes.length - 1]));
     index.edges[codes[0]] |= STARTS_TITLE;
     index.edges[codes[codes.length - 1]] |= ENDS_TITLE;
   }
@@ -338,14 +342,15 @@ function besideTitles(codes: Int32Array, tokens: readonly Token[], titles: Reado
     const end = (at += tokens[t].word.length);
     const before = start > 0 && codes[start - 1] === SPACE ? start - 1 : start;
     const after = end < codes.length && codes[end] === SPACE ? end + 1 : end;
-    const endingBefore = before > 0 && edges[codes[before - 1]] & ENDS_TITLE ? ending.get(codes[before - 1]) : undefined;
+    // A title has two characters at least: the two before, or the two after, name the titles it could be.
+    const endingBefore = before > 1 && edges[codes[before - 1]] & ENDS_TITLE ? ending.get(pair(codes[before - 2], codes[before - 1])) : undefined;
     if (endingBefore)
       for (const title of endingBefore)
         if (spells(codes, before - title.length, title)) {
           beside[t] |= 1;
           break;
         }
-    const startingAfter = after < codes.length && edges[codes[after]] & STARTS_TITLE ? starting.get(codes[after]) : undefined;
+    const startingAfter = after + 1 < codes.length && edges[codes[after]] & STARTS_TITLE ? starting.get(pair(codes[after], codes[after + 1])) : undefined;
     if (startingAfter)
       for (const title of startingAfter)
         if (spells(codes, after, title)) {

@@ -228,6 +228,23 @@ export interface NerModel {
   titles: Set<string>;
   /** The feature groups' rows (`groupRows`), summed from the table as their codes are first read. */
   groups?: GroupRows;
+  /** Per slot, the key `table` holds there (−1: none), apart (`slotKeys`). */
+  keys?: Int32Array;
+}
+
+/**
+ * The keys of `model.table` in an array of their own, made once: `emit` tells a feature the model
+ * lacks (about two in five) from 256 KB that stay cached, not from the 4 MB table, which it then
+ * reads only for the weights of a feature it holds (0.3–0.8 of the wall time of reading the key
+ * in the table, on a loaded machine: docs/benchmarks.md).
+ */
+function slotKeys(model: NerModel): Int32Array {
+  if (model.keys) return model.keys;
+  const { table } = model;
+  const keys = new Int32Array(table.length / SLOT);
+  for (let slot = 0; slot < keys.length; slot++) keys[slot] = table[slot * SLOT + PAIRS];
+  model.keys = keys;
+  return keys;
 }
 
 /**
@@ -295,15 +312,22 @@ const MAX_SLOTS = 1 << 16;
  * `sentenceFeatures` writes GROUPS of them; hashes only: 0), each read as one row of summed
  * weights (`groupRows`); the rest are hashes. The sums stay in locals while a character's
  * features are read (written out once, not added to memory per feature). The lookups and adds are
- * the cost, 26 a character: hence a key's slot found by a perfect hash, its key and weights in one
- * cache line, two labels' weights added at once, and each group of few values one summed row.
+ * the cost, 26 a character: hence a key's slot found by a perfect hash, the keys apart from the
+ * weights (`slotKeys`), a slot's weights in one cache line, two labels' weights added at once, and
+ * each group of few values one summed row.
  */
 export function emit(model: NerModel, features: Int32Array, templates: number, n: number, emissions: Int32Array, groups: number = GROUPS.length): void {
   const { displacement, table: w } = model;
+  const keys = slotKeys(model);
   const { rows } = groups ? groupRows(model) : NO_GROUPS;
   const hashed = templates - groups;
-  // Integers only in the loop: a shift, not `* SLOT`, which the compiler must guard against overflow.
-  const slotMask = (w.length >>> 3) - 1;
+  const slotMask = keys.length - 1;
+  // The rows of the codes met first, apart: a call in the loop below made every iteration slower
+  // (about a quarter of `emit`'s time in Node), though it is taken a few thousand times a text.
+  for (let g = 0; g < groups; g++) {
+    const r = rows[g];
+    for (let f = hashed + g; f < n * templates; f += templates) if (r[(features[f] << 3) + PAIRS] === 0) fillRow(model, r, g, features[f]);
+  }
   for (let i = 0; i < n; i++) {
     let e0 = 0,
       e1 = 0,
@@ -316,8 +340,10 @@ export function emit(model: NerModel, features: Int32Array, templates: number, n
     const end = start + hashed;
     for (let f = start; f < end; f++) {
       const key = features[f] & KEY_MASK;
-      const b = (((key & 0xff) ^ displacement[key >>> 8]) & slotMask) << 3;
-      if (w[b + PAIRS] !== key) continue;
+      const slot = ((key & 0xff) ^ displacement[key >>> 8]) & slotMask;
+      if (keys[slot] !== key) continue;
+      // Integers only in the loop: a shift, not `* SLOT`, which the compiler must guard against overflow.
+      const b = slot << 3;
       e0 += w[b];
       e1 += w[b + 1];
       e2 += w[b + 2];
@@ -328,9 +354,7 @@ export function emit(model: NerModel, features: Int32Array, templates: number, n
     }
     for (let g = 0; g < groups; g++) {
       const r = rows[g];
-      const code = features[end + g];
-      const b = code << 3;
-      if (r[b + PAIRS] === 0) fillRow(model, r, g, code);
+      const b = features[end + g] << 3;
       e0 += r[b];
       e1 += r[b + 1];
       e2 += r[b + 2];

@@ -366,7 +366,8 @@ function piecesOf(text: string, tokens: readonly Token[], spans: Span[]): Senten
         from = span.end;
         if (span.end <= end) next++;
       } else {
-        pieces.push(from === start ? { word: token.word, tag: token.tag } : { word: text.slice(from, end), tag: token.tag });
+        // A word no span touches is jieba's token itself (never changed downstream): no copy per word.
+        pieces.push(from === start ? token : { word: text.slice(from, end), tag: token.tag });
         from = end;
       }
     }
