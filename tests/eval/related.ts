@@ -8,15 +8,18 @@
  *   passages   tests/fixtures/related/passages.jsonl, written for this project: same-event
  *              coverage in simplified, traditional and English, and near misses of each kind.
  * First, and what counts: the development set of real coverage (tests/eval/related-cv.ts),
- * cross-validated by story, beside plain BM25. `--wrong` lists the written sets' misses.
+ * cross-validated by story, beside plain BM25. `--wrong` lists the written sets' misses; `--misses`
+ * (or `--misses=related`, one label) the development set's cross-validated misses and why.
  */
 import type { Story } from '../../lib/story';
 import type { RelatedStory } from '../../lib/match/rank';
+import type { Thresholds } from '../../lib/match/ranker';
 import { EVAL_DIR, nerDataAvailable, readNerSentences } from './ner-data';
 import {
   bm25Baseline,
   breakdown,
   chooseThresholds,
+  DEAL,
   devLibrary,
   fitModel,
   FOLDS,
@@ -27,7 +30,9 @@ import {
   predictSilent,
   readDevSet,
   readPassages,
+  type Example,
   type Passage,
+  type Prediction,
   trainingExamples,
 } from './related-cv';
 
@@ -55,8 +60,39 @@ export function judge(expect: string | null, listed: RelatedStory[]): boolean {
 
 const percent = (right: number, n: number) => `${((right / n) * 100).toFixed(1)}%`;
 
+/**
+ * Why a passage graded wrong under its held-out predictions is wrong: its story never reached the
+ * candidates (candidate generation, rank.ts), came first by relevance but under its line, or was
+ * outranked by another story (listed first, or only ranked above it with nothing listed).
+ */
+export function missKind(example: Example, predictions: Prediction[], list: Array<{ id: string }>): string {
+  const byRelevance = [...predictions].sort((a, b) => b.relevance - a.relevance);
+  const at = byRelevance.findIndex((p) => example.wanted.has(p.id));
+  if (example.passage.label === 'near_miss' || (example.passage.label === 'weak' && list.length > 0)) return 'listed';
+  if (at < 0) return 'not a candidate';
+  if (list.length > 0 && !example.wanted.has(list[0].id)) return at === 0 ? 'first by relevance, another listed first (tier)' : 'outranked, another listed';
+  if (at === 0) return list.length > 0 ? 'listed in the wrong tier' : 'first by relevance, under the line';
+  return 'outranked, nothing listed';
+}
+
+/** Each wrong passage of a label (all labels for `true`), why, and its story's held-out scores. */
+function printMisses(examples: Example[], heldOut: Prediction[][], thresholds: Thresholds, correct: boolean[], label: string | true): void {
+  const kinds = new Map<string, number>();
+  examples.forEach((e, i) => {
+    if (correct[i] || (label !== true && e.passage.label !== label)) return;
+    const list = listed(heldOut[i], thresholds);
+    const kind = missKind(e, heldOut[i], list);
+    kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+    const wanted = heldOut[i].find((p) => e.wanted.has(p.id));
+    const first = list[0] ? `${list[0].id} (${list[0].tier})` : 'nothing';
+    const scores = wanted ? `relevance ${wanted.relevance.toFixed(3)}, same ${wanted.same.toFixed(2)}` : 'no scores';
+    console.log(`    ✗ ${e.passage.id} [${e.passage.label}, ${e.passage.lang}] ${kind}: its story ${scores}; listed first ${first}`);
+  });
+  console.log(`  misses by kind: ${[...kinds].map(([k, n]) => `${k} ${n}`).join('; ')}\n`);
+}
+
 /** The development set of real coverage, cross-validated by story, and plain BM25 on the same set. */
-async function developmentSet(): Promise<void> {
+async function developmentSet(misses?: string | true): Promise<void> {
   const passages = readDevSet();
   if (passages.length === 0) {
     console.log('(development set skipped: no tests/fixtures/related/dev/*.jsonl)\n');
@@ -74,7 +110,7 @@ async function developmentSet(): Promise<void> {
   const theirs = new Map(breakdown(examples, bm25.correct).map((r) => [r.group, r]));
   console.log(`development set of real coverage: ${passages.length} passages, library of ${library.stories.length} stories (seed + distractors)`);
   console.log(
-    `cross-validated by story (${FOLDS} folds); thresholds chosen on the held-out folds: same event from ${thresholds.tier}, listed from ${thresholds.sameEvent} (same event) and ${thresholds.background} (background)\n`,
+    `cross-validated by story (${FOLDS} folds${DEAL ? `, deal ${DEAL}` : ''}); thresholds chosen on the held-out folds: same event from ${thresholds.tier}, listed from ${thresholds.sameEvent} (same event) and ${thresholds.background} (background)\n`,
   );
   console.log(`| group | n | ranker (cross-validated) | thresholds held out too | plain BM25 (best threshold ${bm25.threshold}) |`);
   console.log('|---|---|---|---|---|');
@@ -84,11 +120,14 @@ async function developmentSet(): Promise<void> {
     console.log(`| ${row.group} | ${row.n} | ${percent(row.right, row.n)} | ${percent(held.right, held.n)} | ${percent(base.right, base.n)} |`);
   }
   console.log('');
+  if (misses !== undefined) printMisses(examples, heldOut, thresholds, ours, misses);
 }
 
 async function main() {
   const args = new Set(process.argv.slice(2));
-  await developmentSet();
+  // --misses lists every cross-validated miss of the development set, --misses=related those of one label.
+  const misses = process.argv.slice(2).find((a) => a.startsWith('--misses'));
+  await developmentSet(misses === undefined ? undefined : misses.includes('=') ? misses.split('=')[1] : true);
   const { stories, find } = await relatedSetup();
   const sets: Array<{ name: string; items: Passage[] }> = [
     { name: 'seed leads and sentences: story first', items: stories.flatMap(storyQueries) },

@@ -5,6 +5,7 @@ import {
   judgePair,
   logistic,
   NAMED,
+  pairScores,
   QUOTED,
   standardise,
   trainLogistic,
@@ -58,5 +59,19 @@ describe('the ranker', () => {
     // The same naming in a text that dates itself to another year is left to the model.
     expect(judgePair(model, { ...none, queryCoverage: NAMED / 0.6 + 0.01, yearConflict: 1 }).relevance).toBeLessThan(0.99);
     expect(judgePair(model, none).listed).toBe(false);
+  });
+
+  it('keeps the order of the model among the stories the naming rule lifts, all below a quotation', () => {
+    // Two stories of one company both name it: the one the model prefers (here by cosine) comes first, whichever is newer.
+    const byCosine: RankerModel = {
+      ...model,
+      relevant: { base: 0, rate: 1, trees: [{ feature: FEATURE_NAMES.indexOf('cosine'), split: 0.5, left: { value: -2 }, right: { value: 2 } }] },
+    };
+    const named = { ...none, queryCoverage: NAMED / 0.6 + 0.01 };
+    const other = pairScores(byCosine, { ...named, cosine: 0.1 }).relevance;
+    const preferred = pairScores(byCosine, { ...named, cosine: 0.9 }).relevance;
+    expect(other).toBeGreaterThanOrEqual(0.99);
+    expect(preferred).toBeGreaterThan(other);
+    expect(preferred).toBeLessThan(pairScores(byCosine, { ...named, cosine: 0.9, quotation: QUOTED }).relevance);
   });
 });
