@@ -8,7 +8,9 @@
  *   passages   tests/fixtures/related/passages.jsonl, written for this project: same-event
  *              coverage in simplified, traditional and English, and near misses of each kind.
  * First, and what counts: the development set of real coverage (tests/eval/related-cv.ts),
- * cross-validated by story, beside plain BM25. `--wrong` lists the written sets' misses.
+ * cross-validated by story, beside plain BM25. `--wrong` lists the written sets' misses;
+ * `--misses` lists the development set's, each with what was listed and where its story ranked
+ * (the error analysis of a language: reading, candidates or ranking).
  */
 import type { Story } from '../../lib/story';
 import type { RelatedStory } from '../../lib/match/rank';
@@ -27,7 +29,9 @@ import {
   predictSilent,
   readDevSet,
   readPassages,
+  type Example,
   type Passage,
+  type Prediction,
   trainingExamples,
 } from './related-cv';
 
@@ -55,8 +59,18 @@ export function judge(expect: string | null, listed: RelatedStory[]): boolean {
 
 const percent = (right: number, n: number) => `${((right / n) * 100).toFixed(1)}%`;
 
+/** A development passage graded wrong: its label and language, its stories' best rank, what was listed first. */
+function missLine(example: Example, predictions: Prediction[], top: { id: string; tier: string } | undefined, titles: Map<string, string>): string {
+  const ranked = [...predictions].sort((a, b) => b.relevance - a.relevance);
+  const rank = ranked.findIndex((p) => example.wanted.has(p.id));
+  const best = ranked[rank];
+  const story = rank < 0 ? 'not a candidate' : `rank ${rank + 1}, relevance ${best.relevance.toFixed(2)}, same ${best.same.toFixed(2)}`;
+  const shown = top ? `${titles.get(top.id)?.slice(0, 16)} (${top.tier})` : 'nothing';
+  return `${example.passage.lang} ${example.passage.label} ${example.passage.id}: story ${story}; listed ${shown}`;
+}
+
 /** The development set of real coverage, cross-validated by story, and plain BM25 on the same set. */
-async function developmentSet(): Promise<void> {
+async function developmentSet(misses: boolean): Promise<void> {
   const passages = readDevSet();
   if (passages.length === 0) {
     console.log('(development set skipped: no tests/fixtures/related/dev/*.jsonl)\n');
@@ -84,11 +98,23 @@ async function developmentSet(): Promise<void> {
     console.log(`| ${row.group} | ${row.n} | ${percent(row.right, row.n)} | ${percent(held.right, held.n)} | ${percent(base.right, base.n)} |`);
   }
   console.log('');
+  if (!misses) return;
+  // Each language by label: a language's misses are reading, the label's are ranking.
+  const byLanguage = breakdown(
+    examples.map((e) => ({ ...e, passage: { ...e.passage, lang: `${e.passage.lang} · ${e.passage.label}` } })),
+    ours,
+  ).filter((r) => r.group.startsWith('lang '));
+  for (const row of byLanguage.sort((a, b) => a.group.localeCompare(b.group))) console.log(`| ${row.group} | ${row.n} | ${percent(row.right, row.n)} |`);
+  const titles = new Map(library.stories.map((s) => [s.id, s.title]));
+  examples.forEach((e, i) => {
+    if (!ours[i]) console.log(`    ✗ ${missLine(e, heldOut[i], listed(heldOut[i], thresholds)[0], titles)}`);
+  });
+  console.log('');
 }
 
 async function main() {
   const args = new Set(process.argv.slice(2));
-  await developmentSet();
+  await developmentSet(args.has('--misses'));
   const { stories, find } = await relatedSetup();
   const sets: Array<{ name: string; items: Passage[] }> = [
     { name: 'seed leads and sentences: story first', items: stories.flatMap(storyQueries) },
