@@ -27,8 +27,6 @@ export interface EnglishLexicon extends PhraseLexicon {
   held: ReadonlySet<string>;
   /** A foreign person's name parts by their sound keys, joined by | (sls…|dfgf): Siljanovska-Davkova is 西莉娅诺夫斯卡-达夫科娃. */
   sounds: Map<string, string>;
-  /** A place the library names with its level and without (炎陵县, 炎陵): each term by the other. */
-  samePlace: Map<string, string>;
 }
 
 const HAN = /\p{Script=Han}/gu;
@@ -151,12 +149,14 @@ const HAN_PLACE = /^\p{Script=Han}{2,12}$/u;
  * in English (炎陵县 → yanlingcounty, 株洲火车站 → zhuzhourailwaystation, 湘江 → xiangriver), the
  * city's level left out of its own part (株洲市体育中心 → zhuzhousportscenter), and its own part
  * alone where the end is a level of administration and the part has two characters or more
- * (炎陵县 → yanling).
+ * (炎陵县 → yanling). None by a level when the library names the place without it (`places`).
  */
-function placeForms(name: string, table: Map<string, string[]>): string[] {
+function placeForms(name: string, table: Map<string, string[]>, places: ReadonlySet<string>): string[] {
   const part = PLACE_PARTS.find((p) => name.length > p.zh.length && name.endsWith(p.zh));
   if (!part) return [];
   const own = name.slice(0, -part.zh.length);
+  // Zhuzhou County is read as the 株洲 the library names, as it was: a 株洲县 is another place than the city, and English rarely tells which.
+  if (LEVELS.has(part.zh) && places.has(own)) return [];
   const owns = [own, ...(/^\p{Script=Han}{2,}?[省市]$/u.test(own) ? [own.slice(0, -1)] : [])];
   return owns.flatMap((o) => {
     const spelled = syllables(o, table).map((s) => s.join(''));
@@ -209,7 +209,6 @@ export function buildEnglishLexicon(libraryNames: Iterable<[string, string]>, pi
     names: new Map(shared.names),
     held,
     sounds: new Map(),
-    samePlace: new Map(),
   };
   const places = new Set(names.filter(([term, name]) => term.startsWith('place:') && HAN_NAME.test(name)).map(([, name]) => name));
   const learn = (map: Map<string, string>, form: string, term: string, name: string) => {
@@ -217,7 +216,6 @@ export function buildEnglishLexicon(libraryNames: Iterable<[string, string]>, pi
     map.set(form, term);
     if (!lexicon.names.has(term)) lexicon.names.set(term, name);
   };
-  const placeTerms = new Map(names.filter(([term]) => term.startsWith('place:')).map(([term, name]) => [name, term]));
   // People and places first: an organisation's form never takes a name's.
   for (const [term, name] of names) {
     const person = term.startsWith('person:');
@@ -232,15 +230,7 @@ export function buildEnglishLexicon(libraryNames: Iterable<[string, string]>, pi
     if (term.startsWith('person:') && FOREIGN_PARTS.test(name)) for (const key of foreignSoundKeys(name, pinyinTable)) learn(lexicon.sounds, key, term, name);
   }
   for (const [term, name] of names) {
-    if (!term.startsWith('place:') || !HAN_PLACE.test(name)) continue;
-    for (const form of placeForms(name, pinyinTable)) learn(lexicon.romanised, form, term, name);
-    // Yanling County is the 炎陵县 of one story and the 炎陵 of another.
-    const level = [...LEVELS].find((l) => name.length > l.length + 1 && name.endsWith(l));
-    const bare = level && placeTerms.get(name.slice(0, -level.length));
-    if (bare && bare !== term) {
-      lexicon.samePlace.set(term, bare);
-      lexicon.samePlace.set(bare, term);
-    }
+    if (term.startsWith('place:') && HAN_PLACE.test(name)) for (const form of placeForms(name, pinyinTable, places)) learn(lexicon.romanised, form, term, name);
   }
   for (const [term, name] of names) {
     if (!term.startsWith('org:') || !HAN_ORG.test(name)) continue;
@@ -308,8 +298,6 @@ export function englishProfile(text: string, lexicon: EnglishLexicon): Profile {
   const add = (term: string, words: string) => {
     const held = sameThing(term).filter((t) => lexicon.held.has(t));
     for (const t of held.length > 0 ? held : [term]) count(t, words);
-    const place = lexicon.samePlace.get(term);
-    if (place) count(place, words);
   };
   const normal = plainForms(text);
   // The phrases found are taken out, so that no romanised name is read inside one.
