@@ -64,8 +64,10 @@ function missLine(example: Example, predictions: Prediction[], top: { id: string
   const ranked = [...predictions].sort((a, b) => b.relevance - a.relevance);
   const rank = ranked.findIndex((p) => example.wanted.has(p.id));
   const best = ranked[rank];
-  const story = rank < 0 ? 'not a candidate' : `rank ${rank + 1}, relevance ${best.relevance.toFixed(2)}, same ${best.same.toFixed(2)}`;
   const shown = top ? `${titles.get(top.id)?.slice(0, 16)} (${top.tier})` : 'nothing';
+  // A near miss's stories are the ones it must not list: only what was listed says why it is wrong.
+  if (example.passage.label === 'near_miss') return `${example.passage.lang} near_miss ${example.passage.id}: listed ${shown}`;
+  const story = rank < 0 ? 'not a candidate' : `rank ${rank + 1}, relevance ${best.relevance.toFixed(2)}, same ${best.same.toFixed(2)}`;
   return `${example.passage.lang} ${example.passage.label} ${example.passage.id}: story ${story}; listed ${shown}`;
 }
 
