@@ -27,6 +27,8 @@ export interface EnglishLexicon extends PhraseLexicon {
   held: ReadonlySet<string>;
   /** A foreign person's name parts by their sound keys, joined by | (sls…|dfgf): Siljanovska-Davkova is 西莉娅诺夫斯卡-达夫科娃. */
   sounds: Map<string, string>;
+  /** The sound keys a name of `sounds` starts with (sls…): a span whose first word has none of them is no such name, looked up no further. */
+  soundStarts: Set<string>;
 }
 
 const HAN = /\p{Script=Han}/gu;
@@ -192,9 +194,9 @@ function foreignSoundKeys(name: string, table: Map<string, string[]>): string[] 
   return found;
 }
 
-/** The sound keys of a span of capitalised words, one for each reading of their letters (a few). */
-function spanSoundKeys(words: string[]): string[] {
-  return combinations(words.map((w, i) => latinSoundKeys(w).map((k) => (i > 0 ? `|${k}` : k))));
+/** The sound keys of a span of capitalised words, one for each reading of their letters (a few), by `keys` of a word. */
+function spanSoundKeys(words: string[], keys: (word: string) => string[]): string[] {
+  return combinations(words.map((w, i) => keys(w).map((k) => (i > 0 ? `|${k}` : k))));
 }
 
 /** `libraryNames` are the library's entity terms with their Chinese names. */
@@ -209,6 +211,7 @@ export function buildEnglishLexicon(libraryNames: Iterable<[string, string]>, pi
     names: new Map(shared.names),
     held,
     sounds: new Map(),
+    soundStarts: new Set(),
   };
   const places = new Set(names.filter(([term, name]) => term.startsWith('place:') && HAN_NAME.test(name)).map(([, name]) => name));
   const learn = (map: Map<string, string>, form: string, term: string, name: string) => {
@@ -227,7 +230,11 @@ export function buildEnglishLexicon(libraryNames: Iterable<[string, string]>, pi
     }
   }
   for (const [term, name] of names) {
-    if (term.startsWith('person:') && FOREIGN_PARTS.test(name)) for (const key of foreignSoundKeys(name, pinyinTable)) learn(lexicon.sounds, key, term, name);
+    if (!term.startsWith('person:') || !FOREIGN_PARTS.test(name)) continue;
+    for (const key of foreignSoundKeys(name, pinyinTable)) {
+      learn(lexicon.sounds, key, term, name);
+      lexicon.soundStarts.add(key.split('|')[0]);
+    }
   }
   for (const [term, name] of names) {
     if (term.startsWith('place:') && HAN_PLACE.test(name)) for (const form of placeForms(name, pinyinTable, places)) learn(lexicon.romanised, form, term, name);
@@ -310,10 +317,14 @@ export function englishProfile(text: string, lexicon: EnglishLexicon): Profile {
   }
   rest += normal.slice(from);
   // Capitalised runs (Cao Huiquan, Zhuzhou Nanfang Valve): every span of up to MAX_NAME_WORDS words may be a romanised name, the longest first.
+  const sounds = new Map<string, string[]>();
+  const wordSounds = (w: string) => sounds.get(w) ?? sounds.set(w, latinSoundKeys(w)).get(w)!;
   for (const run of rest.match(NAME_RUN) ?? []) {
     const spelled = run.split(/\s+|-/);
     // Convention & Exhibition Center is the Convention and Exhibition Center.
     const words = spelled.map((w) => (w === '&' ? 'and' : w.toLowerCase().replace(/['’]/g, '')));
+    const soundsFrom = (start: number) =>
+      lexicon.soundStarts.size > 0 && /^[A-Z][a-z]{2,}/.test(spelled[start]) && wordSounds(words[start]).some((k) => lexicon.soundStarts.has(k));
     for (let start = 0; start < words.length; start++) {
       for (let end = Math.min(words.length, start + MAX_NAME_WORDS); end > start; end--) {
         const form = words.slice(start, end).join('');
@@ -321,8 +332,8 @@ export function englishProfile(text: string, lexicon: EnglishLexicon): Profile {
           lexicon.romanised.get(form) ??
           (end - start > 1 ? lexicon.westernOrder.get(form) : undefined) ??
           // A foreign person's name by its sound: every word a name's, none of them an acronym.
-          (spelled.slice(start, end).every((w) => /^[A-Z][a-z]{2,}/.test(w))
-            ? spanSoundKeys(words.slice(start, end))
+          (soundsFrom(start) && spelled.slice(start, end).every((w) => /^[A-Z][a-z]{2,}/.test(w))
+            ? spanSoundKeys(words.slice(start, end), wordSounds)
                 .map((k) => lexicon.sounds.get(k))
                 .find(Boolean)
             : undefined);

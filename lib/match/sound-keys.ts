@@ -34,17 +34,9 @@ export function pinyinSoundKey(syllables: string[]): string {
   return collapse(syllables.map(syllableKey).join(''));
 }
 
-/** Latin spellings of one sound, longest first, each with its class. */
-const LATIN: Array<[string, string]> = [
-  ['tsch', 's'],
-  ['sch', 's'],
-  ['tch', 's'],
-  ['sh', 's'],
-  ['ch', 's'],
-  ['zh', 's'],
-  ['ts', 's'],
-  ['tz', 's'],
-  ['dj', 's'],
+/** Latin spellings of one sound, each with its class; the letters not here are vowels, h and y (silent), or read below (c, j, n, r). */
+const LATIN = new Map<string, string>([
+  ...['tsch', 'sch', 'tch', 'sh', 'ch', 'zh', 'ts', 'tz', 'dj', 's', 'z'].map((l): [string, string] => [l, 's']),
   ['ph', 'f'],
   ['th', 'd'],
   ['ck', 'g'],
@@ -60,33 +52,34 @@ const LATIN: Array<[string, string]> = [
   ['v', 'f'],
   ['w', 'f'],
   ['m', 'm'],
-  ['s', 's'],
-  ['z', 's'],
   ['l', 'l'],
-];
+]);
+/** A word's spellings of sounds, the longest first at each place. */
+const SPELLING = /tsch|sch|tch|sh|ch|zh|ts|tz|dj|ph|th|ck|[a-z]/g;
 const VOWEL = /[aeiouy]/;
 
 /** A Latin-script word's keys (at most four): j read as y and as in Jack, an r before a consonant said and unsaid. */
 export function latinSoundKeys(word: string): string[] {
-  const w = word
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z]/g, '');
+  const lower = word.toLowerCase();
+  // Accents go (Türkiye, Đuković): most words have none to take off.
+  const w = /^[a-z]+$/.test(lower) ? lower : lower.normalize('NFD').replace(/[^a-z]/g, '');
   let keys = [''];
-  for (let i = 0; i < w.length; ) {
-    const spelling = LATIN.find(([letters]) => w.startsWith(letters, i));
-    const next = w[i + (spelling?.[0].length ?? 1)];
+  const spellings = w.match(SPELLING) ?? [];
+  spellings.forEach((spelling, i) => {
+    const next = spellings[i + 1]?.[0];
     const beforeVowel = next !== undefined && VOWEL.test(next);
-    let sounds: string[];
-    if (spelling) sounds = [spelling[1]];
-    else if (w[i] === 'c') sounds = [next && 'eiy'.includes(next) ? 's' : 'g'];
-    else if (w[i] === 'j') sounds = ['', 's'];
-    else if (w[i] === 'n') sounds = [beforeVowel ? 'n' : ''];
-    else if (w[i] === 'r') sounds = beforeVowel ? ['l'] : ['l', ''];
-    else sounds = [''];
-    keys = keys.flatMap((key) => sounds.map((s) => key + s)).slice(0, 4);
-    i += spelling?.[0].length ?? 1;
-  }
+    let sound = LATIN.get(spelling);
+    if (sound === undefined) {
+      if (spelling === 'c') sound = next && 'eiy'.includes(next) ? 's' : 'g';
+      else if (spelling === 'n') sound = beforeVowel ? 'n' : '';
+      else if (spelling === 'j' || (spelling === 'r' && !beforeVowel)) {
+        // Two readings: j silent (Siljanovska) or s (Jack); an r before a consonant 尔 (Gordana) or unsaid (Peter).
+        const [one, other] = spelling === 'j' ? ['', 's'] : ['l', ''];
+        keys = keys.flatMap((key) => [key + one, key + other]).slice(0, 4);
+        return;
+      } else sound = spelling === 'r' ? 'l' : '';
+    }
+    if (sound) keys = keys.map((key) => key + sound);
+  });
   return [...new Set(keys.map(collapse))];
 }

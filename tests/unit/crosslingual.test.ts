@@ -7,6 +7,7 @@ import { buildEnglishLexicon, englishProfile, englishWords, isLatinText, parsePi
 import { addShortNames, shortNames } from '../../lib/match/org-variants';
 import type { IndexReader } from '../../lib/match/postings';
 import { entityKey } from '../../lib/match/profile';
+import { latinSoundKeys, pinyinSoundKey } from '../../lib/match/sound-keys';
 import { normalizeForAnalysis } from '../../lib/nlp/normalize';
 import { relatedSetup } from '../eval/related';
 import { nodeAnalyzer, readPackageFile } from './helpers';
@@ -157,6 +158,15 @@ describe('English', () => {
     for (const text of ['Zhuzhou County', 'in Zhuzhou']) expect(englishProfile(text, both).terms).toEqual(new Map([['place:株洲', 1]]));
     // A one-character name's own part alone is no place: You County is 攸县, You is no name.
     expect(names('You County. You said')).toEqual({ 'You County': entityKey('place', '攸县') });
+  });
+
+  it('gives a Latin spelling and the pinyin of its transliteration the same sound key', () => {
+    expect(latinSoundKeys('Siljanovska')).toContain(pinyinSoundKey(['xi', 'li', 'ya', 'nuo', 'fu', 'si', 'ka']));
+    expect(latinSoundKeys('Davkova')).toEqual([pinyinSoundKey(['da', 'fu', 'ke', 'wa'])]);
+    // The nasal closing 罕 and an r before a consonant: Mahamat is 穆罕默德, Gordana 戈尔达娜.
+    expect(latinSoundKeys('Mahamat')).toEqual([pinyinSoundKey(['mu', 'han', 'mo', 'de'])]);
+    expect(latinSoundKeys('Gordana')).toContain(pinyinSoundKey(['ge', 'er', 'da', 'na']));
+    expect(latinSoundKeys('Türkiye')).toEqual(latinSoundKeys('Turkiye'));
   });
 
   it('reads a foreign person by the sound of the transliteration the library holds, and never from a short part', () => {
