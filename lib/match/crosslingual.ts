@@ -16,6 +16,7 @@ import { LEGAL_FORM } from '../nlp/analyzer';
 import { plainForms } from '../nlp/normalize';
 import english from './english.json';
 import type { Profile } from './profile';
+import { latinSoundKeys, pinyinSoundKey } from './sound-keys';
 
 export interface EnglishLexicon extends PhraseLexicon {
   /** Romanised name without spaces, in lower case (xijinping, zhuzhounanfangvalve) → entity term. */
@@ -24,6 +25,10 @@ export interface EnglishLexicon extends PhraseLexicon {
   westernOrder: Map<string, string>;
   /** The library's entity terms: of a thing's Chinese names (sameThing), those a story holds are the ones read. */
   held: ReadonlySet<string>;
+  /** A foreign person's name parts by their sound keys, joined by | (sls…|dfgf): Siljanovska-Davkova is 西莉娅诺夫斯卡-达夫科娃. */
+  sounds: Map<string, string>;
+  /** The sound keys a name of `sounds` starts with (sls…): a span whose first word has none of them is no such name, looked up no further. */
+  soundStarts: Set<string>;
 }
 
 const HAN = /\p{Script=Han}/gu;
@@ -132,12 +137,82 @@ function organisationForms(name: string, places: ReadonlySet<string>, table: Map
   return LEGAL_FORM.exec(name)?.[0].startsWith('集团') ? [...forms, ...forms.map((form) => `${form}group`)] : forms;
 }
 
+/** Generic ends of place names with their English keys (县 → county, 火车站 → railwaystation), longest first. */
+const PLACE_PARTS = Object.entries(english.placeParts)
+  .map(([zh, names]) => ({ zh, keys: names.map(key) }))
+  .sort((a, b) => b.zh.length - a.zh.length);
+/** Ends a place's English name may leave unsaid: levels of administration (Yanling for 炎陵县, Tianyuan district in lower case). */
+const LEVELS = new Set(['省', '市', '区', '县', '镇', '乡', '村', '街道']);
+/** A place name read this way at most: 株洲国际会展中心, 神农谷国家森林公园. */
+const HAN_PLACE = /^\p{Script=Han}{2,12}$/u;
+
+/**
+ * The English names a place's Chinese name gives: the pinyin of its own part with its generic end
+ * in English (炎陵县 → yanlingcounty, 株洲火车站 → zhuzhourailwaystation, 湘江 → xiangriver), the
+ * city's level left out of its own part (株洲市体育中心 → zhuzhousportscenter), and its own part
+ * alone where the end is a level of administration and the part has two characters or more
+ * (炎陵县 → yanling). None by a level when the library names the place without it (`places`).
+ */
+function placeForms(name: string, table: Map<string, string[]>, places: ReadonlySet<string>): string[] {
+  const part = PLACE_PARTS.find((p) => name.length > p.zh.length && name.endsWith(p.zh));
+  if (!part) return [];
+  const own = name.slice(0, -part.zh.length);
+  // Zhuzhou County is read as the 株洲 the library names, as it was: a 株洲县 is another place than the city, and English rarely tells which.
+  if (LEVELS.has(part.zh) && places.has(own)) return [];
+  const owns = [own, ...(/^\p{Script=Han}{2,}?[省市]$/u.test(own) ? [own.slice(0, -1)] : [])];
+  return owns.flatMap((o) => {
+    const spelled = syllables(o, table).map((s) => s.join(''));
+    return [...combinations([spelled, part.keys]), ...(LEVELS.has(part.zh) && o.length >= 2 ? spelled : [])];
+  });
+}
+
+/** A foreign person's name in characters: its parts between the dots and hyphens of a transliteration. */
+const FOREIGN_PARTS = /[·・•‧-]/;
+/** Sound keys of a single part of a foreign name this long at least: Davkova (dfgf) alone, never Deby (db). */
+const MIN_PART_SOUND = 4;
+/** Sound keys of two parts or more this long at least: Mahamat Idriss (mmd|dls), never Deby Itno. */
+const MIN_NAME_SOUND = 5;
+
+/**
+ * The sound keys of a foreign person's name (戈尔达娜·西莉娅诺夫斯卡-达夫科娃): of each run of its
+ * parts that is long enough to tell, as English writes the whole name, the surname or the given
+ * names (Gordana Siljanovska-Davkova, Siljanovska-Davkova, Davkova).
+ */
+function foreignSoundKeys(name: string, table: Map<string, string[]>): string[] {
+  const parts = name.split(FOREIGN_PARTS).map((part) => [...new Set(syllables(part, table).map(pinyinSoundKey))]);
+  if (parts.length < 2 || parts.some((keys) => keys.length === 0)) return [];
+  const found: string[] = [];
+  for (let start = 0; start < parts.length; start++) {
+    for (let end = start + 1; end <= parts.length; end++) {
+      for (const keys of combinations(parts.slice(start, end).map((choices) => choices.map((k) => `${k}|`)))) {
+        const key = keys.slice(0, -1);
+        const sound = key.replace(/\|/g, '').length;
+        if (sound >= (end - start > 1 ? MIN_NAME_SOUND : MIN_PART_SOUND)) found.push(key);
+      }
+    }
+  }
+  return found;
+}
+
+/** The sound keys of a span of capitalised words, one for each reading of their letters (a few), by `keys` of a word. */
+function spanSoundKeys(words: string[], keys: (word: string) => string[]): string[] {
+  return combinations(words.map((w, i) => keys(w).map((k) => (i > 0 ? `|${k}` : k))));
+}
+
 /** `libraryNames` are the library's entity terms with their Chinese names. */
 export function buildEnglishLexicon(libraryNames: Iterable<[string, string]>, pinyinTable: Map<string, string[]>): EnglishLexicon {
   const shared = phraseLexicon();
   const names = [...libraryNames];
   const held = new Set(names.map(([term]) => term));
-  const lexicon: EnglishLexicon = { phrases: shared.phrases, romanised: new Map(), westernOrder: new Map(), names: new Map(shared.names), held };
+  const lexicon: EnglishLexicon = {
+    phrases: shared.phrases,
+    romanised: new Map(),
+    westernOrder: new Map(),
+    names: new Map(shared.names),
+    held,
+    sounds: new Map(),
+    soundStarts: new Set(),
+  };
   const places = new Set(names.filter(([term, name]) => term.startsWith('place:') && HAN_NAME.test(name)).map(([, name]) => name));
   const learn = (map: Map<string, string>, form: string, term: string, name: string) => {
     if (map.has(form)) return;
@@ -153,6 +228,16 @@ export function buildEnglishLexicon(libraryNames: Iterable<[string, string]>, pi
       // Jinping Xi in Western order; a place has no such order (Fengri is no 日丰).
       if (person) learn(lexicon.westernOrder, s.slice(1).join('') + s[0], term, name);
     }
+  }
+  for (const [term, name] of names) {
+    if (!term.startsWith('person:') || !FOREIGN_PARTS.test(name)) continue;
+    for (const key of foreignSoundKeys(name, pinyinTable)) {
+      learn(lexicon.sounds, key, term, name);
+      lexicon.soundStarts.add(key.split('|')[0]);
+    }
+  }
+  for (const [term, name] of names) {
+    if (term.startsWith('place:') && HAN_PLACE.test(name)) for (const form of placeForms(name, pinyinTable, places)) learn(lexicon.romanised, form, term, name);
   }
   for (const [term, name] of names) {
     if (!term.startsWith('org:') || !HAN_ORG.test(name)) continue;
@@ -199,8 +284,13 @@ export function englishWords(text: string): Map<string, number> {
   return found;
 }
 
-/** A capitalised word or an acronym (Zhuzhou, CRRC), and the small words an organisation's name may hold between such (Science and Technology). */
-const NAME_RUN = /(?:[A-Z][a-z]+|[A-Z]{2,})(?:(?:[ -]|\s(?:and|of)\s)(?:[A-Z][a-z]+|[A-Z]{2,}))*/g;
+/**
+ * A capitalised word or an acronym (Zhuzhou, CRRC), and the small words an organisation's name
+ * may hold between such (Science and Technology). A given name may be hyphenated, its second
+ * syllable in lower case (Wang Xiao-ming), or carry an apostrophe (Xi'an; not a possessive's): one word still.
+ */
+const NAME_WORD = "(?:[A-Z][a-z]+(?:-[a-z]+|['’](?!s\\b)[a-z]+)?|[A-Z]{2,})";
+const NAME_RUN = new RegExp(`${NAME_WORD}(?:(?:[ -]|\\s(?:and|of|&)\\s)${NAME_WORD})*`, 'g');
 
 /** The English text's named things as entity terms, its news words as the Chinese words; years by number. */
 export function englishProfile(text: string, lexicon: EnglishLexicon): Profile {
@@ -227,13 +317,26 @@ export function englishProfile(text: string, lexicon: EnglishLexicon): Profile {
   }
   rest += normal.slice(from);
   // Capitalised runs (Cao Huiquan, Zhuzhou Nanfang Valve): every span of up to MAX_NAME_WORDS words may be a romanised name, the longest first.
+  const sounds = new Map<string, string[]>();
+  const wordSounds = (w: string) => sounds.get(w) ?? sounds.set(w, latinSoundKeys(w)).get(w)!;
   for (const run of rest.match(NAME_RUN) ?? []) {
     const spelled = run.split(/\s+|-/);
-    const words = spelled.map((w) => w.toLowerCase());
+    // Convention & Exhibition Center is the Convention and Exhibition Center.
+    const words = spelled.map((w) => (w === '&' ? 'and' : w.toLowerCase().replace(/['’]/g, '')));
+    const soundsFrom = (start: number) =>
+      lexicon.soundStarts.size > 0 && /^[A-Z][a-z]{2,}/.test(spelled[start]) && wordSounds(words[start]).some((k) => lexicon.soundStarts.has(k));
     for (let start = 0; start < words.length; start++) {
       for (let end = Math.min(words.length, start + MAX_NAME_WORDS); end > start; end--) {
         const form = words.slice(start, end).join('');
-        const term = lexicon.romanised.get(form) ?? (end - start > 1 ? lexicon.westernOrder.get(form) : undefined);
+        const term =
+          lexicon.romanised.get(form) ??
+          (end - start > 1 ? lexicon.westernOrder.get(form) : undefined) ??
+          // A foreign person's name by its sound: every word a name's, none of them an acronym.
+          (soundsFrom(start) && spelled.slice(start, end).every((w) => /^[A-Z][a-z]{2,}/.test(w))
+            ? spanSoundKeys(words.slice(start, end), wordSounds)
+                .map((k) => lexicon.sounds.get(k))
+                .find(Boolean)
+            : undefined);
         // Hunan University of Technology is not Hunan University.
         if (term && words[end] !== 'of') {
           add(term, spelled.slice(start, end).join(' '));

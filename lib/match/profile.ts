@@ -79,10 +79,13 @@ export interface TextDate {
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const HAN_DATE = /(?:(?<!\d)((?:19|20)\d\d)\s*年\s*)?(?<!\d)(\d{1,2})\s*月\s*(\d{1,2})\s*日/g;
 const LATIN_DATE = /\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+((?:19|20)\d\d))?/g;
+/** 22 May 2024, 5th November: the day first, as British and many Asian English outlets write it; a month's name whole (3 Mayors is no day). */
+const LATIN_DAY_FIRST =
+  /\b(\d{1,2})(?:st|nd|rd|th)?\s+(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?(?:,?\s+((?:19|20)\d\d))?/g;
 /** Dates read from a text at most: a page of thousands says no more than its first ones. */
 const MAX_DATES = 50;
 
-/** 2024年5月12日, 5月12日, May 12, 2024: the days a text names, in order. */
+/** 2024年5月12日, 5月12日, May 12, 2024, 12 May 2024: the days a text names, by kind of writing. */
 export function datesIn(text: string): TextDate[] {
   const dates: TextDate[] = [];
   const add = (year: string | undefined, month: number, day: number) => {
@@ -95,6 +98,10 @@ export function datesIn(text: string): TextDate[] {
   for (const m of text.matchAll(LATIN_DATE)) {
     if (dates.length >= MAX_DATES) break;
     add(m[3], MONTHS.indexOf(m[1].slice(0, 3).toLowerCase()) + 1, Number(m[2]));
+  }
+  for (const m of text.matchAll(LATIN_DAY_FIRST)) {
+    if (dates.length >= MAX_DATES) break;
+    add(m[3], MONTHS.indexOf(m[2].slice(0, 3).toLowerCase()) + 1, Number(m[1]));
   }
   return dates;
 }

@@ -16,6 +16,11 @@ import data from './japanese.json';
 /** Between kana and names; a name read across a separator is shown without it (foreign-names.ts). */
 export const KANA_SEPARATOR = '、';
 const HIRAGANA = /\p{Script=Hiragana}+/gu;
+/**
+ * 氏 after a name and before kana or punctuation: Japanese's "Mr" or "Ms" (陳恢清氏は, ダフコバ氏に),
+ * which the Chinese analysis would read as part of the name (陈氏 a person); not 彼氏 (a boyfriend).
+ */
+const HONORIFIC = /(?<=[\p{Script=Han}\p{Script=Katakana}ー])(?<!彼)氏(?=[\p{Script=Hiragana}\p{Script=Katakana}、。，,.（(」』\s]|$)/gu;
 /** A katakana word (with its long-vowel marks) touching a Han character on either side. */
 const KATAKANA_BY_HAN = /(?<=\p{Script=Han})(?=[\p{Script=Katakana}ー])|(?<=[\p{Script=Katakana}ー])(?=\p{Script=Han})/gu;
 
@@ -46,11 +51,21 @@ function japaneseReader(): Reader {
   return (reader = { kanji, words, chinese });
 }
 
+/** The year before each era's first (令和元年 is 2019): Japanese news dates by era as often as by the Western year. */
+const ERA_BASE: Record<string, number> = { 令和: 2018, 平成: 1988, 昭和: 1925 };
+const ERA_YEAR = /(令和|平成|昭和)\s*(元|\d{1,2})\s*年/g;
+
+/** 令和6年 → 2024年: the year a Chinese report writes, so that a date reads as one. */
+export function westernYears(text: string): string {
+  return text.replace(ERA_YEAR, (_, era: string, year: string) => `${ERA_BASE[era] + (year === '元' ? 1 : Number(year))}年`);
+}
+
 /** A text with kana, as the Chinese analysis reads it. */
 export function readJapanese(text: string): string {
   const { kanji, words, chinese } = japaneseReader();
-  return kanji(text)
+  return kanji(westernYears(text))
     .replace(words, (word) => chinese.get(word)!)
+    .replace(HONORIFIC, '')
     .replace(HIRAGANA, KANA_SEPARATOR)
     .replace(KATAKANA_BY_HAN, KANA_SEPARATOR);
 }

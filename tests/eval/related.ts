@@ -120,7 +120,14 @@ async function developmentSet(misses?: string | true): Promise<void> {
     console.log(`| ${row.group} | ${row.n} | ${percent(row.right, row.n)} | ${percent(held.right, held.n)} | ${percent(base.right, base.n)} |`);
   }
   console.log('');
-  if (misses !== undefined) printMisses(examples, heldOut, thresholds, ours, misses);
+  if (misses === undefined) return;
+  // Each language by label: a language's misses are reading, a label's are ranking.
+  const byLanguage = breakdown(
+    examples.map((e) => ({ ...e, passage: { ...e.passage, lang: `${e.passage.lang} · ${e.passage.label}` } })),
+    ours,
+  ).filter((r) => r.group.startsWith('lang '));
+  for (const row of byLanguage.sort((a, b) => a.group.localeCompare(b.group))) console.log(`| ${row.group} | ${row.n} | ${percent(row.right, row.n)} |`);
+  printMisses(examples, heldOut, thresholds, ours, misses);
 }
 
 async function main() {

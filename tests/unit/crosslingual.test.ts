@@ -7,6 +7,7 @@ import { buildEnglishLexicon, englishProfile, englishWords, isLatinText, parsePi
 import { addShortNames, shortNames } from '../../lib/match/org-variants';
 import type { IndexReader } from '../../lib/match/postings';
 import { entityKey } from '../../lib/match/profile';
+import { latinSoundKeys, pinyinSoundKey } from '../../lib/match/sound-keys';
 import { normalizeForAnalysis } from '../../lib/nlp/normalize';
 import { relatedSetup } from '../eval/related';
 import { nodeAnalyzer, readPackageFile } from './helpers';
@@ -50,6 +51,12 @@ describe('Japanese', () => {
     expect(normalizeForAnalysis('選挙を挙げる労働者')).toBe('选举、举、劳动者');
   });
 
+  it('reads a year of a Japanese era as the year a Chinese report writes, and 氏 after a name as no part of it', () => {
+    expect(normalizeForAnalysis('令和6年5月22日、令和元年と平成30年')).toBe('2024年5月22日、2019年、2018年');
+    expect(normalizeForAnalysis('陳恢清氏は、ダフコバ氏に祝電を送った。氏名と彼氏')).toBe('陈恢清、、ダフコバ、贺电、送、。氏名、彼氏');
+    expect(normalizeForAnalysis('湖南省党委員会の沈暁明書記')).toBe('湖南省委、沈晓明书记');
+  });
+
   it('reads the news words Japanese writes otherwise as the Chinese ones', () => {
     expect(normalizeForAnalysis('大統領は空港から地下鉄の試運転に同乗した')).toBe('总统、机场、地铁、试运行、同乘、');
     // The longer word first: 弁護士 is a lawyer, 弁 alone a valve.
@@ -72,6 +79,7 @@ describe('English', () => {
   });
 
   let lexicon: EnglishLexicon;
+  let pinyin: Map<string, string[]>;
   beforeAll(async () => {
     const names: Array<[string, string]> = [
       ['person:习近平', '习近平'],
@@ -84,8 +92,17 @@ describe('English', () => {
       ['org:株洲时代新材料科技股份有限公司', '株洲时代新材料科技股份有限公司'],
       ['org:株洲硬质合金集团有限公司', '株洲硬质合金集团有限公司'],
       ['org:湖南大学', '湖南大学'],
+      ['person:王晓明', '王晓明'],
+      ['person:戈尔达娜·西莉娅诺夫斯卡-达夫科娃', '戈尔达娜·西莉娅诺夫斯卡-达夫科娃'],
+      ['person:穆罕默德·伊德里斯·代比·伊特诺', '穆罕默德·伊德里斯·代比·伊特诺'],
+      ['place:炎陵县', '炎陵县'],
+      ['place:株洲国际会展中心', '株洲国际会展中心'],
+      ['place:株洲火车站', '株洲火车站'],
+      ['place:湘江', '湘江'],
+      ['place:攸县', '攸县'],
     ];
-    lexicon = buildEnglishLexicon(names, parsePinyinTable(await readPackageFile('nlp/pinyin.txt')));
+    pinyin = parsePinyinTable(await readPackageFile('nlp/pinyin.txt'));
+    lexicon = buildEnglishLexicon(names, pinyin);
   });
   const names = (text: string) => Object.fromEntries([...(englishProfile(text, lexicon).written ?? [])].map(([term, written]) => [written, term]));
 
@@ -113,6 +130,51 @@ describe('English', () => {
   it('reads a person’s name in Western order only from two words: Xinhua is no 华鑫, Fengri no 日丰', () => {
     expect(names('Jinping Xi spoke to Xinhua')).toEqual({ 'Jinping Xi': entityKey('person', '习近平') });
     expect(names('Hunan Fengri Power')).toEqual({ Hunan: entityKey('place', '湖南') });
+  });
+
+  it('reads a given name hyphenated or in capitals as the library’s person, and no possessive as part of a name', () => {
+    expect(names("Zhuzhou's WANG Xiaoming and Wang Xiao-ming")).toEqual({
+      Zhuzhou: entityKey('place', '株洲'),
+      'WANG Xiaoming': entityKey('person', '王晓明'),
+    });
+  });
+
+  it('reads a place’s English name off its Chinese one: pinyin, then its generic end in English or a level unsaid', () => {
+    expect(names('Yanling County, Zhuzhou International Convention & Exhibition Center, Zhuzhou Railway Station, Xiang River')).toEqual({
+      'Yanling County': entityKey('place', '炎陵县'),
+      'Zhuzhou International Convention & Exhibition Center': entityKey('place', '株洲国际会展中心'),
+      'Zhuzhou Railway Station': entityKey('place', '株洲火车站'),
+      'Xiang River': entityKey('place', '湘江'),
+    });
+    expect(names('farmers in Yanling, Hunan')).toEqual({ Yanling: entityKey('place', '炎陵县'), Hunan: entityKey('place', '湖南') });
+    // A library that names the place without its level reads it so: Zhuzhou County is the city's 株洲 as before, not the former 株洲县.
+    const both = buildEnglishLexicon(
+      [
+        ['place:株洲', '株洲'],
+        ['place:株洲县', '株洲县'],
+      ],
+      pinyin,
+    );
+    for (const text of ['Zhuzhou County', 'in Zhuzhou']) expect(englishProfile(text, both).terms).toEqual(new Map([['place:株洲', 1]]));
+    // A one-character name's own part alone is no place: You County is 攸县, You is no name.
+    expect(names('You County. You said')).toEqual({ 'You County': entityKey('place', '攸县') });
+  });
+
+  it('gives a Latin spelling and the pinyin of its transliteration the same sound key', () => {
+    expect(latinSoundKeys('Siljanovska')).toContain(pinyinSoundKey(['xi', 'li', 'ya', 'nuo', 'fu', 'si', 'ka']));
+    expect(latinSoundKeys('Davkova')).toEqual([pinyinSoundKey(['da', 'fu', 'ke', 'wa'])]);
+    // The nasal closing 罕 and an r before a consonant: Mahamat is 穆罕默德, Gordana 戈尔达娜.
+    expect(latinSoundKeys('Mahamat')).toEqual([pinyinSoundKey(['mu', 'han', 'mo', 'de'])]);
+    expect(latinSoundKeys('Gordana')).toContain(pinyinSoundKey(['ge', 'er', 'da', 'na']));
+    expect(latinSoundKeys('Türkiye')).toEqual(latinSoundKeys('Turkiye'));
+  });
+
+  it('reads a foreign person by the sound of the transliteration the library holds, and never from a short part', () => {
+    expect(names('Gordana Siljanovska-Davkova was sworn in; Mahamat Idriss Deby won')).toEqual({
+      'Gordana Siljanovska Davkova': entityKey('person', '戈尔达娜·西莉娅诺夫斯卡-达夫科娃'),
+      'Mahamat Idriss Deby': entityKey('person', '穆罕默德·伊德里斯·代比·伊特诺'),
+    });
+    expect(names('President Deby met Stevo Pendarovski and Pedro Sanchez')).toEqual({});
   });
 
   it('reads news words as the Chinese words of the stories, plurals and all', () => {

@@ -209,6 +209,11 @@ describe('entity keys', () => {
     expect(daysFrom('2024-05-22', dates)).toEqual([-224, -8, -10, -140]);
     expect(daysFrom('2024-01-05', [{ month: 12, day: 28 }])).toEqual([-8]);
     expect(datesIn('1月1日'.repeat(1000))).toHaveLength(50);
+    // The day first, as British and many Asian English outlets write it.
+    expect(datesIn('opened on 22 May 2024; by 5th November, the 3 Mayors')).toEqual([
+      { year: 2024, month: 5, day: 22 },
+      { month: 11, day: 5 },
+    ]);
   });
 
   it('reads the years a text names', () => {
