@@ -12,6 +12,7 @@
  */
 import type { Span } from './model';
 import { endingAt, startingAt, type Words } from './word-index';
+import { bodyNamesBefore, headsAfterNames, placesOfBodies } from './body-names';
 
 /** What names a body's branch, whatever jieba tags it (分行/v). */
 const BRANCH = /^(?:分行|支行|分公司|分局|分理处|分社|分院|分部|办事处|代表处|分中心)$/;
@@ -35,7 +36,8 @@ const HAN = /^\p{Script=Han}+$/u;
 /** The spans of a sentence with its organisations completed. */
 export function completedBodies(text: string, words: Words, spans: Span[]): Span[] {
   if (!words.tokens.length) return spans;
-  return namesBeforeBodies(words, shortNames(text, words, unitsAfter(text, words, officialNames(text, spans))));
+  const completed = namesBeforeBodies(words, shortNames(text, words, unitsAfter(text, words, officialNames(text, spans))));
+  return placesOfBodies(words, bodyNamesBefore(words, headsAfterNames(text, words, completed)));
 }
 
 /**
