@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { Token } from '../../lib/nlp/entities';
+import type { Mention, Token } from '../../lib/nlp/entities';
 import { bodyNamesBefore, headsAfterNames, placesOfBodies } from '../../lib/nlp/ner/body-names';
 import type { Span } from '../../lib/nlp/ner/model';
+import { samePeople } from '../../lib/nlp/ner/one-person';
 import { wholePeople } from '../../lib/nlp/ner/people';
 import { bodiesBeforeTitles } from '../../lib/nlp/ner/titled';
 import { wordsAt } from '../../lib/nlp/ner/word-index';
 import { nodeAnalyzer } from './helpers';
+
+const person = (text: string): Mention => ({ type: 'person', text });
+const place = (text: string): Mention => ({ type: 'place', text });
 
 /** Tokens from `word/tag` pairs, and the text they make. */
 function sentence(tagged: string): { text: string; tokens: Token[] } {
@@ -130,5 +134,15 @@ describe('the passes in the analysis of restated sentences', () => {
     expect(run).toContain('org:中车株机');
     expect(run).toContain('person:徐海霞');
     expect(await mentions('湖南建投、株硬集团等十四支球队参赛。')).toContain('org:株硬集团');
+  });
+});
+
+describe('a Chinese given name alone, after the full name', () => {
+  it('is the person the text named in full, unless two full names share it; it is not taught', () => {
+    const read = samePeople([person('谭俊平'), place('株洲'), person('俊平')]);
+    expect(read.mentions.map((m) => m.text)).toEqual(['谭俊平', '株洲', '谭俊平']);
+    expect(read.aliases.size).toBe(0);
+    const two = samePeople([person('谭俊平'), person('罗俊平'), person('俊平')]);
+    expect(two.mentions.map((m) => m.text)).toEqual(['谭俊平', '罗俊平', '俊平']);
   });
 });
