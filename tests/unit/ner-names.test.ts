@@ -26,9 +26,9 @@ const spansOf = (text: string, named: Array<[Span['type'], string]>): Span[] =>
 
 const names = (text: string, spans: Span[]) => spans.map((s) => `${s.type}:${text.slice(s.start, s.end)}`);
 
-/** Given-name buckets (`nameClasses`: bucket × 5): 启, 真, 约, 霞 are written in given names. */
+/** Given-name buckets (`nameClasses`: bucket × 5): 启, 真, 约, 霞, 至 are written in given names. */
 const nameClass = new Uint8Array(0x10000);
-for (const c of '启真约霞之') nameClass[c.charCodeAt(0)] = 3 * 5;
+for (const c of '启真约霞之至') nameClass[c.charCodeAt(0)] = 3 * 5;
 
 describe('people the model ended one character early', () => {
   const whole = (tagged: string, name: string) => {
@@ -46,6 +46,7 @@ describe('people the model ended one character early', () => {
     expect(whole('李明/x 又/d 说/v', '李明')).toEqual(['person:李明']);
     expect(whole('王芳/x 和/c 同事/n', '王芳')).toEqual(['person:王芳']);
     expect(whole('陈沟/nr 人/n 感激/v', '陈沟')).toEqual(['person:陈沟']);
+    expect(whole('孟塘/nr 至/p 株洲/ns', '孟塘')).toEqual(['person:孟塘']);
     // A character not written in given names (见 of 会见 is not alone either).
     expect(whole('李鹏/nr 会见/v 客人/n', '李鹏')).toEqual(['person:李鹏']);
   });
@@ -84,6 +85,9 @@ describe('bodies the model began late or left at their place', () => {
     expect(names(school.text, placesOfBodies(wordsAt(school.tokens), begun))).toEqual(['org:湘潭市十一职业培训学校']);
     const former = sentence('原/n 国内/s 贸易部/n 等/u 单位/n');
     expect(names(former.text, bodyNamesBefore(wordsAt(former.tokens), spansOf(former.text, [['org', '贸易部']])))).toEqual(['org:贸易部']);
+    // A word jieba does not know that starts a clause (这是/x) is no part of the name.
+    const clause = sentence('这是/x 国家/n 铁路局/n 发布/v');
+    expect(names(clause.text, bodyNamesBefore(wordsAt(clause.tokens), spansOf(clause.text, [['org', '国家铁路局']])))).toEqual(['org:国家铁路局']);
     const owner = sentence('城发/x 集团/n 旗下/n 湘粤/j 公司/n');
     const owned = spansOf(owner.text, [
       ['org', '城发集团'],
@@ -121,6 +125,15 @@ describe('bodies the model began late or left at their place', () => {
     expect(names(built.text, headsAfterNames(built.text, wordsAt(built.tokens), spansOf(built.text, [['place', '株洲']])))).toEqual(['place:株洲']);
     const company = sentence('美国/ns 公司/n 表示/v');
     expect(names(company.text, headsAfterNames(company.text, wordsAt(company.tokens), spansOf(company.text, [['place', '美国']])))).toEqual(['place:美国']);
+    // An ordinal or a direction (湖南第一所, 沙特西北部) and a meeting (动员会) are no body's name.
+    for (const [tagged, name] of [
+      ['湖南/ns 第一所/m 高校/n', '湖南'],
+      ['沙特/ns 西北部/f 地区/n', '沙特'],
+      ['湖南省/ns 动员会/n 召开/v', '湖南省'],
+    ] as const) {
+      const { text, tokens } = sentence(tagged);
+      expect(names(text, headsAfterNames(text, wordsAt(tokens), spansOf(text, [['place', name]])))).toEqual([`place:${name}`]);
+    }
     const members = sentence('中国/ns 队员/n 发挥/v');
     expect(names(members.text, headsAfterNames(members.text, wordsAt(members.tokens), spansOf(members.text, [['place', '中国']])))).toEqual(['place:中国']);
   });

@@ -16,6 +16,7 @@ const NAME_WORD_TAG = /^(?:n|nz|j|x|nt|vn|zg|s|an|m)$/;
 const QUALIFIER =
   /^(?:原|前|现|新|老|该|本|各|全|其|这|那|每|各级|有关|所属|下属|旗下|对阵|迎战|当地|地方|国内|国外|海外|全国|我国|所在|上述|各大|主流|本地|部分|一些|其他|其它)$/;
 const HAN = /^\p{Script=Han}+$/u;
+const CLAUSE_START = /^(?:这|那|是|有|在|为|对|向|从|被|把|将|就|也|都|还|又|已|但|而|并|及|与|和|中有|其中)/;
 /** Digits, or a number written in characters without a unit (二七, not 三年 or 十五大). */
 const NUMBERED = /^[〇一二三四五六七八九十零\d]+$/;
 /** Tags of words that never begin a name: prepositions, conjunctions, particles, pronouns, adverbs, verbs, numbers. */
@@ -35,6 +36,8 @@ export function bodyNamesBefore(words: Words, spans: Span[]): Span[] {
     for (let count = 0; count < MOST_WORDS; count++) {
       const word = endingAt(words, at);
       if (!word || at - word.word.length < limit || !HAN.test(word.word) || QUALIFIER.test(word.word)) break;
+      // A word jieba does not know that begins with a pronoun, a verb or a preposition is a clause's (这是, 中有).
+      if (word.tag === 'x' && CLAUSE_START.test(word.word)) break;
       const lone = word.word.length === 1 && at === span.start && first.word.length === 1 && !FUNCTION_TAG.test(word.tag);
       if (!lone && (!NAME_WORD_TAG.test(word.tag) || (word.tag === 'm' && !NUMBERED.test(word.word)))) break;
       // One character: a morpheme or an abbreviation's, or the first of a short name the model
@@ -70,8 +73,10 @@ export function placesOfBodies(words: Words, spans: Span[]): Span[] {
   return out;
 }
 
-/** A body's head of one character, ending a word of three or more (地质所, 蝶阀厂, 电视台). */
-const ONE_CHAR_HEAD = /[所厂院局社台馆校团会部处]$/;
+/** A body's head of one character, ending a word of three or more (地质所, 蝶阀厂, 电视台); not 会, a meeting's (动员会). */
+const ONE_CHAR_HEAD = /[所厂院局社台馆校团部处]$/;
+/** Words that end like a body but count or point: 第一所, 西北部. */
+const NOT_NAMED = /^(?:第|[一二三四五六七八九十几多每各这那该本])|^[东西南北中内外上下]{1,2}部$/;
 /** A body's head of several, ending a word at least two characters longer (服装公司, 文化基金会). */
 const LONG_HEAD = /(?:公司|集团|银行|大学|学院|中学|小学|学会|协会|基金会|委员会|研究所|研究院|中心)$/;
 /** What follows 队 in a word that is no team (队员, 队长, 队伍). */
@@ -80,6 +85,7 @@ const NOT_TEAM = /^队[员长伍列友形旗部]/;
 /** Whether a word of jieba's ends in a body's head and says which body besides: 地质所, not 所 or 建厂. */
 function namedHead(word: string): boolean {
   const long = LONG_HEAD.exec(word);
+  if (NOT_NAMED.test(word)) return false;
   return long ? word.length >= long[0].length + 2 : word.length >= 3 && ONE_CHAR_HEAD.test(word);
 }
 

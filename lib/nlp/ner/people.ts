@@ -10,7 +10,7 @@ import { startingAt, type Words } from './word-index';
 
 /** Characters that follow a name as words of their own: verbs of saying, adverbs, prepositions, conjunctions, particles. */
 const AFTER_NAME =
-  /[说称讲问答道曰想看笑听写指谈表叫请让给对向把被将要会能可也又都就还才曾已正在是有为于以由从到去来上下的了着过等及并而但却则亦乃即便和与同跟或任兼率赴抵访与见陪携带领及再均各俩们先后仍只很更最不没未人杯队家方族氏]/;
+  /[说称讲问答道曰想看笑听写指谈表叫请让给对向把被将要会能可也又都就还才曾已正在是有为于以由从到去来上下的了着过等及并而但却则亦乃即便和与同跟或任兼率赴抵访与见陪携带领及再均各俩们先后仍只很更最不没未至成往自经人杯队家方族氏]/;
 const HAN = /^\p{Script=Han}$/u;
 /** Tags of jieba's words that hold a whole personal name (not x: 赵华说/x is a name and a verb). */
 const NAME_TAG = /^(?:nr|nrfg)$/;
