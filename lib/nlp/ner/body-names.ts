@@ -8,8 +8,11 @@
 import type { Span } from './model';
 import { endingAt, startingAt, type Words } from './word-index';
 
-/** Tags of words that start a name by themselves: a body's name starting with one was not cut. */
-const PROPER_TAG = /^(?:ns|nr|nrt|nrfg|nt|nz|j|x|eng)$/;
+/**
+ * Tags of words that start a name by themselves: a body's name starting with one was not cut.
+ * The library's own names (gper, gloc, gorg: GAZETTEER_TAGS) stand as they are.
+ */
+const PROPER_TAG = /^(?:ns|nr|nrt|nrfg|nt|nz|j|x|eng|gper|gloc|gorg)$/;
 /** Tags of the words a body's name may hold before its generic part. */
 const NAME_WORD_TAG = /^(?:n|nz|j|x|nt|vn|zg|s|an|m)$/;
 /** Words that qualify a body without naming it: former, present, this, every … */
@@ -75,6 +78,7 @@ export function placesOfBodies(words: Words, spans: Span[]): Span[] {
 
 /** A body's head of one character, ending a word of three or more (地质所, 蝶阀厂, 电视台); not 会, a meeting's (动员会). */
 const ONE_CHAR_HEAD = /[所厂院局社台馆校团部处]$/;
+const LIBRARY_TAG = /^(?:gper|gloc|gorg)$/;
 /** Words that end like a body but count or point: 第一所, 西北部. */
 const NOT_NAMED = /^(?:第|[一二三四五六七八九十几多每各这那该本])|^[东西南北中内外上下]{1,2}部$/;
 /** A body's head of several, ending a word at least two characters longer (服装公司, 文化基金会). */
@@ -100,7 +104,7 @@ export function headsAfterNames(text: string, words: Words, spans: Span[]): Span
     if (span.type === 'person') return span;
     const next = spans[i + 1]?.start ?? text.length;
     const word = startingAt(words, span.end);
-    if (word && span.end + word.word.length <= next && HAN.test(word.word) && namedHead(word.word)) {
+    if (word && !LIBRARY_TAG.test(word.tag) && span.end + word.word.length <= next && HAN.test(word.word) && namedHead(word.word)) {
       changed = true;
       return { type: 'org' as const, start: span.start, end: span.end + word.word.length };
     }
