@@ -8,7 +8,8 @@
  *    model reads 株洲 as the place, or nothing);
  *  - today's official names that join two fields by 和 (湖南省住房和城乡建设厅);
  *  - the words of a body's name between a name and the rest the model marked: 国务院 残疾人
- *    工作协调委员会, 中国 铁路 关心 下一代 工作委员会.
+ *    工作协调委员会, 中国 铁路 关心 下一代 工作委员会;
+ *  - then a body's name begun late, its place, a named head after a place (body-names.ts).
  */
 import type { Span } from './model';
 import { endingAt, startingAt, type Words } from './word-index';

@@ -1,9 +1,14 @@
 /**
- * Organisations whose name the model began too late: it marked the body's generic part (信托银行,
- * 歌舞团, 日报社, 司法培训学校) and left out the words that name which one (住友, 总政, 经济, 二七).
- * The words right before such a span that can be part of a name — nouns, abbreviations, words
- * jieba does not know, a numbered name (二七) — are taken into it, up to the previous name or a
- * word that names no body (a verb, a particle, a pronoun, 原 or 前 of a former body).
+ * Organisations whose name the model began too late or left at its place (called at the end of
+ * `completedBodies`, bodies.ts):
+ *  - it marked the body's generic part (信托银行, 歌舞团, 职业培训学校) and left out the words that
+ *    name which one (三井, 总政, 二七): the words right before such a span that can be part of a
+ *    name — nouns, abbreviations, words jieba does not know, a numbered name — are taken into it,
+ *    up to the previous name or a word that names no body (a verb, a particle, a pronoun, 原 or 前
+ *    of a former body);
+ *  - a place right before such a body is its own (湘乡市 公安局: People's Daily marks it whole);
+ *  - a place followed by one word that ends in a body's head and names it (成都 地质所), and a
+ *    country and 队 (its team).
  */
 import type { Span } from './model';
 import { endingAt, startingAt, type Words } from './word-index';
