@@ -8,10 +8,12 @@
  *    model reads 株洲 as the place, or nothing);
  *  - today's official names that join two fields by 和 (湖南省住房和城乡建设厅);
  *  - the words of a body's name between a name and the rest the model marked: 国务院 残疾人
- *    工作协调委员会, 中国 铁路 关心 下一代 工作委员会.
+ *    工作协调委员会, 中国 铁路 关心 下一代 工作委员会;
+ *  - then a body's name begun late, its place, a named head after a place (body-names.ts).
  */
 import type { Span } from './model';
 import { endingAt, startingAt, type Words } from './word-index';
+import { bodyNamesBefore, headsAfterNames, placesOfBodies } from './body-names';
 
 /** What names a body's branch, whatever jieba tags it (分行/v). */
 const BRANCH = /^(?:分行|支行|分公司|分局|分理处|分社|分院|分部|办事处|代表处|分中心)$/;
@@ -35,7 +37,8 @@ const HAN = /^\p{Script=Han}+$/u;
 /** The spans of a sentence with its organisations completed. */
 export function completedBodies(text: string, words: Words, spans: Span[]): Span[] {
   if (!words.tokens.length) return spans;
-  return namesBeforeBodies(words, shortNames(text, words, unitsAfter(text, words, officialNames(text, spans))));
+  const completed = namesBeforeBodies(words, shortNames(text, words, unitsAfter(text, words, officialNames(text, spans))));
+  return placesOfBodies(words, bodyNamesBefore(words, headsAfterNames(text, words, completed)));
 }
 
 /**

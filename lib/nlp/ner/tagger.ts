@@ -14,6 +14,8 @@ import { listedNames } from './lists';
 import { unglued } from './glued';
 import { papersInTitles } from './papers';
 import { isLevelBody } from './level-bodies';
+import { wholePeople } from './people';
+import { bodiesBeforeTitles } from './titled';
 import { emit, ENTITY_KINDS, LABELS, labelSpans, spansOf, viterbi, type NerModel, type Span } from './model';
 
 /** Tags the words of an entity carry among the pieces: the dictionary's tags for the same kinds. */
@@ -89,7 +91,9 @@ export function tagSentence(
     ),
   );
   // Checked last: the passes after the clean-up may complete a body's name into a count of bodies.
-  const spans = cleaned.filter((s) => s.type !== 'org' || !SOME_BODIES.test(text.slice(s.start, s.end)));
+  // People cut short, and a person run into the body before (lib/nlp/ner/people.ts, titled.ts).
+  const people = wholePeople(text, words, bodiesBeforeTitles(text, words, cleaned, k.titles, k.surnames), k.nameClass);
+  const spans = people.filter((s) => s.type !== 'org' || !SOME_BODIES.test(text.slice(s.start, s.end)));
   const mentions: Mention[] = [];
   for (const s of spans) {
     const name = text.slice(s.start, s.end);

@@ -1,0 +1,36 @@
+/**
+ * People whose name the model ended one character early, where jieba glued the name's last
+ * character to what follows or left it alone (刘名/启/参加, 赵致/真的, 亚罗/约/当选, 龚育 of
+ * 龚育之/nr): a name of two characters followed by one a given name is written with, standing
+ * alone as jieba's word (or before 的, 了), and not one of the words that follow a name (说, 也,
+ * 和, 称, 等 …) nor a suffix (人, 杯, 队, 家), is a name of three.
+ */
+import type { Span } from './model';
+import { startingAt, type Words } from './word-index';
+
+/** Characters that follow a name as words of their own: verbs of saying, adverbs, prepositions, conjunctions, particles. */
+const AFTER_NAME =
+  /[说称讲问答道曰想看笑听写指谈表叫请让给对向把被将要会能可也又都就还才曾已正在是有为于以由从到去来上下的了着过等及并而但却则亦乃即便和与同跟或任兼率赴抵访与见陪携带领及再均各俩们先后仍只很更最不没未至成往自经人杯队家方族氏]/;
+const HAN = /^\p{Script=Han}$/u;
+/** Tags of jieba's words that hold a whole personal name (not x: 赵华说/x is a name and a verb). */
+const NAME_TAG = /^(?:nr|nrfg)$/;
+/** How name-like the character must be: the given-name bucket of `nameClasses` (log-odds ≥ −1). */
+const GIVEN_BUCKET = 2;
+
+export function wholePeople(text: string, words: Words, spans: Span[], nameClass: Uint8Array): Span[] {
+  let changed = false;
+  const out = spans.map((span, i) => {
+    if (span.type !== 'person' || span.end - span.start !== 2) return span;
+    const c = text[span.end];
+    if (!c || !HAN.test(c) || AFTER_NAME.test(c) || spans[i + 1]?.start === span.end) return span;
+    // Inside a name jieba read whole (龚育之/nr).
+    const word = startingAt(words, span.start);
+    const inside = word && word.word.length === 3 && NAME_TAG.test(word.tag);
+    const alone = startingAt(words, span.end);
+    const own = alone && (alone.word.length === 1 || (alone.word.length === 2 && /[的了]/.test(alone.word[1])));
+    if (!inside && !(own && Math.floor(nameClass[c.charCodeAt(0)] / 5) >= GIVEN_BUCKET)) return span;
+    changed = true;
+    return { ...span, end: span.end + 1 };
+  });
+  return changed ? out : spans;
+}
