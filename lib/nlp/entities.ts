@@ -133,21 +133,24 @@ const isHan = (s: string) => {
   return s.length > 0;
 };
 
-const surnameCodesOf = new WeakMap<NameKnowledge, Uint8Array>();
-/** The one-character surnames as a table by code, made once per knowledge: most words are looked up by their first character only. */
-function surnameCodes(k: NameKnowledge): Uint8Array {
-  let codes = surnameCodesOf.get(k);
+const codeTablesOf = new WeakMap<ReadonlySet<string>, Uint8Array>();
+/**
+ * A set's one-character members (one UTF-16 unit each) as a table by code, made once per set: the
+ * surnames and the usual abbreviations are looked up for most words by one character.
+ */
+function codeTable(set: ReadonlySet<string>): Uint8Array {
+  let codes = codeTablesOf.get(set);
   if (!codes) {
     codes = new Uint8Array(0x10000);
-    for (const s of k.surnames) if (s.length === 1) codes[s.charCodeAt(0)] = 1;
-    surnameCodesOf.set(k, codes);
+    for (const s of set) if (s.length === 1) codes[s.charCodeAt(0)] = 1;
+    codeTablesOf.set(set, codes);
   }
   return codes;
 }
 
 function surnameLength(word: string, k: NameKnowledge): number {
   if (word.length >= 3 && k.surnames.has(word.slice(0, 2))) return 2;
-  return surnameCodes(k)[word.charCodeAt(0)] === 1 ? 1 : 0;
+  return codeTable(k.surnames)[word.charCodeAt(0)] === 1 ? 1 : 0;
 }
 
 /** A Chinese personal name: a surname and one or two more characters. */
@@ -850,21 +853,9 @@ function abbreviatedPlaces(word: string, k: NameKnowledge, lexicon: Lexicon, nex
   return [];
 }
 
-const abbreviationCodesOf = new WeakMap<NameKnowledge, Uint8Array>();
-/** The usual abbreviations (one UTF-16 unit each) as a table by code, made once per knowledge. */
-function abbreviationCodes(k: NameKnowledge): Uint8Array {
-  let codes = abbreviationCodesOf.get(k);
-  if (!codes) {
-    codes = new Uint8Array(0x10000);
-    for (const c of k.placeAbbreviations) if (c.length === 1) codes[c.charCodeAt(0)] = 1;
-    abbreviationCodesOf.set(k, codes);
-  }
-  return codes;
-}
-
 /** Whether a character of `word` is a usual abbreviation: looked up by code (a word with a surrogate pair, by character). */
 function hasAbbreviation(word: string, k: NameKnowledge): boolean {
-  const codes = abbreviationCodes(k);
+  const codes = codeTable(k.placeAbbreviations);
   for (let i = 0; i < word.length; i++) {
     const code = word.charCodeAt(i);
     if (code >= 0xd800 && code <= 0xdfff) {

@@ -1,24 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Token } from '../../lib/nlp/entities';
 import { completedBodies } from '../../lib/nlp/ner/bodies';
-import type { Span } from '../../lib/nlp/ner/model';
 import { wordsAt } from '../../lib/nlp/ner/word-index';
 import { nodeAnalyzer } from './helpers';
-
-/** Tokens from `word/tag` pairs, and the text they make. */
-function sentence(tagged: string): { text: string; tokens: Token[] } {
-  const tokens = tagged.split(' ').map((pair) => {
-    const slash = pair.lastIndexOf('/');
-    return { word: pair.slice(0, slash), tag: pair.slice(slash + 1) };
-  });
-  return { text: tokens.map((t) => t.word).join(''), tokens };
-}
-
-/** Spans by their text (each the first occurrence). */
-const spansOf = (text: string, named: Array<[Span['type'], string]>): Span[] =>
-  named.map(([type, name]) => ({ type, start: text.indexOf(name), end: text.indexOf(name) + name.length }));
-
-const names = (text: string, spans: Span[]) => spans.map((s) => `${s.type}:${text.slice(s.start, s.end)}`);
+import { names, sentence, spansOf } from './tagged-sentence';
 
 describe('organisations completed from the words around them', () => {
   it('takes in a unit written after a ministry, and a branch after a bank (its place between)', () => {

@@ -1,30 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { Mention, Token } from '../../lib/nlp/entities';
+import type { Mention } from '../../lib/nlp/entities';
 import { bodyNamesBefore, headsAfterNames, placesOfBodies } from '../../lib/nlp/ner/body-names';
-import type { Span } from '../../lib/nlp/ner/model';
 import { samePeople } from '../../lib/nlp/ner/one-person';
 import { wholePeople } from '../../lib/nlp/ner/people';
 import { bodiesBeforeTitles } from '../../lib/nlp/ner/titled';
 import { wordsAt } from '../../lib/nlp/ner/word-index';
 import { nodeAnalyzer } from './helpers';
+import { names, sentence, spansOf } from './tagged-sentence';
 
 const person = (text: string): Mention => ({ type: 'person', text });
 const place = (text: string): Mention => ({ type: 'place', text });
-
-/** Tokens from `word/tag` pairs, and the text they make. */
-function sentence(tagged: string): { text: string; tokens: Token[] } {
-  const tokens = tagged.split(' ').map((pair) => {
-    const slash = pair.lastIndexOf('/');
-    return { word: pair.slice(0, slash), tag: pair.slice(slash + 1) };
-  });
-  return { text: tokens.map((t) => t.word).join(''), tokens };
-}
-
-/** Spans by their text (each the first occurrence). */
-const spansOf = (text: string, named: Array<[Span['type'], string]>): Span[] =>
-  named.map(([type, name]) => ({ type, start: text.indexOf(name), end: text.indexOf(name) + name.length }));
-
-const names = (text: string, spans: Span[]) => spans.map((s) => `${s.type}:${text.slice(s.start, s.end)}`);
 
 /** Given-name buckets (`nameClasses`: bucket × 5): 启, 真, 约, 霞, 至 are written in given names. */
 const nameClass = new Uint8Array(0x10000);
