@@ -54,6 +54,9 @@ const PASSAGES = [
   '国家主席习近平5日向埃米尔·阿卜杜拉·哈桑致贺电。哈桑表示感谢。',
   '湖南日报·新湖南客户端消息，研究生吴妮1小时18分完赛，湘潭3件、岳阳2件。',
   '男子组株洲联诚队对阵湘潭矿业队；长沙一家公司和两家钨业公司的上市公司参加了签约。',
+  // Planning words ending in a body's head character (署, 局): 研究部署 is no body.
+  '国务院召开常务会议，研究部署有关工作。',
+  '市政府召开专题会议，研究部署防汛工作，优化全市产业布局。',
 ];
 
 /** Verbs and prepositions a name never starts with, and function words it never ends with. */
@@ -117,6 +120,7 @@ describe('no junk chips', () => {
       // Digits are no part of a person's name (吴妮1小时), nor a count part of a place's (岳阳2件).
       for (const name of entities.person) expect(name).not.toMatch(/\d/);
       for (const name of entities.place) expect(name).not.toMatch(/\d+[件个家]/);
+      for (const name of entities.org) expect(name).not.toMatch(/(?:部署|布局|格局|开局|大局|结局)$/);
     }
   });
 

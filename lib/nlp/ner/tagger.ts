@@ -90,10 +90,11 @@ export function tagSentence(
       ),
     ),
   );
-  // Checked last: the passes after the clean-up may complete a body's name into a count of bodies.
+  // Checked last: the passes after the clean-up may complete a body's name into a count of bodies
+  // or run it on into a planning word (维科技术布局).
   // People cut short, and a person run into the body before (lib/nlp/ner/people.ts, titled.ts).
   const people = wholePeople(text, words, bodiesBeforeTitles(text, words, cleaned, k.titles, k.surnames), k.nameClass);
-  const spans = people.filter((s) => s.type !== 'org' || !SOME_BODIES.test(text.slice(s.start, s.end)));
+  const spans = people.filter((s) => s.type !== 'org' || !(SOME_BODIES.test(text.slice(s.start, s.end)) || PLANNING_WORD.test(text.slice(s.start, s.end))));
   const mentions: Mention[] = [];
   for (const s of spans) {
     const name = text.slice(s.start, s.end);
@@ -146,6 +147,12 @@ const ANY_HEAD = /[委会部局厅署院所处社团队组办司厂党军行台�
  * committee (市委, 县委) is read later as the one of the place the text names (level-bodies.ts).
  */
 const LEVEL_BODY = /^[省市县区镇乡][\p{Script=Han}]$/u;
+/**
+ * Planning words that end in a body's head character (署, 局): 研究部署 and 产业布局 are read as
+ * bodies for it. No labelled body of either training corpus ends with one (安全局 and 安理会 do
+ * end in 全局 and 理会, which are left out).
+ */
+const PLANNING_WORD = /(?:部署|布局|格局|开局|大局|结局)$/;
 /** A count of bodies is no body's name: 长沙一家公司, 一家…公司和四家…公司. */
 const SOME_BODIES = /[一二两三四五六七八九十几多\d]家/;
 /** An unknown word that ends in a body's one-character head: jieba glued the head to half a name. */
