@@ -57,6 +57,9 @@ const PASSAGES = [
   // Planning words ending in a body's head character (署, 局): 研究部署 is no body.
   '国务院召开常务会议，研究部署有关工作。',
   '市政府召开专题会议，研究部署防汛工作，优化全市产业布局。',
+  // Two bodies acting together; a rank among provinces; a county before a word whose first character is a surname.
+  '株洲市市场监督管理局联合市公安局开展专项整治，助力制造强省建设。',
+  '炎陵黄桃产业协会会长表示，今年黄桃产量有望增长。',
 ];
 
 /** Verbs and prepositions a name never starts with, and function words it never ends with. */
@@ -120,7 +123,8 @@ describe('no junk chips', () => {
       // Digits are no part of a person's name (吴妮1小时), nor a count part of a place's (岳阳2件).
       for (const name of entities.person) expect(name).not.toMatch(/\d/);
       for (const name of entities.place) expect(name).not.toMatch(/\d+[件个家]/);
-      for (const name of entities.org) expect(name).not.toMatch(/(?:部署|布局|格局|开局|大局|结局)$/);
+      for (const name of entities.org) expect(name).not.toMatch(/(?:部署|布局|格局|开局|大局|结局)$|[局厅院]联合/);
+      for (const name of entities.place) expect(name).not.toMatch(/^[强大名][省市县区]$/);
     }
   });
 
@@ -188,6 +192,11 @@ describe('no junk chips', () => {
     expect(await mentions(PASSAGES[31])).toContain('place:美国');
     // A division whose first character is a surname, after a preposition of place: the place.
     expect(await mentions(PASSAGES[34])).toContain('place:宁德');
+    const together = await mentions(PASSAGES.find((p) => p.includes('联合市公安局'))!);
+    expect(together).toEqual(expect.arrayContaining(['org:株洲市市场监督管理局', 'org:市公安局']));
+    const county = await mentions(PASSAGES.find((p) => p.startsWith('炎陵黄桃'))!);
+    expect(county).toContain('place:炎陵');
+    expect(county.filter((m) => m.startsWith('person:'))).toEqual([]);
     // 湖南厂 of 「湖南厂BA」: a one-character head run on by letters is part of a mixed word.
     expect((await mentions(PASSAGES[25])).filter((m) => m.startsWith('org:'))).toEqual([]);
   });

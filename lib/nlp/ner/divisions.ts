@@ -51,6 +51,12 @@ export function divisionsNotPeople(text: string, words: WordsAt, spans: Span[], 
       out.push({ type: 'place', start: span.start + 1, end: span.end });
       continue;
     }
+    // 炎陵黄 of 炎陵黄桃: a division and the first character of the next word, read as a surname.
+    const cutWord = span.type === 'person' && name.length === 3 && divisions.has(name.slice(0, 2)) ? words.startingAt(span.end - 1) : undefined;
+    if (cutWord && cutWord.word.length > 1) {
+      out.push({ type: 'place', start: span.start, end: span.end - 1 });
+      continue;
+    }
     if (span.type !== 'person' || !divisions.has(name)) {
       out.push(span);
       continue;

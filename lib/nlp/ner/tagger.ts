@@ -94,7 +94,11 @@ export function tagSentence(
   // or run it on into a planning word (维科技术布局).
   // People cut short, and a person run into the body before (lib/nlp/ner/people.ts, titled.ts).
   const people = wholePeople(text, words, bodiesBeforeTitles(text, words, cleaned, k.titles, k.surnames), k.nameClass);
-  const spans = people.filter((s) => s.type !== 'org' || !(SOME_BODIES.test(text.slice(s.start, s.end)) || PLANNING_WORD.test(text.slice(s.start, s.end))));
+  const spans = people.filter((s) => {
+    const name = text.slice(s.start, s.end);
+    if (s.type === 'place') return !RANKED_LEVEL.test(name);
+    return s.type !== 'org' || !(SOME_BODIES.test(name) || PLANNING_WORD.test(name));
+  });
   const mentions: Mention[] = [];
   for (const s of spans) {
     const name = text.slice(s.start, s.end);
@@ -131,6 +135,8 @@ const GLUED_BODIES = /^(\p{Script=Han}+?[^总乐干本东西南北中内全外�
 const PLACE_END = /[市省县区]$/;
 /** A company and the one it owns, or two teams that meet, written together. */
 const OWNED_BY = /旗下|下属|所属|对阵|迎战/;
+/** Two bodies acting together written as one (局联合市公安局): split only where a body's head comes before. */
+const JOINED_BY = /联合|会同|携手|协同/;
 /** Legal forms that follow a Japanese company's name: a span that starts with one lacks its name. */
 const HEADLESS = /^株式会社/;
 /** Characters that end a name looking leftwards. */
@@ -153,6 +159,8 @@ const LEVEL_BODY = /^[省市县区镇乡][\p{Script=Han}]$/u;
  * end in 全局 and 理会, which are left out).
  */
 const PLANNING_WORD = /(?:部署|布局|格局|开局|大局|结局)$/;
+/** A rank among provinces or cities is no place: 制造强省, 经济大省, 文化名城's kin (强市, 名县). */
+const RANKED_LEVEL = /^[强大名][省市县区]$/;
 /** A count of bodies is no body's name: 长沙一家公司, 一家…公司和四家…公司. */
 const SOME_BODIES = /[一二两三四五六七八九十几多\d]家/;
 /** An unknown word that ends in a body's one-character head: jieba glued the head to half a name. */
@@ -214,6 +222,12 @@ function tidy(text: string, words: Words, spans: Span[], lexicon: Lexicon): Span
       if (under && under.index >= 2 && end - (start + under.index + under[0].length) >= 2) {
         kept.push({ type: 'org', start, end: start + under.index });
         start += under.index + under[0].length;
+      }
+      // 市场监督管理局联合市公安局: two bodies acting together, each a body's name (not 中国联合航空).
+      const joined = JOINED_BY.exec(text.slice(start, end));
+      if (joined && joined.index >= 2 && BODY_HEAD.test(text.slice(start, start + joined.index)) && end - (start + joined.index + joined[0].length) >= 2) {
+        kept.push({ type: 'org', start, end: start + joined.index });
+        start += joined.index + joined[0].length;
       }
       // 沙特邮政部纳客国际物流公司: a ministry or bureau and a company written together are two bodies.
       const glued = GLUED_BODIES.exec(text.slice(start, end));
