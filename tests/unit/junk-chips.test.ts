@@ -60,6 +60,8 @@ const PASSAGES = [
   // Two bodies acting together; a rank among provinces; a county before a word whose first character is a surname.
   '株洲市市场监督管理局联合市公安局开展专项整治，助力制造强省建设。',
   '炎陵黄桃产业协会会长表示，今年黄桃产量有望增长。',
+  // Stations named by their city and a direction.
+  '株洲北站、株洲西站春运期间共发送旅客50万人次。',
 ];
 
 /** Verbs and prepositions a name never starts with, and function words it never ends with. */
@@ -124,7 +126,7 @@ describe('no junk chips', () => {
       for (const name of entities.person) expect(name).not.toMatch(/\d/);
       for (const name of entities.place) expect(name).not.toMatch(/\d+[件个家]/);
       for (const name of entities.org) expect(name).not.toMatch(/(?:部署|布局|格局|开局|大局|结局)$|[局厅院]联合/);
-      for (const name of entities.place) expect(name).not.toMatch(/^[强大名][省市县区]$/);
+      for (const name of entities.place) expect(name).not.toMatch(/^[强大名][省市县区]$|^[东西南北]?站$/);
     }
   });
 
@@ -194,6 +196,7 @@ describe('no junk chips', () => {
     expect(await mentions(PASSAGES[34])).toContain('place:宁德');
     const together = await mentions(PASSAGES.find((p) => p.includes('联合市公安局'))!);
     expect(together).toEqual(expect.arrayContaining(['org:株洲市市场监督管理局', 'org:市公安局']));
+    expect(await mentions(PASSAGES.find((p) => p.startsWith('株洲北站'))!)).toEqual(expect.arrayContaining(['place:株洲北站', 'place:株洲西站']));
     const county = await mentions(PASSAGES.find((p) => p.startsWith('炎陵黄桃'))!);
     expect(county).toContain('place:炎陵');
     expect(county.filter((m) => m.startsWith('person:'))).toEqual([]);

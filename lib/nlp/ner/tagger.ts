@@ -15,6 +15,7 @@ import { unglued } from './glued';
 import { papersInTitles } from './papers';
 import { isLevelBody } from './level-bodies';
 import { wholePeople } from './people';
+import { stationsOfPlaces } from './stations';
 import { bodiesBeforeTitles } from './titled';
 import { emit, ENTITY_KINDS, LABELS, labelSpans, spansOf, viterbi, type NerModel, type Span } from './model';
 
@@ -94,7 +95,7 @@ export function tagSentence(
   // or run it on into a planning word (维科技术布局).
   // People cut short, and a person run into the body before (lib/nlp/ner/people.ts, titled.ts).
   const people = wholePeople(text, words, bodiesBeforeTitles(text, words, cleaned, k.titles, k.surnames), k.nameClass);
-  const spans = people.filter((s) => {
+  const spans = stationsOfPlaces(text, people).filter((s) => {
     const name = text.slice(s.start, s.end);
     if (s.type === 'place') return !RANKED_LEVEL.test(name);
     return s.type !== 'org' || !(SOME_BODIES.test(name) || PLANNING_WORD.test(name));
