@@ -91,10 +91,10 @@ export function tagSentence(
       ),
     ),
   );
-  // Checked last: the passes after the clean-up may complete a body's name into a count of bodies
-  // or run it on into a planning word (维科技术布局).
   // People cut short, and a person run into the body before (lib/nlp/ner/people.ts, titled.ts).
   const people = wholePeople(text, words, bodiesBeforeTitles(text, words, cleaned, k.titles, k.surnames), k.nameClass);
+  // Checked last: the passes after the clean-up may complete a body's name into a count of bodies
+  // or run it on into a planning word (维科技术布局).
   const spans = stationsOfPlaces(text, people).filter((s) => {
     const name = text.slice(s.start, s.end);
     if (s.type === 'place') return !RANKED_LEVEL.test(name);
@@ -134,10 +134,14 @@ const DICTIONARY_TYPE: Record<string, EntityType | undefined> = { nr: 'person', 
 const GLUED_BODIES = /^(\p{Script=Han}+?[^总乐干本东西南北中内全外支][部局厅署])(\p{Script=Han}{2,}(?:公司|集团))$/u;
 /** A personal name never ends with an administrative unit: 从市 is a preposition glued to 市. */
 const PLACE_END = /[市省县区]$/;
-/** A company and the one it owns, or two teams that meet, written together. */
-const OWNED_BY = /旗下|下属|所属|对阵|迎战/;
-/** Two bodies acting together written as one (局联合市公安局): split only where a body's head comes before. */
-const JOINED_BY = /联合|会同|携手|协同/;
+/**
+ * Words between two bodies written as one span: a company and the one it owns, two teams that
+ * meet; two bodies acting together (局联合市公安局), split only where a body's head comes before.
+ */
+const TWO_BODIES = [
+  { between: /旗下|下属|所属|对阵|迎战/, headFirst: false },
+  { between: /联合|会同|携手|协同/, headFirst: true },
+];
 /** Legal forms that follow a Japanese company's name: a span that starts with one lacks its name. */
 const HEADLESS = /^株式会社/;
 /** Characters that end a name looking leftwards. */
@@ -218,17 +222,14 @@ function tidy(text: string, words: Words, spans: Span[], lexicon: Lexicon): Span
       const last = endingAt(words, end);
       if (last && last.tag !== 'x' && last.word.length >= 3 && end - last.word.length - start >= 2 && text[end - 1] === text[end - last.word.length - 1])
         end -= last.word.length;
-      // 城发集团旗下湘粤非公司, 联诚队对阵矿业队: two bodies, before and after 旗下 or 对阵.
-      const under = OWNED_BY.exec(text.slice(start, end));
-      if (under && under.index >= 2 && end - (start + under.index + under[0].length) >= 2) {
-        kept.push({ type: 'org', start, end: start + under.index });
-        start += under.index + under[0].length;
-      }
-      // 市场监督管理局联合市公安局: two bodies acting together, each a body's name (not 中国联合航空).
-      const joined = JOINED_BY.exec(text.slice(start, end));
-      if (joined && joined.index >= 2 && BODY_HEAD.test(text.slice(start, start + joined.index)) && end - (start + joined.index + joined[0].length) >= 2) {
-        kept.push({ type: 'org', start, end: start + joined.index });
-        start += joined.index + joined[0].length;
+      // 城发集团旗下湘粤非公司, 联诚队对阵矿业队: two bodies, before and after 旗下 or 对阵; and
+      // 市场监督管理局联合市公安局, two bodies acting together (not 中国联合航空: no head before 联合).
+      for (const { between, headFirst } of TWO_BODIES) {
+        const at = between.exec(text.slice(start, end));
+        if (!at || at.index < 2 || end - (start + at.index + at[0].length) < 2) continue;
+        if (headFirst && !BODY_HEAD.test(text.slice(start, start + at.index))) continue;
+        kept.push({ type: 'org', start, end: start + at.index });
+        start += at.index + at[0].length;
       }
       // 沙特邮政部纳客国际物流公司: a ministry or bureau and a company written together are two bodies.
       const glued = GLUED_BODIES.exec(text.slice(start, end));
