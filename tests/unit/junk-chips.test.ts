@@ -62,11 +62,14 @@ const PASSAGES = [
   '炎陵黄桃产业协会会长表示，今年黄桃产量有望增长。',
   // Stations named by their city and a direction.
   '株洲北站、株洲西站春运期间共发送旅客50万人次。',
+  // A country whose name ends in a character that is also a conjunction.
+  '国家主席致电埃及总统，祝贺他再次当选。',
 ];
 
 /** Verbs and prepositions a name never starts with, and function words it never ends with. */
 const LEADING_VERB = /^(?:祝贺|会见|会晤|致电|接见|欢迎|感谢|陪同|率领|慰问|看望|拜访|签署|参加|从|在|把|被)/;
-const TRAILING_FUNCTION_WORD = /[暨等的和及与了着过]$/;
+// 埃及 (Egypt) ends in 及 as a name, not as the conjunction.
+const TRAILING_FUNCTION_WORD = /(?<!埃)[暨等的和及与了着过]$/;
 const COUNT = /^第?[〇一二三四五六七八九十百千万两零\d]+[大国省市地方届次个项名年月日号批]?$/;
 /** Slogans and set phrases of the coverage, never a name. */
 const SLOGANS = ['绿水青山', '金山银山', '新格局', '新常态', '高质量', '新台阶', '金名片', '三高四新'];
