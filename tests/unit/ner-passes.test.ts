@@ -39,6 +39,11 @@ describe('the clean-up after the model', () => {
     }
   });
 
+  it('reads a party congress by its number as a body, and a count of the same form as none', async () => {
+    expect(await mentions('党的十五大明确提出了跨世纪的目标。')).toContain('org:十五大');
+    expect(await mentions('该企业入选全国十大创新企业。')).not.toContain('org:十大');
+  });
+
   it('reads a paper in 《》 as an organisation, and keeps the names inside other titles', async () => {
     expect(await mentions('据香港《明报》消息，《湘潭日报》也刊发了这篇评论。')).toEqual(expect.arrayContaining(['place:香港', 'org:明报', 'org:湘潭日报']));
     // People's Daily marks the names inside a law's or a book's title (国防法 names the country).

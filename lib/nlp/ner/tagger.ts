@@ -14,6 +14,7 @@ import { listedNames } from './lists';
 import { unglued } from './glued';
 import { papersInTitles } from './papers';
 import { isLevelBody } from './level-bodies';
+import { placePairs } from './pairs';
 import { wholePeople } from './people';
 import { stationsOfPlaces } from './stations';
 import { bodiesBeforeTitles } from './titled';
@@ -85,7 +86,11 @@ export function tagSentence(
         listedNames(
           text,
           byPosition,
-          surnamesAddressed(text, completedBodies(text, words, tidy(text, words, open ? knownPlaces(words, found, rules) : found, lexicon))),
+          surnamesAddressed(
+            text,
+            words,
+            completedBodies(text, words, placePairs(text, words, tidy(text, words, open ? knownPlaces(words, found, rules) : found, lexicon), nameKnowledge())),
+          ),
         ),
         nameKnowledge().countryCodes,
       ),
@@ -120,6 +125,15 @@ const LEADING = /^(?:祝贺|会见|会晤|致电|接见|欢迎|感谢|陪同|率
 const TRAILING = /[暨等的及与之]$/;
 /** A count, not a name: 十大, 三国, 第五届. */
 const COUNT = /^第?[〇一二三四五六七八九十百千万两零\d]+[大国省市地方届次个项名年月日号批]?$/;
+/**
+ * A party congress by its number (党的十五大, 十九大精神) is a body, as People's Daily marks it: a
+ * count of the same form (十五大城市) is not, so the words around must say which.
+ */
+const CONGRESS = /^(?:十[一二三四五六七八九]|二十[一二三四五六七八九]?)大$/;
+const CONGRESS_BEFORE = /(?:党的|中共)$/;
+const CONGRESS_AFTER = /^(?:精神|报告|以来|召开|代表|文件|提出|明确|确定|闭幕|开幕|期间|确立|作出|部署)/;
+const isCongress = (text: string, start: number, end: number) =>
+  CONGRESS.test(text.slice(start, end)) && (CONGRESS_BEFORE.test(text.slice(Math.max(0, start - 2), start)) || CONGRESS_AFTER.test(text.slice(end, end + 2)));
 /** Idioms jieba knows as one word (绿水青山) are slogans, not names. */
 const IDIOM_TAG = /^(?:i|l)$/;
 /**
@@ -254,7 +268,13 @@ function tidy(text: string, words: Words, spans: Span[], lexicon: Lexicon): Span
     // Once a bracket or a glued word is cut off, a country's name alone is a place too (法国《费加罗报》).
     if (span.type !== 'place' && countryCodes.has(text.slice(start, end))) span.type = 'place';
     const name = text.slice(start, end);
-    if (end - start < (span.type === 'place' ? 1 : 2) || BRACKET.test(name) || COUNT.test(name) || (span.type !== 'org' && placeNoise(name, lexicon))) continue;
+    if (
+      end - start < (span.type === 'place' ? 1 : 2) ||
+      BRACKET.test(name) ||
+      (COUNT.test(name) && !isCongress(text, start, end)) ||
+      (span.type !== 'org' && placeNoise(name, lexicon))
+    )
+      continue;
     const whole = startingAt(words, start);
     if (
       whole &&
