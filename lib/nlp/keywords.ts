@@ -84,11 +84,20 @@ export function parseIdf(text: string): Idf {
   };
 }
 
-const CONTENT_TAG = /^(?:n|nr|nrt|nrfg|ns|nt|nz|nw|v|vn|j|x|eng|gper|gloc|gorg)$/;
+/** Tags of content words, looked up in a set: an expression per token cost more than the rest of the count. */
+const CONTENT_TAGS = new Set('n nr nrt nrfg ns nt nz nw v vn j x eng gper gloc gorg'.split(' '));
 const CONTENT_WORD = /^(?:\p{Script=Han}{2,}|[A-Za-z][A-Za-z0-9.+-]+)$/u;
 /** One Han character and the Latin word after it: one term (村BA, below). */
 const ONE_HAN = /^\p{Script=Han}$/u;
-const LATIN_WORD = /^[A-Za-z]{2,}$/;
+/** Whether `word` is two or more Latin letters, by code: most words after a short one are not, at their first unit. */
+function isLatinWord(word: string): boolean {
+  if (word.length < 2) return false;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i) | 0x20;
+    if (c < 0x61 || c > 0x7a) return false;
+  }
+  return true;
+}
 /** Whether every unit of `word` is in the main CJK block (U+4E00–U+9FFF, all Han characters). */
 function mainHan(word: string): boolean {
   for (let i = 0; i < word.length; i++) {
@@ -115,13 +124,13 @@ export function countTerms(tokens: Token[][], mentions: Mention[]): Map<string, 
       const t = chunk[i];
       const next = chunk[i + 1];
       // The Latin word first: most words after a Han one are not, and fail at their first character.
-      if (t.word.length <= 2 && next && LATIN_WORD.test(next.word) && ONE_HAN.test(t.word)) {
+      if (t.word.length <= 2 && next && isLatinWord(next.word) && ONE_HAN.test(t.word)) {
         add(`${t.word}${next.word.toLowerCase()}`);
         i++;
         continue;
       }
       // A content word has two characters at least: most tokens are ruled out before any test.
-      if (t.word.length < 2 || entityWords.has(t.word) || !CONTENT_TAG.test(t.tag)) continue;
+      if (t.word.length < 2 || entityWords.has(t.word) || !CONTENT_TAGS.has(t.tag)) continue;
       // A word of the main CJK block (nearly all) is a content word as it is: no lower case to make, no expression to run.
       const han = mainHan(t.word);
       const word = han ? t.word : t.word.toLowerCase();

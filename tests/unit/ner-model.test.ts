@@ -232,6 +232,9 @@ describe('entity features', () => {
     expect(changed('市长/在/李明/说', 4, ['市长'])).toEqual([]);
     expect(changed('李明/市长江', 0, ['市长江边'])).toEqual([]);
     expect(changed('李明/市长江边', 0, ['市长江边']).length).toBeGreaterThan(0);
+    // Two characters that share a title's key (长 is U+957F, ᕿ U+157F) are told apart by their spelling.
+    expect(changed('李明/\u157f官', 0, ['长官', '\u157f员'])).toEqual([]);
+    expect(changed('李明/长官', 0, ['长官']).length).toBeGreaterThan(0);
   });
 
   it('reads each group of templates as one row that sums its members, as training spelt them out one by one', async () => {

@@ -184,6 +184,18 @@ describe('library document frequencies', () => {
   });
 });
 
+describe('term counts', () => {
+  it('counts content words by their tags, and one Han character with the Latin letters after it as one term', async () => {
+    const { countTerms } = await import('../../lib/nlp/keywords');
+    const words = (spelt: string) => spelt.split(' ').map((pair) => ({ word: pair.split('/')[0], tag: pair.split('/')[1] }));
+    const counts = (spelt: string) => Object.fromEntries(countTerms([words(spelt)], []));
+    expect(counts('村/n BA/eng 比赛/vn 美丽/a 株洲/gloc 发展/v')).toEqual({ 村ba: 1, 比赛: 1, 株洲: 1, 发展: 1 });
+    // Letters only, two at least: the units just outside A–Z and a–z ([, `, @, {) are no letters.
+    for (const other of ['B2', 'A', 'A[', '`a', '@A', 'a{']) expect(counts(`村/n ${other}/eng`)).not.toHaveProperty(`村${other.toLowerCase()}`);
+    expect(counts('厂/n Zz/eng')).toEqual({ 厂zz: 1 });
+  });
+});
+
 describe('the general IDF table', () => {
   it('reads front-coded words and their values, and gives the default to any other word', async () => {
     const { parseIdf } = await import('../../lib/nlp/keywords');

@@ -95,12 +95,22 @@ const PLACE_HEADS = '省 市 县 区 镇 乡 村 州 路 街 道 港 湾 山 河
 const BREAK_TAGS = new Set('v vd vg vn p c u uj ul uz ud ug uv r d y e o w zg m q t f'.split(' '));
 const FAR = 7;
 
-/** Whether a word ends with one of `heads` (space-separated), by its last character first. */
+/**
+ * Whether a word ends with one of `heads` (space-separated), by its last character first: a table
+ * of last characters tells most words from the heads before any map is read.
+ */
 function endsWithOneOf(heads: string): (word: string) => boolean {
   const byLast = new Map<number, string[]>();
-  for (const head of heads.split(' ')) byLast.set(head.charCodeAt(head.length - 1), [...(byLast.get(head.charCodeAt(head.length - 1)) ?? []), head]);
+  const lasts = new Uint8Array(0x10000);
+  for (const head of heads.split(' ')) {
+    const last = head.charCodeAt(head.length - 1);
+    byLast.set(last, [...(byLast.get(last) ?? []), head]);
+    lasts[last] = 1;
+  }
   return (word) => {
-    const candidates = byLast.get(word.charCodeAt(word.length - 1));
+    const last = word.charCodeAt(word.length - 1);
+    if (!lasts[last]) return false;
+    const candidates = byLast.get(last);
     if (!candidates) return false;
     for (const head of candidates) if (head.length === 1 || word.endsWith(head)) return true;
     return false;
@@ -208,7 +218,9 @@ const scratch = {
   cp: new Int32Array(0),
   kp: new Uint8Array(0),
   np: new Uint8Array(0),
-  /** Per word. */
+  /** Per word: its length and whether it is a space, read from the token once for every pass below. */
+  wordLength: new Int32Array(0),
+  space: new Uint8Array(0),
   wordHash: new Int32Array(0),
   tagHash: new Int32Array(0),
   tagIndex: new Int32Array(0),
@@ -239,6 +251,8 @@ function reserve(chars: number, words: number): typeof scratch {
   }
   if (s.wordHash.length <= words) {
     const size = (words + 1) * 2;
+    s.wordLength = new Int32Array(size);
+    s.space = new Uint8Array(size);
     s.wordHash = new Int32Array(size);
     s.tagHash = new Int32Array(size);
     s.tagIndex = new Int32Array(size);
@@ -261,10 +275,10 @@ function reserve(chars: number, words: number): typeof scratch {
  * exactly (jieba's `tag` output does; any other input is a bug in the caller: the characters
  * beyond them read as word 0).
  */
-function placeCharacters(n: number, tokens: readonly Token[], where: Uint8Array, word: Int32Array): void {
+function placeCharacters(n: number, words: number, wordLength: Int32Array, where: Uint8Array, word: Int32Array): void {
   let at = 0;
-  for (let t = 0; t < tokens.length && at < n; t++) {
-    const length = Math.min(tokens[t].word.length, n - at);
+  for (let t = 0; t < words && at < n; t++) {
+    const length = Math.min(wordLength[t], n - at);
     for (let k = 0; k < length; k++) {
       where[at + k] = length === 1 ? Where.Single : k === 0 ? Where.Begin : k === length - 1 ? Where.End : Where.Middle;
       word[at + k] = t;
@@ -294,12 +308,21 @@ interface TitleIndex {
    */
   starting: Map<number, Int32Array[]>;
   ending: Map<number, Int32Array[]>;
-  /** Per UTF-16 unit: STARTS_TITLE, ENDS_TITLE: most words' neighbours are neither, and no map is read. */
+  /**
+   * Per UTF-16 unit, where it stands in some title: first, second, last, before the last. A map is
+   * read only for two characters that could start or end a title: most words' neighbours cannot.
+   */
   edges: Uint8Array;
 }
 const STARTS_TITLE = 1;
-const ENDS_TITLE = 2;
-const pair = (first: number, second: number) => first * 0x10000 + second;
+const SECOND_IN_TITLE = 2;
+const ENDS_TITLE = 4;
+const BEFORE_LAST_IN_TITLE = 8;
+/**
+ * Two characters' key in the title maps: a small integer (a larger one is a heap number, which a
+ * map hashes more slowly). Two pairs may share a key: `spells` checks every title it lists.
+ */
+const pair = (first: number, second: number) => ((first & 0x7fff) << 15) | (second & 0x7fff);
 /** `build`, once per table it is given (the tables live as long as the analyzer). */
 function perTable<T>(build: (table: ReadonlySet<string>) => T): (table: ReadonlySet<string>) => T {
   const built = new WeakMap<ReadonlySet<string>, T>();
@@ -318,6 +341,8 @@ const titleIndex = perTable((titles): TitleIndex => {
     add(index.starting, pair(codes[0], codes[1]));
     add(index.ending, pair(codes[codes.length - 2], codes[codes.length - 1]));
     index.edges[codes[0]] |= STARTS_TITLE;
+    index.edges[codes[1]] |= SECOND_IN_TITLE;
+    index.edges[codes[codes.length - 2]] |= BEFORE_LAST_IN_TITLE;
     index.edges[codes[codes.length - 1]] |= ENDS_TITLE;
   }
   return index;
@@ -332,25 +357,31 @@ function spells(codes: Int32Array, at: number, title: Int32Array): boolean {
 
 const SPACE = 32;
 /** Per word: 1 if a title ends right before it, 2 if one starts right after it (a space skipped). */
-function besideTitles(codes: Int32Array, tokens: readonly Token[], titles: ReadonlySet<string>, beside: Uint8Array): void {
-  beside.fill(0, 0, tokens.length);
+function besideTitles(codes: Int32Array, words: number, wordLength: Int32Array, titles: ReadonlySet<string>, beside: Uint8Array): void {
+  beside.fill(0, 0, words);
   if (!titles.size) return;
   const { starting, ending, edges } = titleIndex(titles);
   let at = 0;
-  for (let t = 0; t < tokens.length; t++) {
+  for (let t = 0; t < words; t++) {
     const start = at;
-    const end = (at += tokens[t].word.length);
+    const end = (at += wordLength[t]);
     const before = start > 0 && codes[start - 1] === SPACE ? start - 1 : start;
     const after = end < codes.length && codes[end] === SPACE ? end + 1 : end;
     // A title has two characters at least: the two before, or the two after, name the titles it could be.
-    const endingBefore = before > 1 && edges[codes[before - 1]] & ENDS_TITLE ? ending.get(pair(codes[before - 2], codes[before - 1])) : undefined;
+    const endingBefore =
+      before > 1 && edges[codes[before - 1]] & ENDS_TITLE && edges[codes[before - 2]] & BEFORE_LAST_IN_TITLE
+        ? ending.get(pair(codes[before - 2], codes[before - 1]))
+        : undefined;
     if (endingBefore)
       for (const title of endingBefore)
         if (spells(codes, before - title.length, title)) {
           beside[t] |= 1;
           break;
         }
-    const startingAfter = after + 1 < codes.length && edges[codes[after]] & STARTS_TITLE ? starting.get(pair(codes[after], codes[after + 1])) : undefined;
+    const startingAfter =
+      after + 1 < codes.length && edges[codes[after]] & STARTS_TITLE && edges[codes[after + 1]] & SECOND_IN_TITLE
+        ? starting.get(pair(codes[after], codes[after + 1]))
+        : undefined;
     if (startingAfter)
       for (const title of startingAfter)
         if (spells(codes, after, title)) {
@@ -422,6 +453,8 @@ export function sentenceFeatures(
     cp,
     kp,
     np,
+    wordLength,
+    space,
     wordHash,
     tagHash,
     tagIndex,
@@ -436,18 +469,22 @@ export function sentenceFeatures(
     nextTagOf,
     lengthOf,
   } = arrays;
-  placeCharacters(n, tokens, where, word);
   // A sentence without words reads word 0 as nothing, as an empty array would.
   for (const perWord of [wordHash, tagHash, tagIndex, tokenEnd, titled, orgAhead, placeAhead, prevWordOf, nextWordOf, prevTagOf, nextTagOf, lengthOf])
     perWord[words] = 0;
   for (let t = 0; t < words; t++) {
-    tokenEnd[t] = tokens[t].word.charCodeAt(tokens[t].word.length - 1);
-    wordHash[t] = hashString(tokens[t].word);
-    const tag = tagInfoOf(tokens[t].tag);
+    const token = tokens[t];
+    const spelt = token.word;
+    wordLength[t] = spelt.length;
+    space[t] = spelt === ' ' ? 1 : 0;
+    tokenEnd[t] = spelt.charCodeAt(spelt.length - 1);
+    wordHash[t] = hashString(spelt);
+    const tag = tagInfoOf(token.tag);
     tagHash[t] = tag.hash;
     tagIndex[t] = tag.index;
     breaks[t] = tag.breaks;
   }
+  placeCharacters(n, words, wordLength, where, word);
   headsAhead(tokens, breaks, orgAhead, placeAhead);
   const table = kinds();
   const { marks, double } = codesOf(k.surnames);
@@ -465,19 +502,19 @@ export function sentenceFeatures(
     const mark = table[code] === Kind.Han ? marks[code] : 0;
     surname[i] = !mark ? 0 : mark & COMPOUND_START && i + 1 < n && double.has(code * 0x10000 + cp[i + PAD + 1]) ? 2 : mark & SURNAME ? 1 : 0;
   }
-  besideTitles(cp.subarray(PAD, PAD + n), tokens, k.titles, titled);
+  besideTitles(cp.subarray(PAD, PAD + n), words, wordLength, k.titles, titled);
   // Per word, once: its neighbours (a space token stands between words; the word beyond it is
   // the real neighbour) and their hashes.
   for (let w = 0; w < words; w++) {
     const before = w - 1;
     const after = w + 1 < words ? w + 1 : -1;
-    const prev = before >= 0 && tokens[before].word === ' ' && before > 0 ? before - 1 : before;
-    const next = after >= 0 && tokens[after].word === ' ' && after + 1 < words ? after + 1 : after;
+    const prev = before >= 0 && space[before] && before > 0 ? before - 1 : before;
+    const next = after >= 0 && space[after] && after + 1 < words ? after + 1 : after;
     prevWordOf[w] = prev >= 0 ? wordHash[prev] : EDGE;
     nextWordOf[w] = next >= 0 ? wordHash[next] : EDGE;
     prevTagOf[w] = prev >= 0 ? tagHash[prev] : EDGE;
     nextTagOf[w] = next >= 0 ? tagHash[next] : EDGE;
-    lengthOf[w] = Math.min(tokens[w].word.length, 6);
+    lengthOf[w] = Math.min(wordLength[w], 6);
   }
   const out = into ?? new Int32Array(n * TEMPLATES);
   // Three loops of about ten entries each: one loop of them all is too big for the compiler to inline every hash.
