@@ -4,7 +4,7 @@
  * build of jieba. Writing a new one drops the old. The entry is read as a stream, its sizes
  * from its headers, so the memory is filled as the bytes come.
  */
-import { nonZeroRuns, type PageRuns, type SnapshotStore } from '../lib/nlp/wasm-snapshot';
+import type { PageRuns, SnapshotStore } from '../lib/nlp/wasm-snapshot';
 
 const CACHE = 'zhuzhou-lens-jieba';
 const TABLE_LENGTH = 'x-table-length';
@@ -27,10 +27,9 @@ export function cachedSnapshots(wasmHash: string): SnapshotStore {
       // An entry kept without its sizes (an older version's) is built again, and replaced.
       return found?.body && tableLength > 0 && byteLength > 0 && runs ? { body: found.body, byteLength, tableLength, runs } : undefined;
     },
-    async put({ memory, tableLength }) {
+    async put({ memory, tableLength, runs }) {
       const cache = await caches.open(CACHE);
       for (const old of await cache.keys()) if (old.url !== key) await cache.delete(old);
-      const runs = nonZeroRuns(memory);
       const headers = { [TABLE_LENGTH]: String(tableLength), [MEMORY_BYTES]: String(memory.byteLength), [PAGES]: runs.map((run) => run.join('+')).join(',') };
       const body = new Blob(runs.map(([first, pages]) => new Uint8Array(memory, first * 65_536, pages * 65_536)));
       await cache.put(key, new Response(body, { headers }));

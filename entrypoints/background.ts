@@ -48,9 +48,10 @@ export default defineBackground(() => {
     loadJieba: async (restoring) => {
       const wasm = initJieba({ module_or_path: packageUrl('jieba_rs_wasm_bg.wasm') });
       // The dictionary is built on jieba's first call: from last wake's copy where there is one,
-      // read while the wasm compiles. The copy is taken after a few calls, warm (firstCalls); it
-      // is named for that too, so a copy an older version took is replaced once.
-      const copies = cachedSnapshots(`${JIEBA_WASM_SHA256}-first-calls`);
+      // read while the wasm compiles. The copy is taken after a few calls, warm (firstCalls), and
+      // keeps the pages that differ from a fresh module's; it is named for both, so a copy an
+      // older version took is replaced once.
+      const copies = cachedSnapshots(`${JIEBA_WASM_SHA256}-first-calls-changed-pages`);
       const dictionary = await buildOrRestore(wasm, () => firstCalls(jieba), copies, { restoring });
       const { memory } = await wasm;
       return { ...jieba, dictionary, memoryBytes: () => memory.buffer.byteLength };

@@ -2,21 +2,24 @@
  * jieba's built dictionary kept across service-worker wakes as a copy of its wasm memory.
  * Building the dictionary (jieba-rs parses ~350,000 entries into its trie) took ~0.35 s of every
  * cold wake on a quiet machine and most of a cold page's wait for its badge; copying the memory
- * back takes a fraction of that. What is restored is byte for byte the state the build left, so
- * jieba answers exactly as after a build.
+ * back takes a fraction of that. What is restored is the state the build left, so jieba answers
+ * exactly as after a build.
  *
  * Sound because of how wasm-bindgen's output keeps its state, at rest (no call in progress):
  * everything in linear memory except the shadow stack's pointer (the module's one mutable global,
  * back at its start value after every call) and the table of JS values handed to Rust, whose
  * slots at rest are free but whose length Rust's allocator remembers: that length is kept too.
  *
- * The copy (~48 MB) is streamed into the memory as it is read, while the wasm still compiles:
- * profiles of a cold wake showed the read idle-waiting and then ~50 ms of copying a whole
- * ArrayBuffer into the memory, an ArrayBuffer then left as garbage in a worker that has to stay
- * small at 100,000 stories (read into one buffer used again, the stream leaves none either).
- * Only the pages that hold anything but zeros are kept (a fifth of jieba's are all zero,
- * scattered): fewer bytes to read at every wake.
+ * The copy is streamed into the memory as it is read, while the wasm still compiles: profiles of
+ * a cold wake showed the read idle-waiting and then ~50 ms of copying a whole ArrayBuffer into the
+ * memory, an ArrayBuffer then left as garbage in a worker that has to stay small at 100,000
+ * stories (read into one buffer used again, the stream leaves none either). Its size is what a
+ * wake reads: only the pages that differ from a freshly instantiated module's memory are kept
+ * (the wasm's own data, unchanged, and the pages the build never touched are not), after the
+ * heap's free chunks are cleared (lib/nlp/free-chunks.ts): 46 MiB became 31.
  */
+
+import { clearFreeChunks } from './free-chunks';
 
 /** The exports of a wasm-bindgen module that hold its state. */
 export interface WasmState {
@@ -28,6 +31,8 @@ export interface WasmState {
 export interface WasmSnapshot {
   memory: ArrayBuffer;
   tableLength: number;
+  /** The pages that differ from a fresh module's memory: all a restore writes. */
+  runs: PageRuns;
 }
 
 /** Runs of whole pages of a memory, each [first page, pages], in order. */
@@ -37,7 +42,7 @@ export type PageRuns = Array<[number, number]>;
 export interface SnapshotSource {
   byteLength: number;
   tableLength: number;
-  /** Where the body's bytes go, in order; the pages between the runs are all zero. */
+  /** Where the body's bytes go, in order; the pages between the runs are as a fresh module has them. */
   runs: PageRuns;
   body: ReadableStream<Uint8Array>;
 }
@@ -47,23 +52,28 @@ export interface SnapshotStore {
   get(): Promise<SnapshotSource | undefined>;
   put(snapshot: WasmSnapshot): Promise<void>;
 }
-
 const PAGE = 65_536;
 
-/** A copy of the module's state; take it only between calls. */
-export function takeSnapshot(state: WasmState): WasmSnapshot {
-  return { memory: state.memory.buffer.slice(0), tableLength: state.__wbindgen_export_2.length };
+/**
+ * A copy of the module's state, to be restored into a module as fresh as the one `fresh` is a
+ * copy of (its memory before any call); take it only between calls.
+ */
+export function takeSnapshot(state: WasmState, fresh: ArrayBuffer): WasmSnapshot {
+  const memory = state.memory.buffer.slice(0);
+  clearFreeChunks(memory, fresh.byteLength);
+  return { memory, tableLength: state.__wbindgen_export_2.length, runs: changedRuns(memory, fresh) };
 }
 
-/** The runs of pages of `memory` that hold anything but zeros: what a snapshot keeps of it. */
-export function nonZeroRuns(memory: ArrayBuffer): PageRuns {
+/** The runs of pages of `memory` that differ from `fresh`'s (zero beyond its end). */
+export function changedRuns(memory: ArrayBuffer, fresh: ArrayBuffer = new ArrayBuffer(0)): PageRuns {
   const runs: PageRuns = [];
   const words = new Uint32Array(memory, 0, memory.byteLength >> 2);
+  const before = new Uint32Array(fresh, 0, fresh.byteLength >> 2);
   const perPage = PAGE >> 2;
   for (let page = 0; page < memory.byteLength / PAGE; page++) {
     let word = page * perPage;
     const end = word + perPage;
-    while (word < end && words[word] === 0) word++;
+    while (word < end && words[word] === (before[word] ?? 0)) word++;
     if (word === end) continue;
     const last = runs.at(-1);
     if (last && last[0] + last[1] === page) last[1]++;
@@ -148,7 +158,7 @@ async function pour(body: ReadableStream<Uint8Array>, ready: Promise<((chunk: Ui
 /**
  * Puts a kept snapshot's state into a freshly instantiated module of the same wasm (`state`,
  * which may still be compiling: reading starts at once), writing each chunk where it belongs as
- * it arrives (the pages no run covers stay zero, as grown). False when the snapshot cannot be
+ * it arrives (the pages no run covers stay as the fresh module has them, or zero as grown). False when the snapshot cannot be
  * this module's or its body fails or ends short or long: the memory is then put back as the fresh
  * module had it (only larger, which its allocator ignores) and the table untouched, so building
  * the dictionary works as on a fresh module.
@@ -165,8 +175,6 @@ export async function restoreSnapshot(state: Promise<WasmState>, source: Snapsho
     s.memory.grow((source.byteLength - s.memory.buffer.byteLength) / PAGE);
     // Nothing runs in the module while it is written to, so the memory cannot grow under the view.
     const into = new Uint8Array(s.memory.buffer);
-    // A page the snapshot has all zero may be one of the fresh module's own (its data).
-    into.fill(0, 0, fresh.memory.byteLength);
     return (chunk: Uint8Array) => {
       for (let from = 0; from < chunk.byteLength; ) {
         if (run === runs.length) return false;
@@ -217,8 +225,9 @@ export async function buildOrRestore(
   restoring?.(source !== undefined);
   if (source && (await restoreSnapshot(state, source))) return 'restored';
   const ready = await state;
+  const fresh = ready.memory.buffer.slice(0);
   build();
-  const taken = takeSnapshot(ready);
+  const taken = takeSnapshot(ready, fresh);
   later(() => void store.put(taken).catch(() => undefined));
   return 'built';
 }

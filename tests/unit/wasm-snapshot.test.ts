@@ -8,7 +8,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { buildOrRestore, nonZeroRuns, restoreSnapshot, type SnapshotSource, type WasmSnapshot } from '../../lib/nlp/wasm-snapshot';
+import { buildOrRestore, changedRuns, restoreSnapshot, type SnapshotSource, type WasmSnapshot } from '../../lib/nlp/wasm-snapshot';
 import { firstCalls } from '../../lib/nlp/segmenter';
 import { bundledStories } from './helpers';
 
@@ -34,12 +34,11 @@ interface Streaming {
   bytes?: boolean;
 }
 
-/** A kept snapshot read as the Cache API hands it out (its pages not all zero, as components/jieba-snapshot.ts keeps them): in 64 KiB chunks, one per task. */
+/** A kept snapshot read as the Cache API hands it out (the pages of its runs, as components/jieba-snapshot.ts keeps them): in 64 KiB chunks, one per task. */
 function sourceOf(
-  { memory, tableLength }: WasmSnapshot,
+  { memory, tableLength, runs }: WasmSnapshot,
   { cut: asked = Number.POSITIVE_INFINITY, how = 'end', extra = 0, bytes: byteStream = false }: Streaming = {},
 ): SnapshotSource {
-  const runs = nonZeroRuns(memory);
   const kept = runs.map(([first, pages]) => new Uint8Array(memory, first * 65_536, pages * 65_536));
   const bytes = new Uint8Array(kept.reduce((sum, run) => sum + run.byteLength, 0) + extra);
   let at = 0;
@@ -148,16 +147,31 @@ describe('jieba restored from a snapshot', () => {
     expect(jieba.cut('株洲日报', false)).toEqual(['株洲', '日报']);
   }, 60_000);
 
-  it('keeps the runs of pages that are not all zero', () => {
+  it('keeps the runs of pages that differ from a fresh module’s memory', () => {
     const memory = new Uint8Array(8 * 65_536);
     for (const page of [1, 2, 3, 6]) memory[page * 65_536 + (page === 2 ? 65_535 : 7)] = 1;
-    expect(nonZeroRuns(memory.buffer)).toEqual([
+    expect(changedRuns(memory.buffer)).toEqual([
       [1, 3],
       [6, 1],
     ]);
-    expect(nonZeroRuns(new ArrayBuffer(2 * 65_536))).toEqual([]);
+    expect(changedRuns(new ArrayBuffer(2 * 65_536))).toEqual([]);
+    // The fresh module's own pages count only where they changed; beyond them, where not zero.
+    const fresh = new Uint8Array(3 * 65_536);
+    fresh[7] = 5;
+    fresh[65_536 + 7] = 1;
+    memory[7] = 5;
+    expect(changedRuns(memory.buffer, fresh.buffer)).toEqual([
+      [2, 2],
+      [6, 1],
+    ]);
   });
 
+  it('keeps fewer bytes than the pages jieba’s memory holds anything in', () => {
+    const whole = new Uint8Array(built.state.memory.buffer);
+    const nonZero = changedRuns(whole.buffer).reduce((sum, [, pages]) => sum + pages, 0);
+    const kept = snapshot.runs.reduce((sum, [, pages]) => sum + pages, 0);
+    expect(kept).toBeLessThan(nonZero * 0.8);
+  });
   // Half of the copy written over a fresh module would leave it believing its dictionary built.
   it.each<[string, Streaming]>([
     ['ends short', { cut: 0.9 }],
