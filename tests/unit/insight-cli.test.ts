@@ -26,7 +26,7 @@ function run(args: string[], stdin = ''): Promise<{ code: number; stdout: string
 }
 
 // Each test starts a Node process that loads jieba and analyses the library: seconds, not milliseconds.
-describe('insight CLI', () => {
+describe('insight CLI', { timeout: 60_000 }, () => {
   it('exports the bundled library as JSON Lines, one story per line', async () => {
     const { code, stdout } = await insight('export');
     expect(code).toBe(0);

@@ -149,7 +149,7 @@ describe('import and export', () => {
     // The next bundle update removes bundled stories it no longer ships: never an imported one.
     await installBundled(library, readPackageFile, '0.1.1', analyzer);
     expect(await library.count()).toBe(12);
-  });
+  }, 60_000);
 
   it('reads the file as a stream, never whole, and asks for analysis in bounded batches', async () => {
     const stories = Array.from({ length: 120 }, (_, i) => readerStory(`s-${i}`, `第${i}篇`));
