@@ -21,6 +21,9 @@ const LOCAL: Array<[string, string[], string[]]> = [
   ['记者从市自然资源和规划局获悉，该项目已获批。', ['org:市自然资源和规划局'], []],
   ['荷塘区月塘街道办事处组织志愿者开展义诊。', ['org:荷塘区月塘街道办事处'], ['org:塘街道办事处']],
   ['天元区栗雨街道的居民在栗雨湖公园散步。', ['place:天元区', 'place:栗雨街道'], []],
+  // 响/zg 石岭/ns: jieba cut the street's first character off its name.
+  ['石峰区响石岭街道、清水塘街道联合开展活动。', ['place:石峰区', 'place:清水塘街道'], ['place:石岭街道']],
+  ['株洲时代新材、时代电气、南方宇航等企业参展。', ['org:株洲时代新材', 'org:时代电气'], ['place:株洲']],
   // A zone keeps its city as the place, as the seed stories' reader marks it.
   ['株洲高新区今年引进项目45个。', ['place:株洲'], []],
 ];

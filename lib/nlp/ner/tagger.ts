@@ -13,7 +13,7 @@ import { surnamesAddressed } from './addressed';
 import { completedBodies } from './bodies';
 import { endingAt, startingAt, wordsAt, type Words } from './word-index';
 import { listedNames } from './lists';
-import { unglued } from './glued';
+import { MORPHEME_TAG, unglued } from './glued';
 import { papersInTitles } from './papers';
 import { isLevelBody } from './level-bodies';
 import { placePairs } from './pairs';
@@ -201,8 +201,6 @@ const KINDS_OF_BODY = /^(?:大中小学|中小学|中小学校|幼儿园|高校|
 const SOME_BODIES = /[一二两三四五六七八九十几多\d]家/;
 /** An unknown word that ends in a body's one-character head: jieba glued the head to half a name. */
 const GLUED_HEAD = /[队团所院局会社部处厂]$/;
-/** jieba's tags of morphemes, parts of words it could not place (厂/zg). */
-const MORPHEME_TAG = /^(?:zg|g|ng|vg|ag|dg|tg)$/;
 /** Letters and digits: a name does not end where a mixed word runs on (湖南厂 of 湖南厂BA). */
 const RUNS_ON = /[A-Za-z0-9]/;
 

@@ -5,8 +5,9 @@
  * corpora label a street as a place (长安街道) and its office with the place before it as one
  * organisation (龙岗区坂田街道执法队).
  */
+import { MORPHEME_TAG } from './glued';
 import type { Span } from './model';
-import { startingAt, type Words } from './word-index';
+import { endingAt, startingAt, type Words } from './word-index';
 
 /** Units below a county, written after their own name. */
 const UNIT = /^(?:街道|镇|乡)$/;
@@ -21,6 +22,8 @@ function nameBefore(text: string, words: Words, spans: readonly Span[], at: numb
   // 藏族乡: a nationality's township takes its name before the nationality (勿角藏族乡).
   if (start < 0 || !/^\p{Script=Han}{2}$/u.test(text.slice(start, at)) || text[at - 1] === '族') return undefined;
   const word = startingAt(words, start);
+  // 响/zg 石岭/ns of 响石岭街道: a morpheme before is the name's first character, cut off by jieba.
+  if (MORPHEME_TAG.test(endingAt(words, start)?.tag ?? '')) return undefined;
   if (word && word.word.length === 2 && NAME_TAG.test(word.tag)) return start;
   const division = spans.find((s) => s.type === 'place' && s.end === start);
   return division && word && words.ends[at] >= 0 ? start : undefined;
