@@ -26,7 +26,7 @@ function nameBefore(text: string, words: Words, spans: readonly Span[], at: numb
   if (MORPHEME_TAG.test(endingAt(words, start)?.tag ?? '')) return undefined;
   if (word && word.word.length === 2 && NAME_TAG.test(word.tag)) return start;
   const division = spans.find((s) => s.type === 'place' && s.end === start);
-  return division && word && words.ends[at] >= 0 ? start : undefined;
+  return division && word ? start : undefined;
 }
 
 /**
