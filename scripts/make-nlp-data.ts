@@ -152,7 +152,9 @@ async function writeDivisions(): Promise<void> {
     [counties, (short: string) => !ordinary.has(short)],
   ] as const) {
     for (const full of names) {
-      if (NOT_A_DIVISION.test(full) || ordinary.has(full) || entries.has(full)) continue;
+      // jieba's dictionary files many full names as nouns (天元区/n, 保定市/n): only a bare unit
+      // word (城区, 矿区, 郊区) is no division's name.
+      if (NOT_A_DIVISION.test(full) || (ordinary.has(full) && full.length < 3) || entries.has(full)) continue;
       let short = full.replace(AUTONOMOUS, '');
       // 内蒙古自治区 holds a nationality's name (蒙古) in its own.
       if (short.length < 2) short = full.replace(/自治[区州县旗]$/, '');

@@ -64,6 +64,11 @@ const PASSAGES = [
   '株洲北站、株洲西站春运期间共发送旅客50万人次。',
   // A country whose name ends in a character that is also a conjunction.
   '国家主席致电埃及总统，祝贺他再次当选。',
+  // Local news: bureaus by their short names, a kind of school, companies listed by brand and trade, a street's office.
+  '记者从市住建局获悉，全市老旧小区改造进展顺利。',
+  '记者从市教育局获悉，全市中小学将于9月1日开学。',
+  '先后走访了华联瓷业、醴陵玉茶瓷业等企业。',
+  '荷塘区月塘街道办事处组织志愿者开展义诊。',
 ];
 
 /** Verbs and prepositions a name never starts with, and function words it never ends with. */
@@ -205,5 +210,8 @@ describe('no junk chips', () => {
     expect(county.filter((m) => m.startsWith('person:'))).toEqual([]);
     // 湖南厂 of 「湖南厂BA」: a one-character head run on by letters is part of a mixed word.
     expect((await mentions(PASSAGES[25])).filter((m) => m.startsWith('org:'))).toEqual([]);
+    expect(await mentions(PASSAGES.find((p) => p.includes('全市中小学'))!)).not.toContain('org:中小学');
+    const companies = await mentions(PASSAGES.find((p) => p.includes('华联瓷业'))!);
+    expect(companies.filter((m) => m.startsWith('place:'))).toEqual([]);
   });
 });

@@ -56,11 +56,14 @@ function officialNames(text: string, spans: Span[]): Span[] {
   const added: Span[] = [];
   for (const match of text.matchAll(OFFICIAL)) {
     let start = match.index;
+    const end = start + match[0].length;
+    // Already one body with its place before it (株洲市住房和城乡建设局, from bureaus.ts).
+    if (spans.some((s) => s.type === 'org' && s.start < start && s.end >= end)) continue;
     const national = NATIONAL.exec(text.slice(Math.max(0, start - 7), start));
     if (national) start -= national[0].length;
     // A province's or a city's bureau is named from its place (湖南省住房和城乡建设厅).
     const place = national ? undefined : spans.find((s) => s.type === 'place' && s.end === start);
-    added.push({ type: 'org', start: place?.start ?? start, end: match.index + match[0].length });
+    added.push({ type: 'org', start: place?.start ?? start, end });
   }
   if (!added.length) return spans;
   const kept = spans.filter((s) => !added.some((a) => s.start < a.end && a.start < s.end));

@@ -6,6 +6,7 @@
  */
 import { DIVISIONS } from './divisions-data';
 import type { WordsAt } from './lists';
+import type { Words } from './word-index';
 import type { Span } from './model';
 
 let names: Set<string> | undefined;
@@ -112,4 +113,30 @@ const REGISTERED = /[(（](\p{Script=Han}{2,6})[)）]/u;
 export function registeredPlace(name: string, countryCodes: ReadonlyMap<string, string>): string | undefined {
   const place = REGISTERED.exec(name)?.[1];
   return place && (divisionNames().has(place) || countryCodes.has(place)) ? place : undefined;
+}
+
+/** A unit a division's full name ends with. */
+const FULL_UNIT = /[省市县区州旗]$/;
+/** Divisions named as one names part of any city (老城区 of 洛阳, 市中区 of 济南): left to the model. */
+const ANY_CITYS_PART = /^(?:老城|新城|市中|城[东西南北中]|[东西南北中])区$/;
+
+/**
+ * A division's full name jieba cut as one word (芦淞区/nr, 天元区/n) that no span covers is the
+ * place: the model misses local districts it never saw (芦淞区和天元区), the reader does not.
+ */
+export function wholeDivisions(words: Words, spans: Span[]): Span[] {
+  const divisions = divisionNames();
+  let out = spans;
+  let at = 0;
+  let next = 0;
+  for (const { word } of words.tokens) {
+    const start = at;
+    at += word.length;
+    while (next < out.length && out[next].end <= start) next++;
+    if (word.length < 3 || !FULL_UNIT.test(word) || !divisions.has(word) || ANY_CITYS_PART.test(word) || (next < out.length && out[next].start < at)) continue;
+    if (out === spans) out = [...spans];
+    out.splice(next, 0, { type: 'place', start, end: at });
+    next++;
+  }
+  return out;
 }

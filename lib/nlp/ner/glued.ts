@@ -13,6 +13,9 @@ import { nameKnowledge } from '../knowledge';
 import type { Span } from './model';
 import { startingAt, type Words } from './word-index';
 
+/** jieba's tags of morphemes, parts of words it could not place (厂/zg, 响/zg of 响石岭). */
+export const MORPHEME_TAG = /^(?:zg|g|ng|vg|ag|dg|tg)$/;
+
 /** A verb of one character after a personal name, with what follows it in the sentence. */
 const VERB_AFTER_PERSON =
   /^(?:作了|称(?:[其为：:，,“"「]|$)|摄(?:[)）\s]|$)|任\p{Script=Han}{0,4}?(?:长|员|官|练|主任|书记|主席|委员|经理|董事)|发[去来]|当[天日晚年时场])/u;

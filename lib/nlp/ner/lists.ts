@@ -26,6 +26,13 @@ const COMPANY = /(?:公司|株式会社)$/;
 /** Brackets a company's name may hold, balanced: 山港海外供应链(青岛)有限公司. */
 const BALANCED = /^[^()（）]*(?:[(（][^()（）]+[)）][^()（）]*)?$/;
 const MAX_ITEM = 30;
+/** What follows a list of companies: 等企业, 等公司. */
+const COMPANIES_AFTER = /^等(?:企业|公司|单位|厂家|龙头企业|重点企业|民营企业)/;
+/** A trade word a company's name ends with after its brand (华联瓷业, 时代电气, 旗滨集团). */
+const TRADE = /(?:瓷业|陶瓷|电子|科技|实业|集团|股份|电气|新材|药业|食品|能源|重工|化工|材料|机械|环保|物流|传媒|矿业|钨业|茶业|酒业|纺织|汽车|制造)$/;
+/** Tags of the words of the clause before a list's first item: 走访/v 了/ul, 先后/t. */
+const CLAUSE_TAG = /^(?:v|vn|u|ul|uj|p|d|t|c|r|m|q|f)/;
+const MAX_COMPANY = 12;
 
 function itemsOf(text: string): Item[] {
   const items: Item[] = [];
@@ -63,6 +70,10 @@ export function listedNames(text: string, words: WordsAt, spans: Span[]): Span[]
   const inside = (item: Item, s: Span) => s.start >= item.start && s.end <= item.end;
   const dropped = new Set<Span>();
   const added: Span[] = [];
+  for (const company of companiesListed(text, words, items)) {
+    for (const s of spans) if (s.start < company.end && company.start < s.end) dropped.add(s);
+    added.push(company);
+  }
   items.forEach((item, i) => {
     if (!item.afterComma && !item.beforeComma) return;
     const name = text.slice(item.start, item.end);
@@ -101,6 +112,32 @@ export function listedNames(text: string, words: WordsAt, spans: Span[]): Span[]
   });
   const kept = spans.filter((s) => !dropped.has(s));
   return withoutPersonBeforePlace(text, added.length ? [...kept, ...added].sort((a, b) => a.start - b.start) : kept);
+}
+
+/**
+ * The items of a list that 等企业 ends, named by a brand and a trade (华联瓷业、醴陵玉茶瓷业等企业): each
+ * a company, whatever the model read in it (华联 and 醴陵 as places). The list's first item starts
+ * after the clause before it (先后走访了).
+ */
+function companiesListed(text: string, words: WordsAt, items: Item[]): Span[] {
+  const found: Span[] = [];
+  items.forEach((item, last) => {
+    if (!COMPANIES_AFTER.test(text.slice(item.end, item.end + 5))) return;
+    let first = last;
+    while (first > 0 && items[first].afterComma) first--;
+    if (first === last) return;
+    for (let i = first; i <= last; i++) {
+      let { start } = items[i];
+      const { end } = items[i];
+      if (i === first)
+        for (let at = start, word = words.startingAt(at); word && at < end; at += word.word.length, word = words.startingAt(at))
+          if (CLAUSE_TAG.test(word.tag)) start = at + word.word.length;
+      const name = text.slice(start, end);
+      const trade = TRADE.exec(name);
+      if (trade && name.length - trade[0].length >= 2 && name.length <= MAX_COMPANY && noVerb(words, start, end)) found.push({ type: 'org', start, end });
+    }
+  });
+  return found;
 }
 
 /** What ends the name of a place written after another name: 阿治曼中国城, 迪拜中国港. */

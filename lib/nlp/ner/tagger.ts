@@ -6,12 +6,14 @@
 import { GAZETTEER_TAGS, isOrdinaryName, placeNoise, type EntityType, type Lexicon, type Mention, type SentenceEntities, type Token } from '../entities';
 import { sentenceFeatures, TEMPLATES, type FeatureKnowledge } from './features';
 import { nameKnowledge } from '../knowledge';
-import { divisionsNotPeople, placesBeforeCompany, registeredPlace } from './divisions';
+import { divisionsNotPeople, placesBeforeCompany, registeredPlace, wholeDivisions } from './divisions';
+import { localBureaus } from './bureaus';
+import { townsAndOffices } from './towns';
 import { surnamesAddressed } from './addressed';
 import { completedBodies } from './bodies';
 import { endingAt, startingAt, wordsAt, type Words } from './word-index';
 import { listedNames } from './lists';
-import { unglued } from './glued';
+import { MORPHEME_TAG, unglued } from './glued';
 import { papersInTitles } from './papers';
 import { isLevelBody } from './level-bodies';
 import { placePairs } from './pairs';
@@ -76,7 +78,11 @@ export function tagSentence(
   const words = wordsAt(tokens);
   const rules = spansOf(hints, n);
   const byPosition = { startingAt: (at: number) => startingAt(words, at) };
-  const found = bodiesAfterPlaces(words, divisionsNotPeople(text, byPosition, joinForeignNames(text, spansOf(labels, n), rules), k.surnames));
+  // Whole divisions after the bodies named from the model's places: 山东 of 山东东营市政府 stays the body's start.
+  const found = wholeDivisions(
+    words,
+    bodiesAfterPlaces(words, divisionsNotPeople(text, byPosition, joinForeignNames(text, spansOf(labels, n), rules), k.surnames)),
+  );
   const cleaned = trustLibrary(
     words,
     papersInTitles(
@@ -89,7 +95,16 @@ export function tagSentence(
           surnamesAddressed(
             text,
             words,
-            completedBodies(text, words, placePairs(text, words, tidy(text, words, open ? knownPlaces(words, found, rules) : found, lexicon), nameKnowledge())),
+            completedBodies(
+              text,
+              words,
+              placePairs(
+                text,
+                words,
+                townsAndOffices(text, words, localBureaus(text, words, tidy(text, words, open ? knownPlaces(words, found, rules) : found, lexicon))),
+                nameKnowledge(),
+              ),
+            ),
           ),
         ),
         nameKnowledge().countryCodes,
@@ -103,7 +118,7 @@ export function tagSentence(
   const spans = stationsOfPlaces(text, people).filter((s) => {
     const name = text.slice(s.start, s.end);
     if (s.type === 'place') return !RANKED_LEVEL.test(name);
-    return s.type !== 'org' || !(SOME_BODIES.test(name) || PLANNING_WORD.test(name));
+    return s.type !== 'org' || !(SOME_BODIES.test(name) || PLANNING_WORD.test(name) || KINDS_OF_BODY.test(name));
   });
   const mentions: Mention[] = [];
   for (const s of spans) {
@@ -180,12 +195,12 @@ const LEVEL_BODY = /^[省市县区镇乡][\p{Script=Han}]$/u;
 const PLANNING_WORD = /(?:部署|布局|格局|开局|大局|结局)$/;
 /** A rank among provinces or cities is no place: 制造强省, 经济大省, 文化名城's kin (强市, 名县). */
 const RANKED_LEVEL = /^[强大名][省市县区]$/;
+/** A kind of body, which names none: 全市中小学 (jieba's 中小学/j read as a body). */
+const KINDS_OF_BODY = /^(?:大中小学|中小学|中小学校|幼儿园|高校|中学|小学|中小企业)$/;
 /** A count of bodies is no body's name: 长沙一家公司, 一家…公司和四家…公司. */
 const SOME_BODIES = /[一二两三四五六七八九十几多\d]家/;
 /** An unknown word that ends in a body's one-character head: jieba glued the head to half a name. */
 const GLUED_HEAD = /[队团所院局会社部处厂]$/;
-/** jieba's tags of morphemes, parts of words it could not place (厂/zg). */
-const MORPHEME_TAG = /^(?:zg|g|ng|vg|ag|dg|tg)$/;
 /** Letters and digits: a name does not end where a mixed word runs on (湖南厂 of 湖南厂BA). */
 const RUNS_ON = /[A-Za-z0-9]/;
 
