@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { divisionNames } from '../../lib/nlp/ner/divisions';
 import { nodeAnalyzer } from './helpers';
+import { expectNameCases, type NameCase, typedMentions } from './name-cases';
 
 /**
  * Restated sentences (our own wording) in the manner of Zhuzhou's local news: districts, bureaus by
  * their short names, streets and towns, companies listed by brand and trade. Each: the names a
  * careful reader marks, and what must not be listed.
  */
-const LOCAL: Array<[string, string[], string[]]> = [
+const LOCAL: NameCase[] = [
   ['芦淞区和天元区今年完成了改造任务。', ['place:芦淞区', 'place:天元区'], []],
   ['荷塘区、芦淞区、天元区分别完成了年度任务。', ['place:荷塘区', 'place:芦淞区', 'place:天元区'], []],
   ['记者从市住建局获悉，全市老旧小区改造进展顺利。', ['org:市住建局'], ['person:从市住建']],
@@ -30,14 +31,10 @@ const LOCAL: Array<[string, string[], string[]]> = [
 
 describe('names of local news', () => {
   const analyzer = nodeAnalyzer();
-  const mentions = async (text: string) => (await analyzer.mentions(text)).map((m) => `${m.type}:${m.text}`);
+  const mentions = typedMentions(analyzer);
 
   it('reads districts, bureaus, streets and listed companies whole', async () => {
-    for (const [text, names, junk] of LOCAL) {
-      const found = await mentions(text);
-      expect(found, text).toEqual(expect.arrayContaining(names));
-      for (const name of junk) expect(found, text).not.toContain(name);
-    }
+    await expectNameCases(analyzer, LOCAL);
   });
 
   it('knows the districts jieba files as common nouns, and no bare unit as a division', () => {

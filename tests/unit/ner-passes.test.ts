@@ -7,13 +7,14 @@ import { levelBodies } from '../../lib/nlp/ner/level-bodies';
 import { samePeople } from '../../lib/nlp/ner/one-person';
 import { papersInTitles } from '../../lib/nlp/ner/papers';
 import { nodeAnalyzer } from './helpers';
+import { expectNameCases, type NameCase, typedMentions } from './name-cases';
 
 const person = (text: string): Mention => ({ type: 'person', text });
 const place = (text: string): Mention => ({ type: 'place', text });
 const org = (text: string): Mention => ({ type: 'org', text });
 
 /** Restated sentences (our own wording) where the model glues a word to a name, and the names they hold. */
-const GLUED: Array<[string, string[], string[]]> = [
+const GLUED: NameCase[] = [
   ['公司董事长龚靖作了题为《数字水务》的报告。', ['person:龚靖'], ['person:龚靖作']],
   ['总工程师邝声志称其为行业内首条智能产线。（记者邬仲志摄）', ['person:邝声志', 'person:邬仲志'], ['person:邝声志称', 'person:邬仲志摄']],
   ['工作组由戴卓庆任组长、阙青任副组长。', ['person:戴卓庆', 'person:阙青'], ['person:阙青任']],
@@ -29,14 +30,10 @@ const GLUED: Array<[string, string[], string[]]> = [
 
 describe('the clean-up after the model', () => {
   const analyzer = nodeAnalyzer();
-  const mentions = async (text: string) => (await analyzer.mentions(text)).map((m) => `${m.type}:${m.text}`);
+  const mentions = typedMentions(analyzer);
 
   it('takes off a verb, a date, a preposition, digits or a joiner the model glued to a name', async () => {
-    for (const [text, names, junk] of GLUED) {
-      const found = await mentions(text);
-      expect(found, text).toEqual(expect.arrayContaining(names));
-      for (const name of junk) expect(found, text).not.toContain(name);
-    }
+    await expectNameCases(analyzer, GLUED);
   });
 
   it('reads a party congress by its number as a body, and a count of the same form as none', async () => {
