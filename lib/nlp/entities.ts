@@ -76,7 +76,7 @@ const TITLE_ENDS = new Uint8Array(0x10000);
 for (const w of TITLE_WORDS) TITLE_ENDS[w.charCodeAt(w.length - 1)] = 1;
 const isTitle = (word: string) => word.length > 0 && TITLE_ENDS[word.charCodeAt(word.length - 1)] === 1 && TITLES.test(word);
 /** Words after which a preceding name is a person: 陈先生, 刘飞勇参加, 张三说. */
-const PERSON_AFTER = /^(?:先生|女士|同志|教授|老师|师傅|说|表示|指出|认为|强调|介绍|告诉|参加|主持|会见|一行)$/;
+const PERSON_AFTER = new Set('先生 女士 同志 教授 老师 师傅 说 表示 指出 认为 强调 介绍 告诉 参加 主持 会见 一行'.split(' '));
 /** Words around a place, not a person: 驻X, 赴X, X市. */
 const PLACE_BEFORE = /^(?:驻|赴|抵|抵达|飞抵|前往|途经|来自|位于|在)$/;
 const PLACE_AFTER = /^(?:市|省|州|港|湾|机场|市政|地铁|大学|当地|地区|城|市民|举行|召开)$/;
@@ -106,7 +106,7 @@ const ORG_BREAK_TAG = /^(?:v|vd|vg|p|c|u|uj|ul|uz|ud|ug|uv|r|d|y|e|o|w|zg)$/;
 const ORG_START_TAGS = new Set(['ns', 'nt', 'nz', 'j', 'x', 'nr', 'nrt', 'nrfg', 'gloc', 'gorg', 'gper', 'eng']);
 const ORG_START_WORD = /^(?:中央|中共|国家|全国|省|市|县|区|镇|乡|村|中国)$/;
 /** Titles of people who lead a body: what stands before them is that body (中车株机董事长). */
-const CORPORATE_TITLE = /^(?:董事长|副董事长|总经理|副总经理|总裁|党委书记|负责人|首席执行官)$/;
+const CORPORATE_TITLE = new Set('董事长 副董事长 总经理 副总经理 总裁 党委书记 负责人 首席执行官'.split(' '));
 
 const PLACE_SUFFIX = /^\p{Script=Han}{1,6}(?:省|市|县|区|镇|乡|村|州|自治区|自治州|特别行政区)$/u;
 /**
@@ -310,7 +310,7 @@ function mergeKnownPlaces(pieces: Piece[], k: NameKnowledge): Piece[] {
 }
 
 /** Tags of words that may be syllables of a foreign name jieba cut apart (谢苗诺/nr 娃/ng). */
-const SYLLABLE_TAG = /^(?:nr|nrt|nrfg|ns|nz|x|j|n|ng|a|zg|q|m|d|f)$/;
+const SYLLABLE_TAG = new Set('nr nrt nrfg ns nz x j n ng a zg q m d f'.split(' '));
 /** Those of names and unknown words, whose syllables need not be unknown to jieba on their own. */
 const NAMED_SYLLABLE_TAG = /^(?:nr|nrt|nrfg|ns|nz|x)$/;
 /** Mean log-odds of a run of characters being a transliteration (斯 7.4, 德 4.3, 多 1.4; 的 −2.3). */
@@ -370,7 +370,7 @@ function mergeTransliterations(pieces: Piece[], k: NameKnowledge, lexicon: Lexic
     !p.type &&
     isHan(p.word) &&
     !k.countryNames.has(p.word) &&
-    SYLLABLE_TAG.test(p.tag) &&
+    SYLLABLE_TAG.has(p.tag) &&
     foreignChars(p.word, names) &&
     (p.word.length === 1 || NAMED_SYLLABLE_TAG.test(p.tag) || lexicon(p.word) === undefined);
   // Each piece judged once, not once per run it might start.
@@ -666,7 +666,7 @@ function findPeople(pieces: Piece[], k: NameKnowledge, lexicon: Lexicon, names: 
       out?.push(p);
       continue;
     }
-    const context = afterTitle || PERSON_AFTER.test(next?.word ?? '');
+    const context = afterTitle || PERSON_AFTER.has(next?.word ?? '');
     if (
       !afterTitle &&
       p.word.length >= 3 &&
@@ -726,7 +726,7 @@ function findPeople(pieces: Piece[], k: NameKnowledge, lexicon: Lexicon, names: 
     // A surname on its own followed by a one- or two-character word: 李/nr 国庆/t.
     if (p.word.length <= 2 && k.surnames.has(p.word) && !FUNCTION_TAG.test(p.tag) && next && isHan(next.word) && !next.type && next.word.length <= 2) {
       const after = pieces[i + 2];
-      const vouched = afterTitle || PERSON_AFTER.test(after?.word ?? '') || (p.tag === 'nr' && !isOrdinaryWord(next.word, lexicon));
+      const vouched = afterTitle || PERSON_AFTER.has(after?.word ?? '') || (p.tag === 'nr' && !isOrdinaryWord(next.word, lexicon));
       const merged = p.word + next.word;
       if (vouched && !NOT_GIVEN_NAME_TAG.test(next.tag) && !NOT_NAMES.has(merged) && !NOT_NAME_ENDING.test(merged)) {
         (out ??= pieces.slice(0, i)).push({ word: p.word + next.word, tag: 'nr', type: 'person' });
@@ -770,7 +770,8 @@ const LEADING_LEVEL = /^[省市县区镇乡]/;
  */
 function orgHead(p: Piece, lexicon: Lexicon, k: NameKnowledge): 'named' | 'head' | undefined {
   if (p.type || !isHan(p.word)) return undefined;
-  if (LEVEL_BODY.test(p.word) || (p.tag === 'j' && SHORT_BODY.test(p.word))) return 'named';
+  // LEVEL_BODY's words are of two or three characters: a longer word is not read against it.
+  if ((p.word.length <= 3 && LEVEL_BODY.test(p.word)) || (p.tag === 'j' && SHORT_BODY.test(p.word))) return 'named';
   // jieba's nt, except its noise: two ordinary words and no body's suffix (新兴产业, 公共汽车).
   if (p.tag === 'nt' && (orgSuffix(p.word) !== null || NT_BODY.test(p.word) || VENUE.test(p.word) || !ordinaryPair(p.word, lexicon))) return 'named';
   const m = orgSuffix(p.word);
@@ -844,7 +845,7 @@ function findOrganisations(pieces: Piece[], lexicon: Lexicon, k: NameKnowledge):
   let kept: Piece[] | undefined;
   for (let i = 0; i < pieces.length; i++) {
     const p = pieces[i];
-    if (CORPORATE_TITLE.test(p.word)) {
+    if (CORPORATE_TITLE.has(p.word)) {
       const out = (kept ??= pieces.slice(0, i));
       // One proper name alone (株洲) may be a place's leader; two words or a name jieba does not
       // know as a place (中车株机) are a company.
@@ -985,8 +986,7 @@ function abbreviationLists(pieces: Piece[], k: NameKnowledge): Piece[] {
 
 /** Mountains, villages and towns jieba's dictionary files under people (玉峰山/nr, 乔庄村/nr). */
 const FEATURE = /^\p{Script=Han}{2,5}[山村城镇峰岭湖岛寨庄]$/u;
-const FEATURE_TAG = /^(?:nr|nz|x)$/;
-const namedFeature = (p: Piece) => FEATURE_TAG.test(p.tag) && FEATURE.test(p.word);
+const namedFeature = (p: Piece) => (p.tag === 'nr' || p.tag === 'nz' || p.tag === 'x') && FEATURE.test(p.word);
 
 const ROAD = /^(?:[东西南北中]?(?:路|街|大街|大道)|[东西南北]路|环路|广场|大桥)$/;
 
@@ -997,8 +997,11 @@ const ROAD = /^(?:[东西南北中]?(?:路|街|大街|大道)|[东西南北]路|
 const REDUPLICATED = /^(?:.+(.)\1|(.)\2(.)\3)$/u;
 export const placeNoise = (word: string, lexicon: Lexicon) => (word.length >= 4 && ordinaryPair(word, lexicon)) || REDUPLICATED.test(word);
 
-/** Tags of function words, which name no place by abbreviation. */
-const NOT_PLACE_TAG = /^(?:p|c|u|d|r)/;
+/** Tags of function words (starting p, c, u, d or r), which name no place by abbreviation: told by code, not by an expression per word. */
+const isFunctionWordTag = (tag: string) => {
+  const first = tag.charCodeAt(0);
+  return first === 112 || first === 99 || first === 117 || first === 100 || first === 114;
+};
 
 /** Step 13: places. A place and the road or square after it are one place: 珠江 北路. */
 function findPlaces(pieces: Piece[], k: NameKnowledge, lexicon: Lexicon): Mention[] {
@@ -1016,7 +1019,7 @@ function findPlaces(pieces: Piece[], k: NameKnowledge, lexicon: Lexicon): Mentio
       continue;
     }
     if (!isHan(p.word)) continue;
-    const parts = NOT_PLACE_TAG.test(p.tag) ? NONE : abbreviatedPlaces(p.word, k, lexicon, next?.word);
+    const parts = isFunctionWordTag(p.tag) ? NONE : abbreviatedPlaces(p.word, k, lexicon, next?.word);
     if (!parts.length && NOT_NAMES.has(p.word)) continue;
     if (parts.length) {
       for (const c of parts) mentions.push({ type: 'place', text: c });
