@@ -53,7 +53,14 @@ interface Piece extends Token {
 const HAN = /^\p{Script=Han}+$/u;
 const WORD = /^[\p{Script=Han}A-Za-z0-9]+$/u;
 /** The marks that join the parts of a foreign name, a one-character word each. */
-const isNameSeparator = (word: string) => word.length === 1 && '·•・‧-－'.includes(word);
+const NAME_SEPARATORS = '·•・‧-－';
+/** By code: searching the marks for a one-character string makes garbage for every piece. */
+const isNameSeparator = (word: string) => {
+  if (word.length !== 1) return false;
+  const code = word.charCodeAt(0);
+  for (let i = 0; i < NAME_SEPARATORS.length; i++) if (NAME_SEPARATORS.charCodeAt(i) === code) return true;
+  return false;
+};
 
 /** Roles and titles that stand right before a person's name. */
 const TITLE_WORDS =
@@ -69,7 +76,7 @@ const TITLE_ENDS = new Uint8Array(0x10000);
 for (const w of TITLE_WORDS) TITLE_ENDS[w.charCodeAt(w.length - 1)] = 1;
 const isTitle = (word: string) => word.length > 0 && TITLE_ENDS[word.charCodeAt(word.length - 1)] === 1 && TITLES.test(word);
 /** Words after which a preceding name is a person: 陈先生, 刘飞勇参加, 张三说. */
-const PERSON_AFTER = /^(?:先生|女士|同志|教授|老师|师傅|说|表示|指出|认为|强调|介绍|告诉|参加|主持|会见|一行)$/;
+const PERSON_AFTER = new Set('先生 女士 同志 教授 老师 师傅 说 表示 指出 认为 强调 介绍 告诉 参加 主持 会见 一行'.split(' '));
 /** Words around a place, not a person: 驻X, 赴X, X市. */
 const PLACE_BEFORE = /^(?:驻|赴|抵|抵达|飞抵|前往|途经|来自|位于|在)$/;
 const PLACE_AFTER = /^(?:市|省|州|港|湾|机场|市政|地铁|大学|当地|地区|城|市民|举行|召开)$/;
@@ -99,7 +106,7 @@ const ORG_BREAK_TAG = /^(?:v|vd|vg|p|c|u|uj|ul|uz|ud|ug|uv|r|d|y|e|o|w|zg)$/;
 const ORG_START_TAGS = new Set(['ns', 'nt', 'nz', 'j', 'x', 'nr', 'nrt', 'nrfg', 'gloc', 'gorg', 'gper', 'eng']);
 const ORG_START_WORD = /^(?:中央|中共|国家|全国|省|市|县|区|镇|乡|村|中国)$/;
 /** Titles of people who lead a body: what stands before them is that body (中车株机董事长). */
-const CORPORATE_TITLE = /^(?:董事长|副董事长|总经理|副总经理|总裁|党委书记|负责人|首席执行官)$/;
+const CORPORATE_TITLE = new Set('董事长 副董事长 总经理 副总经理 总裁 党委书记 负责人 首席执行官'.split(' '));
 
 const PLACE_SUFFIX = /^\p{Script=Han}{1,6}(?:省|市|县|区|镇|乡|村|州|自治区|自治州|特别行政区)$/u;
 /**
@@ -138,7 +145,7 @@ const codeTablesOf = new WeakMap<ReadonlySet<string>, Uint8Array>();
  * A set's one-character members (one UTF-16 unit each) as a table by code, made once per set: the
  * surnames and the usual abbreviations are looked up for most words by one character.
  */
-function codeTable(set: ReadonlySet<string>): Uint8Array {
+export function codeTable(set: ReadonlySet<string>): Uint8Array {
   let codes = codeTablesOf.get(set);
   if (!codes) {
     codes = new Uint8Array(0x10000);
@@ -165,9 +172,16 @@ const FUNCTION_TAG = /^(?:c|p|u|uj|ul|uz|ud|ug|uv|d|r|y|e|o)$/;
 /** Tags of grammar words (的, 和, 就, 说): never a syllable of a name. */
 const GRAMMAR_TAG = /^(?:c|p|u|uj|ul|uz|ud|ug|uv|d|r|v|vd|y|e|o|m|q|f|t|b)$/;
 
+/**
+ * The expressions the passes read are made once, here and beside them, and never written inside
+ * a function: an expression written there is a new object each time it is reached (once per piece).
+ */
+const EVERY_NAME_SEPARATOR = /[·•・‧\-－]/g;
+const SYLLABLES_TAG = /^(?:nr|nrt|nrfg|x|nz)$/;
+
 function isNameSyllables(p: Piece): boolean {
-  if (p.type) return p.type === 'person' && isHan(p.word.replace(/[·•・‧\-－]/g, ''));
-  return isHan(p.word) && (/^(?:nr|nrt|nrfg|x|nz)$/.test(p.tag) || (p.word.length === 1 && !GRAMMAR_TAG.test(p.tag)));
+  if (p.type) return p.type === 'person' && isHan(p.word.replace(EVERY_NAME_SEPARATOR, ''));
+  return isHan(p.word) && (SYLLABLES_TAG.test(p.tag) || (p.word.length === 1 && !GRAMMAR_TAG.test(p.tag)));
 }
 
 /** Generic words jieba joins to a place: 北京市民, 台湾地区, 台湾同胞, 荷兰人, 香港回归. */
@@ -180,10 +194,11 @@ const isKnownPlace = (word: string, k: NameKnowledge, lexicon: Lexicon) => k.cou
  * places (中国香港 → 中国 + 香港), stands apart as the place.
  */
 function splitPlaceCompounds(pieces: Piece[], k: NameKnowledge, lexicon: Lexicon, names: NameModel): Piece[] {
-  const out: Piece[] = [];
-  words: for (const p of pieces) {
+  let out: Piece[] | undefined;
+  words: for (let i = 0; i < pieces.length; i++) {
+    const p = pieces[i];
     if (p.type || p.word.length < 3 || !isHan(p.word) || k.countryNames.has(p.word)) {
-      out.push(p);
+      out?.push(p);
       continue;
     }
     for (let cut = 2; cut <= p.word.length - 1; cut++) {
@@ -191,32 +206,35 @@ function splitPlaceCompounds(pieces: Piece[], k: NameKnowledge, lexicon: Lexicon
       if (!isKnownPlace(head, k, lexicon)) continue;
       const tail = p.word.slice(cut);
       if (PLACE_COMPANION.test(tail)) {
-        out.push({ word: head, tag: 'ns', type: 'place' }, { word: tail, tag: 'n' });
+        (out ??= pieces.slice(0, i)).push({ word: head, tag: 'ns', type: 'place' }, { word: tail, tag: 'n' });
         continue words;
       }
       // 中国香港, 中国台北; but 巴西利亚 is one foreign city.
       const twoPlaces = k.countryNames.has(tail) || (k.countryNames.has(head) && isKnownPlace(tail, k, lexicon) && foreignMean(p.word, names) < FOREIGN_MEAN);
       if (twoPlaces) {
-        out.push({ word: head, tag: 'ns', type: 'place' }, { word: tail, tag: 'ns', type: 'place' });
+        (out ??= pieces.slice(0, i)).push({ word: head, tag: 'ns', type: 'place' }, { word: tail, tag: 'ns', type: 'place' });
         continue words;
       }
     }
-    out.push(p);
+    out?.push(p);
   }
-  return out;
+  return out ?? pieces;
 }
 
 const isDigit = (code: number) => code >= 48 && code <= 57;
 
+const AGENCY = /(?:社|本报|电讯)$/;
+const NUMBER = /^\d+$/;
+const MONTH_OR_DAY = /^[月日]/;
+
 /** Step 3: 「新华社莫斯科5月18日电」: the word between a news agency and a date is where the story was filed. */
-function datelinePlaces(pieces: Piece[]): Piece[] {
-  return pieces.map((p, i) => {
-    // A date's number after it first: most words have none (the expressions below cost more).
-    if (p.type || p.word.length < 2 || !isDigit(pieces[i + 1]?.word.charCodeAt(0) ?? 0)) return p;
-    const agency = /(?:社|本报|电讯)$/.test(pieces[i - 1]?.word ?? '');
-    const date = /^\d+$/.test(pieces[i + 1]?.word ?? '') && /^[月日]/.test(pieces[i + 2]?.word ?? '');
-    return !p.type && agency && date && isHan(p.word) && p.word.length >= 2 ? { ...p, tag: 'ns', type: 'place' as const } : p;
-  });
+function datelinePlace(pieces: Piece[], i: number): Piece {
+  const p = pieces[i];
+  // A date's number after it first: most words have none (the expressions below cost more).
+  if (p.type || p.word.length < 2 || !isDigit(pieces[i + 1]?.word.charCodeAt(0) ?? 0)) return p;
+  const agency = AGENCY.test(pieces[i - 1]?.word ?? '');
+  const date = NUMBER.test(pieces[i + 1]?.word ?? '') && MONTH_OR_DAY.test(pieces[i + 2]?.word ?? '');
+  return !p.type && agency && date && isHan(p.word) && p.word.length >= 2 ? { ...p, tag: 'ns', type: 'place' as const } : p;
 }
 
 /** A weather report's words: 晴, 多云转阴, 小雨, 雷阵雨, 雨夹雪. */
@@ -226,16 +244,31 @@ const WEATHER_CORE = /[晴阴雨雪雾霾]|多云/;
 const WEATHER_CHARS = new Uint8Array(0x10000);
 for (const c of '晴阴多云转小中大暴阵雷雨夹雪雾霾有') WEATHER_CHARS[c.charCodeAt(0)] = 1;
 
-/** Step 4: 「合肥 中雨 15～20°C」: in a weather report, the word before the weather is a city. */
-function weatherPlaces(pieces: Piece[]): Piece[] {
-  return pieces.map((p, i) => {
-    const city = !p.type && p.word.length >= 2 && p.word.length <= 5 && isHan(p.word);
-    if (!city) return p;
-    const next = (pieces[i + 1]?.word.trim() ? pieces[i + 1] : pieces[i + 2]?.word.trim() ? pieces[i + 2] : undefined)?.word ?? '';
-    // The next word first: it is weather far more rarely than this one is not.
-    if (!WEATHER_CHARS[next.charCodeAt(0)] || WEATHER.test(p.word)) return p;
-    return WEATHER.test(next) && WEATHER_CORE.test(next) && !/^[vpcudr]/.test(p.tag) ? { ...p, tag: 'ns', type: 'place' as const } : p;
-  });
+/** Tags of words that are no city before the weather: verbs, prepositions, conjunctions, particles, adverbs, pronouns. */
+const NOT_CITY_TAG = /^[vpcudr]/;
+
+/** Step 4: 「合肥 中雨 15～20°C」: in a weather report, the word before the weather (`p`, at `i`) is a city. */
+function weatherPlace(p: Piece, pieces: Piece[], i: number): Piece {
+  const city = !p.type && p.word.length >= 2 && p.word.length <= 5 && isHan(p.word);
+  if (!city) return p;
+  const next = (pieces[i + 1]?.word.trim() ? pieces[i + 1] : pieces[i + 2]?.word.trim() ? pieces[i + 2] : undefined)?.word ?? '';
+  // The next word first: it is weather far more rarely than this one is not.
+  if (!WEATHER_CHARS[next.charCodeAt(0)] || WEATHER.test(p.word)) return p;
+  return WEATHER.test(next) && WEATHER_CORE.test(next) && !NOT_CITY_TAG.test(p.tag) ? { ...p, tag: 'ns', type: 'place' as const } : p;
+}
+
+/**
+ * Steps 3 and 4 in one walk: either reads only the words around a piece, which neither changes,
+ * so a piece step 3 makes a place is one step 4 leaves, as when they ran one after the other.
+ */
+function datelineAndWeatherPlaces(pieces: Piece[]): Piece[] {
+  let out: Piece[] | undefined;
+  for (let i = 0; i < pieces.length; i++) {
+    const p = weatherPlace(datelinePlace(pieces, i), pieces, i);
+    if (p !== pieces[i]) out ??= pieces.slice();
+    if (out) out[i] = p;
+  }
+  return out ?? pieces;
 }
 
 const countryNameStartsOf = new WeakMap<NameKnowledge, ReadonlySet<string>>();
@@ -252,7 +285,7 @@ function countryNameStarts(k: NameKnowledge): ReadonlySet<string> {
 
 /** Step 1: a country jieba splits (北/ns 马其顿/nr) is put back together. */
 function mergeKnownPlaces(pieces: Piece[], k: NameKnowledge): Piece[] {
-  const out: Piece[] = [];
+  let out: Piece[] | undefined;
   const starts = countryNameStarts(k);
   for (let i = 0; i < pieces.length; i++) {
     const a = pieces[i];
@@ -260,24 +293,26 @@ function mergeKnownPlaces(pieces: Piece[], k: NameKnowledge): Piece[] {
     const c = pieces[i + 2];
     // A piece no country name starts with starts none, and needs no joining to tell.
     if (!b || !starts.has(a.word)) {
-      out.push(a);
+      out?.push(a);
       continue;
     }
     const two = !a.type && !b.type ? a.word + b.word : undefined;
     const three = two && c && !c.type ? two + c.word : undefined;
     const word = three && k.countryNames.has(three) ? three : two && k.countryNames.has(two) ? two : undefined;
     if (word) {
-      out.push({ word, tag: 'ns', type: 'place' });
+      (out ??= pieces.slice(0, i)).push({ word, tag: 'ns', type: 'place' });
       i += word === three ? 2 : 1;
     } else {
-      out.push(a);
+      out?.push(a);
     }
   }
-  return out;
+  return out ?? pieces;
 }
 
 /** Tags of words that may be syllables of a foreign name jieba cut apart (谢苗诺/nr 娃/ng). */
-const SYLLABLE_TAG = /^(?:nr|nrt|nrfg|ns|nz|x|j|n|ng|a|zg|q|m|d|f)$/;
+const SYLLABLE_TAG = new Set('nr nrt nrfg ns nz x j n ng a zg q m d f'.split(' '));
+/** Those of names and unknown words, whose syllables need not be unknown to jieba on their own. */
+const NAMED_SYLLABLE_TAG = /^(?:nr|nrt|nrfg|ns|nz|x)$/;
 /** Mean log-odds of a run of characters being a transliteration (斯 7.4, 德 4.3, 多 1.4; 的 −2.3). */
 const FOREIGN_MEAN = 2.5;
 const FOREIGN_CHAR = 1;
@@ -335,17 +370,17 @@ function mergeTransliterations(pieces: Piece[], k: NameKnowledge, lexicon: Lexic
     !p.type &&
     isHan(p.word) &&
     !k.countryNames.has(p.word) &&
-    SYLLABLE_TAG.test(p.tag) &&
+    SYLLABLE_TAG.has(p.tag) &&
     foreignChars(p.word, names) &&
-    (p.word.length === 1 || /^(?:nr|nrt|nrfg|ns|nz|x)$/.test(p.tag) || lexicon(p.word) === undefined);
+    (p.word.length === 1 || NAMED_SYLLABLE_TAG.test(p.tag) || lexicon(p.word) === undefined);
   // Each piece judged once, not once per run it might start.
   const isSyllable = pieces.map(syllables);
-  const out: Piece[] = [];
+  let out: Piece[] | undefined;
   for (let i = 0; i < pieces.length; i++) {
     let j = i;
     while (j < pieces.length && isSyllable[j]) j++;
     if (j === i) {
-      out.push(pieces[i]);
+      out?.push(pieces[i]);
       continue;
     }
     // The last piece may carry a glued function character: 纳森以, 基将.
@@ -368,34 +403,37 @@ function mergeTransliterations(pieces: Piece[], k: NameKnowledge, lexicon: Lexic
     const mean = foreignMean(word, names);
     // Two whole names side by side (南斯拉夫 贝尔格莱德) stay two.
     const whole = group.filter((p) => p.word.length >= 3).length;
-    if (group.length >= 2 && whole < 2 && word.length >= 3 && mean >= FOREIGN_MEAN && group.some((p) => /^(?:nr|nrt|nrfg|x)$/.test(p.tag))) {
+    if (group.length >= 2 && whole < 2 && word.length >= 3 && mean >= FOREIGN_MEAN && group.some((p) => NAME_TAGS.test(p.tag))) {
+      out ??= pieces.slice(0, i);
       out.push({ word, tag: 'nrt' });
       if (tail) out.push(tail);
       i = tail ? j : j - 1;
     } else {
-      out.push(pieces[i]);
+      out?.push(pieces[i]);
     }
   }
-  return out;
+  return out ?? pieces;
 }
 
 /** Step 6: names joined by · or - become one person. */
 function mergeForeignNames(pieces: Piece[]): Piece[] {
-  const out: Piece[] = [];
+  // The pieces so far, kept only from the first that changes: until then they are `pieces`' own.
+  let out: Piece[] | undefined;
   for (let i = 0; i < pieces.length; i++) {
-    const last = out[out.length - 1];
+    const last = out ? out[out.length - 1] : pieces[i - 1];
     // The separator first: most pieces are none, and the syllables' test costs more.
     if (!isNameSeparator(pieces[i].word) || !(last?.tag === 'name-join' || (last !== undefined && isNameSyllables(last)))) {
-      out.push(pieces[i]);
+      out?.push(pieces[i]);
       continue;
     }
     let j = i + 1;
     const right: Piece[] = [];
     while (j < pieces.length && isNameSyllables(pieces[j])) right.push(pieces[j++]);
     if (right.length === 0) {
-      out.push(pieces[i]);
+      out?.push(pieces[i]);
       continue;
     }
+    out ??= pieces.slice(0, i);
     const left: Piece[] = [];
     if (last.tag !== 'name-join') {
       while (out.length && isNameSyllables(out[out.length - 1]) && left.length < 4) left.unshift(out.pop()!);
@@ -409,17 +447,18 @@ function mergeForeignNames(pieces: Piece[]): Piece[] {
       if (prev?.type === 'person' && prev.tag === 'name-join') {
         prev.word += pieces[i].word + parts.map((p) => p.word).join('');
       } else {
-        out.push({ word: parts.map((p, n) => (n === left.length ? pieces[i].word : '') + p.word).join(''), tag: 'name-join', type: 'person' });
+        // No function here that reads the loop's variables: it would make the loop keep them in a new object for every piece.
+        out.push({ word: left.map((p) => p.word).join('') + pieces[i].word + right.map((p) => p.word).join(''), tag: 'name-join', type: 'person' });
       }
     }
     i = j - 1;
   }
-  return out;
+  return out ?? pieces;
 }
 
 /** Step 7: cut function characters that jieba's HMM glued to an unknown name. */
 function unglue(pieces: Piece[], k: NameKnowledge, names: NameModel): Piece[] {
-  const out: Piece[] = [];
+  let out: Piece[] | undefined;
   for (let i = 0; i < pieces.length; i++) {
     const p = pieces[i];
     // 1954年王/x 金兰/nr, 使耿/x 志军/n: the glued surname belongs to the word after it.
@@ -427,12 +466,12 @@ function unglue(pieces: Piece[], k: NameKnowledge, names: NameModel): Piece[] {
     const next = glued ? pieces[i + 1] : undefined;
     const given = next && !next.type && next.word.length <= 2 && isHan(next.word) && !GRAMMAR_TAG.test(next.tag) ? next.word : '';
     if (given && names.chinese(p.word[1] + given) > NAME_THRESHOLD) {
-      out.push({ word: p.word[0], tag: 'p' }, { word: p.word[1] + given, tag: 'x' });
+      (out ??= pieces.slice(0, i)).push({ word: p.word[0], tag: 'p' }, { word: p.word[1] + given, tag: 'x' });
       i++;
       continue;
     }
     if (p.type || p.tag !== 'x' || !isHan(p.word) || p.word.length < 3) {
-      out.push(p);
+      out?.push(p);
       continue;
     }
     let word = p.word;
@@ -446,9 +485,11 @@ function unglue(pieces: Piece[], k: NameKnowledge, names: NameModel): Piece[] {
       after.push({ word: word.slice(-1), tag: 'u' });
       word = word.slice(0, -1);
     }
-    out.push(...before, { word, tag: 'x' }, ...after);
+    // Nothing cut off: the piece as it was (an unknown word, tagged x).
+    if (word === p.word) out?.push(p);
+    else (out ??= pieces.slice(0, i)).push(...before, { word, tag: 'x' }, ...after);
   }
-  return out;
+  return out ?? pieces;
 }
 
 /** What a person does or is, glued by jieba to a bare surname before it: 黄说, 黄送. */
@@ -501,8 +542,10 @@ function personInside(word: string, { names, order, longest }: People): string |
   return best;
 }
 /** 黄登仁 … 被黄退回: the surname alone, before what a person does, stands for that person. */
+const BARE_SURNAME_TAG = /^(?:nr|a|n|ng|x)$/;
+const ACTION_TAG = /^(?:v|vd|uj|d|p|c)$/;
 const bareSurname = (p: Token, next: Token | undefined, surnames: ReadonlySet<string>) =>
-  p.word.length === 1 && surnames.has(p.word) && /^(?:nr|a|n|ng|x)$/.test(p.tag) && next !== undefined && /^(?:v|vd|uj|d|p|c)$/.test(next.tag);
+  p.word.length === 1 && surnames.has(p.word) && BARE_SURNAME_TAG.test(p.tag) && next !== undefined && ACTION_TAG.test(next.tag);
 /** 给黄送/x 去: jieba's HMM glued the surname to the verb after it. */
 const gluedSurname = (p: Token, surnames: ReadonlySet<string>) =>
   p.tag === 'x' && p.word.length === 2 && surnames.has(p.word[0]) && AFTER_SURNAME.test(p.word[1]);
@@ -526,12 +569,12 @@ function recallPeople(pieces: Piece[], people: People): Piece[] {
     const glue = p.tag === 'x' && p.word.length >= 2 && LEADING_GLUE.test(p.word) ? p.word[0] : '';
     let joined = '';
     let n = 0;
-    const found = () => n >= 2 && known.has(joined.slice(glue.length));
-    while (i + n < pieces.length && !pieces[i + n].type && joined.length < longest + glue.length) {
+    let found = false;
+    while (!found && i + n < pieces.length && !pieces[i + n].type && joined.length < longest + glue.length) {
       joined += pieces[i + n++].word;
-      if (found()) break;
+      found = n >= 2 && known.has(joined.slice(glue.length));
     }
-    if (found()) {
+    if (found) {
       if (glue) out.push({ word: glue, tag: 'p' });
       out.push({ word: joined.slice(glue.length), tag: 'nr', type: 'person' });
       i += n - 1;
@@ -577,88 +620,99 @@ const NAME_COMPOUND = /^(.{2,4}?)(理论|思想|同志|路线|时代|故居|纪�
 
 /** Step 9: a name inside a compound token stands apart. */
 function splitNameCompounds(pieces: Piece[], k: NameKnowledge, lexicon: Lexicon): Piece[] {
-  const out: Piece[] = [];
-  for (const p of pieces) {
+  let out: Piece[] | undefined;
+  for (let i = 0; i < pieces.length; i++) {
+    const p = pieces[i];
     const m = !p.type && p.word.length >= 4 ? NAME_COMPOUND.exec(p.word) : null;
-    if (!m || !looksLikeChineseName(m[1], k) || !NAME_TAGS.test(lexicon(m[1]) ?? 'n')) out.push(p);
-    else out.push({ word: m[1], tag: 'nr', type: 'person' }, { word: m[2], tag: 'n' });
+    if (!m || !looksLikeChineseName(m[1], k) || !NAME_TAGS.test(lexicon(m[1]) ?? 'n')) out?.push(p);
+    else (out ??= pieces.slice(0, i)).push({ word: m[1], tag: 'nr', type: 'person' }, { word: m[2], tag: 'n' });
   }
-  return out;
+  return out ?? pieces;
 }
 
 /**
- * 马来西亚 吉隆坡, 新疆的库尔勒, 在卢森堡: where a place stands (after the pieces `out` holds so
- * far, before `next`), a foreign-sounding name is a place. Read only for the few pieces that could
- * be a foreign name (two expressions a piece otherwise).
+ * 马来西亚 吉隆坡, 新疆的库尔勒, 在卢森堡: where a place stands (after `prev`, the piece before
+ * it, and `beforePrev`; before `next`), a foreign-sounding name is a place. Read only for the few
+ * pieces that could be a foreign name (two expressions a piece otherwise).
  */
-function placeContext(out: Piece[], next: Piece | undefined): boolean {
-  const prev: Piece | undefined = out[out.length - 1];
+function placeContext(prev: Piece | undefined, beforePrev: Piece | undefined, next: Piece | undefined): boolean {
   return (
     isPlacePiece(prev ?? { word: '', tag: '' }) ||
-    (prev?.word === '的' && isPlacePiece(out[out.length - 2] ?? { word: '', tag: '' })) ||
+    (prev?.word === '的' && isPlacePiece(beforePrev ?? { word: '', tag: '' })) ||
     PLACE_BEFORE.test(prev?.word ?? '') ||
     PLACE_AFTER.test(next?.word ?? '')
   );
 }
 
+/** jieba's tags of a whole name in one token. */
+const WHOLE_NAME_TAG = /^(?:nr|nrfg|x)$/;
+/** An administrative level: what a name of two characters never ends with. */
+const LEVEL_ENDING = /[县市省区镇乡村]$/;
+const FAMILIAR_TAG = /^(?:nr|x)$/;
+/** Tags of a word that is no given name after a surname: verbs, function words, numbers, measures, directions. */
+const NOT_GIVEN_NAME_TAG = /^(?:v|p|c|u|d|r|m|q|f)/;
+
 /** Step 11: people named after a title, or a surname vouched for by its neighbours. */
 function findPeople(pieces: Piece[], k: NameKnowledge, lexicon: Lexicon, names: NameModel): Piece[] {
-  const out: Piece[] = [];
+  // The pieces so far, kept only from the first that changes: until then they are `pieces`' own.
+  let out: Piece[] | undefined;
   for (let i = 0; i < pieces.length; i++) {
     const p = pieces[i];
-    const prev = out[out.length - 1];
+    const prev = out ? out[out.length - 1] : pieces[i - 1];
+    const beforePrev = out ? out[out.length - 2] : pieces[i - 2];
     const next = pieces[i + 1];
-    const afterTitle = prev !== undefined && (isTitle(prev.word) || (prev.word === '/' && isTitle(out[out.length - 2]?.word ?? '')));
+    const afterTitle = prev !== undefined && (isTitle(prev.word) || (prev.word === '/' && isTitle(beforePrev?.word ?? '')));
     if (p.type) {
-      out.push(p);
+      out?.push(p);
       continue;
     }
-    const context = afterTitle || PERSON_AFTER.test(next?.word ?? '');
+    const context = afterTitle || PERSON_AFTER.has(next?.word ?? '');
     if (
       !afterTitle &&
       p.word.length >= 3 &&
-      /^(?:nr|nrt|nrfg|x)$/.test(p.tag) &&
-      placeContext(out, next) &&
+      NAME_TAGS.test(p.tag) &&
+      placeContext(prev, beforePrev, next) &&
       isHan(p.word) &&
       foreignMean(p.word, names) >= FOREIGN_MEAN
     ) {
-      out.push({ ...p, tag: 'ns', type: 'place' });
+      (out ??= pieces.slice(0, i)).push({ ...p, tag: 'ns', type: 'place' });
       continue;
     }
     // A whole name in one token. Two characters (李鹏, but also 令人, 明白) need context; a longer
     // one is a name unless its given name is an ordinary word (雷阵雨).
     // 杜氏, 吕老: a surname and a form of address, below.
     // After a title, a verb or a function word (记者 怀着, 负责人 要求) is not the name.
-    if (looksLikeChineseName(p.word, k) && !SURNAME_FORM.test(p.word) && (/^(?:nr|nrfg|x)$/.test(p.tag) || (afterTitle && !GRAMMAR_TAG.test(p.tag)))) {
+    if (looksLikeChineseName(p.word, k) && !SURNAME_FORM.test(p.word) && (WHOLE_NAME_TAG.test(p.tag) || (afterTitle && !GRAMMAR_TAG.test(p.tag)))) {
       const given = p.word.slice(surnameLength(p.word, k));
       // A word new to jieba (x) is judged by the name model; jieba's own names of two characters
       // need context (李鹏说; but 令人, 明白 are words its dictionary tags as names).
       const plausible =
         context ||
         (p.tag === 'x'
-          ? names.chinese(p.word) > NAME_THRESHOLD && !(p.word.length === 2 ? /[县市省区镇乡村]$/ : NOT_NAME_ENDING).test(p.word)
+          ? names.chinese(p.word) > NAME_THRESHOLD && !(p.word.length === 2 ? LEVEL_ENDING : NOT_NAME_ENDING).test(p.word)
           : p.word.length > 2 && !NOT_NAME_ENDING.test(p.word) && (!isOrdinaryWord(given, lexicon) || names.chinese(p.word) > CONFIDENT_NAME));
       if (plausible) {
-        out.push({ ...p, type: 'person' });
+        (out ??= pieces.slice(0, i)).push({ ...p, type: 'person' });
         continue;
       }
     }
     const transliterated = p.tag === 'nrt' || (p.tag === 'nrfg' && p.word.length >= 3);
     // 驻伊斯坦布尔, 阿布扎比市政: a foreign name where a place stands is a place.
-    if (transliterated && isHan(p.word) && placeContext(out, next)) {
-      out.push({ ...p, tag: 'ns' });
+    if (transliterated && isHan(p.word) && placeContext(prev, beforePrev, next)) {
+      (out ??= pieces.slice(0, i)).push({ ...p, tag: 'ns' });
       continue;
     }
     if (transliterated && isHan(p.word) && !NOT_NAMES.has(p.word) && !k.countryNames.has(p.word) && (p.word.length >= 3 || context)) {
-      out.push({ ...p, type: 'person' });
+      (out ??= pieces.slice(0, i)).push({ ...p, type: 'person' });
       continue;
     }
     // 小胡, 老王, 刘老师 in one token: the surname is the person.
     // Only where jieba does not know the token as an ordinary word (小学, 老师 are words).
-    const familiar = p.word.length >= 2 && p.word.length <= 4 && /^(?:nr|x)$/.test(p.tag) ? FAMILIAR.exec(p.word) : null;
+    const familiar = p.word.length >= 2 && p.word.length <= 4 && FAMILIAR_TAG.test(p.tag) ? FAMILIAR.exec(p.word) : null;
     if (familiar && k.surnames.has(familiar[1] ?? familiar[2])) {
       const surname = familiar[1] ?? familiar[2];
       const at = p.word.indexOf(surname);
+      out ??= pieces.slice(0, i);
       if (at > 0) out.push({ word: p.word.slice(0, at), tag: 'a' });
       out.push({ word: surname, tag: 'nr', type: 'person' });
       if (at + 1 < p.word.length) out.push({ word: p.word.slice(at + 1), tag: 'n' });
@@ -666,23 +720,23 @@ function findPeople(pieces: Piece[], k: NameKnowledge, lexicon: Lexicon, names: 
     }
     // A surname before a kinship term or form of address is the person: 王大娘, 李老师.
     if (p.word.length === 1 && k.surnames.has(p.word) && KINSHIP.test(next?.word ?? '')) {
-      out.push({ ...p, type: 'person' });
+      (out ??= pieces.slice(0, i)).push({ ...p, type: 'person' });
       continue;
     }
     // A surname on its own followed by a one- or two-character word: 李/nr 国庆/t.
     if (p.word.length <= 2 && k.surnames.has(p.word) && !FUNCTION_TAG.test(p.tag) && next && isHan(next.word) && !next.type && next.word.length <= 2) {
       const after = pieces[i + 2];
-      const vouched = afterTitle || PERSON_AFTER.test(after?.word ?? '') || (p.tag === 'nr' && !isOrdinaryWord(next.word, lexicon));
+      const vouched = afterTitle || PERSON_AFTER.has(after?.word ?? '') || (p.tag === 'nr' && !isOrdinaryWord(next.word, lexicon));
       const merged = p.word + next.word;
-      if (vouched && !/^(?:v|p|c|u|d|r|m|q|f)/.test(next.tag) && !NOT_NAMES.has(merged) && !NOT_NAME_ENDING.test(merged)) {
-        out.push({ word: p.word + next.word, tag: 'nr', type: 'person' });
+      if (vouched && !NOT_GIVEN_NAME_TAG.test(next.tag) && !NOT_NAMES.has(merged) && !NOT_NAME_ENDING.test(merged)) {
+        (out ??= pieces.slice(0, i)).push({ word: p.word + next.word, tag: 'nr', type: 'person' });
         i++;
         continue;
       }
     }
-    out.push(p);
+    out?.push(p);
   }
-  return out;
+  return out ?? pieces;
 }
 
 /** More endings of bodies, in jieba's nt words: 世贸组织, 全国总工会, 中央气象台, 解放军报. */
@@ -706,6 +760,9 @@ const SHORT_BODY = /^(?:\p{Script=Han}[大航]|十[一二三四五六七八九]?
 /** Party and government bodies of one administrative level: 市委, 县委, 镇党委, 省政府. */
 const LEVEL_BODY = /^(?:省|市|县|区|镇|乡|村)(?:委|党委|人大|政协|纪委)$/;
 
+const LEVEL_OR_NAME = /^(?:[省市县区镇乡村]|\p{Script=Han}{2,})$/u;
+const LEADING_LEVEL = /^[省市县区镇乡]/;
+
 /**
  * An organisation's head word: jieba's nt, or a word ending in an organisation suffix. A
  * one-character suffix must follow a real word (外交部, 商务局), not end an ordinary one (干部, 冠军).
@@ -713,17 +770,18 @@ const LEVEL_BODY = /^(?:省|市|县|区|镇|乡|村)(?:委|党委|人大|政协|
  */
 function orgHead(p: Piece, lexicon: Lexicon, k: NameKnowledge): 'named' | 'head' | undefined {
   if (p.type || !isHan(p.word)) return undefined;
-  if (LEVEL_BODY.test(p.word) || (p.tag === 'j' && SHORT_BODY.test(p.word))) return 'named';
+  // LEVEL_BODY's words are of two or three characters: a longer word is not read against it.
+  if ((p.word.length <= 3 && LEVEL_BODY.test(p.word)) || (p.tag === 'j' && SHORT_BODY.test(p.word))) return 'named';
   // jieba's nt, except its noise: two ordinary words and no body's suffix (新兴产业, 公共汽车).
   if (p.tag === 'nt' && (orgSuffix(p.word) !== null || NT_BODY.test(p.word) || VENUE.test(p.word) || !ordinaryPair(p.word, lexicon))) return 'named';
   const m = orgSuffix(p.word);
   if (!m || isTitle(p.word)) return undefined;
   // An abbreviation of a place or a level and a body's suffix names that body: 欧盟, 村委会 (but
   // 党委 is any party committee).
-  if (p.tag === 'j' && m.index > 0 && /^(?:[省市县区镇乡村]|\p{Script=Han}{2,})$/u.test(p.word.slice(0, m.index))) return 'named';
+  if (p.tag === 'j' && m.index > 0 && LEVEL_OR_NAME.test(p.word.slice(0, m.index))) return 'named';
   if (p.tag === 'j' && m.index === 1 && k.placeAbbreviations.has(p.word[0])) return 'named';
   // 省公安厅: a level before the word does not change what the word is.
-  const rest = p.word.slice(0, m.index).replace(/^[省市县区镇乡]/, '');
+  const rest = p.word.slice(0, m.index).replace(LEADING_LEVEL, '');
   // 人事部, 教育局: a word and a government body's suffix name a body by themselves; 突击队,
   // 歌舞团, 啤酒厂 or 子公司 need a name before them.
   // A proper name and a suffix are one body too (申花队, 马来西亚队, 关东军).
@@ -744,6 +802,9 @@ const DATELINE_WORD = /^(?:本报讯|本报电|日电|日讯|电|讯)$/;
 const CITY_OR_COUNTY = /^\p{Script=Han}{2,}[市县区]$/u;
 const isPlacePiece = (p: Piece) => p.type === 'place' || (!p.type && p.tag === 'ns');
 
+const HEAD_IN_NAME = /^[所院局部厂]$/;
+const DIGIT = /\d/;
+
 /**
  * Takes from the end of `out` the words that name an organisation before its head: up to five
  * words back to a verb, preposition or punctuation, then forward to the first proper name
@@ -755,13 +816,13 @@ function takeNameChain(out: Piece[], company = false): Piece[] {
     const q = out[start - 1];
     // 所, 院 after a name are the body itself even where jieba tags them as function words, and
     // a company's name may hold a verb (北京建予房地产开发有限公司).
-    const inName = /^[所院局部厂]$/.test(q.word) || (company && q.tag === 'v' && q.word.length >= 2);
+    const inName = HEAD_IN_NAME.test(q.word) || (company && q.tag === 'v' && q.word.length >= 2);
     if (q.type === 'person' || !WORD.test(q.word) || (ORG_BREAK_TAG.test(q.tag) && !inName)) break;
     // 比赛时同 俄罗斯队, 这是 山东省…: words jieba's HMM glued to a function character, and a
     // dateline's 本报讯 or 日电, end the name.
     if ((q.tag === 'x' && FUNCTION_CHAR.test(q.word)) || DATELINE_WORD.test(q.word)) break;
     // A date (北京 5 月 28 日 电) is not part of a name.
-    if (/\d/.test(q.word) || q.tag === 't') break;
+    if (DIGIT.test(q.word) || q.tag === 't') break;
     start--;
   }
   const proper = (q: Piece) => ORG_START_TAGS.has(q.tag) || ORG_START_WORD.test(q.word) || q.type === 'place' || q.type === 'org';
@@ -775,11 +836,17 @@ function takeNameChain(out: Piece[], company = false): Piece[] {
   return out.splice(start);
 }
 
+const GOVERNMENT = /^(.+)政府$/;
+const LIMITED_COMPANY = /有限(?:责任)?公司$/;
+
 /** Step 10: organisations, absorbing the proper names before their head. */
 function findOrganisations(pieces: Piece[], lexicon: Lexicon, k: NameKnowledge): Piece[] {
-  const out: Piece[] = [];
-  for (const p of pieces) {
-    if (CORPORATE_TITLE.test(p.word)) {
+  // The pieces so far, copied only once a name is taken back from them: until then, `pieces`' own.
+  let kept: Piece[] | undefined;
+  for (let i = 0; i < pieces.length; i++) {
+    const p = pieces[i];
+    if (CORPORATE_TITLE.has(p.word)) {
+      const out = (kept ??= pieces.slice(0, i));
       // One proper name alone (株洲) may be a place's leader; two words or a name jieba does not
       // know as a place (中车株机) are a company.
       const chain = takeNameChain(out);
@@ -790,17 +857,18 @@ function findOrganisations(pieces: Piece[], lexicon: Lexicon, k: NameKnowledge):
       continue;
     }
     // 中国政府, 美国政府: a country and its government, not a body with a name of its own.
-    const government = p.word.endsWith('政府') ? /^(.+)政府$/.exec(p.word) : null;
+    const government = p.word.endsWith('政府') ? GOVERNMENT.exec(p.word) : null;
     if (!p.type && government && k.countryNames.has(government[1])) {
-      out.push({ word: government[1], tag: 'ns', type: 'place' }, { word: '政府', tag: 'n' });
+      (kept ??= pieces.slice(0, i)).push({ word: government[1], tag: 'ns', type: 'place' }, { word: '政府', tag: 'n' });
       continue;
     }
     const head = orgHead(p, lexicon, k);
     if (!head) {
-      out.push(p);
+      kept?.push(p);
       continue;
     }
-    const chain = takeNameChain(out, /有限(?:责任)?公司$/.test(p.word));
+    const out = (kept ??= pieces.slice(0, i));
+    const chain = takeNameChain(out, LIMITED_COMPANY.test(p.word));
     // Without a proper name before it, only jieba's own organisation names count (外交部 yes,
     // 部队, 医院 no).
     if (chain.length === 0 && head !== 'named') {
@@ -818,27 +886,31 @@ function findOrganisations(pieces: Piece[], lexicon: Lexicon, k: NameKnowledge):
     if (city) out.push({ word: city, tag: 'ns', type: 'place' });
     out.push({ word: name.slice(city?.length ?? 0), tag: 'ns', type: 'place' });
   }
-  return out;
+  return kept ?? pieces;
 }
 
 /** jieba's tags of ordinary words: adjectives, distinguishing words, adverbs, verbs, idioms. */
 const ORDINARY_TAG = /^(?:a|ad|an|b|d|v|vn|vd|i|l|c|p|r|u|m|q)$/;
+const IDIOM_TAG = /^[il]$/;
 /** Characters after a country abbreviation for its side or its people (中方, 中外, 日军, 华裔), and before it for going there (访华, 抵京). */
 const ABBREVIATION_AFTER = /^[方外军人侨裔商籍资企剧]$/;
 const ABBREVIATION_BEFORE = /^[访来在驻援侵赴旅抗抵离进返]$/;
+
+/** No places: one array for every word that names none (most words), not one made for each. */
+const NONE: readonly string[] = Object.freeze([]);
 
 /**
  * 中美, 德法, 中葡: two countries by their first characters, one of them a usual abbreviation; in a
  * word of four, each half (来华 访问, 华人 华侨, 中美 关系). `next` is the word after.
  */
-function abbreviatedPlaces(word: string, k: NameKnowledge, lexicon: Lexicon, next = ''): string[] {
+function abbreviatedPlaces(word: string, k: NameKnowledge, lexicon: Lexicon, next = ''): readonly string[] {
   // Every case below needs a usual abbreviation among the characters (most words have none).
-  if ((word.length !== 2 && word.length !== 4) || !hasAbbreviation(word, k)) return [];
+  if ((word.length !== 2 && word.length !== 4) || !hasAbbreviation(word, k)) return NONE;
   // Idioms (黑中有白/i) are not halves.
-  if (word.length === 4 && !k.countryNames.has(word) && !/^[il]$/.test(lexicon(word) ?? '')) {
+  if (word.length === 4 && !k.countryNames.has(word) && !IDIOM_TAG.test(lexicon(word) ?? '')) {
     return [...abbreviatedPlaces(word.slice(0, 2), k, lexicon, word.slice(2)), ...abbreviatedPlaces(word.slice(2), k, lexicon, next)];
   }
-  if (word.length !== 2 || k.countryNames.has(word)) return [];
+  if (word.length !== 2 || k.countryNames.has(word)) return NONE;
   const [a, b] = word;
   const strongA = k.placeAbbreviations.has(a);
   const strongB = k.placeAbbreviations.has(b);
@@ -850,7 +922,7 @@ function abbreviatedPlaces(word: string, k: NameKnowledge, lexicon: Lexicon, nex
   if (unknown && BETWEEN.test(next) && ((strongA && k.countryInitials.has(b)) || (strongB && k.countryInitials.has(a)))) return [a, b];
   if (strongA && ABBREVIATION_AFTER.test(b)) return [a];
   if (strongB && ABBREVIATION_BEFORE.test(a)) return [b];
-  return [];
+  return NONE;
 }
 
 /** Whether a character of `word` is a usual abbreviation: looked up by code (a word with a surrogate pair, by character). */
@@ -879,8 +951,12 @@ const GLUED_ETC = /^(\p{Script=Han})(等.*)$/u;
  */
 function abbreviationLists(pieces: Piece[], k: NameKnowledge): Piece[] {
   const abbreviation = (c: string) => k.placeAbbreviations.has(c) || k.countryInitials.has(c);
-  const out = [...pieces];
+  // Copied once a piece changes: a sentence without a list of abbreviations comes back as it was.
+  let out = pieces;
   for (let i = 0; i < out.length; i++) {
+    // A list starts with a lone abbreviation (most pieces are none).
+    const start = out[i];
+    if (start.type || start.word.length !== 1 || !abbreviation(start.word)) continue;
     const run: number[] = [];
     let j = i;
     let listed = false;
@@ -888,6 +964,7 @@ function abbreviationLists(pieces: Piece[], k: NameKnowledge): Piece[] {
       const p = out[j];
       const glued = !p.type && p.tag === 'x' ? GLUED_ETC.exec(p.word) : null;
       if (glued && abbreviation(glued[1]) && run.length) {
+        if (out === pieces) out = [...pieces];
         out.splice(j, 1, { word: glued[1], tag: 'j' }, { word: glued[2], tag: 'u' });
       } else if (p.type || p.word.length !== 1 || !abbreviation(p.word)) break;
       run.push(j++);
@@ -899,6 +976,7 @@ function abbreviationLists(pieces: Piece[], k: NameKnowledge): Piece[] {
     if (listed && out[j - 1]?.word === '、') j--;
     const strong = run.some((at) => k.placeAbbreviations.has(out[at].word));
     if (run.length >= 2 && strong && BETWEEN.test(out[j]?.word ?? '')) {
+      if (out === pieces) out = [...pieces];
       for (const at of run) out[at] = { ...out[at], tag: 'ns', type: 'place' };
     }
     i = Math.max(i, j - 1);
@@ -908,7 +986,7 @@ function abbreviationLists(pieces: Piece[], k: NameKnowledge): Piece[] {
 
 /** Mountains, villages and towns jieba's dictionary files under people (玉峰山/nr, 乔庄村/nr). */
 const FEATURE = /^\p{Script=Han}{2,5}[山村城镇峰岭湖岛寨庄]$/u;
-const namedFeature = (p: Piece) => /^(?:nr|nz|x)$/.test(p.tag) && FEATURE.test(p.word);
+const namedFeature = (p: Piece) => (p.tag === 'nr' || p.tag === 'nz' || p.tag === 'x') && FEATURE.test(p.word);
 
 const ROAD = /^(?:[东西南北中]?(?:路|街|大街|大道)|[东西南北]路|环路|广场|大桥)$/;
 
@@ -916,7 +994,14 @@ const ROAD = /^(?:[东西南北中]?(?:路|街|大街|大道)|[东西南北]路|
  * Ordinary words jieba's dictionary tags ns: idioms of two ordinary words (兴旺发达, 大洋彼岸) and
  * reduplicated words (高高兴兴, 山沟沟; not 齐齐哈尔).
  */
-export const placeNoise = (word: string, lexicon: Lexicon) => (word.length >= 4 && ordinaryPair(word, lexicon)) || /^(?:.+(.)\1|(.)\2(.)\3)$/u.test(word);
+const REDUPLICATED = /^(?:.+(.)\1|(.)\2(.)\3)$/u;
+export const placeNoise = (word: string, lexicon: Lexicon) => (word.length >= 4 && ordinaryPair(word, lexicon)) || REDUPLICATED.test(word);
+
+/** Tags of function words (starting p, c, u, d or r), which name no place by abbreviation: told by code, not by an expression per word. */
+const isFunctionWordTag = (tag: string) => {
+  const first = tag.charCodeAt(0);
+  return first === 112 || first === 99 || first === 117 || first === 100 || first === 114;
+};
 
 /** Step 13: places. A place and the road or square after it are one place: 珠江 北路. */
 function findPlaces(pieces: Piece[], k: NameKnowledge, lexicon: Lexicon): Mention[] {
@@ -934,7 +1019,7 @@ function findPlaces(pieces: Piece[], k: NameKnowledge, lexicon: Lexicon): Mentio
       continue;
     }
     if (!isHan(p.word)) continue;
-    const parts = /^(?:p|c|u|d|r)/.test(p.tag) ? [] : abbreviatedPlaces(p.word, k, lexicon, next?.word);
+    const parts = isFunctionWordTag(p.tag) ? NONE : abbreviatedPlaces(p.word, k, lexicon, next?.word);
     if (!parts.length && NOT_NAMES.has(p.word)) continue;
     if (parts.length) {
       for (const c of parts) mentions.push({ type: 'place', text: c });
@@ -959,17 +1044,29 @@ export interface SentenceEntities {
   pieces: Array<Token & { type?: EntityType }>;
 }
 
+/** The sentence's tokens as pieces: the library's names (tagged gper, gloc, gorg) typed, every other token itself. */
+function piecesOfTokens(tokens: Piece[]): Piece[] {
+  let pieces: Piece[] | undefined;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    // Only the gazetteer's tags start with g and more: no lookup for the rest.
+    if (t.tag.length > 1 && t.tag.charCodeAt(0) === 103 && GAZETTEER_TYPE[t.tag])
+      (pieces ??= tokens.slice())[i] = { word: t.word, tag: t.tag, type: GAZETTEER_TYPE[t.tag] };
+  }
+  return pieces ?? tokens;
+}
+
 /**
  * Steps 1–7, which read the sentence alone: a sentence read again with the text's people starts
- * from their pieces (no step changes a piece it did not make, so they can be read twice).
+ * from their pieces. No step changes a piece or an array it was given (a step that changes
+ * nothing returns its pieces as they came, jieba's tokens among them, which the tagger reads
+ * after), so they can be read twice.
  */
 function stepsOfSentence(tokens: Token[], k: NameKnowledge, lexicon: Lexicon, names: NameModel): Piece[] {
-  // Only the gazetteer's tags (gper, gloc, gorg) start with g and more: no lookup for the rest.
-  let pieces: Piece[] = tokens.map((t) => ({ word: t.word, tag: t.tag, type: t.tag.length > 1 && t.tag[0] === 'g' ? GAZETTEER_TYPE[t.tag] : undefined }));
+  let pieces = piecesOfTokens(tokens);
   pieces = mergeKnownPlaces(pieces, k);
   pieces = splitPlaceCompounds(pieces, k, lexicon, names);
-  pieces = datelinePlaces(pieces);
-  pieces = weatherPlaces(pieces);
+  pieces = datelineAndWeatherPlaces(pieces);
   pieces = mergeTransliterations(pieces, k, lexicon, names);
   pieces = mergeForeignNames(pieces);
   return unglue(pieces, k, names);

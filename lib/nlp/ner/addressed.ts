@@ -3,6 +3,7 @@
  * the name is the surname, as People's Daily marks it, and the form is no part of it. A surname
  * alone is one character, so it is a mention (counted, resolved to the text's full name) but no chip.
  */
+import { codeTable } from '../entities';
 import { nameKnowledge } from '../knowledge';
 import type { Span } from './model';
 import type { Words } from './word-index';
@@ -26,19 +27,23 @@ const NAME_TAG = /^(?:nr|nrt|nrfg)$/;
  */
 export function surnamesAddressed(text: string, words: Words, spans: Span[]): Span[] {
   const { surnames } = nameKnowledge();
-  let changed = false;
-  const out = spans.map((span) => {
-    if (span.type !== 'person' || span.end - span.start > 4) return span;
+  // Copied once a span changes.
+  let out = spans;
+  for (let i = 0; i < spans.length; i++) {
+    const span = spans[i];
+    if (span.type !== 'person' || span.end - span.start > 4) continue;
     const addressed = ADDRESSED.exec(text.slice(span.start, span.end));
-    if (!addressed || !surnames.has(addressed[1])) return span;
-    changed = true;
-    return { type: 'person' as const, start: span.start, end: span.start + addressed[1].length };
-  });
+    if (!addressed || !surnames.has(addressed[1])) continue;
+    if (out === spans) out = spans.slice();
+    out[i] = { type: 'person', start: span.start, end: span.start + addressed[1].length };
+  }
   const added: Span[] = [];
   const { tokens } = words;
+  const surnameCodes = codeTable(surnames);
   for (let t = 0, at = 0, s = 0; t < tokens.length; at += tokens[t].word.length, t++) {
     const { word, tag } = tokens[t];
-    if (!surnames.has(word[0])) continue;
+    // By code: the first character as a string would be made for every word.
+    if (surnameCodes[word.charCodeAt(0)] !== 1) continue;
     const form = word.length > 1 ? word.slice(1) : tokens[t + 1]?.word;
     const read = word.length > 1 ? (form === '老' ? tag === 'x' : JOINED_TAG.test(tag)) : NAME_TAG.test(tag);
     if (!form || !read || !FORM.test(form)) continue;
@@ -46,6 +51,6 @@ export function surnamesAddressed(text: string, words: Words, spans: Span[]): Sp
     if (s < out.length && out[s].start < at + word.length + (word.length > 1 ? 0 : form.length)) continue;
     added.push({ type: 'person', start: at, end: at + 1 });
   }
-  if (!added.length) return changed ? out : spans;
+  if (!added.length) return out;
   return [...out, ...added].sort((a, b) => a.start - b.start);
 }

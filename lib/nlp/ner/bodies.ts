@@ -119,24 +119,40 @@ function unitsAfter(text: string, words: Words, spans: Span[]): Span[] {
  * over which the model marked at most the place.
  */
 function shortNames(text: string, words: Words, spans: Span[]): Span[] {
-  const out = spans.map((span, i) => {
+  // Copied once a span changes: most sentences have no body one head short.
+  let out = spans;
+  for (let i = 0; i < spans.length; i++) {
+    const span = spans[i];
     const end = span.end + 1;
-    if (span.type !== 'org' || endingAt(words, span.end) || !ONE_HEAD.test(text[span.end] ?? '') || !endingAt(words, end)) return span;
-    return (spans[i + 1]?.start ?? text.length) < end ? span : { type: 'org' as const, start: span.start, end };
-  });
+    if (span.type !== 'org' || endingAt(words, span.end) || !ONE_HEAD.test(text[span.end] ?? '') || !endingAt(words, end)) continue;
+    if ((spans[i + 1]?.start ?? text.length) < end) continue;
+    if (out === spans) out = spans.slice();
+    out[i] = { type: 'org', start: span.start, end };
+  }
   const added: Span[] = [];
   const { tokens } = words;
   for (let t = 0, at = 0; t + 2 < tokens.length; at += tokens[t].word.length, t++) {
-    const [name, place, head] = [tokens[t], tokens[t + 1], tokens[t + 2]];
-    if (!SHORT_NAME_TAG.test(name.tag) || name.word.length < 2 || !HAN.test(name.word) || place.tag !== 'ns' || !ONE_HEAD.test(head.word)) continue;
+    const name = tokens[t];
+    const place = tokens[t + 1];
+    // The place first: most words are none, and the tests of the name cost more.
+    if (place.tag !== 'ns' || !ONE_HEAD.test(tokens[t + 2].word) || !SHORT_NAME_TAG.test(name.tag) || name.word.length < 2 || !HAN.test(name.word)) continue;
     const placeStart = at + name.word.length;
     const end = placeStart + place.word.length + 1;
-    const over = out.filter((s) => s.start < end && at < s.end);
-    if (over.every((s) => s.type === 'place' && s.start === placeStart && s.end === end - 1)) added.push({ type: 'org', start: at, end });
+    if (onlyPlaceOver(out, at, placeStart, end)) added.push({ type: 'org', start: at, end });
   }
   if (!added.length) return out;
   const kept = out.filter((s) => !added.some((a) => s.start < a.end && a.start < s.end));
   return [...kept, ...added].sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Whether the only span over a short name's words (`start` to `end`) is the place from
+ * `placeStart` to its head, if any. (A loop, not a function given the loop's variables: that would
+ * keep them in a new object for every word.)
+ */
+function onlyPlaceOver(spans: Span[], start: number, placeStart: number, end: number): boolean {
+  for (const s of spans) if (s.start < end && start < s.end && !(s.type === 'place' && s.start === placeStart && s.end === end - 1)) return false;
+  return true;
 }
 
 /**

@@ -34,12 +34,21 @@ const TRADE = /(?:瓷业|陶瓷|电子|科技|实业|集团|股份|电气|新材
 const CLAUSE_TAG = /^(?:v|vn|u|ul|uj|p|d|t|c|r|m|q|f)/;
 const MAX_COMPANY = 12;
 
+/** Per UTF-16 unit, whether ITEM_END matches it (1), or not (−1), as units are met: no string made per character read. */
+const itemEnds = new Int8Array(0x10000);
+function endsItem(code: number): boolean {
+  let ends = itemEnds[code];
+  if (ends === 0) itemEnds[code] = ends = ITEM_END.test(String.fromCharCode(code)) ? 1 : -1;
+  return ends > 0;
+}
+const COMMA = '、'.charCodeAt(0);
+
 function itemsOf(text: string): Item[] {
   const items: Item[] = [];
   let start = 0;
   for (let at = 0; at <= text.length; at++) {
-    if (at < text.length && !ITEM_END.test(text[at])) continue;
-    if (at > start) items.push({ start, end: at, afterComma: text[start - 1] === '、', beforeComma: text[at] === '、' });
+    if (at < text.length && !endsItem(text.charCodeAt(at))) continue;
+    if (at > start) items.push({ start, end: at, afterComma: text.charCodeAt(start - 1) === COMMA, beforeComma: text.charCodeAt(at) === COMMA });
     start = at + 1;
   }
   return items;

@@ -399,7 +399,8 @@ function trustLibrary({ tokens }: Words, spans: Span[]): Span[] {
   const library: Span[] = [];
   let start = 0;
   for (const token of tokens) {
-    const type = GAZETTEER_TYPES[token.tag];
+    // Only the gazetteer's tags start with g and more: no lookup by name for the rest.
+    const type = token.tag.length > 1 && token.tag.charCodeAt(0) === 103 ? GAZETTEER_TYPES[token.tag] : undefined;
     if (type) library.push({ type, start, end: start + token.word.length });
     start += token.word.length;
   }
