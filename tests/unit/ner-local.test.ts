@@ -25,6 +25,9 @@ const LOCAL: NameCase[] = [
   // 响/zg 石岭/ns: jieba cut the street's first character off its name.
   ['石峰区响石岭街道、清水塘街道联合开展活动。', ['place:石峰区', 'place:清水塘街道'], ['place:石岭街道']],
   ['株洲时代新材、时代电气、南方宇航等企业参展。', ['org:株洲时代新材', 'org:时代电气'], ['place:株洲']],
+  // Two teams that meet are two bodies, whichever verb joins them (厂BA reports).
+  ['揭幕战由时代新材篮球队对阵千金药业篮球队。', ['org:时代新材篮球队', 'org:千金药业篮球队'], ['org:时代新材篮球队对阵千金药业篮球队']],
+  ['株洲电力机车篮球队战胜中车株机篮球队。', ['org:株洲电力机车篮球队', 'org:中车株机篮球队'], ['org:株洲电力机车篮球队战胜中车株机篮球队']],
   // A zone keeps its city as the place, as the seed stories' reader marks it.
   ['株洲高新区今年引进项目45个。', ['place:株洲'], []],
 ];

@@ -32,6 +32,16 @@ const PROPER_TAG = /^(?:ns|nr|nrt|nrfg|nt|nz|j|x|eng)$/;
 /** Words a body's name holds between the name before it and the part the model marked. */
 const MIDDLE_TAG = /^(?:n|vn|nz|j|b|an|t)$/;
 const MIDDLE_WORDS = 4;
+/**
+ * Words between two bodies written as one span: a company and the one it owns, two teams that
+ * meet; two bodies acting together (局联合市公安局), split only where a body's head comes before.
+ */
+export const TWO_BODIES = [
+  { between: /旗下|下属|所属|对阵|迎战|对战|战胜|击败|战平|负于|不敌/, headFirst: false },
+  { between: /联合|会同|携手|协同/, headFirst: true },
+];
+/** A word that joins two bodies (对阵 between two teams) is no part of either's name. */
+const joinsBodies = (word: string) => TWO_BODIES.some(({ between }) => between.exec(word)?.[0] === word);
 const HAN = /^\p{Script=Han}+$/u;
 
 /** The spans of a sentence with its organisations completed. */
@@ -170,7 +180,7 @@ function namesBeforeBodies(words: Words, spans: Span[]): Span[] {
       let at = span.start;
       let count = 0;
       for (let word = endingAt(words, at); at > before.end && count < MIDDLE_WORDS && word; word = endingAt(words, at)) {
-        if (!MIDDLE_TAG.test(word.tag) || !HAN.test(word.word)) break;
+        if (!MIDDLE_TAG.test(word.tag) || !HAN.test(word.word) || joinsBodies(word.word)) break;
         at -= word.word.length;
         count++;
       }

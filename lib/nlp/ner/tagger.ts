@@ -10,7 +10,7 @@ import { divisionsNotPeople, placesBeforeCompany, registeredPlace, wholeDivision
 import { localBureaus } from './bureaus';
 import { townsAndOffices } from './towns';
 import { surnamesAddressed } from './addressed';
-import { completedBodies } from './bodies';
+import { completedBodies, TWO_BODIES } from './bodies';
 import { endingAt, startingAt, wordsAt, type Words } from './word-index';
 import { listedNames } from './lists';
 import { MORPHEME_TAG, unglued } from './glued';
@@ -163,14 +163,6 @@ const DICTIONARY_TYPE: Record<string, EntityType | undefined> = { nr: 'person', 
 const GLUED_BODIES = /^(\p{Script=Han}+?[^总乐干本东西南北中内全外支][部局厅署])(\p{Script=Han}{2,}(?:公司|集团))$/u;
 /** A personal name never ends with an administrative unit: 从市 is a preposition glued to 市. */
 const PLACE_END = /[市省县区]$/;
-/**
- * Words between two bodies written as one span: a company and the one it owns, two teams that
- * meet; two bodies acting together (局联合市公安局), split only where a body's head comes before.
- */
-const TWO_BODIES = [
-  { between: /旗下|下属|所属|对阵|迎战/, headFirst: false },
-  { between: /联合|会同|携手|协同/, headFirst: true },
-];
 /** Legal forms that follow a Japanese company's name: a span that starts with one lacks its name. */
 const HEADLESS = /^株式会社/;
 /** Characters that end a name looking leftwards. */
