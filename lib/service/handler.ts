@@ -13,6 +13,7 @@ import type { PageQueue } from '../page/page-queue';
 import type { TabCoverage } from '../page/tab-coverage';
 import type { ReaderGate } from '../reader-gate';
 import type { LibraryCache } from './library-cache';
+import type { PageAnswers } from './page-answers';
 
 /** Where a message came from: the tab of a content script. */
 export interface MessageOrigin {
@@ -29,6 +30,8 @@ export interface ServiceContext extends LibraryCache {
   prepare: () => Promise<unknown>;
   /** Each tab's page coverage (and its badge). */
   tabs: TabCoverage;
+  /** The full coverage of articles lately analysed, by their text, kept across wakes. */
+  answers: PageAnswers;
   /** Opens a story page for the reader. */
   openStory: (id: string) => Promise<void>;
   /** Readers' answers go through it; a sync's every step waits on it. */

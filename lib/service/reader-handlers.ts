@@ -13,9 +13,14 @@ export const search: Handler<'UI_SEARCH'> = ({ text }, service) => answerQuery(s
 
 export const storyRelated: Handler<'UI_STORY_RELATED'> = ({ id }, service) => storyCoverage(service, id);
 
-/** Starts readying the analysis and answers at once: the page goes on loading meanwhile. */
-export const pageWake: Handler<'PAGE_WAKE'> = async (_message, { prepare }) => {
+/**
+ * Starts readying the analysis and answers at once: the page goes on loading meanwhile. A tab
+ * starting a page has left the one its coverage was for: the count goes (told here, not by the
+ * tabs' updates, whose every event would wake the worker: for the popup's own page too).
+ */
+export const pageWake: Handler<'PAGE_WAKE'> = async (_message, { prepare, tabs }, { tabId }) => {
   void prepare().catch(() => undefined);
+  if (tabId !== undefined) await tabs.forget(tabId);
   return null;
 };
 

@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { PAGE_PAINTED_MARK } from '../../components/Popup';
 import { launchExtension, type ExtensionGlobal, type ExtensionSession } from '../../scripts/launch-extension';
-import { badge, dragSelect, keptFor } from '../fixtures/page-probes';
+import { badge, dragSelect, forgetPageAnswers, keptFor } from '../fixtures/page-probes';
 import { servePages } from '../fixtures/pages-server';
 import { measure, popupPaint } from './measure';
 import type { Row } from './stats';
@@ -19,9 +19,12 @@ const SERVER_WAIT_MS = 300;
 
 /**
  * Navigation start (in the page's clock) → the badge shows the page's final count; `wait`, the ms
- * the server takes to answer (the bench's pages are otherwise served at once, from this machine).
+ * the server takes to answer (the bench's pages are otherwise served at once, from this machine);
+ * `unseen`, the answers kept across wakes emptied first (lib/service/page-answers.ts), so a cold
+ * worker analyses the article as one it never met.
  */
-export async function pageToBadge(session: ExtensionSession, base: string, cold: boolean, wait = 0): Promise<number> {
+export async function pageToBadge(session: ExtensionSession, base: string, cold: boolean, wait = 0, unseen = false): Promise<number> {
+  if (unseen) await forgetPageAnswers(session);
   if (cold) await session.stopWorker();
   const page = await session.context.newPage();
   const url = `${base}/news.html?visit=${++visits}${wait ? `&wait=${wait}` : ''}`;
@@ -102,6 +105,7 @@ export async function pageRows(): Promise<Row[]> {
     const warm = await measure(RUNS, () => pageToBadge(session, server.base, false));
     const cold = await measure(Math.min(RUNS, 10), () => pageToBadge(session, server.base, true));
     const distant = await measure(Math.min(RUNS, 10), () => pageToBadge(session, server.base, true, SERVER_WAIT_MS));
+    const unseen = await measure(Math.min(RUNS, 10), () => pageToBadge(session, server.base, true, 0, true));
     const page = await session.context.newPage();
     const url = `${server.base}/news.html?visit=${++visits}`;
     await page.goto(url);
@@ -131,6 +135,7 @@ export async function pageRows(): Promise<Row[]> {
         values: distant,
         unit: 'ms',
       },
+      { measure: 'page load → badge count (cold worker, article not answered before)', runs: unseen.length, values: unseen, unit: 'ms' },
       { measure: 'selection released → bubble shown (warm; 250 ms settle)', runs: bubble.length, values: bubble, unit: 'ms' },
       { measure: 'popup open → page coverage painted (warm worker)', runs: popupWarm.length, values: popupWarm.map((t) => t.painted), unit: 'ms' },
       { measure: '  of which document interactive', runs: popupWarm.length, values: popupWarm.map((t) => t.interactive), unit: 'ms' },
