@@ -117,6 +117,6 @@ export default defineBackground(() => {
 
   browser.runtime.onMessage.addListener((message, sender) => {
     if (!isTrustedSender(message, sender, browser.runtime.id, extensionOrigin)) return undefined;
-    return handle(message, { tabId: sender.tab?.id });
+    return handle(message, { tabId: sender.tab?.id, url: sender.url });
   });
 });

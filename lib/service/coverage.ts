@@ -81,7 +81,7 @@ export async function answerQuery(service: Finding, text: string): Promise<Searc
  * answered from that (a cold worker then needs neither the library nor jieba for it).
  */
 export async function pageCoverage(
-  service: Finding & Pick<ServiceContext, 'readers' | 'tabs' | 'answers'>,
+  service: Finding & Pick<ServiceContext, 'readers' | 'tabs' | 'answers' | 'prepare'>,
   article: PageArticle,
   tabId: number,
 ): Promise<PageJob<number>> {
@@ -90,13 +90,15 @@ export async function pageCoverage(
   const known = await service.answers.get(text);
   if (known) {
     await service.tabs.keep(tabId, page(known));
+    // The wake of a page answered before left the analysis unreadied, so as not to slow this answer.
+    setTimeout(() => void service.prepare().catch(() => undefined), 0);
     return { value: known.related.length };
   }
   const asOf = service.answers.version();
   const first = await service.readers.serve(() => coverage(service, text, true));
   await service.tabs.keep(tabId, page(first));
   const full = async (found: Coverage) => {
-    await service.answers.put(text, found, asOf);
+    await service.answers.put(text, found, article.url, asOf);
     return found;
   };
   const finished = first.partial

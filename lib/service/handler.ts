@@ -15,9 +15,10 @@ import type { ReaderGate } from '../reader-gate';
 import type { LibraryCache } from './library-cache';
 import type { PageAnswers } from './page-answers';
 
-/** Where a message came from: the tab of a content script. */
+/** Where a message came from: the tab of a content script, and the address of its page. */
 export interface MessageOrigin {
   tabId?: number;
+  url?: string;
 }
 
 /** What the service holds for one worker life, shared by every handler. */

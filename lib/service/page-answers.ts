@@ -8,13 +8,14 @@
  */
 import { shortHash } from '../library/story-id';
 import type { KeyValueStore } from '../key-value-store';
-import type { Coverage } from '../messages';
+import { samePage, type Coverage } from '../messages';
 
 /** Answers kept, the latest: a few kB each, well inside session storage's 10 MB. */
 export const PAGE_ANSWERS_KEPT = 50;
 const ANSWER = 'answer:';
-/** The kept answers' keys, oldest first. */
+/** The kept answers' keys with the address each was last given for, oldest first. */
 const KEPT = 'answers';
+type Kept = Array<{ key: string; address: string }>;
 
 /** A key of this store in session storage (tests and the bench empty it to meet a worker that knows no page). */
 export const isPageAnswerKey = (key: string) => key === KEPT || key.startsWith(ANSWER);
@@ -31,28 +32,32 @@ export function pageAnswers(store: KeyValueStore, kept = PAGE_ANSWERS_KEPT) {
     writes = done.catch(() => undefined);
     return done;
   };
-  const keys = async () => ((await store.get(KEPT)) as string[] | undefined) ?? [];
+  const all = async () => ((await store.get(KEPT)) as Kept | undefined) ?? [];
   return {
     async get(text: string): Promise<Coverage | undefined> {
       return (await store.get(await keyOf(text))) as Coverage | undefined;
     },
+    /** Whether an answer is kept for an article met at this address (likely the same article again: a reload). */
+    async knows(address: string): Promise<boolean> {
+      return (await all()).some((answer) => samePage(answer.address, address));
+    },
     /** Where the library stands now: `put` keeps an answer only if it has not changed since. */
     version: () => changes,
-    put(text: string, coverage: Coverage, asOf: number): Promise<void> {
+    put(text: string, coverage: Coverage, address: string, asOf: number): Promise<void> {
       return inTurn(async () => {
         if (coverage.partial || asOf !== changes) return;
         const key = await keyOf(text);
-        const all = [...(await keys()).filter((k) => k !== key), key];
-        await Promise.all(all.slice(0, -kept).map((k) => store.remove(k)));
+        const now = [...(await all()).filter((answer) => answer.key !== key), { key, address }];
+        await Promise.all(now.slice(0, -kept).map((answer) => store.remove(answer.key)));
         await store.set(key, coverage);
-        await store.set(KEPT, all.slice(-kept));
+        await store.set(KEPT, now.slice(-kept));
       });
     },
     /** The library changed: every answer kept may list a story gone or miss a new one. */
     clear(): Promise<void> {
       changes++;
       return inTurn(async () => {
-        await Promise.all((await keys()).map((k) => store.remove(k)));
+        await Promise.all((await all()).map((answer) => store.remove(answer.key)));
         await store.remove(KEPT);
       });
     },

@@ -375,24 +375,36 @@ describe('page coverage', () => {
     const full = (await handle({ type: 'PAGE_SELECTION', text: articleText(article('', text)) })).related.map((story) => story.id);
     expect(full.length).toBeGreaterThan(0);
 
-    // A worker woken afresh over the same database and session storage.
-    let jiebaLoads = 0;
-    const counting: typeof loadJieba = async () => {
-      jiebaLoads++;
-      return loadJieba();
+    // Workers woken afresh over the same database and session storage, counting jieba's loads.
+    const wake = () => {
+      const woken = { loads: 0, handle: handle };
+      const counting: typeof loadJieba = async () => {
+        woken.loads++;
+        return loadJieba();
+      };
+      woken.handle = serviceOf(createBackgroundState({ version: 'test', readPackageFile, readPackageBytes, loadJieba: counting, dbName }), tabs).handle;
+      return woken;
     };
-    const woken = serviceOf(createBackgroundState({ version: 'test', readPackageFile, readPackageBytes, loadJieba: counting, dbName }), tabs).handle;
+    // The wake of a page at an address answered before leaves jieba alone: the answer comes first.
+    const woken = wake();
+    await woken.handle({ type: 'PAGE_WAKE' }, { tabId: 8, url: 'https://news.example.com/a.html' });
     // The same text at another address: its first answer is the full one.
-    await woken({ type: 'PAGE_ARTICLE', article: article('https://elsewhere.example/b.html', text) }, { tabId: 8 });
+    await woken.handle({ type: 'PAGE_ARTICLE', article: article('https://elsewhere.example/b.html', text) }, { tabId: 8 });
     const first = session.get(tabKey(8)) as PageCoverage;
     expect([first.partial, first.url, first.related.map((story) => story.id)]).toEqual([false, 'https://elsewhere.example/b.html', full]);
     expect(badges.get(8)).toBe(full.length);
-    expect(jiebaLoads).toBe(0);
-    // Other text is analysed as before: a first guess, then the full answer.
-    await woken({ type: 'PAGE_ARTICLE', article: article('https://elsewhere.example/c.html', `${text}又讯。`) }, { tabId: 9 });
-    expect((session.get(tabKey(9)) as PageCoverage).partial).toBe(true);
+    expect(woken.loads).toBe(0);
+    // Then jieba is readied, for what the reader asks next.
+    await expect.poll(() => woken.loads, { timeout: 15_000 }).toBe(1);
+    // Another address's wake readies it at once.
+    const other = wake();
+    await other.handle({ type: 'PAGE_WAKE' }, { tabId: 10, url: 'https://news.example.com/new.html' });
+    await expect.poll(() => other.loads, { timeout: 15_000 }).toBe(1);
+    // Other text is analysed, and its answer kept beside the first.
+    await woken.handle({ type: 'PAGE_ARTICLE', article: article('https://elsewhere.example/c.html', `${text}又讯。`) }, { tabId: 9 });
+    await expect.poll(() => [...session.keys()].filter((key) => key.startsWith('answer:')).length, { timeout: 15_000 }).toBe(2);
 
-    expect(await woken({ type: 'UI_REMOVE_STORY', id: full[0] })).toEqual({ removed: true });
+    expect(await woken.handle({ type: 'UI_REMOVE_STORY', id: full[0] })).toEqual({ removed: true });
     expect([...session.keys()].filter(isPageAnswerKey)).toEqual([]);
   });
 
