@@ -22,8 +22,11 @@ export const storyRelated: Handler<'UI_STORY_RELATED'> = ({ id }, service) => st
  * worker: for the popup's own page too).
  */
 export const pageWake: Handler<'PAGE_WAKE'> = async (_message, { prepare, tabs, answers }, { tabId, url }) => {
+  // Forgotten before anything is awaited: the page's article, sent later, may be answered (and
+  // kept) while this wake still looks its address up.
+  const forgotten = tabId === undefined ? undefined : tabs.forget(tabId);
   if (!url || !(await answers.knows(url))) void prepare().catch(() => undefined);
-  if (tabId !== undefined) await tabs.forget(tabId);
+  await forgotten;
   return null;
 };
 

@@ -24,7 +24,10 @@ export interface PageLoad {
   wait?: number;
   /** The answers kept across wakes emptied first (lib/service/page-answers.ts): a cold worker analyses the article as one it never met. */
   unseen?: boolean;
-  /** The same address at every load, as a reload; else one of its own each time (the same article). */
+  /**
+   * The same address at every load, as a reload (told apart by a jump within the page: a closed
+   * tab's coverage may outlive it for a moment); else one of its own each time (the same article).
+   */
   again?: boolean;
 }
 
@@ -37,7 +40,8 @@ export async function pageToBadge(
   if (unseen) await forgetPageAnswers(session);
   if (cold) await session.stopWorker();
   const page = await session.context.newPage();
-  const url = `${base}/news.html?visit=${again ? 'again' : ++visits}${wait ? `&wait=${wait}` : ''}`;
+  const query = `${again ? 'again' : ++visits}${wait ? `&wait=${wait}` : ''}`;
+  const url = `${base}/news.html?visit=${query}${again ? `#${++visits}` : ''}`;
   const started = Date.now();
   await page.goto(url);
   let kept = await keptFor(session, url);
