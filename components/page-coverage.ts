@@ -1,5 +1,6 @@
+import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { PageCoverage } from '../lib/messages';
+import { samePage, type PageCoverage, type TabCommand } from '../lib/messages';
 import { tabKey } from '../lib/page/tab-coverage';
 import { useSessionValue } from './session-value';
 
@@ -11,10 +12,31 @@ async function popupTab(): Promise<number | undefined> {
   return active?.id;
 }
 
-/** The coverage the background keeps for the popup's tab, followed as it is refined; null when the page holds no article. */
+/**
+ * The address the tab's page has, as our content script there tells it; none where there is no
+ * such script (the browser's own pages, an extension's, a page loaded before the install).
+ */
+async function shownAddress(tabId: number): Promise<string | undefined> {
+  const ask: TabCommand = { type: 'TAB_ADDRESS' };
+  return browser.tabs.sendMessage(tabId, ask, { frameId: 0 }).then(
+    (address) => (typeof address === 'string' ? address : undefined),
+    () => undefined,
+  );
+}
+
+/**
+ * The coverage the background keeps for the popup's tab, followed as it is refined; null when the
+ * page holds no article, or when the tab has since left the page it was for for one without our
+ * content script (nothing tells the background of that: listening to every tab's updates would
+ * wake the worker for each, the popup's own page among them).
+ */
 export function usePageCoverage(): PageCoverage | null | undefined {
-  return useSessionValue<PageCoverage>(async () => {
-    const tabId = await popupTab();
-    return tabId === undefined ? undefined : tabKey(tabId);
-  });
+  const [tab] = useState(popupTab);
+  return useSessionValue<PageCoverage>(
+    async () => {
+      const tabId = await tab;
+      return tabId === undefined ? undefined : tabKey(tabId);
+    },
+    async (coverage) => samePage(coverage.url, await shownAddress((await tab)!)),
+  );
 }

@@ -17,6 +17,7 @@ import { tabCoverage, tabKey } from '../lib/page/tab-coverage';
 import { firstCalls } from '../lib/nlp/segmenter';
 import { buildOrRestore } from '../lib/nlp/wasm-snapshot';
 import { createService } from '../lib/service';
+import { pageAnswers } from '../lib/service/page-answers';
 
 /** The jieba wasm's SHA-256, and that of what builds the tagger's tables, set by the build (wxt.config.ts). */
 declare const JIEBA_WASM_SHA256: string;
@@ -69,6 +70,7 @@ export default defineBackground(() => {
   const { handle, forgetTab, syncAll, resumeSync } = createService({
     ...state,
     tabs,
+    answers: pageAnswers(session),
     openStory,
     sync: {
       fetch: (url, known) => fetchSource(url, known, SYNC_LIMITS),
@@ -108,10 +110,6 @@ export default defineBackground(() => {
     if (command === SHOW_SELECTION_COMMAND) showSelection(tab?.id);
   });
 
-  // A page that starts loading is another page: its old count goes.
-  browser.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.status === 'loading') void tabs.forget(tabId);
-  });
   browser.tabs.onRemoved.addListener((tabId) => {
     forgetTab(tabId);
     void session.remove(tabKey(tabId));
@@ -119,6 +117,6 @@ export default defineBackground(() => {
 
   browser.runtime.onMessage.addListener((message, sender) => {
     if (!isTrustedSender(message, sender, browser.runtime.id, extensionOrigin)) return undefined;
-    return handle(message, { tabId: sender.tab?.id });
+    return handle(message, { tabId: sender.tab?.id, url: sender.url });
   });
 });

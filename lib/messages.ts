@@ -202,8 +202,14 @@ export interface Replies {
 /** Session-storage key of the running sync's status (`SyncStatus`), read by the options page and the popup. */
 export const SYNC_STATUS_KEY = 'sync-status';
 
-/** Sent by the background to a tab's content script: show related coverage of the selection. */
-export type TabCommand = { type: 'BG_SHOW_SELECTION' };
+/**
+ * Sent to a tab's content script: by the background, show related coverage of the selection; by
+ * the popup, which address the page has (a string back).
+ */
+export type TabCommand = { type: 'BG_SHOW_SELECTION' } | { type: 'TAB_ADDRESS' };
+
+/** Two addresses of one page: a jump within it (`#…`) leaves the page, and its coverage, as it was. */
+export const samePage = (a: string, b: string | undefined) => b !== undefined && a.split('#')[0] === b.split('#')[0];
 
 /**
  * The longest text a page may send; the content script cuts a longer article to it. A whole

@@ -19,6 +19,7 @@ import type { ReaderGate } from './reader-gate';
 import type { Handler, Handlers, MessageOrigin, ServiceContext } from './service/handler';
 import { entityPage } from './service/entity-page';
 import { libraryCache } from './service/library-cache';
+import type { PageAnswers } from './service/page-answers';
 import { libraryCount, libraryCounts, libraryList, removeStory, restoreStory } from './service/library-page';
 import { addSource, analyzeImport, importWritten, listSources, previewSource, removeSource, syncNow, updateSource } from './service/library-handlers';
 import { getStory, listStories, openStory, pageArticle, pageSelection, pageWake, search, storyRelated } from './service/reader-handlers';
@@ -34,6 +35,8 @@ export interface ServiceDeps {
   read: (path: string) => Promise<string>;
   /** Each tab's page coverage (and its badge). */
   tabs: TabCoverage;
+  /** The full coverage of articles lately analysed, by their text, kept across wakes. */
+  answers: PageAnswers;
   /** Opens a story page for the reader. */
   openStory: (id: string) => Promise<void>;
   /** Every message is answered through it, and a sync's every step waits on it. */
@@ -93,8 +96,8 @@ function handlerOf<T extends Message['type']>(type: T): Handler<T> {
 /** A tab's page analyses start at least this far apart (a reader never navigates faster). */
 const PAGE_GAP_MS = 1000;
 
-export function createService({ library, analyzer, prepare, read, tabs, openStory, sync, readers }: ServiceDeps) {
-  const cache = libraryCache(analyzer, read);
+export function createService({ library, analyzer, prepare, read, tabs, answers, openStory, sync, readers }: ServiceDeps) {
+  const cache = libraryCache(analyzer, read, answers);
   const sources = sourceRegistry(sync.store);
   const afterReaders =
     <A extends unknown[], R>(step: (...args: A) => Promise<R>) =>
@@ -123,7 +126,20 @@ export function createService({ library, analyzer, prepare, read, tabs, openStor
     analyze: afterReaders(async (stories) => withAnalysis(await analyzer(), stories)),
   });
   const crawl = (source: Source, max: number) => crawlSource(source, { fetch: sync.fetch, today: sync.today(), max });
-  const service: ServiceContext = { ...cache, library, analyzer, prepare, tabs, openStory, readers, pages: pageQueue(PAGE_GAP_MS), sources, runner, crawl };
+  const service: ServiceContext = {
+    ...cache,
+    library,
+    analyzer,
+    prepare,
+    tabs,
+    answers,
+    openStory,
+    readers,
+    pages: pageQueue(PAGE_GAP_MS),
+    sources,
+    runner,
+    crawl,
+  };
 
   async function handle<M extends Message>(message: M, origin: MessageOrigin = {}): Promise<Reply<M>> {
     const handler = handlerOf<M['type']>(message.type);

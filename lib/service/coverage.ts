@@ -77,13 +77,32 @@ export async function answerQuery(service: Finding, text: string): Promise<Searc
 /**
  * A page's coverage, kept for its tab at once (the badge's count) and refined when the full
  * analysis is done; the job finishes with the refinement, so the tab's next article waits for it.
+ * An article whose very text was answered in full before, since the library last changed, is
+ * answered from that (a cold worker then needs neither the library nor jieba for it).
  */
-export async function pageCoverage(service: Finding & Pick<ServiceContext, 'readers' | 'tabs'>, article: PageArticle, tabId: number): Promise<PageJob<number>> {
+export async function pageCoverage(
+  service: Finding & Pick<ServiceContext, 'readers' | 'tabs' | 'answers' | 'prepare'>,
+  article: PageArticle,
+  tabId: number,
+): Promise<PageJob<number>> {
   const page = (found: Coverage): PageCoverage => ({ ...found, url: article.url, title: article.title, site: article.site });
-  const first = page(await service.readers.serve(() => coverage(service, articleText(article), true)));
-  await service.tabs.keep(tabId, first);
+  const text = articleText(article);
+  const known = await service.answers.get(text);
+  if (known) {
+    await service.tabs.keep(tabId, page(known));
+    // The wake of a page answered before left the analysis unreadied, so as not to slow this answer.
+    setTimeout(() => void service.prepare().catch(() => undefined), 0);
+    return { value: known.related.length };
+  }
+  const asOf = service.answers.version();
+  const first = await service.readers.serve(() => coverage(service, text, true));
+  await service.tabs.keep(tabId, page(first));
+  const full = async (found: Coverage) => {
+    await service.answers.put(text, found, article.url, asOf);
+    return found;
+  };
   const finished = first.partial
-    ? new Promise((resolve) => setTimeout(resolve, 0)).then(async () => service.tabs.refine(tabId, page(await coverage(service, articleText(article), false))))
-    : undefined;
+    ? new Promise((resolve) => setTimeout(resolve, 0)).then(async () => service.tabs.refine(tabId, page(await full(await coverage(service, text, false)))))
+    : full(first);
   return { value: first.related.length, finished };
 }

@@ -13,10 +13,12 @@ import type { PageQueue } from '../page/page-queue';
 import type { TabCoverage } from '../page/tab-coverage';
 import type { ReaderGate } from '../reader-gate';
 import type { LibraryCache } from './library-cache';
+import type { PageAnswers } from './page-answers';
 
-/** Where a message came from: the tab of a content script. */
+/** Where a message came from: the tab of a content script, and the address of its page. */
 export interface MessageOrigin {
   tabId?: number;
+  url?: string;
 }
 
 /** What the service holds for one worker life, shared by every handler. */
@@ -29,6 +31,8 @@ export interface ServiceContext extends LibraryCache {
   prepare: () => Promise<unknown>;
   /** Each tab's page coverage (and its badge). */
   tabs: TabCoverage;
+  /** The full coverage of articles lately analysed, by their text, kept across wakes. */
+  answers: PageAnswers;
   /** Opens a story page for the reader. */
   openStory: (id: string) => Promise<void>;
   /** Readers' answers go through it; a sync's every step waits on it. */

@@ -1,11 +1,13 @@
 /**
  * What the service keeps of the library between messages: the query finder, which caches the
- * library's names for English text, and the library page's counts. Every change to the library
+ * library's names for English text, and the library page's counts (and, in session storage, the
+ * pages' answers: lib/service/page-answers.ts). Every change to the library
  * goes through `libraryChanged`, so no answer comes from what the library no longer is.
  */
 import type { Library } from '../library/library';
 import { queryFinder, type QueryFinder } from '../match/related';
 import type { Analyzer } from '../nlp/analyzer';
+import type { PageAnswers } from './page-answers';
 
 export interface LibraryCache {
   /** The query finder over the library, made at the first query after a change. */
@@ -25,7 +27,7 @@ export interface LibraryCache {
   libraryChanged(lib: Library, where: 'here' | 'elsewhere'): Promise<void>;
 }
 
-export function libraryCache(analyzer: () => Promise<Analyzer>, read: (path: string) => Promise<string>): LibraryCache {
+export function libraryCache(analyzer: () => Promise<Analyzer>, read: (path: string) => Promise<string>, answers: Pick<PageAnswers, 'clear'>): LibraryCache {
   let finder: QueryFinder | undefined;
   const counts = new Map<string, Promise<unknown>>();
   return {
@@ -45,6 +47,7 @@ export function libraryCache(analyzer: () => Promise<Analyzer>, read: (path: str
     async libraryChanged(lib, where) {
       finder = undefined;
       counts.clear();
+      await answers.clear();
       if (where === 'here') return;
       lib.changedElsewhere();
       (await analyzer()).learnLibrary({ names: await lib.names() });

@@ -13,9 +13,20 @@ export const search: Handler<'UI_SEARCH'> = ({ text }, service) => answerQuery(s
 
 export const storyRelated: Handler<'UI_STORY_RELATED'> = ({ id }, service) => storyCoverage(service, id);
 
-/** Starts readying the analysis and answers at once: the page goes on loading meanwhile. */
-export const pageWake: Handler<'PAGE_WAKE'> = async (_message, { prepare }) => {
-  void prepare().catch(() => undefined);
+/**
+ * Starts readying the analysis and answers at once: the page goes on loading meanwhile. Not for
+ * an address whose article was answered before (a reload): its answer is kept, and readying
+ * jieba meanwhile (a second of the worker's time on a cold wake) would only hold it back; that
+ * answer readies it after (coverage.ts). A tab starting a page has left the one its coverage was
+ * for: the count goes (told here, not by the tabs' updates, whose every event would wake the
+ * worker: for the popup's own page too).
+ */
+export const pageWake: Handler<'PAGE_WAKE'> = async (_message, { prepare, tabs, answers }, { tabId, url }) => {
+  // Forgotten before anything is awaited: the page's article, sent later, may be answered (and
+  // kept) while this wake still looks its address up.
+  const forgotten = tabId === undefined ? undefined : tabs.forget(tabId);
+  if (!url || !(await answers.knows(url))) void prepare().catch(() => undefined);
+  await forgotten;
   return null;
 };
 

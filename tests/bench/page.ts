@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { PAGE_PAINTED_MARK } from '../../components/Popup';
 import { launchExtension, type ExtensionGlobal, type ExtensionSession } from '../../scripts/launch-extension';
-import { badge, dragSelect, keptFor } from '../fixtures/page-probes';
+import { badge, dragSelect, forgetPageAnswers, keptFor } from '../fixtures/page-probes';
 import { servePages } from '../fixtures/pages-server';
 import { measure, popupPaint } from './measure';
 import type { Row } from './stats';
@@ -17,14 +17,31 @@ let visits = 0;
 /** How late the server answers in the row of a distant site: the time a wake has before the page's first bytes. */
 const SERVER_WAIT_MS = 300;
 
-/**
- * Navigation start (in the page's clock) → the badge shows the page's final count; `wait`, the ms
- * the server takes to answer (the bench's pages are otherwise served at once, from this machine).
- */
-export async function pageToBadge(session: ExtensionSession, base: string, cold: boolean, wait = 0): Promise<number> {
+/** How a page load is measured: the worker stopped first or not, and what the worker knows of the page. */
+export interface PageLoad {
+  cold?: boolean;
+  /** The ms the server takes to answer (the bench's pages are otherwise served at once, from this machine). */
+  wait?: number;
+  /** The answers kept across wakes emptied first (lib/service/page-answers.ts): a cold worker analyses the article as one it never met. */
+  unseen?: boolean;
+  /**
+   * The same address at every load, as a reload (told apart by a jump within the page: a closed
+   * tab's coverage may outlive it for a moment); else one of its own each time (the same article).
+   */
+  again?: boolean;
+}
+
+/** Navigation start (in the page's clock) → the badge shows the page's final count. */
+export async function pageToBadge(
+  session: ExtensionSession,
+  base: string,
+  { cold = false, wait = 0, unseen = false, again = false }: PageLoad = {},
+): Promise<number> {
+  if (unseen) await forgetPageAnswers(session);
   if (cold) await session.stopWorker();
   const page = await session.context.newPage();
-  const url = `${base}/news.html?visit=${++visits}${wait ? `&wait=${wait}` : ''}`;
+  const query = `${again ? 'again' : ++visits}${wait ? `&wait=${wait}` : ''}`;
+  const url = `${base}/news.html?visit=${query}${again ? `#${++visits}` : ''}`;
   const started = Date.now();
   await page.goto(url);
   let kept = await keptFor(session, url);
@@ -74,8 +91,9 @@ async function searchWhilePagePushes(pushing: Page, asker: Page): Promise<number
   return ms;
 }
 
-/** A search asked 300 ms after a very long article (endless.html) starts loading, while it is analysed. */
+/** A search asked 300 ms after a very long article (endless.html) starts loading, while it is analysed (not answered from before). */
 async function searchWhileLongPageLoads(session: ExtensionSession, base: string, asker: Page): Promise<number> {
+  await forgetPageAnswers(session);
   const page = await session.context.newPage();
   const url = `${base}/endless.html?visit=${++visits}`;
   await page.goto(url);
@@ -99,9 +117,11 @@ export async function pageRows(): Promise<Row[]> {
   const server = await servePages();
   const session = await launchExtension();
   try {
-    const warm = await measure(RUNS, () => pageToBadge(session, server.base, false));
-    const cold = await measure(Math.min(RUNS, 10), () => pageToBadge(session, server.base, true));
-    const distant = await measure(Math.min(RUNS, 10), () => pageToBadge(session, server.base, true, SERVER_WAIT_MS));
+    const warm = await measure(RUNS, () => pageToBadge(session, server.base));
+    const cold = await measure(Math.min(RUNS, 10), () => pageToBadge(session, server.base, { cold: true }));
+    const distant = await measure(Math.min(RUNS, 10), () => pageToBadge(session, server.base, { cold: true, wait: SERVER_WAIT_MS }));
+    const unseen = await measure(Math.min(RUNS, 10), () => pageToBadge(session, server.base, { cold: true, unseen: true }));
+    const reloaded = await measure(Math.min(RUNS, 10), () => pageToBadge(session, server.base, { cold: true, again: true }));
     const page = await session.context.newPage();
     const url = `${server.base}/news.html?visit=${++visits}`;
     await page.goto(url);
@@ -131,6 +151,8 @@ export async function pageRows(): Promise<Row[]> {
         values: distant,
         unit: 'ms',
       },
+      { measure: 'page load → badge count (cold worker, article not answered before)', runs: unseen.length, values: unseen, unit: 'ms' },
+      { measure: 'page load → badge count (cold worker, the same address again: a reload)', runs: reloaded.length, values: reloaded, unit: 'ms' },
       { measure: 'selection released → bubble shown (warm; 250 ms settle)', runs: bubble.length, values: bubble, unit: 'ms' },
       { measure: 'popup open → page coverage painted (warm worker)', runs: popupWarm.length, values: popupWarm.map((t) => t.painted), unit: 'ms' },
       { measure: '  of which document interactive', runs: popupWarm.length, values: popupWarm.map((t) => t.interactive), unit: 'ms' },

@@ -60,7 +60,7 @@ const server = await servePages();
 const session = await launchExtension();
 try {
   /** A page loaded until its badge shows the full answer, the worker stopped first or not; the ms taken. */
-  const visit = (cold = false) => pageToBadge(session, server.base, cold);
+  const visit = (cold = false) => pageToBadge(session, server.base, { cold });
   // The library installed and jieba's snapshot kept, as a reader's browser has them.
   for (let i = 0; i < 3; i++) await visit();
   const through = await session.openPage('options.html');

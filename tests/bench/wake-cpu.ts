@@ -58,12 +58,12 @@ try {
       const session = await launchExtension({ extensionPath: build });
       try {
         // The library installed and jieba's snapshot kept, as a reader's browser has them.
-        for (let i = 0; i < 3; i++) await pageToBadge(session, server.base, false);
+        for (let i = 0; i < 3; i++) await pageToBadge(session, server.base);
         for (let i = 0; i < LOADS; i++) {
           await session.stopWorker();
           await new Promise((resolve) => setTimeout(resolve, 500));
           const before = new Map(extensionProcesses().map((pid) => [pid, cpuMs(pid)]));
-          wall.get(build)!.push(await pageToBadge(session, server.base, false, WAIT));
+          wall.get(build)!.push(await pageToBadge(session, server.base, { wait: WAIT }));
           cpu.get(build)!.push(extensionProcesses().reduce((sum, pid) => sum + cpuMs(pid) - (before.get(pid) ?? 0), 0));
         }
       } finally {

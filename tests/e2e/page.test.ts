@@ -9,7 +9,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JIEBA_READY_MARK } from '../../lib/nlp/segmenter';
 import { launchExtension, type ExtensionGlobal, type ExtensionSession } from '../../scripts/launch-extension';
-import { badge as badgeOf, dragSelect, keptFor as keptForTab } from '../fixtures/page-probes';
+import { PAGE_PAINTED_MARK } from '../../components/Popup';
+import { badge as badgeOf, dragSelect, forgetPageAnswers, keptFor as keptForTab } from '../fixtures/page-probes';
 import { servePages, type PagesServer } from '../fixtures/pages-server';
 
 const shots = new URL('../../test-results/', import.meta.url).pathname;
@@ -93,6 +94,19 @@ describe('on a news page', () => {
     await page.close();
   });
 
+  it('shows nothing for a tab that left its article for a page without our script: no count, no coverage in the popup', async () => {
+    const { page, tabId } = await openNews();
+    expect(Number((await badge(tabId)).text)).toBeGreaterThan(0);
+    await page.goto('about:blank');
+    await expect.poll(async () => (await badge(tabId)).text).toBe('');
+    const popup = await session.openPage(`popup.html?tabId=${tabId}`);
+    await popup.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, PAGE_PAINTED_MARK);
+    await popup.locator('[data-story-id]').first().waitFor();
+    expect(await popup.locator('.page-coverage').count()).toBe(0);
+    await popup.close();
+    await page.close();
+  });
+
   it('sends the next article of a single-page site when only its address changes', async () => {
     const { page, tabId, url } = await openNews('spa.html');
     expect((await keptFor(url))!.related[0].title).toContain('立方新能源');
@@ -107,6 +121,8 @@ describe('on a news page', () => {
     const before = await openNews();
     const copies = async () => (await session.worker()).evaluate(async () => (await (await caches.open('zhuzhou-lens-jieba')).keys()).length);
     await expect.poll(copies, { timeout: 20_000 }).toBe(1);
+    // A worker that answered this article before would answer from that, jieba not needed.
+    await forgetPageAnswers(session);
     await session.stopWorker();
     const after = await openNews();
     const ready = await (await session.worker()).evaluate(

@@ -7,6 +7,7 @@ import { REMOVED } from '../../lib/library/database';
 import { REMOVED_KEPT, type Library } from '../../lib/library/library';
 import { fetchSource } from '../../lib/library/sync/fetch-source';
 import { MAX_LIBRARY_QUERY, type LibraryQuery } from '../../lib/messages';
+import { pageAnswers } from '../../lib/service/page-answers';
 import { tabCoverage } from '../../lib/page/tab-coverage';
 import { createService } from '../../lib/service';
 import { LIBRARY_PAGE_MAX } from '../../lib/service/library-page';
@@ -28,6 +29,7 @@ beforeEach(async () => {
   handle = createService({
     ...state,
     tabs: tabCoverage(mapStore(session), () => undefined),
+    answers: pageAnswers(mapStore(session)),
     openStory: async () => undefined,
     sync: {
       fetch: (url, known) => fetchSource(url, known, { timeoutMs: 5000, maxBytes: 1 << 20 }),

@@ -5,6 +5,7 @@ import { storiesToJsonl } from '../../lib/library/jsonl';
 import { openLibrary, type Library } from '../../lib/library/library';
 import { exportLibrary, importLibrary, type ImportResult } from '../../lib/library/transfer';
 import { fetchSource } from '../../lib/library/sync/fetch-source';
+import { articleText } from '../../lib/page/article-text';
 import { tabCoverage, tabKey } from '../../lib/page/tab-coverage';
 import type { PageArticle, PageCoverage, RelatedSummary } from '../../lib/messages';
 import type { Analyzer } from '../../lib/nlp/analyzer';
@@ -12,6 +13,7 @@ import { readerGate } from '../../lib/reader-gate';
 import { createService } from '../../lib/service';
 import { ENTITY_STORIES, ENTITY_TOGETHER, monthCounts } from '../../lib/service/entity-page';
 import { libraryCache } from '../../lib/service/library-cache';
+import { isPageAnswerKey, pageAnswers } from '../../lib/service/page-answers';
 import type { Story } from '../../lib/story';
 import { bundledStories, freshDbName, loadJieba, mapStore, readPackageBytes, readPackageFile, readerStory } from './helpers';
 
@@ -31,6 +33,7 @@ function serviceOf(state: ReturnType<typeof createBackgroundState>, tabs: Return
   return createService({
     ...state,
     tabs,
+    answers: pageAnswers(mapStore(session)),
     openStory: async (id) => void opened.push(id),
     sync: {
       fetch: (url, known) => fetchSource(url, known, { timeoutMs: 5000, maxBytes: 1 << 20 }),
@@ -365,6 +368,54 @@ describe('page coverage', () => {
     await expect(handle({ type: 'PAGE_ARTICLE', article: article('https://x.example/', '文字') })).rejects.toThrow();
   });
 
+  it('answers an article it answered in full before at once after a wake, the same stories, without jieba; a change to the library forgets it', async () => {
+    const text = '湖南立方新能源科技有限责任公司研发的钠离子电池日前获得国际权威认证，这是株洲新能源产业的又一突破。';
+    await handle({ type: 'PAGE_ARTICLE', article: article('https://news.example.com/a.html', text) }, { tabId: 7 });
+    await expect.poll(() => (session.get(tabKey(7)) as PageCoverage).partial, { timeout: 15_000 }).toBe(false);
+    const full = (await handle({ type: 'PAGE_SELECTION', text: articleText(article('', text)) })).related.map((story) => story.id);
+    expect(full.length).toBeGreaterThan(0);
+
+    // Workers woken afresh over the same database and session storage, counting jieba's loads.
+    const wake = () => {
+      const woken = { loads: 0, handle: handle };
+      const counting: typeof loadJieba = async () => {
+        woken.loads++;
+        return loadJieba();
+      };
+      woken.handle = serviceOf(createBackgroundState({ version: 'test', readPackageFile, readPackageBytes, loadJieba: counting, dbName }), tabs).handle;
+      return woken;
+    };
+    // The wake of a page at an address answered before leaves jieba alone: the answer comes first.
+    const woken = wake();
+    await woken.handle({ type: 'PAGE_WAKE' }, { tabId: 8, url: 'https://news.example.com/a.html' });
+    // The same text at another address: its first answer is the full one.
+    await woken.handle({ type: 'PAGE_ARTICLE', article: article('https://elsewhere.example/b.html', text) }, { tabId: 8 });
+    const first = session.get(tabKey(8)) as PageCoverage;
+    expect([first.partial, first.url, first.related.map((story) => story.id)]).toEqual([false, 'https://elsewhere.example/b.html', full]);
+    expect(badges.get(8)).toBe(full.length);
+    expect(woken.loads).toBe(0);
+    // Then jieba is readied, for what the reader asks next.
+    await expect.poll(() => woken.loads, { timeout: 15_000 }).toBe(1);
+    // Another address's wake readies it at once.
+    const other = wake();
+    await other.handle({ type: 'PAGE_WAKE' }, { tabId: 10, url: 'https://news.example.com/new.html' });
+    await expect.poll(() => other.loads, { timeout: 15_000 }).toBe(1);
+    // Other text is analysed, and its answer kept beside the first.
+    await woken.handle({ type: 'PAGE_ARTICLE', article: article('https://elsewhere.example/c.html', `${text}又讯。`) }, { tabId: 9 });
+    await expect.poll(() => [...session.keys()].filter((key) => key.startsWith('answer:')).length, { timeout: 15_000 }).toBe(2);
+
+    expect(await woken.handle({ type: 'UI_REMOVE_STORY', id: full[0] })).toEqual({ removed: true });
+    expect([...session.keys()].filter(isPageAnswerKey)).toEqual([]);
+  });
+
+  it('forgets a tab’s coverage, and its count, when the tab starts loading another page', async () => {
+    const text = '湖南立方新能源科技有限责任公司研发的钠离子电池日前获得国际权威认证。';
+    await handle({ type: 'PAGE_ARTICLE', article: article('https://news.example.com/a.html', text) }, { tabId: 7 });
+    await expect.poll(() => (session.get(tabKey(7)) as PageCoverage).partial, { timeout: 15_000 }).toBe(false);
+    expect(await handle({ type: 'PAGE_WAKE' }, { tabId: 7 })).toBeNull();
+    expect([session.has(tabKey(7)), badges.get(7)]).toEqual([false, null]);
+  });
+
   it('analyses a tab’s articles one at a time, the newest replacing those still waiting', async () => {
     const text = '湖南立方新能源科技有限责任公司研发的钠离子电池日前获得国际权威认证。';
     const url = (i: number) => `https://news.example.com/spa?step=${i}`;
@@ -477,7 +528,7 @@ describe('what the service keeps of the library', () => {
     let droppedElsewhere = 0;
     const analyzer = { learnLibrary: (knowledge: unknown) => void learned.push(knowledge) } as unknown as Analyzer;
     const lib = { index: {}, names: async () => ({ 欧阳明: ['person', '欧阳明'] }), changedElsewhere: () => void droppedElsewhere++ } as unknown as Library;
-    const cache = libraryCache(async () => analyzer, readPackageFile);
+    const cache = libraryCache(async () => analyzer, readPackageFile, pageAnswers(mapStore()));
     const first = await cache.finder(lib);
     expect(await cache.finder(lib)).toBe(first);
     await cache.libraryChanged(lib, 'here');
