@@ -22,7 +22,16 @@ interface Shown {
   left: number;
   top: number;
   expanded: boolean;
+  /** The selection's box it was shown for. */
+  rect: DOMRect;
 }
+
+/** The same stories for a selection in the same place: a key that changed nothing (Enter on the bubble) looked it up again. */
+const sameAnswer = (shown: Shown, related: RelatedSummary[], rect: DOMRect) =>
+  shown.rect.left === rect.left &&
+  shown.rect.bottom === rect.bottom &&
+  shown.related.length === related.length &&
+  shown.related.every((story, i) => story.id === related[i].id && story.tier === related[i].tier);
 
 /** One bubble per page, shown beside a selection and closed by Escape or a click elsewhere. */
 export function bubbleHost(openStory: (id: string) => void) {
@@ -91,6 +100,8 @@ export function bubbleHost(openStory: (id: string) => void) {
   return {
     /** `asked` (the context menu's or the shortcut's command): the list is open and has the keyboard focus. */
     show(related: RelatedSummary[], { rect, spot }: BubblePlace, asked = false) {
+      // Left as the reader has it, open and focused: drawing it anew would close it under their keys.
+      if (!asked && shown && host?.isConnected && sameAnswer(shown, related, rect)) return;
       if (!host) {
         host = document.createElement(HOST_TAG);
         // Focus given to the host goes to the bubble's button: keyboard users reach it with one call.
@@ -107,7 +118,7 @@ export function bubbleHost(openStory: (id: string) => void) {
       // Right after the selection, so Tab from it comes here next (moved there for a new selection).
       spot.parent.insertBefore(host, spot.before);
       shows++;
-      shown = { related, ...placeBeside(rect), expanded: asked };
+      shown = { related, ...placeBeside(rect), expanded: asked, rect };
       draw();
     },
     close,

@@ -52,7 +52,7 @@ export function selectionBubble(ctx: ContentScriptContext, { related, openStory,
     if (mouseEndsSelection(event, bubble.holds(event.composedPath()))) lookup.ended();
   });
   ctx.addEventListener(document, 'keyup', (event) => {
-    if (keyEndsSelection(event, getSelection()?.isCollapsed === false)) lookup.ended();
+    if (keyEndsSelection(event, getSelection()?.isCollapsed === false, bubble.holds(event.composedPath()))) lookup.ended();
   });
 
   const onCommand = (message: unknown) => {

@@ -20,10 +20,12 @@ export function mouseEndsSelection(event: { isTrusted: boolean }, inBubble: bool
 
 /**
  * Selections made from the keyboard (shift+arrows with caret browsing, Ctrl+A) end on a key, with
- * something selected; Escape closes the bubble instead.
+ * something selected; Escape closes the bubble instead. A key inside the bubble works the bubble
+ * (Tab onto it, Enter to open it): looking the selection up again would draw it anew, closed and
+ * without the focus.
  */
-export function keyEndsSelection(event: { isTrusted: boolean; key: string }, somethingSelected: boolean): boolean {
-  return event.isTrusted && event.key !== 'Escape' && somethingSelected;
+export function keyEndsSelection(event: { isTrusted: boolean; key: string }, somethingSelected: boolean, inBubble: boolean): boolean {
+  return event.isTrusted && event.key !== 'Escape' && somethingSelected && !inBubble;
 }
 
 /** The page's selection, as far as the bubble needs it. */

@@ -8,6 +8,7 @@ import { mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JIEBA_READY_MARK } from '../../lib/nlp/segmenter';
+import { SELECTION_DELAY_MS } from '../../lib/page/selection-lookup';
 import { launchExtension, type ExtensionGlobal, type ExtensionSession } from '../../scripts/launch-extension';
 import { PAGE_PAINTED_MARK } from '../../components/Popup';
 import { badge as badgeOf, dragSelect, forgetPageAnswers, keptFor as keptForTab } from '../fixtures/page-probes';
@@ -186,6 +187,9 @@ describe('the selection bubble', () => {
     expect(await bubbleHtml(page)).toMatch(/<p role="status" aria-live="polite"[^>]*>\d+ 篇株洲日报相关报道<\/p>/);
     await page.keyboard.press('Enter');
     await expect.poll(() => bubbleHtml(page)).toContain('role="dialog"');
+    // The keys that worked the bubble (Tab, Enter) look nothing up again: the list stays open.
+    await page.waitForTimeout(SELECTION_DELAY_MS * 4);
+    expect(await bubbleHtml(page)).toContain('role="dialog"');
     await page.keyboard.press('Escape');
     await expect.poll(() => page.locator('zhuzhou-lens-bubble').count()).toBe(0);
 

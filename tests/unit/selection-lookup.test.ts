@@ -55,14 +55,16 @@ describe('the events that end a selection', () => {
   it('are the reader’s own: a synthetic mouse up or key up from the page is ignored', () => {
     expect(mouseEndsSelection({ isTrusted: true }, false)).toBe(true);
     expect(mouseEndsSelection({ isTrusted: false }, false)).toBe(false);
-    expect(keyEndsSelection({ isTrusted: true, key: 'a' }, true)).toBe(true);
-    expect(keyEndsSelection({ isTrusted: false, key: 'a' }, true)).toBe(false);
+    expect(keyEndsSelection({ isTrusted: true, key: 'a' }, true, false)).toBe(true);
+    expect(keyEndsSelection({ isTrusted: false, key: 'a' }, true, false)).toBe(false);
   });
 
-  it('are not a click inside the bubble, Escape, or a key with nothing selected', () => {
+  it('are not a click or a key inside the bubble, Escape, or a key with nothing selected', () => {
     expect(mouseEndsSelection({ isTrusted: true }, true)).toBe(false);
-    expect(keyEndsSelection({ isTrusted: true, key: 'Escape' }, true)).toBe(false);
-    expect(keyEndsSelection({ isTrusted: true, key: 'ArrowRight' }, false)).toBe(false);
+    expect(keyEndsSelection({ isTrusted: true, key: 'Escape' }, true, false)).toBe(false);
+    expect(keyEndsSelection({ isTrusted: true, key: 'ArrowRight' }, false, false)).toBe(false);
+    // Tab onto the bubble and Enter to open it: keys that work the bubble, not the selection.
+    expect(keyEndsSelection({ isTrusted: true, key: 'Enter' }, true, true)).toBe(false);
   });
 });
 
