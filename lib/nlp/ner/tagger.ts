@@ -80,6 +80,7 @@ export function tagSentence(
   const byPosition = { startingAt: (at: number) => startingAt(words, at) };
   // Whole divisions after the bodies named from the model's places: 山东 of 山东东营市政府 stays the body's start.
   const found = wholeDivisions(
+    text,
     words,
     bodiesAfterPlaces(words, divisionsNotPeople(text, byPosition, joinForeignNames(text, spansOf(labels, n), rules), k.surnames)),
   );
