@@ -116,7 +116,9 @@ export function tagSentence(
   const people = wholePeople(text, words, bodiesBeforeTitles(text, words, cleaned, k.titles, k.surnames), k.nameClass);
   // Checked last: the passes after the clean-up may complete a body's name into a count of bodies
   // or run it on into a planning word (维科技术布局).
+  // No name begins with a joiner: ·新湖 of 湖南日报·新湖南客户端, ·甘地 of 拉·甘地.
   const spans = stationsOfPlaces(text, people).filter((s) => {
+    if (JOINER.test(text[s.start])) return false;
     const name = text.slice(s.start, s.end);
     if (s.type === 'place') return !RANKED_LEVEL.test(name);
     return s.type !== 'org' || !(SOME_BODIES.test(name) || PLANNING_WORD.test(name) || KINDS_OF_BODY.test(name));
