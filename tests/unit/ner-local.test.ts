@@ -37,6 +37,10 @@ const LOCAL: NameCase[] = [
   ['芦淞区董家塅街道高科园社区举办邻里节。', ['place:芦淞区', 'place:董家塅街道', 'place:高科园社区'], []],
   ['石峰区龙头铺街道办事处联合企业举办招聘会。', ['org:石峰区龙头铺街道办事处'], ['org:街道办事处']],
   ['走进荷塘区金山街道晏家湾社区，读报栏就在门口。', ['place:荷塘区', 'place:金山街道', 'place:晏家湾社区'], []],
+  // The two sides of a match by their companies' short names, a place and a word jieba does not know.
+  ['醴陵华鑫以101比85击败千金药业，锁定一个半决赛席位。', ['org:醴陵华鑫', 'org:千金药业'], ['place:醴陵', 'place:华鑫']],
+  ['中车时代新材以96比55战胜株洲联通，挺进四强。', ['org:中车时代新材', 'org:株洲联通'], ['place:株洲']],
+  ['四川全兴队主场迎战延边敖东队。', ['org:四川全兴队'], ['org:四川全兴队主场']],
   // A zone keeps its city as the place, as the seed stories' reader marks it.
   ['株洲高新区今年引进项目45个。', ['place:株洲'], []],
 ];
