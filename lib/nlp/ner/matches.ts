@@ -20,8 +20,8 @@ const SCORE_WORD = /^[比:：]$/;
 const MAX_SIDE = 10;
 /** A word of a name: jieba tags punctuation x, as it does names it does not know. */
 const NAME_WORD = /^[\p{Script=Han}A-Za-z]+$/u;
-/** Words of where and when a match is played, written right before a side (四川全兴队主场迎战, 下个主场击败). */
-const NOT_SIDE = /^(?:主场|客场|下个|本场|首场|首战|今晚|昨晚|当晚|比赛|决赛|半决赛|劲旅|强队|名将|对手)$/;
+/** Words of where, when and in which group a match is played, written right before a side (四川全兴队主场迎战, 男子组株洲联诚队, 小组赛). */
+const NOT_SIDE = /^(?:主场|客场|下个|本场|首场|首战|今晚|昨晚|当晚|劲旅|强队|名将|对手)$|[组赛]$/;
 /** A word jieba did not know that ends in a word of time or place: 队后 of 苏格兰队后只有4分. */
 const GLUED_LOCALIZER = /.[后前时中里上内外]$/;
 const sideWord = ({ word, tag }: { word: string; tag: string }) =>
