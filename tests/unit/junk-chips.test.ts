@@ -69,6 +69,9 @@ const PASSAGES = [
   '记者从市教育局获悉，全市中小学将于9月1日开学。',
   '先后走访了华联瓷业、醴陵玉茶瓷业等企业。',
   '荷塘区月塘街道办事处组织志愿者开展义诊。',
+  // Another outlet's credit line; words before a street that are no street's name.
+  '来源：湖南日报·新湖南客户端',
+  '石峰区下辖街道、荷塘区所有社区都设了便民服务站。',
 ];
 
 /** Verbs and prepositions a name never starts with, and function words it never ends with. */
@@ -127,14 +130,14 @@ describe('no junk chips', () => {
         expect(SLOGANS).not.toContain(name);
         // A legal form written first has lost the company's name; two bodies are two chips.
         expect(name).not.toMatch(/^株式会社|旗下|部\p{Script=Han}+公司$/u);
-        // Two teams are two chips; a count of companies is none; a joiner ends no name.
-        expect(name).not.toMatch(/对阵|[一二两三四五六七八九十几多\d]家|[·-]$/);
+        // Two teams are two chips; a count of companies is none; a joiner ends or begins no name.
+        expect(name).not.toMatch(/对阵|[一二两三四五六七八九十几多\d]家|[·-]$|^[·-]/);
       }
       // Digits are no part of a person's name (吴妮1小时), nor a count part of a place's (岳阳2件).
       for (const name of entities.person) expect(name).not.toMatch(/\d/);
       for (const name of entities.place) expect(name).not.toMatch(/\d+[件个家]/);
       for (const name of entities.org) expect(name).not.toMatch(/(?:部署|布局|格局|开局|大局|结局)$|[局厅院]联合/);
-      for (const name of entities.place) expect(name).not.toMatch(/^[强大名][省市县区]$|^[东西南北]?站$/);
+      for (const name of entities.place) expect(name).not.toMatch(/^[强大名][省市县区]$|^[东西南北]?站$|^(?:下辖|所有)/);
     }
   });
 

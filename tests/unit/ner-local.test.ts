@@ -28,6 +28,19 @@ const LOCAL: NameCase[] = [
   // Two teams that meet are two bodies, whichever verb joins them (厂BA reports).
   ['揭幕战由时代新材篮球队对阵千金药业篮球队。', ['org:时代新材篮球队', 'org:千金药业篮球队'], ['org:时代新材篮球队对阵千金药业篮球队']],
   ['株洲电力机车篮球队战胜中车株机篮球队。', ['org:株洲电力机车篮球队', 'org:中车株机篮球队'], ['org:株洲电力机车篮球队战胜中车株机篮球队']],
+  // A district jieba cuts in pieces (渌/g 口区/n; 渌/g 口/q 区委书记/n).
+  ['渌口区渌水湖畔的运动小镇项目昨日动工。', ['place:渌口区'], []],
+  ['渌口区委书记带队到朱亭镇督查防汛。', ['place:渌口区', 'place:朱亭镇'], []],
+  // Streets and communities named after their district or street, whole with their unit.
+  ['月塘街道下辖七个社区。', ['place:月塘街道'], ['place:月塘']],
+  ['石峰区清水塘街道霞湾社区组织居民清扫楼道。', ['place:石峰区', 'place:清水塘街道', 'place:霞湾社区'], ['place:清水塘']],
+  ['芦淞区董家塅街道高科园社区举办邻里节。', ['place:芦淞区', 'place:董家塅街道', 'place:高科园社区'], []],
+  ['石峰区龙头铺街道办事处联合企业举办招聘会。', ['org:石峰区龙头铺街道办事处'], ['org:街道办事处']],
+  ['走进荷塘区金山街道晏家湾社区，读报栏就在门口。', ['place:荷塘区', 'place:金山街道', 'place:晏家湾社区'], []],
+  // The two sides of a match by their companies' short names, a place and a word jieba does not know.
+  ['醴陵华鑫以101比85击败千金药业，锁定一个半决赛席位。', ['org:醴陵华鑫', 'org:千金药业'], ['place:醴陵', 'place:华鑫']],
+  ['中车时代新材以96比55战胜株洲联通，挺进四强。', ['org:中车时代新材', 'org:株洲联通'], ['place:株洲']],
+  ['四川全兴队主场迎战延边敖东队。', ['org:四川全兴队'], ['org:四川全兴队主场']],
   // A zone keeps its city as the place, as the seed stories' reader marks it.
   ['株洲高新区今年引进项目45个。', ['place:株洲'], []],
 ];
@@ -49,5 +62,6 @@ describe('names of local news', () => {
   it('reads a street of a nationality by its own name, and no list without 等企业 as companies', async () => {
     expect(await mentions('景区位于勿角藏族乡。')).not.toContain('place:藏族乡');
     expect(await mentions('华联瓷业、玉茶瓷业的产品远销海外。')).not.toContain('org:瓷业');
+    expect(await mentions('石峰区下辖街道都设了服务站。')).not.toContain('place:下辖街道');
   });
 });

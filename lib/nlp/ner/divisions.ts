@@ -6,7 +6,7 @@
  */
 import { DIVISIONS } from './divisions-data';
 import type { WordsAt } from './lists';
-import type { Words } from './word-index';
+import { endingAt, startingAt, type Words } from './word-index';
 import type { Span } from './model';
 
 let names: Set<string> | undefined;
@@ -120,11 +120,34 @@ const FULL_UNIT = /[省市县区州旗]$/;
 /** Divisions named as one names part of any city (老城区 of 洛阳, 市中区 of 济南): left to the model. */
 const ANY_CITYS_PART = /^(?:老城|新城|市中|城[东西南北中]|[东西南北中])区$/;
 
+/** A body of a division written right after it, in one word with its unit (渌口/q 区委书记/n). */
+const UNIT_BODY = /^[省市县区州旗](?:委|政府|人民政府)/;
+/** Lengths of a division's full name read from jieba's pieces (渌口区, 岳阳楼区). */
+const PIECED = [3, 4];
+
 /**
- * A division's full name jieba cut as one word (芦淞区/nr, 天元区/n) that no span covers is the
- * place: the model misses local districts it never saw (芦淞区和天元区), the reader does not.
+ * Where a division's full name starting at `start` with jieba's word `word` ends, if it does: the
+ * word itself (芦淞区/nr, 天元区/n), or pieces of words (渌/g 口区/n) ending at a word's end or at a
+ * word that begins with the unit and a body (渌/g 口/q 区委书记/n).
  */
-export function wholeDivisions(words: Words, spans: Span[]): Span[] {
+function divisionAt(text: string, words: Words, start: number, word: string, divisions: ReadonlySet<string>): number | undefined {
+  if (word.length >= 3) return FULL_UNIT.test(word) && divisions.has(word) && !ANY_CITYS_PART.test(word) ? start + word.length : undefined;
+  for (const length of PIECED) {
+    const end = start + length;
+    if (end > words.length || !FULL_UNIT.test(text[end - 1])) continue;
+    const unitWord = startingAt(words, end - 1);
+    if (endingAt(words, end) === undefined && !(unitWord && UNIT_BODY.test(unitWord.word))) continue;
+    const name = text.slice(start, end);
+    if (divisions.has(name) && !ANY_CITYS_PART.test(name)) return end;
+  }
+  return undefined;
+}
+
+/**
+ * A division's full name that no span covers is the place: the model misses local districts it
+ * never saw (芦淞区和天元区, 渌口区), the reader does not. jieba cuts it as one word or in pieces.
+ */
+export function wholeDivisions(text: string, words: Words, spans: Span[]): Span[] {
   const divisions = divisionNames();
   let out = spans;
   let at = 0;
@@ -133,9 +156,10 @@ export function wholeDivisions(words: Words, spans: Span[]): Span[] {
     const start = at;
     at += word.length;
     while (next < out.length && out[next].end <= start) next++;
-    if (word.length < 3 || !FULL_UNIT.test(word) || !divisions.has(word) || ANY_CITYS_PART.test(word) || (next < out.length && out[next].start < at)) continue;
+    const end = divisionAt(text, words, start, word, divisions);
+    if (end === undefined || (next < out.length && out[next].start < end)) continue;
     if (out === spans) out = [...spans];
-    out.splice(next, 0, { type: 'place', start, end: at });
+    out.splice(next, 0, { type: 'place', start, end });
     next++;
   }
   return out;

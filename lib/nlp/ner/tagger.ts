@@ -19,6 +19,7 @@ import { isLevelBody } from './level-bodies';
 import { placePairs } from './pairs';
 import { wholePeople } from './people';
 import { stationsOfPlaces } from './stations';
+import { matchSides } from './matches';
 import { bodiesBeforeTitles } from './titled';
 import { emit, ENTITY_KINDS, LABELS, labelSpans, spansOf, viterbi, type NerModel, type Span } from './model';
 
@@ -80,6 +81,7 @@ export function tagSentence(
   const byPosition = { startingAt: (at: number) => startingAt(words, at) };
   // Whole divisions after the bodies named from the model's places: 山东 of 山东东营市政府 stays the body's start.
   const found = wholeDivisions(
+    text,
     words,
     bodiesAfterPlaces(words, divisionsNotPeople(text, byPosition, joinForeignNames(text, spansOf(labels, n), rules), k.surnames)),
   );
@@ -112,10 +114,12 @@ export function tagSentence(
     ),
   );
   // People cut short, and a person run into the body before (lib/nlp/ner/people.ts, titled.ts).
-  const people = wholePeople(text, words, bodiesBeforeTitles(text, words, cleaned, k.titles, k.surnames), k.nameClass);
+  const people = wholePeople(text, words, bodiesBeforeTitles(text, words, matchSides(words, cleaned), k.titles, k.surnames), k.nameClass);
   // Checked last: the passes after the clean-up may complete a body's name into a count of bodies
   // or run it on into a planning word (维科技术布局).
+  // No name begins with a joiner: ·新湖 of 湖南日报·新湖南客户端, ·甘地 of 拉·甘地.
   const spans = stationsOfPlaces(text, people).filter((s) => {
+    if (JOINER.test(text[s.start])) return false;
     const name = text.slice(s.start, s.end);
     if (s.type === 'place') return !RANKED_LEVEL.test(name);
     return s.type !== 'org' || !(SOME_BODIES.test(name) || PLANNING_WORD.test(name) || KINDS_OF_BODY.test(name));

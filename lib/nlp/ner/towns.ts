@@ -5,28 +5,71 @@
  * corpora label a street as a place (长安街道) and its office with the place before it as one
  * organisation (龙岗区坂田街道执法队).
  */
+import { nameKnowledge } from '../knowledge';
+import { divisionNames } from './divisions';
 import { MORPHEME_TAG } from './glued';
 import type { Span } from './model';
 import { endingAt, startingAt, type Words } from './word-index';
 
-/** Units below a county, written after their own name. */
-const UNIT = /^(?:街道|镇|乡)$/;
+/** Units below a county, written after their own name (社区: a street's residents' community, 霞湾社区). */
+const UNIT = /^(?:街道|镇|乡|社区)$/;
 /** Tags of a word that is a street's or town's name of its own: unknown words, places, abbreviations. */
 const NAME_TAG = /^(?:x|ns|nz|j|nr)$/;
 /** An office of a street or a town, written right after it. */
 const OFFICE = /^(?:办事处|街道办|党工委|人民政府|政府|党委)$/;
 
-/** A name of two characters ending at `at`: one word of a name's tags, or pieces right after a division's span. */
+/** A place a street's or community's name is written right after: a district or county, a street, a town. */
+const PARENT = /(?:[区县]|街道|镇|乡)$/;
+/** Tags of a word that begins no street's name written after its district: verbs, pronouns, counts, adverbs (石峰区下辖街道, 荷塘区所有社区). */
+const NOT_NAME_START = /^(?:v|vd|vn|p|c|u|uj|ul|d|r|m|q|a|ad|b|f|t)$/;
+const HAN = /^\p{Script=Han}+$/u;
+
+/**
+ * Where a name of three or four characters ending at `at` starts, written right after its parent
+ * place's span (石峰区龙头铺街道, 董家塅街道高科园社区, 天心区裕南街街道): jieba cuts it into
+ * pieces that no one tag describes.
+ */
+function nameAfterParent(text: string, words: Words, spans: readonly Span[], at: number): number | undefined {
+  for (const parent of spans) {
+    if (parent.type !== 'place' || parent.end < at - 4 || parent.end > at - 3) continue;
+    const first = startingAt(words, parent.end);
+    if (!first || NOT_NAME_START.test(first.tag) || !endingAt(words, at)) continue;
+    if (PARENT.test(text.slice(parent.start, parent.end)) && HAN.test(text.slice(parent.end, at))) return parent.end;
+  }
+  return undefined;
+}
+
+/** A name ending at `at`: one word of a name's tags, or pieces right after a division's span. */
 function nameBefore(text: string, words: Words, spans: readonly Span[], at: number): number | undefined {
   const start = at - 2;
   // 藏族乡: a nationality's township takes its name before the nationality (勿角藏族乡).
   if (start < 0 || !/^\p{Script=Han}{2}$/u.test(text.slice(start, at)) || text[at - 1] === '族') return undefined;
-  const word = startingAt(words, start);
+  const after = nameAfterParent(text, words, spans, at);
+  if (after !== undefined) return after;
+  const word = endingAt(words, at);
+  // 晏家湾/x 社区: a name of three characters jieba did not know, one word, unless a person's name
+  // runs into it (邹堂权孜许乡: 权孜许/x).
+  if (word && word.word.length === 3 && word.tag === 'x' && !spans.some((s) => s.type === 'person' && s.end > at - 3 && s.start < at)) return at - 3;
   // 响/zg 石岭/ns of 响石岭街道: a morpheme before is the name's first character, cut off by jieba.
   if (MORPHEME_TAG.test(endingAt(words, start)?.tag ?? '')) return undefined;
-  if (word && word.word.length === 2 && NAME_TAG.test(word.tag)) return start;
+  if (word && word.word.length === 2 && word === startingAt(words, start) && NAME_TAG.test(word.tag)) return start;
   const division = spans.find((s) => s.type === 'place' && s.end === start);
-  return division && word ? start : undefined;
+  // 月/m 塘/j of 月塘街道: pieces of one character are a name's whatever their tags; a word of two is not (下辖/v).
+  const first = startingAt(words, start);
+  return division && first && !(first.word.length === 2 && NOT_NAME_START.test(first.tag)) ? start : undefined;
+}
+
+/**
+ * Where the model's place right before a unit starts, if the place is a street's own name the unit
+ * completes (月塘 of 月塘街道, 泰山路 of 泰山路社区): not one character (义 of 和义街道, 和 read as a
+ * conjunction), a division or a country, which a unit after
+ * them does not name (株洲 社区).
+ */
+function placeBefore(text: string, spans: readonly Span[], at: number): number | undefined {
+  const place = spans.find((s) => s.type === 'place' && s.end === at);
+  if (!place) return undefined;
+  const name = text.slice(place.start, place.end);
+  return name.length < 2 || divisionNames().has(name) || nameKnowledge().countryCodes.has(name) ? undefined : place.start;
 }
 
 /**
@@ -41,7 +84,7 @@ export function townsAndOffices(text: string, words: Words, spans: Span[]): Span
     const start = at;
     at += word.length;
     if (!UNIT.test(word)) continue;
-    const from = nameBefore(text, words, out, start);
+    const from = nameBefore(text, words, out, start) ?? placeBefore(text, out, start);
     if (from === undefined) continue;
     let span: Span = { type: 'place', start: from, end: at };
     const office = startingAt(words, at);
