@@ -14,6 +14,7 @@
 import type { Span } from './model';
 import { endingAt, startingAt, type Words } from './word-index';
 import { bodyNamesBefore, headsAfterNames, placesOfBodies } from './body-names';
+import { MATCH_VERBS } from './matches';
 
 /** What names a body's branch, whatever jieba tags it (分行/v). */
 const BRANCH = /^(?:分行|支行|分公司|分局|分理处|分社|分院|分部|办事处|代表处|分中心)$/;
@@ -37,7 +38,7 @@ const MIDDLE_WORDS = 4;
  * meet; two bodies acting together (局联合市公安局), split only where a body's head comes before.
  */
 export const TWO_BODIES = [
-  { between: /旗下|下属|所属|对阵|迎战|对战|战胜|击败|战平|负于|不敌/, headFirst: false },
+  { between: new RegExp(`旗下|下属|所属|${MATCH_VERBS}`), headFirst: false },
   { between: /联合|会同|携手|协同/, headFirst: true },
 ];
 /** A word that joins two bodies (对阵 between two teams) is no part of either's name. */
