@@ -43,6 +43,27 @@ const LOCAL: NameCase[] = [
   ['四川全兴队主场迎战延边敖东队。', ['org:四川全兴队'], ['org:四川全兴队主场']],
   // A zone keeps its city as the place, as the seed stories' reader marks it.
   ['株洲高新区今年引进项目45个。', ['place:株洲'], []],
+  // A count between a body and what it counts ends the body's name (厂BA reports).
+  ['醴陵电瓷两支篮球队在决赛中相遇，吸引了数千名观众。', ['org:醴陵电瓷'], ['org:醴陵电瓷两支篮球队']],
+  ['荷塘区三个社区联合举办邻里节。', ['place:荷塘区'], ['org:荷塘区三个社区']],
+  // A bureau of several merged trades is one body, with its place or without.
+  ['天元区文化旅游广电体育局近日组织开展全民健身活动。', ['org:天元区文化旅游广电体育局'], ['org:广电体育局', 'place:天元区']],
+  ['文化旅游广电体育局相关负责人介绍了赛事安排。', ['org:文化旅游广电体育局'], ['org:广电体育局']],
+  // A brand written straight after its city is no person (株洲方特欢乐世界).
+  ['株洲方特欢乐世界推出了夜场活动，吸引大量游客。', ['org:株洲方特'], ['person:方特']],
+  ['株洲张明表示将继续努力。', ['person:张明', 'place:株洲'], []],
+  // A photo's credit names its photographer after the colon.
+  ['图片：周欣怡', ['person:周欣怡'], []],
+  ['摄影/李明', ['person:李明'], []],
+  // A congress with its city and its term is one body, as People's Daily marks it.
+  ['株洲市第十六届人民代表大会第三次会议今天开幕。', ['org:株洲市第十六届人民代表大会'], ['place:株洲市', 'org:人民代表大会']],
+  ['株洲市人民代表大会常务委员会发布公告。', ['org:株洲市人民代表大会常务委员会'], []],
+  ['醴陵市人民代表大会审议通过了决议。', ['org:醴陵市人民代表大会'], ['place:醴陵市']],
+  // A town and its village are two places, as People's Daily marks them (网市镇, 沙矶头村); the
+  // village's party branch is one body with its places.
+  ['攸县网岭镇丫江桥村村民喜获丰收。', ['place:攸县', 'place:网岭镇', 'place:丫江桥村'], ['place:网岭镇丫江桥村']],
+  ['攸县网岭镇丫江桥村党支部组织党员开展志愿服务。', ['place:攸县', 'org:网岭镇丫江桥村党支部'], ['org:党支部', 'place:网岭镇丫江桥村']],
+  ['茶陵县虎踞镇乔下村的村民种下了油茶。', ['place:茶陵县', 'place:虎踞镇', 'place:乔下村'], []],
 ];
 
 describe('names of local news', () => {

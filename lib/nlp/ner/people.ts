@@ -17,7 +17,35 @@ const NAME_TAG = /^(?:nr|nrfg)$/;
 /** How name-like the character must be: the given-name bucket of `nameClasses` (log-odds ≥ −1). */
 const GIVEN_BUCKET = 2;
 
+/** Tags of a word that goes on a brand's name (方特 欢乐/a 世界/n), not a person's clause (张明 表示/v). */
+const BRAND_GOES_ON = /^(?:n|nz|a|an|ns|vn|j)$/;
+
+/**
+ * A word jieba does not know, written straight after a place and going on into a noun, is a brand
+ * with its city (株洲 方特 欢乐世界), not a person: a person after a place has a word between
+ * (株洲市民 张明, 株洲市长 张明) or a verb after.
+ */
+function brandsAfterPlaces(words: Words, spans: Span[]): Span[] {
+  let out = spans;
+  for (let i = 1; i < spans.length; i++) {
+    const span = spans[i];
+    const place = spans[i - 1];
+    if (span.type !== 'person' || place.type !== 'place' || place.end !== span.start || spans[i + 1]?.start === span.end) continue;
+    const word = startingAt(words, span.start);
+    const after = startingAt(words, span.end);
+    if (word?.tag !== 'x' || word.word.length !== span.end - span.start || !after || !BRAND_GOES_ON.test(after.tag)) continue;
+    if (out === spans) out = spans.slice();
+    out[i - 1] = { type: 'org', start: place.start, end: span.end };
+    out[i] = { ...span, end: span.start };
+  }
+  return out === spans ? spans : out.filter((s) => s.end > s.start);
+}
+
 export function wholePeople(text: string, words: Words, spans: Span[], nameClass: Uint8Array): Span[] {
+  return brandsAfterPlaces(words, wholePeopleNames(text, words, spans, nameClass));
+}
+
+function wholePeopleNames(text: string, words: Words, spans: Span[], nameClass: Uint8Array): Span[] {
   let changed = false;
   const out = spans.map((span, i) => {
     if (span.type !== 'person' || span.end - span.start !== 2) return span;

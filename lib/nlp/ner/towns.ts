@@ -95,5 +95,43 @@ export function townsAndOffices(text: string, words: Words, spans: Span[]): Span
     if (out.some((s) => s.start <= span.start && s.end >= span.end && s.end - s.start > span.end - span.start)) continue;
     out = [...out.filter((s) => s.end <= span.start || s.start >= span.end), span].sort((a, b) => a.start - b.start);
   }
+  return villagesApart(text, out);
+}
+
+/** A town or street and a village or community below it read as one place (网岭镇丫江桥村, 月塘街道泰山路社区). */
+const TOWN_AND_VILLAGE = /^(\p{Script=Han}{2,}?(?:镇|乡|街道))(\p{Script=Han}{2,}(?:村|社区))$/u;
+/** A branch of the party or the league, or a committee, written right after a village: its own body. */
+const VILLAGE = /村$/;
+/** A town's name and unit alone between a county and a village. */
+const TOWN_BETWEEN = /^\p{Script=Han}{2,3}[镇乡]$/u;
+const VILLAGE_BRANCH = /^(?:党支部|党总支|团支部|村委会|居委会|党委)$/;
+
+/**
+ * Both corpora mark a town and the village below it as two places (网市镇, 沙矶头村), and a
+ * village's party branch with the village as one body (三元朱村团支部, 村党支部): the model runs
+ * the two places into one and leaves the branch bare, a chip that says not whose it is.
+ */
+function villagesApart(text: string, spans: Span[]): Span[] {
+  const out: Span[] = [];
+  for (const span of spans) {
+    const before = out.at(-1);
+    const name = text.slice(span.start, span.end);
+    const parts = span.type === 'place' ? TOWN_AND_VILLAGE.exec(name) : null;
+    if (parts) {
+      const at = span.start + parts[1].length;
+      out.push({ type: 'place', start: span.start, end: at }, { type: 'place', start: at, end: span.end });
+    } else if (span.type === 'place' && before?.type === 'place' && VILLAGE.test(name) && TOWN_BETWEEN.test(text.slice(before.end, span.start))) {
+      // 茶陵县 虎踞镇 乔下村: jieba cut the town's name across its unit (虎踞/v 镇乔下/x), the model left it out.
+      out.push({ type: 'place', start: before.end, end: span.start }, span);
+    } else if (
+      span.type === 'org' &&
+      before?.type === 'place' &&
+      before.end === span.start &&
+      VILLAGE.test(text.slice(before.start, before.end)) &&
+      VILLAGE_BRANCH.test(name)
+    )
+      out[out.length - 1] = { type: 'org', start: before.start, end: span.end };
+    else out.push(span);
+  }
   return out;
 }
