@@ -64,6 +64,8 @@ const LOCAL: NameCase[] = [
   ['攸县网岭镇丫江桥村村民喜获丰收。', ['place:攸县', 'place:网岭镇', 'place:丫江桥村'], ['place:网岭镇丫江桥村']],
   ['攸县网岭镇丫江桥村党支部组织党员开展志愿服务。', ['place:攸县', 'org:网岭镇丫江桥村党支部'], ['org:党支部', 'place:网岭镇丫江桥村']],
   ['茶陵县虎踞镇乔下村的村民种下了油茶。', ['place:茶陵县', 'place:虎踞镇', 'place:乔下村'], []],
+  // A country and a brand listed among bodies is a company (株洲 signs with central companies).
+  ['株洲市与中科院、中国中车、中国五矿、国开行等签约。', ['org:中国中车', 'org:中国五矿', 'org:中科院'], ['place:中国']],
 ];
 
 describe('names of local news', () => {
