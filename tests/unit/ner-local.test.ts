@@ -66,6 +66,14 @@ const LOCAL: NameCase[] = [
   ['茶陵县虎踞镇乔下村的村民种下了油茶。', ['place:茶陵县', 'place:虎踞镇', 'place:乔下村'], []],
   // A country and a brand listed among bodies is a company (株洲 signs with central companies).
   ['株洲市与中科院、中国中车、中国五矿、国开行等签约。', ['org:中国中车', 'org:中国五矿', 'org:中科院'], ['place:中国']],
+  // A brand and its trade in any list is the company, not a place (华联 of 华联瓷业).
+  ['采访团先后来到醴陵·世界陶瓷艺术城、华联瓷业、新世纪陶瓷艺术馆等地。', ['org:华联瓷业'], ['place:华联']],
+  // A community jieba does not know, read alone as a person, is the community.
+  ['金山街道石宋路社区和区社工总站推出了新模式。', ['place:金山街道', 'place:石宋路社区'], ['person:石宋路']],
+  // An honour's title before a name is no body (中国陶瓷 of 中国陶瓷艺术大师), and the name is whole.
+  ['中国陶瓷艺术大师周益军在醴陵新世纪陶瓷有限公司绘制山水画。', ['person:周益军', 'org:醴陵新世纪陶瓷有限公司'], ['org:中国陶瓷', 'person:周益']],
+  // A photo's credit whose last character jieba glued to 摄.
+  ['团队成员与醴陵财务局工作人员合影留念。大学生网报 刘周双摄', ['person:刘周双'], ['person:刘周']],
 ];
 
 describe('names of local news', () => {

@@ -110,6 +110,21 @@ export function listedNames(text: string, words: WordsAt, spans: Span[]): Span[]
       return;
     }
     const first = within[0];
+    // 华联 of 华联瓷业 in any list: a name the model read as the item's start, then a trade, is the company.
+    const trade = TRADE.exec(name);
+    if (
+      within.length === 1 &&
+      first.type !== 'org' &&
+      first.start === item.start &&
+      trade &&
+      first.end === item.end - trade[0].length &&
+      name.length <= MAX_COMPANY &&
+      noVerb(words, item.start, item.end)
+    ) {
+      dropped.add(first);
+      added.push({ type: 'org', start: item.start, end: item.end });
+      return;
+    }
     if (
       within.length === 1 &&
       first.type === 'place' &&

@@ -17,6 +17,9 @@ const NAME_TAG = /^(?:nr|nrfg)$/;
 /** How name-like the character must be: the given-name bucket of `nameClasses` (log-odds ≥ −1). */
 const GIVEN_BUCKET = 2;
 
+/** Whether a photo's credit ends at `end` (…摄): the text ends there, or a space or a bracket follows. */
+const photoCredit = (text: string, end: number) => text[end - 1] === '摄' && (end === text.length || /[\s)）]/.test(text[end]));
+
 /** Tags of a word that goes on a brand's name (方特 欢乐/a 世界/n), not a person's clause (张明 表示/v). */
 const BRAND_GOES_ON = /^(?:n|nz|a|an|ns|vn|j)$/;
 
@@ -55,7 +58,8 @@ function wholePeopleNames(text: string, words: Words, spans: Span[], nameClass: 
     const word = startingAt(words, span.start);
     const inside = word && word.word.length === 3 && NAME_TAG.test(word.tag);
     const alone = startingAt(words, span.end);
-    const own = alone && (alone.word.length === 1 || (alone.word.length === 2 && /[的了]/.test(alone.word[1])));
+    // 刘周/x 双摄/x: a photo's credit, the name's last character glued to 摄 at the credit's end.
+    const own = alone && (alone.word.length === 1 || (alone.word.length === 2 && (/[的了]/.test(alone.word[1]) || photoCredit(text, span.end + 2))));
     if (!inside && !(own && Math.floor(nameClass[c.charCodeAt(0)] / 5) >= GIVEN_BUCKET)) return span;
     changed = true;
     return { ...span, end: span.end + 1 };

@@ -48,8 +48,9 @@ function nameBefore(text: string, words: Words, spans: readonly Span[], at: numb
   if (after !== undefined) return after;
   const word = endingAt(words, at);
   // 晏家湾/x 社区: a name of three characters jieba did not know, one word, unless a person's name
-  // runs into it (邹堂权孜许乡: 权孜许/x).
-  if (word && word.word.length === 3 && word.tag === 'x' && !spans.some((s) => s.type === 'person' && s.end > at - 3 && s.start < at)) return at - 3;
+  // runs into it from before (邹堂权孜许乡: 权孜许/x); the word read alone as a person is the
+  // unit's name (石宋路 社区).
+  if (word && word.word.length === 3 && word.tag === 'x' && !spans.some((s) => s.type === 'person' && s.end > at - 3 && s.start < at - 3)) return at - 3;
   // 响/zg 石岭/ns of 响石岭街道: a morpheme before is the name's first character, cut off by jieba.
   if (MORPHEME_TAG.test(endingAt(words, start)?.tag ?? '')) return undefined;
   if (word && word.word.length === 2 && word === startingAt(words, start) && NAME_TAG.test(word.tag)) return start;
