@@ -103,6 +103,10 @@ export function townsAndOffices(text: string, words: Words, spans: Span[]): Span
 const TOWN_AND_VILLAGE = /^(\p{Script=Han}{2,}?(?:镇|乡|街道))(\p{Script=Han}{2,}(?:村|社区))$/u;
 /** A branch of the party or the league, or a committee, written right after a village: its own body. */
 const VILLAGE = /村$/;
+/** A district, a street and a community written together (荷塘区宋家桥街道新华社区). */
+const STREET_AND_COMMUNITY = /^(\p{Script=Han}{2,}?[区县市])?(\p{Script=Han}{2,}?街道)(\p{Script=Han}{2,}社区)$/u;
+/** A village begun by its town's unit: 镇西草坪村 after 鹿原. */
+const UNIT_FIRST = /^[镇乡]\p{Script=Han}{2,}村$/u;
 /** A town's name and unit alone between a county and a village. */
 const TOWN_BETWEEN = /^\p{Script=Han}{2,3}[镇乡]$/u;
 const VILLAGE_BRANCH = /^(?:党支部|党总支|团支部|村委会|居委会|党委)$/;
@@ -114,11 +118,27 @@ const VILLAGE_BRANCH = /^(?:党支部|党总支|团支部|村委会|居委会|�
  */
 function villagesApart(text: string, spans: Span[]): Span[] {
   const out: Span[] = [];
+  let covered = 0;
   for (const span of spans) {
+    if (span.start < covered) continue;
     const before = out.at(-1);
     const name = text.slice(span.start, span.end);
     const parts = span.type === 'place' ? TOWN_AND_VILLAGE.exec(name) : null;
-    if (parts) {
+    // 宋家桥街道 新华社/nt 区: jieba read a community's name and half its unit as a news agency.
+    const community = text[span.end] === '区' ? STREET_AND_COMMUNITY.exec(`${name}区`) : null;
+    if (community) {
+      let at = span.start;
+      for (const part of community.slice(1)) {
+        if (!part) continue;
+        out.push({ type: 'place', start: at, end: at + part.length });
+        at += part.length;
+      }
+      covered = at;
+    } else if (span.type === 'place' && before?.type === 'place' && before.end === span.start && UNIT_FIRST.test(name)) {
+      // 鹿原 镇西草坪村: the model began the village with its town's unit (jieba's 镇西/ns).
+      out[out.length - 1] = { ...before, end: span.start + 1 };
+      out.push({ type: 'place', start: span.start + 1, end: span.end });
+    } else if (parts) {
       const at = span.start + parts[1].length;
       out.push({ type: 'place', start: span.start, end: at }, { type: 'place', start: at, end: span.end });
     } else if (span.type === 'place' && before?.type === 'place' && VILLAGE.test(name) && TOWN_BETWEEN.test(text.slice(before.end, span.start))) {
