@@ -75,6 +75,17 @@ const TITLES = new RegExp(`(?:${TITLE_WORDS.join('|')})$`);
 const TITLE_ENDS = new Uint8Array(0x10000);
 for (const w of TITLE_WORDS) TITLE_ENDS[w.charCodeAt(w.length - 1)] = 1;
 const isTitle = (word: string) => word.length > 0 && TITLE_ENDS[word.charCodeAt(word.length - 1)] === 1 && TITLES.test(word);
+/** What a photo's or a story's credit line names before a colon or a slash: 图片：周欣怡, 摄影/李明. */
+const CREDIT = /^(?:图片|图|摄影|文|文字|图文|视频|供图|责编|编辑|校对|审核)$/;
+/**
+ * A title, a title and a slash (记者/陈正明), or a credit and a slash or a colon (图片：周欣怡):
+ * the name follows. Not a title and a colon: 主持人：谢谢李杰 is a speech.
+ */
+const titledBefore = (prev: Piece | undefined, beforePrev: Piece | undefined) =>
+  prev !== undefined &&
+  (isTitle(prev.word) ||
+    (beforePrev !== undefined &&
+      ((prev.word === '/' && (isTitle(beforePrev.word) || CREDIT.test(beforePrev.word))) || (prev.word === ':' && CREDIT.test(beforePrev.word)))));
 /** Words after which a preceding name is a person: 陈先生, 刘飞勇参加, 张三说. */
 const PERSON_AFTER = new Set('先生 女士 同志 教授 老师 师傅 说 表示 指出 认为 强调 介绍 告诉 参加 主持 会见 一行'.split(' '));
 /** Words around a place, not a person: 驻X, 赴X, X市. */
@@ -661,7 +672,7 @@ function findPeople(pieces: Piece[], k: NameKnowledge, lexicon: Lexicon, names: 
     const prev = out ? out[out.length - 1] : pieces[i - 1];
     const beforePrev = out ? out[out.length - 2] : pieces[i - 2];
     const next = pieces[i + 1];
-    const afterTitle = prev !== undefined && (isTitle(prev.word) || (prev.word === '/' && isTitle(beforePrev?.word ?? '')));
+    const afterTitle = titledBefore(prev, beforePrev);
     if (p.type) {
       out?.push(p);
       continue;

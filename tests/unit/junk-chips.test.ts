@@ -72,6 +72,11 @@ const PASSAGES = [
   // Another outlet's credit line; words before a street that are no street's name.
   '来源：湖南日报·新湖南客户端',
   '石峰区下辖街道、荷塘区所有社区都设了便民服务站。',
+  // A count run on to a team, half a merged bureau, a congress without its city, a bare branch.
+  '醴陵电瓷两支篮球队在决赛中相遇。',
+  '天元区文化旅游广电体育局近日组织开展全民健身活动。',
+  '株洲市第十六届人民代表大会第三次会议今天开幕。',
+  '攸县网岭镇丫江桥村党支部组织党员开展志愿服务。',
 ];
 
 /** Verbs and prepositions a name never starts with, and function words it never ends with. */
@@ -92,10 +97,12 @@ const HALVES: Array<[string, string]> = [
   ['石峰', '石峰区'],
   // The text names 专精特新队 whole elsewhere: jieba's split (专精/特新/联队) cut the team's name.
   ['特新联队', '专精特新联队'],
+  ['广电体育局', '文化旅游广电体育局'],
+  ['人民代表大会', '株洲市第十六届人民代表大会'],
 ];
 const UNBALANCED = /^[^(（]*[)）]|[(（][^)）]*$/;
-/** A level's body with no place (市委), or a common noun with no body's head (中央): whose? */
-const BARE_BODY = /^(?:[省市县区镇乡][委府]|中央)$/;
+/** A level's body with no place (市委), a common noun with no body's head (中央), a branch or a congress alone: whose? */
+const BARE_BODY = /^(?:[省市县区镇乡][委府]|中央|党支部|人民代表大会)$/;
 /** A country's formal name after its short name: one country, one chip. */
 const FORMAL_STYLE = /(?:共和国|王国|联邦)$/;
 
@@ -137,6 +144,8 @@ describe('no junk chips', () => {
       for (const name of entities.person) expect(name).not.toMatch(/\d/);
       for (const name of entities.place) expect(name).not.toMatch(/\d+[件个家]/);
       for (const name of entities.org) expect(name).not.toMatch(/(?:部署|布局|格局|开局|大局|结局)$|[局厅院]联合/);
+      // A count of teams or units is no part of a body's name (醴陵电瓷两支篮球队).
+      for (const name of entities.org) expect(name).not.toMatch(/[两三四五六七八九十几多\d][支个]/);
       for (const name of entities.place) expect(name).not.toMatch(/^[强大名][省市县区]$|^[东西南北]?站$|^(?:下辖|所有)/);
     }
   });

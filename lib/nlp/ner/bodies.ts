@@ -48,8 +48,41 @@ const HAN = /^\p{Script=Han}+$/u;
 /** The spans of a sentence with its organisations completed. */
 export function completedBodies(text: string, words: Words, spans: Span[]): Span[] {
   if (!words.tokens.length) return spans;
-  const completed = namesBeforeBodies(words, shortNames(text, words, unitsAfter(text, words, officialNames(text, spans))));
+  const completed = namesBeforeBodies(words, shortNames(text, words, unitsAfter(text, words, officialNames(text, countsApart(words, spans)))));
   return placesOfBodies(words, bodyNamesBefore(words, headsAfterNames(text, words, completed)));
+}
+
+/**
+ * A count of things or bodies (两支, 三个): a body's name holds none. (A count of 家 drops the
+ * span at the tagger's end: 广州一家杂志 names no body.)
+ */
+const COUNT_WORD = /^[一二两三四五六七八九十几数多\d]+[支个名位只批所座条]$/;
+/** Tags of a word that is a place's name alone. */
+const PLACE_TAG = /^(?:ns|gloc)$/;
+
+/**
+ * An organisation run on over a count into what it counts (醴陵电瓷 两支 篮球队): the name ends
+ * before the count, and what is counted (篮球队) names no one body. A place alone before it is the
+ * place (株洲 两支 球队).
+ */
+function countsApart(words: Words, spans: Span[]): Span[] {
+  let out = spans;
+  for (let i = 0; i < spans.length; i++) {
+    const span = spans[i];
+    if (span.type !== 'org') continue;
+    for (let at = span.start; at < span.end; ) {
+      const word = startingAt(words, at);
+      if (!word) break;
+      if (at > span.start && word.tag === 'm' && COUNT_WORD.test(word.word)) {
+        if (out === spans) out = spans.slice();
+        const first = startingAt(words, span.start);
+        out[i] = { type: first?.word.length === at - span.start && PLACE_TAG.test(first.tag) ? 'place' : 'org', start: span.start, end: at };
+        break;
+      }
+      at += word.word.length;
+    }
+  }
+  return out === spans ? spans : out.filter((s) => s.end - s.start >= 2 || s.type === 'place');
 }
 
 /**

@@ -69,16 +69,45 @@ export function bodyNamesBefore(words: Words, spans: Span[]): Span[] {
  */
 export function placesOfBodies(words: Words, spans: Span[]): Span[] {
   const out: Span[] = [];
-  for (const span of spans) {
+  for (const original of spans) {
     const before = out[out.length - 1];
+    const span = withSession(words, original, before?.end ?? 0);
     const first = startingAt(words, span.start);
-    if (span.type === 'org' && before?.type === 'place' && before.end === span.start && first && !PROPER_TAG.test(first.tag)) {
+    if (span.type === 'org' && before?.type === 'place' && before.end === span.start && first && (!PROPER_TAG.test(first.tag) || CONGRESS.test(first.word))) {
       out[out.length - 1] = { type: 'org', start: before.start, end: span.end };
+      continue;
+    }
+    // 株洲市 人民代表大会/nt, where the model read the congress as a place that the clean-up dropped.
+    const congress = span.type === 'place' ? startingAt(words, span.end) : undefined;
+    if (congress && CONGRESS.test(congress.word) && !spans.some((s) => s.start === span.end)) {
+      out.push({ type: 'org', start: span.start, end: span.end + congress.word.length });
       continue;
     }
     out.push(span);
   }
   return out;
+}
+
+/**
+ * A congress or a political consultative conference is its place's (全国人大常委会, 县人大): People's
+ * Daily marks the place with it as one body, though not with a government (自治区 人民政府).
+ */
+const CONGRESS = /^(?:人民代表大会|人大|人大常委会|人民代表大会常务委员会|政协)$/;
+
+/** A body's term by its number: 第十六届, 六届 (jieba's one word). */
+const SESSION = /^第?[一二三四五六七八九十百\d]+届$/;
+
+/**
+ * A congress's term written before it is part of its name, as both corpora mark it (第二届全国人民代表大会,
+ * 六届人大常委会, 重庆第三届人大): the model reads the body without it, and so without its place
+ * (株洲市 第十六届 人民代表大会). An event's edition is not (第四届 博览会: the labels leave it out).
+ */
+function withSession(words: Words, span: Span, limit: number): Span {
+  if (span.type !== 'org') return span;
+  const session = endingAt(words, span.start);
+  if (!session || !SESSION.test(session.word) || span.start - session.word.length < limit || !CONGRESS.test(startingAt(words, span.start)?.word ?? ''))
+    return span;
+  return { ...span, start: span.start - session.word.length };
 }
 
 /** A body's head of one character, ending a word of three or more (地质所, 蝶阀厂, 电视台); not 会, a meeting's (动员会). */

@@ -8,14 +8,17 @@ import { divisionNames } from './divisions';
 import type { Span } from './model';
 import { endingAt, type Words } from './word-index';
 
-/** A bureau's name by its trade, ending where its head (局, 委) is. */
+/**
+ * A bureau's name by its trades, ending where its head (局, 委) is: one trade or several merged
+ * into one bureau (文化旅游广电体育局).
+ */
 const BUREAU =
-  /(?:住建|发改|工信|人社|自规|自然资源和规划|住房和城乡建设|生态环境|市场监管|市场监督管理|文旅广体|文旅|教育|公安|财政|民政|司法|商务|应急管理|交通运输|水利|农业农村|卫健|卫生健康|统计|审计|医保|城管|林业|退役军人事务|科技|国资|体育|人防|信访|税务|卫生|环保|国土|规划|建设|劳动|物价|工商|质监|旅游|文化|广电|农业|水务|安监)[局委]$/;
+  /(?:住建|发改|工信|人社|自规|自然资源和规划|住房和城乡建设|生态环境|市场监管|市场监督管理|文旅广体|文旅|教育|公安|财政|民政|司法|商务|应急管理|交通运输|水利|农业农村|卫健|卫生健康|统计|审计|医保|城管|林业|退役军人事务|科技|国资|体育|人防|信访|税务|卫生|环保|国土|规划|建设|劳动|物价|工商|质监|旅游|文化|广电|农业|水务|安监)+[局委]$/;
 /** The level a bureau belongs to, written before it without its place: 市住建局, 区教育局. */
 const LEVEL = /[省市县区]/;
 const HEAD = /[局委]/;
-/** Enough characters before a head for the longest trade's name. */
-const WINDOW = 10;
+/** Enough characters before a head for four trades merged into one bureau. */
+const WINDOW = 14;
 
 /**
  * Bureaus after a level or a division's name: each one organisation, over whatever spans the model
@@ -43,7 +46,9 @@ export function localBureaus(text: string, words: Words, spans: Span[]): Span[] 
       const trade = from + bureau.index;
       let start = placeBefore(trade);
       if (start === trade && LEVEL.test(text[start - 1] ?? '')) start = placeBefore(start - 1);
-      if (start === trade || out.some((s) => s.type === 'org' && s.start <= start && s.end >= end)) continue;
+      // With no place before, a bureau the model began inside its trades is the whole of them (广电体育局 of 文化旅游广电体育局).
+      if (start === trade) start = out.some((s) => s.type === 'org' && s.start > trade && s.end === end) ? trade : -1;
+      if (start < 0 || out.some((s) => s.type === 'org' && s.start <= start && s.end >= end)) continue;
       out = [...out.filter((s) => s.end <= start || s.start >= end), { type: 'org' as const, start, end }].sort((a, b) => a.start - b.start);
     }
   }

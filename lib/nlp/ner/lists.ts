@@ -29,10 +29,12 @@ const MAX_ITEM = 30;
 /** What follows a list of companies: 等企业, 等公司. */
 const COMPANIES_AFTER = /^等(?:企业|公司|单位|厂家|龙头企业|重点企业|民营企业)/;
 /** A trade word a company's name ends with after its brand (华联瓷业, 时代电气, 旗滨集团). */
-const TRADE = /(?:瓷业|陶瓷|电子|科技|实业|集团|股份|电气|新材|药业|食品|能源|重工|化工|材料|机械|环保|物流|传媒|矿业|钨业|茶业|酒业|纺织|汽车|制造)$/;
+const TRADE = /(?:瓷业|陶瓷|电瓷|电子|科技|实业|集团|股份|电气|新材|药业|食品|能源|重工|化工|材料|机械|环保|物流|传媒|矿业|钨业|茶业|酒业|纺织|汽车|制造)$/;
 /** Tags of the words of the clause before a list's first item: 走访/v 了/ul, 先后/t. */
 const CLAUSE_TAG = /^(?:v|vn|u|ul|uj|p|d|t|c|r|m|q|f)/;
 const MAX_COMPANY = 12;
+/** Tags of a brand after its country in a list of bodies: a word jieba does not know, an abbreviation. */
+const BRAND_TAG = /^(?:x|j)$/;
 
 /** Per UTF-16 unit, whether ITEM_END matches it (1), or not (−1), as units are met: no string made per character read. */
 const itemEnds = new Int8Array(0x10000);
@@ -69,7 +71,7 @@ function noVerb(words: WordsAt, start: number, end: number): boolean {
  * The spans of a sentence with what its lists say about them: a company's full name listed after
  * 、 is one organisation, whatever the model marked inside it (山港 and 青岛 of 山港海外供应链(青岛)有限公司);
  * a place that only begins an item beside an organisation's is the start of a company's name
- * (安东 of 安东石油); an item jieba knows as a place, among places, is a place (德国、法国、意大利等);
+ * (安东 of 安东石油), and with a brand after it the company (中国中车); an item jieba knows as a place, among places, is a place (德国、法国、意大利等);
  * and a person right before a place is a place's name (阿治曼 of 阿治曼中国城).
  */
 export function listedNames(text: string, words: WordsAt, spans: Span[]): Span[] {
@@ -83,6 +85,12 @@ export function listedNames(text: string, words: WordsAt, spans: Span[]): Span[]
     for (const s of spans) if (s.start < company.end && company.start < s.end) dropped.add(s);
     added.push(company);
   }
+  // 中国 中车/x, 中国 五矿/j: a place and a brand jieba does not know, or knows as an abbreviation, is the company.
+  const branded = (item: Item) => {
+    const place = spans.find((s) => s.type === 'place' && s.start === item.start);
+    const brand = place && words.startingAt(place.end);
+    return brand !== undefined && brand.word.length >= 2 && place!.end + brand.word.length === item.end && BRAND_TAG.test(brand.tag);
+  };
   items.forEach((item, i) => {
     if (!item.afterComma && !item.beforeComma) return;
     const name = text.slice(item.start, item.end);
@@ -102,15 +110,31 @@ export function listedNames(text: string, words: WordsAt, spans: Span[]): Span[]
       return;
     }
     const first = within[0];
+    // 华联 of 华联瓷业 in any list: a name the model read as the item's start, then a trade, is the company.
+    const trade = TRADE.exec(name);
+    if (
+      within.length === 1 &&
+      first.type !== 'org' &&
+      first.start === item.start &&
+      trade &&
+      first.end === item.end - trade[0].length &&
+      name.length <= MAX_COMPANY &&
+      noVerb(words, item.start, item.end)
+    ) {
+      dropped.add(first);
+      added.push({ type: 'org', start: item.start, end: item.end });
+      return;
+    }
     if (
       within.length === 1 &&
       first.type === 'place' &&
       first.start === item.start &&
       first.end < item.end &&
       noVerb(words, item.start, item.end) &&
-      neighbours.some((n) => exactly(n)?.type === 'org')
+      neighbours.some((n) => exactly(n)?.type === 'org' || branded(n))
     ) {
       dropped.add(first);
+      if (branded(item)) added.push({ type: 'org', start: item.start, end: item.end });
       return;
     }
     const whole = exactly(item);

@@ -17,7 +17,38 @@ const NAME_TAG = /^(?:nr|nrfg)$/;
 /** How name-like the character must be: the given-name bucket of `nameClasses` (log-odds ≥ −1). */
 const GIVEN_BUCKET = 2;
 
+/** Whether a photo's credit ends at `end` (…摄): the text ends there, or a space or a bracket follows. */
+const photoCredit = (text: string, end: number) => text[end - 1] === '摄' && (end === text.length || /[\s)）]/.test(text[end]));
+
+/** Tags of a word that goes on a brand's name (方特 欢乐/a 世界/n), not a person's clause (张明 表示/v). */
+const BRAND_GOES_ON = /^(?:n|nz|a|an|ns|vn|j)$/;
+
+/**
+ * A word jieba does not know, written straight after a place and going on into a noun, is a brand
+ * with its city (株洲 方特 欢乐世界), not a person: a person after a place has a word between
+ * (株洲市民 张明, 株洲市长 张明) or a verb after.
+ */
+function brandsAfterPlaces(words: Words, spans: Span[]): Span[] {
+  let out = spans;
+  for (let i = 1; i < spans.length; i++) {
+    const span = spans[i];
+    const place = spans[i - 1];
+    if (span.type !== 'person' || place.type !== 'place' || place.end !== span.start || spans[i + 1]?.start === span.end) continue;
+    const word = startingAt(words, span.start);
+    const after = startingAt(words, span.end);
+    if (word?.tag !== 'x' || word.word.length !== span.end - span.start || !after || !BRAND_GOES_ON.test(after.tag)) continue;
+    if (out === spans) out = spans.slice();
+    out[i - 1] = { type: 'org', start: place.start, end: span.end };
+    out[i] = { ...span, end: span.start };
+  }
+  return out === spans ? spans : out.filter((s) => s.end > s.start);
+}
+
 export function wholePeople(text: string, words: Words, spans: Span[], nameClass: Uint8Array): Span[] {
+  return brandsAfterPlaces(words, wholePeopleNames(text, words, spans, nameClass));
+}
+
+function wholePeopleNames(text: string, words: Words, spans: Span[], nameClass: Uint8Array): Span[] {
   let changed = false;
   const out = spans.map((span, i) => {
     if (span.type !== 'person' || span.end - span.start !== 2) return span;
@@ -27,7 +58,8 @@ export function wholePeople(text: string, words: Words, spans: Span[], nameClass
     const word = startingAt(words, span.start);
     const inside = word && word.word.length === 3 && NAME_TAG.test(word.tag);
     const alone = startingAt(words, span.end);
-    const own = alone && (alone.word.length === 1 || (alone.word.length === 2 && /[的了]/.test(alone.word[1])));
+    // 刘周/x 双摄/x: a photo's credit, the name's last character glued to 摄 at the credit's end.
+    const own = alone && (alone.word.length === 1 || (alone.word.length === 2 && (/[的了]/.test(alone.word[1]) || photoCredit(text, span.end + 2))));
     if (!inside && !(own && Math.floor(nameClass[c.charCodeAt(0)] / 5) >= GIVEN_BUCKET)) return span;
     changed = true;
     return { ...span, end: span.end + 1 };

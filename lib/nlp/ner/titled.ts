@@ -10,10 +10,13 @@ import { startingAt, type Words } from './word-index';
 const HAN = /^\p{Script=Han}+$/u;
 /** jieba's tags of a word that may start a personal name (徐海/ns of 徐海霞: jieba read a place). */
 const NAME_TAG = /^(?:nr|nrfg|nrt|ns|x)$/;
+/** An honour, not a post: the words before it are its field and country (中国陶瓷艺术大师), no body. */
+const HONOUR = /(?:大师|名家|工匠|能手|劳模|标兵)$/;
 
 export function bodiesBeforeTitles(text: string, words: Words, spans: Span[], titles: ReadonlySet<string>, surnames: ReadonlySet<string>): Span[] {
   if (!spans.some((s) => s.type === 'org' && s.end - s.start >= 6)) return spans;
   const out: Span[] = [];
+  let changed = false;
   for (const span of spans) {
     let split: Span[] | undefined;
     if (span.type === 'org') {
@@ -25,13 +28,15 @@ export function bodiesBeforeTitles(text: string, words: Words, spans: Span[], ti
         // 中介 公司: an ordinary word after the title is no name.
         const after = startingAt(words, name);
         if (after && after.word.length > 1 && !NAME_TAG.test(after.tag)) continue;
-        split = [
-          { type: 'org', start: span.start, end: at },
-          { type: 'person', start: name, end: name + 2 },
-        ];
+        // 周益军/x: jieba's one word of three is the whole name.
+        const length = after && after.word.length === 3 && name + 3 <= span.end && NAME_TAG.test(after.tag) ? 3 : 2;
+        const person: Span = { type: 'person', start: name, end: name + length };
+        // 中国陶瓷 艺术大师: before an honour, the words name its field, not a body.
+        split = HONOUR.test(word.word) ? [person] : [{ type: 'org', start: span.start, end: at }, person];
       }
     }
+    if (split) changed = true;
     out.push(...(split ?? [span]));
   }
-  return out.length === spans.length ? spans : out;
+  return changed ? out : spans;
 }

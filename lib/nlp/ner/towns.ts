@@ -48,8 +48,9 @@ function nameBefore(text: string, words: Words, spans: readonly Span[], at: numb
   if (after !== undefined) return after;
   const word = endingAt(words, at);
   // 晏家湾/x 社区: a name of three characters jieba did not know, one word, unless a person's name
-  // runs into it (邹堂权孜许乡: 权孜许/x).
-  if (word && word.word.length === 3 && word.tag === 'x' && !spans.some((s) => s.type === 'person' && s.end > at - 3 && s.start < at)) return at - 3;
+  // runs into it from before (邹堂权孜许乡: 权孜许/x); the word read alone as a person is the
+  // unit's name (石宋路 社区).
+  if (word && word.word.length === 3 && word.tag === 'x' && !spans.some((s) => s.type === 'person' && s.end > at - 3 && s.start < at - 3)) return at - 3;
   // 响/zg 石岭/ns of 响石岭街道: a morpheme before is the name's first character, cut off by jieba.
   if (MORPHEME_TAG.test(endingAt(words, start)?.tag ?? '')) return undefined;
   if (word && word.word.length === 2 && word === startingAt(words, start) && NAME_TAG.test(word.tag)) return start;
@@ -94,6 +95,64 @@ export function townsAndOffices(text: string, words: Words, spans: Span[]): Span
     }
     if (out.some((s) => s.start <= span.start && s.end >= span.end && s.end - s.start > span.end - span.start)) continue;
     out = [...out.filter((s) => s.end <= span.start || s.start >= span.end), span].sort((a, b) => a.start - b.start);
+  }
+  return villagesApart(text, out);
+}
+
+/** A town or street and a village or community below it read as one place (网岭镇丫江桥村, 月塘街道泰山路社区). */
+const TOWN_AND_VILLAGE = /^(\p{Script=Han}{2,}?(?:镇|乡|街道))(\p{Script=Han}{2,}(?:村|社区))$/u;
+/** A branch of the party or the league, or a committee, written right after a village: its own body. */
+const VILLAGE = /村$/;
+/** A district, a street and a community written together (荷塘区宋家桥街道新华社区). */
+const STREET_AND_COMMUNITY = /^(\p{Script=Han}{2,}?[区县市])?(\p{Script=Han}{2,}?街道)(\p{Script=Han}{2,}社区)$/u;
+/** A village begun by its town's unit: 镇西草坪村 after 鹿原. */
+const UNIT_FIRST = /^[镇乡]\p{Script=Han}{2,}村$/u;
+/** A town's name and unit alone between a county and a village. */
+const TOWN_BETWEEN = /^\p{Script=Han}{2,3}[镇乡]$/u;
+const VILLAGE_BRANCH = /^(?:党支部|党总支|团支部|村委会|居委会|党委)$/;
+
+/**
+ * Both corpora mark a town and the village below it as two places (网市镇, 沙矶头村), and a
+ * village's party branch with the village as one body (三元朱村团支部, 村党支部): the model runs
+ * the two places into one and leaves the branch bare, a chip that says not whose it is.
+ */
+function villagesApart(text: string, spans: Span[]): Span[] {
+  const out: Span[] = [];
+  let covered = 0;
+  for (const span of spans) {
+    if (span.start < covered) continue;
+    const before = out.at(-1);
+    const name = text.slice(span.start, span.end);
+    const parts = span.type === 'place' ? TOWN_AND_VILLAGE.exec(name) : null;
+    // 宋家桥街道 新华社/nt 区: jieba read a community's name and half its unit as a news agency.
+    const community = text[span.end] === '区' ? STREET_AND_COMMUNITY.exec(`${name}区`) : null;
+    if (community) {
+      let at = span.start;
+      for (const part of community.slice(1)) {
+        if (!part) continue;
+        out.push({ type: 'place', start: at, end: at + part.length });
+        at += part.length;
+      }
+      covered = at;
+    } else if (span.type === 'place' && before?.type === 'place' && before.end === span.start && UNIT_FIRST.test(name)) {
+      // 鹿原 镇西草坪村: the model began the village with its town's unit (jieba's 镇西/ns).
+      out[out.length - 1] = { ...before, end: span.start + 1 };
+      out.push({ type: 'place', start: span.start + 1, end: span.end });
+    } else if (parts) {
+      const at = span.start + parts[1].length;
+      out.push({ type: 'place', start: span.start, end: at }, { type: 'place', start: at, end: span.end });
+    } else if (span.type === 'place' && before?.type === 'place' && VILLAGE.test(name) && TOWN_BETWEEN.test(text.slice(before.end, span.start))) {
+      // 茶陵县 虎踞镇 乔下村: jieba cut the town's name across its unit (虎踞/v 镇乔下/x), the model left it out.
+      out.push({ type: 'place', start: before.end, end: span.start }, span);
+    } else if (
+      span.type === 'org' &&
+      before?.type === 'place' &&
+      before.end === span.start &&
+      VILLAGE.test(text.slice(before.start, before.end)) &&
+      VILLAGE_BRANCH.test(name)
+    )
+      out[out.length - 1] = { type: 'org', start: before.start, end: span.end };
+    else out.push(span);
   }
   return out;
 }
