@@ -10,7 +10,7 @@ export interface Jieba {
   dictionary?: 'built' | 'restored';
   cut(text: string, hmm?: boolean | null): string[];
   cut_for_search(text: string, hmm?: boolean | null): string[];
-  tag(text: string, hmm?: boolean | null): Array<{ word: string; tag: string }>;
+  tag(text: string, hmm?: boolean | null): TaggedWord[];
   add_word(word: string, freq?: number | null, tag?: string | null): number;
 }
 
