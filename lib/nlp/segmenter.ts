@@ -10,7 +10,7 @@ export interface Jieba {
   dictionary?: 'built' | 'restored';
   cut(text: string, hmm?: boolean | null): string[];
   cut_for_search(text: string, hmm?: boolean | null): string[];
-  tag(text: string, hmm?: boolean | null): Array<{ word: string; tag: string }>;
+  tag(text: string, hmm?: boolean | null): TaggedWord[];
   add_word(word: string, freq?: number | null, tag?: string | null): number;
 }
 
@@ -94,6 +94,12 @@ const TAG_CACHE_WORDS = 100_000;
 /** At most this many new words of a cut text are tagged on their own; more, and the text is tagged. */
 const FEW_NEW_WORDS = 8;
 
+/** A word and jieba's tag of it. */
+export interface TaggedWord {
+  word: string;
+  tag: string;
+}
+
 /**
  * jieba's `tag`, cheaper on words seen before. jieba's tag of a word is a dictionary lookup of the
  * word its `cut` found, the same in any sentence, so every tag jieba returns is remembered. Once
@@ -101,23 +107,30 @@ const FEW_NEW_WORDS = 8;
  * (plain strings cross from wasm far more cheaply than `tag`'s objects) and its tags come from
  * memory; a few new words are tagged on their own, one per line, and a word jieba would cut
  * differently on its own (a rare word its HMM joined in context) sends the text to `tag`. The
- * result is always exactly `tag`'s. Make a new tagger after teaching jieba words.
+ * result is always exactly `tag`'s, each word's one object (nothing reading them changes them):
+ * a text of 300,000 characters makes no new ones once its words are known, and every token has
+ * the same shape. Make a new tagger after teaching jieba words.
  */
-export function cachedTagger(j: Pick<Jieba, 'cut' | 'tag'>): (text: string) => Array<{ word: string; tag: string }> {
-  const tags = new Map<string, string>();
+export function cachedTagger(j: Pick<Jieba, 'cut' | 'tag'>): (text: string) => TaggedWord[] {
+  const tokens = new Map<string, TaggedWord>();
+  /** The word's one token, `tag` its tag where it has none yet. */
+  const tokenOf = (word: string, tag: string) => {
+    let token = tokens.get(word);
+    if (!token) tokens.set(word, (token = { word, tag }));
+    return token;
+  };
   /** Whether the last text brought (nearly) no new words: then the next one likely will not either. */
   let warm = false;
   const tagged = (text: string) => {
-    if (tags.size > TAG_CACHE_WORDS) tags.clear();
+    if (tokens.size > TAG_CACHE_WORDS) tokens.clear();
     const out = j.tag(text, true);
-    let fresh = 0;
-    for (const t of out) {
-      if (!tags.has(t.word)) {
-        fresh++;
-        tags.set(t.word, t.tag);
-      }
+    const known = tokens.size;
+    for (let i = 0; i < out.length; i++) {
+      const { word, tag } = out[i];
+      const token = tokenOf(word, tag);
+      out[i] = token.tag === tag ? token : { word, tag };
     }
-    warm = fresh === 0;
+    warm = tokens.size === known;
     return out;
   };
   /** Tags new words on their own; false if one of them comes out cut differently. */
@@ -127,7 +140,7 @@ export function cachedTagger(j: Pick<Jieba, 'cut' | 'tag'>): (text: string) => A
     for (const w of words) {
       if (alone[i]?.word === '\n') i++;
       if (alone[i]?.word !== w) return false;
-      tags.set(w, alone[i++].tag);
+      tokenOf(w, alone[i++].tag);
     }
     return true;
   };
@@ -136,8 +149,9 @@ export function cachedTagger(j: Pick<Jieba, 'cut' | 'tag'>): (text: string) => A
     // Where many words are likely new, cutting first would be wasted.
     if (!warm || text.includes('\n')) return tagged(text);
     const words = j.cut(text, true);
-    const unseen = new Set(words.filter((w) => !tags.has(w)));
-    if (unseen.size > FEW_NEW_WORDS || (unseen.size && !learned(unseen))) return tagged(text);
-    return words.map((word) => ({ word, tag: tags.get(word)! }));
+    let unseen: Set<string> | undefined;
+    for (const w of words) if (!tokens.has(w)) (unseen ??= new Set()).add(w);
+    if (unseen && (unseen.size > FEW_NEW_WORDS || !learned(unseen))) return tagged(text);
+    return words.map((w) => tokens.get(w)!);
   };
 }

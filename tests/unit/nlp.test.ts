@@ -390,6 +390,22 @@ describe('the cached tagger', () => {
     }
   });
 
+  it("hands out one token per word, jieba's own tag in it, whichever way the text was tagged", async () => {
+    const jieba = await import('jieba-wasm');
+    const calls = { cut: 0 };
+    const tag = cachedTagger({ cut: (text, hmm) => (calls.cut++, jieba.cut(text, hmm)), tag: jieba.tag });
+    const first = tag('株洲市代表团访问了沙特，株洲市代表团');
+    expect(first[6]).toBe(first[0]);
+    // Tagged whole while it brings new words (the second brings none), then only cut.
+    for (const text of ['代表团访问了株洲市', '沙特代表团访问了株洲市']) {
+      const again = tag(text);
+      expect(again).toEqual(jieba.tag(text, true));
+      expect(again.at(-1)).toBe(first[0]);
+      expect(again.at(-4)).toBe(first[1]);
+    }
+    expect(calls.cut).toBe(1);
+  });
+
   it('knows the words jieba is taught after it is made anew', async () => {
     const jieba = await import('jieba-wasm');
     const line = '我的中学老师就千里迢迢寄来新采制的雨前茶';
