@@ -25,6 +25,20 @@ async function shownAddress(tabId: number): Promise<string | undefined> {
 }
 
 /**
+ * Whether a kept coverage is for the page the tab shows. The first check's address is asked at
+ * once, alongside the storage read rather than after it (a round trip less before the first
+ * paint); each later one (the coverage refined, or the tab's page changed) asks again.
+ */
+function showsPage(tab: Promise<number | undefined>): (coverage: PageCoverage) => Promise<boolean> {
+  let asked: Promise<string | undefined> | undefined = tab.then((tabId) => (tabId === undefined ? undefined : shownAddress(tabId)));
+  return async (coverage) => {
+    const address = asked ?? tab.then((tabId) => shownAddress(tabId!));
+    asked = undefined;
+    return samePage(coverage.url, await address);
+  };
+}
+
+/**
  * The coverage the background keeps for the popup's tab, followed as it is refined; null when the
  * page holds no article, or when the tab has since left the page it was for for one without our
  * content script (nothing tells the background of that: listening to every tab's updates would
@@ -32,11 +46,9 @@ async function shownAddress(tabId: number): Promise<string | undefined> {
  */
 export function usePageCoverage(): PageCoverage | null | undefined {
   const [tab] = useState(popupTab);
-  return useSessionValue<PageCoverage>(
-    async () => {
-      const tabId = await tab;
-      return tabId === undefined ? undefined : tabKey(tabId);
-    },
-    async (coverage) => samePage(coverage.url, await shownAddress((await tab)!)),
-  );
+  const [shown] = useState(() => showsPage(tab));
+  return useSessionValue<PageCoverage>(async () => {
+    const tabId = await tab;
+    return tabId === undefined ? undefined : tabKey(tabId);
+  }, shown);
 }
