@@ -49,7 +49,28 @@ const HAN = /^\p{Script=Han}+$/u;
 export function completedBodies(text: string, words: Words, spans: Span[]): Span[] {
   if (!words.tokens.length) return spans;
   const completed = namesBeforeBodies(words, shortNames(text, words, unitsAfter(text, words, officialNames(text, countsApart(words, spans)))));
-  return placesOfBodies(words, bodyNamesBefore(words, headsAfterNames(text, words, completed)));
+  return committeeDepartments(text, placesOfBodies(words, bodyNamesBefore(words, headsAfterNames(text, words, completed))));
+}
+
+/** A party committee of a division, and a department of two characters written right after it (社工部, 宣传部; not 老干部, 部署). */
+const COMMITTEE_DEPARTMENT = /[区县市]委(?!书记|常委)(\p{Script=Han}{2}(?<!干)部)(?![署分门])/u;
+
+/**
+ * A division's party committee and its department are one body (荷塘区委社工部, as 芦淞区委宣传部):
+ * jieba cuts a newer department's name across its words (社/n 工部/n) and the model stops inside it.
+ */
+function committeeDepartments(text: string, spans: Span[]): Span[] {
+  let out = spans;
+  for (const span of spans) {
+    if (span.type !== 'org') continue;
+    const department = COMMITTEE_DEPARTMENT.exec(text.slice(span.start, span.end + 3));
+    if (!department) continue;
+    const end = span.start + department.index + department[0].length;
+    if (end <= span.end || end - department[1].length < span.start + 3) continue;
+    const whole: Span = { type: 'org', start: span.start, end };
+    out = [...out.filter((s) => s !== span && (s.end <= whole.start || s.start >= whole.end)), whole].sort((a, b) => a.start - b.start);
+  }
+  return out;
 }
 
 /**

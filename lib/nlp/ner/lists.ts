@@ -5,6 +5,7 @@
  */
 import type { Token } from '../entities';
 import type { Span } from './model';
+import { ZONE } from './towns';
 
 /** jieba's words of the sentence by position, as the tagger's clean-up reads them. */
 export interface WordsAt {
@@ -85,11 +86,12 @@ export function listedNames(text: string, words: WordsAt, spans: Span[]): Span[]
     for (const s of spans) if (s.start < company.end && company.start < s.end) dropped.add(s);
     added.push(company);
   }
-  // 中国 中车/x, 中国 五矿/j: a place and a brand jieba does not know, or knows as an abbreviation, is the company.
+  // 中国 中车/x, 中国 五矿/j: a place and a brand jieba does not know, or knows as an abbreviation, is the company
+  // (not a zone: 株洲 经开区/j is the city's zone).
   const branded = (item: Item) => {
     const place = spans.find((s) => s.type === 'place' && s.start === item.start);
     const brand = place && words.startingAt(place.end);
-    return brand !== undefined && brand.word.length >= 2 && place!.end + brand.word.length === item.end && BRAND_TAG.test(brand.tag);
+    return brand !== undefined && brand.word.length >= 2 && place!.end + brand.word.length === item.end && BRAND_TAG.test(brand.tag) && !ZONE.test(brand.word);
   };
   items.forEach((item, i) => {
     if (!item.afterComma && !item.beforeComma) return;
