@@ -15,6 +15,7 @@ import type { Span } from './model';
 import { endingAt, startingAt, type Words } from './word-index';
 import { bodyNamesBefore, headsAfterNames, placesOfBodies } from './body-names';
 import { MATCH_VERBS } from './matches';
+import { companiesByTrade } from './trades';
 
 /** What names a body's branch, whatever jieba tags it (分行/v). */
 const BRANCH = /^(?:分行|支行|分公司|分局|分理处|分社|分院|分部|办事处|代表处|分中心)$/;
@@ -49,7 +50,7 @@ const HAN = /^\p{Script=Han}+$/u;
 export function completedBodies(text: string, words: Words, spans: Span[]): Span[] {
   if (!words.tokens.length) return spans;
   const completed = namesBeforeBodies(words, shortNames(text, words, unitsAfter(text, words, officialNames(text, countsApart(words, spans)))));
-  return committeeDepartments(text, placesOfBodies(words, bodyNamesBefore(words, headsAfterNames(text, words, completed))));
+  return companiesByTrade(words, committeeDepartments(text, placesOfBodies(words, bodyNamesBefore(words, headsAfterNames(text, words, completed)))));
 }
 
 /** A party committee of a division, and a department of two characters written right after it (社工部, 宣传部; not 老干部, 部署). */

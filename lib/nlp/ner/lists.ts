@@ -6,6 +6,7 @@
 import type { Token } from '../entities';
 import type { Span } from './model';
 import { ZONE } from './towns';
+import { TRADE } from './trades';
 
 /** jieba's words of the sentence by position, as the tagger's clean-up reads them. */
 export interface WordsAt {
@@ -29,8 +30,6 @@ const BALANCED = /^[^()（）]*(?:[(（][^()（）]+[)）][^()（）]*)?$/;
 const MAX_ITEM = 30;
 /** What follows a list of companies: 等企业, 等公司. */
 const COMPANIES_AFTER = /^等(?:企业|公司|单位|厂家|龙头企业|重点企业|民营企业)/;
-/** A trade word a company's name ends with after its brand (华联瓷业, 时代电气, 旗滨集团). */
-const TRADE = /(?:瓷业|陶瓷|电瓷|电子|科技|实业|集团|股份|电气|新材|药业|食品|能源|重工|化工|材料|机械|环保|物流|传媒|矿业|钨业|茶业|酒业|纺织|汽车|制造)$/;
 /** Tags of the words of the clause before a list's first item: 走访/v 了/ul, 先后/t. */
 const CLAUSE_TAG = /^(?:v|vn|u|ul|uj|p|d|t|c|r|m|q|f)/;
 const MAX_COMPANY = 12;
