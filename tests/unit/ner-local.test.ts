@@ -43,6 +43,18 @@ const LOCAL: NameCase[] = [
   ['四川全兴队主场迎战延边敖东队。', ['org:四川全兴队'], ['org:四川全兴队主场']],
   // A zone keeps its city as the place, as the seed stories' reader marks it.
   ['株洲高新区今年引进项目45个。', ['place:株洲'], []],
+  ['醴陵经开区上半年新签约企业18家。', ['place:醴陵'], ['place:醴陵经开区']],
+  ['规划覆盖株洲经开区、荷塘高新区两个园区。', ['place:株洲', 'place:荷塘'], ['place:株洲经开区', 'place:荷塘高新区']],
+  // A division's party committee and its department are one body, whichever department.
+  ['荷塘区委社工部牵头组建了社区志愿服务队。', ['org:荷塘区委社工部'], ['org:荷塘区委社']],
+  ['石峰区委统战部走访辖区民营企业。', ['org:石峰区委统战部'], []],
+  ['区委书记部署了下一阶段的防汛工作。', [], ['org:区委书记部']],
+  // Companies named by brand and trade, or by a group's brand and their own, with no legal form.
+  ['上半年三一石油智能装备交付了120台压裂设备。', ['org:三一石油智能装备'], []],
+  ['孚能新能源的电池生产线已经满负荷运转。', ['org:孚能新能源'], ['person:孚能']],
+  ['大唐华银全年完成发电量超过百亿千瓦时。', ['org:大唐华银'], []],
+  ['一大批中青年科技工作者走上了一线岗位。', [], ['org:中青年科技']],
+  ['全市要大力发展新能源，让智能装备走出国门。', [], ['org:大力发展新能源']],
   // A count between a body and what it counts ends the body's name (厂BA reports).
   ['醴陵电瓷两支篮球队在决赛中相遇，吸引了数千名观众。', ['org:醴陵电瓷'], ['org:醴陵电瓷两支篮球队']],
   ['荷塘区三个社区联合举办邻里节。', ['place:荷塘区'], ['org:荷塘区三个社区']],

@@ -15,6 +15,7 @@ import type { Span } from './model';
 import { endingAt, startingAt, type Words } from './word-index';
 import { bodyNamesBefore, headsAfterNames, placesOfBodies } from './body-names';
 import { MATCH_VERBS } from './matches';
+import { companiesByTrade } from './trades';
 
 /** What names a body's branch, whatever jieba tags it (分行/v). */
 const BRANCH = /^(?:分行|支行|分公司|分局|分理处|分社|分院|分部|办事处|代表处|分中心)$/;
@@ -49,7 +50,28 @@ const HAN = /^\p{Script=Han}+$/u;
 export function completedBodies(text: string, words: Words, spans: Span[]): Span[] {
   if (!words.tokens.length) return spans;
   const completed = namesBeforeBodies(words, shortNames(text, words, unitsAfter(text, words, officialNames(text, countsApart(words, spans)))));
-  return placesOfBodies(words, bodyNamesBefore(words, headsAfterNames(text, words, completed)));
+  return companiesByTrade(words, committeeDepartments(text, placesOfBodies(words, bodyNamesBefore(words, headsAfterNames(text, words, completed)))));
+}
+
+/** A party committee of a division, and a department of two characters written right after it (社工部, 宣传部; not 老干部, 部署). */
+const COMMITTEE_DEPARTMENT = /[区县市]委(?!书记|常委)(\p{Script=Han}{2}(?<!干)部)(?![署分门])/u;
+
+/**
+ * A division's party committee and its department are one body (荷塘区委社工部, as 芦淞区委宣传部):
+ * jieba cuts a newer department's name across its words (社/n 工部/n) and the model stops inside it.
+ */
+function committeeDepartments(text: string, spans: Span[]): Span[] {
+  let out = spans;
+  for (const span of spans) {
+    if (span.type !== 'org') continue;
+    const department = COMMITTEE_DEPARTMENT.exec(text.slice(span.start, span.end + 3));
+    if (!department) continue;
+    const end = span.start + department.index + department[0].length;
+    if (end <= span.end || end - department[1].length < span.start + 3) continue;
+    const whole: Span = { type: 'org', start: span.start, end };
+    out = [...out.filter((s) => s !== span && (s.end <= whole.start || s.start >= whole.end)), whole].sort((a, b) => a.start - b.start);
+  }
+  return out;
 }
 
 /**

@@ -5,6 +5,8 @@
  */
 import type { Token } from '../entities';
 import type { Span } from './model';
+import { ZONE } from './towns';
+import { TRADE } from './trades';
 
 /** jieba's words of the sentence by position, as the tagger's clean-up reads them. */
 export interface WordsAt {
@@ -28,8 +30,6 @@ const BALANCED = /^[^()（）]*(?:[(（][^()（）]+[)）][^()（）]*)?$/;
 const MAX_ITEM = 30;
 /** What follows a list of companies: 等企业, 等公司. */
 const COMPANIES_AFTER = /^等(?:企业|公司|单位|厂家|龙头企业|重点企业|民营企业)/;
-/** A trade word a company's name ends with after its brand (华联瓷业, 时代电气, 旗滨集团). */
-const TRADE = /(?:瓷业|陶瓷|电瓷|电子|科技|实业|集团|股份|电气|新材|药业|食品|能源|重工|化工|材料|机械|环保|物流|传媒|矿业|钨业|茶业|酒业|纺织|汽车|制造)$/;
 /** Tags of the words of the clause before a list's first item: 走访/v 了/ul, 先后/t. */
 const CLAUSE_TAG = /^(?:v|vn|u|ul|uj|p|d|t|c|r|m|q|f)/;
 const MAX_COMPANY = 12;
@@ -85,11 +85,12 @@ export function listedNames(text: string, words: WordsAt, spans: Span[]): Span[]
     for (const s of spans) if (s.start < company.end && company.start < s.end) dropped.add(s);
     added.push(company);
   }
-  // 中国 中车/x, 中国 五矿/j: a place and a brand jieba does not know, or knows as an abbreviation, is the company.
+  // 中国 中车/x, 中国 五矿/j: a place and a brand jieba does not know, or knows as an abbreviation, is the company
+  // (not a zone: 株洲 经开区/j is the city's zone).
   const branded = (item: Item) => {
     const place = spans.find((s) => s.type === 'place' && s.start === item.start);
     const brand = place && words.startingAt(place.end);
-    return brand !== undefined && brand.word.length >= 2 && place!.end + brand.word.length === item.end && BRAND_TAG.test(brand.tag);
+    return brand !== undefined && brand.word.length >= 2 && place!.end + brand.word.length === item.end && BRAND_TAG.test(brand.tag) && !ZONE.test(brand.word);
   };
   items.forEach((item, i) => {
     if (!item.afterComma && !item.beforeComma) return;

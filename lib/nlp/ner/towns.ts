@@ -96,7 +96,23 @@ export function townsAndOffices(text: string, words: Words, spans: Span[]): Span
     if (out.some((s) => s.start <= span.start && s.end >= span.end && s.end - s.start > span.end - span.start)) continue;
     out = [...out.filter((s) => s.end <= span.start || s.start >= span.end), span].sort((a, b) => a.start - b.start);
   }
-  return villagesApart(text, out);
+  return villagesApart(text, zonesAsCities(text, out));
+}
+
+/** A development zone's own word, after the city or county that names it. */
+export const ZONE = /(?:高新技术产业开发区|经济技术开发区|经济开发区|高新区|经开区|开发区)$/;
+
+/**
+ * A zone read as a place is its city, as the seed stories' reader marks 株洲高新区 and 荷塘高新区
+ * (and CLUENER's addresses and People's Daily leave the zone word out of every name): the model
+ * reads some whole (醴陵经开区) and others not, so the same zone's chip would differ by sentence.
+ */
+function zonesAsCities(text: string, spans: Span[]): Span[] {
+  return spans.map((span) => {
+    if (span.type !== 'place') return span;
+    const zone = ZONE.exec(text.slice(span.start, span.end));
+    return zone && span.end - zone[0].length - span.start >= 2 ? { ...span, end: span.end - zone[0].length } : span;
+  });
 }
 
 /** A town or street and a village or community below it read as one place (网岭镇丫江桥村, 月塘街道泰山路社区). */
