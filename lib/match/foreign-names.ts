@@ -9,6 +9,7 @@
  * these and more (crosslingual.ts); a Chinese or Japanese text is read through these for the names
  * it leaves in Latin letters or katakana, which segmentation cannot tag.
  */
+import { HAN } from '../nlp/han';
 import countries from 'i18n-iso-countries';
 import en from 'i18n-iso-countries/langs/en.json';
 import ja from 'i18n-iso-countries/langs/ja.json';
@@ -26,8 +27,6 @@ export interface PhraseLexicon {
 }
 
 const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
-/** A name in Chinese characters only: another Chinese name of the thing, not a foreign one. */
-const HAN_ONLY = /^\p{Script=Han}+$/u;
 
 /** The term of a glossary name of `type`; a subject that is no entity is the word the analysis counts. */
 const termOf = (type: string, zh: string) => (type === 'word' ? zh.toLowerCase() : entityKey(type as EntityType, zh));
@@ -42,7 +41,7 @@ function* entries(): Generator<{ type: string; term: string; zh: string; names: 
 
 /** Every foreign alias of aliases.json (English, acronyms, katakana) with its term. */
 function* aliases(): Generator<{ name: string; term: string; zh: string }> {
-  for (const { term, zh, names } of entries()) for (const name of names) if (!HAN_ONLY.test(name)) yield { name, term, zh };
+  for (const { term, zh, names } of entries()) for (const name of names) if (!HAN.test(name)) yield { name, term, zh };
 }
 
 let groups: Map<string, string[]> | undefined;
@@ -55,7 +54,7 @@ export function sameThing(term: string): readonly string[] {
   if (!groups) {
     groups = new Map();
     for (const { type, term: main, names } of entries()) {
-      const group = [main, ...names.filter((n) => HAN_ONLY.test(n)).map((n) => termOf(type, n))];
+      const group = [main, ...names.filter((n) => HAN.test(n)).map((n) => termOf(type, n))];
       if (group.length < 2) continue;
       for (const member of group) groups.set(member, group);
     }

@@ -5,6 +5,7 @@
  * (国家发改委 for 国家发展和改革委员会; the glossary's, foreign-names.ts). Candidates only: the index
  * says which of them a story holds, and only those count, beside the name as the text writes it.
  */
+import { HAN } from '../nlp/han';
 import { LEGAL_FORM } from '../nlp/analyzer';
 import { sameThing } from './foreign-names';
 import { entityType, type Profile } from './profile';
@@ -31,7 +32,7 @@ export function shortNames(name: string): string[] {
 
 /** The first word with the first characters of two or more later words, in order. */
 function abbreviations(core: string): string[] {
-  if (core.length < MIN_CORE || core.length > MAX_CORE || core.length % 2 !== 0 || !/^\p{Script=Han}+$/u.test(core)) return [];
+  if (core.length < MIN_CORE || core.length > MAX_CORE || core.length % 2 !== 0 || !HAN.test(core)) return [];
   const heads = Array.from({ length: core.length / 2 - 1 }, (_, i) => core[2 + 2 * i]);
   const names: string[] = [];
   for (let mask = 1; mask < 1 << heads.length; mask++) {

@@ -26,6 +26,7 @@
  * 13. places: jieba's ns without its noise, words ending in 省/市/县 …, compounds of country
  *     abbreviations (中美 → 中, 美), and a place with the road after it (珠江 北路).
  */
+import { HAN } from './han';
 import { isLearnableName } from './gazetteer';
 import type { NameKnowledge } from './knowledge';
 import { NAME_THRESHOLD, type NameModel } from './names';
@@ -50,7 +51,6 @@ interface Piece extends Token {
   type?: EntityType;
 }
 
-const HAN = /^\p{Script=Han}+$/u;
 const WORD = /^[\p{Script=Han}A-Za-z0-9]+$/u;
 /** The marks that join the parts of a foreign name, a one-character word each. */
 const NAME_SEPARATORS = '·•・‧-－';
@@ -1100,9 +1100,6 @@ function samePieces(a: Piece[], b: Piece[]): boolean {
   return true;
 }
 
-/** Chinese personal names (Han characters only: safe in a regular expression). */
-const HAN_NAME = /^\p{Script=Han}+$/u;
-
 /**
  * The rules' entities of a whole text, chunk by chunk (entity mentions in reading order, duplicates
  * kept: a name said twice is two mentions), then again where
@@ -1113,7 +1110,8 @@ export function findEntitiesInText(chunks: string[], tokens: Token[][], k: NameK
   const own = tokens.map((t) => stepsOfSentence(t, k, lexicon, names));
   const sentences = own.map((pieces) => stepsWithPeople(pieces, k, lexicon, names));
   const found = new Set<string>();
-  for (const s of sentences) for (const m of s.mentions) if (m.type === 'person' && isLearnableName(m.text) && HAN_NAME.test(m.text)) found.add(m.text);
+  // Chinese personal names only: Han characters are safe in the regular expression indexPeople builds.
+  for (const s of sentences) for (const m of s.mentions) if (m.type === 'person' && isLearnableName(m.text) && HAN.test(m.text)) found.add(m.text);
   if (!found.size) return sentences;
   const people = indexPeople(found, k);
   // Read again: sentences that say these names more often than people were found in them,

@@ -11,6 +11,7 @@
  *    工作协调委员会, 中国 铁路 关心 下一代 工作委员会;
  *  - then a body's name begun late, its place, a named head after a place (body-names.ts).
  */
+import { HAN } from '../han';
 import type { Span } from './model';
 import { endingAt, startingAt, type Words } from './word-index';
 import { bodyNamesBefore, headsAfterNames, placesOfBodies } from './body-names';
@@ -44,7 +45,6 @@ export const TWO_BODIES = [
 ];
 /** A word that joins two bodies (对阵 between two teams) is no part of either's name. */
 const joinsBodies = (word: string) => TWO_BODIES.some(({ between }) => between.exec(word)?.[0] === word);
-const HAN = /^\p{Script=Han}+$/u;
 
 /** The spans of a sentence with its organisations completed. */
 export function completedBodies(text: string, words: Words, spans: Span[]): Span[] {

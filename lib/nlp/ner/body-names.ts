@@ -10,6 +10,7 @@
  *  - a place followed by one word that ends in a body's head and names it (成都 地质所), and a
  *    country and 队 (its team).
  */
+import { HAN } from '../han';
 import type { Span } from './model';
 import { endingAt, startingAt, type Words } from './word-index';
 
@@ -23,7 +24,6 @@ const NAME_WORD_TAG = /^(?:n|nz|j|x|nt|vn|zg|s|an|m)$/;
 /** Words that qualify a body without naming it: former, present, this, every … */
 const QUALIFIER =
   /^(?:原|前|现|新|老|该|本|各|全|其|这|那|每|各级|有关|所属|下属|旗下|对阵|迎战|当地|地方|国内|国外|海外|全国|我国|所在|上述|各大|主流|本地|部分|一些|其他|其它)$/;
-const HAN = /^\p{Script=Han}+$/u;
 const CLAUSE_START = /^(?:这|那|是|有|在|为|对|向|从|被|把|将|就|也|都|还|又|已|但|而|并|及|与|和|中有|其中)/;
 /** Digits, or a number written in characters without a unit (二七, not 三年 or 十五大). */
 const NUMBERED = /^[〇一二三四五六七八九十零\d]+$/;

@@ -9,6 +9,7 @@
  *  - a joiner at the end (湖南日报·新湖南), the first character of the next word at a body's end
  *    (人民日报株洲, 湖南省人民政府联合主办), a body's name begun inside a word (准化 of 标准化).
  */
+import { HAN } from '../han';
 import { nameKnowledge } from '../knowledge';
 import type { Span } from './model';
 import { startingAt, type Words } from './word-index';
@@ -39,7 +40,6 @@ const FOREIGN_JOINER = /[·•・‧\-－]/;
 const BODY_END = /(?:报|政府|公司|集团|委员会|协会|学会|商会|局|厅|部|院|所|会|社|中心)$/;
 /** Tags of a word a body's name may begin inside of: a common noun or verb noun (标准化). */
 const NOUN_TAG = /^(?:n|vn|nz|an)$/;
-const HAN = /^\p{Script=Han}+$/u;
 /** How far back the start of the word a body's name begins inside of is looked for. */
 const WORD_REACH = 3;
 

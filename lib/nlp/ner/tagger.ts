@@ -3,6 +3,7 @@
  * the best label sequence, and the sentence's words with each entity made one word (what keywords
  * are counted from). Scratch arrays are reused across calls: no objects per character.
  */
+import { HAN } from '../han';
 import { GAZETTEER_TAGS, isOrdinaryName, placeNoise, type EntityType, type Lexicon, type Mention, type SentenceEntities, type Token } from '../entities';
 import { sentenceFeatures, TEMPLATES, type FeatureKnowledge } from './features';
 import { nameKnowledge } from '../knowledge';
@@ -314,7 +315,6 @@ function tidy(text: string, words: Words, spans: Span[], lexicon: Lexicon): Span
 
 /** Words a body's name is made of between a place and the body's head: nouns, attributes, abbreviations. */
 const BODY_WORD_TAG = /^(?:n|nz|j|b|an|x)$/;
-const HAN = /^\p{Script=Han}+$/u;
 /** How a word that ends a body's name ends (有色冶金机械 总厂, 国际武术开发 集团公司, 皇家化学 会). */
 const BODY_HEAD = /(?:公司|集团|委员会|协会|学会|商会|研究会|银行|大学|学院|学校|中学|小学|医院|中心|办公室|政府|[厂局厅署处所院社])$/;
 /** Words a body's name holds at most after the place it starts with. */

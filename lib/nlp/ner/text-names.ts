@@ -4,13 +4,13 @@
  * the body another way (专精特新队): the characters before the cut, with the name's start, begin
  * that other organisation's name.
  */
+import { HAN } from '../han';
 import type { Mention } from '../entities';
 
 /** How many characters before a name may belong to it. */
 const MOST_BEFORE = 4;
 /** How many of the name's own characters, after them, must begin the other organisation's name too. */
 const SHARED = 2;
-const HAN = /^\p{Script=Han}+$/u;
 
 /** Each sentence's mentions (`mentions[i]` found in `sentences[i]`, in reading order), organisations completed. */
 export function completedNames(sentences: readonly string[], mentions: readonly Mention[][]): Mention[][] {

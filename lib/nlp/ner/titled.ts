@@ -4,10 +4,10 @@
  * name of two characters (people.ts may make it three). Only where a title stands as jieba's word
  * inside the span and a surname follows it: 全国人民代表大会 is one word, no title in it.
  */
+import { HAN } from '../han';
 import type { Span } from './model';
 import { startingAt, type Words } from './word-index';
 
-const HAN = /^\p{Script=Han}+$/u;
 /** jieba's tags of a word that may start a personal name (徐海/ns of 徐海霞: jieba read a place). */
 const NAME_TAG = /^(?:nr|nrfg|nrt|ns|x)$/;
 /** An honour, not a post: the words before it are its field and country (中国陶瓷艺术大师), no body. */

@@ -5,6 +5,7 @@
  * corpora label a street as a place (长安街道) and its office with the place before it as one
  * organisation (龙岗区坂田街道执法队).
  */
+import { HAN } from '../han';
 import { nameKnowledge } from '../knowledge';
 import { divisionNames } from './divisions';
 import { MORPHEME_TAG } from './glued';
@@ -22,7 +23,6 @@ const OFFICE = /^(?:办事处|街道办|党工委|人民政府|政府|党委)$/;
 const PARENT = /(?:[区县]|街道|镇|乡)$/;
 /** Tags of a word that begins no street's name written after its district: verbs, pronouns, counts, adverbs (石峰区下辖街道, 荷塘区所有社区). */
 const NOT_NAME_START = /^(?:v|vd|vn|p|c|u|uj|ul|d|r|m|q|a|ad|b|f|t)$/;
-const HAN = /^\p{Script=Han}+$/u;
 
 /**
  * Where a name of three or four characters ending at `at` starts, written right after its parent

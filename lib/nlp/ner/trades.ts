@@ -4,6 +4,7 @@
  * brand as no word or cuts it in pieces, and the model, which learnt companies from their 公司,
  * marks nothing.
  */
+import { HAN } from '../han';
 import type { Span } from './model';
 import { endingAt, startingAt, type Words } from './word-index';
 
@@ -18,7 +19,6 @@ const PIECE_TAG = /^(?:nr|nrt)$/;
 const NOT_PIECE_TAG = /^(?:p|c|u|uj|ul|d|r|m|q|f)$/;
 /** Tags of a word after the trade that continues a common noun, not a company (科技 工作者, 食品 消费量). */
 const NOUN_AFTER = /^(?:n|vn|nz|ng)$/;
-const HAN = /^\p{Script=Han}+$/u;
 /** Trade words between a brand and its last trade word (石油 智能 of 三一石油智能装备). */
 const MIDDLE_TAG = /^(?:n|nz)$/;
 const MIDDLE_WORDS = 2;
