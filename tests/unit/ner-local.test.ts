@@ -92,6 +92,17 @@ const LOCAL: NameCase[] = [
   ['株洲旗滨集团、醴陵华鑫电瓷等企业代表参加了座谈会。', ['org:株洲旗滨集团', 'org:醴陵华鑫电瓷'], ['place:华鑫']],
 ];
 
+/** A division's government is one body; a country's government is the country, as People's Daily marks it. */
+const GOVERNMENTS: NameCase[] = [
+  ['株洲市人民政府与一家工程机械企业签订了战略合作协议。', ['org:株洲市人民政府'], ['place:株洲市']],
+  ['醴陵市人民政府发布通告，城区禁止燃放烟花爆竹。', ['org:醴陵市人民政府'], ['place:醴陵市']],
+  ['湖南省人民政府近日批复同意该规划。', ['org:湖南省人民政府'], ['place:湖南省']],
+  ['攸县人民政府发布了防汛通告。', ['org:攸县人民政府'], ['place:攸县']],
+  ['株洲市政府与多家企业签署了投资协议。', ['org:株洲市政府'], ['place:株洲市']],
+  ['印度政府宣布提高部分进口商品的关税。', ['place:印度'], ['org:印度政府']],
+  ['美国政府对进口电池加征关税，业内普遍担忧。', ['place:美国'], ['org:美国政府']],
+];
+
 describe('names of local news', () => {
   const analyzer = nodeAnalyzer();
   const mentions = typedMentions(analyzer);
@@ -99,6 +110,10 @@ describe('names of local news', () => {
   // Some 60 sentences through the whole analyzer: seconds on a busy machine.
   it('reads districts, bureaus, streets and listed companies whole', async () => {
     await expectNameCases(analyzer, LOCAL);
+  }, 30_000);
+
+  it('reads a division and its government as one body, a country and its government as the country', async () => {
+    await expectNameCases(analyzer, GOVERNMENTS);
   }, 30_000);
 
   it('knows the districts jieba files as common nouns, and no bare unit as a division', () => {
