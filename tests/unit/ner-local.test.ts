@@ -103,6 +103,20 @@ const GOVERNMENTS: NameCase[] = [
   ['美国政府对进口电池加征关税，业内普遍担忧。', ['place:美国'], ['org:美国政府']],
 ];
 
+/**
+ * A division before a company's word starts the company named after it, whether the model read the
+ * division as a person, a place or nothing (宁德 of 宁德时代); a station or a city's group stays as it was.
+ */
+const CITY_COMPANIES: NameCase[] = [
+  ['在宁德时代的带动下，一批配套企业落户株洲。', ['org:宁德时代'], ['place:宁德']],
+  ['记者从宁德时代获悉，该项目明年投产。', ['org:宁德时代'], ['place:宁德', 'person:宁德']],
+  ['今年以来，宁德时代与株洲多家企业达成合作。', ['org:宁德时代', 'place:株洲'], ['person:宁德']],
+  ['株洲时代新材今年营收增长。', ['org:株洲时代新材'], ['org:株洲时代', 'place:株洲']],
+  ['株洲北站改造工程今日完工。', ['place:株洲北站'], ['org:株洲北站']],
+  ['株洲市城发集团与株洲市交通发展集团签订合作协议。', ['org:株洲市城发集团', 'org:株洲市交通发展集团'], []],
+  ['株洲已进入高铁时代。', ['place:株洲'], ['org:株洲已进入高铁时代']],
+];
+
 describe('names of local news', () => {
   const analyzer = nodeAnalyzer();
   const mentions = typedMentions(analyzer);
@@ -114,6 +128,10 @@ describe('names of local news', () => {
 
   it('reads a division and its government as one body, a country and its government as the country', async () => {
     await expectNameCases(analyzer, GOVERNMENTS);
+  }, 30_000);
+
+  it('reads a company named after its city whole, however the model read the city', async () => {
+    await expectNameCases(analyzer, CITY_COMPANIES);
   }, 30_000);
 
   it('knows the districts jieba files as common nouns, and no bare unit as a division', () => {

