@@ -117,6 +117,12 @@ const CITY_COMPANIES: NameCase[] = [
   ['株洲已进入高铁时代。', ['place:株洲'], ['org:株洲已进入高铁时代']],
 ];
 
+/** A company's short name jieba knows as one word is whole (中联重科/j); a brand named once with its city is that company throughout. */
+const SHORT_NAMES: NameCase[] = [
+  ['中联重科智慧产业城项目稳步推进。', ['org:中联重科'], ['org:中联']],
+  ['中联重科、三一重工、山河智能等企业入选榜单。', ['org:中联重科'], ['org:中联']],
+];
+
 describe('names of local news', () => {
   const analyzer = nodeAnalyzer();
   const mentions = typedMentions(analyzer);
@@ -132,6 +138,14 @@ describe('names of local news', () => {
 
   it('reads a company named after its city whole, however the model read the city', async () => {
     await expectNameCases(analyzer, CITY_COMPANIES);
+  }, 30_000);
+
+  it('reads a short name whole, and a brand named with its city as that company throughout', async () => {
+    await expectNameCases(analyzer, SHORT_NAMES);
+    const park = await mentions('株洲方特欢乐世界今年推出夜场活动。暑期以来，方特接待游客超过50万人次。');
+    expect(park).toEqual(['org:株洲方特', 'org:株洲方特']);
+    // Without the city's name anywhere, the text does not say which company it is.
+    expect(await mentions('暑期以来，方特接待游客超过50万人次。')).not.toContain('org:株洲方特');
   }, 30_000);
 
   it('knows the districts jieba files as common nouns, and no bare unit as a division', () => {

@@ -3,7 +3,8 @@
  * tagger's clean-up, so a head jieba tags as a verb — 分行/v — is not trimmed again):
  *  - a body's unit or branch written after it: 交通部 基础设施 投资 总局, 财政部 金融司,
  *    中国人民银行广州 分行, 交通银行 四川省 分行;
- *  - a one-character head left out: 中交二航 of 中交/二航局 (jieba's one word);
+ *  - a one-character head left out: 中交二航 of 中交/二航局 (jieba's one word), and the rest of an
+ *    abbreviation: 中联 of 中联重科/j;
  *  - a company's short name, a place and a one-character head: 中车 株洲 所, 南车 株洲 所 (the
  *    model reads 株洲 as the place, or nothing);
  *  - today's official names that join two fields by 和 (湖南省住房和城乡建设厅);
@@ -49,7 +50,10 @@ const joinsBodies = (word: string) => TWO_BODIES.some(({ between }) => between.e
 /** The spans of a sentence with its organisations completed. */
 export function completedBodies(text: string, words: Words, spans: Span[]): Span[] {
   if (!words.tokens.length) return spans;
-  const completed = namesBeforeBodies(words, shortNames(text, words, unitsAfter(text, words, officialNames(text, countsApart(words, spans)))));
+  const completed = namesBeforeBodies(
+    words,
+    shortNames(text, words, unitsAfter(text, words, officialNames(text, countsApart(words, wholeAbbreviations(words, spans))))),
+  );
   return companiesByTrade(words, committeeDepartments(text, placesOfBodies(words, bodyNamesBefore(words, headsAfterNames(text, words, completed)))));
 }
 
@@ -176,6 +180,26 @@ function unitsAfter(text: string, words: Words, spans: Span[]): Span[] {
     }
     out.push(end < 0 ? span : { type: 'org', start: span.start, end });
   }
+  return out;
+}
+
+/** jieba's tag of an abbreviation, a company's short name among them (中联重科/j). */
+const ABBREVIATION_TAG = 'j';
+
+/**
+ * An organisation the model ended inside the abbreviation jieba reads as one word, from that
+ * word's start, is the whole word: 中联 of 中联重科.
+ */
+function wholeAbbreviations(words: Words, spans: Span[]): Span[] {
+  let out = spans;
+  spans.forEach((span, i) => {
+    const word = startingAt(words, span.start);
+    if (span.type !== 'org' || word?.tag !== ABBREVIATION_TAG) return;
+    const end = span.start + word.word.length;
+    if (end <= span.end || (spans[i + 1]?.start ?? end) < end) return;
+    if (out === spans) out = spans.slice();
+    out[i] = { type: 'org', start: span.start, end };
+  });
   return out;
 }
 

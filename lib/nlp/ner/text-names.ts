@@ -2,10 +2,12 @@
  * What one sentence's names learn from the others of the same text: a body's name the model cut
  * short where jieba split an unknown word (专精/特新/联队 → 特新联队) is whole where the text names
  * the body another way (专精特新队): the characters before the cut, with the name's start, begin
- * that other organisation's name.
+ * that other organisation's name; and a company the text names with its city (株洲方特) is that
+ * company where another sentence names it without (方特).
  */
 import { HAN } from '../han';
 import type { Mention } from '../entities';
+import { divisionNames } from './divisions';
 
 /** How many characters before a name may belong to it. */
 const MOST_BEFORE = 4;
@@ -14,6 +16,36 @@ const SHARED = 2;
 
 /** Each sentence's mentions (`mentions[i]` found in `sentences[i]`, in reading order), organisations completed. */
 export function completedNames(sentences: readonly string[], mentions: readonly Mention[][]): Mention[][] {
+  return brandsOfCities(cutShort(sentences, mentions));
+}
+
+/** The longest division's name a body's name starts with: 株洲 of 株洲方特. */
+const MOST_DIVISION = 4;
+
+/**
+ * A company named with its city (株洲方特) is the same company where the text names it by the rest
+ * alone (方特接待游客…), whatever the model read that as (a person): one entity per real thing.
+ */
+function brandsOfCities(mentions: Mention[][]): Mention[][] {
+  const divisions = divisionNames();
+  /** The rest of each body's name after a division it starts with, to the body. */
+  const rests = new Map<string, Mention>();
+  for (const list of mentions)
+    for (const m of list) {
+      if (m.type !== 'org') continue;
+      for (let length = 2; length <= Math.min(MOST_DIVISION, m.text.length - SHARED); length++)
+        if (divisions.has(m.text.slice(0, length)) && !rests.has(m.text.slice(length))) rests.set(m.text.slice(length), m);
+    }
+  if (!rests.size) return mentions;
+  return mentions.map((list) =>
+    list.map((m) => {
+      const body = m.type === 'place' ? undefined : rests.get(m.text);
+      return body ? { ...body } : m;
+    }),
+  );
+}
+
+function cutShort(sentences: readonly string[], mentions: readonly Mention[][]): Mention[][] {
   // The starts of every organisation's name in the text, of each length that may be matched.
   const starts = new Set<string>();
   for (const list of mentions)
