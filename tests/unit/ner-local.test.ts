@@ -123,6 +123,18 @@ const SHORT_NAMES: NameCase[] = [
   ['中联重科、三一重工、山河智能等企业入选榜单。', ['org:中联重科'], ['org:中联']],
 ];
 
+/** Every item of a list of bodies (等企业, 等国际巨头, 等单位, 等央企) is a body, ending at 等; a list of common nouns names none. */
+const LISTED_BODIES: NameCase[] = [
+  ['株洲已吸引博世、西门子、霍尼韦尔等国际巨头落户。', ['org:博世', 'org:西门子', 'org:霍尼韦尔', 'place:株洲'], ['org:株洲已吸引博世']],
+  ['比亚迪、宁德时代等企业纷纷布局储能产业。', ['org:比亚迪', 'org:宁德时代'], ['person:比亚迪']],
+  ['中国中车、三一集团、华为等企业积极参与了论坛。', ['org:中国中车', 'org:三一集团', 'org:华为'], ['person:华为']],
+  ['中能建、中国电建等央企在湘投资的项目进展顺利。', ['org:中能建', 'org:中国电建'], ['place:中国', 'org:中国电建等央']],
+  ['湘潭钢铁、华菱集团等单位参加了会议。', ['org:湘潭钢铁', 'org:华菱集团'], ['place:湘潭']],
+  ['中车株机、北汽株洲、时代电气等企业纷纷抛出橄榄枝。', ['org:中车株机', 'org:北汽株洲', 'org:时代电气'], ['place:株洲']],
+  ['市住建局、市城管局、市交通运输局等单位参加了会议。', ['org:市住建局', 'org:市城管局', 'org:市交通运输局'], ['org:市交通运输局等']],
+  ['钢铁、水泥、煤炭等企业要加快转型。', [], ['org:钢铁', 'org:水泥', 'org:煤炭']],
+];
+
 describe('names of local news', () => {
   const analyzer = nodeAnalyzer();
   const mentions = typedMentions(analyzer);
@@ -146,6 +158,10 @@ describe('names of local news', () => {
     expect(park).toEqual(['org:株洲方特', 'org:株洲方特']);
     // Without the city's name anywhere, the text does not say which company it is.
     expect(await mentions('暑期以来，方特接待游客超过50万人次。')).not.toContain('org:株洲方特');
+  }, 30_000);
+
+  it('reads each item of a list of bodies as a body', async () => {
+    await expectNameCases(analyzer, LISTED_BODIES);
   }, 30_000);
 
   it('knows the districts jieba files as common nouns, and no bare unit as a division', () => {

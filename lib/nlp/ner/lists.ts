@@ -4,6 +4,7 @@
  * tells where it took half a name for a name.
  */
 import type { Token } from '../entities';
+import { HAN } from '../han';
 import type { Span } from './model';
 import { ZONE } from './towns';
 import { TRADE } from './trades';
@@ -28,8 +29,12 @@ const COMPANY = /(?:公司|株式会社)$/;
 /** Brackets a company's name may hold, balanced: 山港海外供应链(青岛)有限公司. */
 const BALANCED = /^[^()（）]*(?:[(（][^()（）]+[)）][^()（）]*)?$/;
 const MAX_ITEM = 30;
-/** What follows a list of companies: 等企业, 等公司. */
-const COMPANIES_AFTER = /^等(?:企业|公司|单位|厂家|龙头企业|重点企业|民营企业)/;
+/** What follows a list of companies or other bodies: 等企业, 等公司, 等国际巨头, 等央企. */
+const COMPANIES_AFTER = /^等(?:企业|公司|单位|厂家|龙头企业|重点企业|民营企业|知名企业|国际巨头|巨头|央企|国企)/;
+/** Tags of a word that names something by itself: a name's, an abbreviation's, a word jieba does not know. */
+const NAME_TAG = /^(?:nr|nrt|nrfg|ns|nt|nz|j|x|eng)$/;
+/** jieba's tag of a place's name: an item that is one place alone is left as it was read. */
+const PLACE_TAG = 'ns';
 /** Tags of the words of the clause before a list's first item: 走访/v 了/ul, 先后/t. */
 const CLAUSE_TAG = /^(?:v|vn|u|ul|uj|p|d|t|c|r|m|q|f)/;
 const MAX_COMPANY = 12;
@@ -81,7 +86,8 @@ export function listedNames(text: string, words: WordsAt, spans: Span[]): Span[]
   const inside = (item: Item, s: Span) => s.start >= item.start && s.end <= item.end;
   const dropped = new Set<Span>();
   const added: Span[] = [];
-  for (const company of companiesListed(text, words, items)) {
+  const listed = companiesListed(text, words, items);
+  for (const company of listed) {
     for (const s of spans) if (s.start < company.end && company.start < s.end) dropped.add(s);
     added.push(company);
   }
@@ -93,7 +99,7 @@ export function listedNames(text: string, words: WordsAt, spans: Span[]): Span[]
     return brand !== undefined && brand.word.length >= 2 && place!.end + brand.word.length === item.end && BRAND_TAG.test(brand.tag) && !ZONE.test(brand.word);
   };
   items.forEach((item, i) => {
-    if (!item.afterComma && !item.beforeComma) return;
+    if ((!item.afterComma && !item.beforeComma) || listed.some((c) => c.start < item.end && item.start < c.end)) return;
     const name = text.slice(item.start, item.end);
     // Its neighbours in the same list.
     const neighbours = [item.afterComma ? items[i - 1] : undefined, item.beforeComma ? items[i + 1] : undefined].filter((n) => n !== undefined);
@@ -149,9 +155,23 @@ export function listedNames(text: string, words: WordsAt, spans: Span[]): Span[]
 }
 
 /**
- * The items of a list that 等企业 ends, named by a brand and a trade (华联瓷业、醴陵玉茶瓷业等企业): each
- * a company, whatever the model read in it (华联 and 醴陵 as places). The list's first item starts
- * after the clause before it (先后走访了).
+ * Whether the stretch holds a word that names something by itself (博世/nrt, 中车/x, 北汽/j), not
+ * only common words (钢铁、水泥等企业), and is not one place alone.
+ */
+function namesSomething(words: WordsAt, start: number, end: number): boolean {
+  const whole = words.startingAt(start);
+  if (whole?.tag === PLACE_TAG && whole.word.length === end - start) return false;
+  for (let at = start, word = whole; word && at < end; at += word.word.length, word = words.startingAt(at))
+    if (NAME_TAG.test(word.tag) && HAN.test(word.word)) return true;
+  return false;
+}
+
+/**
+ * The items of a list that 等企业 (等单位, 等国际巨头…) ends, each named by a brand and a trade
+ * (华联瓷业、醴陵玉茶瓷业等企业) or by a name of its own (博世、西门子、霍尼韦尔等国际巨头): each a
+ * body, whatever the model read in it (华联 and 醴陵 as places, 比亚迪 as a person). The list's
+ * first item starts after the clause before it (先后走访了); its last ends at 等, whatever jieba
+ * glued to it (局等/x).
  */
 function companiesListed(text: string, words: WordsAt, items: Item[]): Span[] {
   const found: Span[] = [];
@@ -168,7 +188,8 @@ function companiesListed(text: string, words: WordsAt, items: Item[]): Span[] {
           if (CLAUSE_TAG.test(word.tag)) start = at + word.word.length;
       const name = text.slice(start, end);
       const trade = TRADE.exec(name);
-      if (trade && name.length - trade[0].length >= 2 && name.length <= MAX_COMPANY && noVerb(words, start, end)) found.push({ type: 'org', start, end });
+      const named = (trade && name.length - trade[0].length >= 2) || (name.length >= 2 && namesSomething(words, start, end));
+      if (named && name.length <= MAX_COMPANY && noVerb(words, start, end)) found.push({ type: 'org', start, end });
     }
   });
   return found;
