@@ -135,6 +135,27 @@ const LISTED_BODIES: NameCase[] = [
   ['钢铁、水泥、煤炭等企业要加快转型。', [], ['org:钢铁', 'org:水泥', 'org:煤炭']],
 ];
 
+/**
+ * State companies by their short forms, a company by its city, brand and trade, schools by their
+ * city and number, and a hospital apart from its team.
+ */
+const BODIES: NameCase[] = [
+  ['中能建承建了这座电站。', ['org:中能建'], []],
+  ['中国能建在湖南的项目进展顺利。', ['org:中国能建', 'place:湖南'], ['place:中国']],
+  ['中车株机与中能建签订协议。', ['org:中能建'], ['person:能建']],
+  ['中电建承建了该工程。', ['org:中电建'], []],
+  ['政府集中建设了一批保障房。', [], ['org:中建']],
+  ['醴陵华鑫电瓷今年出口额增长两成。', ['org:醴陵华鑫电瓷'], ['place:醴陵', 'place:华鑫']],
+  ['株洲市二中高三学生参加了成人礼。', ['org:株洲市二中'], ['place:株洲市', 'place:二中']],
+  ['醴陵一中的学生在全省比赛中获得一等奖。', ['org:醴陵一中'], ['place:醴陵']],
+  ['株洲市十三中开展了消防疏散演练。', ['org:株洲市十三中'], ['place:株洲市']],
+  ['湖南株洲市十三中学生在比赛中获奖。', ['org:株洲市十三中'], ['org:株洲市十三中学']],
+  ['株洲市二中、株洲市八中等学校参加了比赛。', ['org:株洲市二中', 'org:株洲市八中'], ['org:株洲市八中等学校']],
+  ['上海市第一中级人民法院审理了此案。', [], ['org:上海市第一中']],
+  ['株洲市人民医院团队获得全省技能竞赛一等奖。', ['org:株洲市人民医院'], ['org:株洲市人民医院团队']],
+  ['株洲市中医伤科医院团队赴外地交流学习。', ['org:株洲市中医伤科医院'], ['org:株洲市中医伤科医院团队']],
+];
+
 describe('names of local news', () => {
   const analyzer = nodeAnalyzer();
   const mentions = typedMentions(analyzer);
@@ -162,6 +183,10 @@ describe('names of local news', () => {
 
   it('reads each item of a list of bodies as a body', async () => {
     await expectNameCases(analyzer, LISTED_BODIES);
+  }, 30_000);
+
+  it('reads state companies by short form, a city’s company by brand and trade, numbered schools, a hospital without its team', async () => {
+    await expectNameCases(analyzer, BODIES);
   }, 30_000);
 
   it('knows the districts jieba files as common nouns, and no bare unit as a division', () => {

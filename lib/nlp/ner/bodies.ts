@@ -10,7 +10,8 @@
  *  - today's official names that join two fields by 和 (湖南省住房和城乡建设厅);
  *  - the words of a body's name between a name and the rest the model marked: 国务院 残疾人
  *    工作协调委员会, 中国 铁路 关心 下一代 工作委员会;
- *  - then a body's name begun late, its place, a named head after a place (body-names.ts).
+ *  - then a body's name begun late, its place, a named head after a place (body-names.ts);
+ * and cut back: a body's team after it is no part of its name (株洲市人民医院 团队).
  */
 import { HAN } from '../han';
 import type { Span } from './model';
@@ -52,7 +53,7 @@ export function completedBodies(text: string, words: Words, spans: Span[]): Span
   if (!words.tokens.length) return spans;
   const completed = namesBeforeBodies(
     words,
-    shortNames(text, words, unitsAfter(text, words, officialNames(text, countsApart(words, wholeAbbreviations(words, spans))))),
+    shortNames(text, words, unitsAfter(text, words, officialNames(text, countsApart(words, teamsApart(text, words, wholeAbbreviations(words, spans)))))),
   );
   return companiesByTrade(words, committeeDepartments(text, placesOfBodies(words, bodyNamesBefore(words, headsAfterNames(text, words, completed)))));
 }
@@ -180,6 +181,21 @@ function unitsAfter(text: string, words: Words, spans: Span[]): Span[] {
     }
     out.push(end < 0 ? span : { type: 'org', start: span.start, end });
   }
+  return out;
+}
+
+/** A body's head with its team after it: the team is a group of the body's people, not the body. */
+const BODY_TEAM = /(?:医院|大学|学院|研究院|研究所|中心)团队$/;
+const TEAM = '团队';
+
+/** An organisation run on into its team (株洲市人民医院 团队) is the body: 株洲市人民医院. */
+function teamsApart(text: string, words: Words, spans: Span[]): Span[] {
+  let out = spans;
+  spans.forEach((span, i) => {
+    if (span.type !== 'org' || endingAt(words, span.end)?.word !== TEAM || !BODY_TEAM.test(text.slice(span.start, span.end))) return;
+    if (out === spans) out = spans.slice();
+    out[i] = { type: 'org', start: span.start, end: span.end - TEAM.length };
+  });
   return out;
 }
 

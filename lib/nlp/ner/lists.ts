@@ -29,8 +29,8 @@ const COMPANY = /(?:公司|株式会社)$/;
 /** Brackets a company's name may hold, balanced: 山港海外供应链(青岛)有限公司. */
 const BALANCED = /^[^()（）]*(?:[(（][^()（）]+[)）][^()（）]*)?$/;
 const MAX_ITEM = 30;
-/** What follows a list of companies or other bodies: 等企业, 等公司, 等国际巨头, 等央企. */
-const COMPANIES_AFTER = /^等(?:企业|公司|单位|厂家|龙头企业|重点企业|民营企业|知名企业|国际巨头|巨头|央企|国企)/;
+/** What follows a list of companies or other bodies: 等企业, 等公司, 等国际巨头, 等央企, 等学校. */
+const COMPANIES_AFTER = /^等(?:企业|公司|单位|厂家|龙头企业|重点企业|民营企业|知名企业|国际巨头|巨头|央企|国企|学校|院校|高校|医院)/;
 /** Tags of a word that names something by itself: a name's, an abbreviation's, a word jieba does not know. */
 const NAME_TAG = /^(?:nr|nrt|nrfg|ns|nt|nz|j|x|eng)$/;
 /** jieba's tag of a place's name: an item that is one place alone is left as it was read. */

@@ -21,6 +21,8 @@ import { placePairs } from './pairs';
 import { wholePeople } from './people';
 import { stationsOfPlaces } from './stations';
 import { divisionGovernments } from './governments';
+import { numberedSchools } from './schools';
+import { stateCompanies } from './state-companies';
 import { matchSides } from './matches';
 import { bodiesBeforeTitles } from './titled';
 import { emit, ENTITY_KINDS, LABELS, labelSpans, spansOf, viterbi, type NerModel, type Span } from './model';
@@ -123,7 +125,10 @@ export function tagSentence(
   // Checked last: the passes after the clean-up may complete a body's name into a count of bodies
   // or run it on into a planning word (维科技术布局).
   // No name begins with a joiner: ·新湖 of 湖南日报·新湖南客户端, ·甘地 of 拉·甘地.
-  const spans = stationsOfPlaces(text, divisionGovernments(text, people, nameKnowledge().countryCodes)).filter((s) => {
+  const spans = stationsOfPlaces(
+    text,
+    divisionGovernments(text, numberedSchools(text, stateCompanies(text, words, people)), nameKnowledge().countryCodes),
+  ).filter((s) => {
     if (JOINER.test(text[s.start])) return false;
     const name = text.slice(s.start, s.end);
     if (s.type === 'place') return !RANKED_LEVEL.test(name);

@@ -2,9 +2,10 @@
  * Companies local news names by their brand and trade alone, with no legal form after them
  * (三一石油智能装备, 孚能新能源), or by a group's brand and their own (大唐华银): jieba knows the
  * brand as no word or cuts it in pieces, and the model, which learnt companies from their 公司,
- * marks nothing.
+ * marks nothing, or reads the brand as a place (醴陵 华鑫 电瓷: the city and the brand).
  */
 import { HAN } from '../han';
+import { divisionNames } from './divisions';
 import type { Span } from './model';
 import { endingAt, startingAt, type Words } from './word-index';
 
@@ -22,6 +23,8 @@ const NOUN_AFTER = /^(?:n|vn|nz|ng)$/;
 /** Trade words between a brand and its last trade word (石油 智能 of 三一石油智能装备). */
 const MIDDLE_TAG = /^(?:n|nz)$/;
 const MIDDLE_WORDS = 2;
+/** jieba's tag of a place's name. */
+const PLACE_TAG = 'ns';
 /** A brand's characters at most: a longer unknown word is a phrase jieba did not cut (亿万人民投身于). */
 const MAX_BRAND = 4;
 
@@ -45,9 +48,11 @@ function brandBefore(words: Words, at: number): number | undefined {
 export function companiesByTrade(words: Words, spans: Span[]): Span[] {
   let out = spans;
   let at = 0;
-  const add = (start: number, end: number) => {
-    if (out.some((s) => s.start < end && start < s.end)) return;
-    out = [...out, { type: 'org' as const, start, end }].sort((a, b) => a.start - b.start);
+  /** With `overPlaces`, places the model read inside the company give way to it. */
+  const add = (start: number, end: number, overPlaces = false) => {
+    const inside = (s: Span) => s.start < end && start < s.end;
+    if (out.some((s) => inside(s) && !(overPlaces && s.type === 'place' && s.start >= start && s.end <= end))) return;
+    out = [...out.filter((s) => !inside(s)), { type: 'org' as const, start, end }].sort((a, b) => a.start - b.start);
   };
   for (const { word, tag } of words.tokens) {
     const start = at;
@@ -65,7 +70,11 @@ export function companiesByTrade(words: Words, spans: Span[]): Span[] {
       head -= before.word.length;
       brand = brandBefore(words, head);
     }
-    if (brand !== undefined) add(brand, at);
+    if (brand === undefined) continue;
+    // 醴陵 华鑫 电瓷: a company's city before its brand, both read by the model as places.
+    const city = endingAt(words, brand);
+    if (city?.tag === PLACE_TAG && divisionNames().has(city.word)) add(brand - city.word.length, at, true);
+    else add(brand, at);
   }
   return out;
 }

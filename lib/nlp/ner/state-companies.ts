@@ -1,0 +1,51 @@
+/**
+ * The short forms local news names China's big state companies by (中能建, 中国电建, 国家电网): jieba
+ * does not know most of them, or cuts them across its words (中/f 电建/n, 中铁/n 建/v), and the
+ * model, which learnt companies from their 公司 and 集团, marks nothing or only 中国. Each is a
+ * company wherever it stands as words of its own (not 中建 of 集中建设).
+ */
+import type { Span } from './model';
+import type { Words } from './word-index';
+
+/** Short forms of central state companies (their own names, as the companies and the press write them). */
+const SHORT_FORMS = [
+  '中能建',
+  '中国能建',
+  '中电建',
+  '中国电建',
+  '中铁建',
+  '中国铁建',
+  '中交建',
+  '中国交建',
+  '中国中铁',
+  '中国建筑',
+  '中国中冶',
+  '中广核',
+  '中石化',
+  '中石油',
+  '中海油',
+  '中国石化',
+  '中国石油',
+  '国家电网',
+  '南方电网',
+  '国家能源集团',
+];
+const FORMS = new RegExp(SHORT_FORMS.join('|'), 'g');
+
+/**
+ * The spans with each state company's short form that stands as whole words an organisation, in
+ * place of the places and people the model read inside it (中国 of 中国电建, 能建 of 中能建); left as
+ * it is under an organisation or a span that runs past it.
+ */
+export function stateCompanies(text: string, words: Words, spans: Span[]): Span[] {
+  let out = spans;
+  for (const match of text.matchAll(FORMS)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    if (words.starts[start] < 0 || words.ends[end] < 0) continue;
+    const over = out.filter((s) => s.start < end && start < s.end);
+    if (!over.every((s) => s.type !== 'org' && s.start >= start && s.end <= end)) continue;
+    out = [...out.filter((s) => !over.includes(s)), { type: 'org' as const, start, end }].sort((a, b) => a.start - b.start);
+  }
+  return out;
+}
