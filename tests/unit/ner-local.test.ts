@@ -156,6 +156,17 @@ const BODIES: NameCase[] = [
   ['株洲市中医伤科医院团队赴外地交流学习。', ['org:株洲市中医伤科医院'], ['org:株洲市中医伤科医院团队']],
 ];
 
+/** A person after a title the model read into the name, a committee's standing members, an outlet's dateline, a brand of numerals. */
+const TITLES_AND_OUTLETS: NameCase[] = [
+  ['公司董事长江端预介绍了企业的发展情况。', ['person:江端预'], ['person:长江端', 'place:长江']],
+  ['株洲市长江大桥通车。', ['place:长江大桥'], ['person:江大桥']],
+  ['株洲市委常委、宣传部长出席了开幕式。', ['org:株洲市委'], ['org:株洲市委常委']],
+  ['红网时刻株洲5月20日讯，全市夏粮收购工作全面启动。', ['org:红网时刻', 'place:株洲'], ['org:红网时刻株洲']],
+  ['新湖南客户端5月20日讯，株洲举办了招商推介会。', ['org:新湖南', 'place:株洲'], ['place:湖', 'org:新湖南客户端']],
+  ['本报北京5月14日讯，全国图书博览会今天开幕。', ['place:北京'], ['org:本报']],
+  ['三一重工在株洲设立了研发中心。', ['org:三一重工', 'place:株洲'], []],
+];
+
 describe('names of local news', () => {
   const analyzer = nodeAnalyzer();
   const mentions = typedMentions(analyzer);
@@ -187,6 +198,10 @@ describe('names of local news', () => {
 
   it('reads state companies by short form, a city’s company by brand and trade, numbered schools, a hospital without its team', async () => {
     await expectNameCases(analyzer, BODIES);
+  }, 30_000);
+
+  it('reads a person after a title, a committee without its members, an outlet’s dateline, a brand of numerals', async () => {
+    await expectNameCases(analyzer, TITLES_AND_OUTLETS);
   }, 30_000);
 
   it('knows the districts jieba files as common nouns, and no bare unit as a division', () => {

@@ -11,7 +11,8 @@
  *  - the words of a body's name between a name and the rest the model marked: 国务院 残疾人
  *    工作协调委员会, 中国 铁路 关心 下一代 工作委员会;
  *  - then a body's name begun late, its place, a named head after a place (body-names.ts);
- * and cut back: a body's team after it is no part of its name (株洲市人民医院 团队).
+ * and cut back: a body's team or standing members after it are no part of its name (株洲市人民医院
+ * 团队, 株洲市委 常委).
  */
 import { HAN } from '../han';
 import type { Span } from './model';
@@ -53,7 +54,7 @@ export function completedBodies(text: string, words: Words, spans: Span[]): Span
   if (!words.tokens.length) return spans;
   const completed = namesBeforeBodies(
     words,
-    shortNames(text, words, unitsAfter(text, words, officialNames(text, countsApart(words, teamsApart(text, words, wholeAbbreviations(words, spans)))))),
+    shortNames(text, words, unitsAfter(text, words, officialNames(text, countsApart(words, membersApart(text, wholeAbbreviations(words, spans)))))),
   );
   return companiesByTrade(words, committeeDepartments(text, placesOfBodies(words, bodyNamesBefore(words, headsAfterNames(text, words, completed)))));
 }
@@ -184,17 +185,20 @@ function unitsAfter(text: string, words: Words, spans: Span[]): Span[] {
   return out;
 }
 
-/** A body's head with its team after it: the team is a group of the body's people, not the body. */
-const BODY_TEAM = /(?:医院|大学|学院|研究院|研究所|中心)团队$/;
-const TEAM = '团队';
+/**
+ * Some of a body's people written after it: a hospital's or a university's team (医院团队), a party
+ * committee's standing members (市委常委, a title: People's Daily marks 省委 of 省委常委 as the body).
+ */
+const MEMBERS_AFTER = /(?:(?:医院|大学|学院|研究院|研究所|中心)(团队)|[省市县区]委(常委))$/;
 
-/** An organisation run on into its team (株洲市人民医院 团队) is the body: 株洲市人民医院. */
-function teamsApart(text: string, words: Words, spans: Span[]): Span[] {
+/** An organisation run on into some of its people (株洲市人民医院 团队, 株洲市委常委) is the body: 株洲市人民医院, 株洲市委. */
+function membersApart(text: string, spans: Span[]): Span[] {
   let out = spans;
   spans.forEach((span, i) => {
-    if (span.type !== 'org' || endingAt(words, span.end)?.word !== TEAM || !BODY_TEAM.test(text.slice(span.start, span.end))) return;
+    const members = span.type === 'org' ? MEMBERS_AFTER.exec(text.slice(span.start, span.end)) : null;
+    if (!members) return;
     if (out === spans) out = spans.slice();
-    out[i] = { type: 'org', start: span.start, end: span.end - TEAM.length };
+    out[i] = { type: 'org', start: span.start, end: span.end - (members[1] ?? members[2]).length };
   });
   return out;
 }

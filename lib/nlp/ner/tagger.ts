@@ -23,8 +23,9 @@ import { stationsOfPlaces } from './stations';
 import { divisionGovernments } from './governments';
 import { numberedSchools } from './schools';
 import { stateCompanies } from './state-companies';
+import { outletsInDatelines } from './datelines';
 import { matchSides } from './matches';
-import { bodiesBeforeTitles } from './titled';
+import { bodiesBeforeTitles, peopleAfterTitles } from './titled';
 import { emit, ENTITY_KINDS, LABELS, labelSpans, spansOf, viterbi, type NerModel, type Span } from './model';
 
 /** Tags the words of an entity carry among the pieces: the dictionary's tags for the same kinds. */
@@ -121,13 +122,14 @@ export function tagSentence(
     ),
   );
   // People cut short, and a person run into the body before (lib/nlp/ner/people.ts, titled.ts).
-  const people = wholePeople(text, words, bodiesBeforeTitles(text, words, matchSides(words, cleaned), k.titles, k.surnames), k.nameClass);
+  const titled = bodiesBeforeTitles(text, words, matchSides(words, cleaned), k.titles, k.surnames);
+  const people = wholePeople(text, words, peopleAfterTitles(text, words, titled, k.titles, k.surnames), k.nameClass);
   // Checked last: the passes after the clean-up may complete a body's name into a count of bodies
   // or run it on into a planning word (维科技术布局).
   // No name begins with a joiner: ·新湖 of 湖南日报·新湖南客户端, ·甘地 of 拉·甘地.
   const spans = stationsOfPlaces(
     text,
-    divisionGovernments(text, numberedSchools(text, stateCompanies(text, words, people)), nameKnowledge().countryCodes),
+    divisionGovernments(text, numberedSchools(text, stateCompanies(text, words, outletsInDatelines(text, people))), nameKnowledge().countryCodes),
   ).filter((s) => {
     if (JOINER.test(text[s.start])) return false;
     const name = text.slice(s.start, s.end);

@@ -2,7 +2,8 @@
  * A body, a title and a person run together into one organisation (中车株机 副总经理 徐海霞 代表
  * 公司): the body ends where the title begins, and the surname after the title begins a person's
  * name of two characters (people.ts may make it three). Only where a title stands as jieba's word
- * inside the span and a surname follows it: 全国人民代表大会 is one word, no title in it.
+ * inside the span and a surname follows it: 全国人民代表大会 is one word, no title in it. And a
+ * person the model began with a title's last character (董事 长江端 预: jieba read 长江) begins after it.
  */
 import { HAN } from '../han';
 import type { Span } from './model';
@@ -39,4 +40,30 @@ export function bodiesBeforeTitles(text: string, words: Words, spans: Span[], ti
     out.push(...(split ?? [span]));
   }
   return changed ? out : spans;
+}
+
+/** The longest title whose last character a person's name may be read with. */
+const MOST_TITLE = 4;
+/** A personal name's characters at most, when it ends where jieba's word does. */
+const MOST_NAME = 3;
+
+/**
+ * A person whose first character ends a title written before it (长 of 董事长) and a surname after
+ * it is the person after the title, to the end of jieba's word the span ends in: 董事长江端预 →
+ * 江端预 (jieba: 董事/n 长江/ns 端预/x; the model: 长江端).
+ */
+export function peopleAfterTitles(text: string, words: Words, spans: Span[], titles: ReadonlySet<string>, surnames: ReadonlySet<string>): Span[] {
+  let out = spans;
+  spans.forEach((span, i) => {
+    if (span.type !== 'person' || !surnames.has(text[span.start + 1] ?? '')) return;
+    let titled = false;
+    for (let length = 2; length <= MOST_TITLE && !titled; length++) titled = titles.has(text.slice(span.start + 1 - length, span.start + 1));
+    if (!titled) return;
+    let end = span.end;
+    while (end < words.length && words.ends[end] < 0 && words.starts[end] < 0) end++;
+    if (words.ends[end] < 0 || end - span.start - 1 > MOST_NAME || end - span.start - 1 < 2 || (spans[i + 1]?.start ?? end) < end) return;
+    if (out === spans) out = spans.slice();
+    out[i] = { type: 'person', start: span.start + 1, end };
+  });
+  return out;
 }

@@ -23,6 +23,8 @@ const NOUN_AFTER = /^(?:n|vn|nz|ng)$/;
 /** Trade words between a brand and its last trade word (石油 智能 of 三一石油智能装备). */
 const MIDDLE_TAG = /^(?:n|nz)$/;
 const MIDDLE_WORDS = 2;
+/** Tags of a trade word: a noun's, or a verb noun's (重工/vn of 三一重工). */
+const TRADE_TAG = /^(?:n|vn)/;
 /** jieba's tag of a place's name. */
 const PLACE_TAG = 'ns';
 /** A brand's characters at most: a longer unknown word is a phrase jieba did not cut (亿万人民投身于). */
@@ -61,7 +63,7 @@ export function companiesByTrade(words: Words, spans: Span[]): Span[] {
     const before = endingAt(words, start);
     if (tag === 'nz' && before?.tag === 'nz' && word.length === 2 && before.word.length === 2 && !NOUN_AFTER.test(startingAt(words, at)?.tag ?? ''))
       add(start - 2, at);
-    if (word.length < 2 || !tag.startsWith('n') || !TRADE.test(word) || NOUN_AFTER.test(startingAt(words, at)?.tag ?? '')) continue;
+    if (word.length < 2 || !TRADE_TAG.test(tag) || !TRADE.test(word) || NOUN_AFTER.test(startingAt(words, at)?.tag ?? '')) continue;
     let head = start;
     let brand = brandBefore(words, head);
     for (let middle = 0; brand === undefined && middle < MIDDLE_WORDS; middle++) {
