@@ -124,13 +124,13 @@ export function tagSentence(
   // People cut short, and a person run into the body before (lib/nlp/ner/people.ts, titled.ts).
   const titled = bodiesBeforeTitles(text, words, matchSides(words, cleaned), k.titles, k.surnames);
   const people = wholePeople(text, words, peopleAfterTitles(text, words, titled, k.titles, k.surnames), k.nameClass);
+  // Local news's own bodies, read whole over whatever the passes before left in them: an outlet's
+  // dateline, state companies by short form, numbered schools, a division's government.
+  const local = divisionGovernments(text, numberedSchools(text, stateCompanies(text, words, outletsInDatelines(text, people))), nameKnowledge().countryCodes);
   // Checked last: the passes after the clean-up may complete a body's name into a count of bodies
   // or run it on into a planning word (维科技术布局).
   // No name begins with a joiner: ·新湖 of 湖南日报·新湖南客户端, ·甘地 of 拉·甘地.
-  const spans = stationsOfPlaces(
-    text,
-    divisionGovernments(text, numberedSchools(text, stateCompanies(text, words, outletsInDatelines(text, people))), nameKnowledge().countryCodes),
-  ).filter((s) => {
+  const spans = stationsOfPlaces(text, local).filter((s) => {
     if (JOINER.test(text[s.start])) return false;
     const name = text.slice(s.start, s.end);
     if (s.type === 'place') return !RANKED_LEVEL.test(name);
