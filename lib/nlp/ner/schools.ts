@@ -5,6 +5,7 @@
  */
 import { divisionNames } from './divisions';
 import type { Span } from './model';
+import { endingAt, type Words } from './word-index';
 
 /**
  * A school's number after its city: 二中, 十三中, 第一中学, 三小; 中学 not when 生 follows (十三中
@@ -15,12 +16,15 @@ const NUMBERED = /^第?[一二三四五六七八九十]{1,3}(?:中学(?!生)|小
 const MOST_DIVISION = 4;
 
 /** The spans with each school named by its city and number made one organisation, in place of what the model read over it. */
-export function numberedSchools(text: string, spans: Span[]): Span[] {
+export function numberedSchools(text: string, words: Words, spans: Span[]): Span[] {
   let out = spans;
   for (const span of spans) {
     const school = schoolAt(text, span.start);
-    // An organisation the model read over the whole school is its unit's (第五中学教导处) or the school itself.
-    if (school === undefined || out.some((s) => s.type === 'org' && s.start <= span.start && s.end >= school)) continue;
+    if (school === undefined) continue;
+    // An organisation the model read over the whole school is its unit's (第五中学 教导处) or the
+    // school itself, unless jieba glued the school's end to the next word (八/m 中等学校/nt).
+    const glued = endingAt(words, school) === undefined;
+    if (!glued && out.some((s) => s.type === 'org' && s.start <= span.start && s.end >= school)) continue;
     const whole: Span = { type: 'org', start: span.start, end: school };
     out = [...out.filter((s) => s.end <= whole.start || s.start >= whole.end), whole].sort((a, b) => a.start - b.start);
   }

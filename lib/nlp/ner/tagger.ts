@@ -126,7 +126,11 @@ export function tagSentence(
   const people = wholePeople(text, words, peopleAfterTitles(text, words, titled, k.titles, k.surnames), k.nameClass);
   // Local news's own bodies, read whole over whatever the passes before left in them: an outlet's
   // dateline, state companies by short form, numbered schools, a division's government.
-  const local = divisionGovernments(text, numberedSchools(text, stateCompanies(text, words, outletsInDatelines(text, people))), nameKnowledge().countryCodes);
+  const local = divisionGovernments(
+    text,
+    numberedSchools(text, words, stateCompanies(text, words, outletsInDatelines(text, people))),
+    nameKnowledge().countryCodes,
+  );
   // Checked last: the passes after the clean-up may complete a body's name into a count of bodies
   // or run it on into a planning word (维科技术布局).
   // No name begins with a joiner: ·新湖 of 湖南日报·新湖南客户端, ·甘地 of 拉·甘地.
