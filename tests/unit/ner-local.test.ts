@@ -117,7 +117,7 @@ const CITY_COMPANIES: NameCase[] = [
   ['株洲已进入高铁时代。', ['place:株洲'], ['org:株洲已进入高铁时代']],
 ];
 
-/** A company's short name jieba knows as one word is whole (中联重科/j); a brand named once with its city is that company throughout. */
+/** A company's short name jieba knows as one word is whole (中联重科/j). */
 const SHORT_NAMES: NameCase[] = [
   ['中联重科智慧产业城项目稳步推进。', ['org:中联重科'], ['org:中联']],
   ['中联重科、三一重工、山河智能等企业入选榜单。', ['org:中联重科'], ['org:中联']],
@@ -173,37 +173,24 @@ describe('names of local news', () => {
   const analyzer = nodeAnalyzer();
   const mentions = typedMentions(analyzer);
 
-  // Some 60 sentences through the whole analyzer: seconds on a busy machine.
-  it('reads districts, bureaus, streets and listed companies whole', async () => {
-    await expectNameCases(analyzer, LOCAL);
-  }, 30_000);
+  /** Each group of restated sentences, by what it shows. */
+  const GROUPS: Array<[string, NameCase[]]> = [
+    ['reads districts, bureaus, streets and listed companies whole', LOCAL],
+    ['reads a division and its government as one body, a country and its government as the country', GOVERNMENTS],
+    ['reads a company named after its city whole, however the model read the city', CITY_COMPANIES],
+    ['reads a company’s short name jieba knows as one word whole', SHORT_NAMES],
+    ['reads each item of a list of bodies as a body', LISTED_BODIES],
+    ['reads state companies by short form, a city’s company by brand and trade, numbered schools, a hospital without its team', BODIES],
+    ['reads a person after a title, a committee without its members, an outlet’s dateline, a brand of numerals', TITLES_AND_OUTLETS],
+  ];
+  // Some 60 sentences a group at most through the whole analyzer: seconds on a busy machine.
+  for (const [what, cases] of GROUPS) it(what, () => expectNameCases(analyzer, cases), 30_000);
 
-  it('reads a division and its government as one body, a country and its government as the country', async () => {
-    await expectNameCases(analyzer, GOVERNMENTS);
-  }, 30_000);
-
-  it('reads a company named after its city whole, however the model read the city', async () => {
-    await expectNameCases(analyzer, CITY_COMPANIES);
-  }, 30_000);
-
-  it('reads a short name whole, and a brand named with its city as that company throughout', async () => {
-    await expectNameCases(analyzer, SHORT_NAMES);
+  it('reads a brand named with its city as that company throughout the text', async () => {
     const park = await mentions('株洲方特欢乐世界今年推出夜场活动。暑期以来，方特接待游客超过50万人次。');
     expect(park).toEqual(['org:株洲方特', 'org:株洲方特']);
     // Without the city's name anywhere, the text does not say which company it is.
     expect(await mentions('暑期以来，方特接待游客超过50万人次。')).not.toContain('org:株洲方特');
-  }, 30_000);
-
-  it('reads each item of a list of bodies as a body', async () => {
-    await expectNameCases(analyzer, LISTED_BODIES);
-  }, 30_000);
-
-  it('reads state companies by short form, a city’s company by brand and trade, numbered schools, a hospital without its team', async () => {
-    await expectNameCases(analyzer, BODIES);
-  }, 30_000);
-
-  it('reads a person after a title, a committee without its members, an outlet’s dateline, a brand of numerals', async () => {
-    await expectNameCases(analyzer, TITLES_AND_OUTLETS);
   }, 30_000);
 
   it('knows the districts jieba files as common nouns, and no bare unit as a division', () => {
