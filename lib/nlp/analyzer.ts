@@ -16,6 +16,7 @@ import { ruleHints, tagSentence } from './ner/tagger';
 import { completedNames } from './ner/text-names';
 import { samePeople } from './ner/one-person';
 import { levelBodies } from './ner/level-bodies';
+import { COMPANY_SHORT_FORMS } from './ner/state-companies';
 import { ANALYSIS_MARK, analysisChunks, cachedTagger, type Jieba, type LazyJieba } from './segmenter';
 import type { PackageFiles } from '../package-files';
 
@@ -368,6 +369,7 @@ export function createAnalyzer(
     (prepared ??= Promise.all([jieba(), libraryCounts?.()]).then(([j, counts]) => {
       if (counts) library.add(counts);
       teachCountryNames(j, nameKnowledge());
+      for (const name of COMPANY_SHORT_FORMS) j.add_word(name, undefined, 'nt');
       learn(j);
       loaded = j;
       return j;

@@ -136,7 +136,7 @@ const LISTED_BODIES: NameCase[] = [
 ];
 
 /**
- * State companies by their short forms, a company by its city, brand and trade, schools by their
+ * Big companies by their short forms (jieba taught them: not 从三一), a company by its city, brand and trade, schools by their
  * city and number, and a hospital apart from its team.
  */
 const BODIES: NameCase[] = [
@@ -144,6 +144,9 @@ const BODIES: NameCase[] = [
   ['中国能建在湖南的项目进展顺利。', ['org:中国能建', 'place:湖南'], ['place:中国']],
   ['中车株机与中能建签订协议。', ['org:中能建'], ['person:能建']],
   ['中电建承建了该工程。', ['org:中电建'], []],
+  ['记者从三一获悉，公司订单同比增长。', ['org:三一'], ['person:从三一']],
+  ['中能建和三一重工签约。', ['org:中能建', 'org:三一重工'], ['org:建和三一重工']],
+  ['记者从中联重科获悉，该公司今年订单增长。', ['org:中联重科'], []],
   ['政府集中建设了一批保障房。', [], ['org:中建']],
   ['醴陵华鑫电瓷今年出口额增长两成。', ['org:醴陵华鑫电瓷'], ['place:醴陵', 'place:华鑫']],
   ['株洲市二中高三学生参加了成人礼。', ['org:株洲市二中'], ['place:株洲市', 'place:二中']],
@@ -180,7 +183,7 @@ describe('names of local news', () => {
     ['reads a company named after its city whole, however the model read the city', CITY_COMPANIES],
     ['reads a company’s short name jieba knows as one word whole', SHORT_NAMES],
     ['reads each item of a list of bodies as a body', LISTED_BODIES],
-    ['reads state companies by short form, a city’s company by brand and trade, numbered schools, a hospital without its team', BODIES],
+    ['reads big companies by short form, a city’s company by brand and trade, numbered schools, a hospital without its team', BODIES],
     ['reads a person after a title, a committee without its members, an outlet’s dateline, a brand of numerals', TITLES_AND_OUTLETS],
   ];
   // Some 60 sentences a group at most through the whole analyzer: seconds on a busy machine.

@@ -1,14 +1,18 @@
 /**
- * The short forms local news names China's big state companies by (中能建, 中国电建, 国家电网): jieba
- * does not know most of them, or cuts them across its words (中/f 电建/n, 中铁/n 建/v), and the
- * model, which learnt companies from their 公司 and 集团, marks nothing or only 中国. Each is a
+ * The short forms local news names China's big companies by (中能建, 中国电建, 国家电网, 三一): jieba
+ * does not know most of them, or cuts them across its words (中/f 电建/n, 中铁/n 建/v) or glues them
+ * to the word before (从三一/x), and the model, which learnt companies from their 公司 and 集团,
+ * marks nothing, only 中国, or a person (从三一). The analyzer teaches jieba each as a word; each is a
  * company wherever it stands as words of its own (not 中建 of 集中建设).
  */
 import type { Span } from './model';
 import type { Words } from './word-index';
 
-/** Short forms of central state companies (their own names, as the companies and the press write them). */
-const SHORT_FORMS = [
+/**
+ * Short forms of central state companies and of Hunan's two machinery makers (their own names, as
+ * the companies and the press write them); a longer form before the shorter it starts with.
+ */
+export const COMPANY_SHORT_FORMS = [
   '中能建',
   '中国能建',
   '中电建',
@@ -29,8 +33,12 @@ const SHORT_FORMS = [
   '国家电网',
   '南方电网',
   '国家能源集团',
+  '三一重工',
+  '三一集团',
+  '三一',
+  '中联重科',
 ];
-const FORMS = new RegExp(SHORT_FORMS.join('|'), 'g');
+const FORMS = new RegExp(COMPANY_SHORT_FORMS.join('|'), 'g');
 
 /**
  * The spans with each state company's short form that stands as whole words an organisation, in

@@ -199,6 +199,8 @@ const ANY_HEAD = /[委会部局厅署院所处社团队组办司厂党军行台�
  * committee (市委, 县委) is read later as the one of the place the text names (level-bodies.ts).
  */
 const LEVEL_BODY = /^[省市县区镇乡][\p{Script=Han}]$/u;
+/** 中央 alone names no body: it qualifies one (中央环保督察, the central inspection) or is cut from one. */
+const CENTRE = '中央';
 /**
  * Planning words that end in a body's head character (署, 局): 研究部署 and 产业布局 are read as
  * bodies for it. No labelled body of either training corpus ends with one (安全局 and 安理会 do
@@ -319,7 +321,7 @@ function tidy(text: string, words: Words, spans: Span[], lexicon: Lexicon): Span
     // the start of a body's name the model cut (中央 of 中央秘书处; 意甲 of 意甲主队 stays).
     const after = startingAt(words, end);
     const cut = whole?.word === name && whole.tag === 'n' && !ANY_HEAD.test(name) && after !== undefined && BODY_HEAD.test(after.word);
-    if (span.type === 'org' && (cut || (LEVEL_BODY.test(name) && !isLevelBody(name)))) continue;
+    if (span.type === 'org' && (cut || name === CENTRE || (LEVEL_BODY.test(name) && !isLevelBody(name)))) continue;
     // A head jieba reads as a morpheme, run on by letters, is part of a mixed word: 湖南厂 of
     // 「湖南厂BA」 (布莱克本队vs利物浦队 is a team).
     if (RUNS_ON.test(text[end] ?? '') && MORPHEME_TAG.test(endingAt(words, end)?.tag ?? '')) continue;

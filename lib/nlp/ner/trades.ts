@@ -12,8 +12,11 @@ import { endingAt, startingAt, type Words } from './word-index';
 /** A trade word a company's name ends with after its brand (华联瓷业, 时代电气, 旗滨集团, 三一…装备). */
 export const TRADE =
   /(?:瓷业|陶瓷|电瓷|电子|科技|实业|集团|股份|电气|新材|药业|食品|能源|重工|化工|材料|机械|环保|物流|传媒|矿业|钨业|茶业|酒业|纺织|汽车|制造|装备)$/;
-/** Tags of a brand of one word: a word jieba does not know, an abbreviation (not nz, which jieba gives set phrases: 大力发展/nz). */
-const BRAND_TAG = /^(?:x|j)$/;
+/**
+ * Tags of a brand of one word: a word jieba does not know, an abbreviation, a short form it was
+ * taught as a body's (三一/nt); not nz, which jieba gives set phrases (大力发展/nz).
+ */
+const BRAND_TAG = /^(?:x|j|nt)$/;
 /** Tags of a brand's first character cut off by jieba (孚/nrt 能/v of 孚能). */
 const PIECE_TAG = /^(?:nr|nrt)$/;
 /** Tags of a second piece that no brand ends with: prepositions, conjunctions, particles, adverbs, pronouns. */
