@@ -17,6 +17,7 @@ import { completedNames } from './ner/text-names';
 import { samePeople } from './ner/one-person';
 import { levelBodies } from './ner/level-bodies';
 import { COMPANY_SHORT_FORMS } from './ner/state-companies';
+import { UNCUT_BANKS } from './ner/banks';
 import { ANALYSIS_MARK, analysisChunks, cachedTagger, type Jieba, type LazyJieba } from './segmenter';
 import type { PackageFiles } from '../package-files';
 
@@ -369,7 +370,7 @@ export function createAnalyzer(
     (prepared ??= Promise.all([jieba(), libraryCounts?.()]).then(([j, counts]) => {
       if (counts) library.add(counts);
       teachCountryNames(j, nameKnowledge());
-      for (const name of COMPANY_SHORT_FORMS) j.add_word(name, undefined, 'nt');
+      for (const name of [...COMPANY_SHORT_FORMS, ...UNCUT_BANKS]) j.add_word(name, undefined, 'nt');
       learn(j);
       loaded = j;
       return j;

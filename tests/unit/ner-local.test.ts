@@ -161,6 +161,26 @@ const BODIES: NameCase[] = [
   ['株洲市中医伤科医院团队赴外地交流学习。', ['org:株洲市中医伤科医院'], ['org:株洲市中医伤科医院团队']],
 ];
 
+/**
+ * Banks by their short forms where jieba cut them as words (建行/v, 招行/v), a branch named by one
+ * with its place whole; the same characters across words name no bank (施工/行业, 集中/行动).
+ */
+const BANKS: NameCase[] = [
+  ['记者从工行获悉，今年信贷投放增长明显。', ['org:工行'], []],
+  ['他从交行离职后到招行任职。', ['org:交行', 'org:招行'], []],
+  ['央行宣布下调存款准备金率。', ['org:央行'], []],
+  ['农行、建行、中行都推出了消费贷款。', ['org:农行', 'org:建行', 'org:中行'], []],
+  ['工行株洲分行向园区企业发放贷款10亿元。', ['org:工行株洲分行'], ['place:株洲']],
+  ['建行湖南省分行与株洲市政府签署合作协议。', ['org:建行湖南省分行', 'org:株洲市政府'], ['place:湖南省']],
+  ['农发行株洲市分行投放粮食收购贷款。', ['org:农发行株洲市分行'], ['place:株洲市']],
+  ['邮储银行株洲市分行开展金融知识宣传。', ['org:邮储银行株洲市分行'], ['org:邮储银行株洲市']],
+  ['国开行湖南分行支持株洲基础设施建设。', ['org:国开行湖南分行', 'place:株洲'], []],
+  ['施工行业的安全形势总体平稳。', [], ['org:工行']],
+  ['全市开展集中行动，整治交通违法。', [], ['org:中行']],
+  ['他的建行为受到了批评。', [], ['org:建行']],
+  ['他在外交行动中表现突出。', [], ['org:交行']],
+];
+
 /** A person after a title the model read into the name, a committee's standing members, an outlet's dateline, a brand of numerals. */
 const TITLES_AND_OUTLETS: NameCase[] = [
   ['公司董事长江端预介绍了企业的发展情况。', ['person:江端预'], ['person:长江端', 'place:长江']],
@@ -185,6 +205,7 @@ describe('names of local news', () => {
     ['reads each item of a list of bodies as a body', LISTED_BODIES],
     ['reads big companies by short form, a city’s company by brand and trade, numbered schools, a hospital without its team', BODIES],
     ['reads a person after a title, a committee without its members, an outlet’s dateline, a brand of numerals', TITLES_AND_OUTLETS],
+    ['reads banks by short form, and a branch named by one with its place whole', BANKS],
   ];
   // Some 60 sentences a group at most through the whole analyzer: seconds on a busy machine.
   for (const [what, cases] of GROUPS) it(what, () => expectNameCases(analyzer, cases), 30_000);

@@ -51,9 +51,17 @@ export function stateCompanies(text: string, words: Words, spans: Span[]): Span[
     const start = match.index;
     const end = start + match[0].length;
     if (words.starts[start] < 0 || words.ends[end] < 0) continue;
-    const over = out.filter((s) => s.start < end && start < s.end);
-    if (!over.every((s) => s.type !== 'org' && s.start >= start && s.end <= end)) continue;
-    out = [...out.filter((s) => !over.includes(s)), { type: 'org' as const, start, end }].sort((a, b) => a.start - b.start);
+    out = asBody(out, start, end);
   }
   return out;
+}
+
+/**
+ * The spans with the stretch an organisation in place of the places and people the model read
+ * inside it; as they were where an organisation or a span that runs past it overlaps it.
+ */
+export function asBody(spans: Span[], start: number, end: number): Span[] {
+  const over = spans.filter((s) => s.start < end && start < s.end);
+  if (!over.every((s) => s.type !== 'org' && s.start >= start && s.end <= end)) return spans;
+  return [...spans.filter((s) => !over.includes(s)), { type: 'org' as const, start, end }].sort((a, b) => a.start - b.start);
 }

@@ -23,6 +23,7 @@ import { stationsOfPlaces } from './stations';
 import { divisionGovernments } from './governments';
 import { numberedSchools } from './schools';
 import { stateCompanies } from './state-companies';
+import { bankNames } from './banks';
 import { outletsInDatelines } from './datelines';
 import { matchSides } from './matches';
 import { bodiesBeforeTitles, peopleAfterTitles } from './titled';
@@ -125,10 +126,10 @@ export function tagSentence(
   const titled = bodiesBeforeTitles(text, words, matchSides(words, cleaned), k.titles, k.surnames);
   const people = wholePeople(text, words, peopleAfterTitles(text, words, titled, k.titles, k.surnames), k.nameClass);
   // Local news's own bodies, read whole over whatever the passes before left in them: an outlet's
-  // dateline, state companies by short form, numbered schools, a division's government.
+  // dateline, state companies and banks by short form, numbered schools, a division's government.
   const local = divisionGovernments(
     text,
-    numberedSchools(text, words, stateCompanies(text, words, outletsInDatelines(text, people))),
+    numberedSchools(text, words, bankNames(words, stateCompanies(text, words, outletsInDatelines(text, people)))),
     nameKnowledge().countryCodes,
   );
   // Checked last: the passes after the clean-up may complete a body's name into a count of bodies
