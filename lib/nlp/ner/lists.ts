@@ -38,6 +38,15 @@ const PLACE_TAG = 'ns';
 /** Tags of the words of the clause before a list's first item: 走访/v 了/ul, 先后/t. */
 const CLAUSE_TAG = /^(?:v|vn|u|ul|uj|p|d|t|c|r|m|q|f)/;
 const MAX_COMPANY = 12;
+/**
+ * Tags of the word after a list's last name that starts its clause or ends the list: a verb, an
+ * adverb, a preposition, an idiom, 的 (落户, 纷纷, 在, 积极参与, 的).
+ */
+const VERB_AFTER = /^(?:v|d|p|i|uj)/;
+/** Verbs of a company settling in a place or starting work there, not of a person (落户株洲, 入驻园区). */
+const COMPANY_VERB = /^(?:落户|入驻|进驻|投产)$/;
+/** Tags of a count's words: a numeral, a measure word. */
+const COUNT_TAG = /^(?:m|q)/;
 /** Tags of a brand after its country in a list of bodies: a word jieba does not know, an abbreviation. */
 const BRAND_TAG = /^(?:x|j)$/;
 
@@ -77,7 +86,8 @@ function noVerb(words: WordsAt, start: number, end: number): boolean {
  * 、 is one organisation, whatever the model marked inside it (山港 and 青岛 of 山港海外供应链(青岛)有限公司);
  * a place that only begins an item beside an organisation's is the start of a company's name
  * (安东 of 安东石油), and with a brand after it the company (中国中车); an item jieba knows as a place, among places, is a place (德国、法国、意大利等);
- * and a person right before a place is a place's name (阿治曼 of 阿治曼中国城).
+ * and a person right before a place is a place's name (阿治曼 of 阿治曼中国城); a name the
+ * model left unread in a list of bodies is a body (华为 of 华为、中兴).
  */
 export function listedNames(text: string, words: WordsAt, spans: Span[]): Span[] {
   if (!text.includes('、')) return withoutPersonBeforePlace(text, spans);
@@ -150,8 +160,76 @@ export function listedNames(text: string, words: WordsAt, spans: Span[]): Span[]
       whole.type = 'place';
     }
   });
+  for (const company of namesBesideBodies(text, words, items, spans, [...listed, ...added])) {
+    for (const s of spans) if (s.start < company.end && company.start < s.end) dropped.add(s);
+    added.push(company);
+  }
   const kept = spans.filter((s) => !dropped.has(s));
   return withoutPersonBeforePlace(text, added.length ? [...kept, ...added].sort((a, b) => a.start - b.start) : kept);
+}
+
+/** The first and last index of the items of the list item `i` belongs to (joined by 、). */
+function listAround(items: Item[], i: number): [number, number] {
+  let first = i;
+  let last = i;
+  while (first > 0 && items[first].afterComma) first--;
+  while (last < items.length - 1 && items[last].beforeComma) last++;
+  return [first, last];
+}
+
+/**
+ * The word of a list's item that names it: the whole item between two 、; the last word of the
+ * first item after its clause's words (走访了 博世); the first word of the last item before its
+ * clause's verb (西门子 落户株洲).
+ */
+function namingWord(text: string, words: WordsAt, item: Item): { start: number; end: number; tag: string } | undefined {
+  const cut: Array<{ start: number; end: number; tag: string }> = [];
+  for (let at = item.start, word = words.startingAt(at); word && at < item.end; at += word.word.length, word = words.startingAt(at))
+    cut.push({ start: at, end: at + word.word.length, tag: word.tag });
+  if (!cut.length || cut.at(-1)!.end !== item.end) return undefined;
+  if (cut.length === 1) return cut[0];
+  // Not after a count: 个班 of 有16个班 is no name.
+  if (item.beforeComma && !item.afterComma && cut.slice(0, -1).every((w) => CLAUSE_TAG.test(w.tag)) && !COUNT_TAG.test(cut.at(-2)!.tag)) return cut.at(-1);
+  if (item.afterComma && !item.beforeComma && (VERB_AFTER.test(cut[1].tag) || COMPANY_VERB.test(text.slice(cut[1].start, cut[1].end)))) return cut[0];
+  return undefined;
+}
+
+/**
+ * In a list of bodies (华为、中兴), an item named by one word jieba takes for a name, not a place's,
+ * that the model left unread, is a body too: the items of one list are things of one kind. A list
+ * is of bodies where more than half its items are bodies or such names, or where all are such names
+ * and a company's verb follows (博世、西门子落户株洲); not a list of common nouns
+ * (钢铁、水泥、煤炭; 存款、资金结算、电子银行、银行卡) nor of places (湖南、湖北). A name the model
+ * read as a person stays one: lists of players and of people name a body beside them as often.
+ */
+function namesBesideBodies(text: string, words: WordsAt, items: Item[], spans: Span[], bodies: Span[]): Span[] {
+  const found: Span[] = [];
+  const all = [...spans, ...bodies];
+  const orgs = all.filter((s) => s.type === 'org');
+  // A body at either end of its item: the first item's clause and the last's run on beside it.
+  const isBody = items.map((item) => orgs.some((s) => s.start >= item.start && s.end <= item.end && (s.start === item.start || s.end === item.end)));
+  const unread = items.map((item) => {
+    const word = namingWord(text, words, item);
+    if (!word || !NAME_TAG.test(word.tag) || word.tag === PLACE_TAG || word.end - word.start < 2) return undefined;
+    return all.some((s) => s.start < word.end && word.start < s.end) ? undefined : word;
+  });
+  items.forEach((item, i) => {
+    const word = unread[i];
+    if (!word || (!item.afterComma && !item.beforeComma)) return;
+    const [first, last] = listAround(items, i);
+    let kin = 0;
+    let bodyBeside = false;
+    for (let j = first; j <= last; j++) {
+      if (isBody[j] || unread[j]) kin++;
+      if (isBody[j] && j !== i) bodyBeside = true;
+    }
+    const size = last - first + 1;
+    // The word after the last name: 落户 of 西门子落户株洲.
+    const lastName = unread[last];
+    const after = kin === size && lastName ? words.startingAt(lastName.end) : undefined;
+    if ((kin * 2 > size && bodyBeside) || (after !== undefined && COMPANY_VERB.test(after.word))) found.push({ type: 'org', start: word.start, end: word.end });
+  });
+  return found;
 }
 
 /**

@@ -39,6 +39,8 @@ export const COMPANY_SHORT_FORMS = [
   '中联重科',
 ];
 const FORMS = new RegExp(COMPANY_SHORT_FORMS.join('|'), 'g');
+const LIST_COMMA = '、';
+const LIST_END = '等';
 
 /**
  * The spans with each state company's short form that stands as whole words an organisation, in
@@ -50,7 +52,9 @@ export function stateCompanies(text: string, words: Words, spans: Span[]): Span[
   for (const match of text.matchAll(FORMS)) {
     const start = match.index;
     const end = start + match[0].length;
-    if (words.starts[start] < 0 || words.ends[end] < 0) continue;
+    // The last of a list ends at 等 whatever jieba glued to it (三/m 一等/m of 、三一等).
+    const listed = text[start - 1] === LIST_COMMA && text[end] === LIST_END && words.ends[end + 1] >= 0;
+    if (words.starts[start] < 0 || (words.ends[end] < 0 && !listed)) continue;
     out = asBody(out, start, end);
   }
   return out;
