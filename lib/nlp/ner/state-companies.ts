@@ -43,7 +43,7 @@ const LIST_COMMA = '、';
 const LIST_END = '等';
 
 /**
- * The spans with each state company's short form that stands as whole words an organisation, in
+ * The spans with each big company's short form that stands as whole words an organisation, in
  * place of the places and people the model read inside it (中国 of 中国电建, 能建 of 中能建); left as
  * it is under an organisation or a span that runs past it.
  */
