@@ -16,7 +16,7 @@ import { ruleHints, tagSentence } from './ner/tagger';
 import { completedNames } from './ner/text-names';
 import { samePeople } from './ner/one-person';
 import { levelBodies } from './ner/level-bodies';
-import { COMPANY_SHORT_FORMS } from './ner/state-companies';
+import { COMPANY_SHORT_FORMS } from './ner/company-short-forms';
 import { UNCUT_BANKS } from './ner/banks';
 import { ANALYSIS_MARK, analysisChunks, cachedTagger, type Jieba, type LazyJieba } from './segmenter';
 import type { PackageFiles } from '../package-files';

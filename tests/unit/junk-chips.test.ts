@@ -4,7 +4,7 @@ import { analyzeStories } from '../../lib/library/analyze-stories';
 import type { Entities } from '../../lib/nlp/analyzer';
 import { nameKnowledge } from '../../lib/nlp/knowledge';
 import { divisionNames } from '../../lib/nlp/ner/divisions';
-import { COMPANY_SHORT_FORMS } from '../../lib/nlp/ner/state-companies';
+import { COMPANY_SHORT_FORMS } from '../../lib/nlp/ner/company-short-forms';
 import { bundledStories, nodeAnalyzer } from './helpers';
 
 /**

@@ -6,7 +6,7 @@
  * place and 分行 or 支行 after it, the branch is one.
  */
 import type { Span } from './model';
-import { asBody } from './state-companies';
+import { asBody } from './company-short-forms';
 import { startingAt, type Words } from './word-index';
 
 /**

@@ -22,7 +22,7 @@ import { wholePeople } from './people';
 import { stationsOfPlaces } from './stations';
 import { divisionGovernments } from './governments';
 import { numberedSchools } from './schools';
-import { stateCompanies } from './state-companies';
+import { companyShortForms } from './company-short-forms';
 import { bankNames } from './banks';
 import { outletsInDatelines } from './datelines';
 import { matchSides } from './matches';
@@ -129,7 +129,7 @@ export function tagSentence(
   // dateline, state companies and banks by short form, numbered schools, a division's government.
   const local = divisionGovernments(
     text,
-    numberedSchools(text, words, bankNames(words, stateCompanies(text, words, outletsInDatelines(text, people)))),
+    numberedSchools(text, words, bankNames(words, companyShortForms(text, words, outletsInDatelines(text, people)))),
     nameKnowledge().countryCodes,
   );
   // Checked last: the passes after the clean-up may complete a body's name into a count of bodies

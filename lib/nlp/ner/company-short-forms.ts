@@ -47,7 +47,7 @@ const LIST_END = '等';
  * place of the places and people the model read inside it (中国 of 中国电建, 能建 of 中能建); left as
  * it is under an organisation or a span that runs past it.
  */
-export function stateCompanies(text: string, words: Words, spans: Span[]): Span[] {
+export function companyShortForms(text: string, words: Words, spans: Span[]): Span[] {
   let out = spans;
   for (const match of text.matchAll(FORMS)) {
     const start = match.index;
