@@ -5,7 +5,7 @@
  * organisation (市住建委, 北京市住建委, 虹口区教育局).
  */
 import { divisionNames } from './divisions';
-import type { Span } from './model';
+import { inPlaceOf, type Span } from './model';
 import { endingAt, type Words } from './word-index';
 
 /**
@@ -49,7 +49,7 @@ export function localBureaus(text: string, words: Words, spans: Span[]): Span[] 
       // With no place before, a bureau the model began inside its trades is the whole of them (广电体育局 of 文化旅游广电体育局).
       if (start === trade) start = out.some((s) => s.type === 'org' && s.start > trade && s.end === end) ? trade : -1;
       if (start < 0 || out.some((s) => s.type === 'org' && s.start <= start && s.end >= end)) continue;
-      out = [...out.filter((s) => s.end <= start || s.start >= end), { type: 'org' as const, start, end }].sort((a, b) => a.start - b.start);
+      out = inPlaceOf(out, { type: 'org', start, end });
     }
   }
   return out;

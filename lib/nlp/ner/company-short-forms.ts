@@ -5,7 +5,7 @@
  * marks nothing, only 中国, or a person (从三一). The analyzer teaches jieba each as a word; each is a
  * company wherever it stands as words of its own (not 中建 of 集中建设).
  */
-import type { Span } from './model';
+import { inPlaceOf, type Span } from './model';
 import type { Words } from './word-index';
 
 /**
@@ -67,5 +67,5 @@ export function companyShortForms(text: string, words: Words, spans: Span[]): Sp
 export function asBody(spans: Span[], start: number, end: number): Span[] {
   const over = spans.filter((s) => s.start < end && start < s.end);
   if (!over.every((s) => s.type !== 'org' && s.start >= start && s.end <= end)) return spans;
-  return [...spans.filter((s) => !over.includes(s)), { type: 'org' as const, start, end }].sort((a, b) => a.start - b.start);
+  return inPlaceOf(spans, { type: 'org', start, end });
 }

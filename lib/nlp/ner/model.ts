@@ -54,6 +54,11 @@ export interface Span {
   end: number;
 }
 
+/** The spans with `span` in place of every one it overlaps, in reading order. */
+export function inPlaceOf(spans: readonly Span[], span: Span): Span[] {
+  return [...spans.filter((s) => s.end <= span.start || s.start >= span.end), span].sort((a, b) => a.start - b.start);
+}
+
 /** The entity spans a decoded (well-formed) label sequence marks. */
 export function spansOf(labels: Uint8Array, length = labels.length): Span[] {
   const spans: Span[] = [];

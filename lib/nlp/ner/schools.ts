@@ -4,7 +4,7 @@
  * the city alone, or the number as another place (二中).
  */
 import { divisionNames } from './divisions';
-import type { Span } from './model';
+import { inPlaceOf, type Span } from './model';
 import { endingAt, type Words } from './word-index';
 
 /**
@@ -26,7 +26,7 @@ export function numberedSchools(text: string, words: Words, spans: Span[]): Span
     const glued = endingAt(words, school) === undefined;
     if (!glued && out.some((s) => s.type === 'org' && s.start <= span.start && s.end >= school)) continue;
     const whole: Span = { type: 'org', start: span.start, end: school };
-    out = [...out.filter((s) => s.end <= whole.start || s.start >= whole.end), whole].sort((a, b) => a.start - b.start);
+    out = inPlaceOf(out, whole);
   }
   return out;
 }

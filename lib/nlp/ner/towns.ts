@@ -9,7 +9,7 @@ import { HAN } from '../han';
 import { nameKnowledge } from '../knowledge';
 import { divisionNames } from './divisions';
 import { MORPHEME_TAG } from './glued';
-import type { Span } from './model';
+import { inPlaceOf, type Span } from './model';
 import { endingAt, startingAt, type Words } from './word-index';
 
 /** Units below a county, written after their own name (社区: a street's residents' community, 霞湾社区). */
@@ -94,7 +94,7 @@ export function townsAndOffices(text: string, words: Words, spans: Span[]): Span
       span = { type: 'org', start: district?.start ?? from, end: at + office.word.length };
     }
     if (out.some((s) => s.start <= span.start && s.end >= span.end && s.end - s.start > span.end - span.start)) continue;
-    out = [...out.filter((s) => s.end <= span.start || s.start >= span.end), span].sort((a, b) => a.start - b.start);
+    out = inPlaceOf(out, span);
   }
   return villagesApart(text, zonesAsCities(text, out));
 }

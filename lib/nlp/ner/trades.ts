@@ -6,7 +6,7 @@
  */
 import { HAN } from '../han';
 import { divisionNames } from './divisions';
-import type { Span } from './model';
+import { inPlaceOf, type Span } from './model';
 import { endingAt, startingAt, type Words } from './word-index';
 
 /** A trade word a company's name ends with after its brand (华联瓷业, 时代电气, 旗滨集团, 三一…装备). */
@@ -55,9 +55,8 @@ export function companiesByTrade(words: Words, spans: Span[]): Span[] {
   let at = 0;
   /** With `overPlaces`, places the model read inside the company give way to it. */
   const add = (start: number, end: number, overPlaces = false) => {
-    const inside = (s: Span) => s.start < end && start < s.end;
-    if (out.some((s) => inside(s) && !(overPlaces && s.type === 'place' && s.start >= start && s.end <= end))) return;
-    out = [...out.filter((s) => !inside(s)), { type: 'org' as const, start, end }].sort((a, b) => a.start - b.start);
+    if (out.some((s) => s.start < end && start < s.end && !(overPlaces && s.type === 'place' && s.start >= start && s.end <= end))) return;
+    out = inPlaceOf(out, { type: 'org', start, end });
   };
   for (const { word, tag } of words.tokens) {
     const start = at;
