@@ -10,6 +10,11 @@
  * easy" domain adaptation); the shipped weights are the shared copy plus People's Daily's, the
  * convention the product follows.
  *
+ * The name lexicon (scripts/ner-lexicon.ts) is read jackknifed: the training sentences in five
+ * parts, each reading the names of the other four, so that no sentence finds its own labels there
+ * and the model learns what a match is worth on names it has not seen labelled; held-out text and
+ * CLUENER's validation split read the lexicon of all the training sentences, as the product does.
+ *
  * Deterministic: the corpora are shuffled with a fixed seed, and the same data gives the same file.
  *   --holdout   also hold out a fifth of People's Daily's dev split and report on it
  *   --fold K    which fifth (the sentences numbered K mod 5; default 4): a second fold checks a decision
@@ -18,7 +23,11 @@
  *               not many more: serializeModel says when they do not fit); several (N,M) report each and write the last
  *   --mix M     how much of People's Daily's own copy the shipped weights add to the shared one (default 1);
  *               several (A,B) report each, as --keep does
- *   --out FILE  where to write the weights (default public/nlp/ner.bin): experiments leave the shipped file be
+ *   --out FILE  where to write the weights (default public/nlp/ner.bin) and, beside them, the name lexicon
+ *               (FILE without .bin, then -lexicon.txt; by default public/nlp/lexicon.txt): experiments leave
+ *               the shipped files be
+ *   --lexicon K the name lexicon read (lib/nlp/ner/lexicon.ts): `general` the labelled names and the general
+ *               places (default), `labelled` the labelled names only, `none` no lexicon
  *   --pd-repeat N  how many times each People's Daily sentence is learnt from per pass (default 1; 2 and 3
  *               raised two held-out fifths of People's Daily but lowered CLUENER's validation and put
  *               halves of names back among the seed stories' chips: not shipped, docs/quality.md)
@@ -28,12 +37,24 @@ import { parseArgs } from 'node:util';
 import { deflateRawSync } from 'node:zlib';
 import * as jieba from 'jieba-wasm';
 import { lexiconOf, teachCountryNames } from '../lib/nlp/analyzer';
+import { nameLexicon, serializeLexiconNames } from '../lib/nlp/ner/lexicon';
+import { generalPlaces as productPlaces } from '../lib/nlp/ner/read-lexicon';
+import { jackknifedNames, labelledNames, PARTS } from './ner-lexicon';
 import { findEntitiesInText } from '../lib/nlp/entities';
 import { ruleHints, tagSentence } from '../lib/nlp/ner/tagger';
 import type { Token } from '../lib/nlp/entities';
 import { nameKnowledge } from '../lib/nlp/knowledge';
 import { parseNameModel } from '../lib/nlp/names';
-import { LONGEST_TITLE, nameClasses, saltFeature, sentenceFeatures, TEMPLATES, TRAINED_TEMPLATES, trainedFeatures } from '../lib/nlp/ner/features';
+import {
+  type FeatureKnowledge,
+  LONGEST_TITLE,
+  nameClasses,
+  saltFeature,
+  sentenceFeatures,
+  TEMPLATES,
+  TRAINED_TEMPLATES,
+  trainedFeatures,
+} from '../lib/nlp/ner/features';
 import { emit, END_ROW, KEY_MASK, LABELS, labelSpans, parseModel, serializeModel, spansOf, TRANSITIONS, viterbi, type NerModel } from '../lib/nlp/ner/model';
 import { readBio, readCluener, trainingDataAvailable, TRAIN_FILES, type NerSentence } from '../tests/eval/ner-data';
 import { seededRandom } from './seeded-random';
@@ -48,9 +69,13 @@ const { values } = parseArgs({
     fold: { type: 'string' },
     mix: { type: 'string' },
     'pd-repeat': { type: 'string' },
+    lexicon: { type: 'string' },
   },
 });
 const OUTPUT = values.out ? new URL(values.out, `file://${process.cwd()}/`) : new URL('../public/nlp/ner.bin', import.meta.url);
+const LEXICON_OUTPUT = values.out ? new URL(`${values.out.replace(/\.bin$/, '')}-lexicon.txt`, `file://${process.cwd()}/`) : new URL('../public/nlp/lexicon.txt', import.meta.url);
+const LEXICON = values.lexicon ?? 'general';
+if (!['general', 'labelled', 'none'].includes(LEXICON)) throw new Error(`train:ner: --lexicon ${LEXICON}: general, labelled or none`);
 const EPOCHS = Number(values.epochs ?? 6);
 const KEEP = (values.keep ?? '60000').split(',').map(Number);
 const MIX = (values.mix ?? '1').split(',').map(Number);
@@ -89,13 +114,22 @@ const knowledge = { ...nameKnowledge(), nameClass: nameClasses(names), titles };
 teachCountryNames(jieba, knowledge);
 const lexicon = lexiconOf(jieba);
 
-function example(sentence: NerSentence, corpus: Corpus): Example {
-  const text = fold(sentence.text);
+/** The general places (lib/nlp/ner/lexicon.ts): China's divisions, the countries and regions. */
+const generalPlaces = LEXICON === 'general' ? productPlaces() : [];
+/** The knowledge the features read with the lexicon of `labelled` names. */
+const withLexicon = (labelled: Map<string, number>): FeatureKnowledge =>
+  LEXICON === 'none' ? knowledge : { ...knowledge, lexicon: nameLexicon(labelled, generalPlaces) };
+
+/** `sentence` with its text folded (`fold`). */
+const folded = (sentence: NerSentence): NerSentence => ({ ...sentence, text: fold(sentence.text) });
+
+function example(sentence: NerSentence, corpus: Corpus, k: FeatureKnowledge): Example {
+  const { text } = sentence;
   const tokens = jieba.tag(text, true);
   const hints = ruleHints(text, findEntitiesInText([text], [tokens], knowledge, lexicon, names)[0].mentions);
-  const lookups = sentenceFeatures(text, tokens, knowledge, hints);
+  const lookups = sentenceFeatures(text, tokens, k, hints);
   const shared = trainedFeatures(lookups, text.length);
-  const own = trainedFeatures(sentenceFeatures(text, tokens, knowledge, hints, CORPUS[corpus]), text.length, CORPUS[corpus]);
+  const own = trainedFeatures(sentenceFeatures(text, tokens, k, hints, CORPUS[corpus]), text.length, CORPUS[corpus]);
   const features = new Int32Array(shared.length * 2);
   features.set(shared);
   features.set(own, shared.length);
@@ -103,7 +137,7 @@ function example(sentence: NerSentence, corpus: Corpus): Example {
     text.length,
     sentence.entities.map((e) => ({ kind: KIND[e.type], start: e.start, end: e.end })),
   );
-  return { n: text.length, features, lookups, gold, corpus, sentence: { ...sentence, text }, tokens, hints };
+  return { n: text.length, features, lookups, gold, corpus, sentence, tokens, hints };
 }
 
 class Perceptron {
@@ -225,12 +259,12 @@ function score(examples: Example[], decode: (e: Example) => Uint8Array): Figures
 }
 
 /** The product's tagging of each example (lib/nlp/ner/tagger.ts), scored as (type, name) per sentence. */
-function productScore(examples: Example[], model: NerModel): Figures {
+function productScore(examples: Example[], model: NerModel, k: FeatureKnowledge): Figures {
   const figures = { tp: 0, fp: 0, fn: 0 };
   const type = { PER: 'person', LOC: 'place', ORG: 'org' } as const;
   for (const e of examples) {
     const gold = e.sentence.entities.map((g) => `${type[g.type]}|${g.text}`);
-    for (const m of tagSentence(e.sentence.text, e.tokens, model, knowledge, e.hints, lexicon).mentions) {
+    for (const m of tagSentence(e.sentence.text, e.tokens, model, k, e.hints, lexicon).mentions) {
       const at = gold.indexOf(`${m.type}|${m.text}`);
       if (at >= 0) {
         figures.tp++;
@@ -259,12 +293,19 @@ if (!trainingDataAvailable()) {
   process.exit(2);
 }
 const started = performance.now();
-const peoplesDaily = readBio(TRAIN_FILES.peoplesDaily).map((s) => example(s, 'peoplesDaily'));
-const cluener = readCluener(TRAIN_FILES.cluenerTrain).map((s) => example(s, 'cluener'));
-const validation = readCluener(TRAIN_FILES.cluenerDev).map((s) => example(s, 'cluener'));
+const peoplesDailySentences = readBio(TRAIN_FILES.peoplesDaily).map(folded);
 const FOLD = Number(values.fold ?? 4);
-const heldOut = values.holdout ? peoplesDaily.filter((_, i) => i % 5 === FOLD) : [];
-const pd = values.holdout ? peoplesDaily.filter((_, i) => i % 5 !== FOLD) : peoplesDaily;
+const pdSentences = values.holdout ? peoplesDailySentences.filter((_, i) => i % 5 !== FOLD) : peoplesDailySentences;
+const cluenerSentences = readCluener(TRAIN_FILES.cluenerTrain).map(folded);
+const trainingSentences = [...pdSentences, ...cluenerSentences];
+const lexiconNames = labelledNames(trainingSentences);
+const full = withLexicon(lexiconNames);
+const parts = LEXICON === 'none' ? [] : jackknifedNames(trainingSentences).map(withLexicon);
+const partOf = (i: number) => parts[i % PARTS] ?? knowledge;
+const pd = pdSentences.map((s, i) => example(s, 'peoplesDaily', partOf(i)));
+const cluener = cluenerSentences.map((s, j) => example(s, 'cluener', partOf(pdSentences.length + j)));
+const validation = readCluener(TRAIN_FILES.cluenerDev).map((s) => example(folded(s), 'cluener', full));
+const heldOut = values.holdout ? peoplesDailySentences.filter((_, i) => i % 5 === FOLD).map((s) => example(s, 'peoplesDaily', full)) : [];
 const repeated = Array.from({ length: PD_REPEAT }, () => pd).flat();
 const training = process.env.PD_ONLY ? repeated : [...repeated, ...cluener];
 console.log(
@@ -302,7 +343,7 @@ for (const keep of KEEP)
       `${weights.size} features, People's Daily's copy × ${mix}, ${file.length} bytes, ${deflateRawSync(file, { level: 9 }).length} deflated (as in the zip)`,
     );
     if (heldOut.length) report("  People's Daily held out", heldOut, decode);
-    if (heldOut.length) console.log(`  People's Daily held out, as the product tags: F1 ${f1(productScore(heldOut, parseModel(file))).toFixed(3)}`);
+    if (heldOut.length) console.log(`  People's Daily held out, as the product tags: F1 ${f1(productScore(heldOut, parseModel(file), full)).toFixed(3)}`);
     if (values.errors)
       for (const e of heldOut.slice(0, 150)) {
         const show = (labels: Uint8Array) =>
@@ -317,3 +358,11 @@ for (const keep of KEEP)
   }
 await writeFile(OUTPUT, file);
 console.log(`wrote ${OUTPUT.pathname}`);
+if (LEXICON !== 'none') {
+  const lexiconFile = serializeLexiconNames(
+    lexiconNames,
+    `name lexicon: the names labelled in People's Daily 1998 dev + CLUENER2020 train, by kind (npm run train:ner)`,
+  );
+  await writeFile(LEXICON_OUTPUT, lexiconFile);
+  console.log(`${lexiconNames.size} names, ${lexiconFile.length} characters, ${deflateRawSync(lexiconFile, { level: 9 }).length} bytes deflated; wrote ${LEXICON_OUTPUT.pathname}`);
+}

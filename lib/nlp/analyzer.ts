@@ -11,6 +11,7 @@ import { normalizeForAnalysis } from './normalize';
 import { ownValue, setOwn } from './own-keys';
 import { nameClasses, sentenceFeatures, type FeatureKnowledge } from './ner/features';
 import { parseModel, type NerModel } from './ner/model';
+import { readLexicon } from './ner/read-lexicon';
 import { tablesFromImage, tablesImage, type TaggerTables } from './ner/tables';
 import { ruleHints, tagSentence } from './ner/tagger';
 import { completedNames } from './ner/text-names';
@@ -333,7 +334,7 @@ function warmUp({ model, nameModel, features }: { model: NerModel; nameModel: Na
 }
 
 /**
- * `jieba` and the data files (`nlp/idf.txt`, `nlp/names.txt`, `nlp/ner.bin`) load on first use:
+ * `jieba` and the data files (`nlp/idf.txt`, `nlp/names.txt`, `nlp/ner.bin`, `nlp/lexicon.txt`) load on first use:
  * they are fetched only when a text is analysed.
  */
 export function createAnalyzer(
@@ -396,12 +397,13 @@ export function createAnalyzer(
     return tables;
   };
 
-  /** The tagger's weights and the name model, read and indexed once; then one sentence tagged (`warmUp`). */
+  /** The tagger's weights, its name lexicon and the name model, read and indexed once; then one sentence tagged (`warmUp`). */
   const loadModels = () =>
     (models ??= (async () => {
       const nameModel = files.text('nlp/names.txt').then(parseNameModel);
-      const [{ model, nameClass }, names] = await Promise.all([taggerTables(nameModel), nameModel]);
-      const loadedModels = { model, nameModel: names, features: { ...nameKnowledge(), nameClass, titles: model.titles } };
+      const names = files.text('nlp/lexicon.txt').then(readLexicon);
+      const [{ model, nameClass }, nameModelRead, lexicon] = await Promise.all([taggerTables(nameModel), nameModel, names]);
+      const loadedModels = { model, nameModel: nameModelRead, features: { ...nameKnowledge(), nameClass, titles: model.titles, lexicon } };
       warmUp(loadedModels);
       return loadedModels;
     })());

@@ -9,16 +9,18 @@
  */
 import type { Token } from '../entities';
 import type { NameModel } from '../names';
+import { LEXICON_CODES, lexiconCodes, type NameLexicon } from './lexicon';
 
 /** Hashed feature templates per character: what the weights are trained on (`trainedFeatures`). */
-export const TRAINED_TEMPLATES = 33;
+export const TRAINED_TEMPLATES = 36;
 /**
  * Templates whose every value is one of few — the rules' labels around a character; its word's
- * tag with its place in the word, length, title beside it and surname; the heads ahead — summed
+ * tag with its place in the word, length, title beside it and surname; the heads ahead; the name
+ * lexicon's parts (lib/nlp/ner/lexicon.ts) with the place in the word and the name's length — summed
  * into one row per value when the tagger reads them (lib/nlp/ner/model.ts `emit`): one lookup a
  * group instead of one a template. Members by template number, each group's code below.
  */
-export const GROUPS: readonly (readonly number[])[] = [[0, 28, 29], [11, 12, 18, 31, 32], [25, 26], [30]];
+export const GROUPS: readonly (readonly number[])[] = [[0, 28, 29], [11, 12, 18, 31, 32], [25, 26], [30], [33, 34, 35]];
 /** Templates read one by one: the rest. */
 const SPARSE = Int32Array.from({ length: TRAINED_TEMPLATES }, (_, t) => t).filter((t) => !GROUPS.some((members) => members.includes(t)));
 /** Entries per character `sentenceFeatures` writes, the lookups a character costs: the sparse templates' hashes, then the groups' codes. */
@@ -234,6 +236,8 @@ const scratch = {
   prevTagOf: new Int32Array(0),
   nextTagOf: new Int32Array(0),
   lengthOf: new Uint8Array(0),
+  /** Per character, its code in the name lexicon (`lexiconCodes`). */
+  lexicon: new Uint16Array(0),
 };
 const PAD = 2;
 
@@ -248,6 +252,7 @@ function reserve(chars: number, words: number): typeof scratch {
     s.cp = new Int32Array(size + 2 * PAD);
     s.kp = new Uint8Array(size + 2 * PAD);
     s.np = new Uint8Array(size + 2 * PAD);
+    s.lexicon = new Uint16Array(size);
   }
   if (s.wordHash.length <= words) {
     const size = (words + 1) * 2;
@@ -296,6 +301,8 @@ export interface FeatureKnowledge {
   nameClass: Uint8Array;
   /** Titles and roles (市长, 董事长, 记者): a name stands before or after one. */
   titles: ReadonlySet<string>;
+  /** Names by kind (lib/nlp/ner/lexicon.ts): without it, every character reads as in no name. */
+  lexicon?: NameLexicon;
 }
 
 /** The longest title looked for. */
@@ -521,6 +528,8 @@ export function sentenceFeatures(
   windowFeatures(out, n, where, surname, cp, kp, np);
   wordFeatures(out, n, where, word, surname, arrays, cp);
   hintFeatures(out, n, where, word, tagIndex, hints);
+  lexiconCodes(k.lexicon, text, arrays.lexicon);
+  for (let i = 0, base = 0; i < n; i++, base += TEMPLATES) out[base + 26] = arrays.lexicon[i] * 5 + where[i];
   if (salt) for (let i = 0, base = 0; i < n; i++, base += TEMPLATES) for (let k = 0; k < SPARSE.length; k++) out[base + k] = saltFeature(out[base + k], salt);
   return out;
 }
@@ -528,7 +537,8 @@ export function sentenceFeatures(
 /*
  * Where each template's entry stands in a character's TEMPLATES (SPARSE order, then the groups):
  * 0–9 templates 1–10, 10–14 templates 13–17, 15–20 templates 19–24, 21 template 27; then the
- * codes of the groups: 22 the hints', 23 the word's, 24 the heads', 25 the hint with the word's tag.
+ * codes of the groups: 22 the hints', 23 the word's, 24 the heads', 25 the hint with the word's tag,
+ * 26 the lexicon's with the place in the word.
  */
 const HINTS = 13;
 /** The code of a hint, a label below HINTS; HINTS stands for none (beyond the sentence). */
@@ -601,10 +611,12 @@ function hintFeatures(out: Int32Array, n: number, where: Uint8Array, word: Int32
 }
 
 /** Codes a group has per tag met so far (the hints' group: in all). */
-const GROUP_CODES = [(HINTS + 1) ** 3, 5 * 7 * 4 * 3, 5 * 8 * 8, 5 * (HINTS + 1)];
+const GROUP_CODES = [(HINTS + 1) ** 3, 5 * 7 * 4 * 3, 5 * 8 * 8, 5 * (HINTS + 1), LEXICON_CODES * 5];
+/** Groups whose codes hold no tag. */
+const UNTAGGED = [true, false, false, false, true];
 
 /** How many codes group `g` has now: its codes per tag times the tags met so far, which grow as new tags are met. */
-export const groupSize = (g: number) => (g === 0 ? GROUP_CODES[0] : GROUP_CODES[g] * tagHashes.length);
+export const groupSize = (g: number) => (UNTAGGED[g] ? GROUP_CODES[g] : GROUP_CODES[g] * tagHashes.length);
 
 /** A hint's value as its templates hashed it: HINTS is none (255). */
 const hintOf = (code: number) => (code === HINTS ? 255 : code);
@@ -637,9 +649,16 @@ export function groupHashes(g: number, code: number, out: Int32Array, at: number
     const tag = tagHashes[((code >> 6) / 5) | 0];
     out[at] = hashOf(SEEDS[25], place, orgAhead, tag);
     out[at + 1] = hashOf(SEEDS[26], place, placeAhead * 8 + orgAhead, 0);
-  } else {
+  } else if (g === 3) {
     const where = ((code / (HINTS + 1)) | 0) % 5;
     out[at] = hashOf(SEEDS[30], code % (HINTS + 1), where, tagHashes[(code / (5 * (HINTS + 1))) | 0]);
+  } else {
+    const where = code % 5;
+    const length = ((code / 5) | 0) % 5;
+    const parts = (code / 25) | 0;
+    out[at] = hashOf(SEEDS[33], parts, 0, 0);
+    out[at + 1] = hashOf(SEEDS[34], parts, where, 0);
+    out[at + 2] = hashOf(SEEDS[35], parts, length, 0);
   }
 }
 
