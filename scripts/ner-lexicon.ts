@@ -43,10 +43,15 @@ export function labelledNames(sentences: readonly LabelledSentence[]): Map<strin
   return names;
 }
 
-/** Parts of the jackknife: training sentence i reads the lexicon of the parts other than `i % PARTS`. */
-export const PARTS = 5;
-
-/** Per part, the names of the sentences of every other part: no sentence reads a lexicon built from its own labels. */
-export function jackknifedNames(sentences: readonly LabelledSentence[]): Map<string, number>[] {
-  return Array.from({ length: PARTS }, (_, part) => labelledNames(sentences.filter((_, i) => i % PARTS !== part)));
+/**
+ * Per part of the jackknife, the names of the sentences of `read` other parts, those after it (sentence
+ * i is in part i mod `parts`; by default every other part): no sentence reads a lexicon built from
+ * its own labels, and with fewer parts read the training sentences find fewer of their names in it.
+ */
+export function jackknifedNames(sentences: readonly LabelledSentence[], parts: number, read = parts - 1): Map<string, number>[] {
+  const reads = (part: number, i: number) => {
+    const after = (i - part + parts) % parts;
+    return after >= 1 && after <= read;
+  };
+  return Array.from({ length: parts }, (_, part) => labelledNames(sentences.filter((_, i) => reads(part, i % parts))));
 }

@@ -401,7 +401,8 @@ export function createAnalyzer(
   const loadModels = () =>
     (models ??= (async () => {
       const nameModel = files.text('nlp/names.txt').then(parseNameModel);
-      const names = files.text('nlp/lexicon.txt').then(readLexicon);
+      // Weights trained without a lexicon ship without one (`npm run train:ner -- --lexicon none`): none is read.
+      const names = files.text('nlp/lexicon.txt').then(readLexicon, () => undefined);
       const [{ model, nameClass }, nameModelRead, lexicon] = await Promise.all([taggerTables(nameModel), nameModel, names]);
       const loadedModels = { model, nameModel: nameModelRead, features: { ...nameKnowledge(), nameClass, titles: model.titles, lexicon } };
       warmUp(loadedModels);

@@ -306,9 +306,9 @@ describe('a cold analyzer', () => {
       },
     });
     await analyzer.prepare();
-    expect(read.sort()).toEqual(['nlp/idf.txt', 'nlp/names.txt', 'nlp/ner.bin']);
+    expect(read.sort()).toEqual(['nlp/idf.txt', 'nlp/lexicon.txt', 'nlp/names.txt', 'nlp/ner.bin']);
     const analysis = await analyzer.analyze('南方阀门参与制定国际标准，曹慧泉到土耳其考察。');
-    expect(read).toHaveLength(3);
+    expect(read).toHaveLength(4);
     expect(analysis.entities.person).toContain('曹慧泉');
   });
 
