@@ -11,9 +11,10 @@ export interface LabelledSentence {
   entities: ReadonlyArray<{ type: 'PER' | 'LOC' | 'ORG'; start: number; end: number }>;
 }
 
-const BIT = { PER: 1, LOC: 2, ORG: 4 } as const;
+/** A kind's place in the counts and its bit in the mask (1 << place). */
+const KIND = { PER: 0, LOC: 1, ORG: 2 } as const;
 /** The share of a name's occurrences that must be labelled. */
-export const MIN_SHARE = 0.5;
+const MIN_SHARE = 0.5;
 /** Longer labels are CLUENER's whole addresses, which no other text repeats. */
 const LONGEST = 12;
 
@@ -26,14 +27,15 @@ export function labelledNames(sentences: readonly LabelledSentence[]): Map<strin
       const name = text.slice(e.start, e.end);
       if (name.length < 2 || name.length > LONGEST || /\s/.test(name)) continue;
       const byKind = counts.get(name) ?? [0, 0, 0];
-      byKind[Math.log2(BIT[e.type])]++;
+      byKind[KIND[e.type]]++;
       counts.set(name, byKind);
       labelled.set(name, (labelled.get(name) ?? 0) + 1);
     }
   const candidates = buildLexicon([...counts.keys()].map((name) => [name, 1] as const));
   const occurrences = new Map<string, number>();
   for (const { text } of sentences)
-    for (let start = 0; start < text.length; start++) for (const [name] of namesAt(candidates, text, start)) occurrences.set(name, (occurrences.get(name) ?? 0) + 1);
+    for (let start = 0; start < text.length; start++)
+      for (const [name] of namesAt(candidates, text, start)) occurrences.set(name, (occurrences.get(name) ?? 0) + 1);
   const names = new Map<string, number>();
   for (const [name, byKind] of counts) {
     if (labelled.get(name)! < MIN_SHARE * (occurrences.get(name) ?? 0)) continue;

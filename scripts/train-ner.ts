@@ -27,7 +27,8 @@
  *               (FILE without .bin, then -lexicon.txt; by default public/nlp/lexicon.txt): experiments leave
  *               the shipped files be
  *   --lexicon K the name lexicon read (lib/nlp/ner/lexicon.ts): `general` the labelled names and the general
- *               places (default), `labelled` the labelled names only, `none` no lexicon
+ *               places (default), `labelled` the labelled names only, `places` the general places only (the
+ *               file holds no name), `none` no lexicon
  *   --lexicon-parts N  the jackknife's parts (default 5): each training sentence reads the names of the others
  *   --lexicon-read N   how many other parts it reads (default all the others): fewer, fewer of its names found
  *   --pd-repeat N  how many times each People's Daily sentence is learnt from per pass (default 1; 2 and 3
@@ -77,11 +78,13 @@ const { values } = parseArgs({
   },
 });
 const OUTPUT = values.out ? new URL(values.out, `file://${process.cwd()}/`) : new URL('../public/nlp/ner.bin', import.meta.url);
-const LEXICON_OUTPUT = values.out ? new URL(`${values.out.replace(/\.bin$/, '')}-lexicon.txt`, `file://${process.cwd()}/`) : new URL('../public/nlp/lexicon.txt', import.meta.url);
+const LEXICON_OUTPUT = values.out
+  ? new URL(`${values.out.replace(/\.bin$/, '')}-lexicon.txt`, `file://${process.cwd()}/`)
+  : new URL('../public/nlp/lexicon.txt', import.meta.url);
 const LEXICON = values.lexicon ?? 'general';
 const PARTS = Number(values['lexicon-parts'] ?? 5);
 const READ = Number(values['lexicon-read'] ?? PARTS - 1);
-if (!['general', 'labelled', 'none'].includes(LEXICON)) throw new Error(`train:ner: --lexicon ${LEXICON}: general, labelled or none`);
+if (!['general', 'labelled', 'places', 'none'].includes(LEXICON)) throw new Error(`train:ner: --lexicon ${LEXICON}: general, labelled, places or none`);
 const EPOCHS = Number(values.epochs ?? 6);
 const KEEP = (values.keep ?? '60000').split(',').map(Number);
 const MIX = (values.mix ?? '1').split(',').map(Number);
@@ -121,10 +124,10 @@ teachCountryNames(jieba, knowledge);
 const lexicon = lexiconOf(jieba);
 
 /** The general places (lib/nlp/ner/lexicon.ts): China's divisions, the countries and regions. */
-const generalPlaces = LEXICON === 'general' ? productPlaces() : [];
+const generalPlaces = LEXICON === 'general' || LEXICON === 'places' ? productPlaces() : [];
 /** The knowledge the features read with the lexicon of `labelled` names. */
 const withLexicon = (labelled: Map<string, number>): FeatureKnowledge =>
-  LEXICON === 'none' ? knowledge : { ...knowledge, lexicon: nameLexicon(labelled, generalPlaces) };
+  LEXICON === 'none' ? knowledge : { ...knowledge, lexicon: nameLexicon(LEXICON === 'places' ? new Map() : labelled, generalPlaces) };
 
 /** `sentence` with its text folded (`fold`). */
 const folded = (sentence: NerSentence): NerSentence => ({ ...sentence, text: fold(sentence.text) });
@@ -304,7 +307,7 @@ const FOLD = Number(values.fold ?? 4);
 const pdSentences = values.holdout ? peoplesDailySentences.filter((_, i) => i % 5 !== FOLD) : peoplesDailySentences;
 const cluenerSentences = readCluener(TRAIN_FILES.cluenerTrain).map(folded);
 const trainingSentences = [...pdSentences, ...cluenerSentences];
-const lexiconNames = labelledNames(trainingSentences);
+const lexiconNames = LEXICON === 'places' ? new Map<string, number>() : labelledNames(trainingSentences);
 const full = withLexicon(lexiconNames);
 const parts = LEXICON === 'none' ? [] : jackknifedNames(trainingSentences, PARTS, READ).map(withLexicon);
 const partOf = (i: number) => parts[i % PARTS] ?? knowledge;
@@ -372,5 +375,7 @@ else {
     `name lexicon: the names labelled in People's Daily 1998 dev + CLUENER2020 train, by kind (npm run train:ner)`,
   );
   await writeFile(LEXICON_OUTPUT, lexiconFile);
-  console.log(`${lexiconNames.size} names, ${lexiconFile.length} characters, ${deflateRawSync(lexiconFile, { level: 9 }).length} bytes deflated; wrote ${LEXICON_OUTPUT.pathname}`);
+  console.log(
+    `${lexiconNames.size} names, ${lexiconFile.length} characters, ${deflateRawSync(lexiconFile, { level: 9 }).length} bytes deflated; wrote ${LEXICON_OUTPUT.pathname}`,
+  );
 }

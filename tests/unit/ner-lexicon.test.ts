@@ -133,7 +133,9 @@ describe('the lexicon’s names from labelled sentences', () => {
   });
 
   it('gives no training sentence a lexicon with its own names (the jackknife)', () => {
-    const sentences = Array.from({ length: 10 }, (_, i) => sentence(`第${i}句说到张${'一二三四五六七八九十'[i]}明。`, ['PER', `张${'一二三四五六七八九十'[i]}明`]));
+    const sentences = Array.from({ length: 10 }, (_, i) =>
+      sentence(`第${i}句说到张${'一二三四五六七八九十'[i]}明。`, ['PER', `张${'一二三四五六七八九十'[i]}明`]),
+    );
     const parts = jackknifedNames(sentences, 5);
     sentences.forEach((s, i) => {
       const own = s.text.slice(s.entities[0].start, s.entities[0].end);

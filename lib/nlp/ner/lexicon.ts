@@ -79,7 +79,7 @@ export function buildLexicon(names: Iterable<readonly [string, number]>): NameLe
   return lexicon;
 }
 
-/** Per kind, the kinds' mask bits of each name of `lexicon` that `text` holds from `start`, longest last: for tests and tools. */
+/** Each name of `lexicon` that `text` holds from `start`, shortest first, with the mask of its kinds (not the tagger's path: training's counts and tests). */
 export function namesAt(lexicon: NameLexicon, text: string, start: number): Array<[string, number]> {
   const found: Array<[string, number]> = [];
   let node = 0;
