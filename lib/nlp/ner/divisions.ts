@@ -7,7 +7,7 @@
  */
 import { DIVISIONS } from './divisions-data';
 import type { WordsAt } from './lists';
-import { TRADE } from './trades';
+import { TRADE } from './trade-words';
 import { endingAt, startingAt, type Words } from './word-index';
 import type { Span } from './model';
 
