@@ -26,6 +26,17 @@ const GLUED: NameCase[] = [
   ['该赛事由国家体育总局与湖南省人民政府联合主办。', ['org:湖南省人民政府'], ['org:湖南省人民政府联']],
   ['男子组株洲联诚队对阵湘潭矿业队，双方战成平局。', ['org:株洲联诚队', 'org:湘潭矿业队'], ['org:株洲联诚队对阵湘潭矿业队']],
   ['长沙一家公司和两家钨业公司的上市公司参加了签约。', [], ['org:长沙一家公司']],
+  // A post taken, a speech made, words addressed, a prize won, a date: the verb after a name jieba did not know.
+  ['技术委员会由教授贾明军任主席，研究员符玲任秘书。', ['person:符玲'], ['person:符玲任']],
+  ['省委书记邹勇作动员讲话，校长卢祥君致欢迎辞。', ['person:邹勇', 'person:卢祥君'], ['person:邹勇作', 'person:卢祥君致']],
+  ['趣味赛上，郑建获挑战投篮王称号。', ['person:郑建'], ['person:郑建获']],
+  // A Chinese name of four characters after a one-character surname holds the word after it.
+  ['市委副书记、市长邓恢明于3月5日赴长沙对接项目。', ['person:邓恢明'], ['person:邓恢明于']],
+  ['市长邓恢明同各界人士代表座谈。', ['person:邓恢明'], ['person:邓恢明同']],
+  ['深圳市委书记孟永航率代表团访问阿联酋。', ['person:孟永航'], ['person:孟永']],
+  // A preposition or verb before a body's name, glued by the model or by a pass after it.
+  ['据市科技局消息，今年新认定高新技术企业120家。', ['org:市科技局'], ['org:据市科技局']],
+  ['市规划局委托市规划设计院编制绿心地区总体规划。', ['org:市规划设计院'], ['org:委托市规划设计院']],
 ];
 
 describe('the clean-up after the model', () => {

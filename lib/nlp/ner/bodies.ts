@@ -40,11 +40,12 @@ const MIDDLE_TAG = /^(?:n|vn|nz|j|b|an|t)$/;
 const MIDDLE_WORDS = 4;
 /**
  * Words between two bodies written as one span: a company and the one it owns, two teams that
- * meet; two bodies acting together (局联合市公安局), split only where a body's head comes before.
+ * meet; two bodies acting together (局联合市公安局) or one engaging the other (局委托市规划设计院),
+ * split only where a body's head comes before.
  */
 export const TWO_BODIES = [
   { between: new RegExp(`旗下|下属|所属|${MATCH_VERBS}`), headFirst: false },
-  { between: /联合|会同|携手|协同/, headFirst: true },
+  { between: /联合|会同|携手|协同|委托/, headFirst: true },
 ];
 /** A word that joins two bodies (对阵 between two teams) is no part of either's name. */
 const joinsBodies = (word: string) => TWO_BODIES.some(({ between }) => between.exec(word)?.[0] === word);

@@ -9,7 +9,7 @@ import type { Span } from './model';
 import { startingAt, type Words } from './word-index';
 
 /** Characters that follow a name as words of their own: verbs of saying, adverbs, prepositions, conjunctions, particles. */
-const AFTER_NAME =
+export const AFTER_NAME =
   /[说称讲问答道曰想看笑听写指谈表叫请让给对向把被将要会能可也又都就还才曾已正在是有为于以由从到去来上下的了着过等及并而但却则亦乃即便和与同跟或任兼率赴抵访与见陪携带领及再均各俩们先后仍只很更最不没未至成往自经人杯队家方族氏]/;
 const HAN = /^\p{Script=Han}$/u;
 /** Tags of jieba's words that hold a whole personal name (not x: 赵华说/x is a name and a verb). */
@@ -60,7 +60,9 @@ function wholePeopleNames(text: string, words: Words, spans: Span[], nameClass: 
     const alone = startingAt(words, span.end);
     // 刘周/x 双摄/x: a photo's credit, the name's last character glued to 摄 at the credit's end.
     const own = alone && (alone.word.length === 1 || (alone.word.length === 2 && (/[的了]/.test(alone.word[1]) || photoCredit(text, span.end + 2))));
-    if (!inside && !(own && Math.floor(nameClass[c.charCodeAt(0)] / 5) >= GIVEN_BUCKET)) return span;
+    // 郭永航率/x: the name and the verb after it, one word jieba does not know.
+    const verbGlued = word?.tag === 'x' && word.word.length === 4 && AFTER_NAME.test(word.word[3]);
+    if (!inside && !((own || verbGlued) && Math.floor(nameClass[c.charCodeAt(0)] / 5) >= GIVEN_BUCKET)) return span;
     changed = true;
     return { ...span, end: span.end + 1 };
   });

@@ -14,7 +14,7 @@ import { surnamesAddressed } from './addressed';
 import { completedBodies, TWO_BODIES } from './bodies';
 import { endingAt, startingAt, wordsAt, type Words } from './word-index';
 import { listedNames } from './lists';
-import { MORPHEME_TAG, unglued } from './glued';
+import { MORPHEME_TAG, unglued, withoutLead } from './glued';
 import { papersInTitles } from './papers';
 import { isLevelBody } from './level-bodies';
 import { placePairs } from './pairs';
@@ -135,12 +135,15 @@ export function tagSentence(
   // Checked last: the passes after the clean-up may complete a body's name into a count of bodies
   // or run it on into a planning word (维科技术布局).
   // No name begins with a joiner: ·新湖 of 湖南日报·新湖南客户端, ·甘地 of 拉·甘地.
-  const spans = stationsOfPlaces(text, local).filter((s) => {
-    if (JOINER.test(text[s.start])) return false;
-    const name = text.slice(s.start, s.end);
-    if (s.type === 'place') return !RANKED_LEVEL.test(name);
-    return s.type !== 'org' || !(SOME_BODIES.test(name) || PLANNING_WORD.test(name) || KINDS_OF_BODY.test(name));
-  });
+  // A preposition glued before a body's name by a pass after the clean-up comes off last (委托市规划设计院).
+  const spans = stationsOfPlaces(text, local)
+    .map((s) => (s.type === 'org' ? withoutLead(text, s) : s))
+    .filter((s) => {
+      if (JOINER.test(text[s.start])) return false;
+      const name = text.slice(s.start, s.end);
+      if (s.type === 'place') return !RANKED_LEVEL.test(name);
+      return s.type !== 'org' || !(SOME_BODIES.test(name) || PLANNING_WORD.test(name) || KINDS_OF_BODY.test(name));
+    });
   const mentions: Mention[] = [];
   for (const s of spans) {
     const name = text.slice(s.start, s.end);
