@@ -213,8 +213,15 @@ const CENTRE = '中央';
 const PLANNING_WORD = /(?:部署|布局|格局|开局|大局|结局)$/;
 /** A rank among provinces or cities is no place: 制造强省, 经济大省, 文化名城's kin (强市, 名县). */
 const RANKED_LEVEL = /^[强大名][省市县区]$/;
-/** A kind of body, which names none: 全市中小学 (jieba's 中小学/j read as a body). */
-const KINDS_OF_BODY = /^(?:大中小学|中小学|中小学校|幼儿园|高校|中学|小学|中小企业)$/;
+/**
+ * A kind of body, which names none: 全市中小学 (jieba's 中小学/j read as a body), 该委员会 and
+ * 考察团 (the one the text spoke of), 研发中心, 技术委员会. (People's Daily marks a bare 中心 or
+ * 代表团 now and then, CLUENER a bare 组委会 or 俱乐部: those are left to the model.)
+ */
+const KINDS_OF_BODY =
+  /^(?:大中小学|中小学|中小学校|幼儿园|高校|普通高校|中学|小学|中小企业|科研院所|(?:专业|技术|专家|评审|工程|国家)?(?:委员会|集团|公司|协会|学会|研究会|研究院|研究所|联合会|联盟|联谊会|学校|学院|管理局|督察组|督查组|考察团|招商团|工作组|峰会|交易会|音乐会|部委|龙舟队|分会|基金会|合作社)|研发中心)$/;
+/** Punctuation that ends a sentence or a clause, which no name begins or ends with (。委员会 across two sentences). */
+const CLAUSE_MARK = /[。，、；：？！,;:?!]/;
 /** A count of bodies is no body's name: 长沙一家公司, 一家…公司和四家…公司. */
 const SOME_BODIES = /[一二两三四五六七八九十几多\d]家/;
 /** An unknown word that ends in a body's one-character head: jieba glued the head to half a name. */
@@ -238,6 +245,8 @@ function tidy(text: string, words: Words, spans: Span[], lexicon: Lexicon): Span
   const kept: Span[] = [];
   for (const span of spans) {
     let { start, end } = span;
+    while (start < end && CLAUSE_MARK.test(text[start])) start++;
+    while (end > start && CLAUSE_MARK.test(text[end - 1])) end--;
     // A country's name alone is a place (沙特 read as a body among 阿联酋、沙特、土耳其).
     if (span.type !== 'place' && countryCodes.has(text.slice(start, end))) span.type = 'place';
     // A country's formal name is the country: one chip for 北马其顿 and 北马其顿共和国.
