@@ -37,6 +37,10 @@ const GLUED: NameCase[] = [
   // A preposition or verb before a body's name, glued by the model or by a pass after it.
   ['据市科技局消息，今年新认定高新技术企业120家。', ['org:市科技局'], ['org:据市科技局']],
   ['市规划局委托市规划设计院编制绿心地区总体规划。', ['org:市规划设计院'], ['org:委托市规划设计院']],
+  // Two bodies joined by a conjunction are two; a ministry's name joining two common words is one.
+  ['江西省经信委和省陶瓷工业协会共同主办这次展会。', ['org:江西省经信委', 'org:省陶瓷工业协会'], ['org:江西省经信委和省陶瓷工业协会']],
+  ['展会吸引了宁德时代、比亚迪和霍尼韦尔等企业参展。', ['org:比亚迪', 'org:霍尼韦尔'], ['org:比亚迪和霍尼韦尔']],
+  ['住房和城乡建设部与国家发展和改革委员会联合发文。', ['org:住房和城乡建设部', 'org:国家发展和改革委员会'], []],
 ];
 
 describe('the clean-up after the model', () => {

@@ -11,7 +11,7 @@ import { divisionsNotPeople, placesBeforeCompany, registeredPlace, unmarkedDivis
 import { localBureaus } from './bureaus';
 import { townsAndOffices } from './towns';
 import { surnamesAddressed } from './addressed';
-import { completedBodies, TWO_BODIES } from './bodies';
+import { completedBodies, conjoinedBodies, TWO_BODIES } from './bodies';
 import { endingAt, startingAt, wordsAt, type Words } from './word-index';
 import { listedNames } from './lists';
 import { MORPHEME_TAG, unglued, withoutLead } from './glued';
@@ -137,7 +137,7 @@ export function tagSentence(
   // No name begins with a joiner: ·新湖 of 湖南日报·新湖南客户端, ·甘地 of 拉·甘地.
   // A preposition glued before a body's name by a pass after the clean-up comes off last (委托市规划设计院).
   const spans = stationsOfPlaces(text, local)
-    .map((s) => (s.type === 'org' ? withoutLead(text, s) : s))
+    .flatMap((s) => (s.type === 'org' ? twoBodies(text, words, withoutLead(text, s)) : s))
     .filter((s) => {
       if (JOINER.test(text[s.start])) return false;
       const name = text.slice(s.start, s.end);
@@ -152,6 +152,19 @@ export function tagSentence(
     if (registered) mentions.push({ type: 'place', text: registered });
   }
   return { mentions, pieces: piecesOf(text, tokens, spans) };
+}
+
+/** An organisation's span as the bodies a conjunction joins in it (比亚迪和霍尼韦尔: two chips). */
+function twoBodies(text: string, words: Words, span: Span): Span[] {
+  const bodies: Span[] = [];
+  let { start } = span;
+  for (let joined = conjoinedBodies(text, words, start, span.end); joined; joined = conjoinedBodies(text, words, start, span.end)) {
+    bodies.push({ type: 'org', start, end: joined.at });
+    start = joined.at + joined.length;
+  }
+  if (!bodies.length) return [span];
+  bodies.push({ type: 'org', start, end: span.end });
+  return bodies;
 }
 
 /** Tags of words a name never starts or ends with: verbs (祝贺), prepositions, conjunctions, particles. */
