@@ -3,6 +3,8 @@ import type { Mention } from '../../lib/nlp/entities';
 import { bodyNamesBefore, headsAfterNames, placesOfBodies } from '../../lib/nlp/ner/body-names';
 import { samePeople } from '../../lib/nlp/ner/one-person';
 import { wholePeople } from '../../lib/nlp/ner/people';
+import { placesByContext } from '../../lib/nlp/ner/places-by-context';
+import { nameKnowledge } from '../../lib/nlp/knowledge';
 import { bodiesBeforeTitles } from '../../lib/nlp/ner/titled';
 import { wordsAt } from '../../lib/nlp/ner/word-index';
 import { nodeAnalyzer } from './helpers';
@@ -34,6 +36,40 @@ describe('people the model ended one character early', () => {
     expect(whole('孟塘/nr 至/p 株洲/ns', '孟塘')).toEqual(['person:孟塘']);
     // A character not written in given names (见 of 会见 is not alone either).
     expect(whole('李鹏/nr 会见/v 客人/n', '李鹏')).toEqual(['person:李鹏']);
+  });
+});
+
+describe('foreign places the model read as people', () => {
+  const read = (text: string, spans: Array<['person' | 'place' | 'org', string]>) =>
+    names(text, placesByContext(text, spansOf(text, spans), nameKnowledge().countryNames));
+
+  it('reads a name after its country, or before a place’s word, as the place', () => {
+    expect(
+      read('列车将运往土耳其科尼亚交付。', [
+        ['place', '土耳其'],
+        ['person', '科尼亚'],
+      ]),
+    ).toEqual(['place:土耳其', 'place:科尼亚']);
+    expect(read('科尼亚轻轨项目年内开工。', [['person', '科尼亚']])).toEqual(['place:科尼亚']);
+    expect(read('代表团在吉达大区考察港口。', [['person', '吉达']])).toEqual(['place:吉达']);
+    expect(read('跨过湘江大桥。', [['person', '湘江']])).toEqual(['place:湘江']);
+  });
+
+  it('leaves a person before a title or a body of the place, and a foreign name joined by ·', () => {
+    expect(read('邓恢明市长主持会议。', [['person', '邓恢明']])).toEqual(['person:邓恢明']);
+    expect(read('王芳省委书记一行。', [['person', '王芳']])).toEqual(['person:王芳']);
+    expect(
+      read('土耳其雷杰普·埃尔多安市政府', [
+        ['place', '土耳其'],
+        ['person', '雷杰普·埃尔多安'],
+      ]),
+    ).toEqual(['place:土耳其', 'person:雷杰普·埃尔多安']);
+  });
+
+  it('lists the city of a foreign order as a place through the whole analysis', async () => {
+    const { entities } = await nodeAnalyzer().analyze('土耳其交通部长在科尼亚市长陪同下视察新建成的科尼亚轻轨线。中车株机先以伊兹密尔轻轨项目进入欧洲市场。');
+    expect(entities.place).toEqual(expect.arrayContaining(['科尼亚', '伊兹密尔']));
+    expect(entities.person).toEqual([]);
   });
 });
 

@@ -19,6 +19,7 @@ import { papersInTitles } from './papers';
 import { isLevelBody } from './level-bodies';
 import { placePairs } from './pairs';
 import { wholePeople } from './people';
+import { placesByContext } from './places-by-context';
 import { stationsOfPlaces } from './stations';
 import { divisionGovernments } from './governments';
 import { numberedSchools } from './schools';
@@ -124,7 +125,11 @@ export function tagSentence(
   );
   // People cut short, and a person run into the body before (lib/nlp/ner/people.ts, titled.ts).
   const titled = bodiesBeforeTitles(text, words, matchSides(words, cleaned), k.titles, k.surnames);
-  const people = wholePeople(text, words, peopleAfterTitles(text, words, titled, k.titles, k.surnames), k.nameClass);
+  const people = placesByContext(
+    text,
+    wholePeople(text, words, peopleAfterTitles(text, words, titled, k.titles, k.surnames), k.nameClass),
+    nameKnowledge().countryNames,
+  );
   // Local news's own bodies, read whole over whatever the passes before left in them: an outlet's
   // dateline, state companies and banks by short form, numbered schools, a division's government.
   const local = divisionGovernments(
@@ -232,7 +237,7 @@ const RANKED_LEVEL = /^[强大名][省市县区]$/;
  * 代表团 now and then, CLUENER a bare 组委会 or 俱乐部: those are left to the model.)
  */
 const KINDS_OF_BODY =
-  /^(?:大中小学|中小学|中小学校|幼儿园|高校|普通高校|中学|小学|中小企业|科研院所|(?:专业|技术|专家|评审|工程|国家)?(?:委员会|集团|公司|协会|学会|研究会|研究院|研究所|联合会|联盟|联谊会|学校|学院|管理局|督察组|督查组|考察团|招商团|工作组|峰会|交易会|音乐会|部委|龙舟队|分会|基金会|合作社)|研发中心)$/;
+  /^(?:大中小学|中小学|中小学校|幼儿园|高校|普通高校|中学|小学|中小企业|科研院所|(?:专业|技术|专家|评审|工程|国家)?(?:委员会|集团|公司|协会|学会|研究会|研究院|研究所|联合会|联盟|联谊会|学校|学院|管理局|督察组|督查组|考察团|招商团|工作组|峰会|交易会|音乐会|部委|龙舟队|分会|基金会|合作社|标委会)|研发中心)$/;
 /** Punctuation that ends a sentence or a clause, which no name begins or ends with (。委员会 across two sentences). */
 const CLAUSE_MARK = /[。，、；：？！,;:?!]/;
 /** A count of bodies is no body's name: 长沙一家公司, 一家…公司和四家…公司. */
