@@ -112,6 +112,9 @@ const CITY_COMPANIES: NameCase[] = [
   ['记者从宁德时代获悉，该项目明年投产。', ['org:宁德时代'], ['place:宁德', 'person:宁德']],
   ['今年以来，宁德时代与株洲多家企业达成合作。', ['org:宁德时代', 'place:株洲'], ['person:宁德']],
   ['株洲时代新材今年营收增长。', ['org:株洲时代新材'], ['org:株洲时代', 'place:株洲']],
+  // Its trade words and legal form after the company's word are its name too; a common noun they begin is not.
+  ['醴陵市与宁德时代新能源签订合作协议。', ['org:宁德时代新能源'], ['org:宁德时代']],
+  ['据悉，宁德时代新能源科技今年扩产。', ['org:宁德时代新能源科技'], ['org:宁德时代']],
   ['株洲北站改造工程今日完工。', ['place:株洲北站'], ['org:株洲北站']],
   ['株洲市城发集团与株洲市交通发展集团签订合作协议。', ['org:株洲市城发集团', 'org:株洲市交通发展集团'], []],
   ['株洲已进入高铁时代。', ['place:株洲'], ['org:株洲已进入高铁时代']],

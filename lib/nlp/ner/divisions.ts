@@ -98,10 +98,35 @@ function companyAfter(words: WordsAt, span: Span, next: Span | undefined): Span 
   const word = words.startingAt(span.end);
   if (!word || !COMPANY_WORD.test(word.word)) return undefined;
   let end = span.end + word.word.length;
-  // 株洲 时代 新材/x, 株洲 时代 电气: the company's own name goes on after the word.
-  const rest = words.startingAt(end);
-  if (rest && rest.word.length >= 2 && (BRAND_REST_TAG.test(rest.tag) || TRADE.test(rest.word))) end += rest.word.length;
+  // 株洲 时代 新材/x: the company's own name goes on after the word.
+  const brand = words.startingAt(end);
+  if (brand && brand.word.length >= 2 && BRAND_REST_TAG.test(brand.tag)) end += brand.word.length;
+  end = tradeWordsAfter(words, end);
   return next && next.start < end ? undefined : { type: 'org', start: span.start, end };
+}
+
+/** A company's legal form, which ends its name. */
+const LEGAL_FORM = /^(?:公司|有限公司|股份有限公司|有限责任公司|集团公司)$/;
+/** Tags of a word after a trade word that continues a common noun, not a company (新能源 汽车, 科技 工作者). */
+const NOUN_AFTER = /^(?:n|vn|nz|ng)$/;
+/** Trade words a company's name holds at most after its brand (新能源 科技股份 有限公司). */
+const TRADE_WORDS = 3;
+
+/**
+ * Where a company's name ends after its brand: over its trade words (时代 电气, 宁德时代 新能源 科技股份)
+ * up to its legal form, not into a common noun a trade word begins (新能源 汽车).
+ */
+function tradeWordsAfter(words: WordsAt, end: number): number {
+  for (let count = 0; count < TRADE_WORDS; count++) {
+    const word = words.startingAt(end);
+    if (!word) break;
+    if (LEGAL_FORM.test(word.word)) return end + word.word.length;
+    if (word.word.length < 2 || !TRADE.test(word.word)) break;
+    const after = words.startingAt(end + word.word.length);
+    if (after && NOUN_AFTER.test(after.tag) && !LEGAL_FORM.test(after.word) && !TRADE.test(after.word)) break;
+    end += word.word.length;
+  }
+  return end;
 }
 
 const companyOrPlace = (words: WordsAt, place: Span, next: Span | undefined): Span => companyAfter(words, place, next) ?? place;
@@ -111,10 +136,12 @@ const PERSON_TAG = 'nr';
 
 /**
  * A division's name jieba files as a personal name, with a company's word after it, is the company
- * where the model marked nothing over either (记者从宁德时代获悉, 宁德时代与株洲…).
+ * where the model marked nothing over either (记者从宁德时代获悉, 宁德时代与株洲…), with its trade
+ * words and legal form after (与宁德时代新能源签约).
  */
 export function unmarkedDivisionCompanies(words: Words, spans: Span[]): Span[] {
   const divisions = divisionNames();
+  const byPosition = { startingAt: (at: number) => startingAt(words, at) };
   let out = spans;
   let at = 0;
   for (const { word, tag } of words.tokens) {
@@ -123,7 +150,7 @@ export function unmarkedDivisionCompanies(words: Words, spans: Span[]): Span[] {
     if (tag !== PERSON_TAG || !divisions.has(word)) continue;
     const company = startingAt(words, at);
     if (!company || !COMPANY_WORD.test(company.word)) continue;
-    const end = at + company.word.length;
+    const end = tradeWordsAfter(byPosition, at + company.word.length);
     if (out.some((s) => s.start < end && start < s.end)) continue;
     out = [...out, { type: 'org' as const, start, end }].sort((a, b) => a.start - b.start);
   }
