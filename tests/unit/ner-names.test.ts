@@ -16,6 +16,8 @@ const place = (text: string): Mention => ({ type: 'place', text });
 /** Given-name buckets (`nameClasses`: bucket × 5): 启, 真, 约, 霞, 至 are written in given names. */
 const nameClass = new Uint8Array(0x10000);
 for (const c of '启真约霞之至') nameClass[c.charCodeAt(0)] = 3 * 5;
+/** Foreign buckets (`nameClasses`: + bucket): 贝, 塞, 斯, 达 are written in transliterated names. */
+for (const c of '贝塞斯达') nameClass[c.charCodeAt(0)] += 3;
 
 describe('people the model ended one character early', () => {
   const whole = (tagged: string, name: string) => {
@@ -27,6 +29,13 @@ describe('people the model ended one character early', () => {
     expect(whole('副/b 主任/b 罗名/x 启/v 出席/v 了/ul', '罗名')).toEqual(['person:罗名启']);
     expect(whole('熟悉/v 钱致/x 真的/d 人/n', '钱致')).toEqual(['person:钱致真']);
     expect(whole('龚育之/nr 认为/v', '龚育')).toEqual(['person:龚育之']);
+  });
+
+  it('takes in a transliterated name’s last character jieba cut off alone', () => {
+    expect(whole('开发商/n 贝塞斯/x 达/v 宣布/v', '贝塞斯')).toEqual(['person:贝塞斯达']);
+    // Not a character foreign names are written with, nor one inside a longer word.
+    expect(whole('贝塞斯/x 出/v 席/n', '贝塞斯')).toEqual(['person:贝塞斯']);
+    expect(whole('贝塞斯/x 达成/v 协议/n', '贝塞斯')).toEqual(['person:贝塞斯']);
   });
 
   it('leaves a name of two before the words that follow names, a suffix, or a longer word', () => {

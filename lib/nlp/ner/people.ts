@@ -48,12 +48,34 @@ export function wholePeople(text: string, words: Words, spans: Span[], nameClass
   return brandsAfterPlaces(words, wholePeopleNames(text, words, spans, nameClass));
 }
 
+/** How foreign-name-like a character must be: the foreign bucket of `nameClasses` (log-odds ≥ 1). */
+const FOREIGN_BUCKET = 3;
+const foreignLike = (nameClass: Uint8Array, c: string) => nameClass[c.charCodeAt(0)] % 5 >= FOREIGN_BUCKET;
+
+/**
+ * A transliterated name the model ended one character early, where jieba cut its last character
+ * off as a word of its own (埃/ns 尔多/nrt 安/v 出席): every character of it and the one after
+ * written in foreign names, the one after alone as jieba's word.
+ */
+function wholeForeignName(text: string, words: Words, span: Span, nameClass: Uint8Array): boolean {
+  const name = text.slice(span.start, span.end);
+  if (name.length < 3 || ![...name].every((c) => foreignLike(nameClass, c))) return false;
+  const alone = startingAt(words, span.end);
+  return alone?.word.length === 1 && foreignLike(nameClass, alone.word);
+}
+
 function wholePeopleNames(text: string, words: Words, spans: Span[], nameClass: Uint8Array): Span[] {
   let changed = false;
   const out = spans.map((span, i) => {
-    if (span.type !== 'person' || span.end - span.start !== 2) return span;
+    if (span.type !== 'person') return span;
     const c = text[span.end];
     if (!c || !HAN.test(c) || AFTER_NAME.test(c) || spans[i + 1]?.start === span.end) return span;
+    if (span.end - span.start > 2) {
+      if (!wholeForeignName(text, words, span, nameClass)) return span;
+      changed = true;
+      return { ...span, end: span.end + 1 };
+    }
+    if (span.end - span.start !== 2) return span;
     // Inside a name jieba read whole (龚育之/nr).
     const word = startingAt(words, span.start);
     const inside = word && word.word.length === 3 && NAME_TAG.test(word.tag);
