@@ -7,7 +7,7 @@
  */
 import { DIVISIONS } from './divisions-data';
 import type { WordsAt } from './lists';
-import { TRADE } from './trade-words';
+import { tradeWordsAfter } from './trade-words';
 import { endingAt, startingAt, type Words } from './word-index';
 import type { Span } from './model';
 
@@ -103,30 +103,6 @@ function companyAfter(words: WordsAt, span: Span, next: Span | undefined): Span 
   if (brand && brand.word.length >= 2 && BRAND_REST_TAG.test(brand.tag)) end += brand.word.length;
   end = tradeWordsAfter(words, end);
   return next && next.start < end ? undefined : { type: 'org', start: span.start, end };
-}
-
-/** A company's legal form, which ends its name. */
-const LEGAL_FORM = /^(?:公司|有限公司|股份有限公司|有限责任公司|集团公司)$/;
-/** Tags of a word after a trade word that continues a common noun, not a company (新能源 汽车, 科技 工作者). */
-const NOUN_AFTER = /^(?:n|vn|nz|ng)$/;
-/** Trade words a company's name holds at most after its brand (新能源 科技股份 有限公司). */
-const TRADE_WORDS = 3;
-
-/**
- * Where a company's name ends after its brand: over its trade words (时代 电气, 宁德时代 新能源 科技股份)
- * up to its legal form, not into a common noun a trade word begins (新能源 汽车).
- */
-function tradeWordsAfter(words: WordsAt, end: number): number {
-  for (let count = 0; count < TRADE_WORDS; count++) {
-    const word = words.startingAt(end);
-    if (!word) break;
-    if (LEGAL_FORM.test(word.word)) return end + word.word.length;
-    if (word.word.length < 2 || !TRADE.test(word.word)) break;
-    const after = words.startingAt(end + word.word.length);
-    if (after && NOUN_AFTER.test(after.tag) && !LEGAL_FORM.test(after.word) && !TRADE.test(after.word)) break;
-    end += word.word.length;
-  }
-  return end;
 }
 
 const companyOrPlace = (words: WordsAt, place: Span, next: Span | undefined): Span => companyAfter(words, place, next) ?? place;

@@ -6,6 +6,7 @@
  * 和, 称, 等 …) nor a suffix (人, 杯, 队, 家), is a name of three.
  */
 import type { Span } from './model';
+import { tradeWordsAfter } from './trade-words';
 import { startingAt, type Words } from './word-index';
 
 /** Characters that follow a name as words of their own: verbs of saying, adverbs, prepositions, conjunctions, particles. */
@@ -44,8 +45,29 @@ function brandsAfterPlaces(words: Words, spans: Span[]): Span[] {
   return out === spans ? spans : out.filter((s) => s.end > s.start);
 }
 
+/** A foreign name joined by · or - is a person's. */
+const JOINED = /[·•・‧\-－]/;
+
+/**
+ * A name the model read as a person's, with a company's trade words or legal form right after
+ * it, is the company's brand: 东骏 纺织, 华晟 新能源, 艾硅特 新材料 有限公司 (a person's name is
+ * followed by a title or a verb, not by a trade).
+ */
+function brandsBeforeTrades(text: string, words: Words, spans: Span[]): Span[] {
+  let out = spans;
+  const byPosition = { startingAt: (at: number) => startingAt(words, at) };
+  spans.forEach((span, i) => {
+    if (span.type !== 'person' || JOINED.test(text.slice(span.start, span.end)) || words.starts[span.end] < 0) return;
+    const end = tradeWordsAfter(byPosition, span.end);
+    if (end === span.end || (spans[i + 1] && spans[i + 1].start < end)) return;
+    if (out === spans) out = spans.slice();
+    out[i] = { type: 'org', start: span.start, end };
+  });
+  return out;
+}
+
 export function wholePeople(text: string, words: Words, spans: Span[], nameClass: Uint8Array): Span[] {
-  return brandsAfterPlaces(words, wholePeopleNames(text, words, spans, nameClass));
+  return brandsAfterPlaces(words, brandsBeforeTrades(text, words, wholePeopleNames(text, words, spans, nameClass)));
 }
 
 /** How foreign-name-like a character must be: the foreign bucket of `nameClasses` (log-odds ≥ 1). */
