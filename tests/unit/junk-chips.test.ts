@@ -82,6 +82,8 @@ const PASSAGES = [
   '会议由市长、该委员会主任主持。委员会审议了工作规则；企业的研发中心年内投用。',
   '反对派对计票结果提出异议;宪法委员会驳回了申诉。',
   '据市发改委消息，今年全市新开工重点项目86个。',
+  // A division of three characters that jieba's dictionary files as a personal name.
+  '本批转办件中，常德7件、张家界4件、益阳6件。',
 ];
 
 /** Verbs and prepositions a name never starts with, and function words it never ends with. */
@@ -180,7 +182,8 @@ describe('no junk chips', () => {
     // 宁德 (jieba's dictionary files it as a personal name), 株洲, 醴陵.
     expect(['宁德', '株洲', '醴陵', '株洲市', '湘西'].every((name) => divisions.has(name))).toBe(true);
     for (const { entities } of listed) {
-      for (const name of entities.person) expect(divisions.has(name) && !surnames.has(name[0]), name).toBe(false);
+      // A surname and a one-character given name may spell a division (石峰); three characters do not (张家界).
+      for (const name of entities.person) expect(divisions.has(name) && !(surnames.has(name[0]) && name.length === 2), name).toBe(false);
       // 美国公司, 日本公司: a country and a common noun, not a body's name.
       for (const name of entities.org) if (name.endsWith('公司')) expect(countryCodes.has(name.slice(0, -2)), name).toBe(false);
     }

@@ -42,7 +42,8 @@ const COMPANY_WORD = /^(?:时代|集团|股份|控股|实业|银行|证券|公�
  * Person spans that are a division's name: with the division's unit after it, the division (石峰区
  * of 石峰区委书记); with a company's word after it (or an organisation
  * the model found right after it), the start of that organisation's name; else the place, unless it
- * starts with a surname (石峰, 宁乡 may be people) and no preposition of place comes before it.
+ * is two characters starting with a surname (石峰, 宁乡 may be people; 张家界, which jieba's
+ * dictionary files as a personal name, is not) and no preposition of place comes before it.
  * Place spans that are a division's name with a company's word after it start the company too.
  */
 export function divisionsNotPeople(text: string, words: WordsAt, spans: Span[], surnames: ReadonlySet<string>): Span[] {
@@ -86,7 +87,7 @@ export function divisionsNotPeople(text: string, words: WordsAt, spans: Span[], 
     }
     const company = companyAfter(words, span, next);
     if (company) out.push(company);
-    else if (!surnames.has(name[0]) || PLACE_PREPOSITION.test(text.slice(Math.max(0, span.start - 1), span.start)))
+    else if (!surnames.has(name[0]) || name.length > 2 || PLACE_PREPOSITION.test(text.slice(Math.max(0, span.start - 1), span.start)))
       out.push({ type: 'place', start: span.start, end: span.end });
     else out.push(span);
   }
