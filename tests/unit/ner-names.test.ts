@@ -4,6 +4,7 @@ import { bodyNamesBefore, headsAfterNames, placesOfBodies } from '../../lib/nlp/
 import { samePeople } from '../../lib/nlp/ner/one-person';
 import { wholePeople } from '../../lib/nlp/ner/people';
 import { placesByContext } from '../../lib/nlp/ner/places-by-context';
+import { completedNames } from '../../lib/nlp/ner/text-names';
 import { nameKnowledge } from '../../lib/nlp/knowledge';
 import { bodiesBeforeTitles } from '../../lib/nlp/ner/titled';
 import { wordsAt } from '../../lib/nlp/ner/word-index';
@@ -62,6 +63,24 @@ describe('foreign places the model read as people', () => {
     expect(read('科尼亚轻轨项目年内开工。', [['person', '科尼亚']])).toEqual(['place:科尼亚']);
     expect(read('代表团在吉达大区考察港口。', [['person', '吉达']])).toEqual(['place:吉达']);
     expect(read('跨过湘江大桥。', [['person', '湘江']])).toEqual(['place:湘江']);
+  });
+
+  it('reads a name before a mayor’s title and his name as the city', () => {
+    expect(
+      read('他与科尼亚市长乌伊古尔会面。', [
+        ['person', '科尼亚'],
+        ['person', '乌伊古尔'],
+      ]),
+    ).toEqual(['place:科尼亚', 'person:乌伊古尔']);
+  });
+
+  it('reads a name the text reads more often as a place than as a person as the place throughout', () => {
+    const sentences = ['科尼亚轻轨年内开工。', '土耳其科尼亚市地铁规划公布。', '为科尼亚生产40辆车。'];
+    const read = completedNames(sentences, [[place('科尼亚')], [place('土耳其'), place('科尼亚')], [person('科尼亚')]]);
+    expect(read.flat().filter((m) => m.text === '科尼亚')).toEqual([place('科尼亚'), place('科尼亚'), place('科尼亚')]);
+    // As often a person as a place: the text does not say which.
+    const even = completedNames(sentences.slice(1), [[place('科尼亚')], [person('科尼亚')]]);
+    expect(even.flat()).toEqual([place('科尼亚'), person('科尼亚')]);
   });
 
   it('leaves a person before a title or a body of the place, and a foreign name joined by ·', () => {
