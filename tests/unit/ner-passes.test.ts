@@ -37,6 +37,8 @@ const GLUED: NameCase[] = [
   // A preposition or verb before a body's name, glued by the model or by a pass after it.
   ['据市科技局消息，今年新认定高新技术企业120家。', ['org:市科技局'], ['org:据市科技局']],
   ['市规划局委托市规划设计院编制绿心地区总体规划。', ['org:市规划设计院'], ['org:委托市规划设计院']],
+  // A company's name holding its registered place in brackets, which the model began inside them.
+  ['中材科技（萍乡）风电叶片有限公司举行投产仪式。', ['org:中材科技(萍乡)风电叶片有限公司', 'place:萍乡'], ['org:萍乡']],
   // Two bodies joined by a conjunction are two; a ministry's name joining two common words is one.
   ['江西省经信委和省陶瓷工业协会共同主办这次展会。', ['org:江西省经信委', 'org:省陶瓷工业协会'], ['org:江西省经信委和省陶瓷工业协会']],
   ['展会吸引了宁德时代、比亚迪和霍尼韦尔等企业参展。', ['org:比亚迪', 'org:霍尼韦尔'], ['org:比亚迪和霍尼韦尔']],

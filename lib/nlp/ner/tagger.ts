@@ -319,7 +319,13 @@ function tidy(text: string, words: Words, spans: Span[], lexicon: Lexicon): Span
         start = from;
       }
     }
-    const bracket = text.slice(start, end).search(BRACKET);
+    const registered = span.type === 'org' ? registeredCompanyStart(text, words, start, end, countryCodes) : undefined;
+    if (registered !== undefined) {
+      start = registered;
+      // The place the model read in the name's words before the bracket (山港 of 山港海外供应链) is part of it.
+      while (kept.length && kept[kept.length - 1].end > start) kept.pop();
+    }
+    const bracket = registered === undefined ? text.slice(start, end).search(BRACKET) : -1;
     if (bracket >= 0) {
       if (bracket >= 2) end = start + bracket;
       else start += bracket + 1;
@@ -330,7 +336,7 @@ function tidy(text: string, words: Words, spans: Span[], lexicon: Lexicon): Span
     const name = text.slice(start, end);
     if (
       end - start < (span.type === 'place' ? 1 : 2) ||
-      BRACKET.test(name) ||
+      (BRACKET.test(name) && registered === undefined) ||
       (COUNT.test(name) && !isCongress(text, start, end)) ||
       (span.type !== 'org' && placeNoise(name, lexicon))
     )
@@ -359,6 +365,31 @@ function tidy(text: string, words: Words, spans: Span[], lexicon: Lexicon): Span
     kept.push({ type: span.type, start, end });
   }
   return kept;
+}
+
+/** Tags of the words of a company's name before its registered place in brackets (中/f 材/zg 科技/n). */
+const NAME_WORD_TAG = /^(?:n|nz|j|x|ns|nt|nr|nrt|eng|zg|f|s|vn|b)$/;
+/** Words of a company's name at most before the bracket. */
+const NAME_WORDS = 3;
+const OPENING = /[(（]/;
+const CLOSING = /[)）]/;
+
+/**
+ * Where a company's name begins that holds its registered place in brackets, where the model began
+ * it inside them (阳江)风电叶片有限公司 of 中材科技(阳江)风电叶片有限公司): back over the name's
+ * words before the opening bracket. The span is then read whole, its place a place of its own too.
+ */
+function registeredCompanyStart(text: string, words: Words, start: number, end: number, countryCodes: ReadonlyMap<string, string>): number | undefined {
+  const close = text.slice(start, end).search(CLOSING);
+  if (close < 2 || OPENING.test(text.slice(start, start + close)) || !OPENING.test(text[start - 1] ?? '')) return undefined;
+  if (!registeredPlace(text.slice(start - 1, start + close + 1), countryCodes) || !BODY_HEAD.test(text.slice(start, end))) return undefined;
+  let from = start - 1;
+  for (let count = 0; count < NAME_WORDS; count++) {
+    const word = endingAt(words, from);
+    if (!word || !NAME_WORD_TAG.test(word.tag) || !HAN.test(word.word)) break;
+    from -= word.word.length;
+  }
+  return from < start - 1 ? from : undefined;
 }
 
 /** Words a body's name is made of between a place and the body's head: nouns, attributes, abbreviations. */
