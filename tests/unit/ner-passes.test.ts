@@ -6,6 +6,7 @@ import { registeredPlace } from '../../lib/nlp/ner/divisions';
 import { levelBodies } from '../../lib/nlp/ner/level-bodies';
 import { samePeople } from '../../lib/nlp/ner/one-person';
 import { papersInTitles } from '../../lib/nlp/ner/papers';
+import { withoutLead } from '../../lib/nlp/ner/glued';
 import { nodeAnalyzer } from './helpers';
 import { expectNameCases, type NameCase, typedMentions } from './name-cases';
 
@@ -51,6 +52,17 @@ describe('the clean-up after the model', () => {
 
   it('takes off a verb, a date, a preposition, digits or a joiner the model glued to a name', async () => {
     await expectNameCases(analyzer, GLUED);
+  });
+
+  it('takes off what stands before a body’s name however the span was made: 该, the thing it names, and 经 or 由', () => {
+    const lead = (text: string) => {
+      const span = withoutLead(text, { type: 'org', start: 0, end: text.length });
+      return text.slice(span.start, span.end);
+    };
+    expect(lead('该奖经国家科学技术奖励工作办公室')).toBe('国家科学技术奖励工作办公室');
+    expect(lead('该标委会')).toBe('标委会');
+    expect(lead('对外经济贸易大学')).toBe('对外经济贸易大学');
+    expect(lead('代表大会')).toBe('代表大会');
   });
 
   it('reads a party congress by its number as a body, and a count of the same form as none', async () => {

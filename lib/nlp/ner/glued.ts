@@ -32,9 +32,9 @@ const DIGIT = /[0-9]/;
 const COUNTED = /[0-9]+[件个家所名人次处起条项]/;
 /**
  * Prepositions, verbs and pronouns that never begin a body's or a place's name (暨南大学 is a
- * name, so are 对外经济贸易大学 and 代表大会): 据市科技局消息, 委托市规划设计院, 对兴欣科技.
+ * name, so are 对外经济贸易大学 and 代表大会): 据市科技局消息, 委托市规划设计院, 对兴欣科技, 该奖经….
  */
-const BEFORE_BODY = /^(?:再由|由|率|中有|暨(?!南)|另据|据|委托|代表(?!大会|团)|对(?!外)|该)/;
+const BEFORE_BODY = /^(?:再由|由|率|中有|暨(?!南)|另据|据|委托|代表(?!大会|团)|对(?!外)|该\p{Script=Han}?[经由]|该)/u;
 /**
  * Prepositions and verbs before a foreign name joined by · or - (向 is a Chinese surname, not a
  * foreign one), with the pronoun and the modal verb before them: 他愿同西莉娅诺夫斯卡-达夫科娃.
