@@ -146,7 +146,7 @@ export function tagSentence(
     .filter((s) => {
       if (JOINER.test(text[s.start])) return false;
       const name = text.slice(s.start, s.end);
-      if (s.type === 'place') return !RANKED_LEVEL.test(name) && !KINDS_OF_PLACE.test(name);
+      if (s.type === 'place') return !RANKED_LEVEL.test(name);
       return s.type !== 'org' || !(SOME_BODIES.test(name) || PLANNING_WORD.test(name) || KINDS_OF_BODY.test(name));
     });
   const mentions: Mention[] = [];
@@ -229,13 +229,6 @@ const CENTRE = '中央';
  * end in 全局 and 理会, which are left out).
  */
 const PLANNING_WORD = /(?:部署|布局|格局|开局|大局|结局)$/;
-/**
- * A kind of place, which names none: 城中村, 市区, 湖畔, 经开区 (whose?), the east square of
- * whatever station. (A bare 新区 or 城区 cost People's Daily's test two names; CLUENER marks a
- * bare 广场, 博物馆 or 社区: left.)
- */
-const KINDS_OF_PLACE =
-  /^(?:城镇|市区|郊区|城中村|周边|湖畔|江河|景区|园区|片区|港区|库区|湖区|乡村|农村|经开区|高新区|开发区|小区|美食街|步行街|[东西南北]广场)$/;
 /** A rank among provinces or cities is no place: 制造强省, 经济大省, 文化名城's kin (强市, 名县). */
 const RANKED_LEVEL = /^[强大名][省市县区]$/;
 /**
