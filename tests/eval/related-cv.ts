@@ -477,14 +477,9 @@ export function chooseThresholds(examples: Example[], predictions: Prediction[][
 }
 
 /**
- * Right or wrong for each example with its thresholds held out as well: each fold is graded with
- * the lines chosen on the other folds' held-out predictions (the stricter figure).
+ * Each fold's lines, chosen on the other folds' held-out predictions: graded with them
+ * (gradeByFold), the thresholds are held out as well (the stricter figure).
  */
-export function gradeWithHeldOutThresholds(examples: Example[], predictions: Prediction[][], silent: SilentPrediction[] = []): boolean[] {
-  return gradeByFold(examples, predictions, heldOutThresholds(examples, predictions, silent));
-}
-
-/** Each fold's lines, chosen on the other folds' held-out predictions. */
 export function heldOutThresholds(examples: Example[], predictions: Prediction[][], silent: SilentPrediction[] = []): Thresholds[] {
   return Array.from({ length: FOLDS }, (_, fold) => {
     const others = examples.map((_, i) => i).filter((i) => examples[i].fold !== fold);

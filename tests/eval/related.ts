@@ -8,7 +8,8 @@
  *   passages   tests/fixtures/related/passages.jsonl, written for this project: same-event
  *              coverage in simplified, traditional and English, and near misses of each kind.
  * First, and what counts: the development set of real coverage (tests/eval/related-cv.ts),
- * cross-validated by story, beside plain BM25. `--wrong` lists the written sets' misses; `--misses`
+ * cross-validated by story, beside plain BM25, and the same against smaller libraries (a fresh
+ * install's ten stories; half the distractors). `--wrong` lists the written sets' misses; `--misses`
  * (or `--misses=related`, one label) the development set's cross-validated misses and why.
  */
 import type { Story } from '../../lib/story';
