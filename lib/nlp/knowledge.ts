@@ -11,7 +11,7 @@ import pinyinSurnames from 'pinyin-pro/dist/esm/data/surname.mjs';
 const EXTRA_SURNAMES = ['付', '闫'];
 
 /** Short and former names the country list lacks, in everyday use in Chinese news, by ISO code. */
-const COUNTRY_SHORT_NAMES: Record<string, string> = { 中华: 'CN', 沙特: 'SA', 阿联酋: 'AE', 北马其顿: 'MK', 英国: 'GB', 美国: 'US' };
+const COUNTRY_SHORT_NAMES: Record<string, string> = { 中华: 'CN', 沙特: 'SA', 阿联酋: 'AE', 北马其顿: 'MK', 马其顿: 'MK', 英国: 'GB', 美国: 'US' };
 
 /** Continents and regions, and the one character that stands for each in compounds (欧美, 港台). */
 const REGIONS: Record<string, string> = { 欧洲: '欧', 亚洲: '亚', 非洲: '非', 美洲: '美', 香港: '港', 澳门: '澳', 台湾: '台' };

@@ -105,8 +105,9 @@ export const MUST_STAY_SILENT = ['only the city', 'another basketball league', '
  */
 export const SILENT_STORY_PAGES = ['2024-05-22-p1-329309086f'];
 
-export function readDistractors(): Story[] {
-  return jsonlFiles(FIXTURES, /^distractors-.*\.jsonl$/).flatMap((text) => storiesFromJsonl(text).map((s) => ({ ...s, origin: 'distractor' })));
+/** The distractor library's stories: every file's, or those of the files `pattern` names. */
+export function readDistractors(pattern = /^distractors-.*\.jsonl$/): Story[] {
+  return jsonlFiles(FIXTURES, pattern).flatMap((text) => storiesFromJsonl(text).map((s) => ({ ...s, origin: 'distractor' })));
 }
 
 export interface DevLibrary {
@@ -115,11 +116,11 @@ export interface DevLibrary {
   finder: QueryFinder;
 }
 
-/** The seed and (unless told not to) the distractors, analysed and indexed as the extension would hold them. */
-export async function devLibrary({ distractors = true } = {}): Promise<DevLibrary> {
+/** The seed and the distractors given (all of them unless told), analysed and indexed as the extension would hold them. */
+export async function devLibrary({ distractors = readDistractors() }: { distractors?: Story[] } = {}): Promise<DevLibrary> {
   const analyzer = createAnalyzer(async () => jieba, publicFiles);
   const bundled = await loadBundledStories(readPublic);
-  const stories = await analyzeStories(analyzer, [...bundled, ...(distractors ? readDistractors() : [])]);
+  const stories = await analyzeStories(analyzer, [...bundled, ...distractors]);
   const index = MemoryIndex.ofStories(stories, await analyzer.idf());
   return {
     seed: stories.slice(0, bundled.length),
@@ -289,16 +290,17 @@ export function grade(example: Pick<Example, 'passage' | 'wanted' | 'alsoRight'>
  * to train on (the same passages against another library), held out by the same folds.
  */
 export function outOfFold(examples: Example[], alsoTrain: Example[] = []): Prediction[][] {
-  const predictions: Prediction[][] = new Array(examples.length);
-  for (let fold = 0; fold < FOLDS; fold++) {
-    const train = [...examples, ...alsoTrain].filter((e) => e.fold !== fold);
-    if (!examples.some((e) => e.fold === fold)) continue;
-    const model = fitModel(train);
-    examples.forEach((e, i) => {
-      if (e.fold === fold) predictions[i] = predict(model, e);
-    });
-  }
-  return predictions;
+  return heldOutPredictions(foldModels([...examples, ...alsoTrain]), examples);
+}
+
+/** One model a fold, fitted on the other folds' examples. */
+export function foldModels(examples: Example[]): RankerModel[] {
+  return Array.from({ length: FOLDS }, (_, fold) => fitModel(examples.filter((e) => e.fold !== fold)));
+}
+
+/** Each example's predictions from its fold's model (foldModels), which never saw it. */
+export function heldOutPredictions(models: RankerModel[], examples: Example[]): Prediction[][] {
+  return examples.map((e) => predict(models[e.fold], e));
 }
 
 /**
@@ -310,7 +312,7 @@ export async function trainingExamples(
   passages: DevPassage[],
 ): Promise<{ library: DevLibrary; examples: Example[]; seedOnly: Example[]; silent: SilentCase[] }> {
   const library = await devLibrary();
-  const seed = await devLibrary({ distractors: false });
+  const seed = await devLibrary({ distractors: [] });
   const seedOnly = await examplesOf(passages, seed);
   const silent: SilentCase[] = [];
   for (const passage of readPassages().filter((p) => MUST_STAY_SILENT.some((kind) => p.kind === `near miss: ${kind}`))) {
@@ -322,6 +324,45 @@ export async function trainingExamples(
     silent.push({ candidates: related.filter((r) => r.id !== story.id).map((r) => ({ id: r.id, features: r.features })), margin: STORY_PAGE_MARGIN });
   }
   return { library, examples: await examplesOf(passages, library), seedOnly, silent };
+}
+
+/**
+ * Smaller libraries than the graded one, which a reader may rank against: the ten seed stories of
+ * a fresh install, and the seed with one of the two distractor files (half the distractors, and
+ * the one most of the distractor passages are about).
+ */
+const SMALLER_LIBRARIES = [
+  { name: 'seed alone', distractors: /^$/ },
+  { name: 'seed + distractors-a', distractors: /^distractors-a\.jsonl$/ },
+];
+
+/** A passage a library can judge: a near miss (silent whatever the library holds), or one whose story it holds. */
+export function judgeableIn(passage: DevPassage, storyIds: Set<string>): boolean {
+  return passage.label === 'near_miss' || passage.stories.some((s) => typeof s === 'number' || storyIds.has(s));
+}
+
+export interface LibraryCondition {
+  name: string;
+  stories: number;
+  examples: Example[];
+}
+
+/** The development set's passages each smaller library can judge, against that library. */
+export async function smallerLibraries(passages: DevPassage[]): Promise<LibraryCondition[]> {
+  const conditions: LibraryCondition[] = [];
+  for (const { name, distractors } of SMALLER_LIBRARIES) {
+    const library = await devLibrary({ distractors: readDistractors(distractors) });
+    const ids = new Set(library.stories.map((s) => s.id));
+    conditions.push({
+      name,
+      stories: library.stories.length,
+      examples: await examplesOf(
+        passages.filter((p) => judgeableIn(p, ids)),
+        library,
+      ),
+    });
+  }
+  return conditions;
 }
 
 export interface ChosenThresholds extends Thresholds {
@@ -436,24 +477,23 @@ export function chooseThresholds(examples: Example[], predictions: Prediction[][
 }
 
 /**
- * Right or wrong for each example with its thresholds held out as well: each fold is graded with
- * the lines chosen on the other folds' held-out predictions (the stricter figure).
+ * Each fold's lines, chosen on the other folds' held-out predictions: graded with them
+ * (gradeByFold), the thresholds are held out as well (the stricter figure).
  */
-export function gradeWithHeldOutThresholds(examples: Example[], predictions: Prediction[][], silent: SilentPrediction[] = []): boolean[] {
-  const correct: boolean[] = new Array(examples.length).fill(false);
-  for (let fold = 0; fold < FOLDS; fold++) {
+export function heldOutThresholds(examples: Example[], predictions: Prediction[][], silent: SilentPrediction[] = []): Thresholds[] {
+  return Array.from({ length: FOLDS }, (_, fold) => {
     const others = examples.map((_, i) => i).filter((i) => examples[i].fold !== fold);
-    if (others.length === examples.length) continue;
-    const thresholds = chooseThresholds(
+    return chooseThresholds(
       others.map((i) => examples[i]),
       others.map((i) => predictions[i]),
       silent,
     );
-    examples.forEach((e, i) => {
-      if (e.fold === fold) correct[i] = grade(e, listed(predictions[i], thresholds));
-    });
-  }
-  return correct;
+  });
+}
+
+/** Right or wrong for each example under its own fold's lines. */
+export function gradeByFold(examples: Example[], predictions: Prediction[][], thresholds: Thresholds[]): boolean[] {
+  return examples.map((e, i) => grade(e, listed(predictions[i], thresholds[e.fold])));
 }
 
 export interface Breakdown {

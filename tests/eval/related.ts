@@ -8,28 +8,34 @@
  *   passages   tests/fixtures/related/passages.jsonl, written for this project: same-event
  *              coverage in simplified, traditional and English, and near misses of each kind.
  * First, and what counts: the development set of real coverage (tests/eval/related-cv.ts),
- * cross-validated by story, beside plain BM25. `--wrong` lists the written sets' misses; `--misses`
+ * cross-validated by story, beside plain BM25, and the same against smaller libraries (a fresh
+ * install's ten stories; half the distractors). `--wrong` lists the written sets' misses; `--misses`
  * (or `--misses=related`, one label) the development set's cross-validated misses and why.
  */
 import type { Story } from '../../lib/story';
 import type { RelatedStory } from '../../lib/match/rank';
-import type { Thresholds } from '../../lib/match/ranker';
+import type { RankerModel, Thresholds } from '../../lib/match/ranker';
 import { EVAL_DIR, nerDataAvailable, readNerSentences } from './ner-data';
 import {
   bm25Baseline,
   breakdown,
   chooseThresholds,
   DEAL,
+  type DevPassage,
   devLibrary,
   fitModel,
   FOLDS,
+  foldModels,
   grade,
-  gradeWithHeldOutThresholds,
+  gradeByFold,
+  heldOutPredictions,
+  heldOutThresholds,
+  LABELS,
   listed,
-  outOfFold,
   predictSilent,
   readDevSet,
   readPassages,
+  smallerLibraries,
   type Example,
   type Passage,
   type Prediction,
@@ -49,7 +55,7 @@ export function storyQueries(story: Story): Passage[] {
 
 /** The seed library alone, as a fresh install holds it. */
 export async function relatedSetup() {
-  const { stories, finder } = await devLibrary({ distractors: false });
+  const { stories, finder } = await devLibrary({ distractors: [] });
   return { stories, finder, find: finder.related };
 }
 
@@ -99,13 +105,16 @@ async function developmentSet(misses?: string | true): Promise<void> {
     return;
   }
   const { library, examples, seedOnly, silent } = await trainingExamples(passages);
-  const heldOut = outOfFold(examples, seedOnly);
+  const models = foldModels([...examples, ...seedOnly]);
+  const heldOut = heldOutPredictions(models, examples);
   // The lines keep the seed library's must-stay-silent near misses silent under the model fitted on everything, as training chooses them.
   const everything = fitModel([...examples, ...seedOnly]);
   const mustBeSilent = predictSilent(everything, silent);
   const thresholds = chooseThresholds(examples, heldOut, mustBeSilent);
+  const foldThresholds = heldOutThresholds(examples, heldOut, mustBeSilent);
   const ours = examples.map((e, i) => grade(e, listed(heldOut[i], thresholds)));
-  const strict = new Map(breakdown(examples, gradeWithHeldOutThresholds(examples, heldOut, mustBeSilent)).map((r) => [r.group, r]));
+  const strictCorrect = gradeByFold(examples, heldOut, foldThresholds);
+  const strict = new Map(breakdown(examples, strictCorrect).map((r) => [r.group, r]));
   const bm25 = bm25Baseline(examples, library.stories);
   const theirs = new Map(breakdown(examples, bm25.correct).map((r) => [r.group, r]));
   console.log(`development set of real coverage: ${passages.length} passages, library of ${library.stories.length} stories (seed + distractors)`);
@@ -120,6 +129,7 @@ async function developmentSet(misses?: string | true): Promise<void> {
     console.log(`| ${row.group} | ${row.n} | ${percent(row.right, row.n)} | ${percent(held.right, held.n)} | ${percent(base.right, base.n)} |`);
   }
   console.log('');
+  await librarySizes(passages, { examples, ours, strict: strictCorrect }, models, thresholds, foldThresholds);
   if (misses === undefined) return;
   // Each language by label: a language's misses are reading, a label's are ranking.
   const byLanguage = breakdown(
@@ -128,6 +138,41 @@ async function developmentSet(misses?: string | true): Promise<void> {
   ).filter((r) => r.group.startsWith('lang '));
   for (const row of byLanguage.sort((a, b) => a.group.localeCompare(b.group))) console.log(`| ${row.group} | ${row.n} | ${percent(row.right, row.n)} |`);
   printMisses(examples, heldOut, thresholds, ours, misses);
+}
+
+/**
+ * The same fold models and lines on the passages a smaller library can judge, against it (a fresh
+ * install's ten stories; half the distractors), beside the same passages against the full
+ * library: a feature whose scale follows the library's size shows here as a drop.
+ */
+async function librarySizes(
+  passages: DevPassage[],
+  full: { examples: Example[]; ours: boolean[]; strict: boolean[] },
+  models: RankerModel[],
+  thresholds: Thresholds,
+  foldThresholds: Thresholds[],
+): Promise<void> {
+  const byId = new Map(full.examples.map((e, i) => [e.passage.id, i]));
+  console.log(`smaller libraries: the same fold models and lines, on the passages each library can judge (near misses, and those whose stories it holds)\n`);
+  console.log('| library | group | n | full library, cross-validated | held out too | this library, cross-validated | held out too |');
+  console.log('|---|---|---|---|---|---|---|');
+  for (const condition of await smallerLibraries(passages)) {
+    const { examples } = condition;
+    const predictions = heldOutPredictions(models, examples);
+    const same = examples.map((e) => byId.get(e.passage.id)!);
+    const columns = [
+      same.map((i) => full.ours[i]),
+      same.map((i) => full.strict[i]),
+      examples.map((e, i) => grade(e, listed(predictions[i], thresholds))),
+      gradeByFold(examples, predictions, foldThresholds),
+    ].map((correct) => new Map(breakdown(examples, correct).map((r) => [r.group, r])));
+    for (const group of ['all', ...LABELS.map((l) => `label ${l}`)]) {
+      const cells = columns.map((c) => c.get(group)).filter((r) => r !== undefined);
+      if (cells.length === 0) continue;
+      console.log(`| ${condition.name} (${condition.stories} stories) | ${group} | ${cells[0].n} | ${cells.map((r) => percent(r.right, r.n)).join(' | ')} |`);
+    }
+  }
+  console.log('');
 }
 
 async function main() {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LABELS, readDevSet, readDistractors } from '../eval/related-cv';
+import { judgeableIn, LABELS, readDevSet, readDistractors } from '../eval/related-cv';
 
 /**
  * The development set's passages about distractor stories (dev/library-*.jsonl) are judged in the
@@ -31,5 +31,28 @@ describe('development set: passages about the distractor library', () => {
       expect(p.stories.length === 0, p.id).toBe(p.label === 'near_miss');
       expect(p.source, p.id).toMatch(/^https?:\/\//);
     }
+  });
+});
+
+/**
+ * eval:related's smaller libraries grade the passages a library can judge: a passage about a story
+ * the library lacks would count as right for listing nothing, and flatter the small library.
+ */
+describe('development set: the passages a smaller library judges', () => {
+  const passages = readDevSet();
+  const half = new Set(readDistractors(/^distractors-a\.jsonl$/).map((s) => s.id));
+
+  it('keeps every near miss and every passage about a seed story, whatever the library holds', () => {
+    for (const p of passages.filter((p) => p.label === 'near_miss' || p.stories.some((s) => typeof s === 'number')))
+      expect(judgeableIn(p, new Set()), p.id).toBe(true);
+  });
+
+  it('leaves out a passage whose stories the library lacks, and keeps one it holds a story of', () => {
+    const other = passages.filter((p) => p.label !== 'near_miss' && p.stories.every((s) => typeof s === 'string' && !half.has(s)));
+    const held = passages.filter((p) => p.label !== 'near_miss' && p.stories.some((s) => typeof s === 'string' && half.has(s)));
+    expect(other.length).toBeGreaterThan(0);
+    expect(held.length).toBeGreaterThan(0);
+    for (const p of other) expect(judgeableIn(p, half), p.id).toBe(false);
+    for (const p of held) expect(judgeableIn(p, half), p.id).toBe(true);
   });
 });

@@ -112,6 +112,9 @@ const CITY_COMPANIES: NameCase[] = [
   ['记者从宁德时代获悉，该项目明年投产。', ['org:宁德时代'], ['place:宁德', 'person:宁德']],
   ['今年以来，宁德时代与株洲多家企业达成合作。', ['org:宁德时代', 'place:株洲'], ['person:宁德']],
   ['株洲时代新材今年营收增长。', ['org:株洲时代新材'], ['org:株洲时代', 'place:株洲']],
+  // Its trade words and legal form after the company's word are its name too; a common noun they begin is not.
+  ['醴陵市与宁德时代新能源签订合作协议。', ['org:宁德时代新能源'], ['org:宁德时代']],
+  ['据悉，宁德时代新能源科技今年扩产。', ['org:宁德时代新能源科技'], ['org:宁德时代']],
   ['株洲北站改造工程今日完工。', ['place:株洲北站'], ['org:株洲北站']],
   ['株洲市城发集团与株洲市交通发展集团签订合作协议。', ['org:株洲市城发集团', 'org:株洲市交通发展集团'], []],
   ['株洲已进入高铁时代。', ['place:株洲'], ['org:株洲已进入高铁时代']],
@@ -201,6 +204,14 @@ const TITLES_AND_OUTLETS: NameCase[] = [
   ['三一重工在株洲设立了研发中心。', ['org:三一重工', 'place:株洲'], []],
 ];
 
+/** A brand the model read as a person, with a company's trade words or legal form after it, is the company. */
+const BRANDS_AS_PEOPLE: NameCase[] = [
+  ['常委会听取了东锦纺织年产5000万米面料扩能项目的汇报。', ['org:东锦纺织'], ['person:东锦']],
+  ['在艾维特新材料有限公司的生产车间里，工人们正在赶制订单。', ['org:艾维特新材料有限公司'], ['person:艾维特']],
+  // A person before a ministry's title, or a common noun a trade word begins, stays a person.
+  ['王志刚科技部长出席开幕式。', ['person:王志刚'], []],
+];
+
 describe('names of local news', () => {
   const analyzer = nodeAnalyzer();
   const mentions = typedMentions(analyzer);
@@ -215,6 +226,7 @@ describe('names of local news', () => {
     ['reads big companies by short form, a city’s company by brand and trade, numbered schools, a hospital without its team', BODIES],
     ['reads a person after a title, a committee without its members, an outlet’s dateline, a brand of numerals', TITLES_AND_OUTLETS],
     ['reads banks by short form, and a branch named by one with its place whole', BANKS],
+    ['reads a brand read as a person before its trade words as the company', BRANDS_AS_PEOPLE],
   ];
   // Some 60 sentences a group at most through the whole analyzer: seconds on a busy machine.
   for (const [what, cases] of GROUPS) it(what, () => expectNameCases(analyzer, cases), 30_000);

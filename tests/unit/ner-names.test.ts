@@ -3,6 +3,9 @@ import type { Mention } from '../../lib/nlp/entities';
 import { bodyNamesBefore, headsAfterNames, placesOfBodies } from '../../lib/nlp/ner/body-names';
 import { samePeople } from '../../lib/nlp/ner/one-person';
 import { wholePeople } from '../../lib/nlp/ner/people';
+import { placesByContext } from '../../lib/nlp/ner/places-by-context';
+import { completedNames } from '../../lib/nlp/ner/text-names';
+import { nameKnowledge } from '../../lib/nlp/knowledge';
 import { bodiesBeforeTitles } from '../../lib/nlp/ner/titled';
 import { wordsAt } from '../../lib/nlp/ner/word-index';
 import { nodeAnalyzer } from './helpers';
@@ -14,6 +17,8 @@ const place = (text: string): Mention => ({ type: 'place', text });
 /** Given-name buckets (`nameClasses`: bucket × 5): 启, 真, 约, 霞, 至 are written in given names. */
 const nameClass = new Uint8Array(0x10000);
 for (const c of '启真约霞之至') nameClass[c.charCodeAt(0)] = 3 * 5;
+/** Foreign buckets (`nameClasses`: + bucket): 贝, 塞, 斯, 达 are written in transliterated names. */
+for (const c of '贝塞斯达') nameClass[c.charCodeAt(0)] += 3;
 
 describe('people the model ended one character early', () => {
   const whole = (tagged: string, name: string) => {
@@ -27,6 +32,13 @@ describe('people the model ended one character early', () => {
     expect(whole('龚育之/nr 认为/v', '龚育')).toEqual(['person:龚育之']);
   });
 
+  it('takes in a transliterated name’s last character jieba cut off alone', () => {
+    expect(whole('开发商/n 贝塞斯/x 达/v 宣布/v', '贝塞斯')).toEqual(['person:贝塞斯达']);
+    // Not a character foreign names are written with, nor one inside a longer word.
+    expect(whole('贝塞斯/x 出/v 席/n', '贝塞斯')).toEqual(['person:贝塞斯']);
+    expect(whole('贝塞斯/x 达成/v 协议/n', '贝塞斯')).toEqual(['person:贝塞斯']);
+  });
+
   it('leaves a name of two before the words that follow names, a suffix, or a longer word', () => {
     expect(whole('李明/x 又/d 说/v', '李明')).toEqual(['person:李明']);
     expect(whole('王芳/x 和/c 同事/n', '王芳')).toEqual(['person:王芳']);
@@ -34,6 +46,58 @@ describe('people the model ended one character early', () => {
     expect(whole('孟塘/nr 至/p 株洲/ns', '孟塘')).toEqual(['person:孟塘']);
     // A character not written in given names (见 of 会见 is not alone either).
     expect(whole('李鹏/nr 会见/v 客人/n', '李鹏')).toEqual(['person:李鹏']);
+  });
+});
+
+describe('foreign places the model read as people', () => {
+  const read = (text: string, spans: Array<['person' | 'place' | 'org', string]>) =>
+    names(text, placesByContext(text, spansOf(text, spans), nameKnowledge().countryNames));
+
+  it('reads a name after its country, or before a place’s word, as the place', () => {
+    expect(
+      read('列车将运往土耳其科尼亚交付。', [
+        ['place', '土耳其'],
+        ['person', '科尼亚'],
+      ]),
+    ).toEqual(['place:土耳其', 'place:科尼亚']);
+    expect(read('科尼亚轻轨项目年内开工。', [['person', '科尼亚']])).toEqual(['place:科尼亚']);
+    expect(read('代表团在吉达大区考察港口。', [['person', '吉达']])).toEqual(['place:吉达']);
+    expect(read('跨过湘江大桥。', [['person', '湘江']])).toEqual(['place:湘江']);
+  });
+
+  it('reads a name before a mayor’s title and his name as the city', () => {
+    expect(
+      read('他与科尼亚市长乌伊古尔会面。', [
+        ['person', '科尼亚'],
+        ['person', '乌伊古尔'],
+      ]),
+    ).toEqual(['place:科尼亚', 'person:乌伊古尔']);
+  });
+
+  it('reads a name the text reads more often as a place than as a person as the place throughout', () => {
+    const sentences = ['科尼亚轻轨年内开工。', '土耳其科尼亚市地铁规划公布。', '为科尼亚生产40辆车。'];
+    const read = completedNames(sentences, [[place('科尼亚')], [place('土耳其'), place('科尼亚')], [person('科尼亚')]]);
+    expect(read.flat().filter((m) => m.text === '科尼亚')).toEqual([place('科尼亚'), place('科尼亚'), place('科尼亚')]);
+    // As often a person as a place: the text does not say which.
+    const even = completedNames(sentences.slice(1), [[place('科尼亚')], [person('科尼亚')]]);
+    expect(even.flat()).toEqual([place('科尼亚'), person('科尼亚')]);
+  });
+
+  it('leaves a person before a title or a body of the place, and a foreign name joined by ·', () => {
+    expect(read('邓恢明市长主持会议。', [['person', '邓恢明']])).toEqual(['person:邓恢明']);
+    expect(read('王芳省委书记一行。', [['person', '王芳']])).toEqual(['person:王芳']);
+    expect(
+      read('土耳其雷杰普·埃尔多安市政府', [
+        ['place', '土耳其'],
+        ['person', '雷杰普·埃尔多安'],
+      ]),
+    ).toEqual(['place:土耳其', 'person:雷杰普·埃尔多安']);
+  });
+
+  it('lists the city of a foreign order as a place through the whole analysis', async () => {
+    const { entities } = await nodeAnalyzer().analyze('土耳其交通部长在科尼亚市长陪同下视察新建成的科尼亚轻轨线。中车株机先以伊兹密尔轻轨项目进入欧洲市场。');
+    expect(entities.place).toEqual(expect.arrayContaining(['科尼亚', '伊兹密尔']));
+    expect(entities.person).toEqual([]);
   });
 });
 

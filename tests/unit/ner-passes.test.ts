@@ -6,6 +6,7 @@ import { registeredPlace } from '../../lib/nlp/ner/divisions';
 import { levelBodies } from '../../lib/nlp/ner/level-bodies';
 import { samePeople } from '../../lib/nlp/ner/one-person';
 import { papersInTitles } from '../../lib/nlp/ner/papers';
+import { withoutLead } from '../../lib/nlp/ner/glued';
 import { nodeAnalyzer } from './helpers';
 import { expectNameCases, type NameCase, typedMentions } from './name-cases';
 
@@ -26,6 +27,23 @@ const GLUED: NameCase[] = [
   ['该赛事由国家体育总局与湖南省人民政府联合主办。', ['org:湖南省人民政府'], ['org:湖南省人民政府联']],
   ['男子组株洲联诚队对阵湘潭矿业队，双方战成平局。', ['org:株洲联诚队', 'org:湘潭矿业队'], ['org:株洲联诚队对阵湘潭矿业队']],
   ['长沙一家公司和两家钨业公司的上市公司参加了签约。', [], ['org:长沙一家公司']],
+  // A post taken, a speech made, words addressed, a prize won, a date: the verb after a name jieba did not know.
+  ['技术委员会由教授贾明军任主席，研究员符玲任秘书。', ['person:符玲'], ['person:符玲任']],
+  ['省委书记邹勇作动员讲话，校长卢祥君致欢迎辞。', ['person:邹勇', 'person:卢祥君'], ['person:邹勇作', 'person:卢祥君致']],
+  ['趣味赛上，郑建获挑战投篮王称号。', ['person:郑建'], ['person:郑建获']],
+  // A Chinese name of four characters after a one-character surname holds the word after it.
+  ['市委副书记、市长邓恢明于3月5日赴长沙对接项目。', ['person:邓恢明'], ['person:邓恢明于']],
+  ['市长邓恢明同各界人士代表座谈。', ['person:邓恢明'], ['person:邓恢明同']],
+  ['深圳市委书记孟永航率代表团访问阿联酋。', ['person:孟永航'], ['person:孟永']],
+  // A preposition or verb before a body's name, glued by the model or by a pass after it.
+  ['据市科技局消息，今年新认定高新技术企业120家。', ['org:市科技局'], ['org:据市科技局']],
+  ['市规划局委托市规划设计院编制绿心地区总体规划。', ['org:市规划设计院'], ['org:委托市规划设计院']],
+  // A company's name holding its registered place in brackets, which the model began inside them.
+  ['中材科技（萍乡）风电叶片有限公司举行投产仪式。', ['org:中材科技(萍乡)风电叶片有限公司', 'place:萍乡'], ['org:萍乡']],
+  // Two bodies joined by a conjunction are two; a ministry's name joining two common words is one.
+  ['江西省经信委和省陶瓷工业协会共同主办这次展会。', ['org:江西省经信委', 'org:省陶瓷工业协会'], ['org:江西省经信委和省陶瓷工业协会']],
+  ['展会吸引了宁德时代、比亚迪和霍尼韦尔等企业参展。', ['org:比亚迪', 'org:霍尼韦尔'], ['org:比亚迪和霍尼韦尔']],
+  ['住房和城乡建设部与国家发展和改革委员会联合发文。', ['org:住房和城乡建设部', 'org:国家发展和改革委员会'], []],
 ];
 
 describe('the clean-up after the model', () => {
@@ -34,6 +52,17 @@ describe('the clean-up after the model', () => {
 
   it('takes off a verb, a date, a preposition, digits or a joiner the model glued to a name', async () => {
     await expectNameCases(analyzer, GLUED);
+  });
+
+  it('takes off what stands before a body’s name however the span was made: 该, the thing it names, and 经 or 由', () => {
+    const lead = (text: string) => {
+      const span = withoutLead(text, { type: 'org', start: 0, end: text.length });
+      return text.slice(span.start, span.end);
+    };
+    expect(lead('该奖经国家科学技术奖励工作办公室')).toBe('国家科学技术奖励工作办公室');
+    expect(lead('该标委会')).toBe('标委会');
+    expect(lead('对外经济贸易大学')).toBe('对外经济贸易大学');
+    expect(lead('代表大会')).toBe('代表大会');
   });
 
   it('reads a party congress by its number as a body, and a count of the same form as none', async () => {

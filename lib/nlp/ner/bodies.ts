@@ -40,12 +40,43 @@ const MIDDLE_TAG = /^(?:n|vn|nz|j|b|an|t)$/;
 const MIDDLE_WORDS = 4;
 /**
  * Words between two bodies written as one span: a company and the one it owns, two teams that
- * meet; two bodies acting together (局联合市公安局), split only where a body's head comes before.
+ * meet; two bodies acting together (局联合市公安局) or one engaging the other (局委托市规划设计院),
+ * split only where a body's head comes before.
  */
 export const TWO_BODIES = [
   { between: new RegExp(`旗下|下属|所属|${MATCH_VERBS}`), headFirst: false },
-  { between: /联合|会同|携手|协同/, headFirst: true },
+  { between: /联合|会同|携手|协同|委托/, headFirst: true },
 ];
+/** Conjunctions between two bodies' names; 以及 is in no body's name, 和 and 与 are (住房和城乡建设部). */
+const CONJUNCTION = /以及|[和与及]/g;
+/** How the first of two bodies joined by 和 ends: a body's head, a committee's (经信委), a ministry's, a team's. */
+const FIRST_BODY_END = /(?:公司|集团|协会|学会|商会|银行|大学|学院|学校|医院|中心|政府|[厂局厅署处所院社委部会队团])$/;
+/** Tags of a word that names something by itself: a name's, an abbreviation's, a word jieba does not know (比亚迪/nr). */
+const OWN_NAME_TAG = /^(?:nr|nrt|nz|nt|j|x|eng)$/;
+/** Tags of the word a conjunction stands in: itself, or a word jieba does not know (委和省/x); not 和平, 参与. */
+const CONJUNCTION_WORD_TAG = /^(?:c|p|x)$/;
+
+/**
+ * Where a conjunction splits an organisation's span into two bodies (比亚迪和霍尼韦尔, 经信委和省纺织
+ * 工业协会, 时代新材以及中车时代电气): the first ends in a body's head or is one word naming
+ * something, the second is two characters or more; a ministry's name joining two common words
+ * (住房和城乡建设部, 国家发展和改革委员会) is one body.
+ */
+export function conjoinedBodies(text: string, words: Words, start: number, end: number): { at: number; length: number } | undefined {
+  for (const match of text.slice(start, end).matchAll(CONJUNCTION)) {
+    const at = start + match.index;
+    const length = match[0].length;
+    if (at - start < 2 || end - at - length < 2) continue;
+    let from = at;
+    while (from > 0 && words.starts[from] < 0) from--;
+    if (!CONJUNCTION_WORD_TAG.test(startingAt(words, from)?.tag ?? '')) continue;
+    const first = startingAt(words, start);
+    const ownName = first?.word.length === at - start && OWN_NAME_TAG.test(first.tag);
+    if (length > 1 || ownName || FIRST_BODY_END.test(text.slice(start, at))) return { at, length };
+  }
+  return undefined;
+}
+
 /** A word that joins two bodies (对阵 between two teams) is no part of either's name. */
 const joinsBodies = (word: string) => TWO_BODIES.some(({ between }) => between.exec(word)?.[0] === word);
 

@@ -7,7 +7,7 @@
  */
 import { DIVISIONS } from './divisions-data';
 import type { WordsAt } from './lists';
-import { TRADE } from './trades';
+import { tradeWordsAfter } from './trade-words';
 import { endingAt, startingAt, type Words } from './word-index';
 import type { Span } from './model';
 
@@ -42,7 +42,8 @@ const COMPANY_WORD = /^(?:时代|集团|股份|控股|实业|银行|证券|公�
  * Person spans that are a division's name: with the division's unit after it, the division (石峰区
  * of 石峰区委书记); with a company's word after it (or an organisation
  * the model found right after it), the start of that organisation's name; else the place, unless it
- * starts with a surname (石峰, 宁乡 may be people) and no preposition of place comes before it.
+ * is two characters starting with a surname (石峰, 宁乡 may be people; 张家界, which jieba's
+ * dictionary files as a personal name, is not) and no preposition of place comes before it.
  * Place spans that are a division's name with a company's word after it start the company too.
  */
 export function divisionsNotPeople(text: string, words: WordsAt, spans: Span[], surnames: ReadonlySet<string>): Span[] {
@@ -86,7 +87,7 @@ export function divisionsNotPeople(text: string, words: WordsAt, spans: Span[], 
     }
     const company = companyAfter(words, span, next);
     if (company) out.push(company);
-    else if (!surnames.has(name[0]) || PLACE_PREPOSITION.test(text.slice(Math.max(0, span.start - 1), span.start)))
+    else if (!surnames.has(name[0]) || name.length > 2 || PLACE_PREPOSITION.test(text.slice(Math.max(0, span.start - 1), span.start)))
       out.push({ type: 'place', start: span.start, end: span.end });
     else out.push(span);
   }
@@ -98,9 +99,10 @@ function companyAfter(words: WordsAt, span: Span, next: Span | undefined): Span 
   const word = words.startingAt(span.end);
   if (!word || !COMPANY_WORD.test(word.word)) return undefined;
   let end = span.end + word.word.length;
-  // 株洲 时代 新材/x, 株洲 时代 电气: the company's own name goes on after the word.
-  const rest = words.startingAt(end);
-  if (rest && rest.word.length >= 2 && (BRAND_REST_TAG.test(rest.tag) || TRADE.test(rest.word))) end += rest.word.length;
+  // 株洲 时代 新材/x: the company's own name goes on after the word.
+  const brand = words.startingAt(end);
+  if (brand && brand.word.length >= 2 && BRAND_REST_TAG.test(brand.tag)) end += brand.word.length;
+  end = tradeWordsAfter(words, end);
   return next && next.start < end ? undefined : { type: 'org', start: span.start, end };
 }
 
@@ -111,10 +113,12 @@ const PERSON_TAG = 'nr';
 
 /**
  * A division's name jieba files as a personal name, with a company's word after it, is the company
- * where the model marked nothing over either (记者从宁德时代获悉, 宁德时代与株洲…).
+ * where the model marked nothing over either (记者从宁德时代获悉, 宁德时代与株洲…), with its trade
+ * words and legal form after (与宁德时代新能源签约).
  */
 export function unmarkedDivisionCompanies(words: Words, spans: Span[]): Span[] {
   const divisions = divisionNames();
+  const byPosition = { startingAt: (at: number) => startingAt(words, at) };
   let out = spans;
   let at = 0;
   for (const { word, tag } of words.tokens) {
@@ -123,7 +127,7 @@ export function unmarkedDivisionCompanies(words: Words, spans: Span[]): Span[] {
     if (tag !== PERSON_TAG || !divisions.has(word)) continue;
     const company = startingAt(words, at);
     if (!company || !COMPANY_WORD.test(company.word)) continue;
-    const end = at + company.word.length;
+    const end = tradeWordsAfter(byPosition, at + company.word.length);
     if (out.some((s) => s.start < end && start < s.end)) continue;
     out = [...out, { type: 'org' as const, start, end }].sort((a, b) => a.start - b.start);
   }

@@ -12,21 +12,29 @@
 import { HAN } from '../han';
 import { nameKnowledge } from '../knowledge';
 import type { Span } from './model';
+import { AFTER_NAME } from './people';
 import { startingAt, type Words } from './word-index';
 
 /** jieba's tags of morphemes, parts of words it could not place (厂/zg, 响/zg of 响石岭). */
 export const MORPHEME_TAG = /^(?:zg|g|ng|vg|ag|dg|tg)$/;
 
-/** A verb of one character after a personal name, with what follows it in the sentence. */
+/**
+ * A verb of one character after a personal name, with what follows it in the sentence: a post
+ * taken (任…秘书), a report or speech made (作…动员), words addressed (致欢迎辞), a prize won
+ * (获挑战投篮王), a date (于2月).
+ */
 const VERB_AFTER_PERSON =
-  /^(?:作了|称(?:[其为：:，,“"「]|$)|摄(?:[)）\s]|$)|任\p{Script=Han}{0,4}?(?:长|员|官|练|主任|书记|主席|委员|经理|董事)|发[去来]|当[天日晚年时场])/u;
+  /^(?:作(?:了|\p{Script=Han}{0,4}?(?:报告|讲话|动员|发言|部署|总结|说明|介绍|表态|汇报|点评))|称(?:[其为：:，,“"「]|$)|摄(?:[)）\s]|$)|任\p{Script=Han}{0,4}?(?:长|员|官|练|主任|书记|主席|委员|经理|董事|秘书|主编|顾问)|致(?:辞|词|欢迎|开幕|闭幕|贺|答谢)|获(?:得|评|颁|挑战|[一二三]等奖|金奖|银奖|铜奖|冠军|亚军|季军)|于\d|发[去来]|当[天日晚年时场])/u;
 /** A date's unit right after its digits. */
 const DATE_UNIT = /[日月年号]/;
 const DIGIT = /[0-9]/;
 /** Digits and a measure word: a count (岳阳3件). */
 const COUNTED = /[0-9]+[件个家所名人次处起条项]/;
-/** Prepositions and verbs that never begin a body's or a place's name (暨南大学 is a name). */
-const BEFORE_BODY = /^(?:再由|由|率|中有|暨(?!南))/;
+/**
+ * Prepositions, verbs and pronouns that never begin a body's or a place's name (暨南大学 is a
+ * name, so are 对外经济贸易大学 and 代表大会): 据市科技局消息, 委托市规划设计院, 对兴欣科技, 该奖经….
+ */
+const BEFORE_BODY = /^(?:再由|由|率|中有|暨(?!南)|另据|据|委托|代表(?!大会|团)|对(?!外)|该\p{Script=Han}?[经由]|该)/u;
 /**
  * Prepositions and verbs before a foreign name joined by · or - (向 is a Chinese surname, not a
  * foreign one), with the pronoun and the modal verb before them: 他愿同西莉娅诺夫斯卡-达夫科娃.
@@ -47,19 +55,38 @@ const WORD_REACH = 3;
 export function unglued(text: string, words: Words, { type, start, end }: Span): Span {
   const least = type === 'place' ? 1 : 2;
   if (type === 'person' && end - start >= 3 && VERB_AFTER_PERSON.test(text.slice(end - 1, end + 8))) end--;
+  else if (type === 'person' && end - start === 4 && chineseNameAndWord(text.slice(start, end))) end--;
   if (DATE_UNIT.test(text[start]) && DIGIT.test(text[start - 1] ?? '') && end - start > least) start++;
-  const name = text.slice(start, end);
-  const lead =
-    type === 'person'
-      ? FOREIGN_JOINER.test(name) && BEFORE_FOREIGN.exec(name)
-      : (BEFORE_BODY.exec(name) ?? (type === 'place' && nameKnowledge().countryCodes.has(name.slice(1)) ? BEFORE_COUNTRY.exec(name) : null));
-  if (lead && end - start - lead[0].length >= least) start += lead[0].length;
+  ({ start } = withoutLead(text, { type, start, end }));
   // A place's name may hold digits (海卫1), not followed by a count's measure word.
   const digit = text.slice(start, end).search(type === 'person' ? DIGIT : COUNTED);
   if (type !== 'org' && digit >= least) end = start + digit;
   while (end - start > least && JOINER.test(text[end - 1])) end--;
   if (type === 'org') ({ start, end } = bodyInWords(text, words, start, end));
   return { type, start, end };
+}
+
+/**
+ * The span without a preposition or verb glued before the name: where the model glued it, and
+ * where a pass after it ran a body's name back over it (委托/n 市 规划 设计院, a brand 对兴欣/x).
+ */
+export function withoutLead(text: string, span: Span): Span {
+  const { type, start, end } = span;
+  const name = text.slice(start, end);
+  const lead =
+    type === 'person'
+      ? FOREIGN_JOINER.test(name) && BEFORE_FOREIGN.exec(name)
+      : (BEFORE_BODY.exec(name) ?? (type === 'place' && nameKnowledge().countryCodes.has(name.slice(1)) ? BEFORE_COUNTRY.exec(name) : null));
+  return lead && end - start - lead[0].length >= (type === 'place' ? 1 : 2) ? { type, start: start + lead[0].length, end } : span;
+}
+
+/**
+ * A Chinese name is three characters at most after a surname of one: a fourth that follows names
+ * as a word of its own (陈恢清于, 陈恢清同各界) is that word.
+ */
+function chineseNameAndWord(name: string): boolean {
+  const { surnames } = nameKnowledge();
+  return HAN.test(name) && surnames.has(name[0]) && !surnames.has(name.slice(0, 2)) && AFTER_NAME.test(name[3]);
 }
 
 /** A body's name ends before the next word's first character and begins where the word it begins inside does. */

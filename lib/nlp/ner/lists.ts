@@ -7,7 +7,7 @@ import type { Token } from '../entities';
 import { HAN } from '../han';
 import type { Span } from './model';
 import { ZONE } from './towns';
-import { TRADE } from './trades';
+import { TRADE } from './trade-words';
 
 /** jieba's words of the sentence by position, as the tagger's clean-up reads them. */
 export interface WordsAt {

@@ -11,14 +11,15 @@ import { divisionsNotPeople, placesBeforeCompany, registeredPlace, unmarkedDivis
 import { localBureaus } from './bureaus';
 import { townsAndOffices } from './towns';
 import { surnamesAddressed } from './addressed';
-import { completedBodies, TWO_BODIES } from './bodies';
+import { completedBodies, conjoinedBodies, TWO_BODIES } from './bodies';
 import { endingAt, startingAt, wordsAt, type Words } from './word-index';
 import { listedNames } from './lists';
-import { MORPHEME_TAG, unglued } from './glued';
+import { MORPHEME_TAG, unglued, withoutLead } from './glued';
 import { papersInTitles } from './papers';
 import { isLevelBody } from './level-bodies';
 import { placePairs } from './pairs';
 import { wholePeople } from './people';
+import { placesByContext } from './places-by-context';
 import { stationsOfPlaces } from './stations';
 import { divisionGovernments } from './governments';
 import { numberedSchools } from './schools';
@@ -124,7 +125,11 @@ export function tagSentence(
   );
   // People cut short, and a person run into the body before (lib/nlp/ner/people.ts, titled.ts).
   const titled = bodiesBeforeTitles(text, words, matchSides(words, cleaned), k.titles, k.surnames);
-  const people = wholePeople(text, words, peopleAfterTitles(text, words, titled, k.titles, k.surnames), k.nameClass);
+  const people = placesByContext(
+    text,
+    wholePeople(text, words, peopleAfterTitles(text, words, titled, k.titles, k.surnames), k.nameClass),
+    nameKnowledge().countryNames,
+  );
   // Local news's own bodies, read whole over whatever the passes before left in them: an outlet's
   // dateline, state companies and banks by short form, numbered schools, a division's government.
   const local = divisionGovernments(
@@ -135,12 +140,15 @@ export function tagSentence(
   // Checked last: the passes after the clean-up may complete a body's name into a count of bodies
   // or run it on into a planning word (维科技术布局).
   // No name begins with a joiner: ·新湖 of 湖南日报·新湖南客户端, ·甘地 of 拉·甘地.
-  const spans = stationsOfPlaces(text, local).filter((s) => {
-    if (JOINER.test(text[s.start])) return false;
-    const name = text.slice(s.start, s.end);
-    if (s.type === 'place') return !RANKED_LEVEL.test(name);
-    return s.type !== 'org' || !(SOME_BODIES.test(name) || PLANNING_WORD.test(name) || KINDS_OF_BODY.test(name));
-  });
+  // A preposition glued before a body's name by a pass after the clean-up comes off last (委托市规划设计院).
+  const spans = stationsOfPlaces(text, local)
+    .flatMap((s) => (s.type === 'org' ? twoBodies(text, words, withoutLead(text, s)) : s))
+    .filter((s) => {
+      if (JOINER.test(text[s.start])) return false;
+      const name = text.slice(s.start, s.end);
+      if (s.type === 'place') return !RANKED_LEVEL.test(name);
+      return s.type !== 'org' || !(SOME_BODIES.test(name) || PLANNING_WORD.test(name) || KINDS_OF_BODY.test(name));
+    });
   const mentions: Mention[] = [];
   for (const s of spans) {
     const name = text.slice(s.start, s.end);
@@ -149,6 +157,19 @@ export function tagSentence(
     if (registered) mentions.push({ type: 'place', text: registered });
   }
   return { mentions, pieces: piecesOf(text, tokens, spans) };
+}
+
+/** An organisation's span as the bodies a conjunction joins in it (比亚迪和霍尼韦尔: two chips). */
+function twoBodies(text: string, words: Words, span: Span): Span[] {
+  const bodies: Span[] = [];
+  let { start } = span;
+  for (let joined = conjoinedBodies(text, words, start, span.end); joined; joined = conjoinedBodies(text, words, start, span.end)) {
+    bodies.push({ type: 'org', start, end: joined.at });
+    start = joined.at + joined.length;
+  }
+  if (!bodies.length) return [span];
+  bodies.push({ type: 'org', start, end: span.end });
+  return bodies;
 }
 
 /** Tags of words a name never starts or ends with: verbs (祝贺), prepositions, conjunctions, particles. */
@@ -210,8 +231,15 @@ const CENTRE = '中央';
 const PLANNING_WORD = /(?:部署|布局|格局|开局|大局|结局)$/;
 /** A rank among provinces or cities is no place: 制造强省, 经济大省, 文化名城's kin (强市, 名县). */
 const RANKED_LEVEL = /^[强大名][省市县区]$/;
-/** A kind of body, which names none: 全市中小学 (jieba's 中小学/j read as a body). */
-const KINDS_OF_BODY = /^(?:大中小学|中小学|中小学校|幼儿园|高校|中学|小学|中小企业)$/;
+/**
+ * A kind of body, which names none: 全市中小学 (jieba's 中小学/j read as a body), 该委员会 and
+ * 考察团 (the one the text spoke of), 研发中心, 技术委员会. (People's Daily marks a bare 中心 or
+ * 代表团 now and then, CLUENER a bare 组委会 or 俱乐部: those are left to the model.)
+ */
+const KINDS_OF_BODY =
+  /^(?:大中小学|中小学|中小学校|幼儿园|高校|普通高校|中学|小学|中小企业|科研院所|(?:专业|技术|专家|评审|工程|国家)?(?:委员会|集团|公司|协会|学会|研究会|研究院|研究所|联合会|联盟|联谊会|学校|学院|管理局|督察组|督查组|考察团|招商团|工作组|峰会|交易会|音乐会|部委|龙舟队|分会|基金会|合作社|标委会)|研发中心)$/;
+/** Punctuation that ends a sentence or a clause, which no name begins or ends with (。委员会 across two sentences). */
+const CLAUSE_MARK = /[。，、；：？！,;:?!]/;
 /** A count of bodies is no body's name: 长沙一家公司, 一家…公司和四家…公司. */
 const SOME_BODIES = /[一二两三四五六七八九十几多\d]家/;
 /** An unknown word that ends in a body's one-character head: jieba glued the head to half a name. */
@@ -235,6 +263,8 @@ function tidy(text: string, words: Words, spans: Span[], lexicon: Lexicon): Span
   const kept: Span[] = [];
   for (const span of spans) {
     let { start, end } = span;
+    while (start < end && CLAUSE_MARK.test(text[start])) start++;
+    while (end > start && CLAUSE_MARK.test(text[end - 1])) end--;
     // A country's name alone is a place (沙特 read as a body among 阿联酋、沙特、土耳其).
     if (span.type !== 'place' && countryCodes.has(text.slice(start, end))) span.type = 'place';
     // A country's formal name is the country: one chip for 北马其顿 and 北马其顿共和国.
@@ -289,7 +319,13 @@ function tidy(text: string, words: Words, spans: Span[], lexicon: Lexicon): Span
         start = from;
       }
     }
-    const bracket = text.slice(start, end).search(BRACKET);
+    const registered = span.type === 'org' ? registeredCompanyStart(text, words, start, end, countryCodes) : undefined;
+    if (registered !== undefined) {
+      start = registered;
+      // The place the model read in the name's words before the bracket (山港 of 山港海外供应链) is part of it.
+      while (kept.length && kept[kept.length - 1].end > start) kept.pop();
+    }
+    const bracket = registered === undefined ? text.slice(start, end).search(BRACKET) : -1;
     if (bracket >= 0) {
       if (bracket >= 2) end = start + bracket;
       else start += bracket + 1;
@@ -300,7 +336,7 @@ function tidy(text: string, words: Words, spans: Span[], lexicon: Lexicon): Span
     const name = text.slice(start, end);
     if (
       end - start < (span.type === 'place' ? 1 : 2) ||
-      BRACKET.test(name) ||
+      (BRACKET.test(name) && registered === undefined) ||
       (COUNT.test(name) && !isCongress(text, start, end)) ||
       (span.type !== 'org' && placeNoise(name, lexicon))
     )
@@ -329,6 +365,31 @@ function tidy(text: string, words: Words, spans: Span[], lexicon: Lexicon): Span
     kept.push({ type: span.type, start, end });
   }
   return kept;
+}
+
+/** Tags of the words of a company's name before its registered place in brackets (中/f 材/zg 科技/n). */
+const NAME_WORD_TAG = /^(?:n|nz|j|x|ns|nt|nr|nrt|eng|zg|f|s|vn|b)$/;
+/** Words of a company's name at most before the bracket. */
+const NAME_WORDS = 3;
+const OPENING = /[(（]/;
+const CLOSING = /[)）]/;
+
+/**
+ * Where a company's name begins that holds its registered place in brackets, where the model began
+ * it inside them (阳江)风电叶片有限公司 of 中材科技(阳江)风电叶片有限公司): back over the name's
+ * words before the opening bracket. The span is then read whole, its place a place of its own too.
+ */
+function registeredCompanyStart(text: string, words: Words, start: number, end: number, countryCodes: ReadonlyMap<string, string>): number | undefined {
+  const close = text.slice(start, end).search(CLOSING);
+  if (close < 2 || OPENING.test(text.slice(start, start + close)) || !OPENING.test(text[start - 1] ?? '')) return undefined;
+  if (!registeredPlace(text.slice(start - 1, start + close + 1), countryCodes) || !BODY_HEAD.test(text.slice(start, end))) return undefined;
+  let from = start - 1;
+  for (let count = 0; count < NAME_WORDS; count++) {
+    const word = endingAt(words, from);
+    if (!word || !NAME_WORD_TAG.test(word.tag) || !HAN.test(word.word)) break;
+    from -= word.word.length;
+  }
+  return from < start - 1 ? from : undefined;
 }
 
 /** Words a body's name is made of between a place and the body's head: nouns, attributes, abbreviations. */

@@ -2,8 +2,8 @@
  * What one sentence's names learn from the others of the same text: a body's name the model cut
  * short where jieba split an unknown word (专精/特新/联队 → 特新联队) is whole where the text names
  * the body another way (专精特新队): the characters before the cut, with the name's start, begin
- * that other organisation's name; and a company the text names with its city (株洲方特) is that
- * company where another sentence names it without (方特).
+ * that other organisation's name; a company the text names with its city (株洲方特) is that
+ * company where another sentence names it without (方特); a place is a place throughout.
  */
 import { HAN } from '../han';
 import type { Mention } from '../entities';
@@ -16,7 +16,22 @@ const SHARED = 2;
 
 /** Each sentence's mentions (`mentions[i]` found in `sentences[i]`, in reading order), organisations completed. */
 export function completedNames(sentences: readonly string[], mentions: readonly Mention[][]): Mention[][] {
-  return brandsOfCities(cutShort(sentences, mentions));
+  return placesThroughout(brandsOfCities(cutShort(sentences, mentions)));
+}
+
+/**
+ * A name the text reads as a place in one sentence (安卡拉地铁, 土耳其伊兹密尔) is that place where
+ * another sentence's words gave the model no hint and it read a person (为安卡拉生产324辆车): one
+ * entity per real thing, and a foreign city's name looks like a foreign person's to the model.
+ */
+function placesThroughout(mentions: Mention[][]): Mention[][] {
+  /** Per name, its readings as a place less its readings as a person. */
+  const lead = new Map<string, number>();
+  for (const list of mentions)
+    for (const m of list) if (m.type === 'place' || m.type === 'person') lead.set(m.text, (lead.get(m.text) ?? 0) + (m.type === 'place' ? 1 : -1));
+  const place = (m: Mention) => m.type === 'person' && (lead.get(m.text) ?? 0) > 0;
+  if (!mentions.some((list) => list.some(place))) return mentions;
+  return mentions.map((list) => list.map((m) => (place(m) ? { type: 'place', text: m.text } : m)));
 }
 
 /** The longest division's name a body's name starts with: 株洲 of 株洲方特. */
