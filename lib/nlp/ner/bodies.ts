@@ -27,6 +27,8 @@ const BRANCH = /^(?:分行|支行|分公司|分局|分理处|分社|分院|分�
 const UNIT_HEAD = /(?:总局|局|司|署|办公室|办公厅|委员会|研究所|研究院|研究中心|中心|管理处|处)$/;
 /** Words between a body and its unit's head: nouns, attributes, abbreviations, unknown words. */
 const UNIT_WORD_TAG = /^(?:n|nz|j|b|an|vn|x|nt)$/;
+/** jieba's tag of a verb, which a unit's trade may be read as (孵化/v). */
+const VERB_TAG = 'v';
 /** Words a unit's name holds at most. */
 const UNIT_WORDS = 5;
 /** Heads of one character that end a body's short name (二航局, 株洲所). */
@@ -198,22 +200,34 @@ function unitsAfter(text: string, words: Words, spans: Span[]): Span[] {
       i = next - 1;
       continue;
     }
-    let end = -1;
-    for (let count = 0; count < UNIT_WORDS; count++) {
-      const word = startingAt(words, at);
-      if (!word || at + word.word.length > limit || !HAN.test(word.word)) break;
-      // 司/nr, 局/n: a head of one character, or jieba's noun.
-      const head = UNIT_HEAD.test(word.word) && (word.tag.startsWith('n') || word.word.length === 1);
-      if (!head && !UNIT_WORD_TAG.test(word.tag)) break;
-      at += word.word.length;
-      if (head) {
-        end = at;
-        break;
-      }
+    // 华荣集团 湖南 招商孵化中心: a region between a body and its unit's words starts the unit, a body
+    // of its own, whose trade jieba may read as a verb (孵化/v).
+    const regional = place?.type === 'place' && place.start === at && next === i + 1 ? unitEnd(words, place.end, spans[next + 1]?.start ?? text.length, true) : -1;
+    if (regional >= 0) {
+      out.push(span, { type: 'org', start: place.start, end: regional });
+      i = next;
+      continue;
     }
+    const end = unitEnd(words, at, limit, false);
     out.push(end < 0 ? span : { type: 'org', start: span.start, end });
   }
   return out;
+}
+
+/** Where a unit's head ends over its words from `at` (−1 where none does): nouns, attributes, and one verb where `verb`. */
+function unitEnd(words: Words, from: number, limit: number, verb: boolean): number {
+  let at = from;
+  let verbs = verb ? 1 : 0;
+  for (let count = 0; count < UNIT_WORDS; count++) {
+    const word = startingAt(words, at);
+    if (!word || at + word.word.length > limit || !HAN.test(word.word)) break;
+    // 司/nr, 局/n: a head of one character, or jieba's noun.
+    const head = UNIT_HEAD.test(word.word) && (word.tag.startsWith('n') || word.word.length === 1);
+    if (!head && !UNIT_WORD_TAG.test(word.tag) && !(word.tag === VERB_TAG && verbs-- > 0 && at > from)) break;
+    at += word.word.length;
+    if (head) return at > from + word.word.length || !verb ? at : -1;
+  }
+  return -1;
 }
 
 /**

@@ -7,7 +7,7 @@
  */
 import { DIVISIONS } from './divisions-data';
 import type { WordsAt } from './lists';
-import { tradeWordsAfter } from './trade-words';
+import { TRADE, tradeWordsAfter } from './trade-words';
 import { endingAt, startingAt, type Words } from './word-index';
 import type { Span } from './model';
 
@@ -97,12 +97,29 @@ export function divisionsNotPeople(text: string, words: WordsAt, spans: Span[], 
 /** The company a division's name starts, where a company's word follows it and no other span begins inside that word. */
 function companyAfter(words: WordsAt, span: Span, next: Span | undefined): Span | undefined {
   const word = words.startingAt(span.end);
+  if (word && !COMPANY_WORD.test(word.word) && word.word.length >= 2 && TRADE.test(word.word)) return tradeCompanyAfter(words, span, next);
   if (!word || !COMPANY_WORD.test(word.word)) return undefined;
   let end = span.end + word.word.length;
   // 株洲 时代 新材/x: the company's own name goes on after the word.
   const brand = words.startingAt(end);
   if (brand && brand.word.length >= 2 && BRAND_REST_TAG.test(brand.tag)) end += brand.word.length;
   end = tradeWordsAfter(words, end);
+  return next && next.start < end ? undefined : { type: 'org', start: span.start, end };
+}
+
+/** What follows a company named by its city and trade alone: a count (醴陵电瓷 两支/m 篮球队) or a clause's mark. */
+const COUNT_TAG = 'm';
+const CLAUSE_MARK = /^[，。、；：！？,;:!?]$/;
+
+/**
+ * A division's name and a trade word with a count or a clause's end after (醴陵电瓷两支篮球队): a
+ * company named by its city and trade, as local news names its teams' companies; before a noun
+ * (醴陵陶瓷产业) or a verb the two are the place's trade, not a company.
+ */
+function tradeCompanyAfter(words: WordsAt, span: Span, next: Span | undefined): Span | undefined {
+  const end = tradeWordsAfter(words, span.end);
+  const after = words.startingAt(end);
+  if (end === span.end || (after && !(after.tag === COUNT_TAG || CLAUSE_MARK.test(after.word)))) return undefined;
   return next && next.start < end ? undefined : { type: 'org', start: span.start, end };
 }
 
@@ -213,4 +230,21 @@ export function wholeDivisions(text: string, words: Words, spans: Span[]): Span[
     next++;
   }
   return out;
+}
+
+/** A division's party committee (区委, 县委) and the title of its secretary after it. */
+const SECRETARY_OF = /^(\p{Script=Han}{2,}[县区])委$/u;
+const SECRETARY = /^(?:副)?书记/;
+
+/**
+ * A district's or county's committee read as a body where it is part of a person's title (渌口区委
+ * 书记, 石峰区委副书记): the chip a reader wants is the division the person leads, as the analysis
+ * reads it where the model misses the body; the title itself names no body.
+ */
+export function divisionsOfSecretaries(text: string, spans: Span[]): Span[] {
+  return spans.map((span) => {
+    const division = span.type === 'org' ? SECRETARY_OF.exec(text.slice(span.start, span.end))?.[1] : undefined;
+    if (!division || !divisionNames().has(division) || !SECRETARY.test(text.slice(span.end))) return span;
+    return { type: 'place', start: span.start, end: span.start + division.length };
+  });
 }

@@ -5,6 +5,8 @@
  */
 import type { Token } from '../entities';
 import { HAN } from '../han';
+import { nameKnowledge } from '../knowledge';
+import { divisionNames } from './divisions';
 import type { Span } from './model';
 import { ZONE } from './towns';
 import { TRADE } from './trade-words';
@@ -24,8 +26,11 @@ interface Item {
 
 /** What ends a list's item: 、 between items, what ends a clause, and 等 after the last. */
 const ITEM_END = /[、，。；：,;:！？!?\s等]/;
-/** A company's legal form at the end of a name (山港海外供应链(青岛)有限公司, 丸红株式会社). */
-const COMPANY = /(?:公司|株式会社)$/;
+/**
+ * A company's legal form at the end of a name (山港海外供应链(青岛)有限公司, 丸红株式会社), or a
+ * group's 集团 after a name of two characters at least (株硬集团: jieba cuts the short form 株/q 硬/a).
+ */
+const COMPANY = /(?:公司|株式会社|\p{Script=Han}{2}集团)$/u;
 /** Brackets a company's name may hold, balanced: 山港海外供应链(青岛)有限公司. */
 const BALANCED = /^[^()（）]*(?:[(（][^()（）]+[)）][^()（）]*)?$/;
 const MAX_ITEM = 30;
@@ -33,6 +38,8 @@ const MAX_ITEM = 30;
 const COMPANIES_AFTER = /^等(?:企业|公司|单位|厂家|龙头企业|重点企业|民营企业|知名企业|国际巨头|巨头|央企|国企|学校|院校|高校|医院)/;
 /** Tags of a word that names something by itself: a name's, an abbreviation's, a word jieba does not know. */
 const NAME_TAG = /^(?:nr|nrt|nrfg|ns|nt|nz|j|x|eng)$/;
+/** jieba's tag of a word it does not know. */
+const UNKNOWN_TAG = 'x';
 /** jieba's tag of a place's name: an item that is one place alone is left as it was read. */
 const PLACE_TAG = 'ns';
 /** Tags of the words of the clause before a list's first item: 走访/v 了/ul, 先后/t. */
@@ -108,6 +115,13 @@ export function listedNames(text: string, words: WordsAt, spans: Span[]): Span[]
     const brand = place && words.startingAt(place.end);
     return brand !== undefined && brand.word.length >= 2 && place!.end + brand.word.length === item.end && BRAND_TAG.test(brand.tag) && !ZONE.test(brand.word);
   };
+  // 瑞邦/x of 瑞邦医疗 among companies: a word jieba does not know and no known place, read as a
+  // place at the start of a listed item, is a brand's half of a name.
+  const unknownStart = (place: Span) => {
+    const word = words.startingAt(place.start);
+    const name = text.slice(place.start, place.end);
+    return word?.tag === UNKNOWN_TAG && word.word === name && !divisionNames().has(name) && !nameKnowledge().countryNames.has(name);
+  };
   items.forEach((item, i) => {
     if ((!item.afterComma && !item.beforeComma) || listed.some((c) => c.start < item.end && item.start < c.end)) return;
     const name = text.slice(item.start, item.end);
@@ -148,7 +162,7 @@ export function listedNames(text: string, words: WordsAt, spans: Span[]): Span[]
       first.start === item.start &&
       first.end < item.end &&
       noVerb(words, item.start, item.end) &&
-      neighbours.some((n) => exactly(n)?.type === 'org' || branded(n))
+      (neighbours.some((n) => exactly(n)?.type === 'org' || branded(n)) || unknownStart(first))
     ) {
       dropped.add(first);
       if (branded(item)) added.push({ type: 'org', start: item.start, end: item.end });

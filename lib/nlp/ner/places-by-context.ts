@@ -5,6 +5,7 @@
  * (安卡拉地铁, 利雅得大区, 钱塘江大桥, 德拉伊耶古城), its mayor and his name (安卡拉市长曼苏尔·亚瓦什).
  */
 import type { Span } from './model';
+import type { Words } from './word-index';
 
 /**
  * Words that follow a place's name, not a person's: a city's or a region's unit (not 市长, 省委),
@@ -29,5 +30,32 @@ export function placesByContext(text: string, spans: Span[], countryNames: Reado
     if (out === spans) out = spans.slice();
     out[i] = { ...span, type: 'place' };
   });
+  return out;
+}
+
+/** jieba's tags of a transliterated name it knows (伊兹密尔/nr). */
+const NAME_TAG = /^(?:nr|nrt|nrfg)$/;
+/** A market (市场) after a name is a company's or a person's stall, not a city. */
+const MARKET = /^市场/;
+
+/**
+ * The same foreign cities where the model read nothing at all (以伊兹密尔轻轨项目): a name jieba
+ * knows as a personal one, no span over it, with a place's word right after it, is the place.
+ */
+export function unreadPlacesByContext(text: string, words: Words, spans: Span[]): Span[] {
+  let out = spans;
+  let at = 0;
+  let next = 0;
+  for (const { word, tag } of words.tokens) {
+    const start = at;
+    at += word.length;
+    if (!NAME_TAG.test(tag) || word.length < 2 || JOINED.test(word)) continue;
+    const after = text.slice(at, at + 3);
+    if (!PLACE_WORD_AFTER.test(after) || MARKET.test(after)) continue;
+    while (next < out.length && out[next].end <= start) next++;
+    if (next < out.length && out[next].start < at) continue;
+    if (out === spans) out = spans.slice();
+    out.splice(next, 0, { type: 'place', start, end: at });
+  }
   return out;
 }

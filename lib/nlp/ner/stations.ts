@@ -1,17 +1,28 @@
 /**
- * A station named by its city and a direction (株洲北站, 长沙南站): the model reads the city as a
- * place and the rest (北站) as another, a half a reader notices. Joined to the place right before
- * it, the station is one place; with no place before it, it names no station and is dropped.
+ * A station named by its city and a direction (株洲北站, 长沙南站), or a ground by its estate
+ * (五福苑足球场): the model reads the city as a place and the rest (北站) as another, a half a
+ * reader notices, or leaves the rest out. Joined to
+ * the place right before it, the station is one place; with no place before it, it names no station
+ * and is dropped.
  */
 import type { Span } from './model';
+import { startingAt, type Words } from './word-index';
 
 const BARE_STATION = /^[东西南北]?站$/;
+/**
+ * A station's direction and 站 as jieba's one word (北站/ns), or a sports ground's word (足球场,
+ * 体育馆): after a place, that place's station or ground, one place (五福苑足球场, 株洲北站).
+ */
+const PLACE_OF_PLACE = /^(?:[东西南北]站|足球场|体育场|体育馆|篮球场|篮球馆|游泳馆)$/;
 
-export function stationsOfPlaces(text: string, spans: Span[]): Span[] {
+export function stationsOfPlaces(text: string, words: Words, spans: Span[]): Span[] {
   const out: Span[] = [];
-  for (const span of spans) {
+  for (let i = 0; i < spans.length; i++) {
+    const span = spans[i];
     if (span.type !== 'place' || !BARE_STATION.test(text.slice(span.start, span.end))) {
-      out.push(span);
+      const station = span.type === 'place' ? startingAt(words, span.end) : undefined;
+      const free = station && (spans[i + 1]?.start ?? text.length) >= span.end + station.word.length;
+      out.push(free && PLACE_OF_PLACE.test(station.word) ? { ...span, end: span.end + station.word.length } : span);
       continue;
     }
     const before = out.at(-1);

@@ -7,7 +7,7 @@ import { HAN } from '../han';
 import { GAZETTEER_TAGS, isOrdinaryName, placeNoise, type EntityType, type Lexicon, type Mention, type SentenceEntities, type Token } from '../entities';
 import { sentenceFeatures, TEMPLATES, type FeatureKnowledge } from './features';
 import { nameKnowledge } from '../knowledge';
-import { divisionsNotPeople, placesBeforeCompany, registeredPlace, unmarkedDivisionCompanies, wholeDivisions } from './divisions';
+import { divisionsNotPeople, divisionsOfSecretaries, placesBeforeCompany, registeredPlace, unmarkedDivisionCompanies, wholeDivisions } from './divisions';
 import { localBureaus } from './bureaus';
 import { townsAndOffices } from './towns';
 import { surnamesAddressed } from './addressed';
@@ -19,15 +19,16 @@ import { papersInTitles } from './papers';
 import { isLevelBody } from './level-bodies';
 import { placePairs } from './pairs';
 import { wholePeople } from './people';
-import { placesByContext } from './places-by-context';
+import { placesByContext, unreadPlacesByContext } from './places-by-context';
 import { stationsOfPlaces } from './stations';
+import { placesCutInWords } from './cut-places';
 import { divisionGovernments } from './governments';
 import { numberedSchools } from './schools';
 import { companyShortForms } from './company-short-forms';
 import { bankNames } from './banks';
 import { outletsInDatelines } from './datelines';
 import { matchSides } from './matches';
-import { bodiesBeforeTitles, peopleAfterTitles } from './titled';
+import { bodiesBeforeTitles, knownPeopleAfterTitles, peopleAfterTitles } from './titled';
 import { emit, ENTITY_KINDS, LABELS, labelSpans, spansOf, viterbi, type NerModel, type Span } from './model';
 
 /** Tags the words of an entity carry among the pieces: the dictionary's tags for the same kinds. */
@@ -127,7 +128,7 @@ export function tagSentence(
   const titled = bodiesBeforeTitles(text, words, matchSides(words, cleaned), k.titles, k.surnames);
   const people = placesByContext(
     text,
-    wholePeople(text, words, peopleAfterTitles(text, words, titled, k.titles, k.surnames), k.nameClass),
+    unreadPlacesByContext(text, words, wholePeople(text, words, knownPeopleAfterTitles(text, words, peopleAfterTitles(text, words, titled, k.titles, k.surnames), k.titles, k.surnames), k.nameClass)),
     nameKnowledge().countryNames,
   );
   // Local news's own bodies, read whole over whatever the passes before left in them: an outlet's
@@ -141,7 +142,7 @@ export function tagSentence(
   // or run it on into a planning word (维科技术布局).
   // No name begins with a joiner: ·新湖 of 湖南日报·新湖南客户端, ·甘地 of 拉·甘地.
   // A preposition glued before a body's name by a pass after the clean-up comes off last (委托市规划设计院).
-  const spans = stationsOfPlaces(text, local)
+  const spans = stationsOfPlaces(text, words, divisionsOfSecretaries(text, placesCutInWords(text, words, local, nameKnowledge().countryCodes)))
     .flatMap((s) => (s.type === 'org' ? twoBodies(text, words, withoutLead(text, s)) : s))
     .filter((s) => {
       if (JOINER.test(text[s.start])) return false;
@@ -233,11 +234,14 @@ const PLANNING_WORD = /(?:部署|布局|格局|开局|大局|结局)$/;
 const RANKED_LEVEL = /^[强大名][省市县区]$/;
 /**
  * A kind of body, which names none: 全市中小学 (jieba's 中小学/j read as a body), 该委员会 and
- * 考察团 (the one the text spoke of), 研发中心, 技术委员会. (People's Daily marks a bare 中心 or
- * 代表团 now and then, CLUENER a bare 组委会 or 俱乐部: those are left to the model.)
+ * 考察团 and 代表团 (the one the text spoke of), 研发中心, 技术委员会. (People's Daily marks a bare
+ * 中心 or 代表团 now and then, CLUENER a bare 组委会 or 俱乐部: a bare 中心 and those are left to the
+ * model; a bare 代表团, as a chip, says no more than 考察团.)
  */
 const KINDS_OF_BODY =
-  /^(?:大中小学|中小学|中小学校|幼儿园|高校|普通高校|中学|小学|中小企业|科研院所|(?:专业|技术|专家|评审|工程|国家)?(?:委员会|集团|公司|协会|学会|研究会|研究院|研究所|联合会|联盟|联谊会|学校|学院|管理局|督察组|督查组|考察团|招商团|工作组|峰会|交易会|音乐会|部委|龙舟队|分会|基金会|合作社|标委会)|研发中心)$/;
+  /^(?:大中小学|中小学|中小学校|幼儿园|高校|普通高校|中学|小学|中小企业|科研院所|(?:专业|技术|专家|评审|工程|国家)?(?:委员会|集团|公司|协会|学会|研究会|研究院|研究所|联合会|联盟|联谊会|学校|学院|管理局|督察组|督查组|考察团|招商团|代表团|工作组|峰会|交易会|音乐会|部委|龙舟队|分会|基金会|合作社|标委会)|研发中心)$/;
+/** The head of a kind of building (馆): jieba's common noun that ends with it is the kind, not a place. */
+const KIND_OF_BUILDING = /馆$/;
 /** Punctuation that ends a sentence or a clause, which no name begins or ends with (。委员会 across two sentences). */
 const CLAUSE_MARK = /[。，、；：？！,;:?!]/;
 /** A count of bodies is no body's name: 长沙一家公司, 一家…公司和四家…公司. */
@@ -259,14 +263,15 @@ function tidy(text: string, words: Words, spans: Span[], lexicon: Lexicon): Span
     const word = startingAt(words, start);
     return word !== undefined && word.tag === 'n' && word.word.length > end - start;
   };
-  const { countryCodes } = nameKnowledge();
+  const { countryCodes, placeAbbreviations } = nameKnowledge();
   const kept: Span[] = [];
   for (const span of spans) {
     let { start, end } = span;
     while (start < end && CLAUSE_MARK.test(text[start])) start++;
     while (end > start && CLAUSE_MARK.test(text[end - 1])) end--;
-    // A country's name alone is a place (沙特 read as a body among 阿联酋、沙特、土耳其).
-    if (span.type !== 'place' && countryCodes.has(text.slice(start, end))) span.type = 'place';
+    // A country's name alone is a place (沙特 read as a body among 阿联酋、沙特、土耳其), and so is a
+    // country's one-character short form listed with another (法 of 法、德等国, read as a surname).
+    if (span.type !== 'place' && (countryCodes.has(text.slice(start, end)) || listedAbbreviation(text, start, end, placeAbbreviations))) span.type = 'place';
     // A country's formal name is the country: one chip for 北马其顿 and 北马其顿共和国.
     if (span.type === 'place') {
       const style = FORMAL_STYLE.exec(text.slice(start, end));
@@ -354,6 +359,8 @@ function tidy(text: string, words: Words, spans: Span[], lexicon: Lexicon): Span
     // 共和国, 两国: the ordinary words the rules know jieba's dictionary files as names.
     if (isOrdinaryName(name)) continue;
     if (span.type === 'org' && insideNoun(start, end)) continue;
+    // 使领馆/n, 图书馆/n: a common noun of a kind of building names none.
+    if (span.type === 'place' && whole?.word === name && whole.tag === 'n' && KIND_OF_BUILDING.test(name)) continue;
     // One common noun of jieba's dictionary with no body's head in it, before a body's head, is
     // the start of a body's name the model cut (中央 of 中央秘书处; 意甲 of 意甲主队 stays).
     const after = startingAt(words, end);
@@ -366,6 +373,13 @@ function tidy(text: string, words: Words, spans: Span[], lexicon: Lexicon): Span
   }
   return kept;
 }
+
+/** What stands next to a one-character short form of a country listed with others: 、 or a plural of countries. */
+const LIST_NEIGHBOUR_AFTER = /^(?:、|等国|两国)/;
+
+/** Whether the one character is a country's short form in a list of countries (法、德等国; 中、法两国). */
+const listedAbbreviation = (text: string, start: number, end: number, abbreviations: ReadonlySet<string>) =>
+  end - start === 1 && abbreviations.has(text[start]) && (text[start - 1] === '、' || LIST_NEIGHBOUR_AFTER.test(text.slice(end)));
 
 /** Tags of the words of a company's name before its registered place in brackets (中/f 材/zg 科技/n). */
 const NAME_WORD_TAG = /^(?:n|nz|j|x|ns|nt|nr|nrt|eng|zg|f|s|vn|b)$/;

@@ -16,6 +16,8 @@ import { endingAt, startingAt, type Words } from './word-index';
 const UNIT = /^(?:街道|镇|乡|社区)$/;
 /** Tags of a word that is a street's or town's name of its own: unknown words, places, abbreviations. */
 const NAME_TAG = /^(?:x|ns|nz|j|nr)$/;
+/** Tags of a one-character word that is no piece of a name: prepositions, conjunctions, particles, verbs, pronouns, adverbs. */
+const FUNCTION_TAG = /^(?:p|c|u|uj|ul|v|r|d)/;
 /** An office of a street or a town, written right after it. */
 const OFFICE = /^(?:办事处|街道办|党工委|人民政府|政府|党委)$/;
 
@@ -57,6 +59,10 @@ function nameBefore(text: string, words: Words, spans: readonly Span[], at: numb
   const division = spans.find((s) => s.type === 'place' && s.end === start);
   // 月/m 塘/j of 月塘街道: pieces of one character are a name's whatever their tags; a word of two is not (下辖/v).
   const first = startingAt(words, start);
+  // The same pieces with only the second read as a place (塘 of 月塘街道): the first is the name's too,
+  // unless it is a function word (在/p 塘/j 街道).
+  if (first?.word.length === 1 && word?.word.length === 1 && !FUNCTION_TAG.test(first.tag) && spans.some((s) => s.type === 'place' && s.start === at - 1 && s.end === at))
+    return start;
   return division && first && !(first.word.length === 2 && NOT_NAME_START.test(first.tag)) ? start : undefined;
 }
 
