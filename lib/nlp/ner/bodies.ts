@@ -202,7 +202,8 @@ function unitsAfter(text: string, words: Words, spans: Span[]): Span[] {
     }
     // 华荣集团 湖南 招商孵化中心: a region between a body and its unit's words starts the unit, a body
     // of its own, whose trade jieba may read as a verb (孵化/v).
-    const regional = place?.type === 'place' && place.start === at && next === i + 1 ? unitEnd(words, place.end, spans[next + 1]?.start ?? text.length, true) : -1;
+    const regional =
+      place?.type === 'place' && place.start === at && next === i + 1 ? unitEnd(words, place.end, spans[next + 1]?.start ?? text.length, true) : -1;
     if (regional >= 0) {
       out.push(span, { type: 'org', start: place.start, end: regional });
       i = next;

@@ -77,10 +77,14 @@ export function placesOfBodies(words: Words, spans: Span[]): Span[] {
       out[out.length - 1] = { type: 'org', start: before.start, end: span.end };
       continue;
     }
-    // 株洲市 人民代表大会/nt, where the model read the congress as a place that the clean-up dropped.
-    const congress = span.type === 'place' ? startingAt(words, span.end) : undefined;
-    if (congress && CONGRESS.test(congress.word) && !spans.some((s) => s.start === span.end)) {
-      out.push({ type: 'org', start: span.start, end: span.end + congress.word.length });
+    // 株洲市 人民代表大会/nt, where the model read the congress as a place that the clean-up dropped,
+    // or read nothing after the place, the congress's term between (株洲市 第十六届 人民代表大会).
+    const after = span.type === 'place' ? startingAt(words, span.end) : undefined;
+    const term = after && SESSION.test(after.word) ? after.word.length : 0;
+    const congress = after && startingAt(words, span.end + term);
+    const end = congress ? span.end + term + congress.word.length : 0;
+    if (congress && CONGRESS.test(congress.word) && !spans.some((s) => s.start >= span.end && s.start < end)) {
+      out.push({ type: 'org', start: span.start, end });
       continue;
     }
     out.push(span);

@@ -1,6 +1,6 @@
 /**
- * Places the model cut against jieba's words where a known place begins them. A place that runs
- * past a country's or division's name into half of the next word (巴西弗拉明 of 巴西 弗拉/明戈,
+ * Places and bodies the model cut against jieba's words. A place that runs past a country's or a
+ * division's name into half of the next word (巴西弗拉明 of 巴西 弗拉/明戈,
  * 长沙乐 of 长沙 乐运魔方) took a character of another name: the known place alone is the place.
  * A country that begins one word jieba knows as a place (中国台北/ns) is read with the rest of that
  * word as a place of its own, where the model stopped at the country.
@@ -34,5 +34,28 @@ export function placesCutInWords(text: string, words: Words, spans: Span[], coun
       i++;
     }
   }
+  return out;
+}
+
+/** jieba's tag of a body's name it knows (人民代表大会/nt). */
+const BODY_TAG = 'nt';
+
+/**
+ * An organisation the model ended inside a body's name jieba knows as one word (株洲市人民代表大 of
+ * 人民代表大会/nt) ends with that word.
+ */
+export function bodiesCutInWords(words: Words, spans: Span[]): Span[] {
+  let out = spans;
+  out.forEach((span, i) => {
+    if (span.type !== 'org' || endingAt(words, span.end)) return;
+    let start = span.end - 1;
+    while (start > span.start && !startingAt(words, start)) start--;
+    const word = startingAt(words, start);
+    const end = word ? start + word.word.length : 0;
+    // Most of the word inside the span (人民代表大 of 人民代表大会), not its first character (八中 of 中等学校).
+    if (!word || word.tag !== BODY_TAG || end <= span.end || 2 * (span.end - start) <= word.word.length || (out[i + 1]?.start ?? Infinity) < end) return;
+    if (out === spans) out = spans.slice();
+    out[i] = { ...span, end };
+  });
   return out;
 }

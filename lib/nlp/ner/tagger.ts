@@ -21,7 +21,7 @@ import { placePairs } from './pairs';
 import { wholePeople } from './people';
 import { placesByContext, unreadPlacesByContext } from './places-by-context';
 import { stationsOfPlaces } from './stations';
-import { placesCutInWords } from './cut-places';
+import { bodiesCutInWords, placesCutInWords } from './cut-places';
 import { divisionGovernments } from './governments';
 import { numberedSchools } from './schools';
 import { companyShortForms } from './company-short-forms';
@@ -128,7 +128,16 @@ export function tagSentence(
   const titled = bodiesBeforeTitles(text, words, matchSides(words, cleaned), k.titles, k.surnames);
   const people = placesByContext(
     text,
-    unreadPlacesByContext(text, words, wholePeople(text, words, knownPeopleAfterTitles(text, words, peopleAfterTitles(text, words, titled, k.titles, k.surnames), k.titles, k.surnames), k.nameClass)),
+    unreadPlacesByContext(
+      text,
+      words,
+      wholePeople(
+        text,
+        words,
+        knownPeopleAfterTitles(text, words, peopleAfterTitles(text, words, titled, k.titles, k.surnames), k.titles, k.surnames),
+        k.nameClass,
+      ),
+    ),
     nameKnowledge().countryNames,
   );
   // Local news's own bodies, read whole over whatever the passes before left in them: an outlet's
@@ -142,7 +151,11 @@ export function tagSentence(
   // or run it on into a planning word (维科技术布局).
   // No name begins with a joiner: ·新湖 of 湖南日报·新湖南客户端, ·甘地 of 拉·甘地.
   // A preposition glued before a body's name by a pass after the clean-up comes off last (委托市规划设计院).
-  const spans = stationsOfPlaces(text, words, divisionsOfSecretaries(text, placesCutInWords(text, words, local, nameKnowledge().countryCodes)))
+  const spans = stationsOfPlaces(
+    text,
+    words,
+    divisionsOfSecretaries(text, bodiesCutInWords(words, placesCutInWords(text, words, local, nameKnowledge().countryCodes))),
+  )
     .flatMap((s) => (s.type === 'org' ? twoBodies(text, words, withoutLead(text, s)) : s))
     .filter((s) => {
       if (JOINER.test(text[s.start])) return false;

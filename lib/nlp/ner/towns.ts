@@ -61,7 +61,12 @@ function nameBefore(text: string, words: Words, spans: readonly Span[], at: numb
   const first = startingAt(words, start);
   // The same pieces with only the second read as a place (塘 of 月塘街道): the first is the name's too,
   // unless it is a function word (在/p 塘/j 街道).
-  if (first?.word.length === 1 && word?.word.length === 1 && !FUNCTION_TAG.test(first.tag) && spans.some((s) => s.type === 'place' && s.start === at - 1 && s.end === at))
+  if (
+    first?.word.length === 1 &&
+    word?.word.length === 1 &&
+    !FUNCTION_TAG.test(first.tag) &&
+    spans.some((s) => s.type === 'place' && s.start === at - 1 && s.end === at)
+  )
     return start;
   return division && first && !(first.word.length === 2 && NOT_NAME_START.test(first.tag)) ? start : undefined;
 }
@@ -160,6 +165,9 @@ function villagesApart(text: string, spans: Span[]): Span[] {
       // 鹿原 镇西草坪村: the model began the village with its town's unit (jieba's 镇西/ns).
       out[out.length - 1] = { ...before, end: span.start + 1 };
       out.push({ type: 'place', start: span.start + 1, end: span.end });
+    } else if (span.type === 'place' && before?.type === 'place' && UNIT_FIRST.test(name) && TOWN_BETWEEN.test(text.slice(before.end, span.start + 1))) {
+      // 茶陵县 虎踞 镇乔下村: the town's name unread between the county and the village begun with its unit.
+      out.push({ type: 'place', start: before.end, end: span.start + 1 }, { type: 'place', start: span.start + 1, end: span.end });
     } else if (parts) {
       const at = span.start + parts[1].length;
       out.push({ type: 'place', start: span.start, end: at }, { type: 'place', start: at, end: span.end });
