@@ -157,12 +157,12 @@ describe('bodies and people after the model', () => {
   it('reads a personal name jieba knows after a head’s title as the person', () => {
     const met = sentence('国防部/nt 部长/n 张万年/nr 会见/v 了/ul 来宾/n');
     const titles = new Set<string>();
-    expect(names(met.text, knownPeopleAfterTitles(met.text, wordsAt(met.tokens), spansOf(met.text, [['org', '国防部']]), titles, surnames))).toEqual([
+    expect(names(met.text, knownPeopleAfterTitles(wordsAt(met.tokens), spansOf(met.text, [['org', '国防部']]), titles, surnames))).toEqual([
       'org:国防部',
       'person:张万年',
     ]);
     // A time jieba tags as a name after an ordinary word is none: 今天上午/nr.
     const time = sentence('会议/n 今天上午/nr 开幕/v');
-    expect(knownPeopleAfterTitles(time.text, wordsAt(time.tokens), [], titles, surnames)).toEqual([]);
+    expect(knownPeopleAfterTitles(wordsAt(time.tokens), [], titles, surnames)).toEqual([]);
   });
 });

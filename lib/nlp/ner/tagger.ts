@@ -131,12 +131,7 @@ export function tagSentence(
     unreadPlacesByContext(
       text,
       words,
-      wholePeople(
-        text,
-        words,
-        knownPeopleAfterTitles(text, words, peopleAfterTitles(text, words, titled, k.titles, k.surnames), k.titles, k.surnames),
-        k.nameClass,
-      ),
+      wholePeople(text, words, knownPeopleAfterTitles(words, peopleAfterTitles(text, words, titled, k.titles, k.surnames), k.titles, k.surnames), k.nameClass),
     ),
     nameKnowledge().countryNames,
   );

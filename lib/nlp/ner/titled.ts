@@ -80,7 +80,7 @@ const isTitle = (token: { word: string; tag: string }, titles: ReadonlySet<strin
  * surname, that the model left unread: the person the title names. The titles are the ones the
  * training data wrote before people and any head's (…长), so 今天上午/nr after an ordinary word stays unread.
  */
-export function knownPeopleAfterTitles(text: string, words: Words, spans: Span[], titles: ReadonlySet<string>, surnames: ReadonlySet<string>): Span[] {
+export function knownPeopleAfterTitles(words: Words, spans: Span[], titles: ReadonlySet<string>, surnames: ReadonlySet<string>): Span[] {
   let out = spans;
   let at = 0;
   let next = 0;
