@@ -141,7 +141,8 @@ describe('no junk chips', () => {
   it('lists no name that starts with a verb or ends with a function word, no count, slogan or half a bracket', () => {
     for (const { entities } of listed) {
       for (const name of Object.values(entities).flat()) {
-        expect(name).not.toMatch(LEADING_VERB);
+        // 从化 (a district of Guangzhou) begins with 从 as a name, not as the preposition.
+        if (!divisionNames().has(name)) expect(name).not.toMatch(LEADING_VERB);
         expect(name).not.toMatch(TRAILING_FUNCTION_WORD);
         expect(name).not.toMatch(CLAUSE_EDGE);
         // 三一 (Sany) is a company written in numerals.
