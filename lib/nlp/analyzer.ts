@@ -519,6 +519,7 @@ export function createAnalyzer(
     const found = completedNames(
       chunks,
       sentences.map((s) => s.mentions),
+      (name) => gazetteer.get(name)?.type === 'org',
     ).flat();
     const aliases = findAliases(normal, found, (w) => {
       const tag = words(w);

@@ -13,6 +13,7 @@ import { names, sentence, spansOf } from './tagged-sentence';
 
 const person = (text: string): Mention => ({ type: 'person', text });
 const place = (text: string): Mention => ({ type: 'place', text });
+const org = (text: string): Mention => ({ type: 'org', text });
 
 /** Given-name buckets (`nameClasses`: bucket × 5): 启, 真, 约, 霞, 至 are written in given names. */
 const nameClass = new Uint8Array(0x10000);
@@ -81,6 +82,40 @@ describe('foreign places the model read as people', () => {
     // As often a person as a place: the text does not say which.
     const even = completedNames(sentences.slice(1), [[place('科尼亚')], [person('科尼亚')]]);
     expect(even.flat()).toEqual([place('科尼亚'), person('科尼亚')]);
+  });
+
+  // Restated from a report on BYD's energy-storage park in Longhua, Shenzhen (http://www.hysjfh.com/news/news258515.html).
+  it('reads a brand the text reads elsewhere as a company, or by its company name, as the company throughout', () => {
+    const sentences = ['比亚迪和霍尼韦尔都在龙华布局储能产业。', '比亚迪股份有限公司的储能产业园拟投资20亿元。', '霍尼韦尔公司也签了约。'];
+    const read = completedNames(sentences, [[person('比亚迪'), person('霍尼韦尔'), place('龙华')], [org('比亚迪股份有限公司')], [org('霍尼韦尔公司')]]);
+    expect(read[0]).toEqual([org('比亚迪'), org('霍尼韦尔'), place('龙华')]);
+    // A company the text reads in one sentence only, more often a place elsewhere: the company wins.
+    const listed = completedNames(
+      ['比亚迪、宁德时代等企业加码储能。', '宁德时代董事长出席。', '为宁德时代供货。'],
+      [[org('比亚迪'), org('宁德时代')], [place('宁德时代')], [person('宁德时代')]],
+    );
+    expect(listed[2]).toEqual([org('宁德时代')]);
+    // What follows the name is no trade word nor legal form: another body, the person stays.
+    expect(completedNames(['王强讲话。', '王强强渔业合作社成立。'], [[person('王强')], [org('王强强渔业合作社')]])[0]).toEqual([person('王强')]);
+    // The library knows the name as a company though this text reads it nowhere else.
+    expect(completedNames(['比亚迪在龙华布局储能。'], [[person('比亚迪'), place('龙华')]], (name) => name === '比亚迪')[0]).toEqual([
+      org('比亚迪'),
+      place('龙华'),
+    ]);
+  });
+
+  it('lists brands the model read as people as the companies another sentence names', async () => {
+    const { entities } = await nodeAnalyzer().analyze('比亚迪和霍尼韦尔都在龙华布局储能产业。比亚迪、宁德时代等企业加码储能，霍尼韦尔公司也签了约。');
+    expect(entities.person).toEqual([]);
+    expect(entities.org).toEqual(expect.arrayContaining(['比亚迪', '宁德时代', '霍尼韦尔公司']));
+  });
+
+  it('reads a brand the library knows as a company as that company where the model read a person', async () => {
+    const analyzer = nodeAnalyzer();
+    analyzer.learnLibrary({ names: { 霍尼韦尔: ['org', '霍尼韦尔'] } });
+    const { entities } = await analyzer.analyze('比亚迪和霍尼韦尔都在龙华布局储能产业。');
+    expect(entities.org).toContain('霍尼韦尔');
+    expect(entities.person).not.toContain('霍尼韦尔');
   });
 
   it('leaves a person before a title or a body of the place, and a foreign name joined by ·', () => {

@@ -3,35 +3,59 @@
  * short where jieba split an unknown word (专精/特新/联队 → 特新联队) is whole where the text names
  * the body another way (专精特新队): the characters before the cut, with the name's start, begin
  * that other organisation's name; a company the text names with its city (株洲方特) is that
- * company where another sentence names it without (方特); a place is a place throughout.
+ * company where another sentence names it without (方特); a place is a place throughout, and a
+ * company a company throughout.
  */
 import { HAN } from '../han';
-import type { Mention } from '../entities';
+import type { EntityType, Mention } from '../entities';
 import { divisionNames } from './divisions';
+import { isCompanyEnding } from './trade-words';
 
 /** How many characters before a name may belong to it. */
 const MOST_BEFORE = 4;
 /** How many of the name's own characters, after them, must begin the other organisation's name too. */
 const SHARED = 2;
 
-/** Each sentence's mentions (`mentions[i]` found in `sentences[i]`, in reading order), organisations completed. */
-export function completedNames(sentences: readonly string[], mentions: readonly Mention[][]): Mention[][] {
-  return placesThroughout(brandsOfCities(cutShort(sentences, mentions)));
+/**
+ * Each sentence's mentions (`mentions[i]` found in `sentences[i]`, in reading order), organisations
+ * completed; `knownCompany` tells a name the library knows as an organisation.
+ */
+export function completedNames(
+  sentences: readonly string[],
+  mentions: readonly Mention[][],
+  knownCompany: (name: string) => boolean = () => false,
+): Mention[][] {
+  return kindsThroughout(brandsOfCities(cutShort(sentences, mentions)), knownCompany);
 }
 
 /**
- * A name the text reads as a place in one sentence (安卡拉地铁, 土耳其伊兹密尔) is that place where
- * another sentence's words gave the model no hint and it read a person (为安卡拉生产324辆车): one
- * entity per real thing, and a foreign city's name looks like a foreign person's to the model.
+ * A name the model read as a person where another sentence's words gave it no hint is what the
+ * rest of the text reads it as: a company where another sentence reads it (or its name with trade
+ * words or a legal form after it: 比亚迪股份有限公司) as an organisation or the library knows it as
+ * one (比亚迪和霍尼韦尔都在布局…); else a place where the text reads it more often as a place
+ * (安卡拉地铁, 为安卡拉生产324辆车). One entity per real thing, and a foreign brand's or city's name
+ * looks like a foreign person's to the model.
  */
-function placesThroughout(mentions: Mention[][]): Mention[][] {
+function kindsThroughout(mentions: Mention[][], knownCompany: (name: string) => boolean): Mention[][] {
   /** Per name, its readings as a place less its readings as a person. */
   const lead = new Map<string, number>();
+  const people = new Set<string>();
+  const orgs: string[] = [];
   for (const list of mentions)
-    for (const m of list) if (m.type === 'place' || m.type === 'person') lead.set(m.text, (lead.get(m.text) ?? 0) + (m.type === 'place' ? 1 : -1));
-  const place = (m: Mention) => m.type === 'person' && (lead.get(m.text) ?? 0) > 0;
-  if (!mentions.some((list) => list.some(place))) return mentions;
-  return mentions.map((list) => list.map((m) => (place(m) ? { type: 'place', text: m.text } : m)));
+    for (const m of list) {
+      if (m.type === 'person') people.add(m.text);
+      if (m.type === 'place' || m.type === 'person') lead.set(m.text, (lead.get(m.text) ?? 0) + (m.type === 'place' ? 1 : -1));
+      else if (m.type === 'org') orgs.push(m.text);
+    }
+  const company = (name: string) => knownCompany(name) || orgs.some((org) => org.startsWith(name) && (org === name || isCompanyEnding(org.slice(name.length))));
+  /** Per name the model read as a person, what the text reads it as instead. */
+  const kinds = new Map<string, EntityType>();
+  for (const name of people) {
+    const kind = company(name) ? 'org' : (lead.get(name) ?? 0) > 0 ? 'place' : undefined;
+    if (kind) kinds.set(name, kind);
+  }
+  if (!kinds.size) return mentions;
+  return mentions.map((list) => list.map((m) => (m.type === 'person' && kinds.has(m.text) ? { type: kinds.get(m.text) as EntityType, text: m.text } : m)));
 }
 
 /** The longest division's name a body's name starts with: 株洲 of 株洲方特. */

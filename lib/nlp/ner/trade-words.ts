@@ -32,3 +32,20 @@ export function tradeWordsAfter(words: { startingAt(at: number): Token | undefin
   }
   return end;
 }
+
+/** A legal form ending a company's name, longest first. */
+const LEGAL_END = /(?:股份有限公司|有限责任公司|有限公司|集团公司|公司)$/;
+
+/**
+ * Whether what follows a brand in a company's name is trade words and a legal form only (比亚迪
+ * 股份有限公司, 霍尼韦尔 科技 公司): the brand alone then names the same company.
+ */
+export function isCompanyEnding(rest: string): boolean {
+  let left = rest.replace(LEGAL_END, '');
+  for (let count = 0; count < TRADE_WORDS && left; count++) {
+    const trade = TRADE.exec(left);
+    if (!trade) break;
+    left = left.slice(0, trade.index);
+  }
+  return rest.length > 0 && !left;
+}
