@@ -55,7 +55,12 @@ function kindsThroughout(mentions: Mention[][], knownCompany: (name: string) => 
     if (kind) kinds.set(name, kind);
   }
   if (!kinds.size) return mentions;
-  return mentions.map((list) => list.map((m) => (m.type === 'person' && kinds.has(m.text) ? { type: kinds.get(m.text) as EntityType, text: m.text } : m)));
+  return mentions.map((list) =>
+    list.map((m) => {
+      const kind = m.type === 'person' ? kinds.get(m.text) : undefined;
+      return kind ? { type: kind, text: m.text } : m;
+    }),
+  );
 }
 
 /** The longest division's name a body's name starts with: 株洲 of 株洲方特. */
