@@ -91,6 +91,21 @@ export function namesAt(lexicon: NameLexicon, text: string, start: number): Arra
   return found;
 }
 
+/**
+ * The longest name of `lexicon` that `text` holds from `start` and that ends where `ends(end)` allows,
+ * as its end and the mask of its kinds (the tagger's path: no array, no string per call); undefined for none.
+ */
+export function longestNameAt(lexicon: NameLexicon, text: string, start: number, ends: (end: number) => boolean): { end: number; kinds: number } | undefined {
+  let node = 0;
+  let best: { end: number; kinds: number } | undefined;
+  for (let i = start; i < text.length; i++) {
+    node = childOf(lexicon, node, text.charCodeAt(i));
+    if (!node) break;
+    if (lexicon.ends[node] && ends(i + 1)) best = { end: i + 1, kinds: lexicon.ends[node] };
+  }
+  return best;
+}
+
 /** Scratch: per start and kind, the end of the longest name of that kind there (0: none). */
 let longest = new Int32Array(0);
 let parts = new Uint8Array(0);

@@ -22,6 +22,7 @@ import { wholePeople } from './people';
 import { placesByContext, unreadPlacesByContext } from './places-by-context';
 import { stationsOfPlaces } from './stations';
 import { peopleBeforeHonorifics } from './honoured';
+import { unreadLexiconNames } from './lexicon-names';
 import { bodiesCutInWords, placesCutInWords } from './cut-places';
 import { divisionGovernments } from './governments';
 import { numberedSchools } from './schools';
@@ -156,7 +157,7 @@ export function tagSentence(
   const spans = stationsOfPlaces(
     text,
     words,
-    divisionsOfSecretaries(text, bodiesCutInWords(words, placesCutInWords(text, words, local, nameKnowledge().countryCodes))),
+    divisionsOfSecretaries(text, bodiesCutInWords(words, placesCutInWords(text, words, unreadLexiconNames(text, words, local, k.lexicon), nameKnowledge().countryCodes))),
   )
     .flatMap((s) => (s.type === 'org' ? twoBodies(text, words, withoutLead(text, s)) : s))
     .filter((s) => {
