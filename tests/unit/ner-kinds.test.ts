@@ -33,7 +33,7 @@ describe('a place’s site after the model', () => {
 });
 
 describe('people before an honorific', () => {
-  const read = (tagged: string, spans: Array<[('person' | 'place' | 'org'), string]>) => {
+  const read = (tagged: string, spans: Array<['person' | 'place' | 'org', string]>) => {
     const { text, tokens } = sentence(tagged);
     return names(text, peopleBeforeHonorifics(text, wordsAt(tokens), spansOf(text, spans), surnames, knownPlace));
   };

@@ -7,7 +7,15 @@ import { HAN } from '../han';
 import { GAZETTEER_TAGS, isOrdinaryName, placeNoise, type EntityType, type Lexicon, type Mention, type SentenceEntities, type Token } from '../entities';
 import { sentenceFeatures, TEMPLATES, type FeatureKnowledge } from './features';
 import { nameKnowledge } from '../knowledge';
-import { divisionNames, divisionsNotPeople, divisionsOfSecretaries, placesBeforeCompany, registeredPlace, unmarkedDivisionCompanies, wholeDivisions } from './divisions';
+import {
+  divisionNames,
+  divisionsNotPeople,
+  divisionsOfSecretaries,
+  placesBeforeCompany,
+  registeredPlace,
+  unmarkedDivisionCompanies,
+  wholeDivisions,
+} from './divisions';
 import { localBureaus } from './bureaus';
 import { townsAndOffices } from './towns';
 import { surnamesAddressed } from './addressed';
@@ -136,7 +144,12 @@ export function tagSentence(
       unreadPlacesByContext(
         text,
         words,
-        wholePeople(text, words, knownPeopleAfterTitles(words, peopleAfterTitles(text, words, titled, k.titles, k.surnames), k.titles, k.surnames), k.nameClass),
+        wholePeople(
+          text,
+          words,
+          knownPeopleAfterTitles(words, peopleAfterTitles(text, words, titled, k.titles, k.surnames), k.titles, k.surnames),
+          k.nameClass,
+        ),
       ),
       nameKnowledge().countryNames,
     ),
@@ -157,7 +170,10 @@ export function tagSentence(
   const spans = stationsOfPlaces(
     text,
     words,
-    divisionsOfSecretaries(text, bodiesCutInWords(words, placesCutInWords(text, words, unreadLexiconNames(text, words, local, k.lexicon), nameKnowledge().countryCodes))),
+    divisionsOfSecretaries(
+      text,
+      bodiesCutInWords(words, placesCutInWords(text, words, unreadLexiconNames(text, words, local, k.lexicon), nameKnowledge().countryCodes)),
+    ),
   )
     .flatMap((s) => (s.type === 'org' ? twoBodies(text, words, withoutLead(text, s)) : s))
     .filter((s) => {
