@@ -1,12 +1,13 @@
 /**
  * Kinds of name the held-out fifths of People's Daily's dev split showed the model missing or
  * misreading, fixed after the model (docs/quality.md, sixth session): a place's airport or bridge,
- * a person before 先生/同志/女士, a kind of settlement that names no place, a person or a place the
+ * a person before 先生/同志/女士, an adverb glued to a person's name, a kind of settlement that names no place, a person or a place the
  * name lexicon knows that the model left unread.
  */
 import { describe, expect, it } from 'vitest';
 import { nameKnowledge } from '../../lib/nlp/knowledge';
 import { divisionNames } from '../../lib/nlp/ner/divisions';
+import { unglued } from '../../lib/nlp/ner/glued';
 import { peopleBeforeHonorifics } from '../../lib/nlp/ner/honoured';
 import { nameLexicon } from '../../lib/nlp/ner/lexicon';
 import { unreadLexiconNames } from '../../lib/nlp/ner/lexicon-names';
@@ -89,5 +90,22 @@ describe('names the lexicon knows, left unread by the model', () => {
     // 张之洞 begins inside jieba's word 主张: no name there.
     expect(read('主张/v 之洞/x', [])).toEqual([]);
     expect(read('北京/ns 人民大会堂/ns', [['org', '北京人民']])).toEqual(['org:北京人民']);
+  });
+});
+
+describe('an adverb glued to a person', () => {
+  const read = (tagged: string, name: string) => {
+    const { text, tokens } = sentence(tagged);
+    return names(text, [unglued(text, wordsAt(tokens), spansOf(text, [['person', name]])[0])]);
+  };
+
+  it('takes off an adverb or conjunction jieba glued to the name before a verb (钱立新已, 罗文则)', () => {
+    expect(read('副行长/n 钱立新已/x 预备/v 出任/v 行长/n', '钱立新已')).toEqual(['person:钱立新']);
+    expect(read('而/c 罗文则/x 去/v 了/ul 天津/ns', '罗文则')).toEqual(['person:罗文']);
+  });
+
+  it('leaves a name of two characters, and one of three with no word after it', () => {
+    expect(read('王则/nr 去/v 了/ul', '王则')).toEqual(['person:王则']);
+    expect(read('记者/n 林文则/nr', '林文则')).toEqual(['person:林文则']);
   });
 });
