@@ -70,6 +70,7 @@ describe('names the lexicon knows, left unread by the model', () => {
       ['人民大会堂', 2],
       ['张之洞', 1],
       ['公安机关', 4],
+      ['菜市场', 2],
       ['金山', 2 | 4],
     ]),
     [],
@@ -84,8 +85,10 @@ describe('names the lexicon knows, left unread by the model', () => {
     expect(read('议论/v 近乎/v 张之洞/nr 之间/f', [])).toEqual(['person:张之洞']);
   });
 
-  it('reads no body, no name of two kinds, none inside a word or over a span', () => {
+  it('reads no body, no common noun, no name of two kinds, none inside a word or over a span', () => {
     expect(read('写给/v 公安机关/n 的/uj 信/n', [])).toEqual([]);
+    // A kind of place, jieba's common noun (CLUENER labels it a scene): no name.
+    expect(read('他/r 去/v 菜市场/n 买菜/n', [])).toEqual([]);
     expect(read('金山/ns 发布/v 了/ul 软件/n', [])).toEqual([]);
     // 张之洞 begins inside jieba's word 主张: no name there.
     expect(read('主张/v 之洞/x', [])).toEqual([]);

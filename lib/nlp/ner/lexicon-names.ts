@@ -29,10 +29,18 @@ export function unreadLexiconNames(text: string, words: Words, spans: Span[], le
     // One labelled kind only: a name labelled a person here and a body there says neither.
     const mask = found.kinds & LABELLED;
     if (!(mask & READ) || mask & (mask - 1)) continue;
+    // CLUENER labels kinds of place (菜市场, 营业厅) as scenes, and the lexicon keeps some: as chips they name nothing.
+    if (onlyCommonNouns(words, at, found.end)) continue;
     if (out === spans) out = spans.slice();
     out.splice(next, 0, { type: KINDS[31 - Math.clz32(mask)], start: at, end: found.end });
     next++;
     at = found.end - 1;
   }
   return out;
+}
+
+/** jieba's words from `start` to `end` are all common nouns (菜市场/n, 购物/n 街/n): a kind of place, not a name. */
+function onlyCommonNouns(words: Words, start: number, end: number): boolean {
+  for (let at = start; at < end; at += words.tokens[words.starts[at]].word.length) if (words.tokens[words.starts[at]].tag !== 'n') return false;
+  return true;
 }
