@@ -337,8 +337,17 @@ export async function rankRelated(
       titleRarity: titleRarity(clean(doc.title), sharedTerms),
       english,
       sharedIdf: Math.max(0, ...sharedTerms.filter((t) => (rarity.get(t) ?? 0) >= RARE_WORD).map((t) => generalIdf.get(t) ?? 0)),
+      sharedOrgRarity: rarestOf(s.entities, 'org'),
+      sharedPersonRarity: rarestOf(s.entities, 'person'),
+      sharedPlaceRarity: rarestOf(s.entities, 'place'),
+      sharedWordRarity: Math.max(0, ...s.words.map((w) => rarity.get(w.term) ?? 0)),
     };
   };
+  // What kind of thing the rarest shared name is: another maker's Istanbul metro shares only
+  // Turkey's places with the delegation story, CRRC ZELC's Ankara order its company too; another
+  // president's telegram shares only 习近平, a report of the same telegram the president it congratulates.
+  const rarestOf = (entities: Set<string>, type: EntityType) =>
+    Math.max(0, ...[...entities].filter((t) => entityType(t) === type).map((t) => rarity.get(t) ?? 0));
   // 厂BA, 督察组, 株洲标准: the subject a story's headline names, when the text has it too.
   const titleRarity = (title: string, sharedTerms: string[]) =>
     Math.max(0, ...sharedTerms.filter((t) => title.includes(clean(nameOf(t)))).map((t) => rarity.get(t) ?? 0));

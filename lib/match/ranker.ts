@@ -55,6 +55,13 @@ export const FEATURE_NAMES = [
   // The highest general IDF of a shared term rare in the library: in ten stories 为主 is as rare
   // as 钠离子, in the language it is not.
   'sharedIdf',
+  // How rare in the library the rarest shared organisation is (0: none shared); the same for
+  // people, places and words that are no name: maxSharedRarity by kind, since a shared company or
+  // president says more about the subject than a shared country.
+  'sharedOrgRarity',
+  'sharedPersonRarity',
+  'sharedPlaceRarity',
+  'sharedWordRarity',
 ] as const;
 
 export type FeatureName = (typeof FEATURE_NAMES)[number];

@@ -23,6 +23,7 @@ import {
   pairScores,
   standardise,
   trainLogistic,
+  type FeatureName,
   type Features,
   type RankerModel,
   type Thresholds,
@@ -218,11 +219,21 @@ const TRAINING = { l2: 0.01, iterations: 1500, rate: 0.5 };
  */
 const BOOSTING = { depth: 2, rounds: 700, rate: 0.03, minLeaf: 10, lambda: 1, bins: 32 };
 
+/**
+ * Features the same-event part does not read (its weights stay 0): what kind of name is shared
+ * tells background from a near miss, not one occurrence from another. Read by the same-event part
+ * too, they drew the tier line at 0.1 on one deal of four, showing nearly every story as the
+ * same event (docs/quality.md).
+ */
+export const RELEVANCE_ONLY: FeatureName[] = ['sharedOrgRarity', 'sharedPersonRarity', 'sharedPlaceRarity', 'sharedWordRarity'];
+
 /** Fits both parts of the ranker on `examples`; thresholds as given. */
 export function fitModel(examples: Example[], thresholds: Thresholds = { tier: 0.5, sameEvent: 0.5, background: 0.5 }): RankerModel {
   const { xs, relevant, same } = pairs(examples);
   const { mean, scale } = columnStats(xs);
-  const standard = xs.map((x) => standardise({ mean, scale }, x));
+  const unread = FEATURE_NAMES.map((name) => RELEVANCE_ONLY.includes(name));
+  // A column held at 0 keeps its weight at 0 (no gradient, and the L2 penalty pulls towards 0).
+  const standard = xs.map((x) => standardise({ mean, scale }, x).map((value, d) => (unread[d] ? 0 : value)));
   const relevantPart = trainBoostedTrees(xs, relevant, BOOSTING);
   const positives = standard.filter((_, i) => relevant[i] === 1);
   const samePart = trainLogistic(

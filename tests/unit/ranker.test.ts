@@ -14,6 +14,7 @@ import {
 } from '../../lib/match/ranker';
 import shipped from '../../lib/match/related-model.json';
 import { boostedProbability, trainBoostedTrees, type TreeNode } from '../../lib/match/boosted-trees';
+import { RELEVANCE_ONLY } from '../eval/related-cv';
 
 const none: Features = Object.fromEntries(FEATURE_NAMES.map((name) => [name, 0])) as Features;
 const model = shipped as RankerModel;
@@ -51,6 +52,13 @@ describe('the ranker', () => {
       expect(threshold).toBeGreaterThan(0);
       expect(threshold).toBeLessThan(1);
     }
+  });
+
+  it('reads the kind of the shared names for relevance only, not for the tier', () => {
+    for (const name of RELEVANCE_ONLY) expect(model.sameEvent.weights[FEATURE_NAMES.indexOf(name)], name).toBe(0);
+    const byKind = (node: TreeNode): boolean =>
+      node.value === undefined && (RELEVANCE_ONLY.includes(FEATURE_NAMES[node.feature!]) || byKind(node.left!) || byKind(node.right!));
+    expect(model.relevant.trees.some(byKind)).toBe(true);
   });
 
   it('lists a story a text quotes as the same event, and one whose names the text shares', () => {

@@ -75,6 +75,19 @@ describe('ranking', () => {
     expect(related[0].sharedEntities.map((e) => e.name)).toEqual(expect.arrayContaining(['曹慧泉', '土耳其', '中车株机']));
   });
 
+  it('says what kind of name a text shares with a story: the company beside the country, or the country alone', async () => {
+    const visit = setup.stories[0].id;
+    const sharedWith = async (text: string) => (await setup.find(text, { all: true })).related.find((r) => r.id === visit)!.features;
+    const company = await sharedWith('中车株机公司为土耳其伊斯坦布尔机场线制造的地铁列车开通载客。');
+    const another = await sharedWith('阿尔斯通为土耳其伊斯坦布尔制造的地铁列车开通载客。');
+    expect(company.sharedOrgRarity).toBeGreaterThan(0);
+    expect(another.sharedOrgRarity).toBe(0);
+    expect(another.sharedPlaceRarity).toBe(company.sharedPlaceRarity);
+    expect(another.sharedPlaceRarity).toBeGreaterThan(0);
+    expect(another.sharedPersonRarity).toBe(0);
+    expect(company.sharedWordRarity).toBeGreaterThan(0);
+  });
+
   it('counts word-for-word runs of a story as a quotation', () => {
     expect(quotation('近年来两国务实合作扎实推进成果惠及民众', '习近平指出近年来两国务实合作扎实推进成果惠及民众我高度重视')).toBe(1);
     expect(quotation('今天天气晴朗适合出门散步', '习近平指出近年来两国务实合作扎实推进')).toBe(0);
