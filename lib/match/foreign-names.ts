@@ -16,6 +16,7 @@ import ja from 'i18n-iso-countries/langs/ja.json';
 import type { EntityType } from '../nlp/entities';
 import { KANA_SEPARATOR } from '../nlp/japanese';
 import { normalizeForAnalysis } from '../nlp/normalize';
+import { chineseNameGroups } from '../nlp/other-names';
 import aliasData from './aliases.json';
 import { entityKey } from './profile';
 
@@ -53,9 +54,8 @@ let groups: Map<string, string[]> | undefined;
 export function sameThing(term: string): readonly string[] {
   if (!groups) {
     groups = new Map();
-    for (const { type, term: main, names } of entries()) {
-      const group = [main, ...names.filter((n) => HAN.test(n)).map((n) => termOf(type, n))];
-      if (group.length < 2) continue;
+    for (const { kind, names } of chineseNameGroups()) {
+      const group = names.map((n) => termOf(kind, n));
       for (const member of group) groups.set(member, group);
     }
   }

@@ -8,6 +8,7 @@ import { nameKnowledge, type NameKnowledge } from './knowledge';
 import { parseNameModel, type NameModel } from './names';
 import { Gazetteer, isLearnableName, MAX_NAME_CHARS } from './gazetteer';
 import { normalizeForAnalysis } from './normalize';
+import { chineseNamesOf } from './other-names';
 import { ownValue, setOwn } from './own-keys';
 import { nameClasses, sentenceFeatures, type FeatureKnowledge } from './ner/features';
 import { parseModel, type NerModel } from './ner/model';
@@ -348,6 +349,8 @@ export function createAnalyzer(
   const gazetteer = new Gazetteer();
   /** The gazetteer's short names (南方阀门 → 株洲南方阀门股份有限公司), kept apart as they are learnt. */
   const shortNames = new Map<string, Mention>();
+  /** Names the gazetteer knows only as the glossary's other names of a library name: a story that holds one makes it its own. */
+  const glossed = new Set<string>();
   /** Names jieba has yet to learn: taught while it was loading. */
   let untaught: Array<[string, EntityType]> = [];
   let loaded: Jieba | undefined;
@@ -456,12 +459,22 @@ export function createAnalyzer(
     },
     learnLibrary({ names = {}, df = {}, stories = 0 }) {
       library.add({ df, stories });
-      for (const [name, [type, full]] of Object.entries(names)) {
-        const entity = { type, text: full };
+      const know = (name: string, entity: Mention) => {
         const known = gazetteer.get(name) !== undefined;
-        if (!gazetteer.add(name, entity)) continue;
-        if (!known) untaught.push([name, type]);
-        if (name !== full) shortNames.set(name, entity);
+        if (!gazetteer.add(name, entity, glossed.delete(name))) return;
+        if (!known) untaught.push([name, entity.type]);
+        if (name !== entity.text) shortNames.set(name, entity);
+        else shortNames.delete(name);
+      };
+      const entries = Object.entries(names);
+      for (const [name, [type, full]] of entries) know(name, { type, text: full });
+      // The glossary's other names of what the library holds (南车株机 for 中车株机) read as it, until a story holds them itself.
+      for (const [name, [type, full]] of entries) {
+        for (const other of chineseNamesOf(type, full).length > 0 ? chineseNamesOf(type, full) : chineseNamesOf(type, name)) {
+          if (gazetteer.get(other) !== undefined) continue;
+          know(other, { type, text: full });
+          glossed.add(other);
+        }
       }
       if (loaded) learn(loaded);
     },

@@ -30,9 +30,10 @@ export class Gazetteer {
   /**
    * Adds a name unless it is known or not learnable; whether it was added. A name known as itself
    * (南方阀门, tagged where a story names the company so) takes the full name a later story
-   * gives it (株洲南方阀门股份有限公司): learnt in either order, the two are one entity.
+   * gives it (株洲南方阀门股份有限公司): learnt in either order, the two are one entity. With
+   * `replace`, the name takes `mention` whatever it was known as.
    */
-  add(name: string, mention: Mention): boolean {
+  add(name: string, mention: Mention, replace = false): boolean {
     if (!isLearnableName(name)) return false;
     let node = 0;
     for (let i = 0; i < name.length; i++) {
@@ -42,7 +43,7 @@ export class Gazetteer {
       node = next;
     }
     const known = this.ends.get(node);
-    if (known && !(known.text === name && mention.text !== name)) return false;
+    if (known && !replace && !(known.text === name && mention.text !== name)) return false;
     this.ends.set(node, mention);
     return true;
   }

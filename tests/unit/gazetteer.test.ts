@@ -113,4 +113,14 @@ describe('the library’s gazetteer', () => {
     expect(analysis.entities).toEqual({ person: ['曹慧泉'], place: [], org: [] });
     release();
   });
+
+  it('reads the glossary’s other names of a library name as it, until a story holds one itself', async () => {
+    const analyzer = createAnalyzer(loadJieba, publicFiles);
+    analyzer.learnLibrary({ names: { 中车株机: ['org', '中车株机'] } });
+    const text = '南车株机2012年中标安卡拉地铁车辆项目，中国南车株洲电力机车有限公司随后在当地建厂。';
+    expect((await analyzer.analyze(text)).entities.org).toEqual(['中车株机']);
+    // A story that writes the former name makes it a name of its own: the text's two names are two.
+    analyzer.learnLibrary({ names: { 南车株机: ['org', '南车株机'] } });
+    expect((await analyzer.analyze(text)).entities.org).toEqual(['南车株机', '中车株机']);
+  });
 });
