@@ -14,12 +14,15 @@ const sha256 = (files: string[]) => {
 
 /**
  * What the tagger's tables kept between wakes (lib/nlp/ner/tables.ts) are built by: the weights,
- * the name model and the code that reads them. All of lib/ rather than a list of modules that
+ * the name model, the name lexicon, the code that reads them and the packages' versions (the
+ * lexicon's countries come from i18n-iso-countries). All of lib/ rather than a list of modules that
  * would go stale: a build that changes any of it builds the tables once more at its first wake.
  */
 const TAGGER_TABLES_SOURCES = [
   'public/nlp/ner.bin',
   'public/nlp/names.txt',
+  'public/nlp/lexicon.txt',
+  'package-lock.json',
   ...readdirSync(new URL('lib', import.meta.url), { recursive: true, encoding: 'utf8' })
     .filter((file) => file.endsWith('.ts'))
     .sort()

@@ -5,8 +5,9 @@
  * - idf.txt: the general IDF keyword weights start from, cut to the words common enough to
  *   matter (IDF < 10, two or more characters) and rounded, sorted by word and front-coded; rarer
  *   words get the median.
- * - pinyin.txt: every reading of each Chinese character (pinyin-pro's dictionary), so English
- *   text can be matched to the library's Chinese names without shipping pinyin-pro to the worker.
+ * - pinyin.txt: every reading of each Chinese character (pinyin-pro's dictionary), a line per
+ *   character in code point order, so English text can be matched to the library's Chinese names
+ *   without shipping pinyin-pro to the worker.
  * - names.txt: a naive-Bayes model of Chinese personal names: for a surname character and for
  *   given-name characters, the log-odds of appearing in a name (jieba's `nr` words of two or three
  *   characters after a surname) rather than in an ordinary word that starts with the same
@@ -22,6 +23,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pinyin } from 'pinyin-pro';
 import surnameTable from 'pinyin-pro/dist/esm/data/surname.mjs';
+import { PINYIN_FIRST, PINYIN_LAST } from '../lib/match/crosslingual';
 
 const jiebaDir = dirname(createRequire(import.meta.url).resolve('@node-rs/jieba/package.json'));
 const out = (name: string) => new URL(`../public/nlp/${name}`, import.meta.url);
@@ -114,14 +116,16 @@ async function writeNameModel(): Promise<void> {
 }
 
 async function writePinyin(): Promise<void> {
-  const lines = ['# every toneless reading of each character, from pinyin-pro (MIT)'];
-  for (let code = 0x4e00; code <= 0x9fff; code++) {
+  const lines: string[] = [];
+  for (let code = PINYIN_FIRST; code <= PINYIN_LAST; code++) {
     const char = String.fromCharCode(code);
     const readings = [...new Set(pinyin(char, { multiple: true, type: 'array', toneType: 'none', v: true }))];
-    if (readings.length && readings[0] !== char) lines.push(`${char}\t${readings.join(' ')}`);
+    lines.push(readings.length && readings[0] !== char ? readings.join(' ') : '');
   }
-  await writeFile(out('pinyin.txt'), `${lines.join('\n')}\n`);
-  console.log(`public/nlp/pinyin.txt: ${lines.length - 1} characters`);
+  while (lines.at(-1) === '') lines.pop();
+  const comment = `# every toneless reading of each character from U+${PINYIN_FIRST.toString(16).toUpperCase()} on, a line each (parsePinyinTable), from pinyin-pro (MIT)`;
+  await writeFile(out('pinyin.txt'), `${[comment, ...lines].join('\n')}\n`);
+  console.log(`public/nlp/pinyin.txt: ${lines.filter(Boolean).length} characters`);
 }
 
 /** The 55 minority nationalities' names as autonomous divisions' names hold them (土家族苗族, 蒙古). */

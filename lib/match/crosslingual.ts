@@ -58,13 +58,20 @@ const MAX_FORMS = 16;
 /** Words of an English name read at most (CRRC Zhuzhou Electric Locomotive Research Institute). */
 const MAX_NAME_WORDS = 6;
 
-/** Character → its toneless readings, from the lines of public/nlp/pinyin.txt. */
+/** The characters public/nlp/pinyin.txt covers, from the first (CJK Unified Ideographs). */
+export const PINYIN_FIRST = 0x4e00;
+export const PINYIN_LAST = 0x9fff;
+
+/**
+ * Character → its toneless readings, from public/nlp/pinyin.txt: a comment line, then a line per
+ * character from PINYIN_FIRST on, its readings space-separated (empty: none). The characters go
+ * without saying: written beside their readings, they deflated to more than half the file's zip.
+ */
 export function parsePinyinTable(text: string): Map<string, string[]> {
   const table = new Map<string, string[]>();
-  for (const line of text.split('\n')) {
-    const [char, readings] = line.split('\t');
-    if (readings) table.set(char, readings.split(' '));
-  }
+  const lines = text.split('\n');
+  if (!lines[0]?.startsWith('#')) throw new Error('not a pinyin table');
+  for (let i = 1; i < lines.length; i++) if (lines[i]) table.set(String.fromCharCode(PINYIN_FIRST + i - 1), lines[i].split(' '));
   return table;
 }
 

@@ -393,20 +393,20 @@ export function createAnalyzer(
         // Another layout's or a damaged copy: built again below, and replaced.
       }
     }
-    const [model, names] = await Promise.all([files.bytes('nlp/ner.bin').then(parseModel), nameModel]);
-    const tables = { model, nameClass: nameClasses(names) };
+    // Weights trained without a lexicon ship without one (`npm run train:ner -- --lexicon none`): none is read.
+    const lexicon = files.text('nlp/lexicon.txt').then(readLexicon, () => undefined);
+    const [model, names, lexiconRead] = await Promise.all([files.bytes('nlp/ner.bin').then(parseModel), nameModel, lexicon]);
+    const tables = { model, nameClass: nameClasses(names), lexicon: lexiconRead };
     const store = files.tables;
     if (store) setTimeout(() => void store.put(tablesImage(tables)).catch(() => undefined), 0);
     return tables;
   };
 
-  /** The tagger's weights, its name lexicon and the name model, read and indexed once; then one sentence tagged (`warmUp`). */
+  /** The tagger's tables (its weights and name lexicon) and the name model, read and indexed once; then one sentence tagged (`warmUp`). */
   const loadModels = () =>
     (models ??= (async () => {
       const nameModel = files.text('nlp/names.txt').then(parseNameModel);
-      // Weights trained without a lexicon ship without one (`npm run train:ner -- --lexicon none`): none is read.
-      const names = files.text('nlp/lexicon.txt').then(readLexicon, () => undefined);
-      const [{ model, nameClass }, nameModelRead, lexicon] = await Promise.all([taggerTables(nameModel), nameModel, names]);
+      const [{ model, nameClass, lexicon }, nameModelRead] = await Promise.all([taggerTables(nameModel), nameModel]);
       const loadedModels = { model, nameModel: nameModelRead, features: { ...nameKnowledge(), nameClass, titles: model.titles, lexicon } };
       warmUp(loadedModels);
       return loadedModels;

@@ -106,6 +106,15 @@ describe('English', () => {
   });
   const names = (text: string) => Object.fromEntries([...(englishProfile(text, lexicon).written ?? [])].map(([term, written]) => [written, term]));
 
+  it('reads each character’s readings off its line in the pinyin table', () => {
+    expect(pinyin.get('一')).toEqual(['yi']);
+    expect(pinyin.get('曾')).toEqual(expect.arrayContaining(['zeng', 'ceng']));
+    expect(pinyin.get('株')).toEqual(['zhu']);
+    expect(pinyin.get('鿏')).toEqual(['mai']);
+    expect(pinyin.has('a')).toBe(false);
+    expect(() => parsePinyinTable('一\tyi\n')).toThrow(/not a pinyin table/);
+  });
+
   it('reads a company’s trading name in pinyin and English as the library’s company', () => {
     expect(names('Zhuzhou Nanfang Valve Co., Ltd. shipped valves; Lifang New Energy builds a base.')).toEqual({
       'Zhuzhou Nanfang Valve': entityKey('org', '株洲南方阀门股份有限公司'),

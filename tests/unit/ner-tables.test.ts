@@ -3,12 +3,15 @@ import { nameClasses } from '../../lib/nlp/ner/features';
 import { emit, LABELS, parseModel } from '../../lib/nlp/ner/model';
 import { tablesFromImage, tablesImage, type TablesStore } from '../../lib/nlp/ner/tables';
 import { parseNameModel } from '../../lib/nlp/names';
+import { lexiconCodes } from '../../lib/nlp/ner/lexicon';
+import { readLexicon } from '../../lib/nlp/ner/read-lexicon';
 import { createAnalyzer } from '../../lib/nlp/analyzer';
 import { bundledStories, loadJieba, publicFiles, readPackageBytes, readPackageFile } from './helpers';
 
 const built = async () => ({
   model: parseModel(await readPackageBytes('nlp/ner.bin')),
   nameClass: nameClasses(parseNameModel(await readPackageFile('nlp/names.txt'))),
+  lexicon: readLexicon(await readPackageFile('nlp/lexicon.txt')),
 });
 
 /** Whether two typed arrays hold the same bytes (a deep equality over a million numbers is too slow). */
@@ -35,6 +38,18 @@ describe("the tagger's kept tables", () => {
     emit(read.model, features, 33, n, b, 0);
     expect(sameBytes(a, b)).toBe(true);
     expect(a.some((e) => e !== 0)).toBe(true);
+    for (const part of ['root', 'parent', 'child', 'char', 'ends'] as const) expect(sameBytes(read.lexicon![part], tables.lexicon[part]), part).toBe(true);
+    const text = '株洲市长曹慧泉到土耳其考察，中国铁建重工集团在长沙。';
+    const [codesBuilt, codesRead] = [new Uint16Array(text.length), new Uint16Array(text.length)];
+    lexiconCodes(tables.lexicon, text, codesBuilt);
+    lexiconCodes(read.lexicon, text, codesRead);
+    expect([...codesRead]).toEqual([...codesBuilt]);
+    expect(codesBuilt.some((c) => c !== 0)).toBe(true);
+  });
+
+  it('keep weights trained without a lexicon without one', async () => {
+    const { model, nameClass } = await built();
+    expect(tablesFromImage(reread(tablesImage({ model, nameClass }))).lexicon).toBeUndefined();
   });
 
   it('refuses an image of another layout, of other sizes, or cut short', async () => {
@@ -47,6 +62,10 @@ describe("the tagger's kept tables", () => {
     const otherSizes = image.slice();
     new Uint32Array(otherSizes.buffer, 0, 8)[3] += 1;
     expect(() => tablesFromImage(otherSizes.buffer)).toThrow(/other sizes/);
+    // The lexicon's child table a slot longer than its parent table: the trie's probes would leave it.
+    const otherTrie = image.slice();
+    new Uint32Array(otherTrie.buffer, 0, 12)[8] += 1;
+    expect(() => tablesFromImage(otherTrie.buffer)).toThrow(/other sizes/);
   });
 
   it('an analyzer reads them instead of the weights once kept, and analyses exactly as when it built them', async () => {
@@ -63,7 +82,10 @@ describe("the tagger's kept tables", () => {
     expect(kept).toBeDefined();
     const read: string[] = [];
     const second = createAnalyzer(loadJieba, {
-      text: publicFiles.text,
+      text: (path) => {
+        if (path === 'nlp/lexicon.txt') read.push(path);
+        return publicFiles.text(path);
+      },
       bytes: (path) => {
         read.push(path);
         return publicFiles.bytes(path);
