@@ -209,6 +209,8 @@ function twoBodies(text: string, words: Words, span: Span): Span[] {
 const EDGE_TAG = /^(?:v|vd|p|c|u|uj|ul|uz|ud|ug|uv|d|r|y|e|o)$/;
 /** One-character heads of bodies that jieba may tag as function words (中车株洲 所/c). */
 const ORG_HEAD = /^[所院局会社部处厂]$/;
+/** 组织, which jieba tags as a verb, heads a body's name where the model read it in one (欧佩克组织). */
+const ORGANISATION = '组织';
 /** Verbs jieba's dictionary mis-tags as names, that stand before a name (祝贺/nr 西莉娅…). */
 const LEADING = /^(?:祝贺|会见|会晤|致电|接见|欢迎|感谢|陪同|率领|慰问|看望)/;
 /** Characters a name never ends with: a conjunction or particle glued to it (研讨会暨, 雷斯及). */
@@ -224,11 +226,16 @@ const CONGRESS_BEFORE = /(?:党的|中共)$/;
 const CONGRESS_AFTER = /^(?:精神|报告|以来|召开|代表|文件|提出|明确|确定|闭幕|开幕|期间|确立|作出|部署)/;
 const isCongress = (text: string, start: number, end: number) =>
   CONGRESS.test(text.slice(start, end)) && (CONGRESS_BEFORE.test(text.slice(Math.max(0, start - 2), start)) || CONGRESS_AFTER.test(text.slice(end, end + 2)));
-/** Idioms jieba knows as one word (绿水青山) are slogans, not names. */
+/**
+ * Idioms jieba knows as one word (绿水青山) are slogans, not names; a body's name jieba files as
+ * one phrase (可口可乐公司/l) ends in a body's head and is kept.
+ */
 const IDIOM_TAG = /^(?:i|l)$/;
 /**
  * A word of four characters or more that jieba's dictionary files as one kind of name and the
- * model reads as another is a phrase the dictionary mis-files (绿水青山/nr read as a place).
+ * model reads as another is a phrase the dictionary mis-files (绿水青山/nr read as a place). Not
+ * where the model reads a body: a foundation named after its founder (李嘉诚基金会/nr) and a club
+ * named after its city (博洛尼亚/ns) are filed as the founder and the city.
  */
 const DICTIONARY_TYPE: Record<string, EntityType | undefined> = { nr: 'person', ns: 'place', nt: 'org' };
 /**
@@ -319,7 +326,7 @@ function tidy(text: string, words: Words, spans: Span[], lexicon: Lexicon): Span
       start += first.word.length;
     for (
       let last = endingAt(words, end);
-      last && EDGE_TAG.test(last.tag) && !(span.type === 'org' && ORG_HEAD.test(last.word)) && end - last.word.length > start;
+      last && EDGE_TAG.test(last.tag) && !(span.type === 'org' && (ORG_HEAD.test(last.word) || last.word === ORGANISATION)) && end - last.word.length > start;
       last = endingAt(words, end)
     )
       end -= last.word.length;
@@ -388,7 +395,7 @@ function tidy(text: string, words: Words, spans: Span[], lexicon: Lexicon): Span
     if (
       whole &&
       whole.word.length === end - start &&
-      (IDIOM_TAG.test(whole.tag) || (name.length >= 4 && DICTIONARY_TYPE[whole.tag] && DICTIONARY_TYPE[whole.tag] !== span.type))
+      ((IDIOM_TAG.test(whole.tag) && !(span.type === 'org' && BODY_HEAD.test(name))) || (name.length >= 4 && span.type !== 'org' && DICTIONARY_TYPE[whole.tag] && DICTIONARY_TYPE[whole.tag] !== span.type))
     )
       continue;
     // 新格局/nt: an adjective and an ordinary noun that the dictionary files as a body.
