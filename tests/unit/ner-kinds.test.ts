@@ -123,6 +123,10 @@ describe('organisations the model read, kept by the clean-up', () => {
     expect(await mentions('可口可乐公司昨天宣布在华新建一座工厂。')).toContain('org:可口可乐公司');
   });
 
+  it('takes a side’s role off the team the model ran it into (东道主法国队)', async () => {
+    expect(await mentions('东道主法国队以二比零战胜对手。')).toEqual(['org:法国队']);
+  });
+
   it('keeps 组织, which jieba tags as a verb, at the end of a body', async () => {
     expect(await mentions('他批评欧佩克组织的减产决定。')).toEqual(['org:欧佩克组织']);
   });

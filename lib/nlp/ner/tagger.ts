@@ -213,6 +213,11 @@ const ORG_HEAD = /^[所院局会社部处厂]$/;
 const ORGANISATION = '组织';
 /** Verbs jieba's dictionary mis-tags as names, that stand before a name (祝贺/nr 西莉娅…). */
 const LEADING = /^(?:祝贺|会见|会晤|致电|接见|欢迎|感谢|陪同|率领|慰问|看望)/;
+/**
+ * A side's role in a match, which the model may run into the team after it (东道主法国队): no
+ * labelled team of either training corpus starts with one, and 主队 stands right before one there.
+ */
+const ROLE_BEFORE_TEAM = /^(?:东道主|主队|客队|卫冕冠军)/;
 /** Characters a name never ends with: a conjunction or particle glued to it (研讨会暨, 雷斯及). */
 const TRAILING = /[暨等的及与之]$/;
 /** A count, not a name: 十大, 三国, 第五届. */
@@ -333,8 +338,9 @@ function tidy(text: string, words: Words, spans: Span[], lexicon: Lexicon): Span
     while (end - start > 2 && TRAILING.test(text[end - 1])) end--;
     // A paper's dateline is the paper: 株洲日报讯 → 株洲日报.
     if (span.type === 'org' && text.startsWith('报讯', end - 2)) end--;
-    const verb = LEADING.exec(text.slice(start, end));
-    if (verb && end - start - verb[0].length >= 2) start += verb[0].length;
+    const read = text.slice(start, end);
+    const lead = LEADING.exec(read) ?? (span.type === 'org' ? ROLE_BEFORE_TEAM.exec(read) : null);
+    if (lead && end - start - lead[0].length >= 2) start += lead[0].length;
     if (span.type === 'org') {
       // A body's name that starts with a word jieba does not know glued to its head (特新队), right
       // after a common noun, started with that noun: 专精 of 专精特新联队 (not 来源 of 阅文集团).
