@@ -127,6 +127,10 @@ describe('organisations the model read, kept by the clean-up', () => {
     expect(await mentions('东道主法国队以二比零战胜对手。')).toEqual(['org:法国队']);
   });
 
+  it('completes a body with its unit whose head jieba glued to its chief’s title (处处长)', async () => {
+    expect(await mentions('湖南省交通运输厅规划建设处处长王明介绍了情况。')).toContain('org:湖南省交通运输厅规划建设处');
+  });
+
   it('keeps 组织, which jieba tags as a verb, at the end of a body', async () => {
     expect(await mentions('他批评欧佩克组织的减产决定。')).toEqual(['org:欧佩克组织']);
   });

@@ -25,6 +25,8 @@ import { companiesByTrade } from './trades';
 const BRANCH = /^(?:分行|支行|分公司|分局|分理处|分社|分院|分部|办事处|代表处|分中心)$/;
 /** Heads of a body's own units: 总局, 司, 署, 办公室 (a department, 部, is no body in either corpus). */
 const UNIT_HEAD = /(?:总局|局|司|署|办公室|办公厅|委员会|研究所|研究院|研究中心|中心|管理处|处)$/;
+/** A unit's one-character head and its chief's title as one word: 处处长, 司司长, 局局长. */
+const HEAD_AND_CHIEF = /^([局司署处科所厅室])\1长$/;
 /** Words between a body and its unit's head: nouns, attributes, abbreviations, unknown words. */
 const UNIT_WORD_TAG = /^(?:n|nz|j|b|an|vn|x|nt)$/;
 /** jieba's tag of a verb, which a unit's trade may be read as (孵化/v). */
@@ -224,6 +226,8 @@ function unitEnd(words: Words, from: number, limit: number, verb: boolean): numb
     if (!word || at + word.word.length > limit || !HAN.test(word.word)) break;
     // 司/nr, 局/n: a head of one character, or jieba's noun.
     const head = UNIT_HEAD.test(word.word) && (word.tag.startsWith('n') || word.word.length === 1);
+    // 处处长/v, 司司长: jieba glued the unit's head to its chief's title; the head ends the unit.
+    if (!head && at > from && HEAD_AND_CHIEF.test(word.word)) return at + 1;
     if (!head && !UNIT_WORD_TAG.test(word.tag) && !(word.tag === VERB_TAG && verbs-- > 0 && at > from)) break;
     at += word.word.length;
     if (head) return at > from + word.word.length || !verb ? at : -1;
