@@ -89,9 +89,32 @@ export function completedBodies(text: string, words: Words, spans: Span[]): Span
   if (!words.tokens.length) return spans;
   const completed = namesBeforeBodies(
     words,
-    shortNames(text, words, unitsAfter(text, words, officialNames(text, countsApart(words, membersApart(text, wholeAbbreviations(words, spans)))))),
+    shortNames(text, words, unitsAfter(text, words, officialNames(text, countsApart(words, membersApart(text, unitsOfBodies(words, wholeAbbreviations(words, spans))))))),
   );
   return companiesByTrade(words, committeeDepartments(text, placesOfBodies(words, bodyNamesBefore(words, headsAfterNames(text, words, completed)))));
+}
+
+/** Tags of a common word (交通/n, 控制/vn), which begins a unit's name, not a name of its own. */
+const COMMON_WORD_TAG = /^(?:n|vn|b|an)$/;
+/** A company (物流公司) is a body of its own, not a unit, though 公司 ends in 司. */
+const COMPANY = /公司$/;
+
+/**
+ * A body and its unit read as two organisations side by side (济南交警 交通控制指挥中心) are one: the
+ * second's name ends in a unit's head and begins with a common word.
+ */
+function unitsOfBodies(words: Words, spans: Span[]): Span[] {
+  let out = spans;
+  for (let i = out.length - 1; i > 0; i--) {
+    const [body, unit] = [out[i - 1], out[i]];
+    if (body.type !== 'org' || unit.type !== 'org' || body.end !== unit.start) continue;
+    const first = startingAt(words, unit.start);
+    const head = endingAt(words, unit.end)?.word ?? '';
+    if (!first || !COMMON_WORD_TAG.test(first.tag) || !UNIT_HEAD.test(head) || COMPANY.test(head)) continue;
+    if (out === spans) out = spans.slice();
+    out.splice(i - 1, 2, { type: 'org', start: body.start, end: unit.end });
+  }
+  return out;
 }
 
 /** A party committee of a division, and a department of two characters written right after it (社工部, 宣传部; not 老干部, 部署). */
