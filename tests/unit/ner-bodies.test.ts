@@ -14,6 +14,10 @@ describe('organisations completed from the words around them', () => {
       ['place', '四川省'],
     ]);
     expect(names(branch.text, completedBodies(branch.text, wordsAt(branch.tokens), spans))).toEqual(['org:交通银行四川省分行']);
+    const works = sentence('株洲/ns 冶炼厂/n 新线/n 分厂/n 厂长/n');
+    expect(names(works.text, completedBodies(works.text, wordsAt(works.tokens), spansOf(works.text, [['org', '株洲冶炼厂']])))).toEqual([
+      'org:株洲冶炼厂新线分厂',
+    ]);
   });
 
   it('joins a body and its unit read as two organisations side by side, not two named bodies', () => {

@@ -21,10 +21,10 @@ import { bodyNamesBefore, headsAfterNames, placesOfBodies } from './body-names';
 import { MATCH_VERBS } from './matches';
 import { companiesByTrade } from './trades';
 
-/** What names a body's branch, whatever jieba tags it (分行/v). */
-const BRANCH = /^(?:分行|支行|分公司|分局|分理处|分社|分院|分部|办事处|代表处|分中心)$/;
+/** What names a body's branch, whatever jieba tags it (分行/v), and a works' branch factory (分厂). */
+const BRANCH = /^(?:分行|支行|分公司|分厂|分局|分理处|分社|分院|分部|办事处|代表处|分中心)$/;
 /** Heads of a body's own units: 总局, 司, 署, 办公室 (a department, 部, is no body in either corpus). */
-const UNIT_HEAD = /(?:总局|局|司|署|办公室|办公厅|委员会|研究所|研究院|研究中心|中心|管理处|处)$/;
+const UNIT_HEAD = /(?:总局|分厂|局|司|署|办公室|办公厅|委员会|研究所|研究院|研究中心|中心|管理处|处)$/;
 /** A unit's one-character head and its chief's title as one word: 处处长, 司司长, 局局长. */
 const HEAD_AND_CHIEF = /^([局司署处科所厅室])\1长$/;
 /** Words between a body and its unit's head: nouns, attributes, abbreviations, unknown words. */
