@@ -131,6 +131,10 @@ describe('organisations the model read, kept by the clean-up', () => {
     expect(await mentions('湖南省交通运输厅规划建设处处长王明介绍了情况。')).toContain('org:湖南省交通运输厅规划建设处');
   });
 
+  it('keeps a ministry jieba wrote as one noun with its chief’s title (司法部长), as People’s Daily marks it', async () => {
+    expect(await mentions('美国司法部长雷诺宣布了调查结果。')).toContain('org:美国司法部');
+  });
+
   it('keeps 组织, which jieba tags as a verb, at the end of a body', async () => {
     expect(await mentions('他批评欧佩克组织的减产决定。')).toEqual(['org:欧佩克组织']);
   });
