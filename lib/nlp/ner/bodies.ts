@@ -89,7 +89,11 @@ export function completedBodies(text: string, words: Words, spans: Span[]): Span
   if (!words.tokens.length) return spans;
   const completed = namesBeforeBodies(
     words,
-    shortNames(text, words, unitsAfter(text, words, officialNames(text, countsApart(words, membersApart(text, unitsOfBodies(words, wholeAbbreviations(words, spans))))))),
+    shortNames(
+      text,
+      words,
+      unitsAfter(text, words, officialNames(text, countsApart(words, membersApart(text, unitsOfBodies(words, wholeAbbreviations(words, spans)))))),
+    ),
   );
   return companiesByTrade(words, committeeDepartments(text, placesOfBodies(words, bodyNamesBefore(words, headsAfterNames(text, words, completed)))));
 }

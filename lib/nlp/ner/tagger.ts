@@ -406,7 +406,8 @@ function tidy(text: string, words: Words, spans: Span[], lexicon: Lexicon): Span
     if (
       whole &&
       whole.word.length === end - start &&
-      ((IDIOM_TAG.test(whole.tag) && !(span.type === 'org' && BODY_HEAD.test(name))) || (name.length >= 4 && span.type !== 'org' && DICTIONARY_TYPE[whole.tag] && DICTIONARY_TYPE[whole.tag] !== span.type))
+      ((IDIOM_TAG.test(whole.tag) && !(span.type === 'org' && BODY_HEAD.test(name))) ||
+        (name.length >= 4 && span.type !== 'org' && DICTIONARY_TYPE[whole.tag] && DICTIONARY_TYPE[whole.tag] !== span.type))
     )
       continue;
     // 新格局/nt: an adjective and an ordinary noun that the dictionary files as a body.
