@@ -14,6 +14,25 @@ describe('organisations completed from the words around them', () => {
       ['place', '四川省'],
     ]);
     expect(names(branch.text, completedBodies(branch.text, wordsAt(branch.tokens), spans))).toEqual(['org:交通银行四川省分行']);
+    const works = sentence('株洲/ns 冶炼厂/n 新线/n 分厂/n 厂长/n');
+    expect(names(works.text, completedBodies(works.text, wordsAt(works.tokens), spansOf(works.text, [['org', '株洲冶炼厂']])))).toEqual([
+      'org:株洲冶炼厂新线分厂',
+    ]);
+  });
+
+  it('joins a body and its unit read as two organisations side by side, not two named bodies', () => {
+    const unit = sentence('株洲/ns 交警/n 交通/n 控制/vn 指挥中心/n 负责/v');
+    const read = spansOf(unit.text, [
+      ['org', '株洲交警'],
+      ['org', '交通控制指挥中心'],
+    ]);
+    expect(names(unit.text, completedBodies(unit.text, wordsAt(unit.tokens), read))).toEqual(['org:株洲交警交通控制指挥中心']);
+    const two = sentence('株洲市政府/nt 湘江/ns 研究中心/n 签约/v');
+    const named = spansOf(two.text, [
+      ['org', '株洲市政府'],
+      ['org', '湘江研究中心'],
+    ]);
+    expect(names(two.text, completedBodies(two.text, wordsAt(two.tokens), named))).toEqual(['org:株洲市政府', 'org:湘江研究中心']);
   });
 
   it('does not run on into a verb, a department, or the next name', () => {

@@ -21,10 +21,12 @@ import { bodyNamesBefore, headsAfterNames, placesOfBodies } from './body-names';
 import { MATCH_VERBS } from './matches';
 import { companiesByTrade } from './trades';
 
-/** What names a body's branch, whatever jieba tags it (分行/v). */
-const BRANCH = /^(?:分行|支行|分公司|分局|分理处|分社|分院|分部|办事处|代表处|分中心)$/;
+/** What names a body's branch, whatever jieba tags it (分行/v), and a works' branch factory (分厂). */
+const BRANCH = /^(?:分行|支行|分公司|分厂|分局|分理处|分社|分院|分部|办事处|代表处|分中心)$/;
 /** Heads of a body's own units: 总局, 司, 署, 办公室 (a department, 部, is no body in either corpus). */
-const UNIT_HEAD = /(?:总局|局|司|署|办公室|办公厅|委员会|研究所|研究院|研究中心|中心|管理处|处)$/;
+const UNIT_HEAD = /(?:总局|分厂|局|司|署|办公室|办公厅|委员会|研究所|研究院|研究中心|中心|管理处|处)$/;
+/** A unit's one-character head and its chief's title as one word: 处处长, 司司长, 局局长. */
+const HEAD_AND_CHIEF = /^([局司署处科所厅室])\1长$/;
 /** Words between a body and its unit's head: nouns, attributes, abbreviations, unknown words. */
 const UNIT_WORD_TAG = /^(?:n|nz|j|b|an|vn|x|nt)$/;
 /** jieba's tag of a verb, which a unit's trade may be read as (孵化/v). */
@@ -87,9 +89,36 @@ export function completedBodies(text: string, words: Words, spans: Span[]): Span
   if (!words.tokens.length) return spans;
   const completed = namesBeforeBodies(
     words,
-    shortNames(text, words, unitsAfter(text, words, officialNames(text, countsApart(words, membersApart(text, wholeAbbreviations(words, spans)))))),
+    shortNames(
+      text,
+      words,
+      unitsAfter(text, words, officialNames(text, countsApart(words, membersApart(text, unitsOfBodies(words, wholeAbbreviations(words, spans)))))),
+    ),
   );
   return companiesByTrade(words, committeeDepartments(text, placesOfBodies(words, bodyNamesBefore(words, headsAfterNames(text, words, completed)))));
+}
+
+/** Tags of a common word (交通/n, 控制/vn), which begins a unit's name, not a name of its own. */
+const COMMON_WORD_TAG = /^(?:n|vn|b|an)$/;
+/** A company (物流公司) is a body of its own, not a unit, though 公司 ends in 司. */
+const COMPANY = /公司$/;
+
+/**
+ * A body and its unit read as two organisations side by side (济南交警 交通控制指挥中心) are one: the
+ * second's name ends in a unit's head and begins with a common word.
+ */
+function unitsOfBodies(words: Words, spans: Span[]): Span[] {
+  let out = spans;
+  for (let i = out.length - 1; i > 0; i--) {
+    const [body, unit] = [out[i - 1], out[i]];
+    if (body.type !== 'org' || unit.type !== 'org' || body.end !== unit.start) continue;
+    const first = startingAt(words, unit.start);
+    const head = endingAt(words, unit.end)?.word ?? '';
+    if (!first || !COMMON_WORD_TAG.test(first.tag) || !UNIT_HEAD.test(head) || COMPANY.test(head)) continue;
+    if (out === spans) out = spans.slice();
+    out.splice(i - 1, 2, { type: 'org', start: body.start, end: unit.end });
+  }
+  return out;
 }
 
 /** A party committee of a division, and a department of two characters written right after it (社工部, 宣传部; not 老干部, 部署). */
@@ -224,6 +253,8 @@ function unitEnd(words: Words, from: number, limit: number, verb: boolean): numb
     if (!word || at + word.word.length > limit || !HAN.test(word.word)) break;
     // 司/nr, 局/n: a head of one character, or jieba's noun.
     const head = UNIT_HEAD.test(word.word) && (word.tag.startsWith('n') || word.word.length === 1);
+    // 处处长/v, 司司长: jieba glued the unit's head to its chief's title; the head ends the unit.
+    if (!head && at > from && HEAD_AND_CHIEF.test(word.word)) return at + 1;
     if (!head && !UNIT_WORD_TAG.test(word.tag) && !(word.tag === VERB_TAG && verbs-- > 0 && at > from)) break;
     at += word.word.length;
     if (head) return at > from + word.word.length || !verb ? at : -1;
