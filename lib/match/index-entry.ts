@@ -19,6 +19,8 @@ export interface DocRecord {
   /** Sum of the story's entity weights: how much naming there is to share. */
   entityMass: number;
   years: number[];
+  /** Which of a series the story's event is (`ordinalsIn`); absent in an index stored before it was read. */
+  ordinals?: string[];
   /** Entity term → the story's own name for it, to explain a match in the story's words. */
   names: Record<string, string>;
 }
@@ -78,6 +80,7 @@ export function indexEntry(story: Story, idf: Idf): IndexEntry | undefined {
       date: story.date,
       entityMass: entityMass / norm,
       years: [...profile.years],
+      ordinals: [...(profile.ordinals ?? [])],
       names: Object.fromEntries(profile.names),
     },
     weights,

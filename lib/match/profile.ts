@@ -16,6 +16,8 @@ export interface Profile {
   names: Map<string, string>;
   /** Years the text names (2024年), and for a story the year it was published. */
   years: Set<number>;
+  /** Which of a series the text's event is (`ordinalsIn`); absent for English, read from no ordinals. */
+  ordinals?: Set<string>;
   /** Entity term → the words an English text names it with (Xi Jinping for 习近平). */
   written?: Map<string, string>;
 }
@@ -74,6 +76,51 @@ export interface TextDate {
   year?: number;
   month: number;
   day: number;
+}
+
+const HAN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** 12, 十二, 二十八, 一百零五 as a number. */
+function ordinalNumber(written: string): number {
+  if (/^\d+$/.test(written)) return Number(written);
+  let total = 0;
+  let digit = 0;
+  for (const c of written) {
+    if (c === '十' || c === '百') {
+      total += (digit || 1) * (c === '十' ? 10 : 100);
+      digit = 0;
+    } else digit = HAN_DIGITS[c] ?? 0;
+  }
+  return total + digit;
+}
+
+const NUMERAL = '(\\d+|[零〇一二两三四五六七八九十百]+)';
+/**
+ * 第三轮(第二批), 第十五届, 第2回, and an ordinal read into a name (中央第五生态环境保护督察组): the
+ * ordinals that say which of a series an event is. A batch, issue or item counted within one
+ * event (第十一批信访件, 第16期, 第3件) says nothing of which event it is, save a round's batch.
+ */
+const ORDINAL = new RegExp(`第\\s*${NUMERAL}\\s*(?:(轮|輪|ラウンド|届|屆|回)(?:\\s*第\\s*${NUMERAL}\\s*(?:批|陣))?|(\\p{Script=Han}))`, 'gu');
+/** Counters of things within an event, and words that continue a count (第一至第八批). */
+const COUNTERS = new Set('批阵陣期次个個件号號名位条條天年月日章节節季场場项項座趟块塊片家支口至到和页頁版部篇集代');
+const SERIES: Record<string, string> = { 轮: 'round', 輪: 'round', ラウンド: 'round', 届: 'session', 屆: 'session', 回: 'session' };
+
+/**
+ * `round:3`, `round:3/2`, `session:15`, `name:5`: each ordinal a text names by what it counts. Two
+ * texts naming the same kind with different numbers are about different events of one series. A
+ * name's 第一 is read as no ordinal: it is mostly a rank (全省第一) or a first time (第一时间).
+ */
+export function ordinalsIn(text: string): Set<string> {
+  const found = new Set<string>();
+  for (const m of text.matchAll(ORDINAL)) {
+    const n = ordinalNumber(m[1]);
+    if (m[2]) {
+      const kind = SERIES[m[2]];
+      found.add(`${kind}:${n}`);
+      if (m[3]) found.add(`${kind}:${n}/${ordinalNumber(m[3])}`);
+    } else if (m[4] && n > 1 && !COUNTERS.has(m[4])) found.add(`name:${n}`);
+  }
+  return found;
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -155,7 +202,7 @@ export interface ProfileInput {
 export function buildProfile({ entities, terms, text, home, date }: ProfileInput): Profile {
   const typeOf = new Map<string, EntityType>();
   for (const type of ['org', 'place', 'person'] as const) for (const name of entities[type]) typeOf.set(name, type);
-  const profile: Profile = { terms: new Map(), names: new Map(), years: yearsIn(text) };
+  const profile: Profile = { terms: new Map(), names: new Map(), years: yearsIn(text), ordinals: ordinalsIn(text) };
   if (date) profile.years.add(Number(date.slice(0, 4)));
   const add = (term: string, count: number) => profile.terms.set(term, (profile.terms.get(term) ?? 0) + count);
   for (const [word, count] of Object.entries(terms)) {

@@ -113,6 +113,21 @@ function dateFeatures(days: number[]): { dateNear: number; dateFar: number } {
   };
 }
 
+/**
+ * Whether the text and the story name the same kind of ordinal (a round, a session, a numbered
+ * team) with no number in common (the fourth team's inspection against the fifth's), and whether
+ * they share one.
+ */
+function ordinalFeatures(text: Set<string> | undefined, story: string[] | undefined): { ordinalConflict: number; ordinalMatch: number } {
+  if (!text?.size || !story?.length) return { ordinalConflict: 0, ordinalMatch: 0 };
+  const kindOf = (ordinal: string) => ordinal.slice(0, ordinal.indexOf(':'));
+  const storyKinds = new Set(story.map(kindOf));
+  const shared = story.filter((o) => text.has(o));
+  const sharedKinds = new Set(shared.map(kindOf));
+  const conflict = [...text].some((o) => storyKinds.has(kindOf(o)) && !sharedKinds.has(kindOf(o)));
+  return { ordinalConflict: conflict ? 1 : 0, ordinalMatch: shared.length > 0 ? 1 : 0 };
+}
+
 /** Sentences of a text read for their dates at most. */
 const MAX_SENTENCES = 500;
 
@@ -330,6 +345,7 @@ export async function rankRelated(
       yearConflict: years.size > 0 && years.size <= 2 && ![...years].some((y) => doc.years.includes(y)) ? 1 : 0,
       yearMatch: [...years].some((y) => doc.years.includes(y)) ? 1 : 0,
       ...dateFeatures(daysFrom(doc.date, dates)),
+      ...ordinalFeatures(query.ordinals, doc.ordinals),
       sharedNames: Math.log1p(s.entities.size),
       sharedRareWords: Math.log1p(rareWords),
       maxSharedRarity: Math.max(0, ...sharedTerms.map((t) => rarity.get(t) ?? 0)),

@@ -62,6 +62,10 @@ export const FEATURE_NAMES = [
   'sharedPersonRarity',
   'sharedPlaceRarity',
   'sharedWordRarity',
+  // The text names a round, session or numbered team of the kind the story names, none with the
+  // story's number (another inspection team's batch); the text names one of the story's.
+  'ordinalConflict',
+  'ordinalMatch',
 ] as const;
 
 export type FeatureName = (typeof FEATURE_NAMES)[number];

@@ -10,7 +10,7 @@ import { emptyPosting, mergePosting, updatePosting, type IndexReader } from '../
 import { quotation } from '../../lib/match/rank';
 import { queryFinder } from '../../lib/match/related';
 import { foreignNames } from '../../lib/match/foreign-names';
-import { buildProfile, datesIn, daysFrom, entityKey, orgKey } from '../../lib/match/profile';
+import { buildProfile, datesIn, daysFrom, entityKey, ordinalsIn, orgKey } from '../../lib/match/profile';
 import { normalizeForAnalysis } from '../../lib/nlp/normalize';
 import { makeSnippet } from '../../lib/match/snippet';
 import { readPassages, relatedSetup } from '../eval/related';
@@ -86,6 +86,17 @@ describe('ranking', () => {
     expect(another.sharedPlaceRarity).toBeGreaterThan(0);
     expect(another.sharedPersonRarity).toBe(0);
     expect(company.sharedWordRarity).toBeGreaterThan(0);
+  });
+
+  it('tells another inspection team of the series from the story’s own by its ordinal', async () => {
+    const inspection = setup.stories.find((s) => s.title.includes('中央第五生态环境保护督察组'))!.id;
+    const ordinalsWith = async (text: string) => (await setup.find(text, { all: true })).related.find((r) => r.id === inspection)!.features;
+    const own = await ordinalsWith('中央第五生态环境保护督察组向湖南交办第十八批群众信访举报件96件。');
+    const other = await ordinalsWith('中央第四生态环境保护督察组向湖南交办第二十批群众信访举报件156件。');
+    expect(own.ordinalMatch).toBe(1);
+    expect(own.ordinalConflict).toBe(0);
+    expect(other.ordinalConflict).toBe(1);
+    expect(other.ordinalMatch).toBe(0);
   });
 
   it('counts word-for-word runs of a story as a quotation', () => {
@@ -232,6 +243,15 @@ describe('entity keys', () => {
       { year: 2024, month: 5, day: 22 },
       { month: 11, day: 5 },
     ]);
+  });
+
+  it('reads the ordinals that say which of a series an event is, not the batches counted within one', () => {
+    expect([...ordinalsIn('中央第五生态环境保护督察组向我市移交第十一批信访件，见第16期')]).toEqual(['name:5']);
+    expect([...ordinalsIn('第三轮第二批中央生态环境保护督察；第十五届全运会')]).toEqual(['round:3', 'round:3/2', 'session:15']);
+    expect([...ordinalsIn('第2ラウンド第3陣、中央第6環境保護督察組')]).toEqual(['round:2', 'round:2/3', 'name:6']);
+    // 第一 as a rank or a first time, and a count running on (第一至第八批), are no ordinals.
+    expect(ordinalsIn('增速全省第一，第一时间处置第一至第八批').size).toBe(0);
+    expect([...ordinalsIn('第一百零五届')]).toEqual(['session:105']);
   });
 
   it('reads the years a text names', () => {
