@@ -103,6 +103,8 @@ const NUMERAL = '(\\d+|[零〇一二两三四五六七八九十百]+)';
 const ORDINAL = new RegExp(`第\\s*${NUMERAL}\\s*(?:(轮|輪|ラウンド|届|屆|回)(?:\\s*第\\s*${NUMERAL}\\s*(?:批|陣))?|(\\p{Script=Han}))`, 'gu');
 /** Counters of things within an event, and words that continue a count (第一至第八批). */
 const COUNTERS = new Set('批阵陣期次个個件号號名位条條天年月日章节節季场場项項座趟块塊片家支口至到和页頁版部篇集代');
+/** Ordinals read from a text at most: a real event names a few; a page or a feed story of thousands is stored with no more. */
+const MAX_ORDINALS = 20;
 const SERIES: Record<string, string> = { 轮: 'round', 輪: 'round', ラウンド: 'round', 届: 'session', 屆: 'session', 回: 'session' };
 
 /**
@@ -113,6 +115,7 @@ const SERIES: Record<string, string> = { 轮: 'round', 輪: 'round', ラウン�
 export function ordinalsIn(text: string): Set<string> {
   const found = new Set<string>();
   for (const m of text.matchAll(ORDINAL)) {
+    if (found.size >= MAX_ORDINALS) break;
     const n = ordinalNumber(m[1]);
     if (m[2]) {
       const kind = SERIES[m[2]];

@@ -254,6 +254,13 @@ describe('entity keys', () => {
     expect([...ordinalsIn('第一百零五届')]).toEqual(['session:105']);
   });
 
+  it('reads at most a bounded number of ordinals from a hostile text', () => {
+    const hostile = Array.from({ length: 5000 }, (_, i) => `第${i + 2}届`).join('');
+    const found = ordinalsIn(hostile);
+    expect(found.size).toBeGreaterThan(0);
+    expect(found.size).toBeLessThanOrEqual(20);
+  });
+
   it('reads the years a text names', () => {
     const profile = buildProfile({ entities: { person: [], place: [], org: [] }, terms: {}, text: '2021年4月进驻，2024年再次进驻', date: '2024-05-22' });
     expect([...profile.years].sort()).toEqual([2021, 2024]);
