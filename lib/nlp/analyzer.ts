@@ -470,7 +470,8 @@ export function createAnalyzer(
       for (const [name, [type, full]] of entries) know(name, { type, text: full });
       // The glossary's other names of what the library holds (南车株机 for 中车株机) read as it, until a story holds them itself.
       for (const [name, [type, full]] of entries) {
-        for (const other of chineseNamesOf(type, full).length > 0 ? chineseNamesOf(type, full) : chineseNamesOf(type, name)) {
+        const group = chineseNamesOf(type, full);
+        for (const other of group.length > 0 ? group : chineseNamesOf(type, name)) {
           if (gazetteer.get(other) !== undefined) continue;
           know(other, { type, text: full });
           glossed.add(other);
