@@ -15,7 +15,7 @@ import { knownPeopleAfterTitles } from '../../lib/nlp/ner/titled';
 import { townsAndOffices } from '../../lib/nlp/ner/towns';
 import { startingAt, wordsAt } from '../../lib/nlp/ner/word-index';
 import { nodeAnalyzer } from './helpers';
-import { names, sentence, spansOf } from './tagged-sentence';
+import { names, readAfter, sentence, spansOf } from './tagged-sentence';
 
 const { countryCodes, surnames } = nameKnowledge();
 const byPosition = (tokens: Parameters<typeof wordsAt>[0]) => {
@@ -25,15 +25,10 @@ const byPosition = (tokens: Parameters<typeof wordsAt>[0]) => {
 
 describe('places after the model', () => {
   it('reads a city and its station or ground as one place, where the model stopped at the city', () => {
-    const station = sentence('乘客/n 在/p 岳阳/ns 东站/ns 换乘/v 。/x');
-    expect(names(station.text, stationsOfPlaces(station.text, wordsAt(station.tokens), spansOf(station.text, [['place', '岳阳']])))).toEqual([
-      'place:岳阳东站',
-    ]);
-    const ground = sentence('比赛/vn 在/p 金桂/nz 体育场/n 开幕/v');
-    expect(names(ground.text, stationsOfPlaces(ground.text, wordsAt(ground.tokens), spansOf(ground.text, [['place', '金桂']])))).toEqual(['place:金桂体育场']);
+    expect(readAfter(stationsOfPlaces, '乘客/n 在/p 岳阳/ns 东站/ns 换乘/v 。/x', [['place', '岳阳']])).toEqual(['place:岳阳东站']);
+    expect(readAfter(stationsOfPlaces, '比赛/vn 在/p 金桂/nz 体育场/n 开幕/v', [['place', '金桂']])).toEqual(['place:金桂体育场']);
     // 站 as a verb after a place is no station: 株洲 站/v 在.
-    const verb = sentence('株洲/ns 站/v 在/p 前列/n');
-    expect(names(verb.text, stationsOfPlaces(verb.text, wordsAt(verb.tokens), spansOf(verb.text, [['place', '株洲']])))).toEqual(['place:株洲']);
+    expect(readAfter(stationsOfPlaces, '株洲/ns 站/v 在/p 前列/n', [['place', '株洲']])).toEqual(['place:株洲']);
   });
 
   it('cuts a place the model ran into half of the next word back to the known place', () => {

@@ -13,32 +13,24 @@ import { peopleBeforeHonorifics } from '../../lib/nlp/ner/honoured';
 import { nameLexicon } from '../../lib/nlp/ner/lexicon';
 import { unreadLexiconNames } from '../../lib/nlp/ner/lexicon-names';
 import { stationsOfPlaces } from '../../lib/nlp/ner/stations';
-import { wordsAt } from '../../lib/nlp/ner/word-index';
 import { nodeAnalyzer } from './helpers';
-import { names, sentence, spansOf } from './tagged-sentence';
+import { readAfter } from './tagged-sentence';
 
 const { countryNames, surnames } = nameKnowledge();
 const knownPlace = (name: string) => countryNames.has(name) || divisionNames().has(name);
 
 describe('a place’s site after the model', () => {
   it('reads a city and its airport, or a river and its bridge, as one place', () => {
-    const airport = sentence('航班/n 降落/v 在/p 株洲/ns 机场/n 。/x');
-    expect(names(airport.text, stationsOfPlaces(airport.text, wordsAt(airport.tokens), spansOf(airport.text, [['place', '株洲']])))).toEqual([
-      'place:株洲机场',
-    ]);
-    const bridge = sentence('车辆/n 驶过/v 湘江/ns 大桥/n');
-    expect(names(bridge.text, stationsOfPlaces(bridge.text, wordsAt(bridge.tokens), spansOf(bridge.text, [['place', '湘江']])))).toEqual(['place:湘江大桥']);
+    expect(readAfter(stationsOfPlaces, '航班/n 降落/v 在/p 株洲/ns 机场/n 。/x', [['place', '株洲']])).toEqual(['place:株洲机场']);
+    expect(readAfter(stationsOfPlaces, '车辆/n 驶过/v 湘江/ns 大桥/n', [['place', '湘江']])).toEqual(['place:湘江大桥']);
     // A bridge's word inside a longer word is no site of the place: 株洲 大桥村 is left as read.
-    const village = sentence('株洲/ns 大桥村/ns 的/uj 村民/n');
-    expect(names(village.text, stationsOfPlaces(village.text, wordsAt(village.tokens), spansOf(village.text, [['place', '株洲']])))).toEqual(['place:株洲']);
+    expect(readAfter(stationsOfPlaces, '株洲/ns 大桥村/ns 的/uj 村民/n', [['place', '株洲']])).toEqual(['place:株洲']);
   });
 });
 
 describe('people before an honorific', () => {
-  const read = (tagged: string, spans: Array<['person' | 'place' | 'org', string]>) => {
-    const { text, tokens } = sentence(tagged);
-    return names(text, peopleBeforeHonorifics(text, wordsAt(tokens), spansOf(text, spans), surnames, knownPlace));
-  };
+  const read = (tagged: string, spans: Array<['person' | 'place' | 'org', string]>) =>
+    readAfter((text, words, read) => peopleBeforeHonorifics(text, words, read, surnames, knownPlace), tagged, spans);
 
   it('reads a name the model left unread before 先生 or 同志 as the person', () => {
     // jieba's surname alone and an ordinary word after it (邵/nr 一夫/n), or its personal name.
@@ -76,10 +68,8 @@ describe('names the lexicon knows, left unread by the model', () => {
     ]),
     [],
   );
-  const read = (tagged: string, spans: Array<['person' | 'place' | 'org', string]>) => {
-    const { text, tokens } = sentence(tagged);
-    return names(text, unreadLexiconNames(text, wordsAt(tokens), spansOf(text, spans), lexicon));
-  };
+  const read = (tagged: string, spans: Array<['person' | 'place' | 'org', string]>) =>
+    readAfter((text, words, read) => unreadLexiconNames(text, words, read, lexicon), tagged, spans);
 
   it('reads a person or a place the lexicon knows where jieba writes it as whole words', () => {
     expect(read('总理/n 在/p 人民大会堂/ns 会见/v 了/ul 他/r', [['person', '他']])).toEqual(['place:人民大会堂', 'person:他']);
@@ -98,10 +88,7 @@ describe('names the lexicon knows, left unread by the model', () => {
 });
 
 describe('an adverb glued to a person', () => {
-  const read = (tagged: string, name: string) => {
-    const { text, tokens } = sentence(tagged);
-    return names(text, [unglued(text, wordsAt(tokens), spansOf(text, [['person', name]])[0])]);
-  };
+  const read = (tagged: string, name: string) => readAfter((text, words, [span]) => [unglued(text, words, span)], tagged, [['person', name]]);
 
   it('takes off an adverb or conjunction jieba glued to the name before a verb (钱立新已, 罗文则)', () => {
     expect(read('副行长/n 钱立新已/x 预备/v 出任/v 行长/n', '钱立新已')).toEqual(['person:钱立新']);
