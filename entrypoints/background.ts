@@ -12,7 +12,7 @@ import { fetchSource } from '../lib/library/sync/fetch-source';
 import { SYNC_LIMITS } from '../lib/library/sync/limits';
 import { SHOW_SELECTION_COMMAND } from '../lib/commands';
 import { isTrustedSender, SYNC_STATUS_KEY, type PageCoverage, type TabCommand } from '../lib/messages';
-import { badgeText } from '../lib/page/badge';
+import { badgeMark, badgeText } from '../lib/page/badge';
 import { tabCoverage, tabKey } from '../lib/page/tab-coverage';
 import { firstCalls } from '../lib/nlp/segmenter';
 import { buildOrRestore } from '../lib/nlp/wasm-snapshot';
@@ -62,8 +62,11 @@ export default defineBackground(() => {
   const showCount = async (tabId: number, coverage: PageCoverage | null) => {
     const count = coverage?.related.length ?? 0;
     const title = count ? tn('badgeTitle', count) : t('actionTitle');
+    const text = badgeText(count);
+    // Marked as asked for: the browser shows it then, whatever the worker does before it hears back.
+    performance.mark(badgeMark(tabId), { detail: text });
     // The tab may have closed meanwhile: nothing to show then.
-    await Promise.all([action.setBadgeText({ tabId, text: badgeText(count) }), action.setTitle({ tabId, title })]).catch(() => undefined);
+    await Promise.all([action.setBadgeText({ tabId, text }), action.setTitle({ tabId, title })]).catch(() => undefined);
   };
   const session = areaStore(browser.storage.session);
   const tabs = tabCoverage(session, showCount);
@@ -112,6 +115,7 @@ export default defineBackground(() => {
 
   browser.tabs.onRemoved.addListener((tabId) => {
     forgetTab(tabId);
+    performance.clearMarks(badgeMark(tabId));
     void session.remove(tabKey(tabId));
   });
 

@@ -19,6 +19,8 @@ interface TabLine {
   latest: number;
   /** When the tab's last job started. */
   startedAt: number;
+  /** Submissions not yet answered (waiting, or running until their answer). */
+  unanswered: number;
 }
 
 export interface PageQueueClock {
@@ -36,12 +38,15 @@ export function pageQueue(gapMs: number, clock: PageQueueClock = realClock) {
   return {
     /** Runs `job` for the tab in its turn; resolves with its answer, or `undefined` when a newer article replaced it. */
     submit<R>(tabId: number, job: () => Promise<PageJob<R>>): Promise<R | undefined> {
-      const line = tabs.get(tabId) ?? { tail: Promise.resolve(), latest: 0, startedAt: -Infinity };
+      const line = tabs.get(tabId) ?? { tail: Promise.resolve(), latest: 0, startedAt: -Infinity, unanswered: 0 };
       tabs.set(tabId, line);
       const ticket = ++line.latest;
+      line.unanswered++;
       let answer!: (value: R | undefined) => void;
       let fail!: (error: unknown) => void;
       const answered = new Promise<R | undefined>((resolve, reject) => ((answer = resolve), (fail = reject)));
+      const settled = () => void line.unanswered--;
+      answered.then(settled, settled);
       line.tail = line.tail.then(async () => {
         if (ticket !== line.latest) return answer(undefined);
         const wait = line.startedAt + gapMs - clock.now();
@@ -57,6 +62,10 @@ export function pageQueue(gapMs: number, clock: PageQueueClock = realClock) {
         }
       });
       return answered;
+    },
+    /** Whether an article of the tab is waiting for its answer (in line, or being answered). */
+    answering(tabId: number): boolean {
+      return (tabs.get(tabId)?.unanswered ?? 0) > 0;
     },
     /** The tab closed: its line goes (a job running finishes on its own). */
     forget(tabId: number) {

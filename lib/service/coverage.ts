@@ -94,6 +94,9 @@ export async function pageCoverage(
     setTimeout(() => void service.prepare().catch(() => undefined), 0);
     return { value: known.related.length };
   }
+  // Readied here when the page's wake left it to the article (reader-handlers.ts): a cold first
+  // answer then waits for jieba's restore, as it would have from the wake, not for a guess.
+  void service.prepare().catch(() => undefined);
   const asOf = service.answers.version();
   const first = await service.readers.serve(() => coverage(service, text, true));
   await service.tabs.keep(tabId, page(first));

@@ -17,15 +17,20 @@ export const storyRelated: Handler<'UI_STORY_RELATED'> = ({ id }, service) => st
  * Starts readying the analysis and answers at once: the page goes on loading meanwhile. Not for
  * an address whose article was answered before (a reload): its answer is kept, and readying
  * jieba meanwhile (a second of the worker's time on a cold wake) would only hold it back; that
- * answer readies it after (coverage.ts). A tab starting a page has left the one its coverage was
- * for: the count goes (told here, not by the tabs' updates, whose every event would wake the
- * worker: for the popup's own page too).
+ * answer readies it after (coverage.ts). Nor when the page's article has already arrived, as it
+ * has on a cold wake whenever the worker took longer to start than the page to load: the article
+ * decides then (coverage.ts), so one answered before is not kept waiting behind jieba's restore
+ * (each of its few reads waited for the restore's long tasks: ~1.2 s of a cold badge). A tab
+ * starting a page has left the one its coverage was for: the count goes (told here, not by the
+ * tabs' updates, whose every event would wake the worker: for the popup's own page too).
  */
-export const pageWake: Handler<'PAGE_WAKE'> = async (_message, { prepare, tabs, answers }, { tabId, url }) => {
+export const pageWake: Handler<'PAGE_WAKE'> = async (_message, { prepare, tabs, answers, pages }, { tabId, url }) => {
   // Forgotten before anything is awaited: the page's article, sent later, may be answered (and
   // kept) while this wake still looks its address up.
   const forgotten = tabId === undefined ? undefined : tabs.forget(tabId);
-  if (!url || !(await answers.knows(url))) void prepare().catch(() => undefined);
+  // Looked at after the lookup: a woken worker is handed the page's waiting messages together.
+  const known = url !== undefined && (await answers.knows(url));
+  if (!known && (tabId === undefined || !pages.answering(tabId))) void prepare().catch(() => undefined);
   await forgotten;
   return null;
 };

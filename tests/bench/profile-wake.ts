@@ -71,7 +71,7 @@ try {
   await mkdir(OUT, { recursive: true });
   for (let run = 0; run < RUNS; run++) {
     await target.send('Profiler.start');
-    const ms = await visit(true);
+    const { polled: ms } = await visit(true);
     const { profile } = await target.send<{ profile: Profile }>('Profiler.stop');
     const file = join(OUT, `cold-wake-${run}.cpuprofile`);
     await writeFile(file, JSON.stringify(profile));

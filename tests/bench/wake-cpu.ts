@@ -63,7 +63,7 @@ try {
           await session.stopWorker();
           await new Promise((resolve) => setTimeout(resolve, 500));
           const before = new Map(extensionProcesses().map((pid) => [pid, cpuMs(pid)]));
-          wall.get(build)!.push(await pageToBadge(session, server.base, { wait: WAIT }));
+          wall.get(build)!.push((await pageToBadge(session, server.base, { wait: WAIT })).polled);
           cpu.get(build)!.push(extensionProcesses().reduce((sum, pid) => sum + cpuMs(pid) - (before.get(pid) ?? 0), 0));
         }
       } finally {

@@ -111,6 +111,26 @@ describe('the page queue', () => {
     expect(clock.slept).toEqual([1000]);
   });
 
+  it('tells whether a tab has an article waiting for its answer', async () => {
+    const queue = pageQueue(0, fakeClock());
+    let refine!: () => void;
+    const refined = new Promise<void>((resolve) => (refine = resolve));
+    expect(queue.answering(4)).toBe(false);
+    const first = queue.submit(4, async () => ({ value: 1, finished: refined }));
+    expect([queue.answering(4), queue.answering(5)]).toEqual([true, false]);
+    expect(await first).toBe(1);
+    // Answered: its refinement does not count.
+    expect(queue.answering(4)).toBe(false);
+    // The next article waits in line for that refinement, unanswered.
+    const second = queue.submit(4, async () => ({ value: 2 }));
+    expect(queue.answering(4)).toBe(true);
+    refine();
+    expect(await second).toBe(2);
+    expect(queue.answering(4)).toBe(false);
+    await expect(queue.submit(6, async () => Promise.reject(new Error('broken')))).rejects.toThrow('broken');
+    expect(queue.answering(6)).toBe(false);
+  });
+
   it('keeps tabs apart, waits for a job’s refinement, and carries on after a failure', async () => {
     const queue = pageQueue(0, fakeClock());
     const order: string[] = [];

@@ -408,6 +408,41 @@ describe('page coverage', () => {
     expect([...session.keys()].filter(isPageAnswerKey)).toEqual([]);
   });
 
+  it('leaves jieba to a cold wake’s article already in line: one answered before shows its count first', async () => {
+    const text = '湖南立方新能源科技有限责任公司研发的钠离子电池日前获得国际权威认证，株洲新能源产业再获突破。';
+    await handle({ type: 'PAGE_ARTICLE', article: article('https://news.example.com/a.html', text) }, { tabId: 7 });
+    await expect.poll(() => (session.get(tabKey(7)) as PageCoverage).partial, { timeout: 15_000 }).toBe(false);
+    const full = (session.get(tabKey(7)) as PageCoverage).related.map((story) => story.id);
+
+    /** A worker woken afresh, noting when jieba starts loading and when a badge is set. */
+    const wake = () => {
+      const order: string[] = [];
+      const counting: typeof loadJieba = async () => {
+        order.push('jieba');
+        return loadJieba();
+      };
+      const noted = tabCoverage(mapStore(session), (tabId) => void order.push(`badge ${tabId}`));
+      const woken = serviceOf(createBackgroundState({ version: 'test', readPackageFile, readPackageBytes, loadJieba: counting, dbName }), noted);
+      return { order, handle: woken.handle };
+    };
+    // The page's wake and its article handed over together, as to a worker slower to start than the page to load.
+    const woken = wake();
+    await Promise.all([
+      woken.handle({ type: 'PAGE_WAKE' }, { tabId: 8, url: 'https://elsewhere.example/b.html' }),
+      woken.handle({ type: 'PAGE_ARTICLE', article: article('https://elsewhere.example/b.html', text) }, { tabId: 8 }),
+    ]);
+    expect((session.get(tabKey(8)) as PageCoverage).related.map((story) => story.id)).toEqual(full);
+    await expect.poll(() => woken.order, { timeout: 15_000 }).toEqual(['badge 8', 'badge 8', 'jieba']);
+    // An article not answered before readies jieba itself: its first answer is the full one.
+    const other = wake();
+    await Promise.all([
+      other.handle({ type: 'PAGE_WAKE' }, { tabId: 9, url: 'https://elsewhere.example/c.html' }),
+      other.handle({ type: 'PAGE_ARTICLE', article: article('https://elsewhere.example/c.html', `${text}又讯。`) }, { tabId: 9 }),
+    ]);
+    expect(other.order).toEqual(['badge 9', 'jieba', 'badge 9']);
+    expect((session.get(tabKey(9)) as PageCoverage).partial).toBe(false);
+  });
+
   it('forgets a tab’s coverage, and its count, when the tab starts loading another page', async () => {
     const text = '湖南立方新能源科技有限责任公司研发的钠离子电池日前获得国际权威认证。';
     await handle({ type: 'PAGE_ARTICLE', article: article('https://news.example.com/a.html', text) }, { tabId: 7 });
