@@ -15,7 +15,7 @@ import { findPhrases, phraseLexicon, sameThing, type PhraseLexicon } from './for
 import { LEGAL_FORM } from '../nlp/analyzer';
 import { plainForms } from '../nlp/normalize';
 import english from './english.json';
-import type { Profile } from './profile';
+import { phonesIn, type Profile } from './profile';
 import { latinSoundKeys, pinyinSoundKey } from './sound-keys';
 
 export interface EnglishLexicon extends PhraseLexicon {
@@ -302,7 +302,7 @@ const NAME_RUN = new RegExp(`${NAME_WORD}(?:(?:[ -]|\\s(?:and|of|&)\\s)${NAME_WO
 /** The English text's named things as entity terms, its news words as the Chinese words; years by number. */
 export function englishProfile(text: string, lexicon: EnglishLexicon): Profile {
   const written = new Map<string, string>();
-  const profile: Profile = { terms: new Map(), names: new Map(), years: new Set(), written };
+  const profile: Profile = { terms: new Map(), names: new Map(), years: new Set(), ordinals: phonesIn(text), written };
   const count = (term: string, words: string) => {
     profile.terms.set(term, (profile.terms.get(term) ?? 0) + 1);
     profile.names.set(term, lexicon.names.get(term) ?? term);

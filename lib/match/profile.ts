@@ -16,7 +16,7 @@ export interface Profile {
   names: Map<string, string>;
   /** Years the text names (2024年), and for a story the year it was published. */
   years: Set<number>;
-  /** Which of a series the text's event is (`ordinalsIn`); absent for English, read from no ordinals. */
+  /** Which of a series the text's event is (`ordinalsIn`; for English, its hotlines only: `phonesIn`). */
   ordinals?: Set<string>;
   /** Entity term → the words an English text names it with (Xi Jinping for 习近平). */
   written?: Map<string, string>;
@@ -108,12 +108,13 @@ const MAX_ORDINALS = 20;
 const SERIES: Record<string, string> = { 轮: 'round', 輪: 'round', ラウンド: 'round', 届: 'session', 屆: 'session', 回: 'session' };
 
 /**
- * `round:3`, `round:3/2`, `session:15`, `name:5`: each ordinal a text names by what it counts. Two
- * texts naming the same kind with different numbers are about different events of one series. A
- * name's 第一 is read as no ordinal: it is mostly a rank (全省第一) or a first time (第一时间).
+ * `round:3`, `round:3/2`, `session:15`, `name:5`: each ordinal a text names by what it counts, and
+ * each hotline it gives (`phone:0731-82673688`). Two texts naming the same kind with different
+ * numbers are about different events of one series. A name's 第一 is read as no ordinal: it is
+ * mostly a rank (全省第一) or a first time (第一时间).
  */
 export function ordinalsIn(text: string): Set<string> {
-  const found = new Set<string>();
+  const found = phonesIn(text);
   for (const m of text.matchAll(ORDINAL)) {
     if (found.size >= MAX_ORDINALS) break;
     const n = ordinalNumber(m[1]);
@@ -122,6 +123,22 @@ export function ordinalsIn(text: string): Set<string> {
       found.add(`${kind}:${n}`);
       if (m[3]) found.add(`${kind}:${n}/${ordinalNumber(m[3])}`);
     } else if (m[4] && n > 1 && !COUNTERS.has(m[4])) found.add(`name:${n}`);
+  }
+  return found;
+}
+
+/** 0731-82673688, 0731—81110879: a hotline's area code and number. */
+const PHONE = /(?<!\d)(0\d{2,3})\s*[-—－–]+\s*(\d{7,8})(?!\d)/g;
+
+/**
+ * `phone:0731-82673688`: a hotline's number says whose it is, as an ordinal says which of a series:
+ * an inspection's notice names its own hotline, another year's or province's names another.
+ */
+export function phonesIn(text: string): Set<string> {
+  const found = new Set<string>();
+  for (const m of text.matchAll(PHONE)) {
+    if (found.size >= MAX_ORDINALS) break;
+    found.add(`phone:${m[1]}-${m[2]}`);
   }
   return found;
 }

@@ -115,8 +115,8 @@ function dateFeatures(days: number[]): { dateNear: number; dateFar: number } {
 
 /**
  * Whether the text and the story name the same kind of ordinal (a round, a session, a numbered
- * team) with no number in common (the fourth team's inspection against the fifth's), and whether
- * they share one.
+ * team, a hotline) with no number in common (the fourth team's inspection against the fifth's,
+ * another year's hotline against this year's), and whether they share one.
  */
 function ordinalFeatures(text: Set<string> | undefined, story: string[] | undefined): { ordinalConflict: number; ordinalMatch: number } {
   if (!text?.size || !story?.length) return { ordinalConflict: 0, ordinalMatch: 0 };

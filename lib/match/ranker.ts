@@ -62,8 +62,8 @@ export const FEATURE_NAMES = [
   'sharedPersonRarity',
   'sharedPlaceRarity',
   'sharedWordRarity',
-  // The text names a round, session or numbered team of the kind the story names, none with the
-  // story's number (another inspection team's batch); the text names one of the story's.
+  // The text names a round, session, numbered team or hotline of the kind the story names, none
+  // with the story's number (another inspection team's batch); the text names one of the story's.
   'ordinalConflict',
   'ordinalMatch',
 ] as const;

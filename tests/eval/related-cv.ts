@@ -455,13 +455,14 @@ function listedNearLines({ predictions, margin }: SilentPrediction, { tier, same
 
 /**
  * The thresholds that grade the held-out predictions best, with the tiers' credit; among equals,
- * the highest lines (the quietest answer). Only lines that list nothing for any of `silent` (the
+ * the highest listing lines (the quietest answer) and the middle tier line. Only lines that list nothing for any of `silent` (the
  * shipped model's predictions for MUST_STAY_SILENT and SILENT_STORY_PAGES), with each one's margin
  * to spare, are considered.
  */
 export function chooseThresholds(examples: Example[], predictions: Prediction[][], silent: SilentPrediction[] = []): ChosenThresholds {
-  let best: ChosenThresholds & { objective: number } = { tier: 0.5, sameEvent: 0.5, background: 0.5, accuracy: -1, tierAgreement: -1, objective: -1 };
+  const byTier: Array<ChosenThresholds & { objective: number }> = [];
   for (const tier of grid(0.1, 0.9, 0.05)) {
+    let best: ChosenThresholds & { objective: number } = { tier, sameEvent: 0.5, background: 0.5, accuracy: -1, tierAgreement: -1, objective: -1 };
     // Read once a tier line, not once a triple of lines: the grid has 23,000 of them.
     const firsts = examples.map((e, i) => firstsUnderTier(e, predictions[i], tier));
     for (const sameEvent of grid(0.05, 0.95, 0.025)) {
@@ -482,8 +483,13 @@ export function chooseThresholds(examples: Example[], predictions: Prediction[][
           best = { ...thresholds, accuracy: right / examples.length, tierAgreement: judged ? agreed / judged : 0, objective };
       }
     }
+    byTier.push(best);
   }
-  const { objective: _, ...chosen } = best;
+  // The tier line in the middle of the best ones: the objective is often flat over several, and
+  // the top of that run labels a same-event story background on the next text.
+  const top = Math.max(...byTier.map((b) => b.objective));
+  const tied = byTier.filter((b) => b.objective >= top - 1e-9);
+  const { objective: _, ...chosen } = tied[Math.floor((tied.length - 1) / 2)];
   return chosen;
 }
 

@@ -10,7 +10,7 @@ import { emptyPosting, mergePosting, updatePosting, type IndexReader } from '../
 import { quotation } from '../../lib/match/rank';
 import { queryFinder } from '../../lib/match/related';
 import { foreignNames } from '../../lib/match/foreign-names';
-import { buildProfile, datesIn, daysFrom, entityKey, ordinalsIn, orgKey } from '../../lib/match/profile';
+import { buildProfile, datesIn, daysFrom, entityKey, ordinalsIn, orgKey, phonesIn } from '../../lib/match/profile';
 import { normalizeForAnalysis } from '../../lib/nlp/normalize';
 import { makeSnippet } from '../../lib/match/snippet';
 import { readPassages, relatedSetup } from '../eval/related';
@@ -97,6 +97,16 @@ describe('ranking', () => {
     expect(own.ordinalConflict).toBe(0);
     expect(other.ordinalConflict).toBe(1);
     expect(other.ordinalMatch).toBe(0);
+  });
+
+  it('tells another year’s inspection hotline from the story’s own by its number', async () => {
+    const hotline = setup.stories.find((s) => s.title.includes('值班电话和邮箱'))!.id;
+    const notice = (phone: string) => `中央生态环境保护督察组进驻湖南期间，专门值班电话${phone}，每天8:00—20:00受理举报。`;
+    const features = async (phone: string) => (await setup.find(notice(phone), { all: true })).related.find((r) => r.id === hotline)!.features;
+    const own = await features('0731—82673688');
+    const other = await features('0731-81110879');
+    expect([own.ordinalMatch, own.ordinalConflict]).toEqual([1, 0]);
+    expect([other.ordinalMatch, other.ordinalConflict]).toEqual([0, 1]);
   });
 
   it('counts word-for-word runs of a story as a quotation', () => {
@@ -252,6 +262,9 @@ describe('entity keys', () => {
     // 第一 as a rank or a first time, and a count running on (第一至第八批), are no ordinals.
     expect(ordinalsIn('增速全省第一，第一时间处置第一至第八批').size).toBe(0);
     expect([...ordinalsIn('第一百零五届')]).toEqual(['session:105']);
+    // A hotline's number says whose it is, however its dash is written.
+    expect([...ordinalsIn('专门值班电话:0731—82673688，邮政信箱A312号')]).toEqual(['phone:0731-82673688']);
+    expect([...phonesIn('the hotline 0731-81110879 takes calls from 8:00 to 20:00')]).toEqual(['phone:0731-81110879']);
   });
 
   it('reads at most a bounded number of ordinals from a hostile text', () => {
