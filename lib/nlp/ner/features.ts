@@ -13,7 +13,7 @@ import { CHAR_CLASSES, NAME_CLASSES } from './char-classes';
 import { LEXICON_CODES, lexiconCodes, type NameLexicon } from './lexicon';
 
 /** Hashed feature templates per character: what the weights are trained on (`trainedFeatures`). */
-export const TRAINED_TEMPLATES = 38;
+export const TRAINED_TEMPLATES = 39;
 /**
  * Templates whose every value is one of few — the rules' labels around a character; its word's
  * tag with its place in the word, length, title beside it and surname; the heads ahead; the name
@@ -21,7 +21,7 @@ export const TRAINED_TEMPLATES = 38;
  * into one row per value when the tagger reads them (lib/nlp/ner/model.ts `emit`): one lookup a
  * group instead of one a template. Members by template number, each group's code below.
  */
-export const GROUPS: readonly (readonly number[])[] = [[0, 28, 29], [11, 12, 18, 31, 32], [25, 26], [30], [33, 34, 35], [36, 37]];
+export const GROUPS: readonly (readonly number[])[] = [[0, 28, 29], [11, 12, 18, 31, 32], [25, 26], [30], [33, 34, 35], [36, 37, 38]];
 /** Templates read one by one: the rest. */
 const SPARSE = Int32Array.from({ length: TRAINED_TEMPLATES }, (_, t) => t).filter((t) => !GROUPS.some((members) => members.includes(t)));
 /** Entries per character `sentenceFeatures` writes, the lookups a character costs: the sparse templates' hashes, then the groups' codes. */
@@ -534,7 +534,11 @@ export function sentenceFeatures(
   lexiconCodes(k.lexicon, text, arrays.lexicon);
   for (let i = 0, base = 0; i < n; i++, base += TEMPLATES) out[base + 26] = arrays.lexicon[i] * 5 + where[i];
   const classes = k.charClass;
-  for (let i = 0, base = 0; i < n; i++, base += TEMPLATES) out[base + 27] = (classes ? classes[cp[i + PAD]] : 0) * 5 + where[i];
+  const classAt = (p: number) => (classes && cp[p] !== EDGE ? classes[cp[p]] : 0);
+  for (let i = 0, base = 0; i < n; i++, base += TEMPLATES) {
+    const p = i + PAD;
+    out[base + 27] = ((classAt(p) * NAME_CLASSES + (classAt(p - 1) % NAME_CLASSES)) * NAME_CLASSES + (classAt(p + 1) % NAME_CLASSES)) * 5 + where[i];
+  }
   if (salt) for (let i = 0, base = 0; i < n; i++, base += TEMPLATES) for (let k = 0; k < SPARSE.length; k++) out[base + k] = saltFeature(out[base + k], salt);
   return out;
 }
@@ -616,7 +620,7 @@ function hintFeatures(out: Int32Array, n: number, where: Uint8Array, word: Int32
 }
 
 /** Codes a group has per tag met so far (the hints' group: in all). */
-const GROUP_CODES = [(HINTS + 1) ** 3, 5 * 7 * 4 * 3, 5 * 8 * 8, 5 * (HINTS + 1), LEXICON_CODES * 5, CHAR_CLASSES * 5];
+const GROUP_CODES = [(HINTS + 1) ** 3, 5 * 7 * 4 * 3, 5 * 8 * 8, 5 * (HINTS + 1), LEXICON_CODES * 5, CHAR_CLASSES * NAME_CLASSES * NAME_CLASSES * 5];
 /** Groups whose codes hold no tag. */
 const UNTAGGED = [true, false, false, false, true, true];
 
@@ -659,9 +663,12 @@ export function groupHashes(g: number, code: number, out: Int32Array, at: number
     out[at] = hashOf(SEEDS[30], code % (HINTS + 1), where, tagHashes[(code / (5 * (HINTS + 1))) | 0]);
   } else if (g === 5) {
     const where = code % 5;
-    const kind = (code / 5) | 0;
+    const next = ((code / 5) | 0) % NAME_CLASSES;
+    const prev = ((code / (5 * NAME_CLASSES)) | 0) % NAME_CLASSES;
+    const kind = (code / (5 * NAME_CLASSES * NAME_CLASSES)) | 0;
     out[at] = hashOf(SEEDS[36], (kind / NAME_CLASSES) | 0, where, 0);
     out[at + 1] = hashOf(SEEDS[37], kind % NAME_CLASSES, where, 0);
+    out[at + 2] = hashOf(SEEDS[38], prev * NAME_CLASSES + (kind % NAME_CLASSES), next, where);
   } else {
     const where = code % 5;
     const length = ((code / 5) | 0) % 5;
