@@ -38,14 +38,12 @@
  *               character before decoding, so a right answer that wins by less than that still teaches
  *               (default 0, plain perceptron; 10 and 30 raised one held-out fifth and lowered another:
  *               not shipped, docs/quality.md)
- *   --char-classes  the characters' habits in jieba's dictionary (lib/nlp/ner/char-classes.ts) as features
  */
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { deflateRawSync } from 'node:zlib';
 import * as jieba from 'jieba-wasm';
 import { lexiconOf, teachCountryNames } from '../lib/nlp/analyzer';
-import { charClasses } from '../lib/nlp/ner/char-classes';
 import { nameLexicon, serializeLexiconNames } from '../lib/nlp/ner/lexicon';
 import { generalPlaces as productPlaces } from '../lib/nlp/ner/read-lexicon';
 import { jackknifedNames, labelledNames } from './ner-lexicon';
@@ -79,7 +77,6 @@ const { values } = parseArgs({
     mix: { type: 'string' },
     'pd-repeat': { type: 'string' },
     margin: { type: 'string' },
-    'char-classes': { type: 'boolean' },
     lexicon: { type: 'string' },
     'lexicon-parts': { type: 'string' },
     'lexicon-read': { type: 'string' },
@@ -128,12 +125,7 @@ const titles = new Set(
     .filter((t) => t.length >= 2 && t.length <= LONGEST_TITLE && !/\s/.test(t)),
 );
 const names = parseNameModel(await readFile(new URL('../public/nlp/names.txt', import.meta.url), 'utf8'));
-const knowledge = {
-  ...nameKnowledge(),
-  nameClass: nameClasses(names),
-  titles,
-  ...(values['char-classes'] ? { charClass: charClasses(await readFile(new URL('../node_modules/@node-rs/jieba/dict.txt', import.meta.url), 'utf8')) } : {}),
-};
+const knowledge = { ...nameKnowledge(), nameClass: nameClasses(names), titles };
 teachCountryNames(jieba, knowledge);
 const lexicon = lexiconOf(jieba);
 

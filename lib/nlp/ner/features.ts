@@ -9,11 +9,10 @@
  */
 import type { Token } from '../entities';
 import type { NameModel } from '../names';
-import { CHAR_CLASSES, NAME_CLASSES } from './char-classes';
 import { LEXICON_CODES, lexiconCodes, type NameLexicon } from './lexicon';
 
 /** Hashed feature templates per character: what the weights are trained on (`trainedFeatures`). */
-export const TRAINED_TEMPLATES = 39;
+export const TRAINED_TEMPLATES = 36;
 /**
  * Templates whose every value is one of few — the rules' labels around a character; its word's
  * tag with its place in the word, length, title beside it and surname; the heads ahead; the name
@@ -21,7 +20,7 @@ export const TRAINED_TEMPLATES = 39;
  * into one row per value when the tagger reads them (lib/nlp/ner/model.ts `emit`): one lookup a
  * group instead of one a template. Members by template number, each group's code below.
  */
-export const GROUPS: readonly (readonly number[])[] = [[0, 28, 29], [11, 12, 18, 31, 32], [25, 26], [30], [33, 34, 35], [36, 37, 38]];
+export const GROUPS: readonly (readonly number[])[] = [[0, 28, 29], [11, 12, 18, 31, 32], [25, 26], [30], [33, 34, 35]];
 /** Templates read one by one: the rest. */
 const SPARSE = Int32Array.from({ length: TRAINED_TEMPLATES }, (_, t) => t).filter((t) => !GROUPS.some((members) => members.includes(t)));
 /** Entries per character `sentenceFeatures` writes, the lookups a character costs: the sparse templates' hashes, then the groups' codes. */
@@ -304,8 +303,6 @@ export interface FeatureKnowledge {
   titles: ReadonlySet<string>;
   /** Names by kind (lib/nlp/ner/lexicon.ts): without it, every character reads as in no name. */
   lexicon?: NameLexicon;
-  /** Per UTF-16 unit, its habits in jieba's dictionary (lib/nlp/ner/char-classes.ts): without it, every character reads as class 0. */
-  charClass?: Uint8Array;
 }
 
 /** The longest title looked for. */
@@ -533,12 +530,6 @@ export function sentenceFeatures(
   hintFeatures(out, n, where, word, tagIndex, hints);
   lexiconCodes(k.lexicon, text, arrays.lexicon);
   for (let i = 0, base = 0; i < n; i++, base += TEMPLATES) out[base + 26] = arrays.lexicon[i] * 5 + where[i];
-  const classes = k.charClass;
-  const classAt = (p: number) => (classes && cp[p] !== EDGE ? classes[cp[p]] : 0);
-  for (let i = 0, base = 0; i < n; i++, base += TEMPLATES) {
-    const p = i + PAD;
-    out[base + 27] = ((classAt(p) * NAME_CLASSES + (classAt(p - 1) % NAME_CLASSES)) * NAME_CLASSES + (classAt(p + 1) % NAME_CLASSES)) * 5 + where[i];
-  }
   if (salt) for (let i = 0, base = 0; i < n; i++, base += TEMPLATES) for (let k = 0; k < SPARSE.length; k++) out[base + k] = saltFeature(out[base + k], salt);
   return out;
 }
@@ -547,7 +538,7 @@ export function sentenceFeatures(
  * Where each template's entry stands in a character's TEMPLATES (SPARSE order, then the groups):
  * 0–9 templates 1–10, 10–14 templates 13–17, 15–20 templates 19–24, 21 template 27; then the
  * codes of the groups: 22 the hints', 23 the word's, 24 the heads', 25 the hint with the word's tag,
- * 26 the lexicon's with the place in the word, 27 the character's dictionary class with the place in the word.
+ * 26 the lexicon's with the place in the word.
  */
 const HINTS = 13;
 /** The code of a hint, a label below HINTS; HINTS stands for none (beyond the sentence). */
@@ -620,9 +611,9 @@ function hintFeatures(out: Int32Array, n: number, where: Uint8Array, word: Int32
 }
 
 /** Codes a group has per tag met so far (the hints' group: in all). */
-const GROUP_CODES = [(HINTS + 1) ** 3, 5 * 7 * 4 * 3, 5 * 8 * 8, 5 * (HINTS + 1), LEXICON_CODES * 5, CHAR_CLASSES * NAME_CLASSES * NAME_CLASSES * 5];
+const GROUP_CODES = [(HINTS + 1) ** 3, 5 * 7 * 4 * 3, 5 * 8 * 8, 5 * (HINTS + 1), LEXICON_CODES * 5];
 /** Groups whose codes hold no tag. */
-const UNTAGGED = [true, false, false, false, true, true];
+const UNTAGGED = [true, false, false, false, true];
 
 /** How many codes group `g` has now: its codes per tag times the tags met so far, which grow as new tags are met. */
 export const groupSize = (g: number) => (UNTAGGED[g] ? GROUP_CODES[g] : GROUP_CODES[g] * tagHashes.length);
@@ -661,14 +652,6 @@ export function groupHashes(g: number, code: number, out: Int32Array, at: number
   } else if (g === 3) {
     const where = ((code / (HINTS + 1)) | 0) % 5;
     out[at] = hashOf(SEEDS[30], code % (HINTS + 1), where, tagHashes[(code / (5 * (HINTS + 1))) | 0]);
-  } else if (g === 5) {
-    const where = code % 5;
-    const next = ((code / 5) | 0) % NAME_CLASSES;
-    const prev = ((code / (5 * NAME_CLASSES)) | 0) % NAME_CLASSES;
-    const kind = (code / (5 * NAME_CLASSES * NAME_CLASSES)) | 0;
-    out[at] = hashOf(SEEDS[36], (kind / NAME_CLASSES) | 0, where, 0);
-    out[at + 1] = hashOf(SEEDS[37], kind % NAME_CLASSES, where, 0);
-    out[at + 2] = hashOf(SEEDS[38], prev * NAME_CLASSES + (kind % NAME_CLASSES), next, where);
   } else {
     const where = code % 5;
     const length = ((code / 5) | 0) % 5;
