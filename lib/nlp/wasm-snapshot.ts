@@ -19,6 +19,7 @@
  * heap's free chunks are cleared (lib/nlp/free-chunks.ts): 46 MiB became 31.
  */
 
+import { nextTask } from '../next-task';
 import { clearFreeChunks } from './free-chunks';
 
 /** The exports of a wasm-bindgen module that hold its state. */
@@ -124,31 +125,41 @@ function bufferedReader(body: ReadableStream<Uint8Array>) {
 
 /**
  * Reads `body` from now on, handing each chunk to the writer `ready` gives once it settles; the
- * chunks read before then wait in a queue. Settles only when both have: true when the body was
- * read to its end and every chunk written, false when reading failed or the writer refused one
- * (or was none: the rest is then not read).
+ * chunks read before then wait in a queue. Each chunk written (~5 ms a MiB into a memory just
+ * grown) is followed by `pause`, so a cold wake's messages are answered between them rather than
+ * after the whole copy (a run of ~170 ms in a trace). Settles only when both have: true when the
+ * body was read to its end and every chunk written, false when reading failed or the writer
+ * refused one (or was none: the rest is then not read).
  */
-async function pour(body: ReadableStream<Uint8Array>, ready: Promise<((chunk: Uint8Array) => boolean) | undefined>): Promise<boolean> {
+async function pour(
+  body: ReadableStream<Uint8Array>,
+  ready: Promise<((chunk: Uint8Array) => boolean) | undefined>,
+  pause: () => Promise<void>,
+): Promise<boolean> {
   const reader = bufferedReader(body);
   const queued: Uint8Array[] = [];
+  /** The writer, once the chunks queued before it are written: until then, chunks queue. */
   let write: ((chunk: Uint8Array) => boolean) | undefined;
   let refused = false;
-  const take = (chunk: Uint8Array) => {
-    if (!refused && !write?.(chunk)) refused = true;
+  const take = (writer: (chunk: Uint8Array) => boolean, chunk: Uint8Array) => {
+    if (!refused && !writer(chunk)) refused = true;
+    return pause();
   };
   const reading = (async () => {
     for (let next = await reader.read(); !next.done && !refused; next = await reader.read()) {
-      if (write) take(next.value);
+      if (write) await take(write, next.value);
       else {
         queued.push(next.value);
         reader.keep();
       }
     }
   })();
-  const writing = ready.then((writer) => {
-    write = writer;
+  const writing = ready.then(async (writer) => {
     if (!writer) refused = true;
-    for (const chunk of queued.splice(0)) take(chunk);
+    else {
+      for (let chunk = queued.shift(); chunk && !refused; chunk = queued.shift()) await take(writer, chunk);
+      write = writer;
+    }
   });
   const [read, written] = await Promise.allSettled([reading, writing]);
   if (refused) await reader.cancel().catch(() => undefined);
@@ -163,7 +174,7 @@ async function pour(body: ReadableStream<Uint8Array>, ready: Promise<((chunk: Ui
  * module had it (only larger, which its allocator ignores) and the table untouched, so building
  * the dictionary works as on a fresh module.
  */
-export async function restoreSnapshot(state: Promise<WasmState>, source: SnapshotSource): Promise<boolean> {
+export async function restoreSnapshot(state: Promise<WasmState>, source: SnapshotSource, pause = nextTask): Promise<boolean> {
   let fresh: { state: WasmState; memory: ArrayBuffer } | undefined;
   const { runs } = source;
   /** The run being written, and how many of its bytes are. */
@@ -173,7 +184,8 @@ export async function restoreSnapshot(state: Promise<WasmState>, source: Snapsho
     if (!fits(s, source)) return undefined;
     fresh = { state: s, memory: s.memory.buffer.slice(0) };
     s.memory.grow((source.byteLength - s.memory.buffer.byteLength) / PAGE);
-    // Nothing runs in the module while it is written to, so the memory cannot grow under the view.
+    // Nothing runs in the module while it is written to (it is handed out only once restored, the
+    // tasks between chunks answer without it), so the memory cannot grow under the view.
     const into = new Uint8Array(s.memory.buffer);
     return (chunk: Uint8Array) => {
       for (let from = 0; from < chunk.byteLength; ) {
@@ -194,6 +206,7 @@ export async function restoreSnapshot(state: Promise<WasmState>, source: Snapsho
   const poured = await pour(
     source.body,
     writer.catch(() => undefined),
+    pause,
   );
   if (!fresh) return false;
   const { memory, __wbindgen_export_2: table } = fresh.state;
