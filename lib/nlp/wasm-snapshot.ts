@@ -169,7 +169,8 @@ async function pour(
 /**
  * Puts a kept snapshot's state into a freshly instantiated module of the same wasm (`state`,
  * which may still be compiling: reading starts at once), writing each chunk where it belongs as
- * it arrives (the pages no run covers stay as the fresh module has them, or zero as grown). False when the snapshot cannot be
+ * it arrives (the pages no run covers stay as the fresh module has them, or zero as grown), with
+ * `pause` after each chunk (lib/next-task.ts: a task's turn). False when the snapshot cannot be
  * this module's or its body fails or ends short or long: the memory is then put back as the fresh
  * module had it (only larger, which its allocator ignores) and the table untouched, so building
  * the dictionary works as on a fresh module.
