@@ -183,18 +183,18 @@ class Perceptron {
     return this.transitions.map((w, i) => w - this.transitionTotals[i] / this.steps);
   }
 
-  decode(e: Example, averaged = false): Uint8Array {
+  /** The best labels for `e`; with a `margin`, every label but the gold one scores that much more (cost-augmented learning). */
+  decode(e: Example, averaged = false, margin = 0): Uint8Array {
     const labels = new Uint8Array(e.n);
-    viterbi(this.scores(e, averaged), e.n, averaged ? this.averagedTransitions() : this.transitions, labels);
+    const emissions = this.scores(e, averaged);
+    if (margin) for (let i = 0; i < e.n; i++) for (let y = 0; y < LABELS; y++) if (y !== e.gold[i]) emissions[i * LABELS + y] += margin;
+    viterbi(emissions, e.n, averaged ? this.averagedTransitions() : this.transitions, labels);
     return labels;
   }
 
   learn(e: Example): void {
     const gold = e.gold;
-    const guess = new Uint8Array(e.n);
-    const emissions = this.scores(e, false);
-    if (MARGIN) for (let i = 0; i < e.n; i++) for (let y = 0; y < LABELS; y++) if (y !== gold[i]) emissions[i * LABELS + y] += MARGIN;
-    viterbi(emissions, e.n, this.transitions, guess);
+    const guess = this.decode(e, false, MARGIN);
     const update = (label: number, i: number, delta: number) => {
       for (let f = 0; f < 2 * TRAINED_TEMPLATES; f++) {
         const at = f < TRAINED_TEMPLATES ? i * TRAINED_TEMPLATES + f : e.n * TRAINED_TEMPLATES + i * TRAINED_TEMPLATES + f - TRAINED_TEMPLATES;
