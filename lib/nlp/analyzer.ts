@@ -22,7 +22,6 @@ import { COMPANY_SHORT_FORMS } from './ner/company-short-forms';
 import { UNCUT_BANKS } from './ner/banks';
 import { ANALYSIS_MARK, analysisChunks, cachedTagger, type Jieba, type LazyJieba } from './segmenter';
 import type { PackageFiles } from '../package-files';
-import { nextTask } from '../next-task';
 
 export interface Entities {
   person: string[];
@@ -443,15 +442,9 @@ export function createAnalyzer(
       // waits for the longest of them, not for their sum. The tagger's kept tables are asked for
       // before jieba's copy: the Cache API answered them only after that copy's ~40 MB otherwise.
       const loading = Promise.all([loadModels(), ready(), analyzer.idf()]);
-      // Once asked for, they are waited on: meanwhile what needs none of them, after a task's
-      // turn. The reads just asked for (fetches, the Cache API's opens) reach the browser only
-      // once this task ends: traces of a cold wake showed the browser opening the caches right
-      // after a 150–210 ms task that held this warm-up, the readying's reads all waiting for it.
-      if (!warmedEarly) {
-        warmedEarly = true;
-        await nextTask();
-        warmUpEarly();
-      }
+      // Once asked for, they are waited on: meanwhile what needs none of them.
+      if (!warmedEarly) warmUpEarly();
+      warmedEarly = true;
       await loading;
     },
     idf() {
