@@ -31,6 +31,8 @@ const NUMBERED = /^[〇一二三四五六七八九十零\d]+$/;
 const FUNCTION_TAG = /^(?:p|c|u|uj|ul|uz|ud|ug|uv|r|d|y|e|o|v|vd|m|f|t)$/;
 /** Words taken at most. */
 const MOST_WORDS = 3;
+/** The day's character and 电 of a dateline (新华社北京5月10日电). */
+const DATELINE_WIRE = '日电';
 
 export function bodyNamesBefore(words: Words, spans: Span[]): Span[] {
   if (!spans.some((s) => s.type === 'org')) return spans;
@@ -46,6 +48,8 @@ export function bodyNamesBefore(words: Words, spans: Span[]): Span[] {
       if (!word || at - word.word.length < limit || !HAN.test(word.word) || QUALIFIER.test(word.word)) break;
       // A word jieba does not know that begins with a pronoun, a verb or a preposition is a clause's (这是, 中有).
       if (word.tag === 'x' && CLAUSE_START.test(word.word)) break;
+      // 5月10日 电: a dateline's day and wire, which jieba reads as one abbreviation (日电/j).
+      if (word.word === DATELINE_WIRE && endingAt(words, at - word.word.length)?.tag === 'm') break;
       const lone = word.word.length === 1 && at === span.start && first.word.length === 1 && !FUNCTION_TAG.test(word.tag);
       if (!lone && (!NAME_WORD_TAG.test(word.tag) || (word.tag === 'm' && !NUMBERED.test(word.word)))) break;
       // One character: a morpheme or an abbreviation's, or the first of a short name the model

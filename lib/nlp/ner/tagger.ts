@@ -497,20 +497,13 @@ const BODY_WORDS = 5;
  * 军队 or 舰队 is a kind of body, and People's Daily marks the place alone before one (南美球队).
  */
 const TEAM = /^(?:[男女]?队|(?:[男女]子)?(?:[足篮排网冰手垒水]球|代表|国家)队|联队)$/;
-/**
- * jieba's bodies (nt) that are no body after a place: a mission abroad (泰国 驻华使馆 is two places
- * in People's Daily), a kingdom's style (北爱尔兰联合王国), a region (华北中南部), a kind of body
- * (河北省 党政机关).
- */
-const NO_BODY_AFTER_PLACE = /^驻|(?:王国|部|机关)$/;
 
 /**
  * A place followed by nouns that end in a body's head is the start of the body's name: 衡阳 of
  * 衡阳有色冶金机械总厂, 英国 of 英国皇家化学会 (jieba cuts 会 as a verb; the model stops at the
- * place). At least one word must stand between: 美国公司 is a place and a common noun. A team or a
- * body jieba knows (nt) needs none: People's Daily marks the place with it as one body (印度外交部,
- * 郑州公安局: 22 of the 31 places before a word jieba tags nt in its dev split). A verb inside the
- * name is one of its words (非洲 发展 银行, 海南 国际 武术 开发 集团公司).
+ * place). At least one word must stand between: 美国公司 is a place and a common noun; a team needs
+ * none (大连 女子 足球队, 株洲 代表队). A verb inside the name is one of its words (非洲 发展 银行,
+ * 海南 国际 武术 开发 集团公司).
  */
 function bodiesAfterPlaces(words: Words, spans: Span[]): Span[] {
   let changed = false;
@@ -526,8 +519,8 @@ function bodiesAfterPlaces(words: Words, spans: Span[]): Span[] {
     for (let count = 0; count < BODY_WORDS; count++) {
       const word = startingAt(words, at);
       if (!word || at + word.word.length > limit) break;
-      const whole = TEAM.test(word.word) || (word.tag === 'nt' && !NO_BODY_AFTER_PLACE.test(word.word));
-      const head = whole || (BODY_HEAD.test(word.word) && word.tag.startsWith('n') && !PLANNING_WORD.test(word.word)) || ORG_HEAD.test(word.word);
+      const team = TEAM.test(word.word);
+      const head = team || (BODY_HEAD.test(word.word) && word.tag.startsWith('n') && !PLANNING_WORD.test(word.word)) || ORG_HEAD.test(word.word);
       // After a verb, a one-character head is the verb's object or a particle (中国京剧发展所做).
       if (head && verb && word.word.length === 1) break;
       if (!head) {
@@ -536,7 +529,7 @@ function bodiesAfterPlaces(words: Words, spans: Span[]): Span[] {
         else if (!BODY_WORD_TAG.test(word.tag)) break;
       }
       at += word.word.length;
-      if (head && (whole || at - span.end > word.word.length)) end = at;
+      if (head && (team || at - span.end > word.word.length)) end = at;
       if (head) break;
     }
     if (end < 0) return span;
