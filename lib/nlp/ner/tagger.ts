@@ -521,11 +521,14 @@ function bodiesAfterPlaces(words: Words, spans: Span[]): Span[] {
       if (!word || at + word.word.length > limit) break;
       const team = TEAM.test(word.word);
       const head = team || (BODY_HEAD.test(word.word) && word.tag.startsWith('n') && !PLANNING_WORD.test(word.word)) || ORG_HEAD.test(word.word);
-      // After a verb, a one-character head is the verb's object or a particle (中国京剧发展所做).
-      if (head && verb && word.word.length === 1) break;
+      // After a verb, a one-character head is the verb's object or a particle (中国京剧发展所做), and
+      // a head before a localizer is the verb's object's first word (为美国金融机构提供 银行 间 借贷).
+      if (head && verb && (word.word.length === 1 || startingAt(words, at + word.word.length)?.tag === 'f')) break;
       if (!head) {
         if (!HAN.test(word.word)) break;
-        if (VERB_TAG.test(word.tag)) verb = true;
+        // A verb right after the place, or after a one-character short form, is the clause's, the
+        // place its subject (中国 设立 分公司, 清苑 是 政府, 欧美 … 开发 公司).
+        if (VERB_TAG.test(word.tag) && count > 0 && span.end - span.start > 1) verb = true;
         else if (!BODY_WORD_TAG.test(word.tag)) break;
       }
       at += word.word.length;
