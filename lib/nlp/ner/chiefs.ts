@@ -37,7 +37,7 @@ export function bodiesOfChiefs(text: string, words: Words, spans: Span[]): Span[
         if (word?.tag !== 'n' || BODY_IN_NOUN.test(word.word)) break;
         start -= word.word.length;
       }
-    } else if (BODY_IN_NOUN.test(title.word.slice(0, -CHIEF.length))) continue;
+    }
     // A ministry's name has two characters or more before its 部 (司法部, not 副部); after a body's
     // name the title is that body's, its rank between (内务部 代理 部长).
     const before = endingAt(words, start);

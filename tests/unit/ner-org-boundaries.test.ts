@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import type { Token } from '../../lib/nlp/entities';
+import { bodiesOfChiefs } from '../../lib/nlp/ner/chiefs';
+import type { Span } from '../../lib/nlp/ner/model';
+import { wordsAt } from '../../lib/nlp/ner/word-index';
+import { nodeAnalyzer } from './helpers';
+import { expectNameCases, type NameCase } from './name-cases';
+
+/** The names of `spans` in the text of `tokens`, each as `type:text`. */
+function chiefs(tokens: Token[], spans: Span[]): string[] {
+  const text = tokens.map((t) => t.word).join('');
+  return bodiesOfChiefs(text, wordsAt(tokens), spans).map((s) => `${s.type}:${text.slice(s.start, s.end)}`);
+}
+
+/** `word/tag` pieces, as jieba gives them. */
+const tokens = (tagged: string): Token[] =>
+  tagged.split(' ').map((piece) => {
+    const [word, tag] = piece.split('/');
+    return { word, tag };
+  });
+
+/** Restated sentences (our own wording) of the kinds where the body's boundary was wrong: a minister's title, a team, a verb inside a name, a city jieba tags as an adverb. */
+const BOUNDARIES: NameCase[] = [
+  // The body a chief's title names, with its country and a former ministry's 前; the person after it stays a person.
+  ['美国前国防部长佩里访华。', ['org:美国前国防部', 'person:佩里'], ['place:美国', 'org:美国前国防部长']],
+  ['澳大利亚贸易部长将出席会议。', ['org:澳大利亚贸易部'], ['place:澳大利亚', 'org:澳大利亚贸易部长']],
+  ['印尼农业部长贾斯蒂表示，粮食产量将增加。', ['org:印尼农业部', 'person:贾斯蒂'], ['org:印尼农业部长']],
+  // A team after a city jieba's dictionary tags as an adverb (大连/d): one body, the city kept in it.
+  ['大连女子足球队今天在香港夺冠。', ['org:大连女子足球队', 'place:香港'], ['org:女子足球队']],
+  ['比赛中，株洲代表队以三比一战胜湘潭代表队。', ['org:株洲代表队', 'org:湘潭代表队'], []],
+  // A verb inside a body's name (开发/v) is one of its words; a verb right after a place, or
+  // before a localizer, is the clause's.
+  ['株洲市人力资源开发中心组织了招聘会。', ['org:株洲市人力资源开发中心'], ['place:株洲市']],
+  ['监管部门要求停止为美国金融机构提供银行间借贷。', ['place:美国'], ['org:美国金融机构提供银行']],
+  // What a committee is for (扶贫/v) is its name: not cut to a bare 委员会.
+  ['扶贫委员会主任在会上讲话。', ['org:扶贫委员会'], ['org:委员会']],
+];
+
+describe('organisations’ boundaries after the model', () => {
+  const analyzer = nodeAnalyzer();
+
+  it('reads ministries from chiefs’ titles, teams and verbs inside names after places, and keeps the cities and purposes tidy cut', async () => {
+    await expectNameCases(analyzer, BOUNDARIES);
+  });
+
+  it('reads a ministry from its chief’s title only where the words before it name one', () => {
+    // jieba's one noun, and the ministry's words before a bare 部长, with the country the model read.
+    expect(chiefs(tokens('巴西/ns 司法部长/n 卡洛斯/nr 到访/v'), [{ type: 'place', start: 0, end: 2 }])).toEqual(['org:巴西司法部']);
+    expect(chiefs(tokens('芬兰/ns 农林/n 部长/n 汉森/nr 表示/v'), [{ type: 'place', start: 0, end: 2 }])).toEqual(['org:芬兰农林部']);
+    // The person the model began with the title's 长 begins after it.
+    expect(chiefs(tokens('司法部长/n 卡洛斯/nr'), [{ type: 'person', start: 3, end: 7 }])).toEqual(['org:司法部', 'person:卡洛斯']);
+    // No ministry: a body's own chief (中联部 部长), a rank (内务部 代理 部长, 副部长), a meeting of ministers.
+    expect(chiefs(tokens('中联部/j 部长/n 会见/v 外宾/n'), [{ type: 'org', start: 0, end: 3 }])).toEqual(['org:中联部']);
+    expect(chiefs(tokens('任命/v 为/p 内务部/nt 代理/n 部长/n'), [{ type: 'org', start: 3, end: 6 }])).toEqual(['org:内务部']);
+    expect(chiefs(tokens('这位/r 副部长/n 说/v'), [])).toEqual([]);
+    expect(chiefs(tokens('外交/n 部长/n 会议/n 闭幕/v'), [])).toEqual([]);
+  });
+});
