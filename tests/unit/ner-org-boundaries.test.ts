@@ -1,16 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { Token } from '../../lib/nlp/entities';
 import { bodiesOfChiefs } from '../../lib/nlp/ner/chiefs';
+import { legislatures } from '../../lib/nlp/ner/legislatures';
 import type { Span } from '../../lib/nlp/ner/model';
 import { wordsAt } from '../../lib/nlp/ner/word-index';
 import { nodeAnalyzer } from './helpers';
 import { expectNameCases, type NameCase } from './name-cases';
 
 /** The names of `spans` in the text of `tokens`, each as `type:text`. */
-function chiefs(tokens: Token[], spans: Span[]): string[] {
+const named = (tokens: Token[], spans: Span[]) => {
   const text = tokens.map((t) => t.word).join('');
-  return bodiesOfChiefs(text, wordsAt(tokens), spans).map((s) => `${s.type}:${text.slice(s.start, s.end)}`);
-}
+  return spans.map((s) => `${s.type}:${text.slice(s.start, s.end)}`);
+};
+const chiefs = (tokens: Token[], spans: Span[]) => named(tokens, bodiesOfChiefs(tokens.map((t) => t.word).join(''), wordsAt(tokens), spans));
 
 /** `word/tag` pieces, as jieba gives them. */
 const tokens = (tagged: string): Token[] =>
@@ -34,6 +36,8 @@ const BOUNDARIES: NameCase[] = [
   ['监管部门要求停止为美国金融机构提供银行间借贷。', ['place:美国'], ['org:美国金融机构提供银行']],
   // What a committee is for (扶贫/v) is its name: not cut to a bare 委员会.
   ['扶贫委员会主任在会上讲话。', ['org:扶贫委员会'], ['org:委员会']],
+  // A legislature named alone, which the model leaves unread.
+  ['政府将把预算案提交议会审议。', ['org:议会'], []],
 ];
 
 describe('organisations’ boundaries after the model', () => {
@@ -54,5 +58,14 @@ describe('organisations’ boundaries after the model', () => {
     expect(chiefs(tokens('任命/v 为/p 内务部/nt 代理/n 部长/n'), [{ type: 'org', start: 3, end: 6 }])).toEqual(['org:内务部']);
     expect(chiefs(tokens('这位/r 副部长/n 说/v'), [])).toEqual([]);
     expect(chiefs(tokens('外交/n 部长/n 会议/n 闭幕/v'), [])).toEqual([]);
+  });
+
+  it('reads a legislature alone as a body, with the country or leader right before it', () => {
+    const read = (tagged: string, spans: Span[]) => named(tokens(tagged), legislatures(wordsAt(tokens(tagged)), spans));
+    expect(read('提交/v 议会/n 审议/v', [])).toEqual(['org:议会']);
+    expect(read('北大西洋/ns 议会/n 春季/t 会议/n', [{ type: 'place', start: 0, end: 4 }])).toEqual(['org:北大西洋议会']);
+    expect(read('桥本/nr 内阁/n 辞职/v', [{ type: 'person', start: 0, end: 2 }])).toEqual(['org:桥本内阁']);
+    // One word with more (国会议员) is no legislature.
+    expect(read('一名/m 国会议员/n', [])).toEqual([]);
   });
 });

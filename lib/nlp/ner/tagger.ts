@@ -20,6 +20,7 @@ import { localBureaus } from './bureaus';
 import { townsAndOffices } from './towns';
 import { surnamesAddressed } from './addressed';
 import { bodiesOfChiefs } from './chiefs';
+import { legislatures } from './legislatures';
 import { completedBodies, conjoinedBodies, TWO_BODIES } from './bodies';
 import { endingAt, startingAt, wordsAt, type Words } from './word-index';
 import { listedNames } from './lists';
@@ -176,7 +177,10 @@ export function tagSentence(
     words,
     divisionsOfSecretaries(
       text,
-      bodiesCutInWords(words, placesCutInWords(text, words, unreadLexiconNames(text, words, local, k.lexicon), nameKnowledge().countryCodes)),
+      bodiesCutInWords(
+        words,
+        placesCutInWords(text, words, unreadLexiconNames(text, words, legislatures(words, local), k.lexicon), nameKnowledge().countryCodes),
+      ),
     ),
   )
     .flatMap((s) => (s.type === 'org' ? twoBodies(text, words, withoutLead(text, s)) : s))
