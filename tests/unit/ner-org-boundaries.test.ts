@@ -65,6 +65,8 @@ describe('organisations’ boundaries after the model', () => {
     expect(read('提交/v 议会/n 审议/v', [])).toEqual(['org:议会']);
     expect(read('北大西洋/ns 议会/n 春季/t 会议/n', [{ type: 'place', start: 0, end: 4 }])).toEqual(['org:北大西洋议会']);
     expect(read('桥本/nr 内阁/n 辞职/v', [{ type: 'person', start: 0, end: 2 }])).toEqual(['org:桥本内阁']);
+    // Its meeting, one word with it: the legislature is marked in it.
+    expect(read('在/p 内阁会议/n 上/f', [])).toEqual(['org:内阁']);
     // One word with more (国会议员) is no legislature.
     expect(read('一名/m 国会议员/n', [])).toEqual([]);
   });
