@@ -14,7 +14,7 @@ const CHIEF = '部长';
 const MINISTRY_WORDS = 3;
 /**
  * A noun holding a body's head names a body of its own, whose minister the title is (中联部 部长,
- * 政府 部长), not a ministry; nor does a rank or a number (副部长, 这位新部长, 7名部长).
+ * 政府 部长), not a ministry. (Nor does a word of another kind before it: 这位新部长, 7名部长.)
  */
 const BODY_IN_NOUN = /[委会部局厅署院所处社团队组办司厂党军行台馆府心]/;
 /** What makes the title a kind of meeting or rank rather than one minister (部长会议, 部长级). */

@@ -327,6 +327,8 @@ function tidy(text: string, words: Words, spans: Span[], lexicon: Lexicon): Span
     return word !== undefined && word.tag === 'n' && word.word.length > end - start && word.word.slice(end - start) !== CHIEF;
   };
   const { countryCodes, countryNames, placeAbbreviations } = nameKnowledge();
+  /** A city or country jieba's dictionary may tag as a word of another kind (大连/d, 保定/v). */
+  const isPlace = (word: Token) => divisionNames().has(word.word) || countryNames.has(word.word);
   const kept: Span[] = [];
   for (const span of spans) {
     let { start, end } = span;
@@ -340,9 +342,8 @@ function tidy(text: string, words: Words, spans: Span[], lexicon: Lexicon): Span
       const style = FORMAL_STYLE.exec(text.slice(start, end));
       if (style && countryCodes.has(text.slice(start, end - style[0].length))) end -= style[0].length;
     }
-    // A city jieba's dictionary tags as a word of another kind (大连/d, 保定/v) stays at either end,
-    // and so does the verb that says what a body is for (扶贫 委员会: the body's name, not a bare 委员会).
-    const isPlace = (word: Token) => divisionNames().has(word.word) || countryNames.has(word.word);
+    // A city jieba's dictionary tags as a word of another kind stays at either end, and so does
+    // the verb that says what a body is for (扶贫 委员会: the body's name, not a bare 委员会).
     const purpose = (first: Token) =>
       span.type === 'org' &&
       first.tag === 'v' &&
