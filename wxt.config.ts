@@ -18,20 +18,16 @@ const sha256 = (files: string[]) => {
  * lexicon's countries come from i18n-iso-countries). All of lib/ rather than a list of modules that
  * would go stale: a build that changes any of it builds the tables once more at its first wake.
  */
-const LIB_SOURCES = [
+const TAGGER_TABLES_SOURCES = [
+  'public/nlp/ner.bin',
+  'public/nlp/names.txt',
+  'public/nlp/lexicon.txt',
   'package-lock.json',
   ...readdirSync(new URL('lib', import.meta.url), { recursive: true, encoding: 'utf8' })
     .filter((file) => file.endsWith('.ts'))
     .sort()
     .map((file) => `lib/${file}`),
 ];
-const TAGGER_TABLES_SOURCES = ['public/nlp/ner.bin', 'public/nlp/names.txt', 'public/nlp/lexicon.txt', ...LIB_SOURCES];
-/**
- * What jieba's copy kept between wakes (lib/nlp/wasm-snapshot.ts) holds: the wasm's state after
- * the words lib/ teaches it (lib/nlp/analyzer.ts, `teachOwnWords`; the countries again from
- * i18n-iso-countries), so all of lib/ for the same reason.
- */
-const JIEBA_SNAPSHOT_SOURCES = [JIEBA_WASM, ...LIB_SOURCES];
 
 /**
  * jieba-wasm's web build falls back to `new URL('jieba_rs_wasm_bg.wasm', import.meta.url)`, which
@@ -105,14 +101,14 @@ export default defineConfig({
       browser_specific_settings: { gecko: { id: 'zhuzhou-daily-lens@lens.invalid', data_collection_permissions: { required: ['none'] } } },
     }),
   }),
-  // Its sources' hash names the snapshot of jieba's built dictionary (components/jieba-snapshot.ts),
+  // The wasm's hash names the snapshot of jieba's built dictionary (components/jieba-snapshot.ts),
   // the tables' sources' hash the tagger's kept tables (components/kept-tables.ts).
   vite: () =>
     ({
       ...viteOptions,
       plugins: [...viteOptions.plugins, linkedomWithoutStyleSheets()],
       define: {
-        JIEBA_SNAPSHOT_SHA256: JSON.stringify(sha256(JIEBA_SNAPSHOT_SOURCES)),
+        JIEBA_WASM_SHA256: JSON.stringify(sha256([JIEBA_WASM])),
         TAGGER_TABLES_SHA256: JSON.stringify(sha256(TAGGER_TABLES_SOURCES)),
       },
     }) as unknown as NonNullable<UserConfig['vite']> extends (env: never) => infer R ? R : never,

@@ -1,9 +1,8 @@
 /**
  * Where the background keeps jieba's built dictionary between wakes (lib/nlp/wasm-snapshot.ts):
- * the Cache API, one entry, named by the hash of the wasm and of what is taught before the copy
- * (wxt.config.ts) so a snapshot never meets another build of jieba or other words. Writing a
- * new one drops the old. The entry is read as a stream, its sizes from its headers, so the memory
- * is filled as the bytes come.
+ * the Cache API, one entry, named by the wasm's own hash so a snapshot never meets another
+ * build of jieba. Writing a new one drops the old. The entry is read as a stream, its sizes
+ * from its headers, so the memory is filled as the bytes come.
  */
 import type { PageRuns, SnapshotStore } from '../lib/nlp/wasm-snapshot';
 
@@ -16,9 +15,9 @@ const PAGES = 'x-pages';
 const runsOf = (header: string | null | undefined): PageRuns | undefined =>
   header && /^\d+\+\d+(,\d+\+\d+)*$/.test(header) ? header.split(',').map((run) => run.split('+').map(Number) as [number, number]) : undefined;
 
-export function cachedSnapshots(name: string): SnapshotStore {
+export function cachedSnapshots(wasmHash: string): SnapshotStore {
   // Only a key: the Cache API wants an http(s) address.
-  const key = `https://jieba.invalid/${name}`;
+  const key = `https://jieba.invalid/${wasmHash}`;
   return {
     async get() {
       const found = await (await caches.open(CACHE)).match(key);

@@ -14,17 +14,13 @@ import { SHOW_SELECTION_COMMAND } from '../lib/commands';
 import { isTrustedSender, SYNC_STATUS_KEY, type PageCoverage, type TabCommand } from '../lib/messages';
 import { badgeMark, badgeText } from '../lib/page/badge';
 import { tabCoverage, tabKey } from '../lib/page/tab-coverage';
-import { teachOwnWords } from '../lib/nlp/analyzer';
 import { firstCalls } from '../lib/nlp/segmenter';
 import { buildOrRestore } from '../lib/nlp/wasm-snapshot';
 import { createService } from '../lib/service';
 import { pageAnswers } from '../lib/service/page-answers';
 
-/**
- * The SHA-256 of what jieba's kept copy holds (its wasm, and the words taught before the copy is
- * taken), and that of what builds the tagger's tables, set by the build (wxt.config.ts).
- */
-declare const JIEBA_SNAPSHOT_SHA256: string;
+/** The jieba wasm's SHA-256, and that of what builds the tagger's tables, set by the build (wxt.config.ts). */
+declare const JIEBA_WASM_SHA256: string;
 declare const TAGGER_TABLES_SHA256: string;
 
 const CONTEXT_MENU_ID = 'zhuzhou-lens-selection';
@@ -54,17 +50,12 @@ export default defineBackground(() => {
       const wasm = initJieba({ module_or_path: packageUrl('jieba_rs_wasm_bg.wasm') });
       // The dictionary is built on jieba's first call: from last wake's copy where there is one,
       // read while the wasm compiles. The copy is taken after a few calls, warm (firstCalls), and
-      // the analyzer's own words taught, so a wake does not teach them again; it keeps the pages
-      // that differ from a fresh module's, and is named for all of that, so a copy an older
-      // version took is replaced once.
-      const copies = cachedSnapshots(`${JIEBA_SNAPSHOT_SHA256}-first-calls-taught-changed-pages`);
-      const build = () => {
-        firstCalls(jieba);
-        teachOwnWords(jieba);
-      };
-      const dictionary = await buildOrRestore(wasm, build, copies, { restoring });
+      // keeps the pages that differ from a fresh module's; it is named for both, so a copy an
+      // older version took is replaced once.
+      const copies = cachedSnapshots(`${JIEBA_WASM_SHA256}-first-calls-changed-pages`);
+      const dictionary = await buildOrRestore(wasm, () => firstCalls(jieba), copies, { restoring });
       const { memory } = await wasm;
-      return { ...jieba, dictionary, taught: true, memoryBytes: () => memory.buffer.byteLength };
+      return { ...jieba, dictionary, memoryBytes: () => memory.buffer.byteLength };
     },
   });
 

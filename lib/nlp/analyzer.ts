@@ -278,18 +278,6 @@ export function teachCountryNames(j: Pick<Jieba, 'add_word'>, k: NameKnowledge):
   for (const name of k.countryNames) if (name.length >= 2) j.add_word(name, undefined, 'ns');
 }
 
-/**
- * The words the analyzer teaches every jieba before its first analysis, whatever the library: the
- * country names, the companies' and banks' short forms. A loader that keeps jieba's built
- * dictionary between wakes teaches them before taking its copy (`Jieba.taught`): ~300 words,
- * ~30 ms of every cold wake otherwise. Taught in one order, so a jieba taught here and one
- * restored from a copy taught here are the same.
- */
-export function teachOwnWords(j: Pick<Jieba, 'add_word'>): void {
-  teachCountryNames(j, nameKnowledge());
-  for (const name of [...COMPANY_SHORT_FORMS, ...UNCUT_BANKS]) j.add_word(name, undefined, 'nt');
-}
-
 /** What the analysis reads of a text: at most MAX_ANALYSIS_CHARS, normalised. */
 function analysisText(text: string): string {
   return normalizeForAnalysis(withinAnalysisLimit(text));
@@ -381,11 +369,12 @@ export function createAnalyzer(
 
   let prepared: Promise<Jieba> | undefined;
   let warmedEarly = false;
-  /** jieba, taught the analyzer's own words (`teachOwnWords`) and the gazetteer. */
+  /** jieba, taught the country names it would otherwise split (北/马其顿) and the gazetteer. */
   const ready = () =>
     (prepared ??= Promise.all([jieba(), libraryCounts?.()]).then(([j, counts]) => {
       if (counts) library.add(counts);
-      if (!j.taught) teachOwnWords(j);
+      teachCountryNames(j, nameKnowledge());
+      for (const name of [...COMPANY_SHORT_FORMS, ...UNCUT_BANKS]) j.add_word(name, undefined, 'nt');
       learn(j);
       loaded = j;
       return j;

@@ -8,8 +8,6 @@ export interface Jieba {
   memoryBytes?: () => number;
   /** How the loader got jieba's dictionary: built, or restored from last wake's copy (lib/nlp/wasm-snapshot.ts). */
   dictionary?: 'built' | 'restored';
-  /** Whether the loader taught it the analyzer's own words (lib/nlp/analyzer.ts, `teachOwnWords`) already. */
-  taught?: boolean;
   cut(text: string, hmm?: boolean | null): string[];
   cut_for_search(text: string, hmm?: boolean | null): string[];
   tag(text: string, hmm?: boolean | null): TaggedWord[];
@@ -33,7 +31,7 @@ const FIRST_CALLS_TEXT = '株洲市长曹慧泉到土耳其考察，与Erdoğan�
  * (lib/nlp/wasm-snapshot.ts): what jieba makes lazily on its first cut with the HMM (its state,
  * not compiled code: 70–100 ms of a cold wake's first tag, docs/benchmarks.md) is then in the
  * copy a wake restores, not made again during the first page's analysis. Only `cut`: `tag` keeps JS values (its objects' keys) that a copy of the memory
- * cannot bring back (tests/unit/wasm-snapshot.test.ts). They teach nothing: the loader teaches after them.
+ * cannot bring back (tests/unit/wasm-snapshot.test.ts). Nothing is taught.
  */
 export function firstCalls(j: Pick<Jieba, 'cut'>): void {
   j.cut('株洲', false);

@@ -312,28 +312,6 @@ describe('a cold analyzer', () => {
     expect(analysis.entities.person).toContain('曹慧泉');
   });
 
-  it('teaches jieba its own words unless the loader taught them before its copy, and the gazetteer’s either way', async () => {
-    const { createAnalyzer } = await import('../../lib/nlp/analyzer');
-    const { loadJieba, publicFiles } = await import('./helpers');
-    const jieba = await loadJieba();
-    const taughtBy = async (taught: boolean) => {
-      const words: string[] = [];
-      const counting = {
-        ...jieba,
-        taught,
-        add_word: (word: string, freq?: number | null, tag?: string | null) => (words.push(word), jieba.add_word(word, freq, tag)),
-      };
-      const analyzer = createAnalyzer(async () => counting, publicFiles);
-      analyzer.teach('story-1', { entities: { person: [], place: [], org: ['立方新能源'] }, keywords: [] });
-      await analyzer.analyze('立方新能源到北马其顿考察。');
-      return words;
-    };
-    expect(await taughtBy(true)).toEqual(['立方新能源']);
-    const all = await taughtBy(false);
-    expect(all).toEqual(expect.arrayContaining(['北马其顿', '中国能建', '邮储银行', '立方新能源']));
-    expect(all.at(-1)).toBe('立方新能源');
-  });
-
   it('answers at once from the library’s names while jieba loads, then fully', async () => {
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));

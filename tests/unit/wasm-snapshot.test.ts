@@ -10,7 +10,6 @@ import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildOrRestore, changedRuns, restoreSnapshot, type SnapshotSource, type WasmSnapshot } from '../../lib/nlp/wasm-snapshot';
 import { firstCalls } from '../../lib/nlp/segmenter';
-import { teachOwnWords } from '../../lib/nlp/analyzer';
 import { bundledStories } from './helpers';
 
 const wasm = new WebAssembly.Module(await readFile(new URL('../../node_modules/jieba-wasm/pkg/web/jieba_rs_wasm_bg.wasm', import.meta.url)));
@@ -119,27 +118,6 @@ describe('jieba restored from a snapshot', () => {
     },
     60_000,
   );
-
-  it('taken after the analyzer’s own words are taught, tags as a jieba taught them after its build, and after the gazetteer’s too', async () => {
-    const store = memoryStore({ bytes: true });
-    const first = await freshJieba();
-    // As the background builds it (entrypoints/background.ts).
-    const build = () => {
-      firstCalls(first.jieba);
-      teachOwnWords(first.jieba);
-    };
-    expect(await buildOrRestore(later(first.state), build, store, { later: (write) => write() })).toBe('built');
-    const restored = await freshJieba();
-    expect(await buildOrRestore(later(restored.state), () => expect.unreachable('built again'), store)).toBe('restored');
-    // As the analyzer taught a jieba before: after its build and first call.
-    const taught = await freshJieba();
-    taught.jieba.cut('株洲', false);
-    teachOwnWords(taught.jieba);
-    const sample = `${text}\n北马其顿总统、中国能建和邮储银行的代表到访`;
-    expect(restored.jieba.tag(sample, true)).toEqual(taught.jieba.tag(sample, true));
-    for (const j of [taught.jieba, restored.jieba]) j.add_word('立方新能源', undefined, 'nt');
-    expect(restored.jieba.tag(sample, true)).toEqual(taught.jieba.tag(sample, true));
-  }, 60_000);
 
   it('lets tasks waiting meanwhile run between the chunks it writes, even when the whole copy is there at once', async () => {
     const { jieba, state } = await freshJieba();
