@@ -84,6 +84,9 @@ const PASSAGES = [
   '据市发改委消息，今年全市新开工重点项目86个。',
   // A division of three characters that jieba's dictionary files as a personal name.
   '本批转办件中，常德7件、张家界4件、益阳6件。',
+  // The adverb 曾 (once) after a name or alone, read as the surname; a person meeting a body read as one body.
+  '他曾任芬兰农林部长。李明曾任株洲市市长，张三曾获省科技进步奖。',
+  '王振华会见代表团一行，刘建国接见来访的企业家。',
   // A country's former name, in everyday use beside its present one.
   '代表马其顿内部革命组织民族统一民主党参选的女候选人，当选北马其顿首位女总统。',
 ];
@@ -153,9 +156,13 @@ describe('no junk chips', () => {
         expect(name).not.toMatch(/^株式会社|旗下|部\p{Script=Han}+公司$/u);
         // Two teams are two chips; a count of companies is none; a joiner ends or begins no name.
         expect(name).not.toMatch(/对阵|[一二两三四五六七八九十几多\d]家|[·-]$|^[·-]/);
+        // A person meeting a body is two names, not one body.
+        expect(name).not.toMatch(/.(?:会见|会晤|接见)/);
       }
       // Digits are no part of a person's name (吴妮1小时), nor a count part of a place's (岳阳2件).
       for (const name of entities.person) expect(name).not.toMatch(/\d/);
+      // 曾 before a verb is the adverb: 李明曾任 is 李明, 曾任 no one.
+      for (const name of entities.person) expect(name).not.toMatch(/^曾[任经在是获被赴到于]$|曾$/);
       for (const name of entities.place) expect(name).not.toMatch(/\d+[件个家]/);
       for (const name of entities.org) expect(name).not.toMatch(/(?:部署|布局|格局|开局|大局|结局)$|[局厅院]联合/);
       // A count of teams or units is no part of a body's name (醴陵电瓷两支篮球队).

@@ -21,21 +21,24 @@ export const MORPHEME_TAG = /^(?:zg|g|ng|vg|ag|dg|tg)$/;
 /**
  * A verb of one character after a personal name, with what follows it in the sentence: a post
  * taken (任…秘书), a report or speech made (作…动员), words addressed (致欢迎辞), a prize won
- * (获挑战投篮王), a date (于2月); or an adverb or conjunction that rarely ends a given name,
+ * (获挑战投篮王), a date (于2月); the adverb 曾 before a verb (李明曾任, 张三曾获: 曾 is a surname too); or an adverb or conjunction that rarely ends a given name,
  * before the next word (钱立新已预备, 罗文则去: jieba's one unknown word over the name and it).
  */
 const VERB_AFTER_PERSON =
-  /^(?:作(?:了|\p{Script=Han}{0,4}?(?:报告|讲话|动员|发言|部署|总结|说明|介绍|表态|汇报|点评))|称(?:[其为：:，,“"「]|$)|摄(?:[)）\s]|$)|任\p{Script=Han}{0,4}?(?:长|员|官|练|主任|书记|主席|委员|经理|董事|秘书|主编|顾问)|致(?:辞|词|欢迎|开幕|闭幕|贺|答谢)|获(?:得|评|颁|挑战|[一二三]等奖|金奖|银奖|铜奖|冠军|亚军|季军)|于\d|发[去来]|当[天日晚年时场]|[已就却则所即便还]\p{Script=Han})/u;
+  /^(?:曾(?:经|任|在|是|为|获|于|多|先后|担任|被|参与|主持|赴|到|荣获)|作(?:了|\p{Script=Han}{0,4}?(?:报告|讲话|动员|发言|部署|总结|说明|介绍|表态|汇报|点评))|称(?:[其为：:，,“"「]|$)|摄(?:[)）\s]|$)|任\p{Script=Han}{0,4}?(?:长|员|官|练|主任|书记|主席|委员|经理|董事|秘书|主编|顾问)|致(?:辞|词|欢迎|开幕|闭幕|贺|答谢)|获(?:得|评|颁|挑战|[一二三]等奖|金奖|银奖|铜奖|冠军|亚军|季军)|于\d|发[去来]|当[天日晚年时场]|[已就却则所即便还]\p{Script=Han})/u;
 /** A date's unit right after its digits. */
 const DATE_UNIT = /[日月年号]/;
 const DIGIT = /[0-9]/;
 /** Digits and a measure word: a count (岳阳3件). */
 const COUNTED = /[0-9]+[件个家所名人次处起条项]/;
+/** Verbs of meeting and greeting, which no body's name holds as a word of its own. */
+export const MEETING_VERBS = '会见|会晤|接见|看望|慰问|祝贺|致电|致信|致函|出席';
 /**
  * Prepositions, verbs and pronouns that never begin a body's or a place's name (暨南大学 is a
- * name, so are 对外经济贸易大学 and 代表大会): 据市科技局消息, 委托市规划设计院, 对兴欣科技, 该奖经….
+ * name, so are 对外经济贸易大学 and 代表大会): 据市科技局消息, 委托市规划设计院, 对兴欣科技, 该奖经…, and
+ * verbs of meeting and greeting (会见代表团).
  */
-const BEFORE_BODY = /^(?:再由|由|率|中有|暨(?!南)|另据|据|委托|代表(?!大会|团)|对(?!外)|该\p{Script=Han}?[经由]|该)/u;
+const BEFORE_BODY = new RegExp(`^(?:${MEETING_VERBS}|再由|由|率|中有|暨(?!南)|另据|据|委托|代表(?!大会|团)|对(?!外)|该\\p{Script=Han}?[经由]|该)`, 'u');
 /**
  * Prepositions and verbs before a foreign name joined by · or - (向 is a Chinese surname, not a
  * foreign one), with the pronoun and the modal verb before them: 他愿同西莉娅诺夫斯卡-达夫科娃.

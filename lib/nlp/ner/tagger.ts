@@ -24,7 +24,7 @@ import { legislatures } from './legislatures';
 import { completedBodies, conjoinedBodies, TWO_BODIES } from './bodies';
 import { endingAt, startingAt, wordsAt, type Words } from './word-index';
 import { listedNames } from './lists';
-import { MORPHEME_TAG, unglued, withoutLead } from './glued';
+import { MEETING_VERBS, MORPHEME_TAG, unglued, withoutLead } from './glued';
 import { papersInTitles } from './papers';
 import { isLevelBody } from './level-bodies';
 import { placePairs } from './pairs';
@@ -188,6 +188,7 @@ export function tagSentence(
       if (JOINER.test(text[s.start])) return false;
       const name = text.slice(s.start, s.end);
       if (s.type === 'place') return !RANKED_LEVEL.test(name) && !KIND_OF_PLACE.test(name);
+      if (s.type === 'person') return !ONCE_AND_VERB.test(name);
       return s.type !== 'org' || !(SOME_BODIES.test(name) || PLANNING_WORD.test(name) || KINDS_OF_BODY.test(name));
     });
   const mentions: Mention[] = [];
@@ -262,6 +263,11 @@ const PLACE_END = /[市省县区]$/;
 const HEADLESS = /^株式会社/;
 /** Characters that end a name looking leftwards. */
 const NOT_IN_NAME = /[的和与及在对向是了、，。]/;
+/**
+ * The adverb 曾 (once) before a verb, read as the surname 曾 and a given name: 曾任, 曾获 (neither
+ * training corpus marks such a person).
+ */
+const ONCE_AND_VERB = /^曾[任经在是获被赴到于]$/;
 /** Particles no personal name holds (德等国 is 德 and a plural). */
 const INSIDE_NO_NAME = /[等的了与及之]/;
 const BRACKET = /[()（）《》“”"「」]/;
@@ -384,6 +390,13 @@ function tidy(text: string, words: Words, spans: Span[], lexicon: Lexicon): Span
         end -= last.word.length;
       // 城发集团旗下湘粤非公司, 联诚队对阵矿业队: two bodies, before and after 旗下 or 对阵; and
       // 市场监督管理局联合市公安局, two bodies acting together (not 中国联合航空: no head before 联合).
+      // 曾庆红会见代表团: a person meeting a body, read as one body; the verb begins no body's name.
+      const meeting = meetingVerbAt(words, start, end);
+      if (meeting) {
+        const host = startingAt(words, start);
+        if (host?.tag === 'nr' && start + host.word.length === meeting.start) kept.push({ type: 'person', start, end: meeting.start });
+        start = meeting.end;
+      }
       for (const { between, headFirst } of TWO_BODIES) {
         const at = between.exec(text.slice(start, end));
         if (!at || at.index < 2 || end - (start + at.index + at[0].length) < 2) continue;
@@ -454,6 +467,18 @@ function tidy(text: string, words: Words, spans: Span[], lexicon: Lexicon): Span
     kept.push({ type: span.type, start, end });
   }
   return kept;
+}
+
+const MEETING_VERB = new RegExp(`^(?:${MEETING_VERBS})$`);
+
+/** The first meeting verb among the span's words, after its first word. */
+function meetingVerbAt(words: Words, start: number, end: number): { start: number; end: number } | undefined {
+  let at = start;
+  for (let word = startingAt(words, at); word && at + word.word.length <= end; word = startingAt(words, at)) {
+    if (at > start && MEETING_VERB.test(word.word)) return { start: at, end: at + word.word.length };
+    at += word.word.length;
+  }
+  return undefined;
 }
 
 /** What stands next to a one-character short form of a country listed with others: 、 or a plural of countries. */
