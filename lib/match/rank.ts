@@ -349,6 +349,7 @@ export async function rankRelated(
       sharedNames: Math.log1p(s.entities.size),
       sharedRareWords: Math.log1p(rareWords),
       maxSharedRarity: Math.max(0, ...sharedTerms.map((t) => rarity.get(t) ?? 0)),
+      secondSharedRarity: sharedTerms.map((t) => rarity.get(t) ?? 0).sort((a, b) => b - a)[1] ?? 0,
       titleShare: titleShare(clean(doc.title), queryBigrams),
       titleRarity: titleRarity(clean(doc.title), sharedTerms),
       english,

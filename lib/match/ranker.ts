@@ -32,7 +32,8 @@ export const FEATURE_NAMES = [
   'quotation',
   // Share of the text's entity weight the story does not explain (a feature, never a veto).
   'unexplained',
-  // The text names one or two years, none of them the story's.
+  // The text names one or two years, none of them the story's: another occurrence, read by the
+  // same-event part only (the same league's other season is background, not a near miss).
   'yearConflict',
   // The text names a year the story names.
   'yearMatch',
@@ -46,6 +47,10 @@ export const FEATURE_NAMES = [
   'sharedRareWords',
   // How rare in the library the rarest shared term is (1: in this story only).
   'maxSharedRarity',
+  // How rare in the library the second rarest shared term (name or distinctive word) is (0: fewer
+  // than two shared): one company named in nine stories (CRRC ZELC) ties a text to each of them
+  // alike, a second distinctive term to one.
+  'secondSharedRarity',
   // Share of the story's headline (its two-character runs) found in the text.
   'titleShare',
   // How rare in the library the rarest shared term the story's headline has is (0: none).

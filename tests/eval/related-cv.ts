@@ -227,6 +227,14 @@ const BOOSTING = { depth: 2, rounds: 700, rate: 0.03, minLeaf: 10, lambda: 1, bi
  */
 export const RELEVANCE_ONLY: FeatureName[] = ['sharedOrgRarity', 'sharedPersonRarity', 'sharedPlaceRarity', 'sharedWordRarity'];
 
+/**
+ * Features the relevance trees do not read: a year the story does not name says which occurrence,
+ * not which subject: the same league's other season (厂BA of 2023 or 2025) is background, another
+ * year's inspection elsewhere a near miss for other reasons. Hidden from the trees, both tiers and
+ * the near misses did better on four deals (docs/quality.md).
+ */
+export const SAME_EVENT_ONLY: FeatureName[] = ['yearConflict'];
+
 /** Fits both parts of the ranker on `examples`; thresholds as given. */
 export function fitModel(examples: Example[], thresholds: Thresholds = { tier: 0.5, sameEvent: 0.5, background: 0.5 }): RankerModel {
   const { xs, relevant, same } = pairs(examples);
@@ -234,7 +242,13 @@ export function fitModel(examples: Example[], thresholds: Thresholds = { tier: 0
   const unread = FEATURE_NAMES.map((name) => RELEVANCE_ONLY.includes(name));
   // A column held at 0 keeps its weight at 0 (no gradient, and the L2 penalty pulls towards 0).
   const standard = xs.map((x) => standardise({ mean, scale }, x).map((value, d) => (unread[d] ? 0 : value)));
-  const relevantPart = trainBoostedTrees(xs, relevant, BOOSTING);
+  // A column held at 0 is never split on.
+  const hidden = FEATURE_NAMES.map((name) => SAME_EVENT_ONLY.includes(name));
+  const relevantPart = trainBoostedTrees(
+    xs.map((x) => x.map((value, d) => (hidden[d] ? 0 : value))),
+    relevant,
+    BOOSTING,
+  );
   const positives = standard.filter((_, i) => relevant[i] === 1);
   const samePart = trainLogistic(
     positives,

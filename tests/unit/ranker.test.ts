@@ -14,7 +14,7 @@ import {
 } from '../../lib/match/ranker';
 import shipped from '../../lib/match/related-model.json';
 import { boostedProbability, trainBoostedTrees, type TreeNode } from '../../lib/match/boosted-trees';
-import { RELEVANCE_ONLY } from '../eval/related-cv';
+import { RELEVANCE_ONLY, SAME_EVENT_ONLY } from '../eval/related-cv';
 
 const none: Features = Object.fromEntries(FEATURE_NAMES.map((name) => [name, 0])) as Features;
 const model = shipped as RankerModel;
@@ -59,6 +59,13 @@ describe('the ranker', () => {
     const byKind = (node: TreeNode): boolean =>
       node.value === undefined && (RELEVANCE_ONLY.includes(FEATURE_NAMES[node.feature!]) || byKind(node.left!) || byKind(node.right!));
     expect(model.relevant.trees.some(byKind)).toBe(true);
+  });
+
+  it('reads a year the story does not name for the tier only, not for relevance', () => {
+    const reads = (node: TreeNode): boolean =>
+      node.value === undefined && (SAME_EVENT_ONLY.includes(FEATURE_NAMES[node.feature!]) || reads(node.left!) || reads(node.right!));
+    expect(model.relevant.trees.some(reads)).toBe(false);
+    for (const name of SAME_EVENT_ONLY) expect(model.sameEvent.weights[FEATURE_NAMES.indexOf(name)], name).not.toBe(0);
   });
 
   it('lists a story a text quotes as the same event, and one whose names the text shares', () => {

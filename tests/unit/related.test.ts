@@ -88,6 +88,17 @@ describe('ranking', () => {
     expect(company.sharedWordRarity).toBeGreaterThan(0);
   });
 
+  it('says how rare the second rarest shared term is, 0 when one term alone ties a text to the story', async () => {
+    const visit = setup.stories[0].id;
+    const features = async (text: string) => (await setup.find(text, { all: true })).related.find((r) => r.id === visit)?.features;
+    const company = (await features('中车株机公司为土耳其伊斯坦布尔机场线制造的地铁列车开通载客。'))!;
+    expect(company.secondSharedRarity).toBeGreaterThan(0);
+    expect(company.secondSharedRarity).toBeLessThanOrEqual(company.maxSharedRarity);
+    const alone = await features('土耳其');
+    expect(alone?.sharedNames).toBeCloseTo(Math.log(2));
+    expect(alone?.secondSharedRarity).toBe(0);
+  });
+
   it('tells another inspection team of the series from the story’s own by its ordinal', async () => {
     const inspection = setup.stories.find((s) => s.title.includes('中央第五生态环境保护督察组'))!.id;
     const ordinalsWith = async (text: string) => (await setup.find(text, { all: true })).related.find((r) => r.id === inspection)!.features;
