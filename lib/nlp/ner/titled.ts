@@ -95,3 +95,44 @@ export function knownPeopleAfterTitles(words: Words, spans: Span[], titles: Read
   }
   return out;
 }
+
+/** How far a character's given-name log-odds bucket (`nameClasses`: given × 5 + foreign) must reach: log-odds ≥ 1. */
+const GIVEN_BUCKET = 3;
+const NAME_CLASS_STEPS = 5;
+/** Tags of a word that is no given name whatever its characters: grammar words, numbers, measures. */
+const NOT_GIVEN_TAG = /^(?:u\w*|p|c|r|m|q|f|t|x)$/;
+/** Tags of a one-character word that is no surname there, whatever the table says. */
+const NOT_SURNAME_TAG = /^(?:d|c|p|u\w*|r|m|q|f)$/;
+/** What joins the parts of a foreign name. */
+const FOREIGN_JOINER = /^[·•・‧\-－]/;
+
+/**
+ * A surname jieba left as a character of its own after a title, and a word of one or two
+ * characters that reads like a given name, that the model left unread: 市长 刘/zg 启明/v → 刘启明.
+ * The given name is judged by its characters (log-odds ≥ 1 each), so 市长 刘 表示 stays no name.
+ */
+export function surnamesAfterTitles(words: Words, spans: Span[], titles: ReadonlySet<string>, surnames: ReadonlySet<string>, nameClass: Uint8Array): Span[] {
+  let out = spans;
+  let at = 0;
+  let next = 0;
+  const tokens = words.tokens;
+  for (let i = 1; i + 1 < tokens.length; at += tokens[i - 1].word.length, i++) {
+    const surname = tokens[i].word;
+    const given = tokens[i + 1];
+    // 都, 和: a surname jieba reads as an adverb or conjunction there (球员 都 曾在, 女王 和 明仁天皇).
+    if (surname.length !== 1 || !surnames.has(surname) || NOT_SURNAME_TAG.test(tokens[i].tag) || !isTitle(tokens[i - 1], titles)) continue;
+    if (given.word.length > 2 || !HAN.test(given.word) || NOT_GIVEN_TAG.test(given.tag)) continue;
+    // 总统 尤勒斯·韦登博斯: the first part of a foreign name, which the joined names' pass reads whole.
+    if (FOREIGN_JOINER.test(tokens[i + 2]?.word ?? '')) continue;
+    let namelike = true;
+    for (let c = 0; c < given.word.length; c++) namelike &&= Math.floor(nameClass[given.word.charCodeAt(c)] / NAME_CLASS_STEPS) >= GIVEN_BUCKET;
+    if (!namelike) continue;
+    const start = at + tokens[i - 1].word.length;
+    const end = start + 1 + given.word.length;
+    while (next < out.length && out[next].end <= start) next++;
+    if (next < out.length && out[next].start < end) continue;
+    if (out === spans) out = spans.slice();
+    out.splice(next, 0, { type: 'person', start, end });
+  }
+  return out;
+}
