@@ -11,7 +11,7 @@ import { divisionsNotPeople, divisionsOfSecretaries } from '../../lib/nlp/ner/di
 import { listedNames } from '../../lib/nlp/ner/lists';
 import { unreadPlacesByContext } from '../../lib/nlp/ner/places-by-context';
 import { stationsOfPlaces } from '../../lib/nlp/ner/stations';
-import { knownPeopleAfterTitles, surnamesAfterTitles } from '../../lib/nlp/ner/titled';
+import { knownPeopleAfterTitles } from '../../lib/nlp/ner/titled';
 import { townsAndOffices } from '../../lib/nlp/ner/towns';
 import { startingAt, wordsAt } from '../../lib/nlp/ner/word-index';
 import { nodeAnalyzer } from './helpers';
@@ -159,28 +159,5 @@ describe('bodies and people after the model', () => {
     // A time jieba tags as a name after an ordinary word is none: 今天上午/nr.
     const time = sentence('会议/n 今天上午/nr 开幕/v');
     expect(knownPeopleAfterTitles(wordsAt(time.tokens), [], titles, surnames)).toEqual([]);
-  });
-
-  it('reads a surname jieba left alone after a title, and a given name of name-like characters, as the person', () => {
-    // Given-name buckets (`nameClasses`: bucket × 5): 启 and 明 are written in given names, 表 and 示 are not.
-    const nameClass = new Uint8Array(0x10000);
-    for (const c of '启明') nameClass[c.charCodeAt(0)] = 3 * 5;
-    for (const c of '表示') nameClass[c.charCodeAt(0)] = 1 * 5;
-    const read = (tagged: string) => {
-      const { text, tokens } = sentence(tagged);
-      return names(text, surnamesAfterTitles(wordsAt(tokens), [], new Set(['市长']), surnames, nameClass));
-    };
-    expect(read('市长/n 刘/zg 启明/v 主持/v 会议/n')).toEqual(['person:刘启明']);
-    expect(read('市长/n 刘/zg 表示/v ，/x')).toEqual([]);
-    // No title before it, or a grammar word after the surname: no name.
-    expect(read('他/r 姓/v 刘/zg 启明/v')).toEqual([]);
-    expect(read('市长/n 刘/zg 的/uj 讲话/n')).toEqual([]);
-  });
-
-  it('finds the mayor jieba cut into a surname and a verb, and no person in the surname and a verb of speech', async () => {
-    const analyzer = nodeAnalyzer();
-    const people = async (text: string) => (await analyzer.mentions(text)).filter((m) => m.type === 'person').map((m) => m.text);
-    expect(await people('市委副书记、市长刘启明主持会议并讲话。')).toEqual(['刘启明']);
-    expect(await people('会上，市长刘表示，要抓好安全生产。')).toEqual([]);
   });
 });

@@ -40,7 +40,7 @@ import { companyShortForms } from './company-short-forms';
 import { bankNames } from './banks';
 import { outletsInDatelines } from './datelines';
 import { matchSides } from './matches';
-import { bodiesBeforeTitles, knownPeopleAfterTitles, peopleAfterTitles, surnamesAfterTitles } from './titled';
+import { bodiesBeforeTitles, knownPeopleAfterTitles, peopleAfterTitles } from './titled';
 import { emit, ENTITY_KINDS, LABELS, labelSpans, spansOf, viterbi, type NerModel, type Span } from './model';
 
 /** Tags the words of an entity carry among the pieces: the dictionary's tags for the same kinds. */
@@ -152,13 +152,7 @@ export function tagSentence(
         wholePeople(
           text,
           words,
-          surnamesAfterTitles(
-            words,
-            knownPeopleAfterTitles(words, peopleAfterTitles(text, words, titled, k.titles, k.surnames), k.titles, k.surnames),
-            k.titles,
-            k.surnames,
-            k.nameClass,
-          ),
+          knownPeopleAfterTitles(words, peopleAfterTitles(text, words, titled, k.titles, k.surnames), k.titles, k.surnames),
           k.nameClass,
         ),
       ),
