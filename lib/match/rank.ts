@@ -328,6 +328,8 @@ export async function rankRelated(
     ];
     const { years, dates } = datedBy(sentences, own, whole);
     const sharedTerms = [...s.entities, ...s.words.map((w) => w.term)];
+    // The shared terms' rarities, rarest first: the features read the first two.
+    const sharedRarities = sharedTerms.map((t) => rarity.get(t) ?? 0).sort((a, b) => b - a);
     return {
       queryCoverage: shared / shrink,
       storyCoverage: doc.entityMass ? s.storyShared / doc.entityMass : 0,
@@ -348,8 +350,8 @@ export async function rankRelated(
       ...ordinalFeatures(query.ordinals, doc.ordinals),
       sharedNames: Math.log1p(s.entities.size),
       sharedRareWords: Math.log1p(rareWords),
-      maxSharedRarity: Math.max(0, ...sharedTerms.map((t) => rarity.get(t) ?? 0)),
-      secondSharedRarity: sharedTerms.map((t) => rarity.get(t) ?? 0).sort((a, b) => b - a)[1] ?? 0,
+      maxSharedRarity: Math.max(0, sharedRarities[0] ?? 0),
+      secondSharedRarity: sharedRarities[1] ?? 0,
       titleShare: titleShare(clean(doc.title), queryBigrams),
       titleRarity: titleRarity(clean(doc.title), sharedTerms),
       english,

@@ -18,14 +18,19 @@ import { startingAt, type Words } from './word-index';
 /** jieba's tags of morphemes, parts of words it could not place (厂/zg, 响/zg of 响石岭). */
 export const MORPHEME_TAG = /^(?:zg|g|ng|vg|ag|dg|tg)$/;
 
+/** What follows the adverb 曾 (once), which is a surname too: 曾任, 曾获, 曾先后. */
+export const AFTER_ONCE = '经|任|在|是|为|获|于|多|先后|担任|被|参与|主持|赴|到|荣获';
 /**
  * A verb of one character after a personal name, with what follows it in the sentence: a post
  * taken (任…秘书), a report or speech made (作…动员), words addressed (致欢迎辞), a prize won
- * (获挑战投篮王), a date (于2月); the adverb 曾 before a verb (李明曾任, 张三曾获: 曾 is a surname too); or an adverb or conjunction that rarely ends a given name,
- * before the next word (钱立新已预备, 罗文则去: jieba's one unknown word over the name and it).
+ * (获挑战投篮王), a date (于2月); the adverb 曾 before a verb (李明曾任, 张三曾获: 曾 is a surname
+ * too); or an adverb or conjunction that rarely ends a given name, before the next word
+ * (钱立新已预备, 罗文则去: jieba's one unknown word over the name and it).
  */
-const VERB_AFTER_PERSON =
-  /^(?:曾(?:经|任|在|是|为|获|于|多|先后|担任|被|参与|主持|赴|到|荣获)|作(?:了|\p{Script=Han}{0,4}?(?:报告|讲话|动员|发言|部署|总结|说明|介绍|表态|汇报|点评))|称(?:[其为：:，,“"「]|$)|摄(?:[)）\s]|$)|任\p{Script=Han}{0,4}?(?:长|员|官|练|主任|书记|主席|委员|经理|董事|秘书|主编|顾问)|致(?:辞|词|欢迎|开幕|闭幕|贺|答谢)|获(?:得|评|颁|挑战|[一二三]等奖|金奖|银奖|铜奖|冠军|亚军|季军)|于\d|发[去来]|当[天日晚年时场]|[已就却则所即便还]\p{Script=Han})/u;
+const VERB_AFTER_PERSON = new RegExp(
+  String.raw`^(?:曾(?:${AFTER_ONCE})|作(?:了|\p{Script=Han}{0,4}?(?:报告|讲话|动员|发言|部署|总结|说明|介绍|表态|汇报|点评))|称(?:[其为：:，,“"「]|$)|摄(?:[)）\s]|$)|任\p{Script=Han}{0,4}?(?:长|员|官|练|主任|书记|主席|委员|经理|董事|秘书|主编|顾问)|致(?:辞|词|欢迎|开幕|闭幕|贺|答谢)|获(?:得|评|颁|挑战|[一二三]等奖|金奖|银奖|铜奖|冠军|亚军|季军)|于\d|发[去来]|当[天日晚年时场]|[已就却则所即便还]\p{Script=Han})`,
+  'u',
+);
 /** A date's unit right after its digits. */
 const DATE_UNIT = /[日月年号]/;
 const DIGIT = /[0-9]/;

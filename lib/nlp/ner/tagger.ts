@@ -24,7 +24,7 @@ import { legislatures } from './legislatures';
 import { completedBodies, conjoinedBodies, TWO_BODIES } from './bodies';
 import { endingAt, startingAt, wordsAt, type Words } from './word-index';
 import { listedNames } from './lists';
-import { MEETING_VERBS, MORPHEME_TAG, unglued, withoutLead } from './glued';
+import { AFTER_ONCE, MEETING_VERBS, MORPHEME_TAG, unglued, withoutLead } from './glued';
 import { papersInTitles } from './papers';
 import { isLevelBody } from './level-bodies';
 import { placePairs } from './pairs';
@@ -267,7 +267,7 @@ const NOT_IN_NAME = /[的和与及在对向是了、，。]/;
  * The adverb 曾 (once) before a verb, read as the surname 曾 and a given name: 曾任, 曾获 (neither
  * training corpus marks such a person).
  */
-const ONCE_AND_VERB = /^曾[任经在是获被赴到于]$/;
+const ONCE_AND_VERB = new RegExp(`^曾(?:${AFTER_ONCE})$`);
 /** Particles no personal name holds (德等国 is 德 and a plural). */
 const INSIDE_NO_NAME = /[等的了与及之]/;
 const BRACKET = /[()（）《》“”"「」]/;
