@@ -19,9 +19,10 @@ import { buildOrRestore } from '../lib/nlp/wasm-snapshot';
 import { createService } from '../lib/service';
 import { pageAnswers } from '../lib/service/page-answers';
 
-/** The jieba wasm's SHA-256, and that of what builds the tagger's tables, set by the build (wxt.config.ts). */
+/** The jieba wasm's SHA-256, and those of what builds the tagger's tables and what analyses a story, set by the build (wxt.config.ts). */
 declare const JIEBA_WASM_SHA256: string;
 declare const TAGGER_TABLES_SHA256: string;
+declare const ANALYSIS_SHA256: string;
 
 const CONTEXT_MENU_ID = 'zhuzhou-lens-selection';
 const SYNC_ALARM = 'sync';
@@ -41,6 +42,7 @@ export default defineBackground(() => {
   const action = browser.action ?? browser.browserAction;
   const state = createBackgroundState({
     version: browser.runtime.getManifest().version,
+    analysisVersion: ANALYSIS_SHA256,
     readPackageFile,
     readPackageBytes,
     taggerTables: keptTables(TAGGER_TABLES_SHA256),

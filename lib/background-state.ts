@@ -3,7 +3,6 @@
  * (with the bundled stories installed) and the analyzer (taught the library's gazetteer).
  * Listing stories never loads jieba; analysing never waits for more than it needs.
  */
-import { analyzeStories } from './library/analyze-stories';
 import { ensureBundled, installBundled } from './library/install';
 import { LIBRARY_DB, openLibrary } from './library/library';
 import { createAnalyzer } from './nlp/analyzer';
@@ -14,6 +13,11 @@ import type { TablesStore } from './nlp/ner/tables';
 
 export interface BackgroundEnv {
   version: string;
+  /**
+   * What decides a stored story's profile and index entries (the build's hash of the code and data
+   * that analyse and index it): stories analysed by another are analysed again (lib/library/reanalyse.ts).
+   */
+  analysisVersion: string;
   readPackageFile: ReadPackageFile;
   readPackageBytes: ReadPackageBytes;
   /** Where the tagger's tables are kept between wakes. */
@@ -47,12 +51,15 @@ export function createBackgroundState(env: BackgroundEnv) {
   const jieba = lazyJieba(env.loadJieba);
   /** Background work (a sync, the index's compaction) waits while a reader is being answered. */
   const readers = readerGate();
-  /** The database, open; not waiting for the bundle (whose analysis needs jieba and the counts). */
-  const beforeCompaction = async () => {
+  /** Before each step of background work (compaction, analysing stories again): readers first, the worker kept awake. */
+  const backgroundStep = async () => {
     await readers.idle();
     await env.keepAwake?.();
   };
-  const openDatabase = keptUnlessFailed(() => openLibrary(env.dbName ?? LIBRARY_DB, () => bare.idf(), { beforeCompaction }));
+  /** The database, open; not waiting for the bundle (whose analysis needs jieba and the counts). */
+  const openDatabase = keptUnlessFailed(() =>
+    openLibrary(env.dbName ?? LIBRARY_DB, () => bare.idf(), { beforeCompaction: backgroundStep, analysisVersion: env.analysisVersion }),
+  );
   const bare = createAnalyzer(jieba, { text: env.readPackageFile, bytes: env.readPackageBytes, tables: env.taggerTables }, async () =>
     (await openDatabase()).wordCounts(),
   );
@@ -62,12 +69,6 @@ export function createBackgroundState(env: BackgroundEnv) {
   const library = keptUnlessFailed(() =>
     openDatabase().then(async (lib) => {
       installedNow = await ensureBundled(lib, env.readPackageFile, env.version, bare);
-      // Stories stored by a version that kept no index are analysed and indexed once.
-      const unindexed = await lib.unindexed();
-      if (unindexed) {
-        await lib.put(await analyzeStories(bare, unindexed));
-        await lib.indexed();
-      }
       return lib;
     }),
   );
@@ -88,6 +89,8 @@ export function createBackgroundState(env: BackgroundEnv) {
      */
     prepare: () => Promise.all([bare.prepare(), analyzer()]),
     readers,
+    backgroundStep,
+    analysisVersion: env.analysisVersion,
     read: env.readPackageFile,
     /**
      * On install and update the bundle is written once: by `library()` when the version changed,

@@ -1,10 +1,12 @@
 /**
  * What the background does for each message, free of browser APIs so it runs under Node too.
  * The library is opened once per service-worker life and the bundled stories are checked before
- * the first answer, so a popup opened during install still sees the whole library.
+ * the first answer, so a popup opened during install still sees the whole library; stories an
+ * earlier analysis profiled are analysed again after it, in the background.
  */
 import { withAnalysis } from './library/analyze-stories';
 import type { Library } from './library/library';
+import { reanalyse } from './library/reanalyse';
 import { crawlSource } from './library/sync/crawl';
 import type { Fetched, Validators } from './library/sync/fetch-source';
 import type { Source } from './library/sync/source';
@@ -41,6 +43,10 @@ export interface ServiceDeps {
   openStory: (id: string) => Promise<void>;
   /** Every message is answered through it, and a sync's every step waits on it. */
   readers: ReaderGate;
+  /** Awaited before each step of analysing stories again: readers first, the worker kept awake. */
+  backgroundStep: () => Promise<void>;
+  /** The analysis the stored stories are brought to (lib/library/reanalyse.ts). */
+  analysisVersion: string;
   /** What syncing needs of the browser: bounded fetches, lasting storage, somewhere to show progress, today's date. */
   sync: {
     fetch(url: string, known: Validators): Promise<Fetched>;
@@ -96,8 +102,27 @@ function handlerOf<T extends Message['type']>(type: T): Handler<T> {
 /** A tab's page analyses start at least this far apart (a reader never navigates faster). */
 const PAGE_GAP_MS = 1000;
 
-export function createService({ library, analyzer, prepare, read, tabs, answers, openStory, sync, readers }: ServiceDeps) {
+export function createService(deps: ServiceDeps) {
+  const { analyzer, prepare, read, tabs, answers, openStory, sync, readers } = deps;
   const cache = libraryCache(analyzer, read, answers);
+  /**
+   * Started when the library is first open in a worker's life: a wake that opens no library reads
+   * nothing more, and one that does reads one record more when no story is stale. A run that
+   * failed goes on at the next wake.
+   */
+  let reanalysing = false;
+  const library = async () => {
+    const lib = await deps.library();
+    if (!reanalysing) {
+      reanalysing = true;
+      reanalyse(lib, deps.analysisVersion, {
+        analyzer,
+        beforeStep: deps.backgroundStep,
+        written: () => cache.libraryChanged(lib, 'here'),
+      }).catch((error: unknown) => console.warn('analysing stories again stopped:', error));
+    }
+    return lib;
+  };
   const sources = sourceRegistry(sync.store);
   const afterReaders =
     <A extends unknown[], R>(step: (...args: A) => Promise<R>) =>

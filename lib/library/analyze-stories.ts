@@ -15,9 +15,13 @@ function teachLibrary(analyzer: Analyzer, stories: Iterable<Story>): void {
   for (const story of stories) if (story.analysis) analyzer.teach(story.id, story.analysis);
 }
 
-export async function analyzeStories(analyzer: Analyzer, stories: Story[]): Promise<Story[]> {
+/** `pause`, when given, is awaited before each analysis: background work lets a reader's request go first. */
+export async function analyzeStories(analyzer: Analyzer, stories: Story[], pause?: () => Promise<void>): Promise<Story[]> {
   const first = [];
-  const analyze = (story: Story) => analyzer.analyze(storyText(story), { credits: storyCredits(story) });
+  const analyze = async (story: Story) => {
+    await pause?.();
+    return analyzer.analyze(storyText(story), { credits: storyCredits(story) });
+  };
   for (const story of stories) first.push(await analyze(story));
   first.forEach((analysis, i) => {
     analyzer.teach(stories[i].id, analysis);

@@ -17,6 +17,15 @@ export const plain = ({ fingerprint: _, ...story }: StoredStory): Story => story
 /** An indexed story as stored: what ranking reads, and its terms, to take it out again. */
 export type StoredDoc = DocRecord & { terms: string[] };
 
+/**
+ * The ANALYSIS record: every story is analysed by `version`, except, while a run analysing them
+ * again is under way, those after `after` in id order.
+ */
+export interface Analysis {
+  version: string;
+  after?: string;
+}
+
 export interface LibrarySchema extends DBSchema {
   stories: {
     key: string;
@@ -58,7 +67,16 @@ export const BUNDLED_VERSION = 'bundledVersion';
 export const NEXT_ORD = 'nextOrd';
 /** How many stories the index holds: counting IndexedDB records costs time in proportion to them. */
 export const DOC_COUNT = 'docCount';
-export const NEEDS_INDEX = 'needsIndex';
+/**
+ * Written by schema 2's upgrade for the stories stored before the index; read no more: a library
+ * without an ANALYSIS record has every story analysed and indexed again (lib/library/reanalyse.ts).
+ */
+const NEEDS_INDEX = 'needsIndex';
+/**
+ * Which analysis the stored stories' profiles and index entries come from, and how far a run
+ * bringing them to another has gone (`Analysis`).
+ */
+export const ANALYSIS = 'analysis';
 export const NEXT_SEGMENT = 'nextSegment';
 export const COMPACTION = 'compaction';
 /** The library's knowledge in two records: names are read at every wake, word counts only with jieba. */
@@ -106,10 +124,12 @@ const MIGRATIONS: Array<(db: LibraryDb, tx: UpgradeTx) => void> = [
   },
 ];
 
-export function openLibraryDb(name: string): Promise<LibraryDb> {
+/** `analysisVersion`: what a database created now records as its analysis, since it holds no story analysed by another. */
+export function openLibraryDb(name: string, analysisVersion?: string): Promise<LibraryDb> {
   return openDB<LibrarySchema>(name, MIGRATIONS.length, {
     upgrade(database, oldVersion, _newVersion, tx) {
       for (let version = oldVersion; version < MIGRATIONS.length; version++) MIGRATIONS[version](database, tx);
+      if (oldVersion === 0 && analysisVersion !== undefined) void tx.objectStore('meta').put({ version: analysisVersion } satisfies Analysis, ANALYSIS);
     },
   });
 }

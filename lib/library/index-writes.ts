@@ -26,20 +26,22 @@ export function indexed(stories: Story[], idf: Idf): Indexed[] {
 
 /**
  * The index writes for stories put and ids removed. The posting lists are not touched: the
- * changes go into one new segment. `uncounted`: removed stories whose words leave the library's
- * counts too (one the reader removed, which undo may put back as it was); the stories a source or
- * the bundle takes away are not read for it.
+ * changes go into one new segment. `uncounted`: stories as stored whose words leave the library's
+ * counts too — one the reader removed (which undo may put back as it was), one put again with
+ * another analysis (whose words are counted instead); the stories a source or the bundle takes
+ * away or replaces are not read for it.
  */
 export async function planIndexWrites(tx: WriteTx, put: Indexed[], removed: string[], uncounted: Story[] = []): Promise<Writes> {
   const docs = tx.objectStore('docs');
   const meta = tx.objectStore('meta');
+  const ids = [...removed, ...put.map((p) => p.story.id)];
   const [nextOrdStored, docCountStored, seqStored, names, wordCounts, olds] = await Promise.all([
     meta.get(NEXT_ORD) as Promise<number | undefined>,
     meta.get(DOC_COUNT) as Promise<number | undefined>,
     meta.get(NEXT_SEGMENT) as Promise<number | undefined>,
     meta.get(NAMES) as Promise<LibraryKnowledge['names'] | undefined>,
     meta.get(WORD_COUNTS) as Promise<Pick<LibraryKnowledge, 'df' | 'stories'> | undefined>,
-    Promise.all([...removed, ...put.map((p) => p.story.id)].map((id) => docs.index('by-id').get(id))),
+    Promise.all(ids.map((id) => docs.index('by-id').get(id))),
   ]);
   let nextOrd = nextOrdStored ?? 0;
   let docCount = docCountStored ?? 0;
@@ -68,12 +70,18 @@ export async function planIndexWrites(tx: WriteTx, put: Indexed[], removed: stri
     takeOut(olds[i]);
     if (olds[i]) drop(olds[i]!);
   });
-  // Their words were counted when they were indexed (below): a story put back counts them again.
-  for (const story of uncounted) if (story.analysis && olds[removed.indexOf(story.id)]) removeKnowledge(knowledge, story.analysis);
+  // Their words were counted when they were indexed (below): a story put back, or put with its
+  // new analysis, counts them again.
+  const recounted = new Set<string>();
+  for (const story of uncounted) {
+    if (!story.analysis || !olds[ids.indexOf(story.id)]) continue;
+    removeKnowledge(knowledge, story.analysis);
+    recounted.add(story.id);
+  }
   put.forEach(({ story, entry }, i) => {
     const old = olds[removed.length + i];
     takeOut(old);
-    if (story.analysis) addKnowledge(knowledge, story.analysis, old !== undefined);
+    if (story.analysis) addKnowledge(knowledge, story.analysis, old !== undefined && !recounted.has(story.id));
     if (!entry) {
       if (old) drop(old);
       return;

@@ -9,7 +9,7 @@ import type { LibraryKnowledge } from '../nlp/analyzer';
 import type { Idf } from '../nlp/keywords';
 import { BUNDLED_ORIGIN, compareStories, type Story } from '../story';
 import { libraryBrowser, type LibraryBrowser } from './browse';
-import { BUNDLED_VERSION, NAMES, NEEDS_INDEX, openLibraryDb, plain, REMOVED, WORD_COUNTS, type StoredStory } from './database';
+import { ANALYSIS, BUNDLED_VERSION, NAMES, openLibraryDb, plain, REMOVED, WORD_COUNTS, type Analysis, type StoredStory } from './database';
 import { fingerprint } from './fingerprint';
 import { openIndexStore, type IndexStoreOptions } from './index-store';
 import { indexed, planIndexWrites } from './index-writes';
@@ -64,12 +64,18 @@ export interface Library {
    */
   compact(steps?: number): Promise<boolean>;
   /**
-   * After an upgrade from a version without the index, the stories to analyse and index again;
-   * undefined when no upgrade is pending (checked at every wake, so it must cost nothing).
+   * The next stories (at most `size`, in id order) whose profile and index entries come from
+   * another analysis than `version` (an earlier tagger, other passes; before the index, none):
+   * those after the last `reanalysed` batch of a run to `version`, from the first when the run
+   * is new. Undefined when none is left, recorded then: checked at every wake, it costs one read
+   * when the library is current.
    */
-  unindexed(): Promise<Story[] | undefined>;
-  /** Says the upgrade's indexing is done. */
-  indexed(): Promise<void>;
+  staleStories(version: string, size: number): Promise<Story[] | undefined>;
+  /**
+   * Writes `analysed`, `stale`'s stories analysed by `version`, in one transaction with the run's
+   * progress; a story written or removed since it was read is left as it is now. How many were written.
+   */
+  reanalysed(version: string, stale: Story[], analysed: Story[]): Promise<number>;
   /** The names and word counts the analyzer learns the library from (kept with every write). */
   names(): Promise<LibraryKnowledge['names']>;
   /** How many stories name each word among keywords and entities; read with jieba, not at wake. */
@@ -84,25 +90,58 @@ export interface Library {
   close(): void;
 }
 
-export type LibraryOptions = IndexStoreOptions;
+export interface LibraryOptions extends IndexStoreOptions {
+  /** The analysis the running code makes: a library created now records it (`staleStories`). */
+  analysisVersion?: string;
+}
 
 /** `idf` is the general IDF the index weighs terms with (loaded only when something is written). */
 export async function openLibrary(name: string, idf: () => Promise<Idf>, options: LibraryOptions = {}): Promise<Library> {
-  const db = await openLibraryDb(name);
+  const db = await openLibraryDb(name, options.analysisVersion);
   const indexStore = openIndexStore(db, options);
 
   return {
     index: indexStore.reader,
     compact: indexStore.compact,
-    async unindexed() {
-      if (!(await db.get('meta', NEEDS_INDEX))) return undefined;
-      const tx = db.transaction(['stories', 'docs']);
-      const indexed = new Set((await tx.objectStore('docs').getAll()).map((d) => d.id));
-      const ids = (await tx.objectStore('stories').getAllKeys()).filter((id) => !indexed.has(id));
-      return Promise.all(ids.map(async (id) => (await tx.objectStore('stories').get(id))!));
+    async staleStories(version, size) {
+      const run = (await db.get('meta', ANALYSIS)) as Analysis | undefined;
+      // A run to another version (a newer build came mid-way) starts again from the first story.
+      let after: IDBKeyRange | null = null;
+      if (run?.version === version) {
+        if (run.after === undefined) return undefined;
+        after = IDBKeyRange.lowerBound(run.after, true);
+      }
+      const stale = await db.getAll('stories', after, size);
+      if (stale.length) return stale.map(plain);
+      await db.put('meta', { version } satisfies Analysis, ANALYSIS);
+      return undefined;
     },
-    async indexed() {
-      await db.delete('meta', NEEDS_INDEX);
+    async reanalysed(version, stale, analysed) {
+      const put = indexed(analysed, await idf());
+      let written = 0;
+      await indexStore.write(async (tx) => {
+        const stories = tx.objectStore('stories');
+        const now = await Promise.all(stale.map((s) => stories.get(s.id)));
+        // A sync's or an import's write since the read has its own analysis; a removal stays.
+        const unchanged = new Set(stale.filter((s, i) => now[i] && JSON.stringify(plain(now[i]!)) === JSON.stringify(s)).map((s) => s.id));
+        const kept = put.filter(({ story }) => unchanged.has(story.id));
+        written = kept.length;
+        return [
+          ...kept.map(
+            ({ story }) =>
+              () =>
+                stories.put(story),
+          ),
+          ...(await planIndexWrites(
+            tx,
+            kept,
+            [],
+            stale.filter((s) => unchanged.has(s.id)),
+          )),
+          () => tx.objectStore('meta').put({ version, after: stale.at(-1)!.id } satisfies Analysis, ANALYSIS),
+        ];
+      });
+      return written;
     },
     async names() {
       return ((await db.get('meta', NAMES)) as LibraryKnowledge['names'] | undefined) ?? {};

@@ -22,7 +22,7 @@ let store: Map<string, unknown>;
 
 beforeEach(async () => {
   dbName = freshDbName();
-  const state = createBackgroundState({ version: 'test', readPackageFile, readPackageBytes, loadJieba, dbName });
+  const state = createBackgroundState({ version: 'test', analysisVersion: 'test', readPackageFile, readPackageBytes, loadJieba, dbName });
   library = await state.library();
   const session = new Map<string, unknown>();
   store = new Map();

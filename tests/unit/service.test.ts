@@ -48,7 +48,7 @@ let dbName: string;
 let tabs: ReturnType<typeof tabCoverage>;
 beforeEach(async () => {
   dbName = freshDbName();
-  const state = createBackgroundState({ version: 'test', readPackageFile, readPackageBytes, loadJieba, dbName });
+  const state = createBackgroundState({ version: 'test', analysisVersion: 'test', readPackageFile, readPackageBytes, loadJieba, dbName });
   library = await state.library();
   session = new Map();
   badges = new Map();
@@ -78,7 +78,7 @@ describe('background state', () => {
       return readPackageFile(path);
     };
     const dbName = freshDbName();
-    const state = createBackgroundState({ version: 'v1', readPackageFile: counting, readPackageBytes, loadJieba, dbName });
+    const state = createBackgroundState({ version: 'v1', analysisVersion: 'test', readPackageFile: counting, readPackageBytes, loadJieba, dbName });
     await Promise.all([state.library(), state.reinstall()]);
     expect(seedReads).toBe(1);
     const lib = await state.library();
@@ -87,7 +87,7 @@ describe('background state', () => {
 
     // A developer's reload: a new worker life on the same library and version. Only the install
     // event rewrites the bundle, and it does.
-    const reload = createBackgroundState({ version: 'v1', readPackageFile: counting, readPackageBytes, loadJieba, dbName });
+    const reload = createBackgroundState({ version: 'v1', analysisVersion: 'test', readPackageFile: counting, readPackageBytes, loadJieba, dbName });
     await reload.library();
     expect(seedReads).toBe(1);
     await reload.reinstall();
@@ -97,7 +97,7 @@ describe('background state', () => {
   it('tries again after a failed start instead of failing for the rest of the worker’s life', async () => {
     let failing = true;
     const flaky = (path: string) => (failing && path.startsWith('seeds/') ? Promise.reject(new Error('disk busy')) : readPackageFile(path));
-    const state = createBackgroundState({ version: 'v1', readPackageFile: flaky, readPackageBytes, loadJieba, dbName: freshDbName() });
+    const state = createBackgroundState({ version: 'v1', analysisVersion: 'test', readPackageFile: flaky, readPackageBytes, loadJieba, dbName: freshDbName() });
     await expect(state.library()).rejects.toThrow('disk busy');
     await expect(state.analyzer()).rejects.toThrow('disk busy');
     failing = false;
@@ -112,7 +112,7 @@ describe('background state', () => {
       loads++;
       return loadJieba();
     };
-    const state = createBackgroundState({ version: 'test', readPackageFile, readPackageBytes, loadJieba: counting, dbName });
+    const state = createBackgroundState({ version: 'test', analysisVersion: 'test', readPackageFile, readPackageBytes, loadJieba: counting, dbName });
     expect(await serviceOf(state, tabs).handle({ type: 'PAGE_WAKE' })).toBeNull();
     expect(loads).toBe(1);
     expect((await (await state.analyzer()).analyze('曹慧泉率团访问阿联酋')).entities.person).toContain('曹慧泉');
@@ -121,7 +121,15 @@ describe('background state', () => {
 
   it('keeps the worker awake at every step of compaction, after readers are answered', async () => {
     let calls = 0;
-    const state = createBackgroundState({ version: 'v1', readPackageFile, readPackageBytes, loadJieba, dbName: freshDbName(), keepAwake: async () => calls++ });
+    const state = createBackgroundState({
+      version: 'v1',
+      analysisVersion: 'test',
+      readPackageFile,
+      readPackageBytes,
+      loadJieba,
+      dbName: freshDbName(),
+      keepAwake: async () => calls++,
+    });
     const lib = await state.library();
     const answering = state.readers.serve(() => new Promise((resolve) => setTimeout(resolve, 50)));
     const compaction = lib.compact(2);
@@ -279,6 +287,7 @@ describe('entity pages', () => {
     let jiebaLoads = 0;
     const woken = createBackgroundState({
       version: 'test',
+      analysisVersion: 'test',
       readPackageFile,
       readPackageBytes,
       loadJieba: () => {
@@ -382,7 +391,10 @@ describe('page coverage', () => {
         woken.loads++;
         return loadJieba();
       };
-      woken.handle = serviceOf(createBackgroundState({ version: 'test', readPackageFile, readPackageBytes, loadJieba: counting, dbName }), tabs).handle;
+      woken.handle = serviceOf(
+        createBackgroundState({ version: 'test', analysisVersion: 'test', readPackageFile, readPackageBytes, loadJieba: counting, dbName }),
+        tabs,
+      ).handle;
       return woken;
     };
     // The wake of a page at an address answered before leaves jieba alone: the answer comes first.
@@ -422,7 +434,10 @@ describe('page coverage', () => {
         return loadJieba();
       };
       const noted = tabCoverage(mapStore(session), (tabId) => void order.push(`badge ${tabId}`));
-      const woken = serviceOf(createBackgroundState({ version: 'test', readPackageFile, readPackageBytes, loadJieba: counting, dbName }), noted);
+      const woken = serviceOf(
+        createBackgroundState({ version: 'test', analysisVersion: 'test', readPackageFile, readPackageBytes, loadJieba: counting, dbName }),
+        noted,
+      );
       return { order, handle: woken.handle };
     };
     // The page's wake and its article handed over together, as to a worker slower to start than the page to load.

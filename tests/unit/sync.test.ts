@@ -49,7 +49,7 @@ let progress: SyncProgress[];
 let failPut: (stories: Story[]) => boolean;
 
 beforeEach(async () => {
-  const state = createBackgroundState({ version: 'test', readPackageFile, readPackageBytes, loadJieba, dbName: freshDbName() });
+  const state = createBackgroundState({ version: 'test', analysisVersion: 'test', readPackageFile, readPackageBytes, loadJieba, dbName: freshDbName() });
   library = await state.library();
   analyzer = await state.analyzer();
   states = new Map();

@@ -1,0 +1,52 @@
+/**
+ * Stories keep the profile (entities, keywords, terms) and index entries computed when they were
+ * stored; when the analysis changes (another tagger, other passes, other index entries) the
+ * library's stories are analysed again, in the background, so that they rank as fresh ones do.
+ * A batch at a time, each written in its own transaction with the run's progress: a failure
+ * leaves the batch's stories as they were, and a worker stopped mid-way goes on from the next
+ * batch when it wakes.
+ */
+import type { Analyzer } from '../nlp/analyzer';
+import { nextTask } from '../next-task';
+import { analyzeStories } from './analyze-stories';
+import type { Library } from './library';
+
+/**
+ * Stories per transaction. Each is read twice (analyzeStories), a few tens of milliseconds each
+ * time in Chromium: a batch is a few seconds of work, and what a stopped worker loses at most.
+ */
+export const REANALYSED_PER_BATCH = 50;
+/** The run starts this long after the library opens: the event that woke the worker comes first. */
+const REANALYSE_AFTER_OPEN_MS = 5000;
+
+export interface ReanalysisDeps {
+  /** The analyzer, taught the library's gazetteer: asked for only when a story is stale. */
+  analyzer: () => Promise<Analyzer>;
+  /** Awaited before each analysis and each write: a reader's request goes first, the worker is kept awake. */
+  beforeStep: () => Promise<void>;
+  /** A batch was written: what was kept from the library before is dropped. */
+  written: () => Promise<void>;
+  startAfterMs?: number;
+}
+
+/** Analyses again the stories `version` did not analyse; how many were written. One read when none is stale. */
+export async function reanalyse(lib: Library, version: string, deps: ReanalysisDeps): Promise<number> {
+  let stale = await lib.staleStories(version, REANALYSED_PER_BATCH);
+  if (!stale) return 0;
+  await new Promise((resolve) => setTimeout(resolve, deps.startAfterMs ?? REANALYSE_AFTER_OPEN_MS));
+  const analyzer = await deps.analyzer();
+  // A task's turn before each step, so a message that came meanwhile is answered first.
+  const pause = async () => {
+    await nextTask();
+    await deps.beforeStep();
+  };
+  let written = 0;
+  while (stale) {
+    const analysed = await analyzeStories(analyzer, stale, pause);
+    await pause();
+    written += await lib.reanalysed(version, stale, analysed);
+    await deps.written();
+    stale = await lib.staleStories(version, REANALYSED_PER_BATCH);
+  }
+  return written;
+}

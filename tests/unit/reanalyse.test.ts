@@ -1,0 +1,150 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { analyzeStories } from '../../lib/library/analyze-stories';
+import { openLibrary, type Library } from '../../lib/library/library';
+import { reanalyse, REANALYSED_PER_BATCH, type ReanalysisDeps } from '../../lib/library/reanalyse';
+import type { Analyzer } from '../../lib/nlp/analyzer';
+import type { Story } from '../../lib/story';
+import { bundledStories, freshDbName, nodeAnalyzer } from './helpers';
+
+let analyzer: Analyzer;
+let seeds: Story[];
+beforeAll(async () => {
+  analyzer = nodeAnalyzer();
+  seeds = await analyzeStories(analyzer, await bundledStories());
+}, 60_000);
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+const deps = (overrides: Partial<ReanalysisDeps> = {}): ReanalysisDeps => ({
+  analyzer: async () => analyzer,
+  beforeStep: async () => undefined,
+  written: async () => undefined,
+  startAfterMs: 0,
+  ...overrides,
+});
+
+/** The seed stories, each profiled as the telegram to Chad was: what an earlier analysis left, as wrong as it gets. */
+const staleSeeds = () => seeds.map((story) => ({ ...story, analysis: seeds.find((s) => s.title.includes('乍得'))!.analysis }));
+
+/** `count` stories of the seeds' text under other ids, profiled as the next seed was. */
+const manyStale = (count: number) =>
+  Array.from({ length: count }, (_, i) => ({ ...staleSeeds()[i % seeds.length], id: `r${String(i).padStart(3, '0')}`, origin: 'import' }));
+
+const storiesOf = async (library: Library, ids: string[]) => (await library.getMany(ids)).map((s) => s!);
+/** The stories the index lists under `term`. */
+const holdersOf = async (library: Library, term: string) =>
+  (await library.index.docs([...((await library.index.postings([term], Infinity)).lists.get(term)?.ords ?? [])])).map((doc) => doc.id);
+
+describe('analysing the library again when the analysis changes', () => {
+  it('profiles and indexes again the stories an earlier analysis stored, and counts their words anew', async () => {
+    const name = freshDbName();
+    const old = await openLibrary(name, () => analyzer.idf(), { analysisVersion: 'old' });
+    await old.put(staleSeeds());
+    const caoHuiquan = seeds.find((s) => s.title.includes('曹慧泉'))!;
+    expect(await holdersOf(old, 'person:曹慧泉')).not.toContain(caoHuiquan.id);
+    old.close();
+
+    const library = await openLibrary(name, () => analyzer.idf(), { analysisVersion: 'new' });
+    let batches = 0;
+    expect(await reanalyse(library, 'new', deps({ written: async () => void batches++ }))).toBe(seeds.length);
+    expect(batches).toBe(1);
+    const fresh = await analyzeStories(analyzer, seeds);
+    expect((await storiesOf(library, [caoHuiquan.id]))[0].analysis).toEqual(fresh.find((s) => s.id === caoHuiquan.id)!.analysis);
+    expect(await holdersOf(library, 'person:曹慧泉')).toEqual([caoHuiquan.id]);
+    // The library's word counts follow the new profiles: each story counted once, by its new words.
+    const counts = await library.wordCounts();
+    expect(counts.stories).toBe(seeds.length);
+    expect(counts.df.曹慧泉).toBe(1);
+    expect(counts.df.乍得).toBe(fresh.filter((s) => s.analysis?.entities.place.includes('乍得')).length);
+    expect(await library.staleStories('new', 50)).toBeUndefined();
+    library.close();
+  }, 60_000);
+
+  it('costs one read of one record, and no analyzer, when the library is analysed by the current version', async () => {
+    const library = await openLibrary(freshDbName(), () => analyzer.idf(), { analysisVersion: 'v1' });
+    await library.put(seeds);
+    const transactions = vi.spyOn(IDBDatabase.prototype, 'transaction');
+    const reads = (['get', 'getAll', 'getAllKeys', 'openCursor', 'count'] as const).map((method) => vi.spyOn(IDBObjectStore.prototype, method));
+    const wanted = vi.fn(async () => analyzer);
+    expect(await reanalyse(library, 'v1', deps({ analyzer: wanted }))).toBe(0);
+    expect(transactions).toHaveBeenCalledTimes(1);
+    expect(transactions.mock.calls[0][1]).not.toBe('readwrite');
+    expect(reads.map((read) => read.mock.calls.length)).toEqual([1, 0, 0, 0, 0]);
+    expect(wanted).not.toHaveBeenCalled();
+    library.close();
+  }, 60_000);
+
+  it('goes on where a stopped run left off, the unfinished batch left as it was', async () => {
+    const name = freshDbName();
+    const stale = manyStale(REANALYSED_PER_BATCH + 12);
+    const old = await openLibrary(name, () => analyzer.idf(), { analysisVersion: 'old' });
+    await old.put(stale);
+    old.close();
+
+    // The worker stops in the second batch's analysis (an error stands for it here).
+    let library = await openLibrary(name, () => analyzer.idf(), { analysisVersion: 'new' });
+    let analyses = 0;
+    const stopping: Analyzer = {
+      ...analyzer,
+      analyze: (...args) => (++analyses > 2 * REANALYSED_PER_BATCH + 5 ? Promise.reject(new Error('worker stopped')) : analyzer.analyze(...args)),
+    };
+    await expect(reanalyse(library, 'new', deps({ analyzer: async () => stopping }))).rejects.toThrow('worker stopped');
+    const after = await storiesOf(
+      library,
+      stale.map((s) => s.id),
+    );
+    const changed = after.map((s, i) => JSON.stringify(s.analysis) !== JSON.stringify(stale[i].analysis));
+    expect(changed).toEqual(stale.map((_, i) => i < REANALYSED_PER_BATCH));
+    library.close();
+
+    // The next wake analyses only the rest, then says the library is current.
+    library = await openLibrary(name, () => analyzer.idf(), { analysisVersion: 'new' });
+    const analysed: string[] = [];
+    const counting: Analyzer = { ...analyzer, analyze: (text, options) => (analysed.push(text), analyzer.analyze(text, options)) };
+    expect(await reanalyse(library, 'new', deps({ analyzer: async () => counting }))).toBe(12);
+    expect(analysed).toHaveLength(2 * 12);
+    const fresh = new Map(seeds.map((s) => [s.title, s.analysis]));
+    for (const story of await storiesOf(
+      library,
+      stale.map((s) => s.id),
+    ))
+      expect(story.analysis?.entities).toEqual(fresh.get(story.title)?.entities);
+    expect((await library.wordCounts()).stories).toBe(stale.length);
+    expect(await library.staleStories('new', 50)).toBeUndefined();
+    library.close();
+  }, 120_000);
+
+  it('leaves a story the reader removed or a sync wrote meanwhile as it is now', async () => {
+    const name = freshDbName();
+    const [first, second, ...rest] = staleSeeds();
+    const old = await openLibrary(name, () => analyzer.idf(), { analysisVersion: 'old' });
+    await old.put([first, second, ...rest]);
+    old.close();
+    const library = await openLibrary(name, () => analyzer.idf(), { analysisVersion: 'new' });
+    const synced = { ...seeds[1], title: `${seeds[1].title}（更新）` };
+    let meanwhile: Promise<unknown> | undefined;
+    const interrupted: Analyzer = {
+      ...analyzer,
+      analyze: (text, options) => {
+        meanwhile ??= Promise.all([library.remove(first.id), library.put([synced])]);
+        return analyzer.analyze(text, options);
+      },
+    };
+    expect(await reanalyse(library, 'new', deps({ analyzer: async () => interrupted }))).toBe(rest.length);
+    await meanwhile;
+    expect(await library.get(first.id)).toBeUndefined();
+    expect(await library.get(second.id)).toEqual(synced);
+    library.close();
+  }, 60_000);
+
+  it('has nothing to analyse again in a library created by the current version', async () => {
+    const library = await openLibrary(freshDbName(), () => analyzer.idf(), { analysisVersion: 'v1' });
+    await library.put(seeds);
+    expect(await library.staleStories('v1', 50)).toBeUndefined();
+    expect((await library.staleStories('v2', 50))?.length).toBe(seeds.length);
+    library.close();
+  }, 60_000);
+});
