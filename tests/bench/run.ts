@@ -13,6 +13,7 @@ import { launchExtension, type ExtensionGlobal, type ExtensionSession } from '..
 import { entityRows } from './entities';
 import { measure, popupPaint, type PopupTiming } from './measure';
 import { pageRows } from './page';
+import { reanalyseRows } from './reanalyse';
 import { relatedRows } from './related';
 import { syncRows } from './sync';
 import { printTable, type Row } from './stats';
@@ -20,9 +21,9 @@ import { printTable, type Row } from './stats';
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 /**
  * Which parts to run (BENCH_PARTS=worker,page for a before/after pair of the cold path): worker
- * (the popup and the service worker), node (jieba and the tagger in Node), page, related, sync.
+ * (the popup and the service worker), node (jieba and the tagger in Node), page, related, sync, reanalyse.
  */
-const PARTS = new Set((process.env.BENCH_PARTS ?? 'worker,node,page,related,sync').split(','));
+const PARTS = new Set((process.env.BENCH_PARTS ?? 'worker,node,page,related,sync,reanalyse').split(','));
 
 /** Real text to analyse: the seed stories, repeated to the length wanted. */
 const seedText = (await bundledStories()).map((s) => [s.title, ...s.paragraphs].join('\n')).join('\n');
@@ -166,12 +167,13 @@ try {
     );
   }
   // Pages served on 127.0.0.1, related coverage at 1k, 10k and 100k stories (BENCH_SIZES to
-  // change), and syncing a library feed of BENCH_SYNC_SIZE stories (10,000 unless set): each in
-  // its own browser profile. A part that fails is reported and the others' rows still printed.
+  // change), syncing a library feed of BENCH_SYNC_SIZE stories (10,000 unless set), and analysing
+  // BENCH_REANALYSE_SIZE stories (1,000 unless set) again: each in its own browser profile. A part that fails is reported and the others' rows still printed.
   const later: Array<[string, () => Promise<Row[]>]> = [
     ['page', pageRows],
     ['related', relatedRows],
     ['sync', syncRows],
+    ['reanalyse', reanalyseRows],
   ];
   for (const [part, run] of later) {
     if (!PARTS.has(part)) continue;

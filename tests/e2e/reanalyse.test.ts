@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storiesToJsonl } from '../../lib/library/jsonl';
 import type { Reply } from '../../lib/messages';
 import { launchExtension, type ExtensionGlobal, type ExtensionSession } from '../../scripts/launch-extension';
+import { analysisRecord } from '../fixtures/analysis-record';
 import { readerStory } from '../unit/helpers';
 
 let session: ExtensionSession;
@@ -45,31 +46,6 @@ afterAll(async () => {
   await new Promise((resolve) => server?.close(resolve));
 });
 
-/** The library's analysis record, read (or, given `write`, replaced) in the worker's own IndexedDB. */
-async function analysisRecord(write?: unknown): Promise<{ version: string; after?: string } | undefined> {
-  const worker = await session.worker();
-  return worker.evaluate(
-    (value) =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('zhuzhou-daily-lens');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction('meta', 'readwrite');
-          const meta = tx.objectStore('meta');
-          if (value !== undefined) meta.put(value, 'analysis');
-          const read = meta.get('analysis');
-          tx.oncomplete = () => {
-            db.close();
-            resolve(read.result);
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    write,
-  );
-}
-
 describe('a library analysed by an earlier build', () => {
   it('is analysed and indexed again after a wake, in the background', async () => {
     const options = await session.openPage('options.html');
@@ -83,15 +59,15 @@ describe('a library analysed by an earlier build', () => {
 
     // Synced with the feed's profile, under a library this build created: nothing is stale.
     expect(await profile()).toEqual({ person: ['张旧名'], place: [], org: [] });
-    const current = await analysisRecord();
+    const current = await analysisRecord(options);
     expect(current).toEqual({ version: expect.stringMatching(/^[0-9a-f]{64}$/) });
 
     // As if an older build had written the library: the next wake brings it to this build's analysis.
-    await analysisRecord({ version: 'an-older-build' });
+    await analysisRecord(options, { version: 'an-older-build' });
     await session.stopWorker();
     await expect.poll(async () => (await profile())?.place, { timeout: 60_000, interval: 1000 }).toContain('浏阳');
     expect((await profile())?.person).not.toContain('张旧名');
-    await expect.poll(() => analysisRecord(), { timeout: 30_000, interval: 500 }).toEqual(current);
+    await expect.poll(() => analysisRecord(options), { timeout: 30_000, interval: 500 }).toEqual(current);
     // The index followed: the name the old profile gave them finds nothing, the place finds all three.
     const search = async (text: string) => (await send<Reply<{ type: 'UI_SEARCH'; text: string }>>({ type: 'UI_SEARCH', text })).related.map((s) => s.id);
     expect(await search('张旧名')).toEqual([]);
