@@ -34,9 +34,8 @@ const termOf = (type: string, zh: string) => (type === 'word' ? zh.toLowerCase()
 
 /** Every entry of aliases.json: its type, its term and Chinese name, and its other names. */
 function* entries(): Generator<{ type: string; term: string; zh: string; names: string[] }> {
-  for (const [type, byName] of Object.entries(aliasData) as Array<[string, Record<string, string[]>]>) {
-    // $comment, $sources: notes on the glossary (where each added name was read), not names.
-    if (type.startsWith('$')) continue;
+  for (const [type, byName] of Object.entries(aliasData) as Array<[string, Record<string, string[]> | string]>) {
+    if (typeof byName === 'string') continue;
     for (const [zh, names] of Object.entries(byName)) yield { type, term: termOf(type, zh), zh, names };
   }
 }

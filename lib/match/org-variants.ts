@@ -54,11 +54,7 @@ export async function addShortNames(profile: Profile, index: IndexReader): Promi
   for (const [term, count] of profile.terms) {
     for (const other of sameThing(term)) consider(other, count);
     if (entityType(term) !== 'org') continue;
-    const name = term.slice('org:'.length);
-    for (const short of shortNames(name)) consider(`org:${short}`, count);
-    // The name with another legal form is a glossary name too (株洲电力机车公司 is the glossary's
-    // 株洲电力机车, so 中车株机); not its abbreviations, which may be another company's short name.
-    for (const other of sameThing(`org:${name.replace(LEGAL_FORM, '')}`)) consider(other, count);
+    for (const short of shortNames(term.slice('org:'.length))) consider(`org:${short}`, count);
   }
   if (candidates.size === 0) return;
   const { df } = await index.postings([...candidates.keys()], 0);

@@ -22,9 +22,8 @@ let byName: Map<string, NameGroup> | undefined;
 export function chineseNameGroups(): readonly NameGroup[] {
   if (groups) return groups;
   groups = [];
-  for (const [kind, entries] of Object.entries(aliasData) as Array<[string, Record<string, string[]>]>) {
-    // $comment, $sources: notes on the glossary (where each added name was read), not names.
-    if (kind.startsWith('$')) continue;
+  for (const [kind, entries] of Object.entries(aliasData) as Array<[string, Record<string, string[]> | string]>) {
+    if (typeof entries === 'string') continue;
     for (const [zh, names] of Object.entries(entries)) {
       const group = [zh, ...names.filter((n) => HAN.test(n))];
       if (group.length > 1) groups.push({ kind, names: group });

@@ -299,15 +299,4 @@ describe('an organisation’s legal name against the short name a story uses', (
     await addShortNames(profile, index);
     expect(Object.fromEntries(profile.terms)).toEqual({ 'org:中车株洲电力机车有限公司': 2, 'org:中车株机': 2 });
   });
-
-  it('reads a name with another legal form as the glossary’s name, but not its abbreviations', async () => {
-    // 株洲电力机车公司 is the glossary's 株洲电力机车 (中车株机); its abbreviation 株洲电机 would be 中车株洲电机.
-    const profile = { terms: new Map([['org:株洲电力机车公司', 1]]), names: new Map(), years: new Set<number>() };
-    const held = new Set(['org:中车株机', 'org:中车株洲电机']);
-    const index = {
-      postings: async (terms: string[]) => ({ lists: new Map(), df: new Map(terms.map((t) => [t, held.has(t) ? 3 : 0])) }),
-    } as unknown as IndexReader;
-    await addShortNames(profile, index);
-    expect(Object.fromEntries(profile.terms)).toEqual({ 'org:株洲电力机车公司': 1, 'org:中车株机': 1 });
-  });
 });

@@ -123,16 +123,4 @@ describe('the library’s gazetteer', () => {
     analyzer.learnLibrary({ names: { 南车株机: ['org', '南车株机'] } });
     expect((await analyzer.analyze(text)).entities.org).toEqual(['南车株机', '中车株机']);
   });
-
-  it('reads the company without its group’s name, and its plant’s nickname, as the library’s name', async () => {
-    const analyzer = createAnalyzer(loadJieba, publicFiles);
-    analyzer.learnLibrary({ names: { 中车株机: ['org', '中车株机'] } });
-    // A mirror's caption on the Ankara cars (株洲電力機車有限公司, 簡稱株機) and a Japanese feature (株洲電力機車).
-    for (const text of [
-      '按照合同，中國南車旗下的株洲電力機車有限公司（簡稱株機）為安卡拉地鐵製造324輛車，株機年底已交付42輛。',
-      'アンカラの地下鉄向けに株洲電力機車が造った車両はオールステンレス製だ。',
-    ]) {
-      expect((await analyzer.analyze(text)).entities.org, text).toContain('中车株机');
-    }
-  });
 });
