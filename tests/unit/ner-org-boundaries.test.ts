@@ -80,13 +80,4 @@ describe('organisations’ boundaries after the model', () => {
     expect(read('印度政府/nt 宣布/v', [{ type: 'place', start: 0, end: 2 }])).toEqual(['place:印度']);
     expect(read('参观/v 中国美术馆/nt', [{ type: 'place', start: 2, end: 4 }])).toEqual(['place:中国']);
   });
-
-  it('reads a body’s short name of one word right after its place, not a country’s authorities', () => {
-    const read = (tagged: string, spans: Span[]) => named(tokens(tagged), bodiesAfterPlaces(wordsAt(tokens(tagged)), spans));
-    expect(read('会议/n 由/p 漳州市/ns 教委/n 主办/v', [{ type: 'place', start: 3, end: 6 }])).toEqual(['org:漳州市教委']);
-    expect(read('接受/v 中国/ns 足球报/n 记者/n 采访/v', [{ type: 'place', start: 2, end: 4 }])).toEqual(['org:中国足球报']);
-    expect(read('印度/ns 当局/n 表示/v', [{ type: 'place', start: 0, end: 2 }])).toEqual(['place:印度']);
-    // A common noun that ends in a head is no short name: the place stays a place.
-    expect(read('美国/ns 公司/n 纷纷/d 投资/v', [{ type: 'place', start: 0, end: 2 }])).toEqual(['place:美国']);
-  });
 });

@@ -524,15 +524,6 @@ const BODY_HEAD = /(?:公司|集团|委员会|协会|学会|商会|研究会|银
  * endings take 42 of the 44 marked whole as a body, 2 of the 26 that cross a mark, no place.
  */
 const KNOWN_BODY_END = /(?:[队篮排足协党会社院局署厅处所厂]|公司|集团|银行|大学|学校|中心|办公室)$/;
-/**
- * A body's short name of one word right after its place (漳州市 教委/n, 平原 县委/n, 美国 圣公会/n,
- * 中国 足球报/n, 武汉 电视台/n, 郑州 公安局/nt): in the three fifths of People's Daily's dev split this
- * was not read from (1, 2, 4), 9 such pairs are marked as one body, 1 the place alone (中国 电视台).
- */
-const SHORT_BODY = /.(?:委|公会|报|台|局)$/;
-const SHORT_BODY_TAG = /^(?:n|j|nt)$/;
-/** 当局 and 政局 after a country are its authorities and its politics: the place is marked alone (印度 当局). */
-const AUTHORITIES = /^(?:当局|政局)$/;
 /** Verbs jieba reads inside a body's name (发展/vn of 非洲发展银行, 开发/v of …武术开发集团公司). */
 const VERB_TAG = /^(?:v|vn)$/;
 /** Words a body's name holds at most after the place it starts with. */
@@ -547,8 +538,8 @@ const TEAM = /^(?:[男女]?队|(?:[男女]子)?(?:[足篮排网冰手垒水]球|
 /**
  * A place followed by nouns that end in a body's head is the start of the body's name: 衡阳 of
  * 衡阳有色冶金机械总厂, 英国 of 英国皇家化学会 (jieba cuts 会 as a verb; the model stops at the
- * place). At least one word must stand between: 美国公司 is a place and a common noun; a team or
- * a body's short name needs none (大连 女子 足球队, 株洲 代表队, 漳州市 教委). A verb inside the name is one of its words (非洲 发展 银行,
+ * place). At least one word must stand between: 美国公司 is a place and a common noun; a team needs
+ * none (大连 女子 足球队, 株洲 代表队). A verb inside the name is one of its words (非洲 发展 银行,
  * 海南 国际 武术 开发 集团公司).
  */
 export function bodiesAfterPlaces(words: Words, spans: Span[]): Span[] {
@@ -571,9 +562,8 @@ export function bodiesAfterPlaces(words: Words, spans: Span[]): Span[] {
     for (let count = 0; count < BODY_WORDS; count++) {
       const word = startingAt(words, at);
       if (!word || at + word.word.length > limit) break;
-      // A team or a body's short name needs no word between (大连 女子足球队, 漳州市 教委).
-      const whole = TEAM.test(word.word) || (count === 0 && SHORT_BODY.test(word.word) && SHORT_BODY_TAG.test(word.tag) && !AUTHORITIES.test(word.word));
-      const head = whole || (BODY_HEAD.test(word.word) && word.tag.startsWith('n') && !PLANNING_WORD.test(word.word)) || ORG_HEAD.test(word.word);
+      const team = TEAM.test(word.word);
+      const head = team || (BODY_HEAD.test(word.word) && word.tag.startsWith('n') && !PLANNING_WORD.test(word.word)) || ORG_HEAD.test(word.word);
       // After a verb, a one-character head is the verb's object or a particle (中国京剧发展所做), and
       // a head before a localizer is the verb's object's first word (为美国金融机构提供 银行 间 借贷).
       if (head && verb && (word.word.length === 1 || startingAt(words, at + word.word.length)?.tag === 'f')) break;
@@ -585,7 +575,7 @@ export function bodiesAfterPlaces(words: Words, spans: Span[]): Span[] {
         else if (!BODY_WORD_TAG.test(word.tag)) break;
       }
       at += word.word.length;
-      if (head && (whole || at - span.end > word.word.length)) end = at;
+      if (head && (team || at - span.end > word.word.length)) end = at;
       if (head) break;
     }
     if (end < 0) return span;
