@@ -3,6 +3,7 @@ import type { Token } from '../../lib/nlp/entities';
 import { bodiesOfChiefs } from '../../lib/nlp/ner/chiefs';
 import { legislatures } from '../../lib/nlp/ner/legislatures';
 import type { Span } from '../../lib/nlp/ner/model';
+import { bodiesAfterPlaces } from '../../lib/nlp/ner/tagger';
 import { wordsAt } from '../../lib/nlp/ner/word-index';
 import { nodeAnalyzer } from './helpers';
 import { expectNameCases, type NameCase } from './name-cases';
@@ -69,5 +70,14 @@ describe('organisations’ boundaries after the model', () => {
     expect(read('在/p 内阁会议/n 上/f', [])).toEqual(['org:内阁']);
     // One word with more (国会议员) is no legislature.
     expect(read('一名/m 国会议员/n', [])).toEqual([]);
+  });
+
+  it('reads the body jieba knows as one word (nt) from the place the model read at its start', () => {
+    const read = (tagged: string, spans: Span[]) => named(tokens(tagged), bodiesAfterPlaces(wordsAt(tokens(tagged)), spans));
+    expect(read('都/d 不足以/v 涵盖/v 北京大学/nt 。/x', [{ type: 'place', start: 6, end: 8 }])).toEqual(['org:北京大学']);
+    expect(read('中国女篮/nt 首次/m 亮相/n', [{ type: 'place', start: 0, end: 2 }])).toEqual(['org:中国女篮']);
+    // A government is marked by its country alone; a hall is a place.
+    expect(read('印度政府/nt 宣布/v', [{ type: 'place', start: 0, end: 2 }])).toEqual(['place:印度']);
+    expect(read('参观/v 中国美术馆/nt', [{ type: 'place', start: 2, end: 4 }])).toEqual(['place:中国']);
   });
 });

@@ -517,6 +517,13 @@ function registeredCompanyStart(text: string, words: Words, start: number, end: 
 const BODY_WORD_TAG = /^(?:n|nz|j|b|an|x)$/;
 /** How a word that ends a body's name ends (有色冶金机械 总厂, 国际武术开发 集团公司, 皇家化学 会). */
 const BODY_HEAD = /(?:公司|集团|委员会|协会|学会|商会|研究会|银行|大学|学院|学校|中学|小学|医院|中心|办公室|政府|[厂局厅署处所院社])$/;
+/**
+ * How a body jieba's dictionary tags nt ends, read after the place it begins with: its head or a
+ * team's (女篮, 足协). Not 政府 (People's Daily marks the country alone in 印度政府), nor a hall
+ * (中国美术馆 is a place). Of such nt words in two fifths of People's Daily's dev split, these
+ * endings take 42 of the 44 marked whole as a body, 2 of the 26 that cross a mark, no place.
+ */
+const KNOWN_BODY_END = /(?:[队篮排足协党会社院局署厅处所厂]|公司|集团|银行|大学|学校|中心|办公室)$/;
 /** Verbs jieba reads inside a body's name (发展/vn of 非洲发展银行, 开发/v of …武术开发集团公司). */
 const VERB_TAG = /^(?:v|vn)$/;
 /** Words a body's name holds at most after the place it starts with. */
@@ -535,11 +542,17 @@ const TEAM = /^(?:[男女]?队|(?:[男女]子)?(?:[足篮排网冰手垒水]球|
  * none (大连 女子 足球队, 株洲 代表队). A verb inside the name is one of its words (非洲 发展 银行,
  * 海南 国际 武术 开发 集团公司).
  */
-function bodiesAfterPlaces(words: Words, spans: Span[]): Span[] {
+export function bodiesAfterPlaces(words: Words, spans: Span[]): Span[] {
   let changed = false;
   const out = spans.map((span, i) => {
     if (span.type !== 'place') return span;
     const limit = spans[i + 1]?.start ?? words.length;
+    // The body jieba knows as one word that the place begins (北京 of 北京大学/nt, 中国 of 中国女篮/nt).
+    const known = startingAt(words, span.start);
+    if (known?.tag === 'nt' && known.word.length > span.end - span.start && span.start + known.word.length <= limit && KNOWN_BODY_END.test(known.word)) {
+      changed = true;
+      return { type: 'org' as const, start: span.start, end: span.start + known.word.length };
+    }
     // From the end of the word the place ends in (英国 ends inside jieba's 英国皇家).
     let at = span.end;
     while (at < limit && words.ends[at] < 0) at++;
