@@ -1,17 +1,8 @@
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { posix } from 'node:path';
+import { readdirSync } from 'node:fs';
 import { defineConfig, type UserConfig } from 'wxt';
 import type { Plugin } from 'vite';
 import { SHOW_SELECTION_COMMAND } from './lib/commands';
-
-const JIEBA_WASM = 'node_modules/jieba-wasm/pkg/web/jieba_rs_wasm_bg.wasm';
-
-const sha256 = (files: string[]) => {
-  const hash = createHash('sha256');
-  for (const file of files) hash.update(readFileSync(new URL(file, import.meta.url)));
-  return hash.digest('hex');
-};
+import { analysisVersion, JIEBA_WASM, sha256 } from './scripts/analysis-version';
 
 /**
  * What the tagger's tables kept between wakes (lib/nlp/ner/tables.ts) are built by: the weights,
@@ -28,38 +19,6 @@ const TAGGER_TABLES_SOURCES = [
     .filter((file) => file.endsWith('.ts'))
     .sort()
     .map((file) => `lib/${file}`),
-];
-
-/** The project's files `entries` import, themselves included, following every relative import (static, dynamic, type-only). */
-function importClosure(entries: string[]): string[] {
-  const seen = new Set<string>();
-  const visit = (file: string) => {
-    if (seen.has(file)) return;
-    seen.add(file);
-    if (!file.endsWith('.ts')) return;
-    for (const [, specifier] of readFileSync(new URL(file, import.meta.url), 'utf8').matchAll(/\b(?:from|import)\s*\(?\s*'(\.{1,2}\/[^']+)'/g)) {
-      const target = posix.join(posix.dirname(file), specifier);
-      visit(target.endsWith('.json') ? target : `${target}.ts`);
-    }
-  };
-  for (const entry of entries) visit(entry);
-  return [...seen].sort();
-}
-
-/**
- * What decides a stored story's profile and index entries: the code that analyses and indexes it
- * (found by its imports, so the list never goes stale, and a retrained ranker, which reads the
- * entries, is no part of it), the data it reads, jieba, and the packages' versions (OpenCC, jieba's
- * dictionary, the countries). A build that changes any of it has the library's stories analysed
- * again (lib/library/reanalyse.ts).
- */
-const ANALYSIS_SOURCES = [
-  ...importClosure(['lib/library/analyze-stories.ts', 'lib/match/index-entry.ts']),
-  ...readdirSync(new URL('public/nlp', import.meta.url))
-    .sort()
-    .map((file) => `public/nlp/${file}`),
-  JIEBA_WASM,
-  'package-lock.json',
 ];
 
 /**
@@ -144,7 +103,7 @@ export default defineConfig({
       define: {
         JIEBA_WASM_SHA256: JSON.stringify(sha256([JIEBA_WASM])),
         TAGGER_TABLES_SHA256: JSON.stringify(sha256(TAGGER_TABLES_SOURCES)),
-        ANALYSIS_SHA256: JSON.stringify(sha256(ANALYSIS_SOURCES)),
+        ANALYSIS_SHA256: JSON.stringify(analysisVersion()),
       },
     }) as unknown as NonNullable<UserConfig['vite']> extends (env: never) => infer R ? R : never,
   zip: { excludeSources: ['.ci/**', 'tests/**', 'docs/**', '*.log'] },

@@ -35,8 +35,11 @@ function listProblems(problems: readonly ImportProblem[], total: number): string
   return [...problems.map(say), ...more].join('\n');
 }
 
-/** Export the library to a JSON Lines file and import one; a bad file changes nothing. */
-export function LibraryTransfer() {
+/**
+ * Export the library to a JSON Lines file and import one; a bad file changes nothing.
+ * `analysisVersion`: the build's analysis, the only one an imported story keeps.
+ */
+export function LibraryTransfer({ analysisVersion }: { analysisVersion: string }) {
   const [count, setCount] = useState<number | null>(null);
   const [status, setStatus] = useState<Status | null>(null);
   const [busy, setBusy] = useState(false);
@@ -86,7 +89,9 @@ export function LibraryTransfer() {
     run(
       t('importing'),
       async () => {
-        const result = await withLibrary((library) => importLibrary(library, file, (stories) => send({ type: 'UI_ANALYZE_STORIES', stories })));
+        const result = await withLibrary((library) =>
+          importLibrary(library, file, analysisVersion, (stories) => send({ type: 'UI_ANALYZE_STORIES', stories })),
+        );
         // The worker drops what it kept of the library and learns the new stories' names. The
         // import is done whatever it answers: a worker that cannot be told reads it all afresh next life.
         await send({ type: 'UI_LIBRARY_CHANGED' }).catch(() => undefined);

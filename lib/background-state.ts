@@ -68,7 +68,7 @@ export function createBackgroundState(env: BackgroundEnv) {
 
   const library = keptUnlessFailed(() =>
     openDatabase().then(async (lib) => {
-      installedNow = await ensureBundled(lib, env.readPackageFile, env.version, bare);
+      installedNow = await ensureBundled(lib, env.readPackageFile, env.version, bare, env.analysisVersion);
       return lib;
     }),
   );
@@ -98,7 +98,7 @@ export function createBackgroundState(env: BackgroundEnv) {
      */
     reinstall: async () => {
       const lib = await library();
-      if (!installedNow) await installBundled(lib, env.readPackageFile, env.version, bare);
+      if (!installedNow) await installBundled(lib, env.readPackageFile, env.version, bare, env.analysisVersion);
       installedNow = true;
     },
   };

@@ -148,13 +148,14 @@ export function createService(deps: ServiceDeps) {
         await cache.libraryChanged(lib, 'here');
       }),
     },
-    analyze: afterReaders(async (stories) => withAnalysis(await analyzer(), stories)),
+    analyze: afterReaders(async (stories) => withAnalysis(await analyzer(), deps.analysisVersion, stories)),
   });
   const crawl = (source: Source, max: number) => crawlSource(source, { fetch: sync.fetch, today: sync.today(), max });
   const service: ServiceContext = {
     ...cache,
     library,
     analyzer,
+    analysisVersion: deps.analysisVersion,
     prepare,
     tabs,
     answers,

@@ -18,6 +18,8 @@ export const MAX_PARAGRAPHS = 2_000;
 /** Sub-heads, captions, and each kind of name in an analysis. */
 const MAX_PARTS = 500;
 const MAX_URL_LENGTH = 2_000;
+/** An analysis version is a SHA-256 in hex. */
+const MAX_VERSION_LENGTH = 64;
 /** Dates a newspaper story can have: a typo such as 0000-01-01 or 9999-12-31 is refused. */
 const FIRST_YEAR = 1900;
 const LAST_YEAR = 2100;
@@ -52,13 +54,27 @@ const SubheadSchema = v.object({
   before: count(0),
 });
 
-/** What the analysis found in a story; computed at import and stored with it. */
+/**
+ * What the analysis found in a story; computed at import and stored with it. A file's or a feed's
+ * is kept only when this build's analysis made it (`version`), and bounded like the rest of a story.
+ */
 const AnalysisSchema = v.object({
+  /**
+   * Which analysis made it (the build's ANALYSIS_SHA256): another build's, or none (a file from
+   * before analyses said theirs), has the story analysed again on import and sync.
+   */
+  version: v.optional(v.pipe(v.string(), v.maxLength(MAX_VERSION_LENGTH, `must be at most ${MAX_VERSION_LENGTH} characters`))),
   entities: v.object({ person: names, place: names, org: names }),
-  keywords: v.array(v.object({ word: v.string(), weight: finite })),
+  keywords: v.pipe(v.array(v.object({ word: line, weight: finite })), v.maxLength(MAX_PARTS, `must hold at most ${MAX_PARTS} keywords`)),
   aliases: v.optional(v.record(name, name), {}),
   /** Content words and entities with their counts; an export from before they were kept lacks them. */
-  terms: v.optional(v.record(v.string(), count(1))),
+  terms: v.optional(
+    v.pipe(
+      v.record(line, count(1)),
+      // A story has no more distinct words than characters.
+      v.check((terms) => Object.keys(terms).length <= MAX_TEXT_LENGTH, `must hold at most ${MAX_TEXT_LENGTH} terms`),
+    ),
+  ),
   /** Names read only in the byline, dateline or author line: shown with the story, not ranked on. */
   credited: v.optional(names),
 });

@@ -22,6 +22,7 @@ import { compareStories, type Story } from '../lib/story';
 import { MemoryIndex } from '../lib/match/memory-index';
 import { queryFinder, type QueryFinder } from '../lib/match/related';
 import { createAnalyzer, type Analyzer } from '../lib/nlp/analyzer';
+import { analysisVersion } from './analysis-version';
 import { publicFiles, readPublic } from './public-files';
 import { articleText } from '../lib/page/article-text';
 import { isSearchQuery } from '../lib/match/search';
@@ -74,9 +75,12 @@ async function loadLibrary(file: string | undefined): Promise<Story[]> {
   }
 }
 
-/** The library as the extension holds it: every story analysed, the gazetteer taught. */
+/**
+ * The library as the extension holds it: every story analysed, the gazetteer taught. A file's
+ * analysis is kept when the extension built from this tree would keep it (the same version).
+ */
 async function analysedLibrary(stories: Story[], analyzer: Analyzer): Promise<Story[]> {
-  return withAnalysis(analyzer, stories);
+  return withAnalysis(analyzer, analysisVersion(), stories);
 }
 
 /** The library's queries over the same records the extension keeps in IndexedDB, held in memory. */

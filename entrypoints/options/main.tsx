@@ -6,6 +6,9 @@ import { LibraryTransfer } from '../../components/LibraryTransfer';
 import { SyncSources } from '../../components/SyncSources';
 import '../../components/theme.css';
 
+/** What analyses a story, set by the build (wxt.config.ts): an imported story's analysis is kept only when this made it. */
+declare const ANALYSIS_SHA256: string;
+
 localizeDocument('optionsTitle');
 render(
   <main class="options">
@@ -16,7 +19,7 @@ render(
       </a>
     </p>
     <SyncSources />
-    <LibraryTransfer />
+    <LibraryTransfer analysisVersion={ANALYSIS_SHA256} />
     <BubbleSites />
   </main>,
   document.getElementById('app')!,

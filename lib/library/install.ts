@@ -8,13 +8,14 @@ import { loadBundledStories } from './bundled';
 import type { ReadPackageFile } from '../package-files';
 import type { Library } from './library';
 
-export async function installBundled(library: Library, read: ReadPackageFile, version: string, analyzer: Analyzer): Promise<void> {
-  await library.installBundled(await analyzeStories(analyzer, await loadBundledStories(read)), version);
+/** `analysisVersion`: the build's analysis, said by each story's (lib/library/analyze-stories.ts). */
+export async function installBundled(library: Library, read: ReadPackageFile, version: string, analyzer: Analyzer, analysisVersion: string): Promise<void> {
+  await library.installBundled(await analyzeStories(analyzer, analysisVersion, await loadBundledStories(read)), version);
 }
 
 /** Installs the bundle when the library holds another version; true when it did. */
-export async function ensureBundled(library: Library, read: ReadPackageFile, version: string, analyzer: Analyzer): Promise<boolean> {
+export async function ensureBundled(library: Library, read: ReadPackageFile, version: string, analyzer: Analyzer, analysisVersion: string): Promise<boolean> {
   if ((await library.bundledVersion()) === version) return false;
-  await installBundled(library, read, version, analyzer);
+  await installBundled(library, read, version, analyzer, analysisVersion);
   return true;
 }

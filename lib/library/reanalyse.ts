@@ -42,7 +42,7 @@ export async function reanalyse(lib: Library, version: string, deps: ReanalysisD
   };
   let written = 0;
   while (stale) {
-    const analysed = await analyzeStories(analyzer, stale, pause);
+    const analysed = await analyzeStories(analyzer, version, stale, pause);
     await pause();
     written += await lib.reanalysed(version, stale, analysed);
     await deps.written();

@@ -47,13 +47,13 @@ export interface ImportResult {
 /**
  * Reads a JSON Lines file into the library, all or nothing. Imported stories take the import's
  * origin whatever the file says: one claiming `bundled` would be deleted by the next update of
- * the bundle, one claiming a source's id with that source. `analyze` gives the stories that lack
- * an analysis theirs.
+ * the bundle, one claiming a source's id with that source. A story keeps its analysis only when
+ * `version` (the running build's analysis) made it; `analyze` gives the others theirs.
  */
-export async function importLibrary(library: Library, file: Blob, analyze: (stories: Story[]) => Promise<Story[]>): Promise<ImportResult> {
+export async function importLibrary(library: Library, file: Blob, version: string, analyze: (stories: Story[]) => Promise<Story[]>): Promise<ImportResult> {
   const { stories, defaulted } = await readJsonl(chunksOf(file));
   const analysed = new Map<string, Story>();
-  const pending = stories.filter(needsAnalysis);
+  const pending = stories.filter((story) => needsAnalysis(story, version));
   for (let i = 0; i < pending.length; i += ANALYSIS_BATCH) {
     for (const story of await analyze(pending.slice(i, i + ANALYSIS_BATCH).map(({ analysis: _, ...bare }) => bare))) analysed.set(story.id, story);
   }

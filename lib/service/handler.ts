@@ -27,6 +27,8 @@ export interface ServiceContext extends LibraryCache {
   library: () => Promise<Library>;
   /** The analyzer, taught the library's gazetteer. */
   analyzer: () => Promise<Analyzer>;
+  /** The analysis the running build makes, said by each story's (lib/library/analyze-stories.ts). */
+  analysisVersion: string;
   /** Starts loading what a full analysis needs, the library and jieba at once. */
   prepare: () => Promise<unknown>;
   /** Each tab's page coverage (and its badge). */

@@ -3,7 +3,8 @@ import { withAnalysis } from '../library/analyze-stories';
 import { makeSource, permissionsToRelease, SourceError } from '../library/sync/sources';
 import type { Handler } from './handler';
 
-export const analyzeImport: Handler<'UI_ANALYZE_STORIES'> = async ({ stories }, { analyzer }) => withAnalysis(await analyzer(), stories);
+export const analyzeImport: Handler<'UI_ANALYZE_STORIES'> = async ({ stories }, { analyzer, analysisVersion }) =>
+  withAnalysis(await analyzer(), analysisVersion, stories);
 
 export const importWritten: Handler<'UI_LIBRARY_CHANGED'> = async (_message, { library, libraryChanged }) => {
   await libraryChanged(await library(), 'elsewhere');

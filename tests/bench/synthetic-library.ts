@@ -9,6 +9,7 @@ import type { Story } from '../../lib/story';
 import type { TextAnalysis } from '../../lib/nlp/analyzer';
 import { nerDataAvailable, readNerSentences } from '../eval/ner-data';
 import { bundledStories, nodeAnalyzer } from '../unit/helpers';
+import { analysisVersion } from '../../scripts/analysis-version';
 import { seededRandom } from '../../scripts/seeded-random';
 
 interface Sentence {
@@ -18,7 +19,7 @@ interface Sentence {
 
 export async function analysedSentences(): Promise<{ sentences: Sentence[]; seed: Story[] }> {
   const analyzer = nodeAnalyzer();
-  const seed = await analyzeStories(analyzer, await bundledStories());
+  const seed = await analyzeStories(analyzer, analysisVersion(), await bundledStories());
   const texts = [
     ...seed.flatMap((s) => s.paragraphs.flatMap((p) => p.split(/(?<=[。！？])/))).filter((t) => t.length >= 10),
     ...(nerDataAvailable() ? readNerSentences().map((s) => s.text) : []),
@@ -28,7 +29,8 @@ export async function analysedSentences(): Promise<{ sentences: Sentence[]; seed
   return { sentences, seed };
 }
 
-function merge(parts: TextAnalysis[]): NonNullable<Story['analysis']> {
+/** Said the analysis of this tree, as the built extension's own export would: an import or a sync keeps it. */
+function merge(parts: TextAnalysis[], version: string): NonNullable<Story['analysis']> {
   const entities = { person: new Set<string>(), place: new Set<string>(), org: new Set<string>() };
   const terms: Record<string, number> = {};
   for (const p of parts) {
@@ -39,12 +41,13 @@ function merge(parts: TextAnalysis[]): NonNullable<Story['analysis']> {
     .sort((a, b) => b[1] - a[1])
     .slice(0, 10)
     .map(([word], i) => ({ word, weight: 1 - i / 20 }));
-  return { entities: { person: [...entities.person], place: [...entities.place], org: [...entities.org] }, keywords, aliases: {}, terms };
+  return { version, entities: { person: [...entities.person], place: [...entities.place], org: [...entities.org] }, keywords, aliases: {}, terms };
 }
 
 /** `count` stories of 6–14 sentences each, dated over five years. */
 export function* syntheticStories(sentences: Sentence[], count: number, seed = 1): Generator<Story> {
   const next = seededRandom(seed);
+  const version = analysisVersion();
   for (let i = 0; i < count; i++) {
     const picked = Array.from({ length: 6 + Math.floor(next() * 9) }, () => sentences[Math.floor(next() * sentences.length)]);
     const day = new Date(Date.UTC(2020, 0, 1) + Math.floor(next() * 5 * 365) * 86_400_000).toISOString().slice(0, 10);
@@ -57,7 +60,10 @@ export function* syntheticStories(sentences: Sentence[], count: number, seed = 1
       captions: [],
       paragraphs: picked.map((s) => s.text),
       origin: 'bench',
-      analysis: merge(picked.map((s) => s.analysis)),
+      analysis: merge(
+        picked.map((s) => s.analysis),
+        version,
+      ),
     };
   }
 }

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storiesToJsonl } from '../../lib/library/jsonl';
 import type { Story } from '../../lib/story';
+import { analysisVersion } from '../../scripts/analysis-version';
 import { BUILT_EXTENSION, launchExtension, type ExtensionSession } from '../../scripts/launch-extension';
 import { bundledStories, readerStory } from '../unit/helpers';
 
@@ -261,7 +262,7 @@ describe('the built extension in Chromium', () => {
   });
 
   it('exports and imports a library larger than a runtime message may be (64 MiB), in pieces', { timeout: 600_000 }, async () => {
-    // ~72 MB of JSON Lines: 1,200 stories of 20,000 characters, each with its analysis (no jieba needed).
+    // ~72 MB of JSON Lines: 1,200 stories of 20,000 characters, each with the analysis this build makes (no jieba needed).
     const dir = await mkdtemp(join(tmpdir(), 'zhuzhou-lens-big-'));
     const big = join(dir, 'big.jsonl');
     const out = createWriteStream(big);
@@ -273,6 +274,7 @@ describe('the built extension in Chromium', () => {
         origin: 'bundled',
         paragraphs: Array.from({ length: 40 }, () => text),
         analysis: {
+          version: analysisVersion(),
           entities: { person: [], place: ['株洲'], org: [] },
           keywords: [{ word: `词${i}`, weight: 1 }],
           aliases: {},
@@ -299,11 +301,16 @@ describe('the built extension in Chromium', () => {
     expect((await stat(exported)).size).toBeGreaterThan(MESSAGE_LIMIT);
     let lines = 0;
     const origins = new Set<string>();
+    const versions = new Set<string | undefined>();
     for await (const line of createInterface({ input: createReadStream(exported), crlfDelay: Infinity })) {
       lines++;
-      origins.add((JSON.parse(line) as Story).origin);
+      const story = JSON.parse(line) as Story;
+      origins.add(story.origin);
+      versions.add(story.analysis?.version);
     }
     expect(lines).toBe(BIG_STORIES + 11);
+    // Every story says the analysis that made it, the seed's analysed here included: the file imports elsewhere as it is.
+    expect([...versions]).toEqual([analysisVersion()]);
     // The file's "bundled" claims were not taken: the next bundle update would have deleted them.
     expect([...origins].sort()).toEqual(['bundled', 'import']);
     await options

@@ -1,6 +1,7 @@
 /**
  * A library analysed by an earlier build, in the built extension: stories synced from a library
- * feed keep the profile the feed gave them, as an earlier analysis had left them; once the library
+ * feed keep the profile the feed gave them (said to be this build's analysis, so it is kept), as an
+ * earlier analysis had left them; once the library
  * says an older build analysed it, the worker's next wake analyses and indexes them again in the
  * background, and records the build's analysis. The feed is served on 127.0.0.1 (CORS open, as
  * headless Chromium leaves the host-permission prompt unanswered).
@@ -10,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storiesToJsonl } from '../../lib/library/jsonl';
 import type { Reply } from '../../lib/messages';
+import { analysisVersion } from '../../scripts/analysis-version';
 import { launchExtension, type ExtensionGlobal, type ExtensionSession } from '../../scripts/launch-extension';
 import { analysisRecord } from '../fixtures/analysis-record';
 import { readerStory } from '../unit/helpers';
@@ -18,11 +20,15 @@ let session: ExtensionSession;
 let server: Server;
 let base: string;
 
-/** A story of the feed, with the profile an earlier analysis gave it: a person it does not name, none of its places. */
+/**
+ * A story of the feed, with the profile an earlier analysis gave it: a person it does not name, none
+ * of its places. It says this build's analysis made it, as a story stored before analyses said
+ * theirs would be exported by it.
+ */
 const story = (n: number) => ({
   ...readerStory(`lyhp-${n}`, `第${n}届浏阳国际花炮文化节开幕`),
   paragraphs: [`第${n}届浏阳国际花炮文化节在湖南浏阳开幕，来自多国的烟花企业参展。`],
-  analysis: { entities: { person: ['张旧名'], place: [], org: [] }, keywords: [{ word: '张旧名', weight: 1 }], aliases: {}, terms: { 张旧名: 1 } },
+  analysis: { version: analysisVersion(), entities: { person: ['张旧名'], place: [], org: [] }, keywords: [{ word: '张旧名', weight: 1 }], aliases: {}, terms: { 张旧名: 1 } },
 });
 
 beforeAll(async () => {
@@ -60,7 +66,7 @@ describe('a library analysed by an earlier build', () => {
     // Synced with the feed's profile, under a library this build created: nothing is stale.
     expect(await profile()).toEqual({ person: ['张旧名'], place: [], org: [] });
     const current = await analysisRecord(options);
-    expect(current).toEqual({ version: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(current).toEqual({ version: analysisVersion() });
 
     // As if an older build had written the library: the next wake brings it to this build's analysis.
     await analysisRecord(options, { version: 'an-older-build' });

@@ -32,6 +32,7 @@ import {
 import { queryFinder, type QueryFinder } from '../../lib/match/related';
 import { createAnalyzer } from '../../lib/nlp/analyzer';
 import { publicFiles, readPublic } from '../../scripts/public-files';
+import { analysisVersion } from '../../scripts/analysis-version';
 import { normalizeForAnalysis } from '../../lib/nlp/normalize';
 
 export type Label = 'same_event' | 'related' | 'weak' | 'near_miss';
@@ -121,7 +122,7 @@ export interface DevLibrary {
 export async function devLibrary({ distractors = readDistractors() }: { distractors?: Story[] } = {}): Promise<DevLibrary> {
   const analyzer = createAnalyzer(async () => jieba, publicFiles);
   const bundled = await loadBundledStories(readPublic);
-  const stories = await analyzeStories(analyzer, [...bundled, ...distractors]);
+  const stories = await analyzeStories(analyzer, analysisVersion(), [...bundled, ...distractors]);
   const index = MemoryIndex.ofStories(stories, await analyzer.idf());
   return {
     seed: stories.slice(0, bundled.length),

@@ -15,6 +15,8 @@ export const loadJieba = async () => jieba;
 
 /** An analyzer as the background builds it, reading the IDF table from public/. */
 export const nodeAnalyzer = () => createAnalyzer(loadJieba, publicFiles);
+/** The analysis version the tests' analyses say, as the background state's `analysisVersion: 'test'`. */
+export const TEST_ANALYSIS = 'test';
 
 let counter = 0;
 /** A fresh database name per test, so tests never see each other's stories. */

@@ -5,12 +5,12 @@ import { storyText, type Story } from '../../lib/story';
 import { companyShortName } from '../../lib/nlp/analyzer';
 import { normalizeForAnalysis } from '../../lib/nlp/normalize';
 import { analysisChunks, cachedTagger } from '../../lib/nlp/segmenter';
-import { bundledStories, nodeAnalyzer } from './helpers';
+import { bundledStories, nodeAnalyzer, TEST_ANALYSIS } from './helpers';
 
 const analyzer = nodeAnalyzer();
 let stories: Story[];
 beforeAll(async () => {
-  stories = await analyzeStories(analyzer, await bundledStories());
+  stories = await analyzeStories(analyzer, TEST_ANALYSIS, await bundledStories());
 });
 
 describe('entities of the seed stories', () => {

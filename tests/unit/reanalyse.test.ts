@@ -5,13 +5,13 @@ import { openLibrary, type Library } from '../../lib/library/library';
 import { reanalyse, REANALYSED_PER_BATCH, type ReanalysisDeps } from '../../lib/library/reanalyse';
 import type { Analyzer } from '../../lib/nlp/analyzer';
 import type { Story } from '../../lib/story';
-import { bundledStories, freshDbName, nodeAnalyzer } from './helpers';
+import { bundledStories, freshDbName, nodeAnalyzer, TEST_ANALYSIS } from './helpers';
 
 let analyzer: Analyzer;
 let seeds: Story[];
 beforeAll(async () => {
   analyzer = nodeAnalyzer();
-  seeds = await analyzeStories(analyzer, await bundledStories());
+  seeds = await analyzeStories(analyzer, TEST_ANALYSIS, await bundledStories());
 }, 60_000);
 
 afterEach(() => {
@@ -51,7 +51,7 @@ describe('analysing the library again when the analysis changes', () => {
     let batches = 0;
     expect(await reanalyse(library, 'new', deps({ written: async () => void batches++ }))).toBe(seeds.length);
     expect(batches).toBe(1);
-    const fresh = await analyzeStories(analyzer, seeds);
+    const fresh = await analyzeStories(analyzer, 'new', seeds);
     expect((await storiesOf(library, [caoHuiquan.id]))[0].analysis).toEqual(fresh.find((s) => s.id === caoHuiquan.id)!.analysis);
     expect(await holdersOf(library, 'person:曹慧泉')).toEqual([caoHuiquan.id]);
     // The library's word counts follow the new profiles: each story counted once, by its new words.

@@ -16,7 +16,7 @@ import { normalizeForAnalysis } from '../../lib/nlp/normalize';
 import { makeSnippet } from '../../lib/match/snippet';
 import { readPassages, relatedSetup } from '../eval/related';
 import { MUST_STAY_SILENT } from '../eval/related-cv';
-import { bundledStories, freshDbName, nodeAnalyzer, readerStory, readPackageFile } from './helpers';
+import { bundledStories, freshDbName, nodeAnalyzer, readerStory, readPackageFile, TEST_ANALYSIS } from './helpers';
 
 let setup: Awaited<ReturnType<typeof relatedSetup>>;
 beforeAll(async () => {
@@ -301,7 +301,7 @@ describe('credits', () => {
       dateline: '新华社北京5月21日电',
       paragraphs: ['株洲南方阀门股份有限公司获得华夏建设科学技术奖。'],
     };
-    const [analysed] = await analyzeStories(analyzer, [story]);
+    const [analysed] = await analyzeStories(analyzer, TEST_ANALYSIS, [story]);
     expect(analysed.analysis!.entities.person).toContain('廖喜张');
     expect(analysed.analysis!.credited).toEqual(expect.arrayContaining(['廖喜张', '新华社']));
     const terms = [...(indexEntry(analysed, await analyzer.idf())?.weights.keys() ?? [])];
@@ -391,7 +391,7 @@ describe('persisted index', () => {
 
   it('holds what the in-memory index of the command line, evaluation and benchmarks holds', async () => {
     const library = await openLibrary(freshDbName(), () => analyzer.idf());
-    const stories = await analyzeStories(analyzer, await bundledStories());
+    const stories = await analyzeStories(analyzer, TEST_ANALYSIS, await bundledStories());
     await library.installBundled(stories, '1');
     const idf = await analyzer.idf();
     const memory = MemoryIndex.ofStories(stories, idf);
@@ -417,18 +417,18 @@ describe('persisted index', () => {
 
   it('follows every write: new stories, changed stories, removed bundle stories', async () => {
     const library = await openLibrary(freshDbName(), () => analyzer.idf());
-    const stories = await analyzeStories(analyzer, await bundledStories());
+    const stories = await analyzeStories(analyzer, TEST_ANALYSIS, await bundledStories());
     await library.installBundled(stories, '1');
     expect(await library.index.size()).toBe(10);
     const ord = (await lists(library, ['person:曹慧泉'])).get('person:曹慧泉')!.ords;
     expect(ord).toHaveLength(1);
 
-    const [changed] = await analyzeStories(analyzer, [
+    const [changed] = await analyzeStories(analyzer, TEST_ANALYSIS, [
       { ...readerStory('r1', '欧阳明调研湘江风光带'), paragraphs: ['株洲市住建局局长欧阳明调研湘江风光带。'] },
     ]);
     await library.put([changed]);
     expect((await lists(library, ['person:欧阳明'])).get('person:欧阳明')?.ords).toHaveLength(1);
-    const [renamed] = await analyzeStories(analyzer, [
+    const [renamed] = await analyzeStories(analyzer, TEST_ANALYSIS, [
       { ...changed, title: '李建国调研湘江风光带', paragraphs: ['株洲市住建局局长李建国调研湘江风光带。'], analysis: undefined },
     ]);
     await library.put([renamed]);
@@ -445,8 +445,8 @@ describe('persisted index', () => {
   it('answers the same from its segments, at every step of compaction, after a reopen half way, and once compacted', async () => {
     const name = freshDbName();
     let library = await openLibrary(name, () => analyzer.idf());
-    const stories = await analyzeStories(analyzer, await bundledStories());
-    const [changed, added] = await analyzeStories(analyzer, [
+    const stories = await analyzeStories(analyzer, TEST_ANALYSIS, await bundledStories());
+    const [changed, added] = await analyzeStories(analyzer, TEST_ANALYSIS, [
       { ...stories[2], paragraphs: stories[2].paragraphs.slice(1), analysis: undefined },
       { ...readerStory('r9', '欧阳明调研湘江风光带'), paragraphs: ['株洲市住建局局长欧阳明调研湘江风光带。'] },
     ]);
@@ -495,7 +495,9 @@ describe('persisted index', () => {
 
   it('indexes once, and fingerprints, the stories of a library from before the index (schema 1)', async () => {
     const name = freshDbName();
-    const [story] = await analyzeStories(analyzer, [{ ...readerStory('old-1', '欧阳明调研湘江'), paragraphs: ['株洲市住建局局长欧阳明调研湘江风光带。'] }]);
+    const [story] = await analyzeStories(analyzer, TEST_ANALYSIS, [
+      { ...readerStory('old-1', '欧阳明调研湘江'), paragraphs: ['株洲市住建局局长欧阳明调研湘江风光带。'] },
+    ]);
     const v1 = await openDB(name, 1, {
       upgrade(db) {
         db.createObjectStore('stories', { keyPath: 'id' });
@@ -519,8 +521,8 @@ describe('persisted index', () => {
 
   it('is left exactly as it was when a write fails', async () => {
     const library = await openLibrary(freshDbName(), () => analyzer.idf());
-    await library.installBundled(await analyzeStories(analyzer, await bundledStories()), '1');
-    const [good] = await analyzeStories(analyzer, [{ ...readerStory('r2', '欧阳明调研'), paragraphs: ['株洲市住建局局长欧阳明调研。'] }]);
+    await library.installBundled(await analyzeStories(analyzer, TEST_ANALYSIS, await bundledStories()), '1');
+    const [good] = await analyzeStories(analyzer, TEST_ANALYSIS, [{ ...readerStory('r2', '欧阳明调研'), paragraphs: ['株洲市住建局局长欧阳明调研。'] }]);
     const bad = { ...good, id: 'r3', extra: () => 0 } as unknown as typeof good;
     await expect(library.put([good, bad])).rejects.toThrow();
     expect(await library.index.size()).toBe(10);

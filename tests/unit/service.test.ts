@@ -15,7 +15,7 @@ import { ENTITY_STORIES, ENTITY_TOGETHER, monthCounts } from '../../lib/service/
 import { libraryCache } from '../../lib/service/library-cache';
 import { isPageAnswerKey, pageAnswers } from '../../lib/service/page-answers';
 import type { Story } from '../../lib/story';
-import { bundledStories, freshDbName, loadJieba, mapStore, readPackageBytes, readPackageFile, readerStory } from './helpers';
+import { bundledStories, freshDbName, loadJieba, mapStore, readPackageBytes, readPackageFile, readerStory, TEST_ANALYSIS } from './helpers';
 
 let library: Library;
 let handle: ReturnType<typeof createService>['handle'];
@@ -62,7 +62,7 @@ beforeEach(async () => {
   importOnOptionsPage = async (text) => {
     const page = await openLibrary(dbName, async () => (await state.analyzer()).idf());
     try {
-      return await importLibrary(page, new Blob([text]), (stories) => handle({ type: 'UI_ANALYZE_STORIES', stories }));
+      return await importLibrary(page, new Blob([text]), TEST_ANALYSIS, (stories) => handle({ type: 'UI_ANALYZE_STORIES', stories }));
     } finally {
       page.close();
       await handle({ type: 'UI_LIBRARY_CHANGED' });

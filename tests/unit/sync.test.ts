@@ -19,7 +19,7 @@ import { makeSource, permissionsToRelease, sourceRegistry } from '../../lib/libr
 import { syncRunner } from '../../lib/library/sync/sync-all';
 import { syncSource, type SyncDeps, type SyncProgress } from '../../lib/library/sync/sync-source';
 import type { Analyzer } from '../../lib/nlp/analyzer';
-import { freshDbName, loadJieba, mapStore, readPackageBytes, readPackageFile, readerStory } from './helpers';
+import { freshDbName, loadJieba, mapStore, readPackageBytes, readPackageFile, readerStory, TEST_ANALYSIS } from './helpers';
 
 /** What the test server serves; a test changes it to play a newsroom updating its files (or sending the reader elsewhere). */
 let files: Record<string, { body: string; etag?: string; type?: string; location?: string }>;
@@ -84,7 +84,7 @@ const deps = (): SyncDeps => ({
       await library.put(stories);
     },
   },
-  analyze: (stories) => analyzeStories(analyzer, stories),
+  analyze: (stories) => analyzeStories(analyzer, TEST_ANALYSIS, stories),
   state: { load: async (id) => structuredClone(states.get(id)), save: async (id, s) => void states.set(id, structuredClone(s)) },
   progress: (p) => progress.push(p),
   today: '2024-06-01',
