@@ -2,7 +2,7 @@
 import { PAINTED_MARK } from '../../components/Popup';
 import type { Page } from 'playwright-core';
 import { LIBRARY_DB } from '../../lib/library/library';
-import type { ExtensionSession } from '../../scripts/launch-extension';
+import type { ExtensionGlobal, ExtensionSession } from '../../scripts/launch-extension';
 
 export interface PopupTiming {
   /** Navigation start → document interactive: the browser's share (new renderer, parsing). */
@@ -64,4 +64,13 @@ export async function untilCompacted(page: Page): Promise<number> {
     );
   while ((await pending()) > 0) await new Promise((resolve) => setTimeout(resolve, 250));
   return performance.now() - start;
+}
+
+/** Milliseconds a reader's search takes, sent from one of the extension's pages. */
+export async function searchMs(page: Page, text: string): Promise<number> {
+  return page.evaluate(async (t) => {
+    const start = performance.now();
+    await (globalThis as unknown as ExtensionGlobal).chrome.runtime.sendMessage({ type: 'UI_SEARCH', text: t });
+    return performance.now() - start;
+  }, text);
 }

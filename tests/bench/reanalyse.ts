@@ -5,23 +5,14 @@
  * from the wake, how long until every story is analysed and indexed again, and a search's round
  * trip meanwhile and after.
  */
-import type { Page } from 'playwright-core';
 import { storiesToJsonl } from '../../lib/library/jsonl';
-import { launchExtension, type ExtensionGlobal } from '../../scripts/launch-extension';
+import { launchExtension } from '../../scripts/launch-extension';
 import { analysisRecord } from '../fixtures/analysis-record';
-import { untilCompacted } from './measure';
+import { searchMs, untilCompacted } from './measure';
 import type { Row } from './stats';
 import { analysedSentences, articleAbout, syntheticStories } from './synthetic-library';
 
 const SIZE = Number(process.env.BENCH_REANALYSE_SIZE ?? 1000);
-
-async function searchMs(page: Page, text: string): Promise<number> {
-  return page.evaluate(async (t) => {
-    const start = performance.now();
-    await (globalThis as unknown as ExtensionGlobal).chrome.runtime.sendMessage({ type: 'UI_SEARCH', text: t });
-    return performance.now() - start;
-  }, text);
-}
 
 export async function reanalyseRows(): Promise<Row[]> {
   const { sentences } = await analysedSentences();

@@ -19,7 +19,7 @@ import { launchExtension, type ExtensionGlobal } from '../../scripts/launch-exte
 import { nodeAnalyzer } from '../unit/helpers';
 import { ENTITY_PAINTED_MARK } from '../../components/EntityPage';
 import { libraryPageRows } from './library-page';
-import { measure, popupPaint, untilCompacted } from './measure';
+import { measure, popupPaint, searchMs, untilCompacted } from './measure';
 import { totalMiB, workerMemory } from './memory';
 import type { Row } from './stats';
 import { analysedSentences, articleAbout, syntheticStories } from './synthetic-library';
@@ -66,14 +66,6 @@ export async function nodeRankingRows(sentences: Sentences): Promise<Row[]> {
 
 const lastRankMs = (worker: Worker) =>
   worker.evaluate((n) => (performance.getEntriesByName(n).at(-1) as PerformanceMark | undefined)?.detail?.ms as number | undefined, RANK_MARK);
-
-async function searchMs(page: Page, text: string): Promise<number> {
-  return page.evaluate(async (t) => {
-    const start = performance.now();
-    await (globalThis as unknown as ExtensionGlobal).chrome.runtime.sendMessage({ type: 'UI_SEARCH', text: t });
-    return performance.now() - start;
-  }, text);
-}
 
 /** Asks until the worker answers in full (jieba loaded, after a wake). */
 async function untilFull(page: Page, text: string): Promise<void> {

@@ -6,8 +6,6 @@
  * search no longer finds it, then finds it again. Screenshots in both colour schemes.
  */
 import { mkdir } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storiesToJsonl } from '../../lib/library/jsonl';
@@ -15,6 +13,7 @@ import { badgeText } from '../../lib/page/badge';
 import type { Story } from '../../lib/story';
 import { launchExtension, type ExtensionSession } from '../../scripts/launch-extension';
 import { axeViolations } from '../fixtures/axe';
+import { serveFiles, type FilesServer } from '../fixtures/files-server';
 import { badge, keptFor } from '../fixtures/page-probes';
 import { servePages, type PagesServer } from '../fixtures/pages-server';
 import { readerStory } from '../unit/helpers';
@@ -22,7 +21,7 @@ import { readerStory } from '../unit/helpers';
 const shots = new URL('../../test-results/', import.meta.url).pathname;
 const REMOVED_TITLE = '立方新能源获国际权威双认可';
 let session: ExtensionSession;
-let server: Server;
+let server: FilesServer;
 let base: string;
 let pages: PagesServer;
 
@@ -43,13 +42,8 @@ beforeAll(async () => {
     '/archive/manifest.json': JSON.stringify({ library: '潇湘晨报资料库', shards: [{ url: 'a.jsonl', version: '1' }] }),
     '/archive/a.jsonl': storiesToJsonl(synced),
   };
-  server = createServer((request, response) => {
-    const body = files[new URL(request.url ?? '/', 'http://x').pathname];
-    if (body === undefined) response.writeHead(404).end();
-    else response.writeHead(200, { 'content-type': 'text/plain; charset=utf-8', 'access-control-allow-origin': '*' }).end(body);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await serveFiles(files);
+  base = server.base;
   pages = await servePages();
   session = await launchExtension();
 
@@ -70,8 +64,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await session?.close();
   await pages?.close();
-  server?.closeAllConnections();
-  await new Promise((resolve) => server?.close(resolve));
+  await server?.close();
 });
 
 /** The source toggles as they read: name and count. */

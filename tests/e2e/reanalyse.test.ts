@@ -6,18 +6,17 @@
  * background, and records the build's analysis. The feed is served on 127.0.0.1 (CORS open, as
  * headless Chromium leaves the host-permission prompt unanswered).
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storiesToJsonl } from '../../lib/library/jsonl';
 import type { Reply } from '../../lib/messages';
 import { analysisVersion } from '../../scripts/analysis-version';
 import { launchExtension, type ExtensionGlobal, type ExtensionSession } from '../../scripts/launch-extension';
 import { analysisRecord } from '../fixtures/analysis-record';
+import { serveFiles, type FilesServer } from '../fixtures/files-server';
 import { readerStory } from '../unit/helpers';
 
 let session: ExtensionSession;
-let server: Server;
+let server: FilesServer;
 let base: string;
 
 /**
@@ -28,7 +27,13 @@ let base: string;
 const story = (n: number) => ({
   ...readerStory(`lyhp-${n}`, `第${n}届浏阳国际花炮文化节开幕`),
   paragraphs: [`第${n}届浏阳国际花炮文化节在湖南浏阳开幕，来自多国的烟花企业参展。`],
-  analysis: { version: analysisVersion(), entities: { person: ['张旧名'], place: [], org: [] }, keywords: [{ word: '张旧名', weight: 1 }], aliases: {}, terms: { 张旧名: 1 } },
+  analysis: {
+    version: analysisVersion(),
+    entities: { person: ['张旧名'], place: [], org: [] },
+    keywords: [{ word: '张旧名', weight: 1 }],
+    aliases: {},
+    terms: { 张旧名: 1 },
+  },
 });
 
 beforeAll(async () => {
@@ -36,20 +41,14 @@ beforeAll(async () => {
     '/archive/manifest.json': JSON.stringify({ library: '花炮节档案', shards: [{ url: 'a.jsonl', version: '1' }] }),
     '/archive/a.jsonl': storiesToJsonl([1, 2, 3].map(story)),
   };
-  server = createServer((request, response) => {
-    const body = files[new URL(request.url ?? '/', 'http://x').pathname];
-    if (body === undefined) response.writeHead(404).end();
-    else response.writeHead(200, { 'content-type': 'text/plain; charset=utf-8', 'access-control-allow-origin': '*' }).end(body);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await serveFiles(files);
+  base = server.base;
   session = await launchExtension();
 });
 
 afterAll(async () => {
   await session?.close();
-  server?.closeAllConnections();
-  await new Promise((resolve) => server?.close(resolve));
+  await server?.close();
 });
 
 describe('a library analysed by an earlier build', () => {

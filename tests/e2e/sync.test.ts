@@ -6,17 +6,18 @@
  * prompt unanswered.
  */
 import { readFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storiesToJsonl } from '../../lib/library/jsonl';
 import { launchExtension, type ExtensionGlobal, type ExtensionSession } from '../../scripts/launch-extension';
+import { serveFiles, type FilesServer } from '../fixtures/files-server';
 import { readerStory } from '../unit/helpers';
 
 const shots = new URL('../../test-results/', import.meta.url).pathname;
 let session: ExtensionSession;
-let server: Server;
+let server: FilesServer;
 let base: string;
 /** Milliseconds the second shard takes to arrive. */
 let shardDelay = 0;
@@ -50,25 +51,14 @@ beforeAll(async () => {
     '/later/a.jsonl': storiesToJsonl([6, 7, 8].map(story)),
     '/later/b.jsonl': storiesToJsonl([9, 10].map(story)),
   };
-  server = createServer((request, response) => {
-    const path = new URL(request.url ?? '/', 'http://x').pathname;
-    const body = files[path];
-    const send = () =>
-      body === undefined
-        ? response.writeHead(404).end()
-        : response.writeHead(200, { 'content-type': 'text/plain; charset=utf-8', 'access-control-allow-origin': '*' }).end(body);
-    if (path.endsWith('/b.jsonl') && shardDelay) setTimeout(send, shardDelay);
-    else send();
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await serveFiles(files, (path) => (path.endsWith('/b.jsonl') ? shardDelay : 0));
+  base = server.base;
   session = await launchExtension();
 });
 
 afterAll(async () => {
   await session?.close();
-  server?.closeAllConnections();
-  await new Promise((resolve) => server?.close(resolve));
+  await server?.close();
 });
 
 async function libraryCount(): Promise<number> {
