@@ -64,18 +64,20 @@ export interface Library {
    */
   compact(steps?: number): Promise<boolean>;
   /**
-   * The next stories (at most `size`, in id order) whose profile and index entries come from
-   * another analysis than `version` (an earlier tagger, other passes; before the index, none):
-   * those after the last `reanalysed` batch of a run to `version`, from the first when the run
-   * is new. Undefined when none is left, recorded then: checked at every wake, it costs one read
-   * when the library is current.
+   * The next batch of a run bringing the library to `version`: the `size` stories (in id order)
+   * after the last `reanalysed` batch, from the first when the run is new; `stale`, those whose
+   * profile and index entries come from another analysis (an earlier tagger, other passes; before
+   * the index, none), and `through`, the batch's last id. A story stored since with this
+   * analysis (an import, a sync) is not stale. Undefined when none is left, recorded then:
+   * checked at every wake, it costs one read when the library is current.
    */
-  staleStories(version: string, size: number): Promise<Story[] | undefined>;
+  staleStories(version: string, size: number): Promise<{ stale: Story[]; through: string } | undefined>;
   /**
    * Writes `analysed`, `stale`'s stories analysed by `version`, in one transaction with the run's
-   * progress; a story written or removed since it was read is left as it is now. How many were written.
+   * progress (`through`); a story written or removed since it was read is left as it is now. How
+   * many were written.
    */
-  reanalysed(version: string, stale: Story[], analysed: Story[]): Promise<number>;
+  reanalysed(version: string, through: string, stale: Story[], analysed: Story[]): Promise<number>;
   /** The names and word counts the analyzer learns the library from (kept with every write). */
   names(): Promise<LibraryKnowledge['names']>;
   /** How many stories name each word among keywords and entities; read with jieba, not at wake. */
@@ -111,12 +113,17 @@ export async function openLibrary(name: string, idf: () => Promise<Idf>, options
         if (run.after === undefined) return undefined;
         after = IDBKeyRange.lowerBound(run.after, true);
       }
-      const stale = await db.getAll('stories', after, size);
-      if (stale.length) return stale.map(plain);
+      const batch = await db.getAll('stories', after, size);
+      if (batch.length) return { stale: batch.map(plain).filter((story) => story.analysis?.version !== version), through: batch.at(-1)!.id };
       await db.put('meta', { version } satisfies Analysis, ANALYSIS);
       return undefined;
     },
-    async reanalysed(version, stale, analysed) {
+    async reanalysed(version, through, stale, analysed) {
+      // A batch of current stories moves the run on and writes no index segment.
+      if (!stale.length) {
+        await db.put('meta', { version, after: through } satisfies Analysis, ANALYSIS);
+        return 0;
+      }
       const put = indexed(analysed, await idf());
       let written = 0;
       await indexStore.write(async (tx) => {
@@ -138,7 +145,7 @@ export async function openLibrary(name: string, idf: () => Promise<Idf>, options
             [],
             stale.filter((s) => unchanged.has(s.id)),
           )),
-          () => tx.objectStore('meta').put({ version, after: stale.at(-1)!.id } satisfies Analysis, ANALYSIS),
+          () => tx.objectStore('meta').put({ version, after: through } satisfies Analysis, ANALYSIS),
         ];
       });
       return written;

@@ -31,8 +31,8 @@ export interface ReanalysisDeps {
 
 /** Analyses again the stories `version` did not analyse; how many were written. One read when none is stale. */
 export async function reanalyse(lib: Library, version: string, deps: ReanalysisDeps): Promise<number> {
-  let stale = await lib.staleStories(version, REANALYSED_PER_BATCH);
-  if (!stale) return 0;
+  let batch = await lib.staleStories(version, REANALYSED_PER_BATCH);
+  if (!batch) return 0;
   await new Promise((resolve) => setTimeout(resolve, deps.startAfterMs ?? REANALYSE_AFTER_OPEN_MS));
   const analyzer = await deps.analyzer();
   // A task's turn before each step, so a message that came meanwhile is answered first.
@@ -41,12 +41,13 @@ export async function reanalyse(lib: Library, version: string, deps: ReanalysisD
     await deps.beforeStep();
   };
   let written = 0;
-  while (stale) {
+  while (batch) {
+    const { stale, through } = batch;
     const analysed = await analyzeStories(analyzer, version, stale, pause);
     await pause();
-    written += await lib.reanalysed(version, stale, analysed);
-    await deps.written();
-    stale = await lib.staleStories(version, REANALYSED_PER_BATCH);
+    written += await lib.reanalysed(version, through, stale, analysed);
+    if (stale.length) await deps.written();
+    batch = await lib.staleStories(version, REANALYSED_PER_BATCH);
   }
   return written;
 }
