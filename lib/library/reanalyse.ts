@@ -34,7 +34,6 @@ export async function reanalyse(lib: Library, version: string, deps: ReanalysisD
   let batch = await lib.staleStories(version, REANALYSED_PER_BATCH);
   if (!batch) return 0;
   await new Promise((resolve) => setTimeout(resolve, deps.startAfterMs ?? REANALYSE_AFTER_OPEN_MS));
-  const analyzer = await deps.analyzer();
   // A task's turn before each step, so a message that came meanwhile is answered first.
   const pause = async () => {
     await nextTask();
@@ -43,7 +42,8 @@ export async function reanalyse(lib: Library, version: string, deps: ReanalysisD
   let written = 0;
   while (batch) {
     const { stale, through } = batch;
-    const analysed = await analyzeStories(analyzer, version, stale, pause);
+    // Jieba is loaded only for a stale story: a run over stories this analysis made needs none.
+    const analysed = stale.length ? await analyzeStories(await deps.analyzer(), version, stale, pause) : [];
     await pause();
     written += await lib.reanalysed(version, through, stale, analysed);
     if (stale.length) await deps.written();

@@ -33,6 +33,13 @@ const staleSeeds = () => seeds.map((story) => ({ ...story, analysis: seeds.find(
 const manyStale = (count: number) =>
   Array.from({ length: count }, (_, i) => ({ ...staleSeeds()[i % seeds.length], id: `r${String(i).padStart(3, '0')}`, origin: 'import' }));
 
+/** The analyzer, with the texts it is asked to analyse. */
+const countingAnalyzer = () => {
+  const analysed: string[] = [];
+  const counting: Analyzer = { ...analyzer, analyze: (text, options) => (analysed.push(text), analyzer.analyze(text, options)) };
+  return { counting, analysed };
+};
+
 const storiesOf = async (library: Library, ids: string[]) => (await library.getMany(ids)).map((s) => s!);
 /** The stories the index lists under `term`. */
 const holdersOf = async (library: Library, term: string) =>
@@ -102,8 +109,7 @@ describe('analysing the library again when the analysis changes', () => {
 
     // The next wake analyses only the rest, then says the library is current.
     library = await openLibrary(name, () => analyzer.idf(), { analysisVersion: 'new' });
-    const analysed: string[] = [];
-    const counting: Analyzer = { ...analyzer, analyze: (text, options) => (analysed.push(text), analyzer.analyze(text, options)) };
+    const { counting, analysed } = countingAnalyzer();
     expect(await reanalyse(library, 'new', deps({ analyzer: async () => counting }))).toBe(12);
     expect(analysed).toHaveLength(2 * 12);
     const fresh = new Map(seeds.map((s) => [s.title, s.analysis]));
@@ -149,11 +155,23 @@ describe('analysing the library again when the analysis changes', () => {
     await old.put([...current, ...stale.slice(REANALYSED_PER_BATCH)]);
     old.close();
     const library = await openLibrary(name, () => analyzer.idf(), { analysisVersion: 'new' });
-    const analysed: string[] = [];
-    const counting: Analyzer = { ...analyzer, analyze: (text, options) => (analysed.push(text), analyzer.analyze(text, options)) };
+    const { counting, analysed } = countingAnalyzer();
     expect(await reanalyse(library, 'new', deps({ analyzer: async () => counting }))).toBe(3);
     expect(analysed).toHaveLength(2 * 3);
     expect((await storiesOf(library, [current[0].id]))[0]).toEqual(current[0]);
+    expect(await library.staleStories('new', 50)).toBeUndefined();
+    library.close();
+  }, 60_000);
+
+  it('asks for no analyzer when every story is one this analysis made, and says the library is current', async () => {
+    const name = freshDbName();
+    const old = await openLibrary(name, () => analyzer.idf(), { analysisVersion: 'old' });
+    await old.put(manyStale(REANALYSED_PER_BATCH + 3).map((story) => ({ ...story, analysis: { ...story.analysis!, version: 'new' } })));
+    old.close();
+    const library = await openLibrary(name, () => analyzer.idf(), { analysisVersion: 'new' });
+    const wanted = vi.fn(async () => analyzer);
+    expect(await reanalyse(library, 'new', deps({ analyzer: wanted }))).toBe(0);
+    expect(wanted).not.toHaveBeenCalled();
     expect(await library.staleStories('new', 50)).toBeUndefined();
     library.close();
   }, 60_000);
