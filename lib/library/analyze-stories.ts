@@ -17,20 +17,23 @@ export function needsAnalysis(story: Story, version: string): boolean {
   return story.analysis?.version !== version || !story.analysis.terms;
 }
 
-/** `pause`, when given, is awaited before each analysis: background work lets a reader's request go first. */
-export async function analyzeStories(analyzer: Analyzer, version: string, stories: Story[], pause?: () => Promise<void>): Promise<Story[]> {
-  const first = [];
-  const analyze = async (story: Story) => {
-    await pause?.();
-    return analyzer.analyze(storyText(story), { credits: storyCredits(story) });
-  };
-  for (const story of stories) first.push(await analyze(story));
-  first.forEach((analysis, i) => {
-    analyzer.teach(stories[i].id, analysis);
-  });
+/**
+ * Each story analysed once, with what the analyzer knows now. `pause`, when given, is awaited
+ * before each analysis: background work lets a reader's request go first.
+ */
+export async function analyzeEach(analyzer: Analyzer, version: string, stories: Story[], pause?: () => Promise<void>): Promise<Story[]> {
   const analysed: Story[] = [];
-  for (const story of stories) analysed.push({ ...story, analysis: { ...(await analyze(story)), version } });
+  for (const story of stories) {
+    await pause?.();
+    analysed.push({ ...story, analysis: { ...(await analyzer.analyze(storyText(story), { credits: storyCredits(story) })), version } });
+  }
   return analysed;
+}
+
+/** New stories, read twice: the second time knowing the names the first found in all of them. */
+export async function analyzeStories(analyzer: Analyzer, version: string, stories: Story[], pause?: () => Promise<void>): Promise<Story[]> {
+  for (const { id, analysis } of await analyzeEach(analyzer, version, stories, pause)) analyzer.teach(id, analysis!);
+  return analyzeEach(analyzer, version, stories, pause);
 }
 
 /**
