@@ -68,8 +68,9 @@ export const NEXT_ORD = 'nextOrd';
 /** How many stories the index holds: counting IndexedDB records costs time in proportion to them. */
 export const DOC_COUNT = 'docCount';
 /**
- * Written by schema 2's upgrade for the stories stored before the index; read no more: a library
- * without an ANALYSIS record has every story analysed and indexed again (lib/library/reanalyse.ts).
+ * Written by schema 2's upgrade for the stories stored before the index, deleted by schema 6's: a
+ * library without an ANALYSIS record has every story analysed and indexed again instead
+ * (lib/library/reanalyse.ts).
  */
 const NEEDS_INDEX = 'needsIndex';
 /**
@@ -121,6 +122,9 @@ const MIGRATIONS: Array<(db: LibraryDb, tx: UpgradeTx) => void> = [
     const stories = tx.objectStore('stories');
     stories.createIndex('by-date-id', ['date', 'id']);
     stories.createIndex('by-origin-date-id', ['origin', 'date', 'id']);
+  },
+  (_db, tx) => {
+    void tx.objectStore('meta').delete(NEEDS_INDEX);
   },
 ];
 

@@ -19,10 +19,10 @@ beforeEach(async () => {
 });
 
 describe('library schema', () => {
-  it('is version 5 with stories keyed by id and indexed by date, address, fingerprint and the library page’s order, and the inverted index with its segments', async () => {
+  it('is version 6 with stories keyed by id and indexed by date, address, fingerprint and the library page’s order, and the inverted index with its segments', async () => {
     library.close();
     const db = await openDB(name);
-    expect(db.version).toBe(5);
+    expect(db.version).toBe(6);
     expect([...db.objectStoreNames].sort()).toEqual(['docs', 'meta', 'postings', 'segments', 'stories', 'termCounts']);
     const store = db.transaction('stories').store;
     expect(store.keyPath).toBe('id');

@@ -514,6 +514,10 @@ describe('persisted index', () => {
       await reanalyse(library, 'v1', { analyzer: async () => analyzer, beforeStep: async () => undefined, written: async () => undefined, startAfterMs: 0 }),
     ).toBe(1);
     expect(await library.staleStories('v1', 50)).toBeUndefined();
+    // Schema 2's flag for that first index is gone: the analysis record took its place.
+    const raw = await openDB(name);
+    expect(await raw.getAllKeys('meta')).not.toContain('needsIndex');
+    raw.close();
     expect(await library.index.size()).toBe(1);
     expect((await lists(library, ['person:欧阳明'])).get('person:欧阳明')?.ords).toHaveLength(1);
     library.close();
