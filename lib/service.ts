@@ -6,7 +6,7 @@
  */
 import { withAnalysis } from './library/analyze-stories';
 import type { Library } from './library/library';
-import { reanalyse } from './library/reanalyse';
+import { oneRunAtATime, reanalyse } from './library/reanalyse';
 import { crawlSource } from './library/sync/crawl';
 import type { Fetched, Validators } from './library/sync/fetch-source';
 import type { Source } from './library/sync/source';
@@ -106,21 +106,24 @@ export function createService(deps: ServiceDeps) {
   const { analyzer, prepare, read, tabs, answers, openStory, sync, readers } = deps;
   const cache = libraryCache(analyzer, read, answers);
   /**
-   * Started when the library is first open in a worker's life: a wake that opens no library reads
-   * nothing more, and one that does reads one record more when no story is stale. A run that
-   * failed goes on at the next wake.
+   * Started when the library is first open in a worker's life (a wake that opens no library reads
+   * nothing more, and one that does reads one record more when no story is stale), and again
+   * after a write that kept a file's or a feed's analysis unchecked. A run that failed goes on at
+   * the next wake.
    */
-  let reanalysing = false;
+  const checkAnalyses = oneRunAtATime(async () => {
+    const lib = await deps.library();
+    return reanalyse(lib, deps.analysisVersion, {
+      analyzer,
+      beforeStep: deps.backgroundStep,
+      written: () => cache.libraryChanged(lib, 'here'),
+    });
+  });
+  let opened = false;
   const library = async () => {
     const lib = await deps.library();
-    if (!reanalysing) {
-      reanalysing = true;
-      reanalyse(lib, deps.analysisVersion, {
-        analyzer,
-        beforeStep: deps.backgroundStep,
-        written: () => cache.libraryChanged(lib, 'here'),
-      }).catch((error: unknown) => console.warn('analysing stories again stopped:', error));
-    }
+    if (!opened) checkAnalyses();
+    opened = true;
     return lib;
   };
   const sources = sourceRegistry(sync.store);
@@ -146,6 +149,7 @@ export function createService(deps: ServiceDeps) {
         const lib = await library();
         await lib.put(stories);
         await cache.libraryChanged(lib, 'here');
+        checkAnalyses();
       }),
     },
     analyze: afterReaders(async (stories) => withAnalysis(await analyzer(), deps.analysisVersion, stories)),
@@ -154,6 +158,7 @@ export function createService(deps: ServiceDeps) {
   const service: ServiceContext = {
     ...cache,
     library,
+    checkAnalyses,
     analyzer,
     analysisVersion: deps.analysisVersion,
     prepare,

@@ -55,8 +55,17 @@ const SubheadSchema = v.object({
 });
 
 /**
+ * The `version` a kept analysis from a file or a feed is stored with. The file says which analysis
+ * made it but cannot prove it: the story ranks by it at once, while its names are taught to the
+ * library's gazetteer only once this build has analysed the story again in the background
+ * (lib/library/reanalyse.ts), so that no file or feed can make the tagger read a name, or a name
+ * as a kind, that its own analysis would not.
+ */
+export const UNCHECKED_ANALYSIS = 'unchecked';
+
+/**
  * What the analysis found in a story; computed at import and stored with it. A file's or a feed's
- * is kept only when this build's analysis made it (`version`), and bounded like the rest of a story.
+ * is kept only when this build's analysis says it made it (`version`), and bounded like the rest of a story.
  */
 const AnalysisSchema = v.object({
   /**

@@ -76,11 +76,12 @@ async function loadLibrary(file: string | undefined): Promise<Story[]> {
 }
 
 /**
- * The library as the extension holds it: every story analysed, the gazetteer taught. A file's
- * analysis is kept when the extension built from this tree would keep it (the same version).
+ * The library as the extension holds it once analysed: every story analysed, the gazetteer
+ * taught. The file is the user's own: an analysis it says this tree's analysis made is trusted
+ * (the extension checks one by analysing the story again in the background, to the same result).
  */
 async function analysedLibrary(stories: Story[], analyzer: Analyzer): Promise<Story[]> {
-  return withAnalysis(analyzer, analysisVersion(), stories);
+  return withAnalysis(analyzer, analysisVersion(), stories, { trusted: true });
 }
 
 /** The library's queries over the same records the extension keeps in IndexedDB, held in memory. */

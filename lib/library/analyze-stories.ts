@@ -6,7 +6,7 @@
  * exported one is kept only by a build that would have made the same.
  */
 import type { Analyzer } from '../nlp/analyzer';
-import { storyCredits, storyText, type Story } from '../story';
+import { storyCredits, storyText, type Story, UNCHECKED_ANALYSIS } from '../story';
 
 /**
  * A story that arrived (a file, a library feed) without an analysis `version` made: none, one
@@ -36,15 +36,22 @@ export async function analyzeStories(analyzer: Analyzer, version: string, storie
   return analyzeEach(analyzer, version, stories, pause);
 }
 
+/** A story kept with the analysis its file or feed brought, stamped as not yet checked by this build (UNCHECKED_ANALYSIS). */
+export function keptUnchecked(story: Story): Story {
+  return { ...story, analysis: { ...story.analysis!, version: UNCHECKED_ANALYSIS } };
+}
+
 /**
  * The stories, each with its analysis: those exported with one `version` made (a file, a library
- * feed) keep it, the others are analysed now, as one batch.
+ * feed) keep it, the others are analysed now, as one batch. A kept analysis is `trusted` only
+ * where its file is the user's own (the insight CLI's --library): its names are then taught at
+ * once and it keeps its version. Otherwise it is stamped unchecked and teaches nothing until the
+ * story is analysed again.
  */
-export async function withAnalysis(analyzer: Analyzer, version: string, stories: Story[]): Promise<Story[]> {
+export async function withAnalysis(analyzer: Analyzer, version: string, stories: Story[], { trusted = false } = {}): Promise<Story[]> {
   const kept = stories.filter((story) => !needsAnalysis(story, version));
-  // Their names join the gazetteer now, not at the worker's next wake: the next page, and the
-  // stories analysed below, know them. A discarded analysis teaches nothing.
-  for (const story of kept) analyzer.teach(story.id, story.analysis!);
+  // Trusted names join the gazetteer now, not at the next wake: the stories analysed below know them.
+  if (trusted) for (const story of kept) analyzer.teach(story.id, story.analysis!);
   const analysed = new Map(
     (
       await analyzeStories(
@@ -54,5 +61,5 @@ export async function withAnalysis(analyzer: Analyzer, version: string, stories:
       )
     ).map((s) => [s.id, s]),
   );
-  return stories.map((s) => analysed.get(s.id) ?? s);
+  return stories.map((s) => analysed.get(s.id) ?? (trusted ? s : keptUnchecked(s)));
 }

@@ -19,7 +19,9 @@ export type StoredDoc = DocRecord & { terms: string[] };
 
 /**
  * The ANALYSIS record: every story is analysed by `version`, except, while a run analysing them
- * again is under way, those after `after` in id order.
+ * again is under way, those after `after` in id order. A write that keeps a file's or a feed's
+ * analysis unchecked sets `version` to UNCHECKED_ANALYSIS, which no build makes: the next run
+ * reads every story.
  */
 export interface Analysis {
   version: string;

@@ -6,8 +6,21 @@
 import { indexEntry, type IndexEntry } from '../match/index-entry';
 import { addKnowledge, emptyKnowledge, removeKnowledge, type LibraryKnowledge } from '../nlp/analyzer';
 import type { Idf } from '../nlp/keywords';
-import type { Story } from '../story';
-import { DOC_COUNT, NAMES, NEXT_ORD, NEXT_SEGMENT, stored, WORD_COUNTS, type StoredDoc, type StoredStory, type Writes, type WriteTx } from './database';
+import { type Story, UNCHECKED_ANALYSIS } from '../story';
+import {
+  ANALYSIS,
+  type Analysis,
+  DOC_COUNT,
+  NAMES,
+  NEXT_ORD,
+  NEXT_SEGMENT,
+  stored,
+  WORD_COUNTS,
+  type StoredDoc,
+  type StoredStory,
+  type Writes,
+  type WriteTx,
+} from './database';
 import { packSegment } from './index-segment';
 
 /**
@@ -81,7 +94,12 @@ export async function planIndexWrites(tx: WriteTx, put: Indexed[], removed: stri
   put.forEach(({ story, entry }, i) => {
     const old = olds[removed.length + i];
     takeOut(old);
-    if (story.analysis) addKnowledge(knowledge, story.analysis, old !== undefined && !recounted.has(story.id));
+    if (story.analysis) {
+      addKnowledge(knowledge, story.analysis, {
+        counted: old !== undefined && !recounted.has(story.id),
+        wordsOnly: story.analysis.version === UNCHECKED_ANALYSIS,
+      });
+    }
     if (!entry) {
       if (old) drop(old);
       return;
@@ -96,6 +114,9 @@ export async function planIndexWrites(tx: WriteTx, put: Indexed[], removed: stri
     writes.push(() => tx.objectStore('segments').put(packSegment(seq, changes, df)));
     writes.push(() => meta.put(seq + 1, NEXT_SEGMENT));
   }
+  // An analysis kept unchecked is read again by a run over every story (lib/library/reanalyse.ts).
+  if (put.some(({ story }) => story.analysis?.version === UNCHECKED_ANALYSIS))
+    writes.push(() => meta.put({ version: UNCHECKED_ANALYSIS } satisfies Analysis, ANALYSIS));
   writes.push(() => meta.put(nextOrd, NEXT_ORD));
   writes.push(() => meta.put(docCount, DOC_COUNT));
   writes.push(() => meta.put(knowledge.names, NAMES));

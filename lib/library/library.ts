@@ -67,17 +67,17 @@ export interface Library {
    * The next batch of a run bringing the library to `version`: the `size` stories (in id order)
    * after the last `reanalysed` batch, from the first when the run is new; `stale`, those whose
    * profile and index entries come from another analysis (an earlier tagger, other passes; before
-   * the index, none), and `through`, the batch's last id. A story stored since with this
-   * analysis (an import, a sync) is not stale. Undefined when none is left, recorded then:
-   * checked at every wake, it costs one read when the library is current.
+   * the index, none; one a file or feed brought, unchecked), and `through`, the batch's last id. A
+   * story stored since with this analysis (a sync's own) is not stale. Undefined when none is
+   * left, recorded then: checked at every wake, it costs one read when the library is current.
    */
-  staleStories(version: string, size: number): Promise<{ stale: Story[]; through: string } | undefined>;
+  staleStories(version: string, size: number): Promise<StaleBatch | undefined>;
   /**
-   * Writes `analysed`, `stale`'s stories analysed by `version`, in one transaction with the run's
-   * progress (`through`); a story written or removed since it was read is left as it is now. How
-   * many were written.
+   * Writes `analysed`, the batch's stale stories analysed by `version`, in one transaction with the
+   * run's progress; a story written or removed since it was read is left as it is now. How many
+   * were written.
    */
-  reanalysed(version: string, through: string, stale: Story[], analysed: Story[]): Promise<number>;
+  reanalysed(version: string, batch: StaleBatch, analysed: Story[]): Promise<number>;
   /** The names and word counts the analyzer learns the library from (kept with every write). */
   names(): Promise<LibraryKnowledge['names']>;
   /** How many stories name each word among keywords and entities; read with jieba, not at wake. */
@@ -92,36 +92,53 @@ export interface Library {
   close(): void;
 }
 
+export interface StaleBatch {
+  stale: Story[];
+  through: string;
+  /** The run's record as the batch was read: a write that has changed it since (unchecked stories kept) wins. */
+  run: Analysis | undefined;
+}
+
 export interface LibraryOptions extends IndexStoreOptions {
   /** The analysis the running code makes: a library created now records it (`staleStories`). */
   analysisVersion?: string;
 }
 
+const sameRun = (a: Analysis | undefined, b: Analysis | undefined) => a?.version === b?.version && a?.after === b?.after;
+
 /** `idf` is the general IDF the index weighs terms with (loaded only when something is written). */
 export async function openLibrary(name: string, idf: () => Promise<Idf>, options: LibraryOptions = {}): Promise<Library> {
   const db = await openLibraryDb(name, options.analysisVersion);
   const indexStore = openIndexStore(db, options);
+  /** Records the run's progress unless a write has changed its record since `read` (stories kept unchecked, to be read from the first). */
+  const progress = async (read: Analysis | undefined, next: Analysis) => {
+    const tx = db.transaction('meta', 'readwrite');
+    if (sameRun((await tx.store.get(ANALYSIS)) as Analysis | undefined, read)) await tx.store.put(next, ANALYSIS);
+    await tx.done;
+  };
 
   return {
     index: indexStore.reader,
     compact: indexStore.compact,
     async staleStories(version, size) {
       const run = (await db.get('meta', ANALYSIS)) as Analysis | undefined;
-      // A run to another version (a newer build came mid-way) starts again from the first story.
+      // A run to another version (a newer build came mid-way, a write kept stories unchecked) starts again from the first story.
       let after: IDBKeyRange | null = null;
       if (run?.version === version) {
         if (run.after === undefined) return undefined;
         after = IDBKeyRange.lowerBound(run.after, true);
       }
       const batch = await db.getAll('stories', after, size);
-      if (batch.length) return { stale: batch.map(plain).filter((story) => story.analysis?.version !== version), through: batch.at(-1)!.id };
-      await db.put('meta', { version } satisfies Analysis, ANALYSIS);
+      if (batch.length) return { stale: batch.map(plain).filter((story) => story.analysis?.version !== version), through: batch.at(-1)!.id, run };
+      await progress(run, { version });
       return undefined;
     },
-    async reanalysed(version, through, stale, analysed) {
+    async reanalysed(version, batch, analysed) {
+      const { stale, through, run } = batch;
+      const next: Analysis = { version, after: through };
       // A batch of current stories moves the run on and writes no index segment.
       if (!stale.length) {
-        await db.put('meta', { version, after: through } satisfies Analysis, ANALYSIS);
+        await progress(run, next);
         return 0;
       }
       const put = indexed(analysed, await idf());
@@ -133,6 +150,8 @@ export async function openLibrary(name: string, idf: () => Promise<Idf>, options
         const unchanged = new Set(stale.filter((s, i) => now[i] && JSON.stringify(plain(now[i]!)) === JSON.stringify(s)).map((s) => s.id));
         const kept = put.filter(({ story }) => unchanged.has(story.id));
         written = kept.length;
+        const record = tx.objectStore('meta');
+        const moved = sameRun((await record.get(ANALYSIS)) as Analysis | undefined, run);
         return [
           ...kept.map(
             ({ story }) =>
@@ -145,7 +164,7 @@ export async function openLibrary(name: string, idf: () => Promise<Idf>, options
             [],
             stale.filter((s) => unchanged.has(s.id)),
           )),
-          () => tx.objectStore('meta').put({ version, after: through } satisfies Analysis, ANALYSIS),
+          ...(moved ? [() => record.put(next, ANALYSIS)] : []),
         ];
       });
       return written;

@@ -41,16 +41,41 @@ export async function reanalyse(lib: Library, version: string, deps: ReanalysisD
   };
   let written = 0;
   while (batch) {
-    const { stale, through } = batch;
+    const { stale } = batch;
     // Jieba is loaded only for a stale story: a run over stories this analysis made needs none.
     // Read once, not twice as new stories are: the analyzer already knows the whole library's
     // names from the stories' earlier analyses, which is what a second reading is for (on the
     // 172-story development library, one reading gives every story the same names as two).
     const analysed = stale.length ? await analyzeEach(await deps.analyzer(), version, stale, pause) : [];
     await pause();
-    written += await lib.reanalysed(version, through, stale, analysed);
+    written += await lib.reanalysed(version, batch, analysed);
     if (stale.length) await deps.written();
     batch = await lib.staleStories(version, REANALYSED_PER_BATCH);
   }
   return written;
+}
+
+/**
+ * `run`, one at a time: asked while one is under way, it runs once more after it, since a write
+ * meanwhile may have kept stories unchecked behind where the run had read. A run that fails is
+ * said on the console and goes on at the next start.
+ */
+export function oneRunAtATime(run: () => Promise<unknown>): () => void {
+  let running = false;
+  let again = false;
+  const start = () => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    again = false;
+    run()
+      .catch((error: unknown) => console.warn('analysing stories again stopped:', error))
+      .finally(() => {
+        running = false;
+        if (again) start();
+      });
+  };
+  return start;
 }

@@ -10,7 +10,7 @@
  * but needs a second copy of the library on disk (the case of a full disk is the one that hurts)
  * and a schema with a store that every other write must ignore.
  */
-import { needsAnalysis } from './analyze-stories';
+import { keptUnchecked, needsAnalysis } from './analyze-stories';
 import { ImportError, type ImportProblem, jsonlParts, readJsonl } from './jsonl';
 import type { Library } from './library';
 import { IMPORT_ORIGIN, type Story } from '../story';
@@ -48,7 +48,8 @@ export interface ImportResult {
  * Reads a JSON Lines file into the library, all or nothing. Imported stories take the import's
  * origin whatever the file says: one claiming `bundled` would be deleted by the next update of
  * the bundle, one claiming a source's id with that source. A story keeps its analysis only when
- * `version` (the running build's analysis) made it; `analyze` gives the others theirs.
+ * it says `version` (the running build's analysis) made it, stamped unchecked until the worker
+ * analyses it again; `analyze` gives the others theirs.
  */
 export async function importLibrary(library: Library, file: Blob, version: string, analyze: (stories: Story[]) => Promise<Story[]>): Promise<ImportResult> {
   const { stories, defaulted } = await readJsonl(chunksOf(file));
@@ -57,7 +58,7 @@ export async function importLibrary(library: Library, file: Blob, version: strin
   for (let i = 0; i < pending.length; i += ANALYSIS_BATCH) {
     for (const story of await analyze(pending.slice(i, i + ANALYSIS_BATCH).map(({ analysis: _, ...bare }) => bare))) analysed.set(story.id, story);
   }
-  await library.put(stories.map((story) => ({ ...(analysed.get(story.id) ?? story), origin: IMPORT_ORIGIN })));
+  await library.put(stories.map((story) => ({ ...(analysed.get(story.id) ?? keptUnchecked(story)), origin: IMPORT_ORIGIN })));
   return { imported: stories.length, total: await library.count(), defaulted };
 }
 

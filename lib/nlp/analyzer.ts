@@ -210,10 +210,15 @@ const countedWords = ({ entities, keywords }: Pick<TextAnalysis, 'entities' | 'k
   new Set([...keywords.map((k) => k.word), ...ENTITY_TYPES.flatMap((t) => entities[t])]);
 
 /**
- * Adds one story's analysis to the knowledge (in place): its names and short names, and unless
- * `counted` already (a story stored again), its words.
+ * Adds one story's analysis to the knowledge (in place): unless `counted` already (a story stored
+ * again), its words, and unless `wordsOnly` (an analysis this build has not checked), its names
+ * and short names.
  */
-export function addKnowledge(knowledge: LibraryKnowledge, { entities, keywords, aliases = {} }: Taught, counted = false): void {
+export function addKnowledge(
+  knowledge: LibraryKnowledge,
+  { entities, keywords, aliases = {} }: Taught,
+  { counted = false, wordsOnly = false }: { counted?: boolean; wordsOnly?: boolean } = {},
+): void {
   if (!counted) knowledge.stories++;
   if (!counted) {
     for (const word of countedWords({ entities, keywords })) {
@@ -222,6 +227,7 @@ export function addKnowledge(knowledge: LibraryKnowledge, { entities, keywords, 
       setOwn(knowledge.df, word, (Number.isFinite(count) ? count! : 0) + 1);
     }
   }
+  if (wordsOnly) return;
   const add = (type: EntityType, name: string, full: string) => {
     if (!isLearnableName(name) || !isLearnableName(full)) return;
     // A name first learnt as itself gives way to the full name a later story gives it (as the gazetteer does).

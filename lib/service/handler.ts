@@ -27,6 +27,8 @@ export interface ServiceContext extends LibraryCache {
   library: () => Promise<Library>;
   /** The analyzer, taught the library's gazetteer. */
   analyzer: () => Promise<Analyzer>;
+  /** Has the stories a write kept unchecked analysed again, in the background (lib/library/reanalyse.ts). */
+  checkAnalyses: () => void;
   /** The analysis the running build makes, said by each story's (lib/library/analyze-stories.ts). */
   analysisVersion: string;
   /** Starts loading what a full analysis needs, the library and jieba at once. */

@@ -6,8 +6,9 @@ import type { Handler } from './handler';
 export const analyzeImport: Handler<'UI_ANALYZE_STORIES'> = async ({ stories }, { analyzer, analysisVersion }) =>
   withAnalysis(await analyzer(), analysisVersion, stories);
 
-export const importWritten: Handler<'UI_LIBRARY_CHANGED'> = async (_message, { library, libraryChanged }) => {
+export const importWritten: Handler<'UI_LIBRARY_CHANGED'> = async (_message, { library, libraryChanged, checkAnalyses }) => {
   await libraryChanged(await library(), 'elsewhere');
+  checkAnalyses();
   return null;
 };
 

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { analyzeStories } from '../../lib/library/analyze-stories';
+import { analyzeStories, keptUnchecked } from '../../lib/library/analyze-stories';
 import { openLibrary, type Library } from '../../lib/library/library';
 import { reanalyse, REANALYSED_PER_BATCH, type ReanalysisDeps } from '../../lib/library/reanalyse';
 import type { Analyzer } from '../../lib/nlp/analyzer';
@@ -183,4 +183,48 @@ describe('analysing the library again when the analysis changes', () => {
     expect((await library.staleStories('v2', 50))?.stale).toHaveLength(seeds.length);
     library.close();
   }, 60_000);
+
+  /** A seed's text under `id`, brought by a file claiming this analysis made a profile naming `claimed`. */
+  const claiming = (id: string, claimed: string) =>
+    keptUnchecked({ ...seeds[0], id, origin: 'import', analysis: { ...seeds[0].analysis!, entities: { person: [], place: [], org: [claimed] } } });
+
+  it('reads again a story a file brought unchecked, wherever it stands, and only then learns its names', async () => {
+    const library = await openLibrary(freshDbName(), () => analyzer.idf(), { analysisVersion: 'v1' });
+    await library.put(seeds.map((story) => ({ ...story, analysis: { ...story.analysis!, version: 'v1' } })));
+    expect(await library.staleStories('v1', 50)).toBeUndefined();
+    await library.put([claiming('zz-last', '虚构控股集团')]);
+    expect(await library.names()).not.toHaveProperty('虚构控股集团');
+    const { counting, analysed } = countingAnalyzer();
+    expect(await reanalyse(library, 'v1', deps({ analyzer: async () => counting }))).toBe(1);
+    expect(analysed).toHaveLength(1);
+    const [story] = await storiesOf(library, ['zz-last']);
+    expect(story.analysis?.version).toBe('v1');
+    expect(story.analysis?.entities).toEqual(seeds[0].analysis?.entities);
+    expect(await library.names()).not.toHaveProperty('虚构控股集团');
+    expect(await library.staleStories('v1', 50)).toBeUndefined();
+    library.close();
+  }, 60_000);
+
+  it('goes back to the first story when a write keeps a story unchecked during a run, behind where it had read', async () => {
+    const name = freshDbName();
+    const old = await openLibrary(name, () => analyzer.idf(), { analysisVersion: 'old' });
+    const stale = manyStale(REANALYSED_PER_BATCH + 12);
+    await old.put(stale);
+    old.close();
+    const library = await openLibrary(name, () => analyzer.idf(), { analysisVersion: 'new' });
+    let meanwhile: Promise<unknown> | undefined;
+    const importing: Analyzer = {
+      ...analyzer,
+      analyze: (text, options) => {
+        // The first id of all: the run has read past it by then.
+        meanwhile ??= library.put([claiming('0-imported', '虚构控股集团')]);
+        return analyzer.analyze(text, options);
+      },
+    };
+    expect(await reanalyse(library, 'new', deps({ analyzer: async () => importing }))).toBe(stale.length + 1);
+    await meanwhile;
+    expect((await storiesOf(library, ['0-imported']))[0].analysis?.version).toBe('new');
+    expect(await library.staleStories('new', 50)).toBeUndefined();
+    library.close();
+  }, 120_000);
 });
