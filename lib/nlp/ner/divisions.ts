@@ -9,7 +9,7 @@ import { DIVISIONS } from './divisions-data';
 import type { WordsAt } from './lists';
 import { TRADE, tradeWordsAfter } from './trade-words';
 import { endingAt, startingAt, type Words } from './word-index';
-import type { Span } from './model';
+import { overlapping, type Span } from './model';
 
 let names: Set<string> | undefined;
 
@@ -145,7 +145,7 @@ export function unmarkedDivisionCompanies(words: Words, spans: Span[]): Span[] {
     const company = startingAt(words, at);
     if (!company || !COMPANY_WORD.test(company.word)) continue;
     const end = tradeWordsAfter(byPosition, at + company.word.length);
-    if (out.some((s) => s.start < end && start < s.end)) continue;
+    if (overlapping(out, start, end)) continue;
     out = [...out, { type: 'org' as const, start, end }].sort((a, b) => a.start - b.start);
   }
   return out;
@@ -182,8 +182,11 @@ export function registeredPlace(name: string, countryCodes: ReadonlyMap<string, 
   return place && (divisionNames().has(place) || countryCodes.has(place)) ? place : undefined;
 }
 
-/** A unit a division's full name ends with. */
-const FULL_UNIT = /[省市县区州旗]$/;
+/** Units a division's full name ends with. */
+const FULL_UNITS = '省市县区州旗';
+const FULL_UNIT = new RegExp(`[${FULL_UNITS}]$`);
+/** The same by character code: a character of the text read as a string is a new string each time (outside Latin-1). */
+const FULL_UNIT_CODES = new Set(Array.from(FULL_UNITS, (unit) => unit.charCodeAt(0)));
 /** Divisions named as one names part of any city (老城区 of 洛阳, 市中区 of 济南): left to the model. */
 const ANY_CITYS_PART = /^(?:老城|新城|市中|城[东西南北中]|[东西南北中])区$/;
 
@@ -201,7 +204,7 @@ function divisionAt(text: string, words: Words, start: number, word: string, div
   if (word.length >= 3) return FULL_UNIT.test(word) && divisions.has(word) && !ANY_CITYS_PART.test(word) ? start + word.length : undefined;
   for (const length of PIECED) {
     const end = start + length;
-    if (end > words.length || !FULL_UNIT.test(text[end - 1])) continue;
+    if (end > words.length || !FULL_UNIT_CODES.has(text.charCodeAt(end - 1))) continue;
     const unitWord = startingAt(words, end - 1);
     if (endingAt(words, end) === undefined && !(unitWord && UNIT_BODY.test(unitWord.word))) continue;
     const name = text.slice(start, end);

@@ -6,7 +6,7 @@
  * becomes the person, and where nothing was read, jieba's words of two or three characters begun
  * with a one-character surname or a personal name (nr) are the person.
  */
-import type { Span } from './model';
+import { overlapping, type Span } from './model';
 import { endingAt, startingAt, type Words } from './word-index';
 
 const HONORIFIC = /^(?:同志|先生|女士)$/;
@@ -25,7 +25,7 @@ export function peopleBeforeHonorifics(
   for (let at = 2; at < text.length - 1; at++) {
     const honorific = startingAt(words, at);
     if (!honorific || !HONORIFIC.test(honorific.word)) continue;
-    const i = out.findIndex((s) => s.end === at);
+    const i = spanEndingAt(out, at);
     if (i >= 0) {
       const span = out[i];
       if (span.type === 'person' || !isName(span.start, span.end) || knownPlace(text.slice(span.start, span.end))) continue;
@@ -33,7 +33,7 @@ export function peopleBeforeHonorifics(
       out[i] = { ...span, type: 'person' };
       continue;
     }
-    if (out.some((s) => s.start < at && s.end > at - 3)) continue;
+    if (overlapping(out, at - 3, at)) continue;
     const last = endingAt(words, at);
     if (!last) continue;
     let start = at - last.word.length;
@@ -43,10 +43,24 @@ export function peopleBeforeHonorifics(
       if (first?.tag !== PERSON_TAG || first.word.length !== 1) continue;
       start -= 1;
     }
-    if (!isName(start, at) || out.some((s) => s.start < at && s.end > start)) continue;
+    if (!isName(start, at) || overlapping(out, start, at)) continue;
     if (out === spans) out = spans.slice();
-    const next = out.findIndex((s) => s.start >= at);
-    out.splice(next < 0 ? out.length : next, 0, { type: 'person', start, end: at });
+    out.splice(firstFrom(out, at), 0, { type: 'person', start, end: at });
   }
   return out;
+}
+
+// Loops, not closures over `at`: a closure over the loop's position allocated a scope every character.
+
+/** The index of the span ending at `at`, or −1. */
+function spanEndingAt(spans: readonly Span[], at: number): number {
+  for (let i = 0; i < spans.length; i++) if (spans[i].end === at) return i;
+  return -1;
+}
+
+/** The index of the first span starting at or after `at` (the spans' length for none). */
+function firstFrom(spans: readonly Span[], at: number): number {
+  let i = 0;
+  while (i < spans.length && spans[i].start < at) i++;
+  return i;
 }

@@ -19,12 +19,15 @@ export function unreadLexiconNames(text: string, words: Words, spans: Span[], le
   if (!lexicon) return spans;
   let out = spans;
   let next = 0;
+  // Set per word, read by one closure: a closure made per word allocated its scope every word.
+  let limit = 0;
+  const endsWord = (end: number) => end <= limit && words.ends[end] >= 0;
   for (let at = 0; at < words.length; at++) {
     if (words.starts[at] < 0) continue;
     while (next < out.length && out[next].end <= at) next++;
     if (next < out.length && out[next].start <= at) continue;
-    const limit = next < out.length ? out[next].start : text.length;
-    const found = longestNameAt(lexicon, text, at, (end) => end <= limit && words.ends[end] >= 0);
+    limit = next < out.length ? out[next].start : text.length;
+    const found = longestNameAt(lexicon, text, at, endsWord);
     if (!found) continue;
     // One labelled kind only: a name labelled a person here and a body there says neither.
     const mask = found.kinds & LABELLED;

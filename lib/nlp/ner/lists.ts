@@ -222,7 +222,9 @@ function namesBesideBodies(text: string, words: WordsAt, items: Item[], spans: S
   const orgs = all.filter((s) => s.type === 'org');
   // A body at either end of its item: the first item's clause and the last's run on beside it.
   const isBody = items.map((item) => orgs.some((s) => s.start >= item.start && s.end <= item.end && (s.start === item.start || s.end === item.end)));
+  // Only the items of a list are read below (listAround): an item no 、 stands beside is not cut into words.
   const unread = items.map((item) => {
+    if (!item.afterComma && !item.beforeComma) return undefined;
     const word = namingWord(text, words, item);
     if (!word || !NAME_TAG.test(word.tag) || word.tag === PLACE_TAG || word.end - word.start < 2) return undefined;
     return all.some((s) => s.start < word.end && word.start < s.end) ? undefined : word;

@@ -54,6 +54,15 @@ export interface Span {
   end: number;
 }
 
+/**
+ * Whether a span overlaps `start`…`end`. A loop of its own: the passes call it once per word or
+ * character, where a closure over their loop's variables allocated a scope every turn.
+ */
+export function overlapping(spans: readonly Span[], start: number, end: number): boolean {
+  for (const s of spans) if (s.start < end && start < s.end) return true;
+  return false;
+}
+
 /** The spans with `span` in place of every one it overlaps, in reading order. */
 export function inPlaceOf(spans: readonly Span[], span: Span): Span[] {
   return [...spans.filter((s) => s.end <= span.start || s.start >= span.end), span].sort((a, b) => a.start - b.start);

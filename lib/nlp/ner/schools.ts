@@ -11,9 +11,12 @@ import { endingAt, type Words } from './word-index';
  * A school's number after its city: 二中, 十三中, 第一中学, 三小; 中学 not when 生 follows (十三中
  * 学生 are the school's students), no party plenum (三中全会) and no court (第一中级人民法院).
  */
-const NUMBERED = /^第?[一二三四五六七八九十]{1,3}(?:中学(?!生)|小学(?!生)|中(?![级全])|小(?![组时学]))/;
+const NUMERALS = '一二三四五六七八九十';
+const NUMBERED = new RegExp(`^第?[${NUMERALS}]{1,3}(?:中学(?!生)|小学(?!生)|中(?![级全])|小(?![组时学]))`);
 /** The longest division's name a school's name starts with: 株洲市. */
 const MOST_DIVISION = 4;
+/** What a school's number starts with (NUMBERED), by character code: looked at before a division's name is cut out of the text. */
+const NUMBER_START = new Set(Array.from(`第${NUMERALS}`, (c) => c.charCodeAt(0)));
 
 /** The spans with each school named by its city and number made one organisation, in place of what the model read over it. */
 export function numberedSchools(text: string, words: Words, spans: Span[]): Span[] {
@@ -34,7 +37,7 @@ export function numberedSchools(text: string, words: Words, spans: Span[]): Span
 /** Where the school named from `start` by a division and a number ends, if one is. */
 function schoolAt(text: string, start: number): number | undefined {
   for (let length = MOST_DIVISION; length >= 2; length--) {
-    if (!divisionNames().has(text.slice(start, start + length))) continue;
+    if (!NUMBER_START.has(text.charCodeAt(start + length)) || !divisionNames().has(text.slice(start, start + length))) continue;
     const number = NUMBERED.exec(text.slice(start + length, start + length + 6));
     if (number) return start + length + number[0].length;
   }
