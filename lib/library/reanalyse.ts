@@ -6,10 +6,11 @@
  * leaves the batch's stories as they were, and a worker stopped mid-way goes on from the next
  * batch when it wakes.
  */
-import type { Analyzer } from '../nlp/analyzer';
+import { addKnowledge, type Analyzer, emptyKnowledge } from '../nlp/analyzer';
 import { nextTask } from '../next-task';
 import { analyzeEach } from './analyze-stories';
 import type { Library } from './library';
+import type { Story } from '../story';
 
 /**
  * Stories per transaction. Each is read once, a few tens of milliseconds in Chromium: a batch is
@@ -29,6 +30,13 @@ export interface ReanalysisDeps {
   startAfterMs?: number;
 }
 
+/** The names and short names of stories' analyses, as the library's knowledge holds them. */
+function namesOf(stories: Story[]) {
+  const knowledge = emptyKnowledge();
+  for (const { analysis } of stories) if (analysis) addKnowledge(knowledge, analysis, { counted: true });
+  return knowledge.names;
+}
+
 /** Analyses again the stories `version` did not analyse; how many were written. One read when none is stale. */
 export async function reanalyse(lib: Library, version: string, deps: ReanalysisDeps): Promise<number> {
   let batch = await lib.staleStories(version, REANALYSED_PER_BATCH);
@@ -40,17 +48,21 @@ export async function reanalyse(lib: Library, version: string, deps: ReanalysisD
     await deps.beforeStep();
   };
   let written = 0;
-  while (batch) {
+  for (; batch; batch = await lib.staleStories(version, REANALYSED_PER_BATCH)) {
     const { stale } = batch;
     // Jieba is loaded only for a stale story: a run over stories this analysis made needs none.
     // Read once, not twice as new stories are: the analyzer already knows the whole library's
     // names from the stories' earlier analyses, which is what a second reading is for (on the
-    // 172-story development library, one reading gives every story the same names as two).
-    const analysed = stale.length ? await analyzeEach(await deps.analyzer(), version, stale, pause) : [];
+    // 172-story development library, one reading gives every story the same names as two). An
+    // unchecked story's names were never taught: they are learnt batch by batch, below.
+    const analyzer = stale.length ? await deps.analyzer() : undefined;
+    const analysed = analyzer ? await analyzeEach(analyzer, version, stale, pause) : [];
     await pause();
     written += await lib.reanalysed(version, batch, analysed);
-    if (stale.length) await deps.written();
-    batch = await lib.staleStories(version, REANALYSED_PER_BATCH);
+    if (!analyzer) continue;
+    await deps.written();
+    // Their names are known from now on, not from the next wake (the library's word counts hold them already).
+    analyzer.learnLibrary({ names: namesOf(analysed) });
   }
   return written;
 }

@@ -205,6 +205,18 @@ describe('analysing the library again when the analysis changes', () => {
     library.close();
   }, 60_000);
 
+  it('teaches the analyzer the names it read, at once: an imported company’s short name reads as it on the next page', async () => {
+    const library = await openLibrary(freshDbName(), () => analyzer.idf(), { analysisVersion: 'v1' });
+    const lifang = seeds.find((s) => s.title.includes('立方新能源'))!;
+    await library.put([keptUnchecked({ ...lifang, id: 'imported-lifang', origin: 'import' })]);
+    const fresh = nodeAnalyzer();
+    const page = '立方新能源近日又获一项认可。';
+    expect((await fresh.analyze(page)).entities.org).not.toContain('湖南立方新能源科技有限责任公司');
+    expect(await reanalyse(library, 'v1', deps({ analyzer: async () => fresh }))).toBe(1);
+    expect((await fresh.analyze(page)).entities.org).toContain('湖南立方新能源科技有限责任公司');
+    library.close();
+  }, 60_000);
+
   it('goes back to the first story when a write keeps a story unchecked during a run, behind where it had read', async () => {
     const name = freshDbName();
     const old = await openLibrary(name, () => analyzer.idf(), { analysisVersion: 'old' });
