@@ -3,7 +3,8 @@
  * entities and short names, the library's gazetteer learns them, and the second pass reads every
  * story again knowing them all (南方阀门 in one story is the 株洲南方阀门股份有限公司 of another).
  * Each analysis says which analysis made it (`version`, the build's ANALYSIS_SHA256), so that an
- * exported one is kept only by a build that would have made the same.
+ * exported one is kept only by a build that would have made the same, and even then unchecked
+ * (UNCHECKED_ANALYSIS) until the worker has analysed its story again.
  */
 import type { Analyzer } from '../nlp/analyzer';
 import { storyCredits, storyText, type Story, UNCHECKED_ANALYSIS } from '../story';

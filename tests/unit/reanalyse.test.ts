@@ -40,6 +40,15 @@ const countingAnalyzer = () => {
   return { counting, analysed };
 };
 
+/** A library an older build ('old') wrote `stories` into, opened by the running one ('new'); its name, to open it again. */
+const leftByOldBuild = async (stories: Story[]) => {
+  const name = freshDbName();
+  const old = await openLibrary(name, () => analyzer.idf(), { analysisVersion: 'old' });
+  await old.put(stories);
+  old.close();
+  return { name, library: await openLibrary(name, () => analyzer.idf(), { analysisVersion: 'new' }) };
+};
+
 const storiesOf = async (library: Library, ids: string[]) => (await library.getMany(ids)).map((s) => s!);
 /** The stories the index lists under `term`. */
 const holdersOf = async (library: Library, term: string) =>
@@ -85,14 +94,9 @@ describe('analysing the library again when the analysis changes', () => {
   }, 60_000);
 
   it('goes on where a stopped run left off, the unfinished batch left as it was', async () => {
-    const name = freshDbName();
     const stale = manyStale(REANALYSED_PER_BATCH + 12);
-    const old = await openLibrary(name, () => analyzer.idf(), { analysisVersion: 'old' });
-    await old.put(stale);
-    old.close();
-
     // The worker stops in the second batch's analysis (an error stands for it here).
-    let library = await openLibrary(name, () => analyzer.idf(), { analysisVersion: 'new' });
+    let { name, library } = await leftByOldBuild(stale);
     let analyses = 0;
     const stopping: Analyzer = {
       ...analyzer,
@@ -124,12 +128,8 @@ describe('analysing the library again when the analysis changes', () => {
   }, 120_000);
 
   it('leaves a story the reader removed or a sync wrote meanwhile as it is now', async () => {
-    const name = freshDbName();
     const [first, second, ...rest] = staleSeeds();
-    const old = await openLibrary(name, () => analyzer.idf(), { analysisVersion: 'old' });
-    await old.put([first, second, ...rest]);
-    old.close();
-    const library = await openLibrary(name, () => analyzer.idf(), { analysisVersion: 'new' });
+    const { library } = await leftByOldBuild([first, second, ...rest]);
     const synced = { ...seeds[1], title: `${seeds[1].title}（更新）` };
     let meanwhile: Promise<unknown> | undefined;
     const interrupted: Analyzer = {
@@ -147,14 +147,10 @@ describe('analysing the library again when the analysis changes', () => {
   }, 60_000);
 
   it('passes over the stories this analysis made since (an import, a sync) without analysing them', async () => {
-    const name = freshDbName();
-    const old = await openLibrary(name, () => analyzer.idf(), { analysisVersion: 'old' });
     const stale = manyStale(REANALYSED_PER_BATCH + 3);
     // The first batch is all current, the next holds the stale ones.
     const current = stale.slice(0, REANALYSED_PER_BATCH).map((story) => ({ ...story, analysis: { ...story.analysis!, version: 'new' } }));
-    await old.put([...current, ...stale.slice(REANALYSED_PER_BATCH)]);
-    old.close();
-    const library = await openLibrary(name, () => analyzer.idf(), { analysisVersion: 'new' });
+    const { library } = await leftByOldBuild([...current, ...stale.slice(REANALYSED_PER_BATCH)]);
     const { counting, analysed } = countingAnalyzer();
     expect(await reanalyse(library, 'new', deps({ analyzer: async () => counting }))).toBe(3);
     expect(analysed).toHaveLength(3);
@@ -164,11 +160,9 @@ describe('analysing the library again when the analysis changes', () => {
   }, 60_000);
 
   it('asks for no analyzer when every story is one this analysis made, and says the library is current', async () => {
-    const name = freshDbName();
-    const old = await openLibrary(name, () => analyzer.idf(), { analysisVersion: 'old' });
-    await old.put(manyStale(REANALYSED_PER_BATCH + 3).map((story) => ({ ...story, analysis: { ...story.analysis!, version: 'new' } })));
-    old.close();
-    const library = await openLibrary(name, () => analyzer.idf(), { analysisVersion: 'new' });
+    const { library } = await leftByOldBuild(
+      manyStale(REANALYSED_PER_BATCH + 3).map((story) => ({ ...story, analysis: { ...story.analysis!, version: 'new' } })),
+    );
     const wanted = vi.fn(async () => analyzer);
     expect(await reanalyse(library, 'new', deps({ analyzer: wanted }))).toBe(0);
     expect(wanted).not.toHaveBeenCalled();
@@ -218,12 +212,8 @@ describe('analysing the library again when the analysis changes', () => {
   }, 60_000);
 
   it('goes back to the first story when a write keeps a story unchecked during a run, behind where it had read', async () => {
-    const name = freshDbName();
-    const old = await openLibrary(name, () => analyzer.idf(), { analysisVersion: 'old' });
     const stale = manyStale(REANALYSED_PER_BATCH + 12);
-    await old.put(stale);
-    old.close();
-    const library = await openLibrary(name, () => analyzer.idf(), { analysisVersion: 'new' });
+    const { library } = await leftByOldBuild(stale);
     let meanwhile: Promise<unknown> | undefined;
     const importing: Analyzer = {
       ...analyzer,
