@@ -11,6 +11,7 @@ import {
   ANALYSIS,
   type Analysis,
   DOC_COUNT,
+  NAME_COUNTS,
   NAMES,
   NEXT_ORD,
   NEXT_SEGMENT,
@@ -22,6 +23,7 @@ import {
   type WriteTx,
 } from './database';
 import { packSegment } from './index-segment';
+import { countNames, type NameCounts, teachNames } from './name-counts';
 
 /**
  * A story to write as stored, with its index entry: worked out before the transaction opens, so
@@ -48,11 +50,12 @@ export async function planIndexWrites(tx: WriteTx, put: Indexed[], removed: stri
   const docs = tx.objectStore('docs');
   const meta = tx.objectStore('meta');
   const ids = [...removed, ...put.map((p) => p.story.id)];
-  const [nextOrdStored, docCountStored, seqStored, names, wordCounts, olds] = await Promise.all([
+  const [nextOrdStored, docCountStored, seqStored, names, nameCountsStored, wordCounts, olds] = await Promise.all([
     meta.get(NEXT_ORD) as Promise<number | undefined>,
     meta.get(DOC_COUNT) as Promise<number | undefined>,
     meta.get(NEXT_SEGMENT) as Promise<number | undefined>,
     meta.get(NAMES) as Promise<LibraryKnowledge['names'] | undefined>,
+    meta.get(NAME_COUNTS) as Promise<NameCounts | undefined>,
     meta.get(WORD_COUNTS) as Promise<Pick<LibraryKnowledge, 'df' | 'stories'> | undefined>,
     Promise.all(ids.map((id) => docs.index('by-id').get(id))),
   ]);
@@ -60,6 +63,7 @@ export async function planIndexWrites(tx: WriteTx, put: Indexed[], removed: stri
   let docCount = docCountStored ?? 0;
   const seq = seqStored ?? 1;
   const knowledge: LibraryKnowledge = { ...emptyKnowledge(), names: names ?? {}, ...wordCounts };
+  const nameCounts = nameCountsStored ?? {};
   /** term → story → its weight after this write, NaN when taken out; and term → stories gained. */
   const changes = new Map<string, Map<number, number>>();
   const df = new Map<string, number>();
@@ -74,6 +78,7 @@ export async function planIndexWrites(tx: WriteTx, put: Indexed[], removed: stri
   const writes: Writes = [];
   const takeOut = (old: StoredDoc | undefined) => {
     for (const term of old?.terms ?? []) change(term, old!.ord, NaN);
+    countNames(knowledge.names, nameCounts, old?.taught ?? [], -1);
   };
   const drop = (old: StoredDoc) => {
     docCount--;
@@ -94,12 +99,9 @@ export async function planIndexWrites(tx: WriteTx, put: Indexed[], removed: stri
   put.forEach(({ story, entry }, i) => {
     const old = olds[removed.length + i];
     takeOut(old);
-    if (story.analysis) {
-      addKnowledge(knowledge, story.analysis, {
-        counted: old !== undefined && !recounted.has(story.id),
-        wordsOnly: story.analysis.version === UNCHECKED_ANALYSIS,
-      });
-    }
+    if (story.analysis) addKnowledge(knowledge, story.analysis, { counted: old !== undefined && !recounted.has(story.id), wordsOnly: true });
+    // Only a ranked story teaches names: its doc says which, to take them out again.
+    const taught = entry ? teachNames(knowledge.names, nameCounts, story.analysis) : [];
     if (!entry) {
       if (old) drop(old);
       return;
@@ -107,7 +109,7 @@ export async function planIndexWrites(tx: WriteTx, put: Indexed[], removed: stri
     if (!old) docCount++;
     const ord = old?.ord ?? nextOrd++;
     for (const [term, weight] of entry.weights) change(term, ord, weight);
-    const record: StoredDoc = { ...entry.doc, ord, terms: [...entry.weights.keys()] };
+    const record: StoredDoc = { ...entry.doc, ord, terms: [...entry.weights.keys()], taught };
     writes.push(() => docs.put(record));
   });
   if (changes.size) {
@@ -120,6 +122,7 @@ export async function planIndexWrites(tx: WriteTx, put: Indexed[], removed: stri
   writes.push(() => meta.put(nextOrd, NEXT_ORD));
   writes.push(() => meta.put(docCount, DOC_COUNT));
   writes.push(() => meta.put(knowledge.names, NAMES));
+  writes.push(() => meta.put(nameCounts, NAME_COUNTS));
   writes.push(() => meta.put({ df: knowledge.df, stories: knowledge.stories }, WORD_COUNTS));
   return writes;
 }

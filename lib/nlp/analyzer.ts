@@ -209,6 +209,26 @@ type Taught = Pick<TextAnalysis, 'entities' | 'keywords'> & { aliases?: Record<s
 const countedWords = ({ entities, keywords }: Pick<TextAnalysis, 'entities' | 'keywords'>) =>
   new Set([...keywords.map((k) => k.word), ...ENTITY_TYPES.flatMap((t) => entities[t])]);
 
+/** A name an analysis teaches the library: the name (or short name), its kind, and its full name. */
+export type TaughtName = [name: string, type: EntityType, full: string];
+
+/** The names and short names of an analysis the library learns, each once. */
+export function namesTaught({ entities, aliases = {} }: Pick<Taught, 'entities' | 'aliases'>): TaughtName[] {
+  const taught = new Map<string, TaughtName>();
+  const add = (type: EntityType, name: string, full: string) => {
+    if (!isLearnableName(name) || !isLearnableName(full)) return;
+    // A name first learnt as itself gives way to the full name an alias gives it.
+    const known = taught.get(name);
+    if (!known || (known[2] === name && full !== name)) taught.set(name, [name, type, full]);
+  };
+  for (const type of ENTITY_TYPES) for (const name of entities[type]) add(type, name, name);
+  for (const [short, full] of Object.entries(aliases)) {
+    const type = ENTITY_TYPES.find((t) => entities[t].includes(full));
+    if (type) add(type, short, full);
+  }
+  return [...taught.values()];
+}
+
 /**
  * Adds one story's analysis to the knowledge (in place): unless `counted` already (a story stored
  * again), its words, and unless `wordsOnly` (an analysis this build has not checked), its names
@@ -216,34 +236,32 @@ const countedWords = ({ entities, keywords }: Pick<TextAnalysis, 'entities' | 'k
  */
 export function addKnowledge(
   knowledge: LibraryKnowledge,
-  { entities, keywords, aliases = {} }: Taught,
+  analysis: Taught,
   { counted = false, wordsOnly = false }: { counted?: boolean; wordsOnly?: boolean } = {},
 ): void {
   if (!counted) knowledge.stories++;
   if (!counted) {
-    for (const word of countedWords({ entities, keywords })) {
+    for (const word of countedWords(analysis)) {
       // A count that is no number was written before prototype keys were guarded: it starts again.
       const count = ownValue(knowledge.df, word);
       setOwn(knowledge.df, word, (Number.isFinite(count) ? count! : 0) + 1);
     }
   }
-  if (wordsOnly) return;
-  const add = (type: EntityType, name: string, full: string) => {
-    if (!isLearnableName(name) || !isLearnableName(full)) return;
+  if (!wordsOnly) addNames(knowledge.names, namesTaught(analysis));
+}
+
+/** Adds names one story teaches to the library's names (in place). */
+export function addNames(names: LibraryKnowledge['names'], taught: readonly TaughtName[]): void {
+  for (const [name, type, full] of taught) {
     // A name first learnt as itself gives way to the full name a later story gives it (as the gazetteer does).
-    const known = ownValue(knowledge.names, name);
-    if (!known || (known[1] === name && full !== name)) setOwn(knowledge.names, name, [type, full]);
-  };
-  for (const type of ENTITY_TYPES) for (const name of entities[type]) add(type, name, name);
-  for (const [short, full] of Object.entries(aliases)) {
-    const type = ENTITY_TYPES.find((t) => entities[t].includes(full));
-    if (type) add(type, short, full);
+    const known = ownValue(names, name);
+    if (!known || (known[1] === name && full !== name)) setOwn(names, name, [type, full]);
   }
 }
 
 /**
  * Takes a removed story's words out of the counts (in place), so that putting it back counts them
- * as they were. Its names stay known: another story may name them, and a name known is no count.
+ * as they were. Its names are counted apart, by the stories that teach them (lib/library/name-counts.ts).
  */
 export function removeKnowledge(knowledge: LibraryKnowledge, analysis: Pick<TextAnalysis, 'entities' | 'keywords'>): void {
   knowledge.stories = Math.max(0, knowledge.stories - 1);

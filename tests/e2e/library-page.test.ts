@@ -12,6 +12,7 @@ import { storiesToJsonl } from '../../lib/library/jsonl';
 import { badgeText } from '../../lib/page/badge';
 import type { Story } from '../../lib/story';
 import { launchExtension, type ExtensionSession } from '../../scripts/launch-extension';
+import { knownNames } from '../fixtures/analysis-record';
 import { axeViolations } from '../fixtures/axe';
 import { serveFiles, type FilesServer } from '../fixtures/files-server';
 import { badge, keptFor } from '../fixtures/page-probes';
@@ -20,6 +21,8 @@ import { readerStory } from '../unit/helpers';
 
 const shots = new URL('../../test-results/', import.meta.url).pathname;
 const REMOVED_TITLE = '立方新能源获国际权威双认可';
+/** Names only the removed story teaches the library: the company and its short name. */
+const REMOVED_NAMES = ['湖南立方新能源科技有限责任公司', '立方新能源'];
 let session: ExtensionSession;
 let server: FilesServer;
 let base: string;
@@ -157,6 +160,8 @@ describe('the library page', () => {
     await expect.poll(async () => (await keptFor(session, newsUrl))?.partial, { timeout: 30_000 }).toBe(false);
     const { tabId, related } = (await keptFor(session, newsUrl))!;
     expect(related.map((r) => r.title)).toContain(REMOVED_TITLE);
+    // The company and its short name are among the names the analyzer learns at every wake.
+    expect(Object.keys(await knownNames(page))).toEqual(expect.arrayContaining(REMOVED_NAMES));
     await page.bringToFront();
     const height = (await row.boundingBox())!.height;
 
@@ -173,6 +178,9 @@ describe('the library page', () => {
     // The news page's popup and badge no longer list it.
     await expect.poll(async () => (await keptFor(session, newsUrl))?.related.map((r) => r.title)).not.toContain(REMOVED_TITLE);
     expect((await badge(session, tabId)).text).toBe(badgeText(related.length - 1));
+    // No other story names the company: it is no longer taught.
+    const left = await knownNames(page);
+    for (const name of REMOVED_NAMES) expect(left).not.toHaveProperty([name]);
     const story = await session.openPage(`story.html?id=${encodeURIComponent(id)}`);
     await story.locator('.story-missing').waitFor();
     await story.close();
@@ -187,6 +195,7 @@ describe('the library page', () => {
     // Undo puts it back where it stood in the news page's popup, and the badge follows.
     await expect.poll(async () => (await keptFor(session, newsUrl))?.related.map((r) => r.title)).toEqual(related.map((r) => r.title));
     expect((await badge(session, tabId)).text).toBe(badgeText(related.length));
+    expect(Object.keys(await knownNames(page))).toEqual(expect.arrayContaining(REMOVED_NAMES));
     await news.close();
     await page.close();
   });

@@ -3,7 +3,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { analyzeStories, keptUnchecked } from '../../lib/library/analyze-stories';
 import { openLibrary, type Library } from '../../lib/library/library';
 import { reanalyse, REANALYSED_PER_BATCH, type ReanalysisDeps } from '../../lib/library/reanalyse';
-import type { Analyzer } from '../../lib/nlp/analyzer';
+import { addKnowledge, type Analyzer, emptyKnowledge } from '../../lib/nlp/analyzer';
 import type { Story } from '../../lib/story';
 import { bundledStories, freshDbName, nodeAnalyzer, TEST_ANALYSIS } from './helpers';
 
@@ -58,7 +58,10 @@ describe('analysing the library again when the analysis changes', () => {
   it('profiles and indexes again the stories an earlier analysis stored, and counts their words anew', async () => {
     const name = freshDbName();
     const old = await openLibrary(name, () => analyzer.idf(), { analysisVersion: 'old' });
-    await old.put(staleSeeds());
+    // The earlier analysis also read a name that none reads now.
+    const misread = (story: Story): Story => ({ ...story, analysis: { ...story.analysis!, entities: { ...story.analysis!.entities, org: ['旧版误认机构'] } } });
+    await old.put(staleSeeds().map(misread));
+    expect(await old.names()).toHaveProperty('旧版误认机构');
     const caoHuiquan = seeds.find((s) => s.title.includes('曹慧泉'))!;
     expect(await holdersOf(old, 'person:曹慧泉')).not.toContain(caoHuiquan.id);
     old.close();
@@ -75,6 +78,11 @@ describe('analysing the library again when the analysis changes', () => {
     expect(counts.stories).toBe(seeds.length);
     expect(counts.df.曹慧泉).toBe(1);
     expect(counts.df.乍得).toBe(fresh.filter((s) => s.analysis?.entities.place.includes('乍得')).length);
+    // And so do its names: the old profile's that no story names now are gone.
+    expect(await library.names()).not.toHaveProperty('旧版误认机构');
+    const freshNames = emptyKnowledge();
+    for (const { analysis } of fresh) addKnowledge(freshNames, analysis!);
+    expect(Object.keys(await library.names()).sort()).toEqual(Object.keys(freshNames.names).sort());
     expect(await library.staleStories('new', 50)).toBeUndefined();
     library.close();
   }, 60_000);
