@@ -4,12 +4,10 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { DocRecord } from '../match/index-entry';
-import type { LibraryKnowledge } from '../nlp/analyzer';
 import type { Posting } from '../match/postings';
 import type { Story } from '../story';
 import { fingerprint } from './fingerprint';
 import type { IndexSegment } from './index-segment';
-import { type NameCounts, teachNames } from './name-counts';
 
 /** A story as stored: with its fingerprint, by which the same text from elsewhere is known. */
 export type StoredStory = Story & { fingerprint?: string };
@@ -90,7 +88,7 @@ export const COMPACTION = 'compaction';
 /** The library's knowledge in two records: names are read at every wake, word counts only with jieba. */
 export const NAMES = 'knownNames';
 export const WORD_COUNTS = 'wordCounts';
-/** How many stories teach each of NAMES (lib/library/name-counts.ts). */
+/** How many stories teach each of NAMES (lib/library/name-counts.ts); absent before the counts. */
 export const NAME_COUNTS = 'nameCounts';
 /** The stories the reader removed last, as stored, so that undo puts them back exactly. */
 export const REMOVED = 'removedStories';
@@ -99,7 +97,7 @@ export const REMOVED = 'removedStories';
  * One step per schema version; step i takes the database from version i to i + 1. A new version
  * appends a step and never edits an old one, so every reader's database reaches the same shape.
  */
-export const MIGRATIONS: Array<(db: LibraryDb, tx: UpgradeTx) => void> = [
+const MIGRATIONS: Array<(db: LibraryDb, tx: UpgradeTx) => void> = [
   (db) => {
     const stories = db.createObjectStore('stories', { keyPath: 'id' });
     stories.createIndex('by-date', 'date');
@@ -134,21 +132,6 @@ export const MIGRATIONS: Array<(db: LibraryDb, tx: UpgradeTx) => void> = [
   },
   (_db, tx) => {
     void tx.objectStore('meta').delete(NEEDS_INDEX);
-  },
-  (_db, tx) => {
-    // The library's names are counted by the stories that teach them, each story's doc saying
-    // which: counted afresh from the stories, which drops the names that removed or re-analysed
-    // stories left behind before the counts.
-    void (async () => {
-      const names: LibraryKnowledge['names'] = {};
-      const counts: NameCounts = {};
-      const docs = tx.objectStore('docs');
-      for (let cursor = await tx.objectStore('stories').openCursor(); cursor; cursor = await cursor.continue()) {
-        const doc = await docs.index('by-id').get(cursor.value.id);
-        if (doc) await docs.put({ ...doc, taught: teachNames(names, counts, cursor.value.analysis) });
-      }
-      await Promise.all([tx.objectStore('meta').put(names, NAMES), tx.objectStore('meta').put(counts, NAME_COUNTS)]);
-    })();
   },
 ];
 

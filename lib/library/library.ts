@@ -3,16 +3,30 @@
  * index entries in one transaction, so a failure leaves the library exactly as it was. The
  * database is database.ts; the inverted index as queries and compaction use it, index-store.ts.
  */
+import type { IDBPTransaction } from 'idb';
 import { entityNamesOf } from '../match/index-entry';
 import type { IndexReader } from '../match/postings';
 import type { LibraryKnowledge } from '../nlp/analyzer';
 import type { Idf } from '../nlp/keywords';
 import { BUNDLED_ORIGIN, compareStories, type Story } from '../story';
 import { libraryBrowser, type LibraryBrowser } from './browse';
-import { ANALYSIS, BUNDLED_VERSION, NAMES, openLibraryDb, plain, REMOVED, WORD_COUNTS, type Analysis, type StoredStory } from './database';
+import {
+  ANALYSIS,
+  BUNDLED_VERSION,
+  type LibrarySchema,
+  NAME_COUNTS,
+  NAMES,
+  openLibraryDb,
+  plain,
+  REMOVED,
+  WORD_COUNTS,
+  type Analysis,
+  type StoredStory,
+} from './database';
 import { fingerprint } from './fingerprint';
 import { openIndexStore, type IndexStoreOptions } from './index-store';
 import { indexed, planIndexWrites } from './index-writes';
+import { type NameCounts, uncountedNames } from './name-counts';
 
 export const LIBRARY_DB = 'zhuzhou-daily-lens';
 /** Removed stories kept for undo, the latest; an older one is gone for good. */
@@ -106,14 +120,36 @@ export interface LibraryOptions extends IndexStoreOptions {
 
 const sameRun = (a: Analysis | undefined, b: Analysis | undefined) => a?.version === b?.version && a?.after === b?.after;
 
+/** Drops the library's names no story is counted as teaching, unless a story stored before the counts may still teach them. */
+async function forgetUncounted(tx: IDBPTransaction<LibrarySchema, Array<'meta' | 'docs'>, 'readwrite'>): Promise<void> {
+  const meta = tx.objectStore('meta');
+  const [names, counts] = await Promise.all([
+    meta.get(NAMES) as Promise<LibraryKnowledge['names'] | undefined>,
+    meta.get(NAME_COUNTS) as Promise<NameCounts | undefined>,
+  ]);
+  const uncounted = uncountedNames(names ?? {}, counts ?? {});
+  if (!uncounted.length) return;
+  for (let cursor = await tx.objectStore('docs').openCursor(); cursor; cursor = await cursor.continue()) if (!cursor.value.taught) return;
+  for (const name of uncounted) delete names![name];
+  await meta.put(names!, NAMES);
+}
+
 /** `idf` is the general IDF the index weighs terms with (loaded only when something is written). */
 export async function openLibrary(name: string, idf: () => Promise<Idf>, options: LibraryOptions = {}): Promise<Library> {
   const db = await openLibraryDb(name, options.analysisVersion);
   const indexStore = openIndexStore(db, options);
-  /** Records the run's progress unless a write has changed its record since `read` (stories kept unchecked, to be read from the first). */
+  /**
+   * Records the run's progress unless a write has changed its record since `read` (stories kept
+   * unchecked, to be read from the first). At its end, the names that stories stored before the
+   * counts left behind go, once every indexed story says which names it teaches.
+   */
   const progress = async (read: Analysis | undefined, next: Analysis) => {
-    const tx = db.transaction('meta', 'readwrite');
-    if (sameRun((await tx.store.get(ANALYSIS)) as Analysis | undefined, read)) await tx.store.put(next, ANALYSIS);
+    const tx = db.transaction(['meta', 'docs'], 'readwrite');
+    const meta = tx.objectStore('meta');
+    if (sameRun((await meta.get(ANALYSIS)) as Analysis | undefined, read)) {
+      await meta.put(next, ANALYSIS);
+      if (next.after === undefined) await forgetUncounted(tx);
+    }
     await tx.done;
   };
 

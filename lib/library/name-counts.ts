@@ -35,3 +35,8 @@ export function teachNames(names: LibraryKnowledge['names'], counts: NameCounts,
   countNames(names, counts, taughtNames, 1);
   return taughtNames;
 }
+
+/** The names that no story is counted as teaching: left by stories stored before the counts. */
+export function uncountedNames(names: LibraryKnowledge['names'], counts: NameCounts): string[] {
+  return Object.keys(names).filter((name) => !Number.isFinite(ownValue(counts, name)));
+}

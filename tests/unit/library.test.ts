@@ -4,7 +4,6 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { analyzeStories, withAnalysis } from '../../lib/library/analyze-stories';
 import { ensureBundled, installBundled } from '../../lib/library/install';
 import { storiesFromJsonl, storiesToJsonl } from '../../lib/library/jsonl';
-import { MIGRATIONS, NAME_COUNTS, NAMES } from '../../lib/library/database';
 import { openLibrary, type Library } from '../../lib/library/library';
 import { type Story, UNCHECKED_ANALYSIS } from '../../lib/story';
 import { ANALYSIS_BATCH, exportLibrary, importLibrary, transferProblem } from '../../lib/library/transfer';
@@ -20,10 +19,10 @@ beforeEach(async () => {
 });
 
 describe('library schema', () => {
-  it('is version 7 with stories keyed by id and indexed by date, address, fingerprint and the library page’s order, and the inverted index with its segments', async () => {
+  it('is version 6 with stories keyed by id and indexed by date, address, fingerprint and the library page’s order, and the inverted index with its segments', async () => {
     library.close();
     const db = await openDB(name);
-    expect(db.version).toBe(7);
+    expect(db.version).toBe(6);
     expect([...db.objectStoreNames].sort()).toEqual(['docs', 'meta', 'postings', 'segments', 'stories', 'termCounts']);
     const store = db.transaction('stories').store;
     expect(store.keyPath).toBe('id');
@@ -42,7 +41,7 @@ describe('bundled stories', () => {
     await installBundled(library, readPackageFile, '0.1.0', analyzer, TEST_ANALYSIS);
     expect(await library.count()).toBe(10);
     expect(await library.bundledVersion()).toBe('0.1.0');
-  });
+  }, 30_000);
 
   it('never drop or duplicate the stories a reader added', async () => {
     await installBundled(library, readPackageFile, '0.1.0', analyzer, TEST_ANALYSIS);
@@ -318,43 +317,5 @@ describe('the library’s names, which the analyzer learns at every wake', () =>
     await library.removeOrigin('sync:feed');
     expect(await names()).toEqual(['庚辛公司']);
     expect(Object.getPrototypeOf(await library.names())).toBe(Object.prototype);
-  });
-
-  it('are counted afresh when a library from before the counts opens: a name no story teaches any more is gone', async () => {
-    await installBundled(library, readPackageFile, '0.1.0', analyzer, TEST_ANALYSIS);
-    await library.put([naming('mine', ['甲乙化工公司'])]);
-    const current = await library.names();
-    library.close();
-    // The same library as schema 6 kept it: no counts, docs without the names they taught, and
-    // a name that a story removed or analysed again left behind.
-    const stores = ['stories', 'docs', 'meta', 'postings', 'termCounts', 'segments'] as const;
-    const raw = await openDB(name);
-    const contents = await Promise.all(stores.map(async (store) => [await raw.getAllKeys(store), await raw.getAll(store)] as const));
-    raw.close();
-    const old = freshDbName();
-    const v6 = await openDB(old, 6, {
-      upgrade(db, _from, _to, tx) {
-        for (const migrate of MIGRATIONS.slice(0, 6)) migrate(db as never, tx as never);
-      },
-    });
-    const tx = v6.transaction([...stores], 'readwrite');
-    stores.forEach((store, i) => {
-      const [keys, values] = contents[i];
-      const target = tx.objectStore(store);
-      values.forEach((value, k) => {
-        if (store === 'docs') void target.put({ ...value, taught: undefined });
-        else if (store === 'meta' && keys[k] === NAMES) void target.put({ ...value, 旧版误认名: ['place', '旧版误认名'] }, keys[k]);
-        else if (store === 'meta' && keys[k] === NAME_COUNTS) return;
-        else void (target.keyPath ? target.put(value) : target.put(value, keys[k]));
-      });
-    });
-    await tx.done;
-    v6.close();
-
-    library = await openLibrary(old, () => analyzer.idf());
-    expect(await library.names()).toEqual(current);
-    await library.remove('mine');
-    expect(await library.names()).not.toHaveProperty('甲乙化工公司');
-    expect(Object.keys(await library.names()).length).toBeGreaterThan(20);
   });
 });

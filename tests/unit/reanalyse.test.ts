@@ -1,6 +1,8 @@
 import 'fake-indexeddb/auto';
+import { openDB } from 'idb';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { analyzeStories, keptUnchecked } from '../../lib/library/analyze-stories';
+import { NAME_COUNTS, NAMES } from '../../lib/library/database';
 import { openLibrary, type Library } from '../../lib/library/library';
 import { reanalyse, REANALYSED_PER_BATCH, type ReanalysisDeps } from '../../lib/library/reanalyse';
 import { addKnowledge, type Analyzer, emptyKnowledge } from '../../lib/nlp/analyzer';
@@ -189,6 +191,43 @@ describe('analysing the library again when the analysis changes', () => {
   /** A seed's text under `id`, brought by a file claiming this analysis made a profile naming `claimed`. */
   const claiming = (id: string, claimed: string) =>
     keptUnchecked({ ...seeds[0], id, origin: 'import', analysis: { ...seeds[0].analysis!, entities: { person: [], place: [], org: [claimed] } } });
+
+  /** Makes library `name` look as the code before the names' counts left it, with `leftover` among its names. */
+  const beforeCounts = async (name: string, leftover: string) => {
+    const db = await openDB(name);
+    const tx = db.transaction(['docs', 'meta'], 'readwrite');
+    for (const doc of await tx.objectStore('docs').getAll()) await tx.objectStore('docs').put({ ...doc, taught: undefined });
+    await tx.objectStore('meta').delete(NAME_COUNTS);
+    await tx.objectStore('meta').put({ ...(await tx.objectStore('meta').get(NAMES)), [leftover]: ['org', leftover] }, NAMES);
+    await tx.done;
+    db.close();
+  };
+
+  it('forgets the names a library from before the counts kept for no story, once a run has read every story again', async () => {
+    const { name, library: old } = await leftByOldBuild(staleSeeds());
+    old.close();
+    await beforeCounts(name, '旧版误认机构');
+    const library = await openLibrary(name, () => analyzer.idf(), { analysisVersion: 'new' });
+    expect(await library.names()).toHaveProperty('旧版误认机构');
+    await reanalyse(library, 'new', deps());
+    const fresh = emptyKnowledge();
+    for (const { analysis } of await analyzeStories(analyzer, 'new', seeds)) addKnowledge(fresh, analysis!);
+    expect(Object.keys(await library.names()).sort()).toEqual(Object.keys(fresh.names).sort());
+    library.close();
+  }, 60_000);
+
+  it('keeps them while a story stored before the counts may still teach them: a run that read one story again', async () => {
+    const name = freshDbName();
+    const again = await openLibrary(name, () => analyzer.idf(), { analysisVersion: 'v1' });
+    await again.put(seeds.map((story) => ({ ...story, analysis: { ...story.analysis!, version: 'v1' } })));
+    again.close();
+    await beforeCounts(name, '旧版误认机构');
+    const reopened = await openLibrary(name, () => analyzer.idf(), { analysisVersion: 'v1' });
+    await reopened.put([claiming('zz-last', '虚构控股集团')]);
+    expect(await reanalyse(reopened, 'v1', deps())).toBe(1);
+    expect(await reopened.names()).toHaveProperty('旧版误认机构');
+    reopened.close();
+  }, 60_000);
 
   it('reads again a story a file brought unchecked, wherever it stands, and only then learns its names', async () => {
     const library = await openLibrary(freshDbName(), () => analyzer.idf(), { analysisVersion: 'v1' });
