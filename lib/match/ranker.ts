@@ -71,6 +71,10 @@ export const FEATURE_NAMES = [
   // with the story's number (another inspection team's batch); the text names one of the story's.
   'ordinalConflict',
   'ordinalMatch',
+  // The text names a thing of a kind the story names (a pumped-storage station, an expressway, an
+  // industrial park), and the story's own (炎陵 of 炎陵抽水蓄能电站) or only others (攸县's, 平江's).
+  'specifierMatch',
+  'specifierConflict',
 ] as const;
 
 export type FeatureName = (typeof FEATURE_NAMES)[number];
