@@ -33,7 +33,8 @@ const TRAILING = new Map(KINDS.map(({ kind, modifiers }) => [kind, modifiers ? n
  * Characters that end the words before a head: function words, measure words and numbers
  * (这座电站, 第二座大型抽水蓄能电站, 153公里高速) are no part of a name.
  */
-const STOP = /[^\p{Script=Han}]|[的了在是和与及为由将把从到向对该这那个座条家其之第等即并被已于或就也都又共首新全各每此本两一二三四五六七八九十百千万亿年月日号期批里]/u;
+const STOP =
+  /[^\p{Script=Han}]|[的了在是和与及为由将把从到向对该这那个座条家其之第等即并被已于或就也都又共首新全各每此本两一二三四五六七八九十百千万亿年月日号期批里]/u;
 /** The words before a head read at most: a name and its kind's words. */
 const MAX_RUN = 8;
 /**

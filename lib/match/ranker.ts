@@ -154,6 +154,9 @@ export const NAMED = 0.4;
 const LIFTED = 0.99;
 const LIFTED_SPREAD = 0.009;
 
+/** What a text naming only other things of the story's kinds (another county's station) keeps of its relevance. */
+export const SPECIFIER_CONFLICT = 0.5;
+
 export function namingScore(f: Features): number {
   return f.yearConflict ? 0 : 0.6 * f.queryCoverage + 0.2 * f.storyCoverage + 0.2 * f.cosine;
 }
@@ -164,7 +167,8 @@ export function pairScores(model: RankerModel, features: Features): { relevance:
   const x = featureVector(features, model.features);
   const relevance = boostedProbability(model.relevant, x);
   const same = logistic(model.sameEvent, standardise(model, x));
-  return { relevance: namingScore(features) >= NAMED ? Math.max(relevance, LIFTED + LIFTED_SPREAD * relevance) : relevance, same };
+  const named = namingScore(features) >= NAMED ? Math.max(relevance, LIFTED + LIFTED_SPREAD * relevance) : relevance;
+  return { relevance: features.specifierConflict ? named * SPECIFIER_CONFLICT : named, same };
 }
 
 /** The order a list shows: the same event first, then the most relevant. */
