@@ -12,7 +12,6 @@
  */
 import type { EntityType } from '../nlp/entities';
 import { ENTITY_BOOST, type DocRecord } from './index-entry';
-import { namedKinds, specifierFeatures } from './named-kinds';
 import { findOrd, type IndexReader } from './postings';
 import { datesIn, daysFrom, entityType, isBareName, yearsIn, type Profile, type TextDate } from './profile';
 import { byTierThenScore, judgePair, type Features, type RankerModel, type Tier } from './ranker';
@@ -319,9 +318,7 @@ export async function rankRelated(
   const whole = { years: query.years, dates: datesIn(text) };
   // An English text names things in the library's Chinese only through the lexicon: it is dated as a whole.
   const sentences = english ? [] : datedSentences(text);
-  // Which station, expressway or park of each kind the text names: read once, held against each finalist's.
-  const textKinds = namedKinds(text);
-  const featuresOf = (doc: DocRecord, s: Sums, storyText: string, quoted = 0): Features => {
+  const featuresOf = (doc: DocRecord, s: Sums, quoted = 0): Features => {
     const shared = sharedMass(s.entities);
     const rareWords = s.words.filter((w) => rarity.get(w.term)! >= RARE_WORD).length;
     // Names many stories share (株洲, 市委) do not say which sentences are about this story.
@@ -351,7 +348,6 @@ export async function rankRelated(
       yearMatch: [...years].some((y) => doc.years.includes(y)) ? 1 : 0,
       ...dateFeatures(daysFrom(doc.date, dates)),
       ...ordinalFeatures(query.ordinals, doc.ordinals),
-      ...specifierFeatures(textKinds, namedKinds(storyText), queryClean),
       sharedNames: Math.log1p(s.entities.size),
       sharedRareWords: Math.log1p(rareWords),
       maxSharedRarity: Math.max(0, sharedRarities[0] ?? 0),
@@ -392,7 +388,7 @@ export async function rankRelated(
     const storyClean = clean(stories[i]);
     // A name the story has inside a longer one (柏林洪堡大学 in 德国柏林洪堡大学) is shared too.
     for (const [term, name] of lookedFor) if (!s.entities.has(term) && storyClean.includes(name)) s.entities.add(term);
-    return { doc, s, features: featuresOf(doc, s, stories[i], quotation(queryClean, storyClean, queryRuns)) };
+    return { doc, s, features: featuresOf(doc, s, quotation(queryClean, storyClean, queryRuns)) };
   });
   // How far a story stands out from the best of the others: a text about one story leaves the
   // rest behind, a text about a kind of event shares about as much with several.

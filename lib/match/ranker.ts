@@ -71,10 +71,6 @@ export const FEATURE_NAMES = [
   // with the story's number (another inspection team's batch); the text names one of the story's.
   'ordinalConflict',
   'ordinalMatch',
-  // The text names a thing of a kind the story names (a pumped-storage station, an expressway, an
-  // industrial park), and the story's own (炎陵 of 炎陵抽水蓄能电站) or only others (攸县's, 平江's).
-  'specifierMatch',
-  'specifierConflict',
 ] as const;
 
 export type FeatureName = (typeof FEATURE_NAMES)[number];
@@ -154,9 +150,6 @@ export const NAMED = 0.4;
 const LIFTED = 0.99;
 const LIFTED_SPREAD = 0.009;
 
-/** What a text naming only other things of the story's kinds (another county's station) keeps of its relevance. */
-export const SPECIFIER_CONFLICT = 0.5;
-
 export function namingScore(f: Features): number {
   return f.yearConflict ? 0 : 0.6 * f.queryCoverage + 0.2 * f.storyCoverage + 0.2 * f.cosine;
 }
@@ -167,8 +160,7 @@ export function pairScores(model: RankerModel, features: Features): { relevance:
   const x = featureVector(features, model.features);
   const relevance = boostedProbability(model.relevant, x);
   const same = logistic(model.sameEvent, standardise(model, x));
-  const named = namingScore(features) >= NAMED ? Math.max(relevance, LIFTED + LIFTED_SPREAD * relevance) : relevance;
-  return { relevance: features.specifierConflict ? named * SPECIFIER_CONFLICT : named, same };
+  return { relevance: namingScore(features) >= NAMED ? Math.max(relevance, LIFTED + LIFTED_SPREAD * relevance) : relevance, same };
 }
 
 /** The order a list shows: the same event first, then the most relevant. */

@@ -226,14 +226,7 @@ const BOOSTING = { depth: 2, rounds: 700, rate: 0.03, minLeaf: 10, lambda: 1, bi
  * too, they drew the tier line at 0.1 on one deal of four, showing nearly every story as the
  * same event (docs/quality.md).
  */
-export const RELEVANCE_ONLY: FeatureName[] = [
-  'sharedOrgRarity',
-  'sharedPersonRarity',
-  'sharedPlaceRarity',
-  'sharedWordRarity',
-  'specifierMatch',
-  'specifierConflict',
-];
+export const RELEVANCE_ONLY: FeatureName[] = ['sharedOrgRarity', 'sharedPersonRarity', 'sharedPlaceRarity', 'sharedWordRarity'];
 
 /**
  * Features the relevance trees do not read: a year the story does not name says which occurrence,
@@ -241,7 +234,7 @@ export const RELEVANCE_ONLY: FeatureName[] = [
  * year's inspection elsewhere a near miss for other reasons. Hidden from the trees, both tiers and
  * the near misses did better on four deals (docs/quality.md).
  */
-export const SAME_EVENT_ONLY: FeatureName[] = ['yearConflict', 'specifierMatch', 'specifierConflict'];
+export const SAME_EVENT_ONLY: FeatureName[] = ['yearConflict'];
 
 /** Fits both parts of the ranker on `examples`; thresholds as given. */
 export function fitModel(examples: Example[], thresholds: Thresholds = { tier: 0.5, sameEvent: 0.5, background: 0.5 }): RankerModel {
