@@ -209,6 +209,8 @@ describe('the glossary of what Zhuzhou stories name', () => {
     ['org:国家发改委', '国家发改委'],
     ['org:国家发展和改革委员会', '国家发展和改革委员会'],
     ['org:中车株机', '中车株机'],
+    ['org:湖南汽车工程职业大学', '湖南汽车工程职业大学'],
+    ['org:三一集团', '三一集团'],
     ['place:株洲', '株洲'],
   ];
   let lexicon: EnglishLexicon;
@@ -228,6 +230,15 @@ describe('the glossary of what Zhuzhou stories name', () => {
   it('reads a company’s older trading name and acronym as the name the city uses', () => {
     const { terms } = englishProfile('CSR Zhuzhou won the Ankara order; ZELC will assemble the cars locally.', lexicon);
     expect(terms.get('org:中车株机')).toBe(2);
+  });
+
+  it('reads a college’s English name under its former status, and a group’s trading name, as the names the city uses', () => {
+    const { terms } = englishProfile(
+      'Freshmen of Hunan Automotive Engineering Vocational College met Sany Group engineers in Zhuzhou.',
+      lexicon,
+    );
+    expect(terms.get('org:湖南汽车工程职业大学')).toBe(1);
+    expect(terms.get('org:三一集团')).toBe(1);
   });
 
   it('reads a national programme’s name and acronym, and a phrase jieba splits, as the stories’ words', () => {
