@@ -9,7 +9,6 @@ import { parseNameModel, type NameModel } from './names';
 import { Gazetteer, isLearnableName, MAX_NAME_CHARS } from './gazetteer';
 import { normalizeForAnalysis } from './normalize';
 import { chineseNamesOf } from './other-names';
-import { localNames } from './local-names';
 import { ownValue, setOwn } from './own-keys';
 import { nameClasses, sentenceFeatures, type FeatureKnowledge } from './ner/features';
 import { parseModel, type NerModel } from './ner/model';
@@ -570,8 +569,5 @@ export function createAnalyzer(
     return { tokens: sentences.map((s) => s.pieces), mentions, people: people.mentions, aliases };
   }
 
-  // Zhuzhou's own names, in every analyzer (worker, insight, evaluations) before the library's:
-  // a story read whole on a fresh install as after a thousand imports.
-  analyzer.learnLibrary({ names: localNames() });
   return analyzer;
 }

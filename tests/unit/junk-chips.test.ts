@@ -87,9 +87,6 @@ const PASSAGES = [
   // The adverb 曾 (once) after a name or alone, read as the surname; a person meeting a body read as one body.
   '他曾任芬兰农林部长。李明曾任株洲市市长，张三曾获省科技进步奖。',
   '王振华会见代表团一行，刘建国接见来访的企业家。',
-  // Zhuzhou's own names (lib/nlp/local-names.json): landmarks, companies by their short names, a zone, stations, a market.
-  '周末的神农城人头攒动，时代电气和株冶集团的职工在云龙示范区参加联谊活动。',
-  '从株洲西站下车的采购商直奔芦淞服饰市场群，醴陵旗滨的玻璃也销往中国陶瓷谷。',
   // A country's former name, in everyday use beside its present one.
   '代表马其顿内部革命组织民族统一民主党参选的女候选人，当选北马其顿首位女总统。',
 ];
