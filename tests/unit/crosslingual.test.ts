@@ -233,10 +233,7 @@ describe('the glossary of what Zhuzhou stories name', () => {
   });
 
   it('reads a college’s English name under its former status, and a group’s trading name, as the names the city uses', () => {
-    const { terms } = englishProfile(
-      'Freshmen of Hunan Automotive Engineering Vocational College met Sany Group engineers in Zhuzhou.',
-      lexicon,
-    );
+    const { terms } = englishProfile('Freshmen of Hunan Automotive Engineering Vocational College met Sany Group engineers in Zhuzhou.', lexicon);
     expect(terms.get('org:湖南汽车工程职业大学')).toBe(1);
     expect(terms.get('org:三一集团')).toBe(1);
   });
