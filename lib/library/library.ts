@@ -3,7 +3,7 @@
  * index entries in one transaction, so a failure leaves the library exactly as it was. The
  * database is database.ts; the inverted index as queries and compaction use it, index-store.ts.
  */
-import type { IDBPTransaction } from 'idb';
+import type { IDBPObjectStore } from 'idb';
 import { entityNamesOf } from '../match/index-entry';
 import type { IndexReader } from '../match/postings';
 import type { LibraryKnowledge } from '../nlp/analyzer';
@@ -13,6 +13,7 @@ import { libraryBrowser, type LibraryBrowser } from './browse';
 import {
   ANALYSIS,
   BUNDLED_VERSION,
+  type LibraryDb,
   type LibrarySchema,
   NAME_COUNTS,
   NAMES,
@@ -120,16 +121,23 @@ export interface LibraryOptions extends IndexStoreOptions {
 
 const sameRun = (a: Analysis | undefined, b: Analysis | undefined) => a?.version === b?.version && a?.after === b?.after;
 
-/** Drops the library's names no story is counted as teaching, unless a story stored before the counts may still teach them. */
-async function forgetUncounted(tx: IDBPTransaction<LibrarySchema, Array<'meta' | 'docs'>, 'readwrite'>): Promise<void> {
-  const meta = tx.objectStore('meta');
+/**
+ * Whether every indexed story says which names it teaches (none was stored before the counts).
+ * Read on its own: a story stored since always says, so the answer cannot turn false.
+ */
+async function everyDocSaysTaught(db: LibraryDb): Promise<boolean> {
+  for (let cursor = await db.transaction('docs').store.openCursor(); cursor; cursor = await cursor.continue()) if (!cursor.value.taught) return false;
+  return true;
+}
+
+/** Drops the library's names no story is counted as teaching (in a write of `meta`). */
+async function forgetUncounted(meta: IDBPObjectStore<LibrarySchema, ['meta'], 'meta', 'readwrite'>): Promise<void> {
   const [names, counts] = await Promise.all([
     meta.get(NAMES) as Promise<LibraryKnowledge['names'] | undefined>,
     meta.get(NAME_COUNTS) as Promise<NameCounts | undefined>,
   ]);
   const uncounted = uncountedNames(names ?? {}, counts ?? {});
   if (!uncounted.length) return;
-  for (let cursor = await tx.objectStore('docs').openCursor(); cursor; cursor = await cursor.continue()) if (!cursor.value.taught) return;
   for (const name of uncounted) delete names![name];
   await meta.put(names!, NAMES);
 }
@@ -144,13 +152,19 @@ export async function openLibrary(name: string, idf: () => Promise<Idf>, options
    * counts left behind go, once every indexed story says which names it teaches.
    */
   const progress = async (read: Analysis | undefined, next: Analysis) => {
-    const tx = db.transaction(['meta', 'docs'], 'readwrite');
-    const meta = tx.objectStore('meta');
-    if (sameRun((await meta.get(ANALYSIS)) as Analysis | undefined, read)) {
-      await meta.put(next, ANALYSIS);
-      if (next.after === undefined) await forgetUncounted(tx);
+    // The docs are scanned apart, so that queries are not held while they are read.
+    const forget = next.after === undefined && (await uncountedNamesLeft()) && (await everyDocSaysTaught(db));
+    const tx = db.transaction('meta', 'readwrite');
+    if (sameRun((await tx.store.get(ANALYSIS)) as Analysis | undefined, read)) {
+      await tx.store.put(next, ANALYSIS);
+      if (forget) await forgetUncounted(tx.store);
     }
     await tx.done;
+  };
+  const uncountedNamesLeft = async () => {
+    const tx = db.transaction('meta');
+    const [names, counts] = await Promise.all([tx.store.get(NAMES), tx.store.get(NAME_COUNTS)]);
+    return uncountedNames((names as LibraryKnowledge['names'] | undefined) ?? {}, (counts as NameCounts | undefined) ?? {}).length > 0;
   };
 
   return {
