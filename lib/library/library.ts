@@ -3,7 +3,6 @@
  * index entries in one transaction, so a failure leaves the library exactly as it was. The
  * database is database.ts; the inverted index as queries and compaction use it, index-store.ts.
  */
-import type { IDBPObjectStore } from 'idb';
 import { entityNamesOf } from '../match/index-entry';
 import type { IndexReader } from '../match/postings';
 import type { LibraryKnowledge } from '../nlp/analyzer';
@@ -14,7 +13,6 @@ import {
   ANALYSIS,
   BUNDLED_VERSION,
   type LibraryDb,
-  type LibrarySchema,
   NAME_COUNTS,
   NAMES,
   openLibraryDb,
@@ -130,16 +128,11 @@ async function everyDocSaysTaught(db: LibraryDb): Promise<boolean> {
   return true;
 }
 
-/** Drops the library's names no story is counted as teaching (in a write of `meta`). */
-async function forgetUncounted(meta: IDBPObjectStore<LibrarySchema, ['meta'], 'meta', 'readwrite'>): Promise<void> {
-  const [names, counts] = await Promise.all([
-    meta.get(NAMES) as Promise<LibraryKnowledge['names'] | undefined>,
-    meta.get(NAME_COUNTS) as Promise<NameCounts | undefined>,
-  ]);
-  const uncounted = uncountedNames(names ?? {}, counts ?? {});
-  if (!uncounted.length) return;
-  for (const name of uncounted) delete names![name];
-  await meta.put(names!, NAMES);
+/** The library's names, and those of them no story is counted as teaching, as `meta` holds them. */
+async function uncountedIn(meta: { get(key: string): Promise<unknown> }) {
+  const [names, counts] = await Promise.all([meta.get(NAMES), meta.get(NAME_COUNTS)]);
+  const known = (names as LibraryKnowledge['names'] | undefined) ?? {};
+  return { names: known, uncounted: uncountedNames(known, (counts as NameCounts | undefined) ?? {}) };
 }
 
 /** `idf` is the general IDF the index weighs terms with (loaded only when something is written). */
@@ -153,18 +146,15 @@ export async function openLibrary(name: string, idf: () => Promise<Idf>, options
    */
   const progress = async (read: Analysis | undefined, next: Analysis) => {
     // The docs are scanned apart, so that queries are not held while they are read.
-    const forget = next.after === undefined && (await uncountedNamesLeft()) && (await everyDocSaysTaught(db));
+    const forget = next.after === undefined && (await uncountedIn(db.transaction('meta').store)).uncounted.length > 0 && (await everyDocSaysTaught(db));
     const tx = db.transaction('meta', 'readwrite');
     if (sameRun((await tx.store.get(ANALYSIS)) as Analysis | undefined, read)) {
       await tx.store.put(next, ANALYSIS);
-      if (forget) await forgetUncounted(tx.store);
+      const { names, uncounted } = forget ? await uncountedIn(tx.store) : { names: {}, uncounted: [] };
+      for (const name of uncounted) delete names[name];
+      if (uncounted.length) await tx.store.put(names, NAMES);
     }
     await tx.done;
-  };
-  const uncountedNamesLeft = async () => {
-    const tx = db.transaction('meta');
-    const [names, counts] = await Promise.all([tx.store.get(NAMES), tx.store.get(NAME_COUNTS)]);
-    return uncountedNames((names as LibraryKnowledge['names'] | undefined) ?? {}, (counts as NameCounts | undefined) ?? {}).length > 0;
   };
 
   return {
