@@ -214,19 +214,14 @@ export type TaughtName = [name: string, type: EntityType, full: string];
 
 /** The names and short names of an analysis the library learns, each once. */
 export function namesTaught({ entities, aliases = {} }: Pick<Taught, 'entities' | 'aliases'>): TaughtName[] {
-  const taught = new Map<string, TaughtName>();
-  const add = (type: EntityType, name: string, full: string) => {
-    if (!isLearnableName(name) || !isLearnableName(full)) return;
-    // A name first learnt as itself gives way to the full name an alias gives it.
-    const known = taught.get(name);
-    if (!known || (known[2] === name && full !== name)) taught.set(name, [name, type, full]);
-  };
-  for (const type of ENTITY_TYPES) for (const name of entities[type]) add(type, name, name);
+  const read: TaughtName[] = ENTITY_TYPES.flatMap((type) => entities[type].map((name): TaughtName => [name, type, name]));
   for (const [short, full] of Object.entries(aliases)) {
     const type = ENTITY_TYPES.find((t) => entities[t].includes(full));
-    if (type) add(type, short, full);
+    if (type) read.push([short, type, full]);
   }
-  return [...taught.values()];
+  const names: LibraryKnowledge['names'] = {};
+  addNames(names, read);
+  return Object.entries(names).map(([name, [type, full]]) => [name, type, full]);
 }
 
 /**
@@ -253,7 +248,8 @@ export function addKnowledge(
 /** Adds names one story teaches to the library's names (in place). */
 export function addNames(names: LibraryKnowledge['names'], taught: readonly TaughtName[]): void {
   for (const [name, type, full] of taught) {
-    // A name first learnt as itself gives way to the full name a later story gives it (as the gazetteer does).
+    if (!isLearnableName(name) || !isLearnableName(full)) continue;
+    // A name first learnt as itself gives way to the full name a later story, or an alias, gives it (as the gazetteer does).
     const known = ownValue(names, name);
     if (!known || (known[1] === name && full !== name)) setOwn(names, name, [type, full]);
   }
