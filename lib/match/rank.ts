@@ -330,12 +330,9 @@ export async function rankRelated(
     const sharedTerms = [...s.entities, ...s.words.map((w) => w.term)];
     // The shared terms' rarities, rarest first: the features read the first two.
     const sharedRarities = sharedTerms.map((t) => rarity.get(t) ?? 0).sort((a, b) => b - a);
-    const queryCoverage = shared / shrink;
-    const storyCoverage = doc.entityMass ? s.storyShared / doc.entityMass : 0;
     return {
-      queryCoverage,
-      storyCoverage,
-      coverageTilt: queryCoverage - storyCoverage,
+      queryCoverage: shared / shrink,
+      storyCoverage: doc.entityMass ? s.storyShared / doc.entityMass : 0,
       cosine: s.dot / queryNorm,
       storyEnergy: s.storyEnergy,
       distinctShare: distinctMass ? s.rare / distinctMass : 0,

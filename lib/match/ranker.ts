@@ -14,11 +14,6 @@ export const FEATURE_NAMES = [
   'queryCoverage',
   // Share of the story's entity weight (headline names double) the text names.
   'storyCoverage',
-  // queryCoverage less storyCoverage: background on one subject of a longer story (CRRC ZELC's
-  // Turkish orders against the delegation's three-country visit) names little else than the story
-  // does but covers a small part of it; another occurrence of the story's kind (another batch,
-  // another president's telegram) covers the story's template and leaves its own names unexplained.
-  'coverageTilt',
   // Cosine of the TF-IDF vectors.
   'cosine',
   // Share of the story's vector (its weights squared) on terms the text has.
