@@ -33,8 +33,6 @@ export interface BoostOptions {
   lambda?: number;
   /** Most split points tried per feature (quantiles of its values). */
   bins?: number;
-  /** Each example's weight in the loss (its gradient and hessian are multiplied by it); 1 when absent. */
-  weights?: number[];
 }
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
@@ -73,7 +71,7 @@ function splitPoints(values: number[], bins: number): number[] {
 export function trainBoostedTrees(
   xs: number[][],
   ys: number[],
-  { rounds = 300, depth = 2, rate = 0.03, minLeaf = 5, lambda = 1, bins = 32, weights }: BoostOptions = {},
+  { rounds = 300, depth = 2, rate = 0.03, minLeaf = 5, lambda = 1, bins = 32 }: BoostOptions = {},
 ): BoostedTrees {
   const n = xs.length;
   const dims = xs[0]?.length ?? 0;
@@ -91,14 +89,8 @@ export function trainBoostedTrees(
       return k;
     }),
   );
-  const weight = (i: number) => weights?.[i] ?? 1;
-  let positives = 0;
-  let total = 0;
-  for (let i = 0; i < n; i++) {
-    positives += ys[i] * weight(i);
-    total += weight(i);
-  }
-  const base = Math.log((positives + 0.5) / (total - positives + 0.5));
+  const positives = ys.reduce((a, y) => a + y, 0);
+  const base = Math.log((positives + 0.5) / (n - positives + 0.5));
   const margin = new Float64Array(n).fill(base);
   const gradient = new Float64Array(n);
   const hessian = new Float64Array(n);
@@ -156,8 +148,8 @@ export function trainBoostedTrees(
   for (let round = 0; round < rounds; round++) {
     for (let i = 0; i < n; i++) {
       const p = sigmoid(margin[i]);
-      gradient[i] = (p - ys[i]) * weight(i);
-      hessian[i] = Math.max(p * (1 - p), 1e-6) * weight(i);
+      gradient[i] = p - ys[i];
+      hessian[i] = Math.max(p * (1 - p), 1e-6);
     }
     const tree = grow(everyone, 0);
     trees.push(tree);

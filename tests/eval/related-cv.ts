@@ -197,7 +197,6 @@ function pairs(examples: Example[]) {
   const xs: number[][] = [];
   const relevant: number[] = [];
   const same: number[] = [];
-  const weights: number[] = [];
   for (const example of examples) {
     for (const c of example.candidates) {
       const label = relation(example, c.id);
@@ -205,13 +204,10 @@ function pairs(examples: Example[]) {
       xs.push(featureVector(c.features));
       relevant.push(label === 'same_event' || label === 'related' ? 1 : 0);
       same.push(label === 'same_event' ? 1 : 0);
-      weights.push(label === 'related' ? RELATED_WEIGHT : 1);
     }
   }
-  return { xs, relevant, same, weights };
+  return { xs, relevant, same };
 }
-
-export const RELATED_WEIGHT = Number(process.env.RW ?? 1);
 
 const TRAINING = { l2: 0.01, iterations: 1500, rate: 0.5 };
 /**
@@ -242,7 +238,7 @@ export const SAME_EVENT_ONLY: FeatureName[] = ['yearConflict'];
 
 /** Fits both parts of the ranker on `examples`; thresholds as given. */
 export function fitModel(examples: Example[], thresholds: Thresholds = { tier: 0.5, sameEvent: 0.5, background: 0.5 }): RankerModel {
-  const { xs, relevant, same, weights } = pairs(examples);
+  const { xs, relevant, same } = pairs(examples);
   const { mean, scale } = columnStats(xs);
   const unread = FEATURE_NAMES.map((name) => RELEVANCE_ONLY.includes(name));
   // A column held at 0 keeps its weight at 0 (no gradient, and the L2 penalty pulls towards 0).
@@ -252,7 +248,7 @@ export function fitModel(examples: Example[], thresholds: Thresholds = { tier: 0
   const relevantPart = trainBoostedTrees(
     xs.map((x) => x.map((value, d) => (hidden[d] ? 0 : value))),
     relevant,
-    { ...BOOSTING, weights },
+    BOOSTING,
   );
   const positives = standard.filter((_, i) => relevant[i] === 1);
   const samePart = trainLogistic(
