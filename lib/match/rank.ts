@@ -172,8 +172,6 @@ function scratchFor(stories: number, postings: number) {
 
 interface Sums {
   dot: number;
-  /** The part of `dot` on shared names. */
-  namedDot: number;
   storyShared: number;
   /** Sum of the squares of the story's weights of the shared terms: the share of the story's vector the text covers. */
   storyEnergy: number;
@@ -291,14 +289,13 @@ export async function rankRelated(
   }
   const picked = [...new Set([...byRough.best(), ...byDot.best(), ...byRare.best()])];
   const indexed: Array<[number, Sums]> = picked.map((ord) => {
-    const sums: Sums = { dot: 0, namedDot: 0, storyShared: 0, storyEnergy: 0, rare: totals[ord * SUMS + 2], entities: new Set(), words: [] };
+    const sums: Sums = { dot: 0, storyShared: 0, storyEnergy: 0, rare: totals[ord * SUMS + 2], entities: new Set(), words: [] };
     for (const { term, ords, weights, weight, entity } of lists) {
       const at = findOrd(ords, ord);
       if (at < 0) continue;
       sums.dot += weight * weights[at];
       sums.storyEnergy += weights[at] * weights[at];
       if (entity) {
-        sums.namedDot += weight * weights[at];
         sums.storyShared += weights[at];
         sums.entities.add(term);
       } else {
@@ -337,7 +334,6 @@ export async function rankRelated(
       queryCoverage: shared / shrink,
       storyCoverage: doc.entityMass ? s.storyShared / doc.entityMass : 0,
       cosine: s.dot / queryNorm,
-      namedCosine: s.dot ? s.namedDot / s.dot : 0,
       storyEnergy: s.storyEnergy,
       distinctShare: distinctMass ? s.rare / distinctMass : 0,
       // Set once every finalist's features are known.

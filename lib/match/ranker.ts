@@ -16,10 +16,6 @@ export const FEATURE_NAMES = [
   'storyCoverage',
   // Cosine of the TF-IDF vectors.
   'cosine',
-  // Share of that cosine carried by shared names rather than words: background on the story's
-  // subject shares its company or place (中车株机, 土耳其), another occurrence of its kind its
-  // template's wording (督察组, 信访件, 贺电) and leaves its own names unexplained.
-  'namedCosine',
   // Share of the story's vector (its weights squared) on terms the text has.
   'storyEnergy',
   // Share of the text's distinctive terms (by rarity in the library, to the fourth power) the story has.

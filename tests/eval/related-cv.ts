@@ -226,7 +226,7 @@ const BOOSTING = { depth: 2, rounds: 700, rate: 0.03, minLeaf: 10, lambda: 1, bi
  * too, they drew the tier line at 0.1 on one deal of four, showing nearly every story as the
  * same event (docs/quality.md).
  */
-export const RELEVANCE_ONLY: FeatureName[] = ['namedCosine', 'sharedOrgRarity', 'sharedPersonRarity', 'sharedPlaceRarity', 'sharedWordRarity'];
+export const RELEVANCE_ONLY: FeatureName[] = ['sharedOrgRarity', 'sharedPersonRarity', 'sharedPlaceRarity', 'sharedWordRarity'];
 
 /**
  * Features the relevance trees do not read: a year the story does not name says which occurrence,
