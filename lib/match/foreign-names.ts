@@ -92,11 +92,44 @@ function kanaLexicon(): PhraseLexicon {
   const { names } = phraseLexicon();
   countries.registerLocale(ja);
   const lexicon: PhraseLexicon = { phrases: new Map(), names };
+  const add = (name: string, term: string) => lexicon.phrases.set(foldKana(normalizeForAnalysis(name)).text, term);
   for (const [code, written] of Object.entries(countries.getNames('ja', { select: 'all' }))) {
-    for (const name of written) lexicon.phrases.set(normalizeForAnalysis(name), `place:${code}`);
+    for (const name of written) add(name, `place:${code}`);
   }
-  for (const { name, term } of aliases()) if (KANA.test(name)) lexicon.phrases.set(normalizeForAnalysis(name), term);
+  for (const { name, term } of aliases()) if (KANA.test(name)) add(name, term);
   return (kana = lexicon);
+}
+
+/** The sounds katakana writes two ways: ヴ and its row as the b row (ヴェネチア, ベネチア). */
+const KANA_SPELLINGS: Record<string, string> = { ヴァ: 'バ', ヴィ: 'ビ', ヴェ: 'ベ', ヴォ: 'ボ', ヴ: 'ブ' };
+const KANA_SPELLING = /ヴ[ァィェォ]?|ー/gu;
+
+/**
+ * A katakana text with its spelling variants folded, and where each folded character came from.
+ * Outlets transliterate one name several ways (イスタンブール, イスタンブル; ヴェトナム, ベトナム),
+ * mostly in the long-vowel marks, which are dropped, and in ヴ. Positions map back so that a name is
+ * shown as the page writes it.
+ */
+function foldKana(text: string): { text: string; from: Int32Array } {
+  const from = new Int32Array(text.length + 1);
+  let folded = '';
+  let last = 0;
+  const keep = (end: number) => {
+    for (let i = last; i < end; i++) from[folded.length + i - last] = i;
+    folded += text.slice(last, end);
+  };
+  for (const match of text.matchAll(KANA_SPELLING)) {
+    keep(match.index);
+    const spelt = KANA_SPELLINGS[match[0]];
+    if (spelt) {
+      from[folded.length] = match.index;
+      folded += spelt;
+    }
+    last = match.index + match[0].length;
+  }
+  keep(text.length);
+  from[folded.length] = text.length;
+  return { text: folded, from };
 }
 
 /** Phrases by their first character, longest first: a text is scanned once, looking up only where a phrase may start. */
@@ -159,22 +192,33 @@ export function findPhrases(text: string, lexicon: PhraseLexicon, isLetter: RegE
   return matches;
 }
 
-function scan(text: string, lexicon: PhraseLexicon, isLetter: RegExp, found: Map<string, ForeignName>): void {
-  for (const { start, end, term } of findPhrases(text, lexicon, isLetter)) {
+/** Counts each phrase found in `text` into `found`, under its term. */
+function count(text: string, matches: PhraseMatch[], names: PhraseLexicon['names'], found: Map<string, ForeignName>): void {
+  for (const { start, end, term } of matches) {
     const entry = found.get(term);
     if (entry) entry.count++;
     else {
       // As the page writes it: 北マケドニア, though read as 北、マケドニア.
       const written = text.slice(start, end).replaceAll(KANA_SEPARATOR, '');
-      found.set(term, { count: 1, written, name: lexicon.names.get(term) ?? written });
+      found.set(term, { count: 1, written, name: names.get(term) ?? written });
     }
   }
+}
+
+/** The katakana names of `text` whatever their spelling (foldKana), at their places in `text`, a long-vowel mark after one included. */
+function findKanaPhrases(text: string): PhraseMatch[] {
+  const folded = foldKana(text);
+  return findPhrases(folded.text, kanaLexicon(), KATAKANA).map(({ start, end, term }) => {
+    let after = folded.from[end - 1] + 1;
+    while (text[after] === 'ー' && KATAKANA.test(text[after - 1])) after++;
+    return { start: folded.from[start], end: after, term };
+  });
 }
 
 /** The Latin and katakana names of a (normalised) Chinese or Japanese text, as entity terms. */
 export function foreignNames(text: string): Map<string, ForeignName> {
   const found = new Map<string, ForeignName>();
-  if (/[A-Za-z]/.test(text)) scan(text, phraseLexicon(), LATIN_LETTER, found);
-  if (KATAKANA.test(text)) scan(text, kanaLexicon(), KATAKANA, found);
+  if (/[A-Za-z]/.test(text)) count(text, findPhrases(text, phraseLexicon(), LATIN_LETTER), phraseLexicon().names, found);
+  if (KATAKANA.test(text)) count(text, findKanaPhrases(text), kanaLexicon().names, found);
   return found;
 }

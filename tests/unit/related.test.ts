@@ -213,6 +213,17 @@ describe('entity keys', () => {
     expect(names('トルコイズの色、IECEEの認証')).toEqual({});
   });
 
+  it('reads a katakana name however an outlet spells its long vowels and ヴ, and shows it as written', () => {
+    const read = (text: string) => Object.fromEntries([...foreignNames(normalizeForAnalysis(text))].map(([term, f]) => [term, [f.name, f.written]]));
+    expect(read('イスタンブル新空港線とヴェトナム、アラブ首長国連邦の')).toEqual({
+      [entityKey('place', '伊斯坦布尔')]: ['伊斯坦布尔', 'イスタンブル'],
+      [entityKey('place', '越南')]: ['越南', 'ヴェトナム'],
+      [entityKey('place', '阿联酋')]: ['阿联酋', 'アラブ首长国联邦'],
+    });
+    // A mark after the name is the name's; a folded letter after it still runs into it.
+    expect(read('ブラジールとイスタンブールヴ')).toEqual({ [entityKey('place', '巴西')]: ['巴西', 'ブラジール'] });
+  });
+
   it('lists the same event when the link is a league’s name, not a person, place or organisation, and through a mirror’s pinyin', async () => {
     // Teams and a venue the story never names: only 厂BA and the season tie the two.
     for (const text of [
