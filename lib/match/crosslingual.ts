@@ -13,6 +13,7 @@
  */
 import { findPhrases, phraseLexicon, sameThing, type PhraseLexicon } from './foreign-names';
 import { LEGAL_FORM } from '../nlp/analyzer';
+import { nameKnowledge } from '../nlp/knowledge';
 import { plainForms } from '../nlp/normalize';
 import english from './english.json';
 import { phonesIn, type Profile } from './profile';
@@ -29,6 +30,8 @@ export interface EnglishLexicon extends PhraseLexicon {
   sounds: Map<string, string>;
   /** The sound keys a name of `sounds` starts with (sls…): a span whose first word has none of them is no such name, looked up no further. */
   soundStarts: Set<string>;
+  /** Chinese surnames romanised (zhou, ouyang): the word after one is a given name, not a place (Zhou Jian is no 吉安, Liu Yanling no 炎陵). */
+  surnames: Set<string>;
 }
 
 const HAN = /\p{Script=Han}/gu;
@@ -219,6 +222,7 @@ export function buildEnglishLexicon(libraryNames: Iterable<[string, string]>, pi
     held,
     sounds: new Map(),
     soundStarts: new Set(),
+    surnames: new Set([...nameKnowledge().surnames].flatMap((surname) => syllables(surname, pinyinTable).map((form) => form.join('')))),
   };
   const places = new Set(names.filter(([term, name]) => term.startsWith('place:') && HAN_NAME.test(name)).map(([, name]) => name));
   const learn = (map: Map<string, string>, form: string, term: string, name: string) => {
@@ -332,7 +336,10 @@ export function englishProfile(text: string, lexicon: EnglishLexicon): Profile {
     const words = spelled.map((w) => (w === '&' ? 'and' : w.toLowerCase().replace(/['’]/g, '')));
     const soundsFrom = (start: number) =>
       lexicon.soundStarts.size > 0 && /^[A-Z][a-z]{2,}/.test(spelled[start]) && wordSounds(words[start]).some((k) => lexicon.soundStarts.has(k));
+    /** Where the last name read in the run ends: a surname inside it stands for no person here. */
+    let readTo = 0;
     for (let start = 0; start < words.length; start++) {
+      const givenName = start > readTo && /^[A-Z][a-z]+$/.test(spelled[start - 1]) && lexicon.surnames.has(words[start - 1]);
       for (let end = Math.min(words.length, start + MAX_NAME_WORDS); end > start; end--) {
         const form = words.slice(start, end).join('');
         const term =
@@ -345,8 +352,9 @@ export function englishProfile(text: string, lexicon: EnglishLexicon): Profile {
                 .find(Boolean)
             : undefined);
         // Hunan University of Technology is not Hunan University.
-        if (term && words[end] !== 'of') {
+        if (term && words[end] !== 'of' && !(givenName && end === start + 1 && term.startsWith('place:'))) {
           add(term, spelled.slice(start, end).join(' '));
+          readTo = end;
           start = end - 1;
           break;
         }

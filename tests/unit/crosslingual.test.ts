@@ -169,6 +169,13 @@ describe('English', () => {
     expect(names('You County. You said')).toEqual({ 'You County': entityKey('place', '攸县') });
   });
 
+  it('reads no place from a person’s given name: Liu Yanling is no 炎陵, but a place after a name read is one', () => {
+    const terms = (text: string) => Object.fromEntries(englishProfile(text, lexicon).terms);
+    expect(terms('Liu Yanling and Ouyang Yanling spoke.')).toEqual({});
+    expect(terms('Farmers of Liu Yanling County')).toEqual({ [entityKey('place', '炎陵县')]: 1 });
+    expect(terms('Wang Xiaoming Yanling')).toEqual({ [entityKey('person', '王晓明')]: 1, [entityKey('place', '炎陵县')]: 1 });
+  });
+
   it('gives a Latin spelling and the pinyin of its transliteration the same sound key', () => {
     expect(latinSoundKeys('Siljanovska')).toContain(pinyinSoundKey(['xi', 'li', 'ya', 'nuo', 'fu', 'si', 'ka']));
     expect(latinSoundKeys('Davkova')).toEqual([pinyinSoundKey(['da', 'fu', 'ke', 'wa'])]);
