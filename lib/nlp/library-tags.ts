@@ -17,16 +17,17 @@ const PROPER_TAG = /^(?:ns|nr|nrt|nrfg|nz|nt|j)$/;
 const MIN_CHARS = 3;
 
 /**
- * The tokens with each one that is a library name wholly (`tags`: name → its gazetteer tag) of
- * three characters or more that jieba tags as no name given the library's tag: one lookup a token, and a copy of the array
- * only where a tag changes.
+ * The tokens with each one that is a library name wholly (`tags`: name → its gazetteer tag), of
+ * MIN_CHARS or more, that jieba tags as no name given the library's tag: one lookup a token, and a
+ * copy of the array only where a tag changes.
  */
 export function withLibraryTags<T extends Token>(tokens: T[], tags: ReadonlyMap<string, string>): T[] {
   let tagged: T[] | undefined;
   for (let i = 0; i < tokens.length; i++) {
     const { word, tag } = tokens[i];
     const library = tags.get(word);
-    if (library !== undefined && library !== tag && word.length >= MIN_CHARS && !PROPER_TAG.test(tag)) (tagged ??= tokens.slice())[i] = { ...tokens[i], tag: library };
+    if (library === undefined || library === tag || word.length < MIN_CHARS || PROPER_TAG.test(tag)) continue;
+    (tagged ??= tokens.slice())[i] = { ...tokens[i], tag: library };
   }
   return tagged ?? tokens;
 }

@@ -130,17 +130,25 @@ describe('the library’s gazetteer', () => {
     expect(entities.place).toEqual([]);
   });
 
-  it('gives only whole tokens that are library names the library’s tag, copying the tokens only where one changes', () => {
-    const tags = new Map([['水口山', 'gloc']]);
+  it('gives the library’s tag only to whole tokens of three characters or more that jieba tags as no name, copying them only where one changes', () => {
+    const tags = new Map([
+      ['水口山', 'gloc'],
+      ['医院', 'gorg'],
+      ['常德市', 'gorg'],
+    ]);
     const tokens = [
       { word: '来到', tag: 'v' },
       { word: '水口山', tag: 'n' },
       { word: '水口山矿', tag: 'n' },
+      { word: '医院', tag: 'n' },
+      { word: '常德市', tag: 'ns' },
     ];
     expect(withLibraryTags(tokens, tags)).toEqual([
       { word: '来到', tag: 'v' },
       { word: '水口山', tag: 'gloc' },
       { word: '水口山矿', tag: 'n' },
+      { word: '医院', tag: 'n' },
+      { word: '常德市', tag: 'ns' },
     ]);
     expect(tokens[1].tag).toBe('n');
     const untouched = [{ word: '水口山', tag: 'gloc' }];
