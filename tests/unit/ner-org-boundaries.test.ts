@@ -39,6 +39,9 @@ const BOUNDARIES: NameCase[] = [
   ['扶贫委员会主任在会上讲话。', ['org:扶贫委员会'], ['org:委员会']],
   // A legislature named alone, which the model leaves unread.
   ['政府将把预算案提交议会审议。', ['org:议会'], []],
+  // A match's verb begins no team's name: jieba's one word over the team the side beat or drew with.
+  ['古巴队以96∶89战胜匈牙利队。', ['org:古巴队', 'org:匈牙利队'], ['org:战胜匈牙利队']],
+  ['韩国队1∶1逼平比利时队，两队均被淘汰。', ['org:韩国队', 'org:比利时队'], ['org:逼平比利时队']],
 ];
 
 describe('organisations’ boundaries after the model', () => {
