@@ -914,7 +914,7 @@ const NONE: readonly string[] = Object.freeze([]);
  * 中美, 德法, 中葡: two countries by their first characters, one of them a usual abbreviation; in a
  * word of four, each half (来华 访问, 华人 华侨, 中美 关系). `next` is the word after.
  */
-export function abbreviatedPlaces(word: string, k: NameKnowledge, lexicon: Lexicon, next = ''): readonly string[] {
+function abbreviatedPlaces(word: string, k: NameKnowledge, lexicon: Lexicon, next = ''): readonly string[] {
   // Every case below needs a usual abbreviation among the characters (most words have none).
   if ((word.length !== 2 && word.length !== 4) || !hasAbbreviation(word, k)) return NONE;
   // Idioms (黑中有白/i) are not halves.
@@ -951,7 +951,7 @@ function hasAbbreviation(word: string, k: NameKnowledge): boolean {
 }
 
 /** What two or more countries named by one character each do together: 中 美 两国, 中 俄 边境. */
-export const BETWEEN = /^(?:两国|三国|双方|关系|边境|边境线|边界|边防|边防部队|贸易|经贸|合作|友好|会谈|之间|间|建交|首脑|外长|等国|等)/;
+const BETWEEN = /^(?:两国|三国|双方|关系|边境|边境线|边界|边防|边防部队|贸易|经贸|合作|友好|会谈|之间|间|建交|首脑|外长|等国|等)/;
 /** 法、德等国, 德等国/x: a list's last abbreviation glued to 等 by jieba. */
 const GLUED_ETC = /^(\p{Script=Han})(等.*)$/u;
 

@@ -31,7 +31,6 @@ import { placePairs } from './pairs';
 import { wholePeople } from './people';
 import { placesByContext, unreadPlacesByContext } from './places-by-context';
 import { stationsOfPlaces } from './stations';
-import { abbreviationsInWords } from './abbreviations';
 import { peopleBeforeHonorifics } from './honoured';
 import { unreadLexiconNames } from './lexicon-names';
 import { bodiesCutInWords, placesCutInWords } from './cut-places';
@@ -173,21 +172,16 @@ export function tagSentence(
   // or run it on into a planning word (维科技术布局).
   // No name begins with a joiner: ·新湖 of 湖南日报·新湖南客户端, ·甘地 of 拉·甘地.
   // A preposition glued before a body's name by a pass after the clean-up comes off last (委托市规划设计院).
-  const spans = abbreviationsInWords(
+  const spans = stationsOfPlaces(
+    text,
     words,
-    stationsOfPlaces(
+    divisionsOfSecretaries(
       text,
-      words,
-      divisionsOfSecretaries(
-        text,
-        bodiesCutInWords(
-          words,
-          placesCutInWords(text, words, unreadLexiconNames(text, words, legislatures(words, local), k.lexicon), nameKnowledge().countryCodes),
-        ),
+      bodiesCutInWords(
+        words,
+        placesCutInWords(text, words, unreadLexiconNames(text, words, legislatures(words, local), k.lexicon), nameKnowledge().countryCodes),
       ),
     ),
-    nameKnowledge(),
-    lexicon,
   )
     .flatMap((s) => (s.type === 'org' ? twoBodies(text, words, withoutLead(text, s)) : s))
     .filter((s) => {
