@@ -40,8 +40,8 @@ const BOUNDARIES: NameCase[] = [
   // A legislature named alone, which the model leaves unread.
   ['政府将把预算案提交议会审议。', ['org:议会'], []],
   // A match's verb begins no team's name: jieba's one word over the team the side beat or drew with.
-  ['古巴队以96∶89战胜匈牙利队。', ['org:古巴队', 'org:匈牙利队'], ['org:战胜匈牙利队']],
-  ['韩国队1∶1逼平比利时队，两队均被淘汰。', ['org:韩国队', 'org:比利时队'], ['org:逼平比利时队']],
+  ['云南队以2∶0战胜匈牙利队。', ['org:云南队', 'org:匈牙利队'], ['org:战胜匈牙利队']],
+  ['山东队2∶2逼平比利时队，两队携手出线。', ['org:山东队', 'org:比利时队'], ['org:逼平比利时队']],
 ];
 
 describe('organisations’ boundaries after the model', () => {
