@@ -39,6 +39,9 @@ const BOUNDARIES: NameCase[] = [
   ['扶贫委员会主任在会上讲话。', ['org:扶贫委员会'], ['org:委员会']],
   // A legislature named alone, which the model leaves unread.
   ['政府将把预算案提交议会审议。', ['org:议会'], []],
+  // A match's verb begins no team's name: jieba's one word over the team the side beat or drew with.
+  ['云南队以2∶0战胜匈牙利队。', ['org:云南队', 'org:匈牙利队'], ['org:战胜匈牙利队']],
+  ['山东队2∶2逼平比利时队，两队携手出线。', ['org:山东队', 'org:比利时队'], ['org:逼平比利时队']],
 ];
 
 describe('organisations’ boundaries after the model', () => {

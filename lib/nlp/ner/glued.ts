@@ -12,6 +12,7 @@
 import { HAN } from '../han';
 import { nameKnowledge } from '../knowledge';
 import type { Span } from './model';
+import { MATCH_VERBS } from './matches';
 import { AFTER_NAME } from './people';
 import { startingAt, type Words } from './word-index';
 
@@ -44,6 +45,11 @@ export const MEETING_VERBS = '会见|会晤|接见|看望|慰问|祝贺|致电|�
  * verbs of meeting and greeting (会见代表团).
  */
 const BEFORE_BODY = new RegExp(`^(?:${MEETING_VERBS}|再由|由|率|中有|暨(?!南)|另据|据|委托|代表(?!大会|团)|对(?!外)|该\\p{Script=Han}?[经由]|该)`, 'u');
+/**
+ * A match's verb before the side it was played against (战胜匈牙利队, 逼平比利时队: jieba's one word over
+ * the team, the model's span over both) begins no body's name; places keep theirs (大胜关).
+ */
+const BEFORE_SIDE = new RegExp(`^(?:${MATCH_VERBS})`);
 /**
  * Prepositions and verbs before a foreign name joined by · or - (向 is a Chinese surname, not a
  * foreign one), with the pronoun and the modal verb before them: 他愿同西莉娅诺夫斯卡-达夫科娃.
@@ -85,7 +91,9 @@ export function withoutLead(text: string, span: Span): Span {
   const lead =
     type === 'person'
       ? FOREIGN_JOINER.test(name) && BEFORE_FOREIGN.exec(name)
-      : (BEFORE_BODY.exec(name) ?? (type === 'place' && nameKnowledge().countryCodes.has(name.slice(1)) ? BEFORE_COUNTRY.exec(name) : null));
+      : (BEFORE_BODY.exec(name) ??
+        (type === 'org' ? BEFORE_SIDE.exec(name) : null) ??
+        (type === 'place' && nameKnowledge().countryCodes.has(name.slice(1)) ? BEFORE_COUNTRY.exec(name) : null));
   return lead && end - start - lead[0].length >= (type === 'place' ? 1 : 2) ? { type, start: start + lead[0].length, end } : span;
 }
 

@@ -9,7 +9,7 @@ import type { Span } from './model';
 import type { Words } from './word-index';
 
 /** Verbs that put two teams against each other (bodies.ts splits a span at them too). */
-export const MATCH_VERBS = '战胜|击败|战平|负于|不敌|力克|逆转|险胜|大胜|对阵|迎战|对战';
+export const MATCH_VERBS = '战胜|击败|战平|逼平|负于|不敌|力克|逆转|险胜|大胜|对阵|迎战|对战';
 const MATCH_VERB = new RegExp(`^(?:${MATCH_VERBS})$`);
 /** Tags of the words a team's name is written with. */
 const SIDE_TAG = /^(?:ns|nz|x|j|nr|nt|n|eng)$/;
