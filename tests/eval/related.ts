@@ -12,6 +12,7 @@
  * install's ten stories; half the distractors). `--wrong` lists the written sets' misses; `--misses`
  * (or `--misses=related`, one label) the development set's cross-validated misses and why.
  */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Story } from '../../lib/story';
 import type { RelatedStory } from '../../lib/match/rank';
 import type { RankerModel, Thresholds } from '../../lib/match/ranker';
@@ -39,6 +40,7 @@ import {
   type Example,
   type Passage,
   type Prediction,
+  type SilentCase,
   trainingExamples,
 } from './related-cv';
 
@@ -98,6 +100,42 @@ function printMisses(examples: Example[], heldOut: Prediction[][], thresholds: T
 }
 
 /** The development set of real coverage, cross-validated by story, and plain BM25 on the same set. */
+/**
+ * RELATED_MODELS=FILE: the fold models and lines are read from FILE when it exists, else fitted
+ * and written there. Run once on the code before a change and once after, each deal with its own
+ * file: the second run judges the changed reading with the very models the first fitted, so a
+ * change that reads a few passages otherwise moves only those (a refit moves rows by up to a point
+ * on its own).
+ */
+const MODELS_FILE = process.env.RELATED_MODELS;
+
+interface Fit {
+  models: RankerModel[];
+  thresholds: Thresholds;
+  foldThresholds: Thresholds[];
+}
+
+/** What a kept fit must have been made for: the same deal of the same passages. */
+const fitFor = (passages: DevPassage[]) => ({ deal: DEAL, passages: passages.map((p) => p.id).join(' ') });
+
+function keptFit(passages: DevPassage[]): Fit | undefined {
+  if (!MODELS_FILE || !existsSync(MODELS_FILE)) return undefined;
+  const { deal, passages: ids, ...fit } = JSON.parse(readFileSync(MODELS_FILE, 'utf8')) as Fit & ReturnType<typeof fitFor>;
+  const wanted = fitFor(passages);
+  if (deal !== wanted.deal || ids !== wanted.passages) {
+    throw new Error(`${MODELS_FILE} was fitted for deal '${deal}' of other passages: remove it, or run with that deal (RELATED_DEAL)`);
+  }
+  return fit;
+}
+
+function fitFolds(examples: Example[], seedOnly: Example[], silent: SilentCase[]): Fit {
+  const models = foldModels([...examples, ...seedOnly]);
+  const heldOut = heldOutPredictions(models, examples);
+  // The lines keep the seed library's must-stay-silent near misses silent under the model fitted on everything, as training chooses them.
+  const mustBeSilent = predictSilent(fitModel([...examples, ...seedOnly]), silent);
+  return { models, thresholds: chooseThresholds(examples, heldOut, mustBeSilent), foldThresholds: heldOutThresholds(examples, heldOut, mustBeSilent) };
+}
+
 async function developmentSet(misses?: string | true): Promise<void> {
   const passages = readDevSet();
   if (passages.length === 0) {
@@ -105,19 +143,20 @@ async function developmentSet(misses?: string | true): Promise<void> {
     return;
   }
   const { library, examples, seedOnly, silent } = await trainingExamples(passages);
-  const models = foldModels([...examples, ...seedOnly]);
+  const kept = keptFit(passages);
+  const { models, thresholds, foldThresholds } = kept ?? fitFolds(examples, seedOnly, silent);
+  if (MODELS_FILE && !kept) writeFileSync(MODELS_FILE, JSON.stringify({ ...fitFor(passages), models, thresholds, foldThresholds }));
   const heldOut = heldOutPredictions(models, examples);
-  // The lines keep the seed library's must-stay-silent near misses silent under the model fitted on everything, as training chooses them.
-  const everything = fitModel([...examples, ...seedOnly]);
-  const mustBeSilent = predictSilent(everything, silent);
-  const thresholds = chooseThresholds(examples, heldOut, mustBeSilent);
-  const foldThresholds = heldOutThresholds(examples, heldOut, mustBeSilent);
   const ours = examples.map((e, i) => grade(e, listed(heldOut[i], thresholds)));
   const strictCorrect = gradeByFold(examples, heldOut, foldThresholds);
   const strict = new Map(breakdown(examples, strictCorrect).map((r) => [r.group, r]));
   const bm25 = bm25Baseline(examples, library.stories);
   const theirs = new Map(breakdown(examples, bm25.correct).map((r) => [r.group, r]));
   console.log(`development set of real coverage: ${passages.length} passages, library of ${library.stories.length} stories (seed + distractors)`);
+  if (MODELS_FILE)
+    console.log(
+      kept ? `fold models and lines read from ${MODELS_FILE} (fitted by an earlier run): a paired measure` : `fold models and lines written to ${MODELS_FILE}`,
+    );
   console.log(
     `cross-validated by story (${FOLDS} folds${DEAL ? `, deal ${DEAL}` : ''}); thresholds chosen on the held-out folds: same event from ${thresholds.tier}, listed from ${thresholds.sameEvent} (same event) and ${thresholds.background} (background)\n`,
   );
