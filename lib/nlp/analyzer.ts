@@ -7,6 +7,7 @@ import { countTerms, extractKeywords, LibraryFrequencies, parseIdf, type Idf, ty
 import { nameKnowledge, type NameKnowledge } from './knowledge';
 import { parseNameModel, type NameModel } from './names';
 import { Gazetteer, isLearnableName, MAX_NAME_CHARS } from './gazetteer';
+import { withLibraryTags } from './library-tags';
 import { normalizeForAnalysis } from './normalize';
 import { chineseNamesOf } from './other-names';
 import { ownValue, setOwn } from './own-keys';
@@ -371,6 +372,8 @@ export function createAnalyzer(
   const shortNames = new Map<string, Mention>();
   /** Names the gazetteer knows only as the glossary's other names of a library name: a story that holds one makes it its own. */
   const glossed = new Set<string>();
+  /** Every name of the gazetteer with its type's tag, which its tokens carry whatever jieba's dictionary tags the word (lib/nlp/library-tags.ts). */
+  const libraryTags = new Map<string, string>();
   /** Names jieba has yet to learn: taught while it was loading. */
   let untaught: Array<[string, EntityType]> = [];
   let loaded: Jieba | undefined;
@@ -482,6 +485,7 @@ export function createAnalyzer(
       const know = (name: string, entity: Mention) => {
         const known = gazetteer.get(name) !== undefined;
         if (!gazetteer.add(name, entity, glossed.delete(name))) return;
+        libraryTags.set(name, GAZETTEER_TAGS[entity.type]);
         if (!known) untaught.push([name, entity.type]);
         if (name !== entity.text) shortNames.set(name, entity);
         else shortNames.delete(name);
@@ -544,7 +548,7 @@ export function createAnalyzer(
       const start = performance.now();
       const tokens = tag(chunk);
       tagMs += performance.now() - start;
-      return tokens;
+      return withLibraryTags(tokens, libraryTags);
     });
     const rules = findEntitiesInText(chunks, tokens, k, words, nameModel);
     const sentences = chunks.map((chunk, i) => tagSentence(chunk, tokens[i], model, features, ruleHints(chunk, rules[i].mentions), words));

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addKnowledge, createAnalyzer, emptyKnowledge } from '../../lib/nlp/analyzer';
 import type { Mention } from '../../lib/nlp/entities';
 import { Gazetteer, MAX_NAME_CHARS } from '../../lib/nlp/gazetteer';
+import { withLibraryTags } from '../../lib/nlp/library-tags';
 import { normalizeForAnalysis } from '../../lib/nlp/normalize';
 import { loadJieba, publicFiles } from './helpers';
 import { seededRandom } from '../../scripts/seeded-random';
@@ -112,6 +113,46 @@ describe('the library’s gazetteer', () => {
     expect(performance.now() - started).toBeLessThan(2000);
     expect(analysis.entities).toEqual({ person: ['曹慧泉'], place: [], org: [] });
     release();
+  });
+
+  it('trusts a library name jieba’s dictionary already holds as a common noun, with the library’s type', async () => {
+    // jieba keeps its own tag for a word it knows (水口山/n) whatever add_word says: the library's stands all the same.
+    const sentence = '他们来到水口山参观。';
+    expect(await createAnalyzer(loadJieba, publicFiles).mentions(sentence)).not.toContainEqual({ type: 'place', text: '水口山' });
+    const place = createAnalyzer(loadJieba, publicFiles);
+    place.learnLibrary({ names: { 水口山: ['place', '水口山'] } });
+    expect(await place.mentions(sentence)).toContainEqual({ type: 'place', text: '水口山' });
+    // A short name of a company the library knows reads as that company.
+    const company = createAnalyzer(loadJieba, publicFiles);
+    company.learnLibrary({ names: { 水口山: ['org', '水口山有色金属集团'] } });
+    const { entities } = await company.analyze('水口山今年的产量又创新高。');
+    expect(entities.org).toEqual(['水口山有色金属集团']);
+    expect(entities.place).toEqual([]);
+  });
+
+  it('gives the library’s tag only to whole tokens of three characters or more that jieba tags as no name, copying them only where one changes', () => {
+    const tags = new Map([
+      ['水口山', 'gloc'],
+      ['医院', 'gorg'],
+      ['常德市', 'gorg'],
+    ]);
+    const tokens = [
+      { word: '来到', tag: 'v' },
+      { word: '水口山', tag: 'n' },
+      { word: '水口山矿', tag: 'n' },
+      { word: '医院', tag: 'n' },
+      { word: '常德市', tag: 'ns' },
+    ];
+    expect(withLibraryTags(tokens, tags)).toEqual([
+      { word: '来到', tag: 'v' },
+      { word: '水口山', tag: 'gloc' },
+      { word: '水口山矿', tag: 'n' },
+      { word: '医院', tag: 'n' },
+      { word: '常德市', tag: 'ns' },
+    ]);
+    expect(tokens[1].tag).toBe('n');
+    const untouched = [{ word: '水口山', tag: 'gloc' }];
+    expect(withLibraryTags(untouched, tags)).toBe(untouched);
   });
 
   it('reads the glossary’s other names of a library name as it, until a story holds one itself', async () => {
