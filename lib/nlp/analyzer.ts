@@ -18,7 +18,6 @@ import { tablesFromImage, tablesImage, type TaggerTables } from './ner/tables';
 import { ruleHints, tagSentence } from './ner/tagger';
 import { completedNames } from './ner/text-names';
 import { samePeople } from './ner/one-person';
-import { placesAsPeople } from './ner/places-as-people';
 import { levelBodies } from './ner/level-bodies';
 import { COMPANY_SHORT_FORMS } from './ner/company-short-forms';
 import { UNCUT_BANKS } from './ner/banks';
@@ -565,7 +564,7 @@ export function createAnalyzer(
       return tag !== undefined && !/^(?:x|nr|nrt|nrfg|ns|nt|nz|eng|g)/.test(tag);
     });
     const mentions = levelBodies(resolveAliases(normal, found, aliases, shortNames));
-    const people = samePeople(placesAsPeople(mentions));
+    const people = samePeople(mentions);
     for (const [short, full] of people.aliases) if (!aliases.has(short)) aliases.set(short, full);
     return { tokens: sentences.map((s) => s.pieces), mentions, people: people.mentions, aliases };
   }

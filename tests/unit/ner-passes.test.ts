@@ -5,7 +5,7 @@ import { nameKnowledge } from '../../lib/nlp/knowledge';
 import { registeredPlace } from '../../lib/nlp/ner/divisions';
 import { levelBodies } from '../../lib/nlp/ner/level-bodies';
 import { samePeople } from '../../lib/nlp/ner/one-person';
-import { placesAsPeople } from '../../lib/nlp/ner/places-as-people';
+import { completedNames } from '../../lib/nlp/ner/text-names';
 import { papersInTitles } from '../../lib/nlp/ner/papers';
 import { withoutLead } from '../../lib/nlp/ner/glued';
 import { nodeAnalyzer } from './helpers';
@@ -100,20 +100,12 @@ describe('one entity per real thing in a text', () => {
     expect(entities.person).toEqual(['戈尔达娜·西莉娅诺夫斯卡-达夫科娃']);
   });
 
-  it('reads a person the text also names as a place, with or without its level, as that place', async () => {
-    expect(placesAsPeople([place('安卡拉市'), person('安卡拉'), place('炎陵'), person('炎陵'), person('曹慧泉'), place('株洲')])).toEqual([
-      place('安卡拉市'),
-      place('安卡拉'),
-      place('炎陵'),
-      place('炎陵'),
-      person('曹慧泉'),
-      place('株洲'),
-    ]);
-    // Only a level comes off: 江华 of a place 江华瑶族自治县 would be another matter, and a two-character place keeps its level.
-    expect(placesAsPeople([place('周市'), person('周')])).toEqual([place('周市'), person('周')]);
+  it('reads a person the text also names as a place with its level as that place', async () => {
     const { entities } = await nodeAnalyzer().analyze('中车株机中标土耳其首都安卡拉市地铁车辆项目。安卡拉规划了四条地铁线。');
     expect(entities.person).toEqual([]);
     expect(entities.place).toEqual(expect.arrayContaining(['安卡拉市']));
+    // A two-character place keeps its level: 周 of 周市 is no name of it.
+    expect(completedNames(['周市。', '周说。'], [[place('周市')], [person('周')]])).toEqual([[place('周市')], [person('周')]]);
   });
 
   it('reads a bare party committee as the one of the place of its level the text named last, or lists none', () => {

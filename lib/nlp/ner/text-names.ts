@@ -11,6 +11,9 @@ import type { EntityType, Mention } from '../entities';
 import { divisionNames } from './divisions';
 import { isCompanyEnding } from './trade-words';
 
+/** The level a place's name may end in (安卡拉市, 炎陵县). */
+const LEVEL = /[省市县区州]$/;
+
 /** How many characters before a name may belong to it. */
 const MOST_BEFORE = 4;
 /** How many of the name's own characters, after them, must begin the other organisation's name too. */
@@ -33,17 +36,21 @@ export function completedNames(
  * rest of the text reads it as: a company where another sentence reads it (or its name with trade
  * words or a legal form after it: 比亚迪股份有限公司) as an organisation or the library knows it as
  * one (比亚迪和霍尼韦尔都在布局…); else a place where the text reads it more often as a place
- * (安卡拉地铁, 为安卡拉生产324辆车). One entity per real thing, and a foreign brand's or city's name
- * looks like a foreign person's to the model.
+ * (安卡拉地铁, 为安卡拉生产324辆车) or names it as a place with its level, which no person's name
+ * takes (安卡拉市; 安卡拉规划四条线 at a sentence's start looks like a person). One entity per real
+ * thing, and a foreign brand's or city's name looks like a foreign person's to the model.
  */
 function kindsThroughout(mentions: Mention[][], knownCompany: (name: string) => boolean): Mention[][] {
   /** Per name, its readings as a place less its readings as a person. */
   const lead = new Map<string, number>();
   const people = new Set<string>();
   const orgs: string[] = [];
+  /** Names the text gives as a place with a level after them (安卡拉 of 安卡拉市). */
+  const levelled = new Set<string>();
   for (const list of mentions)
     for (const m of list) {
       if (m.type === 'person') people.add(m.text);
+      if (m.type === 'place' && m.text.length > 2 && LEVEL.test(m.text)) levelled.add(m.text.slice(0, -1));
       if (m.type === 'place' || m.type === 'person') lead.set(m.text, (lead.get(m.text) ?? 0) + (m.type === 'place' ? 1 : -1));
       else if (m.type === 'org') orgs.push(m.text);
     }
@@ -51,7 +58,7 @@ function kindsThroughout(mentions: Mention[][], knownCompany: (name: string) => 
   /** Per name the model read as a person, what the text reads it as instead. */
   const kinds = new Map<string, EntityType>();
   for (const name of people) {
-    const kind = company(name) ? 'org' : (lead.get(name) ?? 0) > 0 ? 'place' : undefined;
+    const kind = company(name) ? 'org' : (lead.get(name) ?? 0) > 0 || levelled.has(name) ? 'place' : undefined;
     if (kind) kinds.set(name, kind);
   }
   if (!kinds.size) return mentions;
