@@ -99,7 +99,6 @@ function printMisses(examples: Example[], heldOut: Prediction[][], thresholds: T
   console.log(`  misses by kind: ${[...kinds].map(([k, n]) => `${k} ${n}`).join('; ')}\n`);
 }
 
-/** The development set of real coverage, cross-validated by story, and plain BM25 on the same set. */
 /**
  * RELATED_MODELS=FILE: the fold models and lines are read from FILE when it exists, else fitted
  * and written there. Run once on the code before a change and once after, each deal with its own
@@ -123,7 +122,7 @@ function keptFit(passages: DevPassage[]): Fit | undefined {
   const { deal, passages: ids, ...fit } = JSON.parse(readFileSync(MODELS_FILE, 'utf8')) as Fit & ReturnType<typeof fitFor>;
   const wanted = fitFor(passages);
   if (deal !== wanted.deal || ids !== wanted.passages) {
-    throw new Error(`${MODELS_FILE} was fitted for deal '${deal}' of other passages: remove it, or run with that deal (RELATED_DEAL)`);
+    throw new Error(`${MODELS_FILE} was fitted for another deal (its deal: '${deal}') or other passages: remove it, or run with its deal (RELATED_DEAL)`);
   }
   return fit;
 }
@@ -136,6 +135,7 @@ function fitFolds(examples: Example[], seedOnly: Example[], silent: SilentCase[]
   return { models, thresholds: chooseThresholds(examples, heldOut, mustBeSilent), foldThresholds: heldOutThresholds(examples, heldOut, mustBeSilent) };
 }
 
+/** The development set of real coverage, cross-validated by story, and plain BM25 on the same set. */
 async function developmentSet(misses?: string | true): Promise<void> {
   const passages = readDevSet();
   if (passages.length === 0) {
