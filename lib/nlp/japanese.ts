@@ -21,6 +21,14 @@ const HIRAGANA = /\p{Script=Hiragana}+/gu;
  * which the Chinese analysis would read as part of the name (陈氏 a person); not 彼氏 (a boyfriend).
  */
 const HONORIFIC = /(?<=[\p{Script=Han}\p{Script=Katakana}ー])(?<!彼)氏(?=[\p{Script=Hiragana}\p{Script=Katakana}、。，,.（(」』\s]|$)/gu;
+/** 中心 in 「…を中心に」「…を中心とする」 (centred on): grammar, where the tagger saw a body named 中心. */
+const CENTRED_ON = /(?<=を)中心(?=[にと])/g;
+/**
+ * 中心 standing alone before a particle (センターは…, チームのセンターだった, センター read as 中心): Japanese leaves out
+ * the demonstrative a Chinese report writes (该中心), and without it the tagger, seeing 中心 alone
+ * between separators as in a list of names, reads a body named 中心.
+ */
+const BARE_CENTRE = /(?<=^|[\p{Script=Hiragana}。、「」（(\s])中心(?=\p{Script=Hiragana})/gmu;
 /** A katakana word (with its long-vowel marks) touching a Han character on either side. */
 const KATAKANA_BY_HAN = /(?<=\p{Script=Han})(?=[\p{Script=Katakana}ー])|(?<=[\p{Script=Katakana}ー])(?=\p{Script=Han})/gu;
 
@@ -66,6 +74,8 @@ export function readJapanese(text: string): string {
   return kanji(westernYears(text))
     .replace(words, (word) => chinese.get(word)!)
     .replace(HONORIFIC, '')
+    .replace(CENTRED_ON, '')
+    .replace(BARE_CENTRE, '该中心')
     .replace(HIRAGANA, KANA_SEPARATOR)
     .replace(KATAKANA_BY_HAN, KANA_SEPARATOR);
 }

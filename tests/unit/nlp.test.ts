@@ -250,6 +250,21 @@ describe('normalisation for analysis', () => {
     expect(normalizeForAnalysis('気')).toBe('気');
   });
 
+  it('reads the Japanese news words and grammar the Chinese tagger took for names', async () => {
+    // Words Japanese writes otherwise (japanese.json): 米国 is 美国, not a person; 鉄鋼 钢铁; 合言葉 口号.
+    expect(normalizeForAnalysis('米国の鉄鋼業界の合言葉')).toBe('美国、钢铁业界、口号');
+    // 「を中心に」 is grammar, and a centre standing alone is the one the text spoke of (该中心).
+    expect(normalizeForAnalysis('工員を中心とするチームが出場し、祖父は工場チームのセンターだった。')).toBe('工员、队、出场、、祖父、工厂队、该中心、。');
+    const read = await analyzer.analyze(
+      '習近平国家主席は米国のバイデン氏に祝電を送った。センターは中東工科大学と連携し、同社はトルコの子会社の工場で車両を造る。',
+    );
+    expect(read.entities.person).toEqual(['习近平']);
+    expect(read.entities.place).toContain('美国');
+    expect(read.entities.org).toContain('中东工科大学');
+    expect(read.entities.org).not.toContain('中心');
+    expect(read.entities.org).not.toContain('子公司');
+  });
+
   it('drops a pinyin reading a mirror page puts after the characters, and keeps an English gloss', () => {
     expect(normalizeForAnalysis('株洲(zhūzhōu)「廠BA」,中車株洲所(zhūzhōu suǒ)與長沙（Chángshā）')).toBe('株洲「厂BA」,中车株洲所与长沙');
     expect(normalizeForAnalysis('中车株机(CRRC ZELC)与陈恢清 (Chen Huiqing)')).toBe('中车株机(CRRC ZELC)与陈恢清 (Chen Huiqing)');

@@ -298,12 +298,13 @@ const RANKED_LEVEL = /^[强大名][省市县区]$/;
 const KIND_OF_PLACE = /^(?:小?城镇|城中村|城乡|市区|郊区|城区|老城区|农村|山区|乡村|乡镇|县城|集镇|高山|冰山)$/;
 /**
  * A kind of body, which names none: 全市中小学 (jieba's 中小学/j read as a body), 该委员会 and
- * 考察团 and 代表团 (the one the text spoke of), 研发中心, 技术委员会. (People's Daily marks a bare
+ * 考察团 and 代表团 (the one the text spoke of), 研发中心, 技术委员会, 子公司 and 控股子公司 (a company's
+ * subsidiary, unnamed: トルコの子会社の… read as Chinese). (People's Daily marks a bare
  * 中心 or 代表团 now and then, CLUENER a bare 组委会 or 俱乐部: a bare 中心 and those are left to the
  * model; a bare 代表团, as a chip, says no more than 考察团.)
  */
 const KINDS_OF_BODY =
-  /^(?:大中小学|中小学|中小学校|幼儿园|高校|普通高校|中学|小学|中小企业|科研院所|(?:专业|技术|专家|评审|工程|国家)?(?:委员会|集团|公司|协会|学会|研究会|研究院|研究所|联合会|联盟|联谊会|学校|学院|管理局|督察组|督查组|考察团|招商团|代表团|工作组|峰会|交易会|音乐会|部委|龙舟队|分会|基金会|合作社|标委会)|研发中心)$/;
+  /^(?:大中小学|中小学|中小学校|幼儿园|高校|普通高校|中学|小学|中小企业|科研院所|(?:专业|技术|专家|评审|工程|国家)?(?:委员会|集团|公司|协会|学会|研究会|研究院|研究所|联合会|联盟|联谊会|学校|学院|管理局|督察组|督查组|考察团|招商团|代表团|工作组|峰会|交易会|音乐会|部委|龙舟队|分会|基金会|合作社|标委会)|研发中心|(?:控股)?[子分]公司)$/;
 /** The head of a kind of building (馆): jieba's common noun that ends with it is the kind, not a place. */
 const KIND_OF_BUILDING = /馆$/;
 /**
