@@ -21,13 +21,6 @@ const HIRAGANA = /\p{Script=Hiragana}+/gu;
  * which the Chinese analysis would read as part of the name (陈氏 a person); not 彼氏 (a boyfriend).
  */
 const HONORIFIC = /(?<=[\p{Script=Han}\p{Script=Katakana}ー])(?<!彼)氏(?=[\p{Script=Hiragana}\p{Script=Katakana}、。，,.（(」』\s]|$)/gu;
-/**
- * A middle dot between two Han characters: Japanese's list mark (市・州, 8省・区, 党中央・国務院),
- * which the tagger reads inside a name as it does in a foreign one (马哈马特·德比), so 市・州 was a
- * person. Read as 与, as a Chinese report joins two: the enumeration comma there made names of
- * parts of words (欧洲、大西洋 → 大西, 风力、光伏基地 → 光伏). Between katakana it joins a name's parts and stays.
- */
-const LISTING_DOT = /(?<=\p{Script=Han})・(?=\p{Script=Han})/gu;
 /** 中心 in 「…を中心に」「…を中心とする」 (centred on): grammar, where the tagger saw a body named 中心. */
 const CENTRED_ON = /(?<=を)中心(?=[にと])/g;
 /**
@@ -83,7 +76,6 @@ export function readJapanese(text: string): string {
     .replace(HONORIFIC, '')
     .replace(CENTRED_ON, '')
     .replace(BARE_CENTRE, '该中心')
-    .replace(LISTING_DOT, '与')
     .replace(HIRAGANA, KANA_SEPARATOR)
     .replace(KATAKANA_BY_HAN, KANA_SEPARATOR);
 }
