@@ -2,6 +2,8 @@
  * The sentence of a story that best shows why it matched, with the shared words marked. Marks are
  * offsets, never markup: the popup renders text and wraps the marked ranges in elements itself.
  */
+import { regExpLiteral } from '../regexp-literal';
+
 export interface Snippet {
   text: string;
   /** [start, end) ranges of `text` to highlight, in order, not overlapping. */
@@ -27,6 +29,21 @@ export function markWords(text: string, words: string[]): Snippet {
     }
   }
   return { text, marks: marks.sort((a, b) => a[0] - b[0]) };
+}
+
+/**
+ * `word` as `texts` first write it: the analysis keeps Latin words in lower case (厂ba, so that 厂BA
+ * and 厂Ba are one word), and a reader is shown the story's own spelling (厂BA).
+ */
+export function asWritten(texts: string[], word: string): string {
+  if (!/[a-z]/.test(word)) return word;
+  // Matched in place, not in a lower-cased copy, whose length may differ before the word (İ).
+  const spelling = new RegExp(regExpLiteral(word), 'i');
+  for (const text of texts) {
+    const found = spelling.exec(text);
+    if (found) return found[0];
+  }
+  return word;
 }
 
 /** The sentence of `paragraphs` that holds most of `words`, cut to MAX_CHARS, with them marked. */

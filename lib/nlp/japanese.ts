@@ -11,6 +11,7 @@
  * from 习近平.
  */
 import { Converter } from 'opencc-js/t2cn';
+import { regExpLiteral } from '../regexp-literal';
 import data from './japanese.json';
 
 /** Between kana and names; a name read across a separator is shown without it (foreign-names.ts). */
@@ -48,11 +49,10 @@ function japaneseReader(): Reader {
   const kanji = (text: string) => opencc(text).replace(/\p{Script=Han}/gu, (c) => chars.get(c) ?? c);
   // Words are looked for as their kanji read: the text is matched after the same conversion.
   const chinese = new Map(Object.entries(data.words).map(([japanese, zh]) => [kanji(japanese), zh]));
-  const literal = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const words = new RegExp(
     [...chinese.keys()]
       .sort((a, b) => b.length - a.length)
-      .map(literal)
+      .map(regExpLiteral)
       .join('|'),
     'gu',
   );

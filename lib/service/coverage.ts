@@ -6,7 +6,7 @@
 import type { Library } from '../library/library';
 import { firstLine, storyText, type Story } from '../story';
 import { isSearchQuery, splitMatches } from '../match/search';
-import { makeSnippet, markWords } from '../match/snippet';
+import { asWritten, makeSnippet, markWords } from '../match/snippet';
 import type { Coverage, PageArticle, PageCoverage, RelatedSummary, SearchAnswer, StorySummary } from '../messages';
 import type { TextAnalysis } from '../nlp/analyzer';
 import { articleText } from '../page/article-text';
@@ -30,9 +30,12 @@ async function summariesOf(
   return hits.flatMap(({ score, sharedEntities, sharedWords, tier }, i) => {
     const story = stories[i];
     if (!story) return [];
-    const words = [...sharedEntities.map((e) => e.name), ...sharedWords];
+    const written = sharedWords.map((w) => asWritten([story.title, ...story.paragraphs], w));
+    const words = [...sharedEntities.map((e) => e.name), ...written];
     const snippet = makeSnippet(story.paragraphs, words);
-    return [{ ...summarize(story), score, sharedEntities, sharedWords, snippet, titleMarks: markWords(story.title, words).marks, ...(tier && { tier }) }];
+    return [
+      { ...summarize(story), score, sharedEntities, sharedWords: written, snippet, titleMarks: markWords(story.title, words).marks, ...(tier && { tier }) },
+    ];
   });
 }
 

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { keepShown } from '../../lib/match/keep-shown';
 import type { IndexReader } from '../../lib/match/postings';
 import { isSearchQuery, searchIndex } from '../../lib/match/search';
-import { markWords } from '../../lib/match/snippet';
+import { asWritten, markWords } from '../../lib/match/snippet';
 import { relatedSetup } from '../eval/related';
 
 let setup: Awaited<ReturnType<typeof relatedSetup>>;
@@ -118,6 +118,13 @@ describe('marking the matched words', () => {
   it('marks every occurrence, the longest word whole, without case', () => {
     const { text, marks } = markWords('株洲南方阀门与南方阀门；CRRC and crrc', ['南方阀门', '株洲南方阀门', 'crrc']);
     expect(marks.map(([s, e]) => text.slice(s, e))).toEqual(['株洲南方阀门', '南方阀门', 'CRRC', 'crrc']);
+  });
+
+  it('shows a shared Latin word as the story spells it, not as the analysis keeps it', () => {
+    expect(asWritten(['“厂BA”还是熟悉的味道', '厂ba'], '厂ba')).toBe('厂BA');
+    expect(asWritten(['İstanbul 的 BYD 工厂'], 'byd')).toBe('BYD');
+    expect(asWritten(['没有'], 'byd')).toBe('byd');
+    expect(asWritten(['篮球'], '篮球')).toBe('篮球');
   });
 });
 

@@ -183,6 +183,13 @@ describe('background service', () => {
     expect((await handle({ type: 'UI_SEARCH', text: '株洲南方阀门股份有限公司参与制定的国际标准获批准发布。' })).mode).toBe('related');
   });
 
+  it('shows a shared Latin word as the story writes it (厂BA), though the analysis keeps it in lower case', async () => {
+    const { related } = await handle({ type: 'UI_SEARCH', text: '株洲厂BA篮球赛在湖汽职院体育馆开赛，中车时代新材、株硬集团等企业球队参加厂BA比赛。' });
+    const story = related.find((r) => r.title.includes('厂BA'));
+    expect(story?.sharedWords).toContain('厂BA');
+    expect(story?.sharedWords).not.toContain('厂ba');
+  });
+
   it('learns of an import written on the options page’s own connection: a passage about it finds it', async () => {
     const story = {
       ...readerStory('r-index', '湘江风光带改造工程开工'),
