@@ -149,9 +149,16 @@ export function cachedTagger(j: Pick<Jieba, 'cut' | 'tag'>): (text: string) => T
     // Where many words are likely new, cutting first would be wasted.
     if (!warm || text.includes('\n')) return tagged(text);
     const words = j.cut(text, true);
+    // One lookup a word, the cost of a warm text; a text with new words is read again once they are learnt.
+    const out: TaggedWord[] = [];
     let unseen: Set<string> | undefined;
-    for (const w of words) if (!tokens.has(w)) (unseen ??= new Set()).add(w);
-    if (unseen && (unseen.size > FEW_NEW_WORDS || !learned(unseen))) return tagged(text);
+    for (const w of words) {
+      const token = tokens.get(w);
+      if (token) out.push(token);
+      else (unseen ??= new Set()).add(w);
+    }
+    if (!unseen) return out;
+    if (unseen.size > FEW_NEW_WORDS || !learned(unseen)) return tagged(text);
     return words.map((w) => tokens.get(w)!);
   };
 }

@@ -29,17 +29,41 @@ export interface NameLexicon {
   child: Int32Array;
   /** Per node, the kinds (mask bits) of the names that end there. */
   ends: Uint8Array;
+  /** Per slot of `parent`, a bit: whether some edge's probe starts there (`probeStarts`), made on first read. */
+  starts?: Uint8Array;
 }
 
 const slotOf = (node: number, code: number, mask: number) => (Math.imul(node, 0x9e3779b1) ^ Math.imul(code, 0x85ebca6b)) & mask;
 
-/** The child of `node` (0: the root) by character `code`, or 0. */
+/**
+ * The child of `node` (0: the root) by character `code`, or 0. Most characters after a name's
+ * start continue no name: with `starts` made, such a lookup ends at a bit of 16 KB that stays
+ * cached, not at a probe of `parent`, which the tagger's weights have pushed out of the cache
+ * by the next sentence (the trie's lookups cost twice as much there as alone).
+ */
 function childOf(lexicon: NameLexicon, node: number, code: number): number {
   if (node === 0) return lexicon.root[code];
-  const { parent, char, child } = lexicon;
+  const { parent, char, child, starts } = lexicon;
   const mask = parent.length - 1;
-  for (let slot = slotOf(node, code, mask); parent[slot] !== 0; slot = (slot + 1) & mask) if (parent[slot] === node && char[slot] === code) return child[slot];
+  const first = slotOf(node, code, mask);
+  if (starts && !(starts[first >> 3] & (1 << (first & 7)))) return 0;
+  for (let slot = first; parent[slot] !== 0; slot = (slot + 1) & mask) if (parent[slot] === node && char[slot] === code) return child[slot];
   return 0;
+}
+
+/** The lexicon with `starts` made: every edge's first slot marked (the lexicon is complete, nothing is added after). */
+function probeStarts(lexicon: NameLexicon): NameLexicon {
+  if (lexicon.starts) return lexicon;
+  const { parent, char } = lexicon;
+  const mask = parent.length - 1;
+  const starts = new Uint8Array((parent.length + 7) >> 3);
+  for (let slot = 0; slot < parent.length; slot++) {
+    if (parent[slot] === 0) continue;
+    const first = slotOf(parent[slot], char[slot], mask);
+    starts[first >> 3] |= 1 << (first & 7);
+  }
+  lexicon.starts = starts;
+  return lexicon;
 }
 
 /** A lexicon of `names`, each with the mask of its kinds; names under two characters are left out. */
@@ -81,6 +105,7 @@ export function buildLexicon(names: Iterable<readonly [string, number]>): NameLe
 
 /** Each name of `lexicon` that `text` holds from `start`, shortest first, with the mask of its kinds (not the tagger's path: training's counts and tests). */
 export function namesAt(lexicon: NameLexicon, text: string, start: number): Array<[string, number]> {
+  probeStarts(lexicon);
   const found: Array<[string, number]> = [];
   let node = 0;
   for (let i = start; i < text.length; i++) {
@@ -96,6 +121,7 @@ export function namesAt(lexicon: NameLexicon, text: string, start: number): Arra
  * as its end and the mask of its kinds (the tagger's path: no array, no string per call); undefined for none.
  */
 export function longestNameAt(lexicon: NameLexicon, text: string, start: number, ends: (end: number) => boolean): { end: number; kinds: number } | undefined {
+  probeStarts(lexicon);
   let node = 0;
   let best: { end: number; kinds: number } | undefined;
   for (let i = start; i < text.length; i++) {
@@ -120,6 +146,7 @@ export function lexiconCodes(lexicon: NameLexicon | undefined, text: string, out
   const n = text.length;
   out.fill(0, 0, n);
   if (!lexicon) return;
+  probeStarts(lexicon);
   if (longest.length < n * LEXICON_KINDS) {
     longest = new Int32Array(n * LEXICON_KINDS * 2);
     parts = new Uint8Array(n * 2);

@@ -44,7 +44,7 @@ function kindsThroughout(mentions: Mention[][], knownCompany: (name: string) => 
   /** Per name, its readings as a place less its readings as a person. */
   const lead = new Map<string, number>();
   const people = new Set<string>();
-  const orgs: string[] = [];
+  const orgs = new Set<string>();
   /** Names the text gives as a place with a level after them (安卡拉 of 安卡拉市). */
   const levelled = new Set<string>();
   for (const list of mentions)
@@ -52,9 +52,17 @@ function kindsThroughout(mentions: Mention[][], knownCompany: (name: string) => 
       if (m.type === 'person') people.add(m.text);
       if (m.type === 'place' && m.text.length > 2 && LEVEL.test(m.text)) levelled.add(m.text.slice(0, -1));
       if (m.type === 'place' || m.type === 'person') lead.set(m.text, (lead.get(m.text) ?? 0) + (m.type === 'place' ? 1 : -1));
-      else if (m.type === 'org') orgs.push(m.text);
+      else if (m.type === 'org') orgs.add(m.text);
     }
-  const company = (name: string) => knownCompany(name) || orgs.some((org) => org.startsWith(name) && (org === name || isCompanyEnding(org.slice(name.length))));
+  // The organisations that start with a name are a run of them sorted: a long text names
+  // thousands, and a scan of them all per person made this pass quadratic.
+  const sorted = [...orgs].sort();
+  const company = (name: string) => {
+    if (knownCompany(name)) return true;
+    for (let at = firstNotBelow(sorted, name); at < sorted.length && sorted[at].startsWith(name); at++)
+      if (sorted[at] === name || isCompanyEnding(sorted[at].slice(name.length))) return true;
+    return false;
+  };
   /** Per name the model read as a person, what the text reads it as instead. */
   const kinds = new Map<string, EntityType>();
   for (const name of people) {
@@ -68,6 +76,18 @@ function kindsThroughout(mentions: Mention[][], knownCompany: (name: string) => 
       return kind ? { type: kind, text: m.text } : m;
     }),
   );
+}
+
+/** The first index of `sorted` (ascending by UTF-16 units) whose string is not below `key`. */
+function firstNotBelow(sorted: readonly string[], key: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The longest division's name a body's name starts with: 株洲 of 株洲方特. */
